@@ -1,0 +1,50 @@
+// `npm start`: open the database (embedded PGlite by default), create the demo
+// county on first run in demo mode, and serve the API and the web UI on one port.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/client.js';
+import { readEnv } from '../server/env.js';
+import { buildApp } from '../server/app.js';
+import { isDemoSeeded, seedDemoCounty } from '../db/demo-seed.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const env = readEnv();
+
+const t0 = Date.now();
+if (!env.DATABASE_URL) fs.mkdirSync(path.resolve(root, env.DATA_DIR), { recursive: true });
+const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.resolve(root, env.DATA_DIR) });
+console.log(`数据库 database: ${database.kind}${env.DATABASE_URL ? '' : ` (${env.DATA_DIR})`}`);
+
+if (env.demo && !(await isDemoSeeded(database.db))) {
+  console.log('首次运行：正在生成演示县数据 / first run: generating the demo county…');
+  const res = await seedDemoCounty(database.db, {
+    today: new Date(),
+    retailers: env.DEMO_RETAILERS,
+    weeks: env.DEMO_WEEKS,
+    onProgress: (step, pct) => console.log(`  ${String(Math.round(pct)).padStart(3)}% ${step}`),
+  });
+  console.log(`演示县已生成 demo county ready: ${res.retailers} retailers, ${res.orderLines} order lines in ${(res.ms / 1000).toFixed(1)} s`);
+}
+
+const app = await buildApp({
+  db: database.db,
+  sessionTtlHours: env.SESSION_TTL_HOURS,
+  secureCookie: env.COOKIE_SECURE === '1',
+  tiles: { url: env.TILE_URL, crs: env.TILE_CRS },
+  demo: env.demo,
+  webDir: path.join(root, 'dist/web'),
+  logLevel: env.LOG_LEVEL,
+});
+
+const close = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', close);
+process.on('SIGTERM', close);
+
+await app.listen({ port: env.PORT, host: env.HOST });
+console.log(`知音 Zhiyin ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: http://localhost:${env.PORT}  (API docs /docs)`);
+if (env.demo) console.log('演示账号 demo accounts: admin/admin123 manager/manager123 station1/station123 worker1/worker123 agent/agent123 retailer/retailer123');

@@ -1,0 +1,170 @@
+// Reading retailers, always within the viewer's scope.
+import { sql, type SQL } from 'drizzle-orm';
+import { query, type Db } from './client.js';
+import { retailerScope } from './scope.js';
+import type { Viewer } from '../domain/access/viewer.js';
+import { normalizeSearchText, queryTokens } from '../domain/retailers/search-tokens.js';
+import type { RetailerListQuery } from '../shared/retailer.js';
+
+const sortColumn: Record<RetailerListQuery['sort'], SQL> = {
+  customerCode: sql`r.customer_code`,
+  shopName: sql`r.shop_name_initials`,
+  star: sql`r.star`,
+  tier: sql`r.tier`,
+  updatedAt: sql`r.updated_at`,
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+function intList(values: number[]): SQL {
+  return sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+}
+function textList(values: string[]): SQL {
+  return sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+}
+
+/** Filter conditions shared by the list and the export. */
+export function retailerFilters(viewer: Viewer, q: Omit<RetailerListQuery, 'sort' | 'order' | 'page' | 'pageSize'>): SQL {
+  const parts: SQL[] = [retailerScope(viewer)];
+  if (q.q) {
+    const needle = normalizeSearchText(q.q);
+    const tokens = queryTokens(q.q);
+    if (tokens.length) {
+      parts.push(sql`r.search_tokens @> ${`{${tokens.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`);
+    }
+    const pattern = `%${likeEscape(needle)}%`;
+    parts.push(sql`(lower(r.shop_name) like ${pattern} or r.customer_code like ${pattern}
+      or r.licence_no like ${pattern} or r.phone like ${pattern} or lower(r.address) like ${pattern}
+      or r.legal_person like ${pattern} or r.shop_name_initials like ${pattern})`);
+  }
+  if (q.stationId?.length) parts.push(sql`g.station_id in ${intList(q.stationId)}`);
+  if (q.gridId?.length) parts.push(sql`r.grid_id in ${intList(q.gridId)}`);
+  if (q.network?.length) parts.push(sql`r.network in ${textList(q.network)}`);
+  if (q.businessFormat?.length) parts.push(sql`r.business_format in ${textList(q.businessFormat)}`);
+  if (q.districtType?.length) parts.push(sql`r.district_type in ${textList(q.districtType)}`);
+  if (q.star?.length) parts.push(sql`r.star in ${intList(q.star)}`);
+  if (q.tierMin) parts.push(sql`r.tier >= ${q.tierMin}`);
+  if (q.tierMax) parts.push(sql`r.tier <= ${q.tierMax}`);
+  if (q.classCode?.length) parts.push(sql`r.class_code in ${textList(q.classCode)}`);
+  if (q.eSettlement) parts.push(sql`r.e_settlement = ${q.eSettlement === 'true'}`);
+  if (q.status?.length) parts.push(sql`r.status::text in ${textList(q.status)}`);
+  return sql.join(parts, sql` and `);
+}
+
+export type RetailerRow = {
+  id: number;
+  customerCode: string;
+  licenceNo: string;
+  shopName: string;
+  address: string;
+  phone: string;
+  businessFormat: string;
+  districtType: string;
+  network: string;
+  gridId: number;
+  gridName: string;
+  stationId: number;
+  stationName: string;
+  star: number;
+  tier: number;
+  classCode: string;
+  eSettlement: boolean;
+  status: string;
+};
+
+const listColumns = sql`r.id, r.customer_code as "customerCode", r.licence_no as "licenceNo", r.shop_name as "shopName",
+  r.address, r.phone, r.business_format as "businessFormat", r.district_type as "districtType", r.network,
+  r.grid_id as "gridId", g.name as "gridName", g.station_id as "stationId", s.name as "stationName",
+  r.star, r.tier, r.class_code as "classCode", r.e_settlement as "eSettlement", r.status`;
+
+const fromScoped = sql`from retailers r join grids g on g.id = r.grid_id join stations s on s.id = g.station_id`;
+
+export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery) {
+  const where = retailerFilters(viewer, q);
+  const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+  const offset = (q.page - 1) * q.pageSize;
+  const [items, count] = await Promise.all([
+    query<RetailerRow>(db, sql`select ${listColumns} ${fromScoped} where ${where}
+      order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}`),
+    query<{ total: number }>(db, sql`select count(*)::int as total ${fromScoped} where ${where}`),
+  ]);
+  return { total: count[0]?.total ?? 0, items };
+}
+
+/** All rows matching the filters, for export (scope applied). */
+export async function findRetailersForExport(db: Db, viewer: Viewer, q: RetailerListQuery) {
+  const where = retailerFilters(viewer, q);
+  return query<RetailerRow & Record<string, unknown>>(db, sql`select ${listColumns},
+      r.legal_person as "legalPerson", r.legal_person_id_no as "legalPersonIdNo", r.settlement_method as "settlementMethod",
+      r.order_weekday as "orderWeekday", r.family_note as "familyNote", r.special_groups as "specialGroups",
+      r.birthday, r.birthday_calendar as "birthdayCalendar", r.store_image as "storeImage", r.store_area_m2 as "storeAreaM2",
+      r.lat, r.lng, g.code as "gridCode"
+    ${fromScoped} where ${where} order by r.customer_code`);
+}
+
+export type RetailerDetailRow = RetailerRow & {
+  version: number;
+  legalPerson: string;
+  legalPersonIdNo: string | null;
+  settlementMethod: string;
+  orderWeekday: number;
+  familyMembers: { name: string; relation: string; phone?: string; note?: string }[];
+  familyNote: string;
+  specialGroups: string[];
+  birthday: string | null;
+  birthdayCalendar: string;
+  storeImage: string;
+  storeAreaM2: number | null;
+  lat: number;
+  lng: number;
+  licenceValidUntil: string | null;
+  openedOn: string | null;
+  updatedAt: string;
+  workerName: string | null;
+  lastSettlementStatus: string | null;
+};
+
+/** One retailer in scope, or undefined (not found and out of scope look the same). */
+export async function findRetailerDetail(db: Db, viewer: Viewer, id: number): Promise<RetailerDetailRow | undefined> {
+  const [row] = await query<RetailerDetailRow>(db, sql`select ${listColumns}, r.version, r.legal_person as "legalPerson",
+      r.legal_person_id_no as "legalPersonIdNo", r.settlement_method as "settlementMethod", r.order_weekday as "orderWeekday",
+      r.family_members as "familyMembers", r.family_note as "familyNote", r.special_groups as "specialGroups",
+      r.birthday, r.birthday_calendar as "birthdayCalendar", r.store_image as "storeImage", r.store_area_m2 as "storeAreaM2",
+      r.lat, r.lng, r.licence_valid_until::text as "licenceValidUntil", r.opened_on::text as "openedOn",
+      r.updated_at as "updatedAt", u.display_name as "workerName",
+      (select o.settlement_status from orders o where o.retailer_id = r.id order by o.order_date desc, o.id desc limit 1)
+        as "lastSettlementStatus"
+    ${fromScoped} left join users u on u.id = g.worker_id
+    where ${retailerScope(viewer)} and r.id = ${id}`);
+  if (row && typeof row.updatedAt !== 'string') row.updatedAt = new Date(row.updatedAt as unknown as Date).toISOString();
+  return row;
+}
+
+/** Monthly totals of confirmed orders from `from` (inclusive, YYYY-MM-DD). */
+export async function findMonthlySales(db: Db, retailerId: number, from: string) {
+  const months = await query<{ month: string; qty: number; amount: number; orders: number }>(db, sql`
+    select to_char(o.order_date, 'YYYY-MM') as month, sum(o.total_qty)::int as qty,
+      sum(o.total_amount)::float8 as amount, count(*)::int as orders
+    from orders o where o.retailer_id = ${retailerId} and o.status = 'confirmed' and o.order_date >= ${from}::date
+    group by 1 order by 1`);
+  const last = await query<{ last: string | null }>(
+    db,
+    sql`select max(order_date)::text as last from orders where retailer_id = ${retailerId} and status = 'confirmed'`,
+  );
+  return { months, lastOrderDate: last[0]?.last ?? null };
+}
+
+export async function findRetailerHistory(db: Db, viewer: Viewer, id: number) {
+  const rows = await query<{
+    id: number;
+    at: Date | string;
+    userName: string | null;
+    source: string;
+    reason: string | null;
+    changes: { field: string; old: unknown; new: unknown }[];
+  }>(db, sql`select c.id::int as id, c.at, u.display_name as "userName", c.source, c.reason, c.changes
+    from retailer_changes c join retailers r on r.id = c.retailer_id join grids g on g.id = r.grid_id
+    left join users u on u.id = c.user_id
+    where ${retailerScope(viewer)} and c.retailer_id = ${id} order by c.at desc, c.id desc limit 200`);
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}

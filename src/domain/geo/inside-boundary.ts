@@ -1,0 +1,10 @@
+import { booleanPointInPolygon, point } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+export type Boundary = Polygon | MultiPolygon;
+
+/** Whether a WGS-84 position lies inside the county boundary. */
+export function isInsideBoundary(boundary: Boundary, lat: number, lng: number): boolean {
+  const feature: Feature<Boundary> = { type: 'Feature', properties: {}, geometry: boundary };
+  return booleanPointInPolygon(point([lng, lat]), feature);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { documentTokens, pinyinInitials, queryTokens, retailerSearchTokens } from './search-tokens.js';
+
+describe('search tokens', () => {
+  it('gives pinyin initials of a shop name', () => {
+    expect(pinyinInitials('便利店铺')).toBe('bldp');
+    expect(pinyinInitials('好又多超市')).toBe('hydcs');
+  });
+
+  it('finds a shop by any substring of two Chinese characters or three letters', () => {
+    const { tokens } = retailerSearchTokens({
+      shopName: '阳三石好运便利店',
+      customerCode: '430281100123',
+      licenceNo: '430281201456',
+      phone: '13812345678',
+      address: '醴陵市阳三石街道瓷城大道12号',
+      legalPerson: '李建国',
+    });
+    const doc = new Set(tokens);
+    for (const q of ['便利', '好运便利店', '瓷城大道', 'hybld', '5678', '100123', '李建国', 'ysshybld']) {
+      const need = queryTokens(q);
+      expect(need.length, q).toBeGreaterThan(0);
+      expect(need.every((t) => doc.has(t)), q).toBe(true);
+    }
+    for (const q of ['超市', '9999', 'xyz']) {
+      expect(queryTokens(q).every((t) => doc.has(t)), q).toBe(false);
+    }
+  });
+
+  it('normalises full-width characters and case', () => {
+    expect(queryTokens('ＢＬＤ')).toEqual(['bld']);
+    expect(documentTokens(['AB C'])).toEqual(['abc']);
+  });
+
+  it('returns no tokens for queries too short to use the index', () => {
+    expect(queryTokens('店')).toEqual([]);
+    expect(queryTokens('13')).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+// Search without extensions or locale tricks: each retailer carries the n-grams
+// of its searchable fields in a text[] column with a GIN index, and a query is
+// turned into the n-grams it must contain. Chinese runs give bigrams (shop
+// names are short; users type 2–4 characters); Latin/digit runs give
+// trigrams (codes, phones, pinyin initials), which are selective enough for
+// 300,000 rows. The SQL then re-checks the exact substring.
+import { pinyin } from 'pinyin-pro';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Lower case, full-width to half-width, no spaces or punctuation. */
+export function normalizeSearchText(s: string): string {
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .toLowerCase()
+    .replace(/[\s\-_,.，。、（）()#·/]+/g, '');
+}
+
+/** Split into runs of CJK characters and runs of other (Latin, digits). */
+function runs(s: string): { cjk: boolean; text: string }[] {
+  const out: { cjk: boolean; text: string }[] = [];
+  for (const ch of s) {
+    const cjk = CJK.test(ch);
+    const last = out[out.length - 1];
+    if (last && last.cjk === cjk) last.text += ch;
+    else out.push({ cjk, text: ch });
+  }
+  return out;
+}
+
+function grams(text: string, n: number, into: Set<string>) {
+  const chars = Array.from(text);
+  for (let i = 0; i + n <= chars.length; i++) into.add(chars.slice(i, i + n).join(''));
+}
+
+/** Tokens stored for a document (all fields joined). */
+export function documentTokens(fields: string[]): string[] {
+  const set = new Set<string>();
+  for (const f of fields) {
+    for (const r of runs(normalizeSearchText(f))) grams(r.text, r.cjk ? 2 : 3, set);
+  }
+  return [...set];
+}
+
+/**
+ * Tokens a query needs. Empty when the query is too short to use the index
+ * (one Chinese character, or fewer than three letters/digits): the caller then
+ * falls back to a substring scan.
+ */
+export function queryTokens(q: string): string[] {
+  const set = new Set<string>();
+  for (const r of runs(normalizeSearchText(q))) grams(r.text, r.cjk ? 2 : 3, set);
+  return [...set];
+}
+
+/** Pinyin initials of a Chinese name: 便利店 → bld. Non-Chinese characters kept as they are. */
+export function pinyinInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The fields that search covers, in one place for the writer and the importer. */
+export function retailerSearchTokens(r: {
+  shopName: string;
+  customerCode: string;
+  licenceNo: string;
+  phone: string;
+  address: string;
+  legalPerson: string;
+}): { tokens: string[]; initials: string } {
+  const initials = pinyinInitials(r.shopName);
+  return {
+    initials,
+    tokens: documentTokens([r.shopName, r.customerCode, r.licenceNo, r.phone, r.address, r.legalPerson, initials]),
+  };
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { createSession, deleteSession, findUserByUsername } from '../../db/session-queries.js';
+import { writeAudit } from '../../db/audit.js';
+import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
+import { verifyPassword } from '../auth/password.js';
+import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
+import { AppError } from '../errors.js';
+import { loginSchema, meSchema } from '../../shared/auth.js';
+
+export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean };
+
+export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
+  const { db, now } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } } }, async (req, reply) => {
+    const user = await findUserByUsername(db, req.body.username);
+    if (!user || !(await verifyPassword(user.passwordHash, req.body.password))) {
+      if (user) await writeAudit(db, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip }, now());
+      throw new AppError('bad_credentials');
+    }
+    const token = await createSession(db, user.id, now(), deps.sessionTtlHours);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.secureCookie,
+      path: '/',
+      maxAge: deps.sessionTtlHours * 3600,
+    });
+    await writeAudit(db, { orgId: user.orgId, userId: user.id }, { action: 'login', entity: 'user', entityIds: [user.id], ip: req.ip }, now());
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        stationId: user.stationId,
+        retailerId: user.retailerId,
+      },
+      permissions: permissionsOf(user.role),
+      menu: menuOf(user.role),
+    };
+  });
+
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  r.get('/api/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (req) => {
+    const v = viewerOf(req);
+    return {
+      user: { id: v.userId, username: v.username, displayName: v.displayName, role: v.role, stationId: v.stationId, retailerId: v.retailerId },
+      permissions: permissionsOf(v.role),
+      menu: menuOf(v.role),
+    };
+  });
+}

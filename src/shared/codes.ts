@@ -1,0 +1,118 @@
+// Code lists shared by server, web, import and export, with their labels.
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const BUSINESS_FORMATS = ['Z', 'B', 'S', 'N', 'Y', 'F', 'Q'] as const;
+export const DISTRICT_TYPES = [
+  'commercial',
+  'residential',
+  'market',
+  'transport',
+  'school',
+  'industrial',
+  'tourism',
+  'village',
+] as const;
+export const NETWORKS = ['urban', 'rural'] as const;
+export const SETTLEMENT_METHODS = ['bank_deduction', 'pos', 'cash'] as const;
+export const SPECIAL_GROUPS = ['wubao', 'disabled', 'martyr'] as const;
+export const STORE_IMAGES = ['A', 'B', 'C', 'D'] as const;
+export const RETAILER_STATUSES = ['active', 'suspended', 'cancelled'] as const;
+export const BIRTHDAY_CALENDARS = ['solar', 'lunar'] as const;
+
+type Labels = Record<string, { zh: string; en: string }>;
+
+export const codeLabels = {
+  role: {
+    admin: { zh: '系统管理员', en: 'Administrator' },
+    county_manager: { zh: '营销部（县局）', en: 'County manager' },
+    station_head: { zh: '站长', en: 'Station head' },
+    grid_worker: { zh: '网格员（客户经理）', en: 'Grid worker' },
+    call_agent: { zh: '电访员', en: 'Call-centre agent' },
+    retailer: { zh: '零售户', en: 'Retailer' },
+  },
+  businessFormat: {
+    Z: { zh: '食杂店', en: 'Grocery' },
+    B: { zh: '便利店', en: 'Convenience store' },
+    S: { zh: '超市', en: 'Supermarket' },
+    N: { zh: '商场', en: 'Department store' },
+    Y: { zh: '烟酒商店', en: 'Tobacco & liquor' },
+    F: { zh: '娱乐服务类', en: 'Entertainment & services' },
+    Q: { zh: '其他', en: 'Other' },
+  },
+  districtType: {
+    commercial: { zh: '商业娱乐区', en: 'Commercial' },
+    residential: { zh: '居民区', en: 'Residential' },
+    market: { zh: '集贸市场', en: 'Market' },
+    transport: { zh: '交通枢纽', en: 'Transport hub' },
+    school: { zh: '学校周边', en: 'Near a school' },
+    industrial: { zh: '工业园区', en: 'Industrial' },
+    tourism: { zh: '旅游景区', en: 'Tourist area' },
+    village: { zh: '农村集镇', en: 'Village centre' },
+  },
+  network: {
+    urban: { zh: '城网', en: 'Urban' },
+    rural: { zh: '农网', en: 'Rural' },
+  },
+  settlementMethod: {
+    bank_deduction: { zh: '银行后台扣款', en: 'Bank deduction' },
+    pos: { zh: 'POS 刷卡', en: 'POS' },
+    cash: { zh: '现金', en: 'Cash' },
+  },
+  specialGroup: {
+    wubao: { zh: '五保户', en: 'Five-guarantee household' },
+    disabled: { zh: '残疾人', en: 'Disabled' },
+    martyr: { zh: '烈士家庭', en: "Martyr's family" },
+  },
+  storeImage: {
+    A: { zh: 'A 优秀', en: 'A Excellent' },
+    B: { zh: 'B 良好', en: 'B Good' },
+    C: { zh: 'C 一般', en: 'C Fair' },
+    D: { zh: 'D 较差', en: 'D Poor' },
+  },
+  status: {
+    active: { zh: '正常', en: 'Active' },
+    suspended: { zh: '暂停', en: 'Suspended' },
+    cancelled: { zh: '注销', en: 'Cancelled' },
+  },
+  birthdayCalendar: {
+    solar: { zh: '公历', en: 'Solar' },
+    lunar: { zh: '农历', en: 'Lunar' },
+  },
+  weekday: {
+    '1': { zh: '周一', en: 'Mon' },
+    '2': { zh: '周二', en: 'Tue' },
+    '3': { zh: '周三', en: 'Wed' },
+    '4': { zh: '周四', en: 'Thu' },
+    '5': { zh: '周五', en: 'Fri' },
+    '6': { zh: '周六', en: 'Sat' },
+    '7': { zh: '周日', en: 'Sun' },
+  },
+} satisfies Record<string, Labels>;
+
+export type CodeList = keyof typeof codeLabels;
+
+export function labelOf(list: CodeList, code: string | number, lang: 'zh' | 'en' = 'zh'): string {
+  const entry = (codeLabels[list] as Labels)[String(code)];
+  return entry ? entry[lang] : String(code);
+}
+
+/** Reverse lookup for imports: accepts the code itself or its Chinese/English label. */
+export function codeFromLabel(list: CodeList, value: string): string | undefined {
+  const v = value.trim();
+  const labels = codeLabels[list] as Labels;
+  if (v in labels) return v;
+  for (const [code, l] of Object.entries(labels)) {
+    if (l.zh === v || l.en.toLowerCase() === v.toLowerCase()) return code;
+  }
+  return undefined;
+}
+
+export function starLabel(star: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (star <= 0) return lang === 'zh' ? '未评' : 'Unrated';
+  if (star >= 6) return lang === 'zh' ? '超五星' : '5+ stars';
+  return lang === 'zh' ? `${star}星` : `${star} star${star > 1 ? 's' : ''}`;
+}

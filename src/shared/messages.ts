@@ -1,0 +1,69 @@
+// Stable error codes with a Chinese message (shown first) and an English one.
+// Zod schemas use these codes as their issue messages; the server and the
+// import report turn them into text a person can act on.
+export const messages = {
+  required: { zh: '必填项不能为空', en: 'This field is required' },
+  invalid_value: { zh: '取值无效', en: 'Invalid value' },
+  licence_format: { zh: '许可证号应为 12 位数字', en: 'Licence number must be 12 digits' },
+  licence_area: { zh: '许可证号前 6 位应为本县行政区划代码', en: "Licence number must start with the county's 6-digit area code" },
+  phone_format: {
+    zh: '电话应为 11 位手机号或带区号的固定电话（如 0731-23456789）',
+    en: 'Phone must be an 11-digit mobile number or a landline with area code (e.g. 0731-23456789)',
+  },
+  id_number_format: { zh: '身份证号应为 18 位（末位可为 X）', en: 'ID number must be 18 characters (last may be X)' },
+  customer_code_format: { zh: '客户编码应为 6–16 位数字', en: 'Customer code must be 6–16 digits' },
+  lat_range: { zh: '纬度超出范围', en: 'Latitude out of range' },
+  lng_range: { zh: '经度超出范围', en: 'Longitude out of range' },
+  outside_county: { zh: '坐标不在本县范围内', en: 'The position is outside the county' },
+  weekday_range: { zh: '订货日应为周一至周日（1–7）', en: 'Order day must be 1 (Mon) to 7 (Sun)' },
+  date_format: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  unknown_grid: { zh: '网格不存在或不在您的管辖范围', en: 'Unknown grid, or outside your scope' },
+  duplicate_code: { zh: '客户编码已存在', en: 'Customer code already exists' },
+  duplicate_licence: { zh: '许可证号已被其他零售户使用', en: 'Licence number already used by another retailer' },
+  duplicate_in_file: { zh: '与文件中另一行重复', en: 'Duplicates another row of the file' },
+  text_too_long: { zh: '内容过长', en: 'Text too long' },
+  // Request-level errors
+  validation_failed: { zh: '提交的数据有误，请按提示修改', en: 'Some fields are invalid; please correct them' },
+  unauthenticated: { zh: '请先登录', en: 'Please log in' },
+  bad_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  forbidden: { zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  not_found: { zh: '记录不存在或不在您的管辖范围', en: 'Not found, or outside your scope' },
+  version_conflict: {
+    zh: '该记录已被他人修改，请刷新后重试',
+    en: 'Someone else changed this record; reload and try again',
+  },
+  nothing_changed: { zh: '没有修改任何内容', en: 'Nothing was changed' },
+  import_rejected: {
+    zh: '文件中有错误行，整个文件未导入，请按报告修改后重新上传',
+    en: 'The file has bad rows; nothing was imported. Fix the rows in the report and upload again',
+  },
+  import_bad_file: {
+    zh: '无法读取文件，请上传 .xlsx 或 .csv 文件',
+    en: 'Cannot read the file; upload an .xlsx or .csv file',
+  },
+  import_missing_columns: { zh: '文件缺少必需的列', en: 'The file lacks required columns' },
+  import_empty: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  internal: { zh: '系统内部错误，请稍后重试', en: 'Internal error; please try again later' },
+  // Import and export of retailer files
+  number_format: { zh: '应为数字', en: 'Must be a number' },
+  yes_no_format: { zh: '应填写“是”或“否”', en: 'Must be 是 (yes) or 否 (no)' },
+  masked_value: {
+    zh: '这是脱敏后的内容（含 *），不能写入；请填写完整内容，已有零售户也可保留导出时的原样',
+    en: 'This is a masked value (contains *) and cannot be saved; enter the full value, or keep the exported value for an existing retailer',
+  },
+  import_csv_encoding: {
+    zh: 'CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 文件',
+    en: 'The CSV file is not UTF-8; save it as "CSV UTF-8 (Comma delimited)" in Excel, or upload the .xlsx file',
+  },
+  import_too_many_rows: { zh: '文件行数过多，请分批导入', en: 'The file has too many rows; import it in parts' },
+} as const;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(s: string): s is MessageCode {
+  return s in messages;
+}
+
+export function messageText(code: string, lang: 'zh' | 'en' = 'zh'): string {
+  return isMessageCode(code) ? messages[code][lang] : code;
+}
