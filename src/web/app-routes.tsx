@@ -1,0 +1,69 @@
+// Routes: /login outside the shell; every other screen inside it, shown only
+// to roles whose /api/me menu holds the screen's key.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Result, Spin } from 'antd';
+import { useSession } from './shell/session.js';
+import { AppShell } from './shell/app-shell.js';
+import { useT } from './i18n/i18n.js';
+import { ErrorResult } from './components/error-result.js';
+import { LoginPage } from './features/login/login-page.js';
+
+// Screens load on first visit, so a phone on a slow network fetches only what it shows.
+const RetailerListPage = lazy(() => import('./features/retailers/list/retailer-list-page.js').then((m) => ({ default: m.RetailerListPage })));
+const RetailerCardPage = lazy(() => import('./features/retailers/card/retailer-card-page.js').then((m) => ({ default: m.RetailerCardPage })));
+const MyFilePage = lazy(() => import('./features/my-file/my-file-page.js').then((m) => ({ default: m.MyFilePage })));
+const ImportPage = lazy(() => import('./features/import/import-page.js').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('./features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, checking, error, recheck } = useSession();
+  const location = useLocation();
+  if (checking) return <Spin fullscreen />;
+  if (error) return <ErrorResult error={error} onRetry={recheck} />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+function MenuGuard({ menuKey, children }: { menuKey: string; children: ReactNode }) {
+  const { me } = useSession();
+  const { t } = useT();
+  if (!me?.menu.includes(menuKey)) return <Result status="403" title={t.shell.forbidden} />;
+  return <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
+}
+
+function Home() {
+  const { me } = useSession();
+  return <Navigate to={`/${me?.menu[0] ?? 'my-file'}`} replace />;
+}
+
+function NotFound() {
+  const { t } = useT();
+  return <Result status="404" title={t.shell.pageNotFound} />;
+}
+
+export function AppRoutes() {
+  const guarded = (key: string, el: ReactNode) => <MenuGuard menuKey={key}>{el}</MenuGuard>;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireLogin>
+            <AppShell />
+          </RequireLogin>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
+        <Route path="retailers" element={guarded('retailers', <RetailerListPage />)} />
+        <Route path="retailers/:id" element={guarded('retailers', <RetailerCardPage />)} />
+        <Route path="my-file" element={guarded('my-file', <MyFilePage />)} />
+        <Route path="import" element={guarded('import', <ImportPage />)} />
+        <Route path="audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,121 @@
+// The frame around every screen: side menu on desktops, a drawer on phones,
+// user name with role, language switch and logout.
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ShopOutlined,
+  TranslationOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { labelOf } from '../../shared/codes.js';
+import { useT } from '../i18n/i18n.js';
+import { ErrorBoundary } from '../components/error-boundary.js';
+import { useSession } from './session.js';
+
+const icons: Record<string, React.ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  retailers: <ShopOutlined />,
+  import: <UploadOutlined />,
+  audit: <AuditOutlined />,
+  'my-file': <IdcardOutlined />,
+};
+
+export function BrandMark() {
+  return <span className="zy-brand-mark">知</span>;
+}
+
+export function AppShell() {
+  const { t, lang, setLang } = useT();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const desktop = !!screens.lg;
+  const [drawer, setDrawer] = useState(false);
+  if (!me) return null;
+
+  const selected = me.menu.find((k) => location.pathname === `/${k}` || location.pathname.startsWith(`/${k}/`));
+  const menu = (
+    <Menu
+      mode="inline"
+      theme={desktop ? 'dark' : 'light'}
+      selectedKeys={selected ? [selected] : []}
+      items={me.menu.map((k) => ({ key: k, icon: icons[k], label: t.shell.menu[k] ?? k }))}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(`/${key}`);
+      }}
+    />
+  );
+  const onLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      {desktop && (
+        <Layout.Sider width={184} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          <div className="zy-sider-brand">
+            <BrandMark />
+            {t.app.name}
+          </div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="zy-header">
+          {!desktop && <Button type="text" icon={<MenuOutlined />} aria-label={t.shell.openMenu} onClick={() => setDrawer(true)} />}
+          <span className="zy-header-title">{desktop ? t.app.subtitle : t.app.name}</span>
+          <span className="zy-header-spacer" />
+          <div className="zy-user" data-testid="current-user">
+            <span>{me.user.displayName}</span>
+            <small>{labelOf('role', me.user.role, lang)}</small>
+          </div>
+          <Tooltip title={t.app.switchLang}>
+            <Button
+              type="text"
+              icon={<TranslationOutlined />}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              data-testid="lang-switch"
+            >
+              {screens.sm ? t.app.switchLang : null}
+            </Button>
+          </Tooltip>
+          <Tooltip title={t.shell.logout}>
+            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} aria-label={t.shell.logout} />
+          </Tooltip>
+        </Layout.Header>
+        <Layout.Content>
+          <div className="zy-content">
+            <ErrorBoundary key={location.pathname} title={t.common.unknownError} retry={t.common.reload}>
+              <Outlet />
+            </ErrorBoundary>
+          </div>
+        </Layout.Content>
+      </Layout>
+      {!desktop && (
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={240}
+          title={
+            <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              <BrandMark /> {t.app.name}
+            </span>
+          }
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+// The real app with the built web UI on a free port, over a fresh database
+// holding a small seeded demo county.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { seedDemoCounty } from '../../src/db/demo-seed.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
+
+export const WEB_DIR = path.resolve('dist/web');
+
+export type WebApp = {
+  app: FastifyInstance;
+  baseUrl: string;
+  /** Session cookie of a demo account, for API calls made by the test itself. */
+  login: (role: DemoRole) => Promise<string>;
+  get: <T>(cookie: string, url: string) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+export async function startWebApp(): Promise<WebApp> {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(`The web UI is not built (${WEB_DIR}/index.html missing): run \`npx vite build --config vite.config.ts\` first (npm test does it)`);
+  }
+  const database: TestDatabase = await createTestDatabase();
+  await seedDemoCounty(database.db, { seed: 42, today: TODAY, retailers: 300, weeks: 20 });
+  const app = await buildApp({ db: database.db, now: () => TODAY, webDir: WEB_DIR });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const login = async (role: DemoRole) => {
+    const [username, password] = DEMO_ACCOUNTS[role];
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const c = res.cookies.find((k) => k.name === 'zy_session');
+    return `zy_session=${c!.value}`;
+  };
+  const get = async <T>(cookie: string, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as T;
+  };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    login,
+    get,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The HTTP app on a fresh database holding a small seeded demo county, with
+// helpers to log in as each demo account and call the API.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { seedDemoCounty } from '../../src/db/demo-seed.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+export const TODAY = new Date('2026-11-24T02:00:00Z');
+
+export const DEMO_ACCOUNTS = {
+  admin: ['admin', 'admin123'],
+  county_manager: ['manager', 'manager123'],
+  station_head: ['station1', 'station123'],
+  grid_worker: ['worker1', 'worker123'],
+  call_agent: ['agent', 'agent123'],
+  retailer: ['retailer', 'retailer123'],
+} as const;
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  login: (role: DemoRole | [string, string]) => Promise<string>;
+  api: (cookie: string | null, method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  close: () => Promise<void>;
+};
+
+export async function startTestApp(opts: { retailers?: number; weeks?: number } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await seedDemoCounty(database.db, { seed: 42, today: TODAY, retailers: opts.retailers ?? 300, weeks: opts.weeks ?? 20 });
+  const app = await buildApp({ db: database.db, now: () => TODAY });
+  const login = async (role: DemoRole | [string, string]) => {
+    const [username, password] = Array.isArray(role) ? role : DEMO_ACCOUNTS[role as DemoRole];
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const c = res.cookies.find((k) => k.name === 'zy_session');
+    return `zy_session=${c!.value}`;
+  };
+  const api = (cookie: string | null, method: string, url: string, body?: unknown) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+  return {
+    app,
+    database,
+    login,
+    api,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
