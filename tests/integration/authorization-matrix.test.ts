@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
+import { MATRIX } from './matrix/index.js';
+import { ROLES, type MatrixCall, type MatrixContext } from './matrix/types.js';
 
 let t: TestApp;
 const cookies = {} as Record<DemoRole, string>;
 let own: number; // the retailer user's retailer, in worker1's grid and station 1
 let other: number; // a retailer in another station
-const roles: DemoRole[] = ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'];
+const roles: DemoRole[] = [...ROLES];
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -28,75 +30,25 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Call = { name: string; method: string; route: string; url: () => string; body?: () => Promise<unknown> };
-
 const currentVersion = async (id: number) =>
   (await query<{ version: number }>(t.database.db, sql`select version from retailers where id = ${id}`))[0].version;
 
-/** A real change: the current version and a store image different from the current one. */
-const anEdit = async (id: number) => {
-  const [r] = await query<{ version: number; storeImage: string }>(
-    t.database.db,
-    sql`select version, store_image as "storeImage" from retailers where id = ${id}`,
-  );
-  return { version: r.version, storeImage: r.storeImage === 'A' ? 'B' : 'A' };
-};
-
-const calls: Call[] = [
-  { name: 'me', method: 'GET', route: '/api/me', url: () => '/api/me' },
-  { name: 'org', method: 'GET', route: '/api/org', url: () => '/api/org' },
-  { name: 'stations', method: 'GET', route: '/api/stations', url: () => '/api/stations' },
-  { name: 'grids', method: 'GET', route: '/api/grids', url: () => '/api/grids' },
-  { name: 'list', method: 'GET', route: '/api/retailers', url: () => '/api/retailers' },
-  { name: 'card own', method: 'GET', route: '/api/retailers/:id', url: () => `/api/retailers/${own}` },
-  { name: 'card other', method: 'GET', route: '/api/retailers/:id', url: () => `/api/retailers/${other}` },
-  { name: 'history own', method: 'GET', route: '/api/retailers/:id/history', url: () => `/api/retailers/${own}/history` },
-  {
-    name: 'edit own',
-    method: 'PATCH',
-    route: '/api/retailers/:id',
-    url: () => `/api/retailers/${own}`,
-    body: () => anEdit(own),
+const ctx: MatrixContext = {
+  get t() {
+    return t;
   },
-  {
-    name: 'edit other',
-    method: 'PATCH',
-    route: '/api/retailers/:id',
-    url: () => `/api/retailers/${other}`,
-    body: () => anEdit(other),
-  },
-  { name: 'export', method: 'GET', route: '/api/retailers/export', url: () => '/api/retailers/export?format=csv' },
-  { name: 'import template', method: 'GET', route: '/api/retailers/import-template', url: () => '/api/retailers/import-template' },
-  { name: 'audit', method: 'GET', route: '/api/audit', url: () => '/api/audit' },
-];
-
-// Expected status per role, in the order of `roles`.
-const expected: Record<string, number[]> = {
-  //                 admin mgr  head worker agent retailer
-  me:               [200, 200, 200, 200, 200, 200],
-  org:              [200, 200, 200, 200, 200, 200],
-  stations:         [200, 200, 200, 200, 200, 403],
-  grids:            [200, 200, 200, 200, 200, 403],
-  list:             [200, 200, 200, 200, 200, 403],
-  'card own':       [200, 200, 200, 200, 200, 200],
-  'card other':     [200, 200, 404, 404, 200, 404],
-  'history own':    [200, 200, 200, 200, 403, 200],
-  'edit own':       [200, 200, 200, 200, 403, 403],
-  'edit other':     [200, 200, 404, 404, 403, 403],
-  export:           [200, 200, 200, 200, 403, 403],
-  'import template':[200, 200, 403, 403, 403, 403],
-  audit:            [200, 403, 403, 403, 403, 403],
+  own: () => own,
+  other: () => other,
 };
+const calls: MatrixCall[] = MATRIX.flatMap((m) => m.calls(ctx));
 
 describe('authorisation matrix', () => {
-  // Login, logout and the login page's config are open to all by design, tested in their own suites;
-  // import is checked below with a multipart body.
-  const outsideMatrix = ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/config', 'POST /api/retailers/import'];
+  const outsideMatrix = MATRIX.flatMap((m) => m.outside ?? []);
 
-  it('covers every endpoint of the API: a new route must be added here', () => {
+  it('covers every endpoint of the API: a new route must be added to a module in tests/integration/matrix', () => {
     const covered = new Set([...calls.map((c) => `${c.method} ${c.route}`), ...outsideMatrix]);
     expect([...new Set(t.app.apiRoutes)].sort()).toEqual([...covered].sort());
-    expect(Object.keys(expected).sort()).toEqual(calls.map((c) => c.name).sort());
+    expect(new Set(calls.map((c) => c.name)).size, 'call names are unique').toBe(calls.length);
   });
 
   for (const call of calls) {
@@ -106,9 +58,9 @@ describe('authorisation matrix', () => {
       expect(res.json().code).toBe('unauthenticated');
     });
     roles.forEach((role, i) => {
-      it(`${call.name} as ${role} → ${expected[call.name][i]}`, async () => {
+      it(`${call.name} as ${role} → ${call.expected[i]}`, async () => {
         const res = await t.api(cookies[role], call.method, call.url(), call.body ? await call.body() : undefined);
-        expect(res.statusCode, res.body.slice(0, 300)).toBe(expected[call.name][i]);
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(call.expected[i]);
         if (res.statusCode >= 400) expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
       });
     });

@@ -1,0 +1,5 @@
+// Every feature's rows of the authorisation matrix. A feature adds one line here.
+import { retailerFile } from './retailer-file.js';
+import type { MatrixModule } from './types.js';
+
+export const MATRIX: MatrixModule[] = [retailerFile];

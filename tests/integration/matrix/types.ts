@@ -1,0 +1,32 @@
+// One row of the authorisation matrix: an endpoint call and the status each
+// role must get. Each feature keeps its rows in its own module in this folder;
+// authorization-matrix.test.ts runs them all and checks that every API route
+// is covered.
+import type { TestApp } from '../../support/test-app.js';
+
+export const ROLES = ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const;
+
+export type MatrixContext = {
+  t: TestApp;
+  /** The retailer account's own shop: in worker1's grid and station 1. */
+  own: () => number;
+  /** A retailer in another station. */
+  other: () => number;
+};
+
+export type MatrixCall = {
+  name: string;
+  method: string;
+  /** The route pattern as registered, e.g. '/api/retailers/:id'. */
+  route: string;
+  url: () => string;
+  body?: () => Promise<unknown>;
+  /** Expected status per role, in the order of ROLES. */
+  expected: [number, number, number, number, number, number];
+};
+
+export type MatrixModule = {
+  calls: (ctx: MatrixContext) => MatrixCall[];
+  /** Routes deliberately outside the matrix (open by design or tested with special bodies elsewhere). */
+  outside?: string[];
+};
