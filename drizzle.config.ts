@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // Core tables in schema.ts; each later feature keeps its tables in schema-<feature>.ts.
+  schema: './src/db/schema*.ts',
   out: './src/db/migrations',
 });
