@@ -51,6 +51,12 @@ describe('search', () => {
     for (const q of queries) expect(await ids(q), q).toContain(target.id);
   });
 
+  it('finds chain convenience stores by the initials users type (bldl → 便利店（来龙门店）)', async () => {
+    const res = (await t.api(manager, 'GET', '/api/retailers?pageSize=200&q=bldl')).json();
+    expect(res.total).toBeGreaterThan(0);
+    for (const r of res.items as { shopName: string }[]) expect(pinyinInitials(r.shopName)).toContain('bldl');
+  });
+
   it('returns only matching rows and nothing for a query that matches nothing', async () => {
     const q = Array.from(target.shopName).slice(0, 2).join('');
     const res = (await t.api(worker, 'GET', `/api/retailers?pageSize=200&q=${encodeURIComponent(q)}`)).json();

@@ -8,14 +8,20 @@ const LUCKY = [
   '天天', '便民', '乐购', '易佳', '快乐购', '好邻居', '邻里', '正大', '华联', '富民', '瓷都', '渌江', '丰裕', '满意', '德润',
 ] as const;
 
+const CHAINS = ['芙蓉兴盛', '新佳宜', '美宜佳', '步步高'] as const;
+
 const FORMAT_NAMES: Record<string, (rng: Rng, family: string, place: string) => string> = {
   Z: (rng, family, place) =>
     rng.weighted(
       [`${family}记食杂店`, `${family}家食杂店`, `${rng.pick(LUCKY)}食杂店`, `${place}${family}氏商店`, `${rng.pick(LUCKY)}副食店`, `${family}记小卖部`, `${place}便民商店`],
       [3, 3, 3, 2, 2, 1, 1],
     ),
-  B: (rng, family) =>
-    rng.weighted([`${family}记便利店`, `${rng.pick(LUCKY)}便利店`, `${rng.pick(LUCKY)}便利超市`, `${family}家便利店`], [3, 4, 2, 1]),
+  // Hunan's convenience chains name each branch after its place: 芙蓉兴盛便利店（来龙门店）.
+  B: (rng, family, place) =>
+    rng.weighted(
+      [`${family}记便利店`, `${rng.pick(LUCKY)}便利店`, `${rng.pick(LUCKY)}便利超市`, `${family}家便利店`, `${rng.pick(CHAINS)}便利店（${place}店）`],
+      [3, 4, 2, 1, 2],
+    ),
   S: (rng, family, place) =>
     rng.weighted([`${rng.pick(LUCKY)}超市`, `${place}${rng.pick(LUCKY)}超市`, `${family}氏平价超市`, `${rng.pick(LUCKY)}购物中心`], [4, 2, 1, 1]),
   N: (rng, _family, place) => rng.weighted([`${place}百货商场`, `${rng.pick(LUCKY)}购物广场`, `${rng.pick(LUCKY)}商厦`], [2, 2, 1]),
@@ -37,8 +43,11 @@ export function shopName(rng: Rng, format: string, family: string, place: string
     name = FORMAT_NAMES[format](rng, family, short);
     if (!taken.has(key(name))) break;
   }
-  if (taken.has(key(name)) && !name.startsWith(short)) name = `${short}${name}`;
-  for (let k = 2; taken.has(key(name)); k++) name = `${name.replace(/（\d+店）$/, '')}（${k}店）`;
+  const branch = name.endsWith('店）');
+  if (taken.has(key(name)) && !branch && !name.startsWith(short)) name = `${short}${name}`;
+  const base = name;
+  // A second branch of a chain in one place is its 二店; other names get a numbered branch.
+  for (let k = 2; taken.has(key(name)); k++) name = branch ? base.replace(/店）$/, `${k}店）`) : `${base}（${k}店）`;
   taken.add(key(name));
   return name;
 }
