@@ -16,6 +16,9 @@ import { orgRoutes } from './routes/org.js';
 import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
+import { gridMapRoutes } from './routes/grid-map.js';
+import { gridManageRoutes } from './routes/grid-manage.js';
+import { ratingRoutes } from './routes/ratings.js';
 
 export type AppOptions = {
   db: Db;
@@ -65,6 +68,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now });
   auditRoutes(app, { db: opts.db });
+  gridMapRoutes(app, { db: opts.db });
+  gridManageRoutes(app, { db: opts.db, now });
+  ratingRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
   app.get('/api/config', { schema: { tags: ['auth'] } }, async () => ({ demo: opts.demo ?? false }));

@@ -12,21 +12,52 @@ export const PERMISSIONS = [
   'org.read',
   'org.structure',
   'audit.read',
+  // Ratings (issue 5): read within scope; manage = run, publish, schemes; adjust = tier changes, freezes, compliance.
+  'rating.read',
+  'rating.review',
+  'rating.manage',
+  'rating.adjust',
+  // Grids and the map (issue 4)
+  'map.read',
+  'grid.manage',
+  'layout.read',
+  // Visits (issue 7): plan = make calendars and overrides; config = frequency rules; route = see a day's route;
+  // record = check in and submit visits (grid workers); progress = done vs planned; follow-up = requests raised on visits.
+  'visit.config',
+  'visit.plan',
+  'visit.route',
+  'visit.record',
+  'visit.progress',
+  'followup.read',
+  'followup.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staffRead: Permission[] = ['retailer.list', 'retailer.read', 'retailer.history', 'org.read', 'org.structure'];
 
+const rating: Permission[] = ['rating.read', 'rating.review'];
+const ratingManager: Permission[] = [...rating, 'rating.manage', 'rating.adjust'];
+
 const byRole: Record<Role, Permission[]> = {
-  admin: [...staffRead, 'retailer.update', 'retailer.import', 'retailer.export', 'audit.read'],
-  county_manager: [...staffRead, 'retailer.update', 'retailer.import', 'retailer.export'],
-  station_head: [...staffRead, 'retailer.update', 'retailer.export'],
-  grid_worker: [...staffRead, 'retailer.update', 'retailer.export'],
+  admin: [...staffRead, 'retailer.update', 'retailer.import', 'retailer.export', 'audit.read', ...ratingManager],
+  county_manager: [...staffRead, 'retailer.update', 'retailer.import', 'retailer.export', ...ratingManager],
+  station_head: [...staffRead, 'retailer.update', 'retailer.export', ...rating],
+  grid_worker: [...staffRead, 'retailer.update', 'retailer.export', ...rating],
   // Agents look retailers up to take orders; they do not edit the file.
   call_agent: ['retailer.list', 'retailer.read', 'org.read', 'org.structure'],
-  // A retailer sees their own file and its history, nothing else.
-  retailer: ['retailer.read', 'retailer.history', 'org.read'],
+  // A retailer sees their own file and its history, and their own rating.
+  retailer: ['retailer.read', 'retailer.history', 'org.read', 'rating.read'],
 };
+
+// Grids and the map (issue 4): staff with a territory see it on the map; those who run one manage its grids.
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('map.read');
+for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('grid.manage', 'layout.read');
+
+// Visits (issue 7)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('visit.route', 'visit.progress', 'followup.read', 'followup.update');
+for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('visit.plan');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('visit.config');
+byRole.grid_worker.push('visit.record');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -54,18 +85,30 @@ export function piiPolicy(role: Role): PiiPolicy {
   }
 }
 
+// Visits (issue 7): the field screen for workers, progress for those who watch them.
+const visitMenu: Partial<Record<Role, string[]>> = {
+  grid_worker: ['field'],
+  station_head: ['visit-progress'],
+  county_manager: ['visit-progress'],
+  admin: ['visit-progress'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
+  return [...baseMenuOf(role), ...(visitMenu[role] ?? [])];
+}
+
+function baseMenuOf(role: Role): string[] {
   switch (role) {
     case 'retailer':
-      return ['my-file'];
+      return ['my-file', 'my-rating'];
     case 'call_agent':
       return ['retailers'];
     case 'admin':
-      return ['dashboard', 'retailers', 'import', 'audit'];
+      return ['dashboard', 'retailers', 'map', 'import', 'audit', 'ratings'];
     case 'county_manager':
-      return ['dashboard', 'retailers', 'import'];
+      return ['dashboard', 'retailers', 'map', 'import', 'ratings'];
     default:
-      return ['dashboard', 'retailers'];
+      return ['dashboard', 'retailers', 'map'];
   }
 }

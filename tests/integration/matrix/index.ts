@@ -1,5 +1,7 @@
 // Every feature's rows of the authorisation matrix. A feature adds one line here.
 import { retailerFile } from './retailer-file.js';
+import { rating } from './rating.js';
+import { grids } from './grids.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids];

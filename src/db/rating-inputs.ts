@@ -1,0 +1,168 @@
+// The rating batch's inputs: ONE set-based SQL statement turns 26 weeks of
+// order lines into one row per retailer (the month's figures, the order days
+// of the window for stability, the best month for the "what it takes" bounds),
+// joined with compliance class, store image, e-settlement and freezes.
+import { sql } from 'drizzle-orm';
+import type { RetailerMonthInput, ComplianceClass } from '../domain/rating/types.js';
+import { query, type Db } from './client.js';
+
+export const WINDOW_WEEKS = 26;
+
+export type MonthBounds = { month: string; start: string; end: string; windowStart: string };
+
+/** 'YYYY-MM' → first day, first day of next month, and the start of the 26-week window that ends with the month. */
+export function monthBounds(month: string): MonthBounds {
+  const [y, m] = month.split('-').map(Number);
+  const start = new Date(Date.UTC(y, m - 1, 1));
+  const end = new Date(Date.UTC(y, m, 1));
+  const windowStart = new Date(end.getTime() - WINDOW_WEEKS * 7 * 86_400_000);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return { month, start: iso(start), end: iso(end), windowStart: iso(windowStart) };
+}
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 2, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+type Row = {
+  id: number;
+  network: 'urban' | 'rural';
+  format: RetailerMonthInput['format'];
+  storeImage: RetailerMonthInput['storeImage'];
+  eSettlement: boolean;
+  cycles: number;
+  q: number | null;
+  v: number | null;
+  lines: number | null;
+  q1: number | null;
+  v1: number | null;
+  q2: number | null;
+  ordered: number | null;
+  wk: number[] | null;
+  wq: number[] | null;
+  brands: number | null;
+  newBrands: number | null;
+  bestQ: number | null;
+  bestShare: number | null;
+  settled: number | null;
+  tried: number | null;
+  compliance: ComplianceClass | null;
+  frozen: string | null;
+};
+
+export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, string>; orderLines: number };
+
+/**
+ * Every active retailer of the org, with the month's inputs. Brands are distinct
+ * specs ordered in the month; new-brand listings are new specs (products.is_new)
+ * among them; e-settlement success is deducted ÷ (deducted + failed) orders.
+ */
+export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
+  const b = monthBounds(month);
+  const rows = await query<Row>(
+    db,
+    sql`with d as (
+        select o.retailer_id as rid, o.order_date as d,
+          sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
+          coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
+          coalesce(sum(l.amount) filter (where p.price_class = 1), 0)::float8 as v1,
+          coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2
+        from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+        where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
+        group by 1, 2
+      ),
+      mo as (select rid, date_trunc('month', d) as mo, sum(q) as q, sum(q1) as q1 from d group by 1, 2),
+      h as (select rid, max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share from mo group by 1),
+      r as (
+        select rid,
+          sum(q) filter (where d >= ${b.start}::date)::int as q, sum(v) filter (where d >= ${b.start}::date)::float8 as v,
+          sum(q1) filter (where d >= ${b.start}::date)::int as q1, sum(v1) filter (where d >= ${b.start}::date)::float8 as v1,
+          sum(q2) filter (where d >= ${b.start}::date)::int as q2,
+          count(*) filter (where d >= ${b.start}::date and q > 0)::int as ordered, sum(n)::int as lines,
+          array_agg(((d - ${b.windowStart}::date) / 7)::int order by d) as wk, array_agg(q order by d) as wq
+        from d group by rid
+      ),
+      br as (
+        select o.retailer_id as rid, count(distinct l.product_id)::int as brands,
+          count(distinct l.product_id) filter (where p.is_new)::int as new_brands
+        from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+        where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.start}::date and o.order_date < ${b.end}::date
+        group by 1
+      ),
+      s as (
+        select retailer_id as rid, count(*) filter (where settlement_status = 'deducted')::int as settled,
+          count(*) filter (where settlement_status in ('deducted', 'failed'))::int as tried
+        from orders where org_id = ${orgId} and order_date >= ${b.start}::date and order_date < ${b.end}::date group by 1
+      ),
+      cr as (
+        select distinct on (retailer_id) retailer_id as rid, compliance_class
+        from compliance_records where org_id = ${orgId} and month <= ${month} order by retailer_id, month desc
+      ),
+      fz as (select retailer_id as rid, reason from rating_freezes where org_id = ${orgId} and month = ${month})
+      select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
+        (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
+        r.q, r.v, r.lines, r.q1, r.v1, r.q2, r.ordered, r.wk, r.wq, br.brands, br.new_brands as "newBrands",
+        h.best_q as "bestQ", h.best_share as "bestShare", s.settled, s.tried, cr.compliance_class as compliance, fz.reason as frozen
+      from retailers re
+      cross join lateral (select (${b.end}::date - ${b.start}::date) as days,
+        ((re.order_weekday - extract(isodow from ${b.start}::date)::int + 7) % 7) as off) x
+      left join r on r.rid = re.id left join br on br.rid = re.id left join h on h.rid = re.id
+      left join s on s.rid = re.id left join cr on cr.rid = re.id left join fz on fz.rid = re.id
+      where re.org_id = ${orgId} and re.status = 'active'
+      order by re.id`,
+  );
+  const frozen = new Map<string, string>();
+  let orderLines = 0;
+  const inputs = rows.map((row): RetailerMonthInput => {
+    const id = String(row.id);
+    if (row.frozen) frozen.set(id, row.frozen);
+    orderLines += row.lines ?? 0;
+    const weekly = new Array<number>(WINDOW_WEEKS).fill(0);
+    const wk = row.wk ?? [];
+    const wq = row.wq ?? [];
+    for (let i = 0; i < wk.length; i++) if (wk[i] >= 0 && wk[i] < WINDOW_WEEKS) weekly[wk[i]] += Number(wq[i]);
+    const cartons = row.q ?? 0;
+    return {
+      retailerId: id,
+      network: row.network,
+      format: row.format,
+      orders: {
+        cartons,
+        valueYuan: round2(row.v ?? 0),
+        class1Cartons: row.q1 ?? 0,
+        class1ValueYuan: round2(row.v1 ?? 0),
+        class2PlusCartons: row.q2 ?? 0,
+        brands: row.brands ?? 0,
+        cycles: row.cycles,
+        cyclesOrdered: Math.min(row.ordered ?? 0, row.cycles),
+      },
+      weeklyCartons: weekly,
+      complianceClass: row.compliance ?? 'A',
+      storeImage: row.storeImage,
+      eSettlementSuccessPct: !row.eSettlement ? null : row.tried ? round2((100 * (row.settled ?? 0)) / row.tried) : 100,
+      newBrandListings: row.newBrands ?? 0,
+      // Feedback is recorded on visits (issue 6); until then none is counted.
+      feedbackCount: 0,
+      history: { bestMonthCartons: row.bestQ ?? 0, bestClass1SharePct: round2(row.bestShare ?? 0) },
+    };
+  });
+  return { inputs, frozen, orderLines };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The bare aggregation the batch is measured against: order lines summed by retailer and month over the same window. */
+export async function bareMonthlyAggregate(db: Db, orgId: number, month: string): Promise<number> {
+  const b = monthBounds(month);
+  const rows = await query<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+      select o.retailer_id, date_trunc('month', o.order_date), sum(l.ordered_qty), sum(l.amount)
+      from orders o join order_lines l on l.order_id = o.id
+      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
+      group by 1, 2) x`,
+  );
+  return rows[0].n;
+}

@@ -1,0 +1,109 @@
+// What a retailer (or their grid worker) sees for one month: the result, why
+// it changed against last month, and what it takes to reach the next star and
+// tier — all from the stored inputs and breakdown, never from changed data.
+import { explainStarChange, type StarChangeExplanation } from './explain-star-change.js';
+import { formatItemValue } from './format-value.js';
+import { ratingMessages } from './messages.js';
+import { pathsToNextStar, type StarPaths } from './paths-to-next-star.js';
+import { pathsToNextTier, type TierPaths } from './paths-to-next-tier.js';
+import type { RatingScheme, ServicePackage } from './scheme.js';
+import type { Month, Network, RetailerMonthInput, Segment, StarItemResult, StarResult, Text, TierContext } from './types.js';
+
+/** A stored result row, as the job wrote it. */
+export interface StoredRating {
+  retailerId: number;
+  month: Month;
+  schemeVersion: string;
+  network: Network;
+  classCode: string;
+  tier: number;
+  computedTier: number | null;
+  tierScore: number;
+  star: number;
+  starScore: number;
+  segment: Segment;
+  frozenReason: string | null;
+  breakdown: {
+    items: StarItemResult[];
+    cutoffs: (number | null)[];
+    segment?: { integrity: string; stability: string; cooperation: string; cv: number | null; continuity: number; cooperationMet: number };
+  };
+  input: Omit<RetailerMonthInput, 'retailerId'>;
+}
+
+export interface RetailerRatingView {
+  month: Month;
+  prevMonth: Month | null;
+  schemeVersion: string;
+  star: number;
+  score: number;
+  tier: number;
+  tierChangedByHand: boolean;
+  classCode: string;
+  segment: Segment;
+  segmentLabel: Text;
+  segmentLevels: { integrity: string; stability: string; cooperation: string } | null;
+  servicePackage: ServicePackage;
+  frozenReason: string | null;
+  /** Items with label, shown value, points and weight (max), in scheme order. */
+  items: { id: string; label: Text; value: Text; points: number; max: number }[];
+  /** Null in a retailer's first rated month. */
+  change: StarChangeExplanation | null;
+  nextStar: StarPaths;
+  nextTier: TierPaths | null;
+}
+
+const nan = (xs: (number | null)[]) => xs.map((x) => (x === null ? Number.NaN : x));
+
+export function starResultOf(r: StoredRating): StarResult {
+  return {
+    retailerId: String(r.retailerId),
+    month: r.month,
+    schemeVersion: r.schemeVersion,
+    network: r.network,
+    score: r.starScore,
+    star: r.star,
+    items: r.breakdown.items,
+    cutoffs: nan(r.breakdown.cutoffs),
+  };
+}
+
+export function buildRetailerRatingView(
+  cur: StoredRating,
+  prev: StoredRating | null,
+  scheme: RatingScheme,
+  tierContext: { top: TierContext['top']; cutoffs: (number | null)[] } | null,
+): RetailerRatingView {
+  const input: RetailerMonthInput = { ...cur.input, retailerId: String(cur.retailerId) };
+  const starResult = starResultOf(cur);
+  const nextStar = pathsToNextStar(input, scheme, { cutoffs: starResult.cutoffs });
+  // A frozen month carries last month's result: what it takes is still measured on this month's inputs.
+  const nextTier = tierContext ? pathsToNextTier(input, scheme, { top: tierContext.top, cutoffs: nan(tierContext.cutoffs) }) : null;
+  const seg = cur.breakdown.segment;
+  return {
+    month: cur.month,
+    prevMonth: prev?.month ?? null,
+    schemeVersion: cur.schemeVersion,
+    star: cur.star,
+    score: cur.starScore,
+    tier: cur.tier,
+    tierChangedByHand: cur.computedTier !== null && cur.computedTier !== cur.tier,
+    classCode: cur.classCode,
+    segment: cur.segment,
+    segmentLabel: ratingMessages[`segment_${cur.segment}`],
+    segmentLevels: seg ? { integrity: seg.integrity, stability: seg.stability, cooperation: seg.cooperation } : null,
+    servicePackage: scheme.segments.packages[cur.segment],
+    frozenReason: cur.frozenReason,
+    items: cur.breakdown.items.map((i) => ({
+      id: i.id,
+      label: ratingMessages[`item_${i.id}`],
+      value: formatItemValue(i.id, i.value),
+      points: i.points,
+      max: i.max,
+    })),
+    change: prev ? explainStarChange(starResultOf(prev), starResult) : null,
+    nextStar,
+    nextTier,
+  };
+}
+

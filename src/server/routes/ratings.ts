@@ -1,0 +1,241 @@
+// Ratings: run the monthly batch, watch it, see distribution and movers,
+// publish; a retailer's "why did my star change" and "what does it take";
+// scheme versions; manual tier changes, disaster freezes, compliance records;
+// the per-grid review sheet.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../db/audit.js';
+import { query, type Db } from '../../db/client.js';
+import { previousMonth } from '../../db/rating-inputs.js';
+import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../db/rating-queries.js';
+import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../db/rating-runs.js';
+import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../db/rating-schemes.js';
+import { complianceClass } from '../../domain/rating/compliance-class.js';
+import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
+import { ratingMessages } from '../../domain/rating/messages.js';
+import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
+import { starLabel } from '../../shared/codes.js';
+import {
+  complianceSchema,
+  freezeSchema,
+  manualTierSchema,
+  moversQuery,
+  retailerRatingParams,
+  retailerRatingQuery,
+  reviewSheetQuery,
+  runIdParams,
+  saveSchemeSchema,
+  startRunSchema,
+} from '../../shared/rating.js';
+import { startRatingBatch } from '../../jobs/rating-batch.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { AppError } from '../errors.js';
+
+export type RatingRouteDeps = { db: Db; now: () => Date };
+
+const tags = ['ratings'];
+
+export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/ratings/runs', { preHandler: requirePermission('rating.review'), schema: { tags } }, async (req) => {
+    const viewer = viewerOf(req);
+    return { runs: await findRuns(db, viewer.orgId), defaultMonth: previousMonth(now().toISOString().slice(0, 7)) };
+  });
+
+  r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    if (req.body.month >= now().toISOString().slice(0, 7)) throw new AppError('validation_failed', [{ field: 'month', code: 'rating_month_incomplete' }]);
+    const id = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
+    return reply.status(202).send(await getRun(db, viewer.orgId, id));
+  });
+
+  r.get('/api/ratings/runs/:id', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams } }, async (req) =>
+    getRun(db, viewerOf(req).orgId, req.params.id),
+  );
+
+  r.get(
+    '/api/ratings/runs/:id/movers',
+    { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, querystring: moversQuery } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const run = await getRun(db, viewer.orgId, req.params.id);
+      const prev = (run.summary as RunSummary).previousRunId ?? null;
+      return { items: await findMovers(db, viewer, run.id, prev, req.query.direction, req.query.limit) };
+    },
+  );
+
+  r.post('/api/ratings/runs/:id/publish', { preHandler: requirePermission('rating.manage'), schema: { tags, params: runIdParams } }, async (req) => {
+    const viewer = viewerOf(req);
+    await publishRun(db, viewer, req.params.id, now(), req.ip);
+    return getRun(db, viewer.orgId, req.params.id);
+  });
+
+  r.get('/api/ratings/schemes', { preHandler: requirePermission('rating.review'), schema: { tags } }, async (req) => {
+    const viewer = viewerOf(req);
+    const active = await getActiveScheme(db, viewer.orgId, viewer.userId);
+    return { active, versions: await findSchemeVersions(db, viewer.orgId) };
+  });
+
+  r.post('/api/ratings/schemes', { preHandler: requirePermission('rating.manage'), schema: { tags, body: saveSchemeSchema } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    await saveScheme(db, viewer.orgId, viewer.userId, req.body.scheme, req.body.note);
+    await writeAudit(db, viewer, { action: 'update', entity: 'rating_scheme', detail: { version: req.body.scheme.version }, ip: req.ip }, now());
+    return reply.status(201).send({ version: req.body.scheme.version });
+  });
+
+  r.get(
+    '/api/ratings/retailers/:id',
+    { preHandler: requirePermission('rating.read'), schema: { tags, params: retailerRatingParams, querystring: retailerRatingQuery } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const { shop, rows } = await findRetailerRatings(db, viewer, req.params.id, req.query.month);
+      if (!shop) throw new AppError('not_found');
+      const cur = rows[0];
+      if (!cur || (req.query.month && cur.month !== req.query.month)) {
+        return { retailer: shop, rating: null, history: [] };
+      }
+      const prev = rows[1] && rows[1].month === previousMonth(cur.month) ? rows[1] : null;
+      const scheme = await getSchemeVersion(db, viewer.orgId, cur.schemeVersion);
+      const summary = cur.summary as RunSummary;
+      const rating = buildRetailerRatingView(cur, prev, scheme, summary.tierContext ?? null);
+      const history = rows.map((x) => ({ month: x.month, star: x.star, score: x.starScore, tier: x.tier, classCode: x.classCode, segment: x.segment }));
+      return { retailer: shop, rating, history };
+    },
+  );
+
+  r.post(
+    '/api/ratings/runs/:id/retailers/:retailerId/tier',
+    {
+      preHandler: requirePermission('rating.adjust'),
+      schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), retailerId: z.coerce.number().int().positive() }), body: manualTierSchema },
+    },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const run = await getRun(db, viewer.orgId, req.params.id);
+      if (run.status !== 'draft') throw new AppError(run.status === 'published' ? 'rating_month_published' : 'rating_run_not_draft');
+      const [row] = await query<{ tier: number; computedTier: number | null }>(
+        db,
+        sql`select tier, computed_tier as "computedTier" from retailer_ratings where run_id = ${run.id} and retailer_id = ${req.params.retailerId}`,
+      );
+      if (!row) throw new AppError('not_found');
+      const scheme = await getSchemeVersion(db, viewer.orgId, run.schemeVersion);
+      const checked = validateManualTierChange(
+        { retailerId: String(req.params.retailerId), month: run.month, fromTier: row.tier, toTier: req.body.toTier, reason: req.body.reason, changedBy: viewer.username },
+        scheme,
+      );
+      if (!checked.ok) {
+        throw new AppError('rating_manual_tier_rejected', [], {
+          errors: checked.errors.map((e) => ({ field: e.field, code: e.code, message: e.message.zh, messageEn: e.message.en })),
+        });
+      }
+      await db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        await tx.execute(sql`update retailer_ratings set tier = ${req.body.toTier}, computed_tier = coalesce(computed_tier, tier)
+          where run_id = ${run.id} and retailer_id = ${req.params.retailerId}`);
+        await tx.execute(sql`insert into tier_overrides (org_id, run_id, retailer_id, month, from_tier, to_tier, reason, changed_by)
+          values (${viewer.orgId}, ${run.id}, ${req.params.retailerId}, ${run.month}, ${row.tier}, ${req.body.toTier}, ${checked.value.reason}, ${viewer.userId})`);
+        await writeAudit(
+          t,
+          viewer,
+          { action: 'update', entity: 'retailer_tier', entityIds: [req.params.retailerId], detail: { month: run.month, runId: run.id, from: row.tier, to: req.body.toTier, reason: checked.value.reason }, ip: req.ip },
+          now(),
+        );
+      });
+      return { retailerId: req.params.retailerId, fromTier: row.tier, toTier: req.body.toTier };
+    },
+  );
+
+  r.post('/api/ratings/freezes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: freezeSchema } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    const b = req.body;
+    await assertRetailerInOrg(db, viewer.orgId, b.retailerId);
+    const published = await findMonthRun(db, viewer.orgId, b.month, true);
+    if (published) throw new AppError('rating_month_published');
+    const [done] = await query<{ id: number }>(
+      db,
+      sql`insert into rating_freezes (org_id, retailer_id, month, reason, created_by) values (${viewer.orgId}, ${b.retailerId}, ${b.month}, ${b.reason}, ${viewer.userId})
+        on conflict (retailer_id, month) do nothing returning id`,
+    );
+    if (!done) throw new AppError('rating_freeze_exists');
+    await writeAudit(db, viewer, { action: 'update', entity: 'rating_freeze', entityIds: [b.retailerId], detail: { month: b.month, reason: b.reason }, ip: req.ip }, now());
+    return reply.status(201).send({ id: done.id });
+  });
+
+  r.post('/api/ratings/compliance', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: complianceSchema } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    const b = req.body;
+    await assertRetailerInOrg(db, viewer.orgId, b.retailerId);
+    const cls = complianceClass(b.score, b.penalties);
+    await db.execute(sql`insert into compliance_records (org_id, retailer_id, month, score, penalties, compliance_class, created_by)
+      values (${viewer.orgId}, ${b.retailerId}, ${b.month}, ${b.score}, ${b.penalties}, ${cls}, ${viewer.userId})
+      on conflict (retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
+        compliance_class = excluded.compliance_class, created_by = excluded.created_by, created_at = now()`);
+    await writeAudit(db, viewer, { action: 'update', entity: 'compliance_record', entityIds: [b.retailerId], detail: { month: b.month, score: b.score, penalties: b.penalties, class: cls }, ip: req.ip }, now());
+    return reply.status(201).send({ complianceClass: cls });
+  });
+
+  r.get('/api/ratings/review-sheet', { preHandler: requirePermission('rating.review'), schema: { tags, querystring: reviewSheetQuery } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    const month = req.query.month ?? previousMonth(now().toISOString().slice(0, 7));
+    const runId = await findMonthRun(db, viewer.orgId, month);
+    if (!runId) throw new AppError('rating_not_rated');
+    const prevRunId = await findMonthRun(db, viewer.orgId, previousMonth(month));
+    const rows = await findReviewSheetRows(db, viewer, runId, prevRunId, req.query.gridId);
+    const buffer = await reviewSheetXlsx(month, rows);
+    await writeAudit(db, viewer, { action: 'export', entity: 'rating_review_sheet', detail: { month, gridId: req.query.gridId ?? null, count: rows.length }, ip: req.ip }, now());
+    const name = `客户类别细分考核表_${month}.xlsx`;
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="review_${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(buffer);
+  });
+}
+
+async function assertRetailerInOrg(db: Db, orgId: number, retailerId: number) {
+  const [row] = await query<{ id: number }>(db, sql`select id from retailers where id = ${retailerId} and org_id = ${orgId}`);
+  if (!row) throw new AppError('not_found');
+}
+
+const LEVEL: Record<string, string> = { high: '高', mid: '中', low: '低' };
+const segmentZh = (s: string | null) => (s ? ratingMessages[`segment_${s}` as 'segment_close']?.zh ?? s : '—');
+
+/** 客户类别细分考核表: one sheet per grid, the three dimensions, the segment and its move against last month. */
+async function reviewSheetXlsx(month: string, rows: Awaited<ReturnType<typeof findReviewSheetRows>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const byGrid = new Map<string, typeof rows>();
+  for (const row of rows) byGrid.set(row.gridName, [...(byGrid.get(row.gridName) ?? []), row]);
+  if (byGrid.size === 0) byGrid.set('无数据', []);
+  const order = ['unstable', 'stable_b', 'stable_a', 'close'];
+  for (const [grid, list] of byGrid) {
+    const ws = wb.addWorksheet(grid.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
+    ws.addRow([`客户类别细分考核表 ${month} — ${grid}`]);
+    ws.addRow(['客户编码', '店名', '城网/农网', '诚信等级', '诚信经营', '经营稳定性', '订货波动系数', '订货连续性', '合作性质', '本月类别', '上月类别', '升降', '星级', '档位', '分类']);
+    ws.getRow(2).font = { bold: true };
+    for (const x of list) {
+      const move = !x.prevSegment ? '新评' : order.indexOf(x.segment) > order.indexOf(x.prevSegment) ? '升' : order.indexOf(x.segment) < order.indexOf(x.prevSegment) ? '降' : '持平';
+      ws.addRow([
+        x.customerCode,
+        x.shopName,
+        x.network === 'urban' ? '城网' : '农网',
+        x.complianceClass,
+        LEVEL[x.integrity] ?? x.integrity,
+        LEVEL[x.stability] ?? x.stability,
+        x.cv === null ? '—' : Math.round(x.cv * 100) / 100,
+        `${Math.round(x.continuity * 100)}%`,
+        LEVEL[x.cooperation] ?? x.cooperation,
+        segmentZh(x.segment),
+        segmentZh(x.prevSegment),
+        move,
+        starLabel(x.star, 'zh'),
+        x.tier,
+        x.classCode,
+      ]);
+    }
+    ws.columns.forEach((c, i) => (c.width = [14, 24, 8, 8, 8, 10, 12, 10, 8, 10, 10, 6, 8, 6, 8][i] ?? 10));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

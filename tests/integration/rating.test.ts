@@ -1,0 +1,255 @@
+// Ratings through the HTTP API on a real database: the monthly batch as a
+// background job with progress, distribution and movers, publishing (which
+// freezes the month and updates the retailer file), the retailer's "why" and
+// "what it takes", bad schemes refused, manual tier changes, disaster
+// freezes, and the review sheet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
+import { waitForBackgroundJobs } from '../../src/jobs/background.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let manager: string;
+let worker: string;
+let retailer: string;
+let ownId: number;
+const MONTH = '2026-10'; // last month: the demo left it for the manager
+
+const db = () => t.database.db;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [manager, worker, retailer] = await Promise.all([t.login('county_manager'), t.login('grid_worker'), t.login('retailer')]);
+  ownId = (await t.api(retailer, 'GET', '/api/me')).json().user.retailerId;
+});
+afterAll(() => t?.close());
+
+describe('a retailer asks why their star changed and what it takes', () => {
+  it('lists each item with input, points and weight, ranked by how much it moved the total, in Chinese', async () => {
+    const res = await t.api(retailer, 'GET', `/api/ratings/retailers/${ownId}`);
+    expect(res.statusCode).toBe(200);
+    const { rating } = res.json();
+    expect(rating.month).toBe('2026-09');
+    expect(rating.prevMonth).toBe('2026-08');
+    const change = rating.change;
+    // The demo shop's compliance class fell from A to C: integrity moved most.
+    expect(change.items[0]).toMatchObject({ id: 'integrity', value: 'C', prevValue: 'A', points: 10, prevPoints: 20, delta: -10, max: 20 });
+    expect(change.items[0].text.zh).toContain('少得 10 分');
+    const deltas = change.items.map((i: { delta: number }) => Math.abs(i.delta));
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+    expect(change.summary[0].zh).toMatch(/本月总分 .* 分（上月 .* 分）/);
+    expect(rating.items.reduce((s: number, i: { points: number }) => s + i.points, 0)).toBeCloseTo(rating.score, 6);
+    expect(rating.items.reduce((s: number, i: { max: number }) => s + i.max, 0)).toBe(100);
+  });
+
+  it('offers several options to the next star, each of which reaches its line, never the compliance class', async () => {
+    const { rating } = (await t.api(retailer, 'GET', `/api/ratings/retailers/${ownId}`)).json();
+    const next = rating.nextStar;
+    expect(next.targetStar).toBe(rating.star + 1);
+    expect(next.gap).toBeCloseTo(next.targetCutoff - rating.score, 6);
+    expect(next.options.length).toBeGreaterThan(1);
+    for (const o of next.options) {
+      expect(o.newScore).toBeGreaterThanOrEqual(next.targetCutoff);
+      expect(o.text.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(o.changes.every((c: { kind: string }) => !/integrity|compliance/.test(c.kind))).toBe(true);
+    }
+    expect(rating.nextTier === null || Array.isArray(rating.nextTier.options)).toBe(true);
+  });
+
+  it('a grid worker sees the same for a retailer of their grid, and nothing outside it', async () => {
+    const mine = await t.api(worker, 'GET', `/api/ratings/retailers/${ownId}`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().rating.change.items[0].id).toBe('integrity');
+    const [other] = await query<{ id: number }>(
+      db(),
+      sql`select r.id from retailers r join grids g on g.id = r.grid_id join users u on u.id = g.worker_id where u.username <> 'worker1' limit 1`,
+    );
+    expect((await t.api(worker, 'GET', `/api/ratings/retailers/${other.id}`)).statusCode).toBe(404);
+    expect((await t.api(retailer, 'GET', `/api/ratings/retailers/${other.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the county manager runs, reviews and publishes a month', () => {
+  let runId: number;
+
+  it('starts the batch as a background job and shows its progress until the draft is ready', async () => {
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
+    expect(res.statusCode, res.body).toBe(202);
+    runId = res.json().id;
+    expect(res.json()).toMatchObject({ status: 'computing', month: MONTH });
+    await waitForBackgroundJobs();
+    const run = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}`)).json();
+    expect(run).toMatchObject({ status: 'draft', progress: 100 });
+    const [{ n }] = await query<{ n: number }>(db(), sql`select count(*)::int n from retailers where status = 'active'`);
+    expect(run.retailers).toBe(n);
+    expect(run.orderLines).toBeGreaterThan(0);
+    const d = run.summary.distribution;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(d.star.urban) + sum(d.star.rural)).toBe(n);
+    expect(sum(d.tier)).toBe(n);
+    expect(sum(Object.values(d.segment) as number[])).toBe(n);
+  });
+
+  it('a second start while the month is computing is refused', async () => {
+    const [busy] = await query<{ id: number }>(
+      db(),
+      sql`insert into rating_runs (org_id, month, scheme_version, status) select org_id, '2026-07', 'x', 'computing' from retailers limit 1 returning id`,
+    );
+    const second = await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-07' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('rating_run_busy');
+    await db().execute(sql`delete from rating_runs where id = ${busy.id}`);
+  });
+
+  it('shows the movers with how far they moved, biggest star moves first', async () => {
+    const res = await t.api(manager, 'GET', `/api/ratings/runs/${runId}/movers?limit=500`);
+    const items = res.json().items as { starFrom: number; starTo: number; scoreFrom: number; scoreTo: number; shopName: string }[];
+    const run = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}`)).json();
+    expect(items.length).toBe(run.summary.movers.changed);
+    const moves = items.map((m) => Math.abs(m.starTo - m.starFrom));
+    expect(moves).toEqual([...moves].sort((a, b) => b - a));
+    const down = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}/movers?direction=down&limit=500`)).json().items;
+    expect(down.length).toBe(run.summary.movers.starDown);
+    expect(down.every((m: { starFrom: number; starTo: number }) => m.starTo < m.starFrom)).toBe(true);
+  });
+
+  it('recomputing a draft makes a new version and supersedes the old one; the file is untouched until publishing', async () => {
+    const before = await query<{ id: number; star: number }>(db(), sql`select id, star from retailers order by id`);
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
+    expect(res.statusCode).toBe(202);
+    await waitForBackgroundJobs();
+    const old = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}`)).json();
+    expect(old.status).toBe('superseded');
+    runId = res.json().id;
+    expect(await query<{ id: number; star: number }>(db(), sql`select id, star from retailers order by id`)).toEqual(before);
+  });
+
+  it('publishing freezes the month and sets star, tier and class on the retailer file', async () => {
+    const res = await t.api(manager, 'POST', `/api/ratings/runs/${runId}/publish`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('published');
+    const [{ n }] = await query<{ n: number }>(
+      db(),
+      sql`select count(*)::int n from retailer_ratings x join retailers r on r.id = x.retailer_id
+        where x.run_id = ${runId} and (r.star <> x.star or r.tier <> x.tier or r.class_code <> x.class_code)`,
+    );
+    expect(n).toBe(0);
+    expect((await t.api(manager, 'POST', `/api/ratings/runs/${runId}/publish`)).json().code).toBe('rating_month_published');
+    const again = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('rating_month_published');
+    // The retailer now sees the new month.
+    expect((await t.api(retailer, 'GET', `/api/ratings/retailers/${ownId}`)).json().rating.month).toBe(MONTH);
+  });
+
+  it('refuses the current, unfinished month', async () => {
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-11' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].code).toBe('rating_month_incomplete');
+  });
+});
+
+describe('scheme versions', () => {
+  const versions = async () => (await query<{ n: number }>(db(), sql`select count(*)::int n from rating_schemes`))[0].n;
+  const post = (scheme: unknown) => t.api(manager, 'POST', '/api/ratings/schemes', { scheme, note: 'test' });
+
+  it('refuses weights not summing, overlapping bands and tier shares not summing to 100%, with a clear message for each, and saves nothing', async () => {
+    const n = await versions();
+    const bad = structuredClone(DEFAULT_SCHEME) as typeof DEFAULT_SCHEME & { version: string };
+    bad.version = 'bad-1';
+    bad.tiers.weights.quantity = 40;
+    bad.tiers.shares = bad.tiers.shares.map((s, i) => (i === 0 ? s + 1 : s));
+    const volume = bad.star.items.find((i) => i.id === 'volume') as { bands: { min: number; points: number }[] };
+    volume.bands[1].min = volume.bands[0].min + 1;
+    const res = await post(bad);
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe('rating_scheme_invalid');
+    const paths = body.errors.map((e: { path: string }) => e.path).join(' ');
+    expect(paths).toContain('tiers.weights');
+    expect(paths).toContain('tiers.shares');
+    expect(paths).toMatch(/volume/);
+    for (const e of body.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(body.errors.find((e: { path: string }) => e.path.startsWith('tiers.weights')).message).toContain('之和应为 100');
+    expect(await versions()).toBe(n);
+  });
+
+  it('refuses a structurally broken scheme with 400 and a valid new version becomes active', async () => {
+    expect((await post({ version: 'x' })).statusCode).toBe(400);
+    const good = { ...structuredClone(DEFAULT_SCHEME), version: 'county-2026.2' };
+    good.star.cutoffs.urban = [0, 56, 66, 76, 86, 96];
+    expect((await post(good)).statusCode).toBe(201);
+    expect((await post(good)).json().code).toBe('rating_scheme_version_exists');
+    const active = (await t.api(manager, 'GET', '/api/ratings/schemes')).json().active;
+    expect(active.version).toBe('county-2026.2');
+  });
+});
+
+describe('manual tier changes, disaster freezes, compliance and the review sheet', () => {
+  it('a tier change on a draft needs a reason and is audit-logged', async () => {
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-06' });
+    await waitForBackgroundJobs();
+    const runId = res.json().id;
+    const [row] = await query<{ tier: number }>(db(), sql`select tier from retailer_ratings where run_id = ${runId} and retailer_id = ${ownId}`);
+    const to = row.tier === 30 ? 29 : row.tier + 1;
+    const url = `/api/ratings/runs/${runId}/retailers/${ownId}/tier`;
+    const refused = await t.api(manager, 'POST', url, { toTier: to, reason: '' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'reason', code: 'manual_tier_reason_required' });
+    const ok = await t.api(manager, 'POST', url, { toTier: to, reason: '新店开业，按周边同类店核定' });
+    expect(ok.statusCode).toBe(200);
+    const [after] = await query<{ tier: number; computed: number }>(
+      db(),
+      sql`select tier, computed_tier as computed from retailer_ratings where run_id = ${runId} and retailer_id = ${ownId}`,
+    );
+    expect(after).toEqual({ tier: to, computed: row.tier });
+    const [{ n }] = await query<{ n: number }>(db(), sql`select count(*)::int n from audit_log where entity = 'retailer_tier' and ${ownId} = any(entity_ids)`);
+    expect(n).toBe(1);
+  });
+
+  it('a month frozen after a disaster carries last month’s result, with the reason', async () => {
+    const month = '2026-05';
+    // April rated first, then May with the freeze.
+    await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-04' });
+    await waitForBackgroundJobs();
+    expect((await t.api(manager, 'POST', '/api/ratings/freezes', { retailerId: ownId, month, reason: '7月洪水店面被淹' })).statusCode).toBe(201);
+    expect((await t.api(manager, 'POST', '/api/ratings/freezes', { retailerId: ownId, month, reason: '7月洪水店面被淹' })).statusCode).toBe(409);
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month });
+    await waitForBackgroundJobs();
+    const [apr] = await query<{ star: number; score: number }>(
+      db(),
+      sql`select x.star, x.star_score score from retailer_ratings x join rating_runs r on r.id = x.run_id where r.month = '2026-04' and x.retailer_id = ${ownId}`,
+    );
+    const [may] = await query<{ star: number; score: number; reason: string }>(
+      db(),
+      sql`select star, star_score score, frozen_reason reason from retailer_ratings where run_id = ${res.json().id} and retailer_id = ${ownId}`,
+    );
+    expect(may).toEqual({ ...apr, reason: '7月洪水店面被淹' });
+    expect((await t.api(manager, 'GET', `/api/ratings/runs/${res.json().id}`)).json().summary.frozen).toBe(1);
+  });
+
+  it('compliance scores become classes (three penalties → W)', async () => {
+    const res = await t.api(manager, 'POST', '/api/ratings/compliance', { retailerId: ownId, month: '2026-11', score: 95, penalties: 3 });
+    expect(res.json().complianceClass).toBe('W');
+    const b = await t.api(manager, 'POST', '/api/ratings/compliance', { retailerId: ownId, month: '2026-11', score: 85, penalties: 0 });
+    expect(b.json().complianceClass).toBe('B');
+  });
+
+  it('a grid worker exports the review sheet of their grids only', async () => {
+    const res = await t.api(worker, 'GET', `/api/ratings/review-sheet?month=${MONTH}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const codes = wb.worksheets.flatMap((ws) => (ws.getSheetValues().slice(3) as unknown[][]).filter(Boolean).map((r) => String(r[1])));
+    const [{ n }] = await query<{ n: number }>(
+      db(),
+      sql`select count(*)::int n from retailers r join grids g on g.id = r.grid_id join users u on u.id = g.worker_id
+        where u.username = 'worker1' and r.status = 'active'`,
+    );
+    expect(codes.length).toBe(n);
+    expect(wb.worksheets[0].getRow(2).values).toContain('经营稳定性');
+  });
+});
