@@ -9,7 +9,8 @@ import { visitPlans, visitPlanStops } from '../db/schema-visits.js';
 import { getFrequencyRules, getVisitSettings, type VisitSettings } from '../db/visit-config-queries.js';
 import { cycleOf, workingDays } from '../domain/visits/visit-cycle.js';
 import { planWorkerCycle, type CycleRetailer, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
-import { resolveVisitPolicy, type FrequencyRule } from '../domain/visits/visit-policy.js';
+import type { FrequencyRule } from '../domain/visits/visit-policy.js';
+import { findRetailerPolicies } from '../db/visit-policy-queries.js';
 
 export const planVisitCalendarsPayload = z.object({
   orgId: z.number().int(),
@@ -24,50 +25,8 @@ export type PlanVisitCalendarsPayload = z.infer<typeof planVisitCalendarsPayload
 export type WorkerPlanResult = { workerId: number; planId: number | null; retailers: number; visits: number; km: number; ms: number; unplanned: number };
 
 type WorkerRow = { id: number; stationId: number | null; depotLat: number | null; depotLng: number | null; depot: string };
-type RetailerRow = {
-  id: number;
-  lat: number;
-  lng: number;
-  star: number;
-  classCode: string;
-  businessFormat: string;
-  orderWeekday: number;
-  oVisits: number | null;
-  oService: number | null;
-  oKey: boolean | null;
-  oOpens: number | null;
-  oCloses: number | null;
-};
-
-/**
- * The retailer's service package, once relationship segments exist (issue 5).
- * Until then every retailer has none and the star rules decide.
- */
-function servicePackageSql() {
-  return sql`null::text`;
-}
-
-export async function workerRetailers(db: Db, orgId: number, workerId: number, rules: FrequencyRule[]): Promise<(CycleRetailer & { keyCustomer: boolean })[]> {
-  const rows = await query<RetailerRow & { servicePackage: string | null }>(
-    db,
-    sql`select r.id, r.lat, r.lng, r.star, r.class_code as "classCode", r.business_format as "businessFormat", r.order_weekday as "orderWeekday",
-        ${servicePackageSql()} as "servicePackage",
-        o.visits_per_cycle as "oVisits", o.service_minutes as "oService", o.key_customer as "oKey", o.opens_at as "oOpens", o.closes_at as "oCloses"
-      from retailers r join grids g on g.id = r.grid_id
-      left join retailer_visit_overrides o on o.retailer_id = r.id
-      where r.org_id = ${orgId} and g.worker_id = ${workerId} and r.status = 'active'
-      order by r.id`,
-  );
-  return rows.map((r) => {
-    const p = resolveVisitPolicy(r, rules, {
-      visitsPerCycle: r.oVisits,
-      serviceMinutes: r.oService,
-      keyCustomer: r.oKey,
-      opensAt: r.oOpens,
-      closesAt: r.oCloses,
-    });
-    return { id: r.id, lat: r.lat, lng: r.lng, orderWeekday: r.orderWeekday, ...p };
-  });
+export function workerRetailers(db: Db, orgId: number, workerId: number, rules: FrequencyRule[]): Promise<CycleRetailer[]> {
+  return findRetailerPolicies(db, sql`r.org_id = ${orgId} and g.worker_id = ${workerId} and r.status = 'active'`, rules);
 }
 
 async function workersOf(db: Db, orgId: number, ids?: number[]): Promise<WorkerRow[]> {

@@ -19,6 +19,7 @@ import { retailerFileRoutes } from './routes/retailer-files.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { visitRoutes } from './routes/visits.js';
 
 export type AppOptions = {
   db: Db;
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });
   ratingRoutes(app, { db: opts.db, now });
+  visitRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
   app.get('/api/config', { schema: { tags: ['auth'] } }, async () => ({ demo: opts.demo ?? false }));

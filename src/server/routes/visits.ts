@@ -1,0 +1,146 @@
+// Visits (issue 7): configuration, calendars, the day route, check-in and
+// visit submission from the phone, follow-ups and progress.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { query, type Db } from '../../db/client.js';
+import { retailerScope } from '../../db/scope.js';
+import { workerScope } from '../../db/visit-scope.js';
+import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitConfig } from '../../db/visit-config-queries.js';
+import { findDayRoute, resolveWorker } from '../../db/visit-route-queries.js';
+import { checkIn, submitVisit } from '../../db/visit-record.js';
+import { findFollowUps, updateFollowUp } from '../../db/follow-up-queries.js';
+import { findProgress } from '../../db/visit-progress-queries.js';
+import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
+import { cycleOf, localDate } from '../../domain/visits/visit-cycle.js';
+import {
+  checkInSchema,
+  dayRouteQuerySchema,
+  dayRouteSchema,
+  followUpQuerySchema,
+  followUpSchema,
+  followUpUpdateSchema,
+  generatePlansResultSchema,
+  generatePlansSchema,
+  progressQuerySchema,
+  progressSchema,
+  visitConfigSchema,
+  visitConfigUpdateSchema,
+  visitOverrideSchema,
+  visitResultSchema,
+  visitSubmitSchema,
+} from '../../shared/visits.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { AppError } from '../errors.js';
+
+export type VisitRouteDeps = { db: Db; now: () => Date };
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const uuidParams = z.object({ id: z.uuid({ error: 'invalid_value' }) });
+const ok = z.object({ ok: z.boolean() });
+
+export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['visits'];
+
+  r.get('/api/visits/config', { preHandler: requirePermission('visit.progress'), schema: { tags, response: { 200: visitConfigSchema } } }, async (req) => {
+    const viewer = viewerOf(req);
+    return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
+  });
+
+  r.put(
+    '/api/visits/config',
+    { preHandler: requirePermission('visit.config'), schema: { tags, body: visitConfigUpdateSchema, response: { 200: visitConfigSchema } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const s = req.body.settings ?? {};
+      if (s.dayStart !== undefined && s.dayEnd !== undefined && s.dayEnd <= s.dayStart) {
+        throw new AppError('validation_failed', [{ field: 'settings.dayEnd', code: 'invalid_value' }]);
+      }
+      await saveVisitConfig(db, viewer.orgId, s, req.body.rules, now());
+      return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
+    },
+  );
+
+  r.put(
+    '/api/retailers/:id/visit-override',
+    { preHandler: requirePermission('visit.plan'), schema: { tags, params: idParams, body: visitOverrideSchema, response: { 200: ok } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const [found] = await query<{ id: number }>(
+        db,
+        sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${req.params.id} and ${retailerScope(viewer)}`,
+      );
+      if (!found) throw new AppError('not_found');
+      await saveRetailerOverride(db, viewer.orgId, found.id, req.body, viewer.userId, now());
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/visit-plans',
+    { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 200: generatePlansResultSchema } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
+      const asked = req.body.workerIds;
+      if (asked && asked.some((id) => !inScope.includes(id))) throw new AppError('not_found');
+      const result = await planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now());
+      return { ...result, workers: result.workers.map(({ workerId, retailers, visits, km, unplanned }) => ({ workerId, retailers, visits, km, unplanned })) };
+    },
+  );
+
+  r.get(
+    '/api/visit-plans/day',
+    { preHandler: requirePermission('visit.route'), schema: { tags, querystring: dayRouteQuerySchema, response: { 200: dayRouteSchema } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const worker = await resolveWorker(db, viewer, req.query.workerId);
+      return findDayRoute(db, viewer, worker, req.query.date ?? localDate(now()), now());
+    },
+  );
+
+  r.post(
+    '/api/visits/check-in',
+    { preHandler: requirePermission('visit.record'), schema: { tags, body: checkInSchema, response: { 200: visitResultSchema } } },
+    async (req) => checkIn(db, viewerOf(req), req.body, now()),
+  );
+
+  r.put(
+    '/api/visits/:id',
+    { preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
+    async (req) => submitVisit(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+
+  r.get(
+    '/api/follow-ups',
+    { preHandler: requirePermission('followup.read'), schema: { tags, querystring: followUpQuerySchema, response: { 200: z.array(followUpSchema) } } },
+    async (req) => findFollowUps(db, viewerOf(req), req.query, now()),
+  );
+
+  r.patch(
+    '/api/follow-ups/:id',
+    { preHandler: requirePermission('followup.update'), schema: { tags, params: idParams, body: followUpUpdateSchema, response: { 200: ok } } },
+    async (req) => {
+      await updateFollowUp(db, viewerOf(req), req.params.id, req.body, now());
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/visits/progress',
+    { preHandler: requirePermission('visit.progress'), schema: { tags, querystring: progressQuerySchema, response: { 200: progressSchema } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const today = localDate(now());
+      const settings = await getVisitSettings(db, viewer.orgId);
+      const cycle = cycleOf(today, settings.cycleAnchor, settings.cycleWeeks);
+      const from = req.query.from ?? cycle.start;
+      const to = req.query.to ?? cycle.end;
+      if (to < from) throw new AppError('validation_failed', [{ field: 'to', code: 'invalid_value' }]);
+      if (req.query.workerId) await resolveWorker(db, viewer, req.query.workerId);
+      return findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now());
+    },
+  );
+}

@@ -1,0 +1,208 @@
+// Visit schemas shared by the API and the field screen: check-in, the visit
+// form, the day route, follow-ups and progress.
+import { z } from 'zod';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A missing value says "required"; a wrong one "invalid_value". */
+const req = { error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid_value') };
+
+export const PRICE_TAGS = ['complete', 'partial', 'missing'] as const;
+export const VISIT_STORE_IMAGES = ['A', 'B', 'C', 'D'] as const;
+export const ORDER_DAY_POLICIES = ['any', 'avoid', 'precede'] as const;
+export const FOLLOW_UP_KINDS = ['request', 'problem', 'counterfeit'] as const;
+
+export const dateSchema = z.string().regex(DATE_RE, 'date_format');
+
+export const positionSchema = z.object({
+  lat: z.number(req).min(-90, 'lat_range').max(90, 'lat_range').nullable().optional(),
+  lng: z.number(req).min(-180, 'lng_range').max(180, 'lng_range').nullable().optional(),
+  accuracyM: z.number().nonnegative().max(100_000).nullable().optional(),
+  /** When the phone took the position (ISO); the server clock when absent. */
+  at: z.iso.datetime({ offset: true, error: 'invalid_value' }).optional(),
+  farReason: z.string().trim().max(200, 'text_too_long').optional(),
+});
+
+export const checkInSchema = positionSchema.extend({
+  id: z.uuid({ error: 'invalid_value' }),
+  retailerId: z.number(req).int().positive(),
+});
+export type CheckIn = z.infer<typeof checkInSchema>;
+
+export const visitFormSchema = z.object({
+  displayScore: z.number(req).int('invalid_value').min(1, 'score_range').max(5, 'score_range'),
+  priceTags: z.enum(PRICE_TAGS, req),
+  newBrands: z.array(z.number().int().positive()).max(30).default([]),
+  suspectCounterfeit: z.boolean().default(false),
+  counterfeitNote: z.string().trim().max(300, 'text_too_long').default(''),
+  storeImage: z.enum(VISIT_STORE_IMAGES, req),
+  consumerFeedback: z.string().trim().max(500, 'text_too_long').default(''),
+  requests: z.string().trim().max(500, 'text_too_long').default(''),
+  problems: z.string().trim().max(500, 'text_too_long').default(''),
+});
+export type VisitFormInput = z.input<typeof visitFormSchema>;
+
+export const visitSubmitSchema = z.object({
+  retailerId: z.number(req).int().positive(),
+  checkIn: positionSchema,
+  form: visitFormSchema,
+  /** Small JPEG data URLs made on the phone. */
+  photos: z.array(z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'invalid_value').max(400_000, 'photo_too_large')).max(4).default([]),
+});
+export type VisitSubmit = z.input<typeof visitSubmitSchema>;
+
+export const visitResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['checked_in', 'done']),
+  distanceM: z.number(),
+  far: z.boolean(),
+  /** The same visit had already been received; nothing was changed. */
+  duplicate: z.boolean(),
+  followUps: z.number(),
+});
+export type VisitResult = z.infer<typeof visitResultSchema>;
+
+export const dayRouteQuerySchema = z.object({
+  date: dateSchema.optional(),
+  workerId: z.coerce.number().int().positive().optional(),
+});
+
+const visitMarkSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  checkedInAt: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  distanceM: z.number(),
+  displayScore: z.number().nullable(),
+});
+
+export const routeRetailerSchema = z.object({
+  id: z.number(),
+  shopName: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  star: z.number(),
+  orderWeekday: z.number(),
+  keyCustomer: z.boolean(),
+});
+
+export const dayRouteSchema = z.object({
+  date: z.string(),
+  worker: z.object({ id: z.number(), name: z.string() }),
+  planId: z.number().nullable(),
+  cycleStart: z.string(),
+  cycleEnd: z.string(),
+  depot: z.object({ lat: z.number(), lng: z.number(), kind: z.string() }).nullable(),
+  checkInRadiusM: z.number(),
+  stops: z.array(
+    z.object({
+      stopId: z.number(),
+      seq: z.number(),
+      plannedStart: z.number(),
+      serviceMinutes: z.number(),
+      legMetres: z.number(),
+      retailer: routeRetailerSchema,
+      visit: visitMarkSchema.nullable(),
+    }),
+  ),
+  /** Visits of the day to shops not on the plan. */
+  extraVisits: z.array(visitMarkSchema.extend({ retailer: routeRetailerSchema })),
+  summary: z.object({ planned: z.number(), done: z.number(), checkedIn: z.number(), km: z.number() }),
+});
+export type DayRoute = z.infer<typeof dayRouteSchema>;
+
+export const generatePlansSchema = z.object({
+  date: dateSchema.optional(),
+  workerIds: z.array(z.number().int().positive()).max(500).optional(),
+});
+export const generatePlansResultSchema = z.object({
+  cycleStart: z.string(),
+  cycleEnd: z.string(),
+  workers: z.array(z.object({ workerId: z.number(), retailers: z.number(), visits: z.number(), km: z.number(), unplanned: z.number() })),
+});
+
+export const frequencyRuleSchema = z.object({
+  priority: z.number().int().min(0).max(999),
+  label: z.string().trim().min(1, 'required').max(40, 'text_too_long'),
+  servicePackage: z.string().trim().max(40).nullable(),
+  starMin: z.number().int().min(0).max(6),
+  starMax: z.number().int().min(0).max(6),
+  classPrefix: z.string().trim().max(8).nullable(),
+  visitsPerCycle: z.number().int().min(1).max(20),
+  serviceMinutes: z.number().int().min(1).max(240),
+  keyCustomer: z.boolean(),
+});
+
+export const visitSettingsSchema = z.object({
+  cycleWeeks: z.number().int().min(1).max(8),
+  cycleAnchor: dateSchema,
+  workWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  dayStart: z.number().int().min(0).max(1439),
+  dayEnd: z.number().int().min(1).max(1440),
+  orderDayPolicy: z.enum(ORDER_DAY_POLICIES),
+  checkInRadiusM: z.number().int().min(10).max(5000),
+  keyCallbackHours: z.number().int().min(1).max(720),
+  followUpHours: z.number().int().min(1).max(2160),
+  roadFactor: z.number().min(1).max(3),
+  speedKmh: z.number().min(3).max(120),
+});
+
+export const visitConfigSchema = z.object({ settings: visitSettingsSchema, rules: z.array(frequencyRuleSchema) });
+export const visitConfigUpdateSchema = z.object({
+  settings: visitSettingsSchema.partial().optional(),
+  rules: z.array(frequencyRuleSchema).min(1).max(50).optional(),
+});
+
+export const visitOverrideSchema = z.object({
+  visitsPerCycle: z.number().int().min(1).max(20).nullable().default(null),
+  serviceMinutes: z.number().int().min(1).max(240).nullable().default(null),
+  keyCustomer: z.boolean().nullable().default(null),
+  opensAt: z.number().int().min(0).max(1439).nullable().default(null),
+  closesAt: z.number().int().min(1).max(1440).nullable().default(null),
+  note: z.string().trim().max(200, 'text_too_long').default(''),
+});
+
+export const followUpQuerySchema = z.object({
+  status: z.enum(['open', 'done', 'all']).default('open'),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const followUpSchema = z.object({
+  id: z.number(),
+  visitId: z.string().nullable(),
+  retailerId: z.number(),
+  shopName: z.string(),
+  workerId: z.number(),
+  workerName: z.string(),
+  kind: z.string(),
+  action: z.string(),
+  text: z.string(),
+  keyCustomer: z.boolean(),
+  dueAt: z.string(),
+  status: z.string(),
+  overdue: z.boolean(),
+  doneAt: z.string().nullable(),
+  resolution: z.string(),
+  createdAt: z.string(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+export const followUpUpdateSchema = z.object({
+  status: z.enum(['open', 'done']),
+  resolution: z.string().trim().max(500, 'text_too_long').default(''),
+});
+
+export const progressQuerySchema = z.object({
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  workerId: z.coerce.number().int().positive().optional(),
+});
+const counts = { planned: z.number(), done: z.number(), late: z.number(), missed: z.number(), pending: z.number() };
+export const progressSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  workers: z.array(z.object({ workerId: z.number(), name: z.string(), stationId: z.number().nullable(), ...counts, extra: z.number(), overdueFollowUps: z.number() })),
+  days: z.array(z.object({ date: z.string(), ...counts })),
+  weeks: z.array(z.object({ week: z.string(), ...counts })),
+});
+export type Progress = z.infer<typeof progressSchema>;
