@@ -1,4 +1,5 @@
-// Monthly rating batch on synthetic inputs: `npx tsx bench/rating.ts [retailers]`.
+// The pure rating engine alone on synthetic inputs: `npx tsx bench/rating-engine.ts [retailers]`
+// (the database batch is bench/rating.ts).
 // Builds two months for a province-size population, rates the first, then
 // times the second (with movers against the first). Last line is JSON.
 import { createRandom } from '../src/domain/routing/random.js';

@@ -2,7 +2,7 @@
 // order lines into one row per retailer (the month's figures, the order days
 // of the window for stability, the best month for the "what it takes" bounds),
 // joined with compliance class, store image, e-settlement and freezes.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RetailerMonthInput, ComplianceClass } from '../domain/rating/types.js';
 import { query, type Db } from './client.js';
 
@@ -60,10 +60,13 @@ export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, s
  * among them; e-settlement success is deducted ÷ (deducted + failed) orders.
  */
 export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
+  const rows = await query<Row>(db, retailerMonthInputsSql(orgId, month));
+  return toInputs(rows);
+}
+
+export function retailerMonthInputsSql(orgId: number, month: string): SQL {
   const b = monthBounds(month);
-  const rows = await query<Row>(
-    db,
-    sql`with d as (
+  return sql`with d as (
         select o.retailer_id as rid, o.order_date as d,
           sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
           coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
@@ -111,8 +114,10 @@ export async function loadRetailerMonthInputs(db: Db, orgId: number, month: stri
       left join r on r.rid = re.id left join br on br.rid = re.id left join h on h.rid = re.id
       left join s on s.rid = re.id left join cr on cr.rid = re.id left join fz on fz.rid = re.id
       where re.org_id = ${orgId} and re.status = 'active'
-      order by re.id`,
-  );
+      order by re.id`;
+}
+
+function toInputs(rows: Row[]): LoadedInputs {
   const frozen = new Map<string, string>();
   let orderLines = 0;
   const inputs = rows.map((row): RetailerMonthInput => {

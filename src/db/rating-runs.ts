@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { MonthlyBatchResult, RetailerRating } from '../domain/rating/monthly-batch.js';
 import type { RatingScheme } from '../domain/rating/scheme.js';
+import { scoreStarItems } from '../domain/rating/score-star.js';
 import { segmentRetailer } from '../domain/rating/segments.js';
 import type { RetailerMonthInput, Segment, StarItemResult } from '../domain/rating/types.js';
 import type { Viewer } from '../domain/access/viewer.js';
@@ -10,6 +11,7 @@ import { AppError } from '../server/errors.js';
 import { writeAudit } from './audit.js';
 import { query, type Db } from './client.js';
 import { previousMonth } from './rating-inputs.js';
+import { getSchemeVersion } from './rating-schemes.js';
 
 export type RunStatus = 'computing' | 'draft' | 'published' | 'superseded' | 'failed';
 
@@ -39,6 +41,8 @@ export type RunSummary = {
   starCutoffs: MonthlyBatchResult['starCutoffs'];
   tierContext: { top: MonthlyBatchResult['tierContext']['top']; cutoffs: (number | null)[] };
   frozen: number;
+  /** Seconds per step of the job: aggregate, previous, score, write. */
+  seconds: Record<string, number>;
 };
 
 const runColumns = sql`r.id, r.month, r.scheme_version as "schemeVersion", r.status, r.progress, r.step, r.retailers,
@@ -141,14 +145,24 @@ export async function loadPreviousRatings(
     sql`select retailer_id as r, network as net, class_code as cc, scale as sc, tier as t, tier_score as ts, star as s,
       star_score as ss, segment as seg, scheme_version as sv, input->>'format' as fmt from retailer_ratings where run_id = ${runId}`,
   );
+  // Frozen retailers carry last month's whole result: its items are re-scored from its stored input and scheme.
   const full = new Map<number, StoredBreakdown>();
   if (frozenIds.length) {
     const ids = frozenIds.map(Number);
-    const fr = await query<{ r: number; b: StoredBreakdown }>(
+    const fr = await query<{ r: number; b: Partial<StoredBreakdown>; i: Omit<RetailerMonthInput, 'retailerId'>; sv: string; net: 'urban' | 'rural'; cut: Record<string, (number | null)[]> }>(
       db,
-      sql`select retailer_id as r, breakdown as b from retailer_ratings where run_id = ${runId} and retailer_id = any(${sql.raw(`array[${ids.join(',')}]::int[]`)})`,
+      sql`select x.retailer_id as r, x.breakdown as b, x.input as i, x.scheme_version as sv, x.network as net, run.summary->'starCutoffs' as cut
+        from retailer_ratings x join rating_runs run on run.id = x.run_id
+        where x.run_id = ${runId} and x.retailer_id = any(${sql.raw(`array[${ids.join(',')}]::int[]`)})`,
     );
-    for (const f of fr) full.set(f.r, f.b);
+    for (const f of fr) {
+      const scheme = await getSchemeVersion(db, orgId, f.sv);
+      full.set(f.r, {
+        items: f.b.items ?? scoreStarItems({ ...f.i, retailerId: String(f.r) }, scheme).items,
+        cutoffs: f.b.cutoffs ?? f.cut?.[f.net] ?? [],
+        segment: f.b.segment!,
+      });
+    }
   }
   const ratings = rows.map((x): RetailerRating => {
     const b = full.get(x.r);
@@ -197,7 +211,17 @@ export async function writeRatings(
       const r = result.ratings[i];
       const input = inputs[i];
       const seg = segmentRetailer(input, scheme);
-      const { retailerId: _id, ...inputData } = input;
+      // Items and cut-offs are re-scored from the stored input and the run's lines when read;
+      // only a frozen row, which carries last month's result, stores them.
+      const { retailerId: _id, weeklyCartons: _w, ...inputData } = input;
+      const segment = {
+        integrity: seg.integrity,
+        stability: seg.stability,
+        cooperation: seg.cooperation,
+        cv: Number.isFinite(seg.cv) ? round3(seg.cv) : null,
+        continuity: round3(seg.continuity),
+        cooperationMet: seg.cooperationMet,
+      };
       rows.push({
         r: Number(r.retailerId),
         sv: r.schemeVersion,
@@ -209,18 +233,7 @@ export async function writeRatings(
         s: r.star.star,
         ss: round3(r.star.score),
         seg: r.segment,
-        b: {
-          items: r.star.items,
-          cutoffs: nullOf(r.star.cutoffs),
-          segment: {
-            integrity: seg.integrity,
-            stability: seg.stability,
-            cooperation: seg.cooperation,
-            cv: Number.isFinite(seg.cv) ? round3(seg.cv) : null,
-            continuity: round3(seg.continuity),
-            cooperationMet: seg.cooperationMet,
-          },
-        },
+        b: r.frozenReason ? { items: r.star.items, cutoffs: nullOf(r.star.cutoffs), segment } : { segment },
         i: inputData,
         fr: r.frozenReason ?? null,
       });

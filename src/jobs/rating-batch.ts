@@ -28,14 +28,25 @@ export async function startRatingBatch(db: Db, payload: RatingBatchPayload): Pro
 /** The whole batch for one run; also called directly by the benchmark. */
 export async function computeRatingRun(db: Db, runId: number, { orgId, month }: RatingBatchPayload): Promise<RunSummary> {
   const t0 = performance.now();
+  const steps: Record<string, number> = {};
+  let last = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - last) / 1000;
+    last = now;
+  };
   const scheme = await getActiveScheme(db, orgId, null);
   await setRunProgress(db, runId, 5, 'aggregating');
   const { inputs, frozen, orderLines } = await loadRetailerMonthInputs(db, orgId, month);
+  lap('aggregate');
   await setRunProgress(db, runId, 45, 'scoring');
   const previous = await loadPreviousRatings(db, orgId, month, [...frozen.keys()]);
+  lap('previous');
   const result = runMonthlyBatch({ month, scheme, retailers: inputs, previous: previous.ratings, frozen });
+  lap('score');
   await setRunProgress(db, runId, 55, 'writing');
   await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => setRunProgress(db, runId, 55 + 40 * done, 'writing'));
+  lap('write');
   const { list, ...moverCounts } = result.movers;
   const summary: RunSummary = {
     previousRunId: previous.runId,
@@ -44,6 +55,7 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
     starCutoffs: result.starCutoffs,
     tierContext: { top: result.tierContext.top, cutoffs: result.tierContext.cutoffs.map((c) => (Number.isFinite(c) ? c : null)) },
     frozen: result.ratings.filter((r) => r.frozenReason).length,
+    seconds: steps,
   };
   await finishRun(db, runId, orgId, month, summary, {
     retailers: inputs.length,

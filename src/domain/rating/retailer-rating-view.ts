@@ -7,6 +7,7 @@ import { ratingMessages } from './messages.js';
 import { pathsToNextStar, type StarPaths } from './paths-to-next-star.js';
 import { pathsToNextTier, type TierPaths } from './paths-to-next-tier.js';
 import type { RatingScheme, ServicePackage } from './scheme.js';
+import { scoreStarItems } from './score-star.js';
 import type { Month, Network, RetailerMonthInput, Segment, StarItemResult, StarResult, Text, TierContext } from './types.js';
 
 /** A stored result row, as the job wrote it. */
@@ -23,12 +24,13 @@ export interface StoredRating {
   starScore: number;
   segment: Segment;
   frozenReason: string | null;
+  /** Items and cut-offs are stored only for a frozen month; otherwise re-scored from the input and the run's lines. */
   breakdown: {
-    items: StarItemResult[];
-    cutoffs: (number | null)[];
+    items?: StarItemResult[];
+    cutoffs?: (number | null)[];
     segment?: { integrity: string; stability: string; cooperation: string; cv: number | null; continuity: number; cooperationMet: number };
   };
-  input: Omit<RetailerMonthInput, 'retailerId'>;
+  input: Omit<RetailerMonthInput, 'retailerId' | 'weeklyCartons'>;
 }
 
 export interface RetailerRatingView {
@@ -55,7 +57,8 @@ export interface RetailerRatingView {
 
 const nan = (xs: (number | null)[]) => xs.map((x) => (x === null ? Number.NaN : x));
 
-export function starResultOf(r: StoredRating): StarResult {
+export function starResultOf(r: StoredRating, scheme: RatingScheme, runCutoffs: Record<Network, (number | null)[]>): StarResult {
+  const input: RetailerMonthInput = { ...r.input, weeklyCartons: [], retailerId: String(r.retailerId) };
   return {
     retailerId: String(r.retailerId),
     month: r.month,
@@ -63,19 +66,21 @@ export function starResultOf(r: StoredRating): StarResult {
     network: r.network,
     score: r.starScore,
     star: r.star,
-    items: r.breakdown.items,
-    cutoffs: nan(r.breakdown.cutoffs),
+    items: r.breakdown.items ?? scoreStarItems(input, scheme).items,
+    cutoffs: nan(r.breakdown.cutoffs ?? runCutoffs[r.network]),
   };
 }
 
-export function buildRetailerRatingView(
-  cur: StoredRating,
-  prev: StoredRating | null,
-  scheme: RatingScheme,
-  tierContext: { top: TierContext['top']; cutoffs: (number | null)[] } | null,
-): RetailerRatingView {
-  const input: RetailerMonthInput = { ...cur.input, retailerId: String(cur.retailerId) };
-  const starResult = starResultOf(cur);
+export interface RunContext {
+  scheme: RatingScheme;
+  starCutoffs: Record<Network, (number | null)[]>;
+  tierContext: { top: TierContext['top']; cutoffs: (number | null)[] } | null;
+}
+
+export function buildRetailerRatingView(cur: StoredRating, prev: StoredRating | null, now: RunContext, before: RunContext | null): RetailerRatingView {
+  const { scheme, tierContext } = now;
+  const input: RetailerMonthInput = { ...cur.input, weeklyCartons: [], retailerId: String(cur.retailerId) };
+  const starResult = starResultOf(cur, scheme, now.starCutoffs);
   const nextStar = pathsToNextStar(input, scheme, { cutoffs: starResult.cutoffs });
   // A frozen month carries last month's result: what it takes is still measured on this month's inputs.
   const nextTier = tierContext ? pathsToNextTier(input, scheme, { top: tierContext.top, cutoffs: nan(tierContext.cutoffs) }) : null;
@@ -94,14 +99,14 @@ export function buildRetailerRatingView(
     segmentLevels: seg ? { integrity: seg.integrity, stability: seg.stability, cooperation: seg.cooperation } : null,
     servicePackage: scheme.segments.packages[cur.segment],
     frozenReason: cur.frozenReason,
-    items: cur.breakdown.items.map((i) => ({
+    items: starResult.items.map((i) => ({
       id: i.id,
       label: ratingMessages[`item_${i.id}`],
       value: formatItemValue(i.id, i.value),
       points: i.points,
       max: i.max,
     })),
-    change: prev ? explainStarChange(starResultOf(prev), starResult) : null,
+    change: prev && before ? explainStarChange(starResultOf(prev, before.scheme, before.starCutoffs), starResult) : null,
     nextStar,
     nextTier,
   };

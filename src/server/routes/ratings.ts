@@ -99,9 +99,11 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
         return { retailer: shop, rating: null, history: [] };
       }
       const prev = rows[1] && rows[1].month === previousMonth(cur.month) ? rows[1] : null;
-      const scheme = await getSchemeVersion(db, viewer.orgId, cur.schemeVersion);
-      const summary = cur.summary as RunSummary;
-      const rating = buildRetailerRatingView(cur, prev, scheme, summary.tierContext ?? null);
+      const context = async (x: typeof cur) => {
+        const summary = x.summary as RunSummary;
+        return { scheme: await getSchemeVersion(db, viewer.orgId, x.schemeVersion), starCutoffs: summary.starCutoffs, tierContext: summary.tierContext ?? null };
+      };
+      const rating = buildRetailerRatingView(cur, prev, await context(cur), prev ? await context(prev) : null);
       const history = rows.map((x) => ({ month: x.month, star: x.star, score: x.starScore, tier: x.tier, classCode: x.classCode, segment: x.segment }));
       return { retailer: shop, rating, history };
     },
