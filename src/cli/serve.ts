@@ -7,6 +7,7 @@ import { openDatabase } from '../db/client.js';
 import { readEnv } from '../server/env.js';
 import { buildApp } from '../server/app.js';
 import { isDemoSeeded, seedDemoCounty } from '../db/demo-seed.js';
+import { refreshSearchTokens } from '../db/search-token-refresh.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = readEnv();
@@ -26,6 +27,11 @@ if (env.demo && !(await isDemoSeeded(database.db))) {
   });
   console.log(`演示县已生成 demo county ready: ${res.retailers} retailers, ${res.orderLines} order lines in ${(res.ms / 1000).toFixed(1)} s`);
 }
+
+const rebuilt = await refreshSearchTokens(database.db, {
+  onProgress: (done, total) => console.log(`  重建搜索索引 rebuilding search tokens ${done}/${total}`),
+});
+if (rebuilt) console.log(`搜索索引已更新 search tokens rebuilt for ${rebuilt} retailers`);
 
 const app = await buildApp({
   db: database.db,

@@ -24,18 +24,34 @@ function textList(values: string[]): SQL {
 }
 
 /** Filter conditions shared by the list and the export. */
-export function retailerFilters(viewer: Viewer, q: Omit<RetailerListQuery, 'sort' | 'order' | 'page' | 'pageSize'>): SQL {
+export function retailerFilters(
+  viewer: Viewer,
+  q: Omit<RetailerListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  opts: { commonTerm?: boolean } = {},
+): SQL {
   const parts: SQL[] = [retailerScope(viewer)];
   if (q.q) {
+    const search: SQL[] = [];
     const needle = normalizeSearchText(q.q);
     const tokens = queryTokens(q.q);
     if (tokens.length) {
-      parts.push(sql`r.search_tokens @> ${`{${tokens.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`);
+      search.push(sql`r.search_tokens @> ${`{${tokens.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`);
     }
-    const pattern = `%${likeEscape(needle)}%`;
-    parts.push(sql`(lower(r.shop_name) like ${pattern} or r.customer_code like ${pattern}
-      or r.licence_no like ${pattern} or r.phone like ${pattern} or lower(r.address) like ${pattern}
-      or r.legal_person like ${pattern} or r.shop_name_initials like ${pattern})`);
+    // A query that is itself one n-gram (便利, 138, bld) is answered exactly by
+    // the index. Longer queries re-check the substring, since their n-grams may
+    // come from different places. Leaving the re-check out when it adds nothing
+    // also lets the planner see how many rows a common term matches, so it
+    // walks the sort index and stops at the page instead of sorting them all.
+    if (!(tokens.length === 1 && tokens[0] === needle)) {
+      const pattern = `%${likeEscape(needle)}%`;
+      search.push(sql`(lower(r.shop_name) like ${pattern} or r.customer_code like ${pattern}
+        or r.licence_no like ${pattern} or r.phone like ${pattern} or lower(r.address) like ${pattern}
+        or r.legal_person like ${pattern} or r.shop_name_initials like ${pattern})`);
+    }
+    const matches = sql.join(search, sql` and `);
+    // For a term known to be common, hide the test from the planner's estimate
+    // (an opaque expression counts as matching half the rows): see findRetailers.
+    parts.push(opts.commonTerm ? sql`(case when ${matches} then true else false end)` : matches);
   }
   if (q.stationId?.length) parts.push(sql`g.station_id in ${intList(q.stationId)}`);
   if (q.gridId?.length) parts.push(sql`r.grid_id in ${intList(q.gridId)}`);
@@ -79,16 +95,40 @@ const listColumns = sql`r.id, r.customer_code as "customerCode", r.licence_no as
 
 const fromScoped = sql`from retailers r join grids g on g.id = r.grid_id join stations s on s.id = g.station_id`;
 
-export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery) {
+/**
+ * A text search counts its matches only up to this many: a term found in a
+ * fifth of a province (便利) is refined, not paged through, and counting
+ * sixty thousand rows would cost more than finding the page.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery, countCap = SEARCH_COUNT_CAP) {
   const where = retailerFilters(viewer, q);
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const offset = (q.page - 1) * q.pageSize;
-  const [items, count] = await Promise.all([
-    query<RetailerRow>(db, sql`select ${listColumns} ${fromScoped} where ${where}
-      order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}`),
-    query<{ total: number }>(db, sql`select count(*)::int as total ${fromScoped} where ${where}`),
-  ]);
-  return { total: count[0]?.total ?? 0, items };
+  const page = sql`select ${listColumns} ${fromScoped} where ${where}
+    order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}`;
+  if (!q.q) {
+    const [items, count] = await Promise.all([
+      query<RetailerRow>(db, page),
+      query<{ total: number }>(db, sql`select count(*)::int as total ${fromScoped} where ${where}`),
+    ]);
+    return { total: count[0]?.total ?? 0, totalCapped: false, items };
+  }
+  const [{ total }] = await query<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (select 1 ${fromScoped} where ${where} limit ${countCap + 1}) m`,
+  );
+  if (total <= countCap) return { total, totalCapped: false, items: await query<RetailerRow>(db, page) };
+  // A common term (来龙门 in every address of a town): the planner multiplies
+  // the selectivities of the n-grams and of the substring test as if they were
+  // independent, expects a handful of rows, and would fetch and sort all of
+  // them. Knowing they are many, let it walk the sort order's index and stop at
+  // the page (8 ms instead of 1.2 s for 23,000 matches among 300,000).
+  const common = retailerFilters(viewer, q, { commonTerm: true });
+  const items = await query<RetailerRow>(db, sql`select ${listColumns} ${fromScoped} where ${common}
+    order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}`);
+  return { total: countCap, totalCapped: true, items };
 }
 
 /** All rows matching the filters, for export (scope applied). */

@@ -116,6 +116,8 @@ export type RetailerListItem = z.infer<typeof retailerListItemSchema>;
 
 export const retailerListResponseSchema = z.object({
   total: z.number(),
+  /** True when a text search matched more than `total` rows and counting stopped there. */
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   items: z.array(retailerListItemSchema),

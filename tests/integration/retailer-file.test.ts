@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { pinyinInitials } from '../../src/domain/retailers/search-tokens.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { findRetailers } from '../../src/db/retailer-queries.js';
+import { retailerListQuerySchema } from '../../src/shared/retailer.js';
+import { findViewerBySession } from '../../src/db/session-queries.js';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let worker: string;
@@ -55,6 +58,20 @@ describe('search', () => {
     const res = (await t.api(manager, 'GET', '/api/retailers?pageSize=200&q=bldl')).json();
     expect(res.total).toBeGreaterThan(0);
     for (const r of res.items as { shopName: string }[]) expect(pinyinInitials(r.shopName)).toContain('bldl');
+  });
+
+  it('stops counting a common term at the cap and still returns the true first page in order', async () => {
+    const viewer = (await findViewerBySession(t.database.db, decodeURIComponent(manager.split('=')[1]), TODAY))!;
+    for (const [q, sort, order] of [['便利', 'customerCode', 'asc'], ['醴陵', 'star', 'desc'], ['来龙门', 'customerCode', 'desc']] as const) {
+      const params = retailerListQuerySchema.parse({ q, sort, order, pageSize: '5', page: '2' });
+      const full = await findRetailers(t.database.db, viewer, params, 100_000);
+      expect(full.total, q).toBeGreaterThan(10);
+      const capped = await findRetailers(t.database.db, viewer, params, 10);
+      expect(capped, q).toMatchObject({ total: 10, totalCapped: true });
+      expect(capped.items.map((r) => r.id), q).toEqual(full.items.map((r) => r.id));
+    }
+    const api = (await t.api(manager, 'GET', '/api/retailers?q=bldl')).json();
+    expect(api.totalCapped).toBe(false);
   });
 
   it('returns only matching rows and nothing for a query that matches nothing', async () => {

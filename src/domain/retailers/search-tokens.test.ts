@@ -27,6 +27,13 @@ describe('search tokens', () => {
     }
   });
 
+  it('joins a Chinese run and a number run with a bigram, so mixed queries are selective', () => {
+    const doc = new Set(documentTokens(['醴陵市北正街173号']));
+    expect(queryTokens('街173')).toEqual(['173', '街1']);
+    expect(queryTokens('街173').every((t) => doc.has(t))).toBe(true);
+    expect(queryTokens('路173').every((t) => doc.has(t))).toBe(false);
+  });
+
   it('normalises full-width characters and case', () => {
     expect(queryTokens('ＢＬＤ')).toEqual(['bld']);
     expect(documentTokens(['AB C'])).toEqual(['abc']);

@@ -33,12 +33,23 @@ function grams(text: string, n: number, into: Set<string>) {
   for (let i = 0; i + n <= chars.length; i++) into.add(chars.slice(i, i + n).join(''));
 }
 
+/**
+ * The n-grams of one normalised text, plus a bigram across each boundary
+ * between a Chinese run and a Latin/digit run (街1 in 北正街173号), so that a
+ * query mixing both (街173) needs a selective token, not only the common 173.
+ */
+function textTokens(text: string, into: Set<string>) {
+  const rs = runs(text);
+  rs.forEach((r, i) => {
+    grams(r.text, r.cjk ? 2 : 3, into);
+    if (i > 0) into.add(Array.from(rs[i - 1].text).at(-1)! + Array.from(r.text)[0]);
+  });
+}
+
 /** Tokens stored for a document (all fields joined). */
 export function documentTokens(fields: string[]): string[] {
   const set = new Set<string>();
-  for (const f of fields) {
-    for (const r of runs(normalizeSearchText(f))) grams(r.text, r.cjk ? 2 : 3, set);
-  }
+  for (const f of fields) textTokens(normalizeSearchText(f), set);
   return [...set];
 }
 
@@ -49,7 +60,7 @@ export function documentTokens(fields: string[]): string[] {
  */
 export function queryTokens(q: string): string[] {
   const set = new Set<string>();
-  for (const r of runs(normalizeSearchText(q))) grams(r.text, r.cjk ? 2 : 3, set);
+  textTokens(normalizeSearchText(q), set);
   return [...set];
 }
 

@@ -65,13 +65,14 @@ export function retailerRoutes(app: FastifyInstance, { db, now }: RetailerRouteD
     },
     async (req) => {
       const viewer = viewerOf(req);
-      const { total, items } = await findRetailers(db, viewer, req.query);
+      const { total, totalCapped, items } = await findRetailers(db, viewer, req.query);
       const policy = piiPolicy(viewer.role);
       if (policy.phone && items.length) {
         await writeAudit(db, viewer, { action: 'view_pii', entity: 'retailer', entityIds: items.map((i) => i.id), detail: { fields: ['phone'], via: 'list' }, ip: req.ip }, now());
       }
       return {
         total,
+        totalCapped,
         page: req.query.page,
         pageSize: req.query.pageSize,
         items: items.map((i) => ({ ...i, phone: policy.phone ? i.phone : maskPhone(i.phone), phoneMasked: !policy.phone })),

@@ -110,6 +110,7 @@ export function RetailerListPage() {
   };
 
   const total = list.data?.total ?? 0;
+  const capped = list.data?.totalCapped ?? false;
   const filterCount = [
     params.stationId.length,
     params.gridId.length,
@@ -191,6 +192,7 @@ export function RetailerListPage() {
           items={list.data?.items ?? []}
           loading={list.loading}
           total={total}
+          capped={capped}
           params={params}
           onOpen={open}
           onPage={(page) => go({ ...params, page })}
@@ -212,7 +214,7 @@ export function RetailerListPage() {
             total,
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => t.list.total(n),
+            showTotal: (n) => t.list.total(n, capped),
           }}
         />
       )}
@@ -242,6 +244,7 @@ function PhoneList(props: {
   items: RetailerListItem[];
   loading: boolean;
   total: number;
+  capped: boolean;
   params: ListParams;
   onOpen: (r: RetailerListItem) => void;
   onPage: (page: number) => void;
@@ -252,7 +255,7 @@ function PhoneList(props: {
   return (
     <div style={{ opacity: loading ? 0.6 : 1 }} data-testid="retailer-cards">
       <div className="zy-muted" style={{ marginBottom: 8 }}>
-        {t.list.total(total)}
+        {t.list.total(total, props.capped)}
       </div>
       {items.map((r) => (
         <div key={r.id} className="zy-retailer-item" onClick={() => props.onOpen(r)} role="button">
