@@ -167,8 +167,8 @@ export type VisitForm = {
   displayScore: number;
   /** 明码标价: price tags complete */
   priceTags: 'complete' | 'partial' | 'missing';
-  /** Product ids of new brands seen on the shelf */
-  newBrands: number[];
+  /** New brands seen on the shelf, by name */
+  newBrands: string[];
   /** Suspected counterfeit (假烟) or cross-region (串码) cigarettes */
   suspectCounterfeit: boolean;
   counterfeitNote: string;

@@ -114,8 +114,13 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
   const byRetailer = new Map<number, VisitRow>();
   for (const v of visits) if (!byRetailer.has(v.retailerId) || v.status === 'done') byRetailer.set(v.retailerId, v);
   const planned = new Set(stops.map((s) => s.retailerId));
+  const newProducts = await query<{ name: string }>(
+    db,
+    sql`select distinct name from products where org_id = ${viewer.orgId} and is_new and active order by 1 limit 50`,
+  );
   return {
     date,
+    newProducts: newProducts.map((p) => p.name),
     worker: { id: worker.id, name: worker.name },
     planId: plan?.id ?? null,
     cycleStart: cycle.start,

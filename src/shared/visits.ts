@@ -31,7 +31,7 @@ export type CheckIn = z.infer<typeof checkInSchema>;
 export const visitFormSchema = z.object({
   displayScore: z.number(req).int('invalid_value').min(1, 'score_range').max(5, 'score_range'),
   priceTags: z.enum(PRICE_TAGS, req),
-  newBrands: z.array(z.number().int().positive()).max(30).default([]),
+  newBrands: z.array(z.string().trim().min(1).max(40, 'text_too_long')).max(30).default([]),
   suspectCounterfeit: z.boolean().default(false),
   counterfeitNote: z.string().trim().max(300, 'text_too_long').default(''),
   storeImage: z.enum(VISIT_STORE_IMAGES, req),
@@ -109,6 +109,8 @@ export const dayRouteSchema = z.object({
   /** Visits of the day to shops not on the plan. */
   extraVisits: z.array(visitMarkSchema.extend({ retailer: routeRetailerSchema })),
   summary: z.object({ planned: z.number(), done: z.number(), checkedIn: z.number(), km: z.number() }),
+  /** Names of new products, offered in the form's new-brands field. */
+  newProducts: z.array(z.string()),
 });
 export type DayRoute = z.infer<typeof dayRouteSchema>;
 
