@@ -15,6 +15,7 @@ const RetailerCardPage = lazy(() => import('./features/retailers/card/retailer-c
 const MyFilePage = lazy(() => import('./features/my-file/my-file-page.js').then((m) => ({ default: m.MyFilePage })));
 const ImportPage = lazy(() => import('./features/import/import-page.js').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const GridMapPage = lazy(() => import('./features/grid-map/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="my-file" element={guarded('my-file', <MyFilePage />)} />
         <Route path="import" element={guarded('import', <ImportPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
   AuditOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -24,6 +25,7 @@ const icons: Record<string, React.ReactNode> = {
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
   'my-file': <IdcardOutlined />,
+  map: <EnvironmentOutlined />,
 };
 
 export function BrandMark() {

@@ -1,0 +1,319 @@
+// The county on a Leaflet map drawn on one canvas: boundary, grid areas with
+// their worker's name, villages and towns, stations, and every retailer as a
+// circle marker coloured by the chosen attribute (3,000 stay smooth on a
+// canvas). With a tile URL the WGS-84 data is shifted to the tiles' datum;
+// drawn rings are shifted back before they leave. Drawing: click corners
+// (polygon) or two opposite corners (rectangle).
+import { useEffect, useRef, useState } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import gcoord from 'gcoord';
+import { Button, Space } from 'antd';
+import type { Org, Station } from '../../../shared/org.js';
+import type { GridFeature, MapPointRow, Place, Proposal } from '../../../shared/grids.js';
+import { toDisplay } from '../../components/county-map.js';
+import { gridColour, pointColour, type ColourAttribute } from './point-colours.js';
+import type { Ring } from './grid-map-api.js';
+import './grid-map.css';
+
+export type DrawMode = 'none' | 'polygon' | 'rect';
+export type MapLabels = { finish: string; cancel: string; drawHint: string; rectHint: string; openCard: string; retailers: (n: number) => string; grid: string };
+
+type Props = {
+  org: Org;
+  points: MapPointRow[];
+  clusters: [number, number, number][];
+  grids: GridFeature[];
+  places: Place[];
+  stations: Station[];
+  colourBy: ColourAttribute;
+  show: { grids: boolean; places: boolean; labels: boolean };
+  selected: ReadonlySet<number>;
+  highlightGrid: number | null;
+  proposal: Proposal | null;
+  drawMode: DrawMode;
+  labels: MapLabels;
+  gridName: (id: number) => string;
+  onRing: (ring: Ring) => void;
+  onDrawEnd: () => void;
+  onOpenCard: (id: number) => void;
+  onView: (bbox: string, zoom: number) => void;
+  height: number | string;
+  /** Zoom to the points on first load (viewers whose scope is part of the county). */
+  fitToPoints: boolean;
+};
+
+const datum = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
+
+function shift(org: Org, geometry: unknown): GeoJSON.GeoJsonObject {
+  const copy = structuredClone(geometry) as GeoJSON.GeoJsonObject;
+  if (!org.tiles.url || org.tiles.crs === 'wgs84') return copy;
+  return gcoord.transform(copy as never, gcoord.WGS84, datum[org.tiles.crs]) as unknown as GeoJSON.GeoJsonObject;
+}
+
+function toWgs(org: Org, at: L.LatLng): [number, number] {
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  if (!org.tiles.url || org.tiles.crs === 'wgs84') return [round(at.lng), round(at.lat)];
+  const [lng, lat] = gcoord.transform([at.lng, at.lat], datum[org.tiles.crs], gcoord.WGS84) as [number, number];
+  return [round(lng), round(lat)];
+}
+
+const ll = (org: Org, lat: number, lng: number) => {
+  const [x, y] = toDisplay(org, lng, lat);
+  return L.latLng(y, x);
+};
+
+export function GridLeafletMap(props: Props) {
+  const { org } = props;
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const renderer = useRef<L.Canvas | null>(null);
+  const layers = useRef<Record<string, L.LayerGroup>>({});
+  const markers = useRef<Map<number, L.CircleMarker>>(new Map());
+  const latest = useRef(props);
+  latest.current = props;
+  const [zoom, setZoom] = useState(0);
+  const [corners, setCorners] = useState<L.LatLng[]>([]);
+
+  // The map itself, once per org.
+  useEffect(() => {
+    if (!el.current) return;
+    const m = L.map(el.current, { attributionControl: !!org.tiles.url, preferCanvas: true, doubleClickZoom: false });
+    map.current = m;
+    // The browser journeys place drawn corners through the map's own projection.
+    (el.current as HTMLDivElement & { zyMap?: L.Map }).zyMap = m;
+    renderer.current = L.canvas({ padding: 0.3, tolerance: 4 });
+    if (org.tiles.url) L.tileLayer(org.tiles.url, { maxZoom: 18 }).addTo(m);
+    const boundary = L.geoJSON(shift(org, org.boundary), {
+      style: { color: '#1f5f9e', weight: 2, fill: !org.tiles.url, fillColor: '#f7f9fb', fillOpacity: 1 },
+      interactive: false,
+    });
+    const bounds = boundary.getBounds();
+    if (bounds.isValid()) m.fitBounds(bounds, { padding: [8, 8] });
+    else m.setView(ll(org, org.centerLat, org.centerLng), 10);
+    boundary.addTo(m);
+    for (const name of ['grids', 'places', 'proposal', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
+    const report = () => {
+      setZoom(m.getZoom());
+      const b = m.getBounds();
+      const [w, s] = toWgs(org, b.getSouthWest());
+      const [e, n] = toWgs(org, b.getNorthEast());
+      latest.current.onView([w, s, e, n].map((x) => x.toFixed(5)).join(','), m.getZoom());
+    };
+    m.on('moveend', report);
+    report();
+    const ro = new ResizeObserver(() => m.invalidateSize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      m.remove();
+      map.current = null;
+      markers.current.clear();
+    };
+  }, [org]);
+
+  // Retailers (or clusters).
+  useEffect(() => {
+    const group = layers.current.points;
+    if (!group) return;
+    group.clearLayers();
+    markers.current.clear();
+    const { points, clusters } = props;
+    for (const p of points) {
+      const mk = L.circleMarker(ll(org, p[1], p[2]), { renderer: renderer.current!, radius: 4, weight: 1, color: '#ffffff', fillOpacity: 0.95 });
+      mk.on('click', () => {
+        if (latest.current.drawMode !== 'none') return;
+        const lb = latest.current.labels;
+        const box = document.createElement('div');
+        box.className = 'zy-map-popup';
+        const title = document.createElement('b');
+        title.textContent = p[9];
+        const sub = document.createElement('div');
+        sub.textContent = `${lb.grid}：${latest.current.gridName(p[3])}`;
+        const link = document.createElement('a');
+        link.textContent = lb.openCard;
+        link.href = `/retailers/${p[0]}`;
+        link.dataset.testid = 'map-open-card';
+        link.onclick = (ev) => {
+          ev.preventDefault();
+          latest.current.onOpenCard(p[0]);
+        };
+        box.append(title, sub, link);
+        mk.bindPopup(box).openPopup();
+      });
+      mk.addTo(group);
+      markers.current.set(p[0], mk);
+    }
+    for (const [lat, lng, n] of clusters) {
+      const r = Math.min(28, 8 + Math.sqrt(n));
+      L.circleMarker(ll(org, lat, lng), { renderer: renderer.current!, radius: r, color: '#1f5f9e', weight: 1, fillColor: '#4f8fd1', fillOpacity: 0.6 })
+        .bindTooltip(props.labels.retailers(n), { direction: 'top' })
+        .addTo(group);
+    }
+  }, [org, props.points, props.clusters]);
+
+  // A station head or grid worker starts on their own territory, not the whole county.
+  const fitted = useRef(false);
+  useEffect(() => {
+    const m = map.current;
+    if (!m || fitted.current || !props.fitToPoints || props.points.length === 0) return;
+    fitted.current = true;
+    m.fitBounds(L.latLngBounds(props.points.map((p) => ll(org, p[1], p[2]))), { padding: [24, 24], maxZoom: 14 });
+  }, [org, props.points, props.fitToPoints]);
+
+  // Colour and selection, restyled in place.
+  useEffect(() => {
+    const byId = new Map(props.points.map((p) => [p[0], p]));
+    for (const [id, mk] of markers.current) {
+      const p = byId.get(id)!;
+      const on = props.selected.has(id);
+      const inGrid = props.highlightGrid !== null && p[3] === props.highlightGrid;
+      mk.setStyle({ fillColor: pointColour(props.colourBy, p), color: on ? '#000000' : inGrid ? '#1f5f9e' : '#ffffff', weight: on ? 2.5 : 1 });
+      mk.setRadius(on ? 6 : 4);
+      // While drawing, clicks go to the map (the canvas renderer checks this option on each click).
+      mk.options.interactive = props.drawMode === 'none';
+    }
+  }, [props.points, props.colourBy, props.selected, props.highlightGrid, props.drawMode]);
+
+  // Grid areas with labels (labels when zoomed in or asked for).
+  useEffect(() => {
+    const group = layers.current.grids;
+    if (!group) return;
+    group.clearLayers();
+    if (!props.show.grids) return;
+    const permanent = props.show.labels && zoom >= 12;
+    for (const g of props.grids) {
+      if (!g.area) continue;
+      const hl = g.id === props.highlightGrid;
+      const poly = L.geoJSON(shift(org, g.area), {
+        style: {
+          color: hl ? '#1f5f9e' : gridColour(g.id),
+          weight: hl ? 3 : 1.2,
+          dashArray: g.drawn ? undefined : '4 3',
+          fillColor: gridColour(g.id),
+          fillOpacity: hl ? 0.22 : 0.08,
+        },
+        renderer: renderer.current!,
+        interactive: false,
+      } as L.GeoJSONOptions);
+      poly.addTo(group);
+      if (g.centre && permanent) {
+        L.tooltip({ permanent: true, direction: 'center', className: 'zy-grid-label', interactive: false })
+          .setLatLng(ll(org, g.centre.lat, g.centre.lng))
+          .setContent(`${g.name}<br/>${g.workerName ?? '—'}`)
+          .addTo(group);
+      }
+    }
+  }, [org, props.grids, props.show.grids, props.show.labels, props.highlightGrid, zoom]);
+
+  // Proposed grids, dashed on top.
+  useEffect(() => {
+    const group = layers.current.proposal;
+    if (!group) return;
+    group.clearLayers();
+    for (const g of props.proposal?.grids ?? []) {
+      if (!g.area) continue;
+      L.geoJSON(shift(org, g.area), {
+        style: { color: '#722ed1', weight: 2, dashArray: '6 4', fill: false },
+        renderer: renderer.current!,
+        interactive: false,
+      } as L.GeoJSONOptions).addTo(group);
+    }
+  }, [org, props.proposal]);
+
+  // Villages, towns and stations.
+  useEffect(() => {
+    const group = layers.current.places;
+    const st = layers.current.stations;
+    if (!group || !st) return;
+    group.clearLayers();
+    st.clearLayers();
+    if (props.show.places) {
+      for (const p of props.places) {
+        const town = p.kind === 'town';
+        const mk = L.circleMarker(ll(org, p.lat, p.lng), {
+          renderer: renderer.current!,
+          radius: town ? 6 : 3,
+          color: town ? '#595959' : '#8c8c8c',
+          weight: 1,
+          fillColor: town ? '#ffffff' : '#d9d9d9',
+          fillOpacity: 1,
+          interactive: true,
+        });
+        mk.bindTooltip(`${p.name}（${p.population}）`, town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
+        mk.addTo(group);
+      }
+    }
+    for (const s of props.stations) {
+      L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: '站', iconSize: [22, 22] }) })
+        .bindTooltip(s.name, { permanent: props.show.labels, direction: 'bottom', className: 'zy-station-label' })
+        .addTo(st);
+    }
+  }, [org, props.places, props.stations, props.show.places, props.show.labels]);
+
+  // Drawing.
+  useEffect(() => {
+    const m = map.current;
+    const group = layers.current.draw;
+    if (!m || !group) return;
+    setCorners([]);
+    group.clearLayers();
+    if (props.drawMode === 'none') {
+      m.getContainer().style.cursor = '';
+      return;
+    }
+    m.getContainer().style.cursor = 'crosshair';
+    const onClick = (e: L.LeafletMouseEvent) => setCorners((c) => [...c, e.latlng]);
+    m.on('click', onClick);
+    return () => {
+      m.off('click', onClick);
+      m.getContainer().style.cursor = '';
+    };
+  }, [props.drawMode]);
+
+  const finish = (cs: L.LatLng[]) => {
+    if (props.drawMode === 'rect' && cs.length >= 2) {
+      const [a, b] = cs;
+      const ring: L.LatLng[] = [a, L.latLng(a.lat, b.lng), b, L.latLng(b.lat, a.lng)];
+      props.onRing(ring.map((p) => toWgs(org, p)));
+    } else if (cs.length >= 3) props.onRing(cs.map((p) => toWgs(org, p)));
+    setCorners([]);
+    props.onDrawEnd();
+  };
+
+  useEffect(() => {
+    const group = layers.current.draw;
+    if (!group) return;
+    group.clearLayers();
+    if (!corners.length) return;
+    if (props.drawMode === 'rect') {
+      if (corners.length >= 2) finish(corners);
+      else L.circleMarker(corners[0], { radius: 4, color: '#000' }).addTo(group);
+      return;
+    }
+    L.polyline(corners, { color: '#000', weight: 2, dashArray: '4 4' }).addTo(group);
+    if (corners.length >= 3) L.polygon(corners, { color: '#000', weight: 1, fillOpacity: 0.08, interactive: false }).addTo(group);
+    for (const c of corners) L.circleMarker(c, { radius: 4, color: '#000', weight: 1, fillColor: '#fff', fillOpacity: 1 }).addTo(group);
+  }, [corners]);
+
+  return (
+    <div className="zy-grid-map-wrap" style={{ height: props.height }}>
+      <div ref={el} className="zy-grid-map" data-testid="grid-map" data-zoom={zoom} data-points={props.points.length} />
+      {props.drawMode !== 'none' && (
+        <div className="zy-draw-bar" data-testid="draw-bar">
+          <span>{props.drawMode === 'rect' ? props.labels.rectHint : props.labels.drawHint}</span>
+          <Space size={6}>
+            {props.drawMode === 'polygon' && (
+              <Button size="small" type="primary" disabled={corners.length < 3} onClick={() => finish(corners)} data-testid="draw-finish">
+                {props.labels.finish}
+              </Button>
+            )}
+            <Button size="small" onClick={() => (setCorners([]), props.onDrawEnd())}>
+              {props.labels.cancel}
+            </Button>
+          </Space>
+        </div>
+      )}
+    </div>
+  );
+}

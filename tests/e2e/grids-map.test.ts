@@ -1,0 +1,131 @@
+// A station head's journey on the grid map in a real browser: open the map,
+// colour retailers by star, select some by drawing a polygon around them,
+// move them to another grid, and find the same retailers in the grid's
+// retailer list and in its change history. A screenshot of the map is saved.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { GridFeature, MapPoints } from '../../src/shared/grids.js';
+import type { RetailerListResponse } from '../../src/shared/retailer.js';
+import { zh } from '../../src/web/i18n/zh.js';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+
+const SHOTS = 'test-results/e2e';
+const WAIT = { timeout: 20_000, interval: 200 };
+
+let web: WebApp;
+let browser: Browser;
+let page: Page;
+let headCookie: string;
+let from: GridFeature;
+let to: GridFeature;
+let anchor: { id: number; lat: number; lng: number; shopName: string };
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  headCookie = await web.login('station_head');
+  const grids = await web.get<GridFeature[]>(headCookie, '/api/map/grids');
+  const full = grids.filter((g) => g.retailers >= 3);
+  from = full[0];
+  to = full.find((g) => g.id !== from.id && g.workerId !== null)!;
+  const pts = await web.get<MapPoints>(headCookie, '/api/map/points');
+  const r = pts.points.find((p) => p[3] === from.id)!;
+  anchor = { id: r[0], lat: r[1], lng: r[2], shopName: r[9] };
+
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** Centre the map on a position at a zoom and return its pixel position within the page. */
+async function pixelOf(lat: number, lng: number, zoom?: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([lat, lng, zoom]) => {
+      const el = document.querySelector('[data-testid=grid-map]') as HTMLElement & { zyMap: import('leaflet').Map };
+      if (zoom) el.zyMap.setView([lat, lng], zoom, { animate: false });
+      const p = el.zyMap.latLngToContainerPoint([lat, lng]);
+      const box = el.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    [lat, lng, zoom ?? 0] as const,
+  );
+}
+
+describe('station head on the grid map', () => {
+  it('logs in and opens the map from the menu', async () => {
+    await page.goto(`${web.baseUrl}/login`);
+    await page.locator('#username').fill('station1');
+    await page.locator('#password').fill('station123');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('menuitem', { name: zh.shell.menu.map }).click();
+    await page.waitForURL(/\/map$/);
+    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-points')), WAIT).toBeGreaterThan(0);
+  });
+
+  it('colours the points by star, with a star legend', async () => {
+    await page.getByTestId('colour-by').getByText(zh.gridMap.attrs.grid, { exact: true }).click();
+    await expect.poll(() => page.getByTestId('legend').innerText(), WAIT).not.toContain(zh.gridMap.stars(6));
+    await page.getByTestId('colour-by').getByText(zh.gridMap.attrs.star, { exact: true }).click();
+    await expect.poll(() => page.getByTestId('legend').innerText(), WAIT).toContain(zh.gridMap.stars(6));
+    expect(await page.getByTestId('legend').innerText()).toContain(zh.gridMap.stars(3));
+  });
+
+  let picked: string[] = [];
+
+  it('selects retailers by drawing a polygon around them', async () => {
+    const c = await pixelOf(anchor.lat, anchor.lng, 16);
+    await page.getByTestId('draw-polygon').click();
+    await expect.poll(() => page.getByTestId('draw-bar').isVisible(), WAIT).toBe(true);
+    for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) await page.mouse.click(c.x + dx, c.y + dy);
+    await page.getByTestId('draw-finish').click();
+    await expect.poll(() => page.getByTestId('selected-item').count(), WAIT).toBeGreaterThan(0);
+    picked = await page.getByTestId('selected-item').allInnerTexts();
+    expect(picked.join('\n')).toContain(anchor.shopName);
+  });
+
+  it('moves them to another grid; the list and the history agree', async () => {
+    await page.getByTestId('move-target').click();
+    await page.keyboard.type(to.name);
+    await page.locator('.ant-select-item-option').filter({ hasText: to.name }).first().click();
+    await page.getByTestId('move-button').click();
+    await expect.poll(() => page.getByTestId('history-panel').isVisible(), WAIT).toBe(true);
+    await expect.poll(() => page.getByTestId('history-panel').innerText(), WAIT).toContain(anchor.shopName);
+    const names = picked.map((p) => p.split(/\s/)[0]);
+    const history = await page.getByTestId('history-panel').innerText();
+    for (const n of names) expect(history).toContain(n);
+
+    // The grid's retailer list (the API the list page uses) holds exactly the moved shops and the rest of the grid.
+    const list = await web.get<RetailerListResponse>(headCookie, `/api/retailers?gridId=${to.id}&pageSize=200`);
+    for (const n of names) expect(list.items.map((r) => r.shopName)).toContain(n);
+    const moves = await web.get<{ shopName: string; toGridId: number; fromGridId: number }[]>(headCookie, `/api/grids/${to.id}/moves`);
+    expect(new Set(moves.filter((m) => m.toGridId === to.id).map((m) => m.shopName))).toEqual(new Set(names));
+
+    // And on the list page, filtered to the grid.
+    await page.goto(`${web.baseUrl}/retailers?gridId=${to.id}`);
+    await expect.poll(() => page.locator('body').innerText(), WAIT).toContain(anchor.shopName);
+  });
+
+  it('draws boundary, grids, points and Chinese labels (screenshot)', async () => {
+    await page.goto(`${web.baseUrl}/map`);
+    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-points')), WAIT).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: zh.gridMap.tabGrids }).click();
+    await page.getByTestId(`grid-row-${to.id}`).click();
+    await pixelOf(anchor.lat, anchor.lng, 13);
+    await expect.poll(() => page.locator('.zy-grid-label').count(), WAIT).toBeGreaterThan(0);
+    expect(await page.locator('.zy-grid-label').allInnerTexts()).toContainEqual(expect.stringContaining(to.name));
+    await page.screenshot({ path: `${SHOTS}/grids-map.png` });
+    await pixelOf(anchor.lat, anchor.lng, 10);
+    await page.screenshot({ path: `${SHOTS}/grids-map-station.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
