@@ -17,6 +17,10 @@ const ImportPage = lazy(() => import('./features/import/import-page.js').then((m
 const AuditPage = lazy(() => import('./features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const GridMapPage = lazy(() => import('./features/grid-map/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+const FieldPage = lazy(() => import('./features/field/field-page.js').then((m) => ({ default: m.FieldPage })));
+const VisitProgressPage = lazy(() => import('./features/visit-progress/visit-progress-page.js').then((m) => ({ default: m.VisitProgressPage })));
+const MyRatingPage = lazy(() => import('./features/rating/my-rating-page.js').then((m) => ({ default: m.MyRatingPage })));
+const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me, checking, error, recheck } = useSession();
@@ -61,9 +65,13 @@ export function AppRoutes() {
         <Route path="retailers" element={guarded('retailers', <RetailerListPage />)} />
         <Route path="retailers/:id" element={guarded('retailers', <RetailerCardPage />)} />
         <Route path="my-file" element={guarded('my-file', <MyFilePage />)} />
+        <Route path="my-rating" element={guarded('my-rating', <MyRatingPage />)} />
+        <Route path="ratings" element={guarded('ratings', <RatingsPage />)} />
         <Route path="import" element={guarded('import', <ImportPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="map" element={guarded('map', <GridMapPage />)} />
+        <Route path="field" element={guarded('field', <FieldPage />)} />
+        <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -49,8 +49,8 @@ export interface RetailerRatingView {
   frozenReason: string | null;
   /** Items with label, shown value, points and weight (max), in scheme order. */
   items: { id: string; label: Text; value: Text; points: number; max: number }[];
-  /** Null in a retailer's first rated month. */
-  change: StarChangeExplanation | null;
+  /** Null in a retailer's first rated month. Items carry their shown values, now and last month. */
+  change: (Omit<StarChangeExplanation, 'items'> & { items: (StarChangeExplanation['items'][number] & { label: Text; valueText: Text; prevValueText: Text })[] }) | null;
   nextStar: StarPaths;
   nextTier: TierPaths | null;
 }
@@ -106,9 +106,21 @@ export function buildRetailerRatingView(cur: StoredRating, prev: StoredRating | 
       points: i.points,
       max: i.max,
     })),
-    change: prev && before ? explainStarChange(starResultOf(prev, before.scheme, before.starCutoffs), starResult) : null,
+    change: prev && before ? withShownValues(explainStarChange(starResultOf(prev, before.scheme, before.starCutoffs), starResult)) : null,
     nextStar,
     nextTier,
   };
 }
 
+
+function withShownValues(e: StarChangeExplanation): NonNullable<RetailerRatingView['change']> {
+  return {
+    ...e,
+    items: e.items.map((i) => ({
+      ...i,
+      label: ratingMessages[`item_${i.id}`],
+      valueText: formatItemValue(i.id, i.value),
+      prevValueText: formatItemValue(i.id, i.prevValue),
+    })),
+  };
+}

@@ -4,13 +4,16 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
+  AimOutlined,
   AuditOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
   ShopOutlined,
+  StarOutlined,
   TranslationOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -25,7 +28,11 @@ const icons: Record<string, React.ReactNode> = {
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
   'my-file': <IdcardOutlined />,
+  'my-rating': <StarOutlined />,
+  ratings: <StarOutlined />,
   map: <EnvironmentOutlined />,
+  field: <AimOutlined />,
+  'visit-progress': <LineChartOutlined />,
 };
 
 export function BrandMark() {

@@ -16,6 +16,8 @@ import { FamilySection } from './family-section.js';
 import { HistoryTab } from './history-tab.js';
 import { ComingSoonSection, LocationSection } from './location-section.js';
 import { SalesSection } from './sales-section.js';
+import { RatingCardSection } from '../../rating/rating-card-section.js';
+import { useSession } from '../../../shell/session.js';
 
 type Props = {
   card: RetailerCard;
@@ -36,6 +38,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const [editing, setEditing] = useState(false);
   const org = useLoad(getOrg, []);
   const { grids } = useOrgLists(loadGrids);
+  const canRating = useSession().can('rating.read');
   const today = new Date();
 
   const fileTab = (
@@ -45,7 +48,8 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       <FamilySection card={card} today={today} />
       <LocationSection card={card} org={org.data} />
       <SalesSection card={card} />
-      <ComingSoonSection titles={[t.card.visits, t.card.complaints, t.card.rating]} />
+      {canRating && <RatingCardSection retailerId={card.id} />}
+      <ComingSoonSection titles={[t.card.visits, t.card.complaints]} />
     </div>
   );
 

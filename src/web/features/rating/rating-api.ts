@@ -1,0 +1,68 @@
+// The rating API calls the screens make.
+import type { RetailerRatingView } from '../../../domain/rating/retailer-rating-view.js';
+import type { RatingScheme } from '../../../domain/rating/scheme.js';
+import { api } from '../../api/client.js';
+
+export type RatingHistoryPoint = { month: string; star: number; score: number; tier: number; classCode: string; segment: string };
+export type RetailerRatingResponse = {
+  retailer: { id: number; shopName: string; customerCode: string };
+  rating: RetailerRatingView | null;
+  history: RatingHistoryPoint[];
+};
+
+export type RunSummary = {
+  previousRunId: number | null;
+  distribution: { star: { urban: number[]; rural: number[] }; tier: number[]; classCode: Record<string, number>; segment: Record<string, number> };
+  movers: { starUp: number; starDown: number; tierUp: number; tierDown: number; entered: number; left: number; changed: number };
+  frozen: number;
+};
+
+export type RatingRun = {
+  id: number;
+  month: string;
+  schemeVersion: string;
+  status: 'computing' | 'draft' | 'published' | 'superseded' | 'failed';
+  progress: number;
+  step: string;
+  retailers: number;
+  orderLines: number;
+  summary: RunSummary | Record<string, never>;
+  error: string | null;
+  seconds: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  publishedAt: string | null;
+  createdByName: string | null;
+  publishedByName: string | null;
+};
+
+export type Mover = {
+  retailerId: number;
+  shopName: string;
+  customerCode: string;
+  gridName: string;
+  starFrom: number;
+  starTo: number;
+  scoreFrom: number;
+  scoreTo: number;
+  tierFrom: number;
+  tierTo: number;
+  classFrom: string;
+  classTo: string;
+  segmentFrom: string;
+  segmentTo: string;
+};
+
+export type SchemeError = { path: string; code: string; message: string; messageEn: string };
+
+export const getRetailerRating = (id: number, month?: string) =>
+  api<RetailerRatingResponse>(`/api/ratings/retailers/${id}${month ? `?month=${month}` : ''}`);
+export const findRatingRuns = () => api<{ runs: RatingRun[]; defaultMonth: string }>('/api/ratings/runs');
+export const getRatingRun = (id: number) => api<RatingRun>(`/api/ratings/runs/${id}`);
+export const startRatingRun = (month: string) => api<RatingRun>('/api/ratings/runs', { method: 'POST', body: { month } });
+export const publishRatingRun = (id: number) => api<RatingRun>(`/api/ratings/runs/${id}/publish`, { method: 'POST', body: {} });
+export const findMovers = (id: number, direction: string) => api<{ items: Mover[] }>(`/api/ratings/runs/${id}/movers?direction=${direction}&limit=200`);
+export const getSchemes = () =>
+  api<{ active: RatingScheme; versions: { version: string; note: string; createdAt: string; createdByName: string | null }[] }>('/api/ratings/schemes');
+export const saveScheme = (scheme: unknown, note: string) => api<{ version: string }>('/api/ratings/schemes', { method: 'POST', body: { scheme, note } });
+export const reviewSheetUrl = (month: string) => `/api/ratings/review-sheet?month=${month}`;

@@ -1,0 +1,76 @@
+// Ratings in a real browser: a retailer opens their rating page and reads why
+// their star changed and what to do next; the county manager computes last
+// month, checks the distribution and the movers, and publishes it.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+
+const SHOTS = 'test-results/e2e';
+
+let web: WebApp;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function loggedIn(username: string, password: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${web.baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(new RegExp(path));
+  return page;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('ratings', () => {
+  it('a retailer sees why their star changed and what it takes to reach the next one', async () => {
+    const page = await loggedIn('retailer', 'retailer123', '/my-rating');
+    const why = page.getByTestId('rating-why');
+    await why.waitFor();
+    // The demo shop's compliance class fell from A to C: the headline and the first row say so.
+    await expect.poll(() => why.innerText()).toContain('由5星降为4星');
+    const firstRow = why.locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => firstRow.innerText()).toContain('诚信等级');
+    expect(await firstRow.innerText()).toContain('-10');
+    const options = page.getByTestId('star-option');
+    expect(await options.count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('rating-next').innerText()).toMatch(/怎样升到5星？[\s\S]*还差 \d/);
+    await page.screenshot({ path: `${SHOTS}/rating-retailer.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a county manager computes last month, checks distribution and movers, and publishes it', async () => {
+    const page = await loggedIn('manager', 'manager123', '/ratings');
+    await page.getByTestId('run-start').click();
+    // The run computes in the background; the table shows its progress, then the draft.
+    const publish = page.locator('[data-testid^=run-publish-]');
+    await publish.first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('chart-stars').locator('canvas').waitFor();
+    await page.getByTestId('movers').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/rating-manager-draft.png`, fullPage: true });
+    const runId = (await publish.first().getAttribute('data-testid'))!.replace('run-publish-', '');
+    await publish.first().click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId(`run-status-${runId}`).innerText(), { timeout: 15_000 }).toBe('已发布');
+    const cookie = await web.login('county_manager');
+    const run = await web.get<{ status: string; month: string }>(cookie, `/api/ratings/runs/${runId}`);
+    expect(run).toMatchObject({ status: 'published', month: '2026-10' });
+    await page.screenshot({ path: `${SHOTS}/rating-manager-published.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
