@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
+import { layoutRoutes } from './routes/layout.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { visitRoutes } from './routes/visits.js';
 
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, { db: opts.db });
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });
+  layoutRoutes(app, { db: opts.db, now });
   ratingRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -126,6 +126,13 @@ describe('station head on the grid map', () => {
     await page.screenshot({ path: `${SHOTS}/grids-map.png` });
     await pixelOf(anchor.lat, anchor.lng, 10);
     await page.screenshot({ path: `${SHOTS}/grids-map-station.png` });
+  });
+
+  it('shows blank villages on the map and in a list (screenshot)', async () => {
+    await page.getByRole('tab', { name: zh.layout.tab }).click();
+    await expect.poll(() => page.getByTestId('blank-village').count(), WAIT).toBeGreaterThan(0);
+    await page.getByTestId('blank-village').first().click();
+    await page.screenshot({ path: `${SHOTS}/grids-layout.png` });
     expect(pageErrors).toEqual([]);
   });
 });

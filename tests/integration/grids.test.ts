@@ -246,3 +246,40 @@ describe('partition proposals', () => {
     expect(await fingerprint()).toBe(before);
   });
 });
+
+describe('layout analysis (网点布局)', () => {
+  const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
+    Math.hypot((a.lat - b.lat) * 110.57, (a.lng - b.lng) * 111.32 * Math.cos((b.lat * Math.PI) / 180));
+
+  it('lists exactly the villages above the population with no licensed retailer within the distance', async () => {
+    const res = await t.api(head, 'GET', '/api/layout/blank-villages?minPopulation=900&radiusKm=2');
+    expect(res.statusCode).toBe(200);
+    const blank = res.json() as { id: number; nearestKm: number | null }[];
+    const villages = await query<{ id: number; lat: number; lng: number }>(db(), sql`select id, lat, lng from villages where kind = 'village' and population >= 900`);
+    const shops = await query<{ lat: number; lng: number }>(db(), sql`select lat, lng from retailers where status = 'active'`);
+    const expected = villages.filter((v) => shops.every((s) => km(s, v) > 2)).map((v) => v.id).sort((a, b) => a - b);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(blank.map((v) => v.id).sort((a, b) => a - b)).toEqual(expected);
+    expect(blank.every((v) => v.nearestKm === null || v.nearestKm > 2)).toBe(true);
+  });
+
+  it('finds over-dense spots, each with at least the asked number of retailers within the radius', async () => {
+    const spots = (await t.api(admin, 'GET', '/api/layout/dense-spots?radiusM=300&minCount=4')).json() as { lat: number; lng: number; members: number }[];
+    const shops = await query<{ lat: number; lng: number }>(db(), sql`select lat, lng from retailers where status = 'active'`);
+    expect(spots.length).toBeGreaterThan(0);
+    for (const s of spots) {
+      expect(s.members).toBeGreaterThanOrEqual(4);
+      expect(shops.filter((x) => km(x, s) <= 0.3 + 1e-6).length).toBe(s.members);
+    }
+  });
+
+  it('exports both lists as files', async () => {
+    const csv = await t.api(head, 'GET', '/api/layout/export?kind=blank&format=csv&minPopulation=900');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('村名');
+    const xlsx = await t.api(head, 'GET', '/api/layout/export?kind=dense&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

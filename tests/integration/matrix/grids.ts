@@ -94,6 +94,9 @@ export const grids: MatrixModule = {
       body: async () => ({ stationId: ids.station, grids: 5 }),
       expected: [200, 200, 200, 403, 403, 403],
     },
+    { name: 'blank villages', method: 'GET', route: '/api/layout/blank-villages', url: () => '/api/layout/blank-villages', expected: [200, 200, 200, 403, 403, 403] },
+    { name: 'dense spots', method: 'GET', route: '/api/layout/dense-spots', url: () => '/api/layout/dense-spots', expected: [200, 200, 200, 403, 403, 403] },
+    { name: 'layout export', method: 'GET', route: '/api/layout/export', url: () => '/api/layout/export?kind=blank&format=csv', expected: [200, 200, 200, 403, 403, 403] },
     {
       name: 'grid proposal apply unknown',
       method: 'POST',

@@ -14,6 +14,7 @@ import type { GridFeature, MapPointRow, Place, Proposal } from '../../../shared/
 import { toDisplay } from '../../components/county-map.js';
 import { gridColour, pointColour, type ColourAttribute } from './point-colours.js';
 import type { Ring } from './grid-map-api.js';
+import type { LayoutOverlay } from './layout-panel.js';
 import './grid-map.css';
 
 export type DrawMode = 'none' | 'polygon' | 'rect';
@@ -41,6 +42,8 @@ type Props = {
   height: number | string;
   /** Zoom to the points on first load (viewers whose scope is part of the county). */
   fitToPoints: boolean;
+  layout: LayoutOverlay | null;
+  focus: { lat: number; lng: number; n: number } | null;
 };
 
 const datum = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
@@ -92,7 +95,7 @@ export function GridLeafletMap(props: Props) {
     if (bounds.isValid()) m.fitBounds(bounds, { padding: [8, 8] });
     else m.setView(ll(org, org.centerLat, org.centerLng), 10);
     boundary.addTo(m);
-    for (const name of ['grids', 'places', 'proposal', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
+    for (const name of ['grids', 'places', 'layout', 'proposal', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
     const report = () => {
       setZoom(m.getZoom());
       const b = m.getBounds();
@@ -250,6 +253,31 @@ export function GridLeafletMap(props: Props) {
         .addTo(st);
     }
   }, [org, props.places, props.stations, props.show.places, props.show.labels]);
+
+  // Layout analysis: blank villages with their empty radius, crowded spots.
+  useEffect(() => {
+    const group = layers.current.layout;
+    if (!group) return;
+    group.clearLayers();
+    const o = props.layout;
+    if (!o) return;
+    for (const v of o.blank) {
+      const at = ll(org, v.lat, v.lng);
+      L.circle(at, { renderer: renderer.current!, radius: o.radiusKm * 1000, color: '#cf1322', weight: 1, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(group);
+      L.circleMarker(at, { renderer: renderer.current!, radius: 6, color: '#fff', weight: 1.5, fillColor: '#cf1322', fillOpacity: 1 })
+        .bindTooltip(`${v.name}（${v.population}）`, { direction: 'top' })
+        .addTo(group);
+    }
+    for (const d of o.dense) {
+      L.circle(ll(org, d.lat, d.lng), { renderer: renderer.current!, radius: o.radiusM, color: '#d46b08', weight: 1.5, fillColor: '#fa8c16', fillOpacity: 0.25 })
+        .bindTooltip(`${d.shopName}：${d.members}`, { direction: 'top' })
+        .addTo(group);
+    }
+  }, [org, props.layout]);
+
+  useEffect(() => {
+    if (props.focus && map.current) map.current.setView(ll(org, props.focus.lat, props.focus.lng), Math.max(map.current.getZoom(), 13));
+  }, [props.focus]);
 
   // Drawing.
   useEffect(() => {

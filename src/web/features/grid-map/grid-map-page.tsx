@@ -20,6 +20,7 @@ import { HistoryPanel } from './history-panel.js';
 import { COLOUR_ATTRIBUTES, legendOf, type ColourAttribute } from './point-colours.js';
 import { ProposalPanel } from './proposal-panel.js';
 import { SelectionPanel } from './selection-panel.js';
+import { LayoutPanel, type LayoutOverlay } from './layout-panel.js';
 import { useReportError } from './use-report-error.js';
 
 const EMPTY: MapPoints = { mode: 'points', total: 0, points: [], clusters: [] };
@@ -72,6 +73,9 @@ export function GridMapPage() {
   const [tab, setTab] = useState('selection');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [layout, setLayout] = useState<LayoutOverlay | null>(null);
+  const [focus, setFocus] = useState<{ lat: number; lng: number; n: number } | null>(null);
+  const canLayout = !!me?.permissions.includes('layout.read');
 
   const gridList = grids.data ?? [];
   const gridById = useMemo(() => new Map(gridList.map((g) => [g.id, g])), [gridList]);
@@ -179,6 +183,8 @@ export function GridMapPage() {
             onOpenCard={(id) => navigate(`/retailers/${id}`)}
             onView={onView}
             height="calc(100vh - 230px)"
+            layout={layout}
+            focus={focus}
             fitToPoints={me?.user.role === 'station_head' || me?.user.role === 'grid_worker'}
           />
         ) : (
@@ -243,6 +249,9 @@ export function GridMapPage() {
                       ),
                     },
                   ]
+                : []),
+              ...(canLayout
+                ? [{ key: 'layout', label: t.layout.tab, children: tab === 'layout' ? <LayoutPanel onOverlay={setLayout} onFocus={(lat, lng) => setFocus({ lat, lng, n: Date.now() })} /> : null }]
                 : []),
             ]}
           />

@@ -1,0 +1,68 @@
+// 网点布局: blank villages and over-dense spots, as lists and as files.
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { findBlankVillages, findDenseSpots } from '../../db/layout-analysis.js';
+import { audit } from '../../db/grid-operations.js';
+import { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema, layoutExportSchema } from '../../shared/layout.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+
+type Cell = string | number;
+
+async function toFile(format: 'xlsx' | 'csv', sheet: string, header: string[], rows: Cell[][]): Promise<Buffer> {
+  if (format === 'csv') {
+    const field = (v: Cell) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    return Buffer.from('\ufeff' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n', 'utf8');
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(header).font = { bold: true };
+  ws.addRows(rows);
+  ws.columns.forEach((c) => (c.width = 16));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const CONTENT_TYPE = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+
+export function layoutRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['layout'];
+  const perm = requirePermission('layout.read');
+
+  r.get(
+    '/api/layout/blank-villages',
+    { preHandler: perm, schema: { tags, querystring: blankQuerySchema, response: { 200: z.array(blankVillageSchema) } } },
+    async (req) => findBlankVillages(db, viewerOf(req), req.query),
+  );
+
+  r.get(
+    '/api/layout/dense-spots',
+    { preHandler: perm, schema: { tags, querystring: denseQuerySchema, response: { 200: z.array(denseSpotSchema) } } },
+    async (req) => findDenseSpots(db, viewerOf(req), req.query),
+  );
+
+  r.get('/api/layout/export', { preHandler: perm, schema: { tags, querystring: layoutExportSchema } }, async (req, reply) => {
+    const q = req.query;
+    const viewer = viewerOf(req);
+    let body: Buffer, name: [string, string];
+    if (q.kind === 'blank') {
+      const rows = await findBlankVillages(db, viewer, q);
+      const header = ['村名', '乡镇', '人口', '最近零售户距离（公里）', '纬度', '经度'];
+      body = await toFile(q.format, '空白村', header, rows.map((v) => [v.name, v.township, v.population, v.nearestKm ?? `>${4 * q.radiusKm}`, v.lat, v.lng]));
+      name = [`空白村_人口${q.minPopulation}以上_${q.radiusKm}公里内无零售户`, 'blank-villages'];
+    } else {
+      const rows = await findDenseSpots(db, viewer, q);
+      const header = ['中心零售户', '网格', `${q.radiusM} 米内零售户数`, '纬度', '经度'];
+      body = await toFile(q.format, '网点过密', header, rows.map((s) => [s.shopName, s.gridName, s.members, s.lat, s.lng]));
+      name = [`网点过密_${q.radiusM}米内${q.minCount}户以上`, 'dense-spots'];
+    }
+    await audit(db, viewer, 'export', 'layout', [], { kind: q.kind, format: q.format }, now());
+    return reply
+      .header('content-type', CONTENT_TYPE[q.format])
+      .header('content-disposition', `attachment; filename="${name[1]}.${q.format}"; filename*=UTF-8''${encodeURIComponent(`${name[0]}.${q.format}`)}`)
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+}
