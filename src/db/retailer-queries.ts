@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from './client.js';
 import { retailerScope } from './scope.js';
 import type { Viewer } from '../domain/access/viewer.js';
-import { normalizeSearchText, queryTokens } from '../domain/retailers/search-tokens.js';
+import { indexTokens, normalizeSearchText, queryTokens } from '../domain/retailers/search-tokens.js';
 import type { RetailerListQuery } from '../shared/retailer.js';
 
 const sortColumn: Record<RetailerListQuery['sort'], SQL> = {
@@ -35,7 +35,7 @@ export function retailerFilters(
     const needle = normalizeSearchText(q.q);
     const tokens = queryTokens(q.q);
     if (tokens.length) {
-      search.push(sql`r.search_tokens @> ${`{${tokens.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`);
+      search.push(sql`r.search_tokens @> ${`{${indexTokens(tokens).map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`);
     }
     // A query that is itself one n-gram (便利, 138, bld) is answered exactly by
     // the index. Longer queries re-check the substring, since their n-grams may
@@ -94,6 +94,8 @@ const listColumns = sql`r.id, r.customer_code as "customerCode", r.licence_no as
   r.star, r.tier, r.class_code as "classCode", r.e_settlement as "eSettlement", r.status`;
 
 const fromScoped = sql`from retailers r join grids g on g.id = r.grid_id join stations s on s.id = g.station_id`;
+/** Scope and filters need only `r` and `g`: counting skips the stations join. */
+const fromCounted = sql`from retailers r join grids g on g.id = r.grid_id`;
 
 /**
  * A text search counts its matches only up to this many: a term found in a
@@ -111,13 +113,13 @@ export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery
   if (!q.q) {
     const [items, count] = await Promise.all([
       query<RetailerRow>(db, page),
-      query<{ total: number }>(db, sql`select count(*)::int as total ${fromScoped} where ${where}`),
+      query<{ total: number }>(db, sql`select count(*)::int as total ${fromCounted} where ${where}`),
     ]);
     return { total: count[0]?.total ?? 0, totalCapped: false, items };
   }
   const [{ total }] = await query<{ total: number }>(
     db,
-    sql`select count(*)::int as total from (select 1 ${fromScoped} where ${where} limit ${countCap + 1}) m`,
+    sql`select count(*)::int as total from (select 1 ${fromCounted} where ${where} limit ${countCap + 1}) m`,
   );
   if (total <= countCap) return { total, totalCapped: false, items: await query<RetailerRow>(db, page) };
   // A common term (来龙门 in every address of a town): the planner multiplies

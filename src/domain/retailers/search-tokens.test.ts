@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTokens, pinyinInitials, queryTokens, retailerSearchTokens } from './search-tokens.js';
+import { documentTokens, indexTokens, pinyinInitials, queryTokens, retailerSearchTokens } from './search-tokens.js';
 
 describe('search tokens', () => {
   it('gives pinyin initials of a shop name', () => {
@@ -32,6 +32,13 @@ describe('search tokens', () => {
     expect(queryTokens('街173')).toEqual(['173', '街1']);
     expect(queryTokens('街173').every((t) => doc.has(t))).toBe(true);
     expect(queryTokens('路173').every((t) => doc.has(t))).toBe(false);
+  });
+
+  it('asks the index for at most four tokens spread over a long query', () => {
+    const all = queryTokens('430281123456');
+    expect(all).toHaveLength(10);
+    expect(indexTokens(all)).toEqual(['430', '281', '123', '456']);
+    expect(indexTokens(['便利'])).toEqual(['便利']);
   });
 
   it('normalises full-width characters and case', () => {

@@ -64,6 +64,19 @@ export function queryTokens(q: string): string[] {
   return [...set];
 }
 
+/**
+ * The tokens worth asking the index for: at most `max`, spread over the query
+ * (first, last, evenly between). Each token costs a GIN posting-list read, and
+ * the ten overlapping digit trigrams of a customer code are mostly redundant;
+ * the caller's substring re-check keeps the answer exact.
+ */
+export function indexTokens(tokens: string[], max = 4): string[] {
+  if (tokens.length <= max) return tokens;
+  const picked = new Set<string>();
+  for (let k = 0; k < max; k++) picked.add(tokens[Math.round((k * (tokens.length - 1)) / (max - 1))]);
+  return [...picked];
+}
+
 /** Pinyin initials of a Chinese name: 便利店 → bld. Non-Chinese characters kept as they are. */
 export function pinyinInitials(name: string): string {
   return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
