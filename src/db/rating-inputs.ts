@@ -60,8 +60,21 @@ export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, s
  * among them; e-settlement success is deducted ÷ (deducted + failed) orders.
  */
 export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
-  const rows = await query<Row>(db, retailerMonthInputsSql(orgId, month));
+  const rows = await inBatchSession(db, (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month)));
   return toInputs(rows);
+}
+
+/**
+ * A batch aggregation gets more sort/hash memory than an interactive query
+ * (the default 4 MB spills millions of groups to disk) and no JIT (compiling
+ * costs more than it saves on one run); set for this transaction only.
+ */
+export async function inBatchSession<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    await tx.execute(sql`set local jit = off`);
+    return work(tx as unknown as Db);
+  });
 }
 
 export function retailerMonthInputsSql(orgId: number, month: string): SQL {
@@ -71,7 +84,10 @@ export function retailerMonthInputsSql(orgId: number, month: string): SQL {
           sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
           coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
           coalesce(sum(l.amount) filter (where p.price_class = 1), 0)::float8 as v1,
-          coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2
+          coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2,
+          -- The month's specs ride along, so brands need no second pass over the lines.
+          array_agg(l.product_id) filter (where o.order_date >= ${b.start}::date) as pids,
+          array_agg(l.product_id) filter (where o.order_date >= ${b.start}::date and p.is_new) as new_pids
         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
         where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
         group by 1, 2
@@ -88,11 +104,10 @@ export function retailerMonthInputsSql(orgId: number, month: string): SQL {
         from d group by rid
       ),
       br as (
-        select o.retailer_id as rid, count(distinct l.product_id)::int as brands,
-          count(distinct l.product_id) filter (where p.is_new)::int as new_brands
-        from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-        where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.start}::date and o.order_date < ${b.end}::date
-        group by 1
+        select rid, count(distinct pid)::int as brands, count(distinct pid) filter (where is_new)::int as new_brands
+        from (select rid, unnest(pids) as pid, false as is_new from d where d >= ${b.start}::date
+              union all select rid, unnest(new_pids), true from d where d >= ${b.start}::date and new_pids is not null) x
+        group by rid
       ),
       s as (
         select retailer_id as rid, count(*) filter (where settlement_status = 'deducted')::int as settled,
@@ -161,13 +176,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** The bare aggregation the batch is measured against: order lines summed by retailer and month over the same window. */
 export async function bareMonthlyAggregate(db: Db, orgId: number, month: string): Promise<number> {
   const b = monthBounds(month);
-  const rows = await query<{ n: number }>(
-    db,
+  const rows = await inBatchSession(db, (tx) => query<{ n: number }>(
+    tx,
     sql`select count(*)::int as n from (
       select o.retailer_id, date_trunc('month', o.order_date), sum(l.ordered_qty), sum(l.amount)
       from orders o join order_lines l on l.order_id = o.id
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
       group by 1, 2) x`,
-  );
+  ));
   return rows[0].n;
 }
