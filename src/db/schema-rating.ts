@@ -134,3 +134,51 @@ export const tierOverrides = pgTable(
 );
 
 export type RatingRun = typeof ratingRuns.$inferSelect;
+
+/** Customer representatives and image stores (客户代表制、形象店): invited by the branch, accepted by the shop, reviewed. */
+export const customerRepresentatives = pgTable(
+  'customer_representatives',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    /** invited → active | declined; active → exited (by the shop) | demoted (by review). */
+    status: text('status').notNull().default('invited'),
+    /** Candidate score and rank when invited. */
+    score: real('score').notNull().default(0),
+    invitedBy: integer('invited_by').references(() => users.id),
+    invitedAt: at('invited_at').notNull().defaultNow(),
+    respondedAt: at('responded_at'),
+    endedAt: at('ended_at'),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    index('customer_representatives_org').on(t.orgId, t.status),
+    uniqueIndex('customer_representatives_open').on(t.retailerId).where(sql`status in ('invited', 'active')`),
+  ],
+);
+
+/** A periodic review of a representative: keep or demote, always with a reason. */
+export const representativeReviews = pgTable(
+  'representative_reviews',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    representativeId: integer('representative_id').notNull().references(() => customerRepresentatives.id),
+    outcome: text('outcome').notNull(),
+    reason: text('reason').notNull(),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('representative_reviews_rep').on(t.representativeId)],
+);
+
+/** Per-org settings of the representative programme: the cap in percent of retailers (default 5, never over 20). */
+export const representativeSettings = pgTable('representative_settings', {
+  orgId: integer('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  capPct: real('cap_pct').notNull().default(5),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
