@@ -1,18 +1,30 @@
 // bench:grids — partition the demo county (seed 430281, 3,000 retailers) into
 // as many grids as the demo has (about 298), balanced by monthly workload
 // within station boundaries, and compare with plain k-means on the same
-// points and the same grid count per station. Last line: one JSON object.
+// points and the same grid count per station. Then second-level delivery:
+// p points for the remote retailers by the p-median heuristic, against the
+// exact MIP optimum from HiGHS (worker thread). Last line: one JSON object.
 //
-//   npm run bench:grids [-- --retailers 3000 --seed 430281 --grids N]
+//   npm run bench:grids [-- --retailers 3000 --seed 430281 --grids N --p 8 --max-km 5 --remote-km 5.5]
 import { parseArgs } from 'node:util';
 import { generateCounty, gridCount } from '../src/domain/demo/index.js';
 import { demoBoundary, DEFAULT_SEED } from '../src/db/demo-seed.js';
 import { kMeans } from '../src/domain/grids/kmeans.js';
 import { measureGrids, partitionFigures, partitionGrids, type PartitionPoint } from '../src/domain/grids/partition.js';
 import { serviceMinutes, visitsPerMonth } from '../src/domain/grids/workload.js';
+import { proposeDeliveryPoints } from '../src/domain/grids/delivery-points.js';
+import { fromMipColumns, pMedianLp } from '../src/domain/grids/p-median-mip.js';
+import { solveMip } from '../src/solver/solve-mip.js';
 
 const { values: args } = parseArgs({
-  options: { retailers: { type: 'string', default: '3000' }, seed: { type: 'string', default: String(DEFAULT_SEED) }, grids: { type: 'string' } },
+  options: {
+    retailers: { type: 'string', default: '3000' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    grids: { type: 'string' },
+    p: { type: 'string', default: '8' },
+    'max-km': { type: 'string', default: '5' },
+    'remote-km': { type: 'string', default: '5.5' },
+  },
 });
 const n = Number(args.retailers);
 const county = generateCounty({ seed: Number(args.seed), today: new Date('2026-11-24T02:00:00Z'), boundary: demoBoundary(), retailers: n, weeks: 1 });
@@ -57,6 +69,26 @@ console.log(line('balanced partition', f));
 console.log(line('plain k-means', km));
 console.log(line('demo grids (today)', demo));
 console.log(`partition time ${seconds.toFixed(2)} s`);
+
+// Second-level delivery for the remote retailers.
+const towns = county.places.filter((p) => p.kind === 'town');
+const active = county.retailers.map((r, i) => ({ id: i, lat: r.lat, lng: r.lng, ok: r.status === 'active' })).filter((r) => r.ok);
+const opts = { p: Number(args.p), maxKm: Number(args['max-km']), remoteKm: Number(args['remote-km']) };
+const t1 = performance.now();
+const delivery = proposeDeliveryPoints(active, towns, opts);
+const heuristicSeconds = (performance.now() - t1) / 1000;
+const t2 = performance.now();
+const mip = await solveMip(pMedianLp(delivery.problem), 120);
+const mipSeconds = (performance.now() - t2) / 1000;
+const exact = fromMipColumns(delivery.problem, mip.columns);
+const gap = exact.cost > 0 ? (delivery.solution.cost - exact.cost) / exact.cost : 0;
+const kmText = (x: number) => x.toFixed(2);
+console.log(
+  `delivery: ${delivery.remote.length} remote retailers (> ${opts.remoteKm} km from every town centre), ${opts.p} points, max ${opts.maxKm} km`,
+);
+console.log(`  before (to nearest town centre): mean ${kmText(delivery.before.meanKm)} km, max ${kmText(delivery.before.maxKm)} km, within ${opts.maxKm} km ${(100 * delivery.before.coverage).toFixed(1)}%`);
+console.log(`  after  (to nearest point):       mean ${kmText(delivery.after.meanKm)} km, max ${kmText(delivery.after.maxKm)} km, within ${opts.maxKm} km ${(100 * delivery.after.coverage).toFixed(1)}%`);
+console.log(`  heuristic cost ${delivery.solution.cost.toFixed(3)} in ${heuristicSeconds.toFixed(2)} s; exact MIP (HiGHS ${mip.status}) ${exact.cost.toFixed(3)} in ${mipSeconds.toFixed(2)} s; gap ${(100 * gap).toFixed(2)}%`);
 console.log(
   JSON.stringify({
     retailers: points.length,
@@ -69,6 +101,17 @@ console.log(
     kmeans_grids: km.grids,
     demo_workload_max_min_ratio: round(demo.maxMinRatio),
     seconds: round(seconds),
+    delivery_remote_retailers: delivery.remote.length,
+    delivery_points: delivery.points.length,
+    delivery_mean_km_before: round(delivery.before.meanKm),
+    delivery_mean_km_after: round(delivery.after.meanKm),
+    delivery_coverage_after: round(delivery.after.coverage),
+    delivery_heuristic_cost: round(delivery.solution.cost),
+    delivery_mip_cost: round(exact.cost),
+    delivery_mip_status: mip.status,
+    delivery_gap: round(gap),
+    delivery_heuristic_seconds: round(heuristicSeconds),
+    delivery_mip_seconds: round(mipSeconds),
   }),
 );
 
