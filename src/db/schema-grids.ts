@@ -1,7 +1,7 @@
 // Grid management (issue 4): drawn grid areas, grids retired after a merge
 // when history still points at them, automatic-partition proposals kept until
 // confirmed, and each retailer's service mode (定点 / 流动).
-import { index, integer, jsonb, pgTable, serial, text, timestamp, boolean } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { grids, orgs, retailers, stations, users, type GeoJsonGeometry } from './schema.js';
 
 /** A grid's drawn area (WGS-84 Polygon). Without one, maps draw the hull of its retailers. */
@@ -82,4 +82,41 @@ export const retailerServiceModes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('retailer_service_modes_org').on(t.orgId, t.mode)],
+);
+
+/** Second-level delivery points (委托代送户 / 约时取货点): a retailer that serves remote retailers. */
+export const deliveryPoints = pgTable(
+  'delivery_points',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    retailerId: integer('retailer_id')
+      .notNull()
+      .references(() => retailers.id),
+    /** entrusted (委托代送户) | pickup (约时取货点) */
+    kind: text('kind').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('delivery_points_org').on(t.orgId)],
+);
+
+/** Which remote retailers each delivery point serves, and how far they are from it. */
+export const deliveryPointMembers = pgTable(
+  'delivery_point_members',
+  {
+    pointId: integer('point_id')
+      .notNull()
+      .references(() => deliveryPoints.id, { onDelete: 'cascade' }),
+    retailerId: integer('retailer_id')
+      .notNull()
+      .references(() => retailers.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    distanceKm: doublePrecision('distance_km').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.retailerId] }), index('delivery_point_members_retailer').on(t.retailerId)],
 );
