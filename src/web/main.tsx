@@ -6,6 +6,7 @@ import { AntdConfig } from './shell/antd-config.js';
 import { SessionProvider } from './shell/session.js';
 import { AppRoutes } from './app-routes.js';
 import './styles.css';
+import { registerServiceWorker } from './pwa/register-sw.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -20,3 +21,5 @@ createRoot(document.getElementById('root')!).render(
     </LangProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -20,7 +20,7 @@ let foreignShop: number;
 
 const count = async (table: string, where = sql`true`) =>
   (await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`))[0].n;
-const form = { displayScore: 4, priceTags: 'partial', storeImage: 'B', newBrands: ['芙蓉王(硬新版)'], consumerFeedback: '顾客说细支好卖' };
+const form = { displayScore: 4, priceTags: 'partial' as const, storeImage: 'B' as const, newBrands: ['芙蓉王(硬新版)'], consumerFeedback: '顾客说细支好卖' };
 /** About 300 m north of a point. */
 const north = (p: { lat: number; lng: number }, metres: number) => ({ lat: p.lat + metres / 111_195, lng: p.lng });
 

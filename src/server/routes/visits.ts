@@ -140,6 +140,12 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const to = req.query.to ?? cycle.end;
       if (to < from) throw new AppError('validation_failed', [{ field: 'to', code: 'invalid_value' }]);
       if (req.query.workerId) await resolveWorker(db, viewer, req.query.workerId);
+      // Calendars are made on first use: make the missing ones of the workers in view for the cycles shown.
+      const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
+      const ids = req.query.workerId ? [req.query.workerId] : inScope;
+      for (const date of new Set([cycleOf(from, settings.cycleAnchor, settings.cycleWeeks).start, cycleOf(to, settings.cycleAnchor, settings.cycleWeeks).start])) {
+        if (ids.length) await planVisitCalendars(db, { orgId: viewer.orgId, date, workerIds: ids, onlyMissing: true }, now());
+      }
       return findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now());
     },
   );

@@ -1,0 +1,183 @@
+// The grid worker's phone screen: today's route on a map and as a list, the
+// outbox of visits waiting for signal, and a sheet per stop for navigating,
+// checking in and recording the visit. The last route loaded is kept on the
+// phone so the screen opens without signal.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Card, Empty, List, Space, Spin, Tag, Typography, message } from 'antd';
+import { CarOutlined, CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import type { DayRoute } from '../../../shared/visits.js';
+import type { Org } from '../../../shared/org.js';
+import { api } from '../../api/client.js';
+import { getOrg } from '../../api/endpoints.js';
+import { useT } from '../../i18n/i18n.js';
+import { ErrorResult } from '../../components/error-result.js';
+import { RouteMap } from './route-map.js';
+import { VisitSheet } from './visit-sheet.js';
+import { useOutbox } from './use-outbox.js';
+import { fieldOutbox } from './idb-outbox.js';
+import { clock, navigationUrl } from './field-geo.js';
+import type { OutboxItem } from './visit-outbox.js';
+
+const ROUTE_KEY = 'zhiyin.field.route';
+const ORG_KEY = 'zhiyin.field.org';
+
+function cached<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function keep(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // storage full: the screen still works online
+  }
+}
+
+export function FieldPage() {
+  const { t } = useT();
+  const v = t.visits;
+  const [route, setRoute] = useState<DayRoute | undefined>(() => cached<DayRoute>(ROUTE_KEY));
+  const [org, setOrg] = useState<Org | undefined>(() => cached<Org>(ORG_KEY));
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [r, o] = await Promise.all([api<DayRoute>('/api/visit-plans/day'), getOrg()]);
+      setRoute(r);
+      setOrg(o);
+      setError(null);
+      keep(ROUTE_KEY, r);
+      keep(ORG_KEY, o);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+  const outbox = useOutbox(load);
+  useEffect(() => void load(), [load]);
+
+  const queued = useMemo(() => new Set(outbox.pending.map((i) => i.retailerId)), [outbox.pending]);
+  const record = useCallback(
+    async (item: OutboxItem) => {
+      await outbox.add(item);
+      const left = await fieldOutbox().all();
+      const still = left.find((i) => i.id === item.id);
+      if (!still) message.success(v.saved);
+      else if (still.rejected) message.error(`${v.rejected}: ${still.rejected.message}`);
+      else message.info(v.queued);
+    },
+    [outbox, v],
+  );
+
+  if (!route && error) return <ErrorResult error={error} onRetry={load} />;
+  if (!route || !org) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  const stop = route.stops.find((s) => s.retailer.id === open);
+  const doneCount = route.stops.filter((s) => s.visit?.status === 'done' || queued.has(s.retailer.id)).length;
+
+  return (
+    <div className="zy-field" data-testid="field-page">
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {v.fieldTitle}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="route-summary">
+            {v.routeOf(route.worker.name, route.date)} · {v.summary(doneCount, route.summary.planned, route.summary.km)}
+          </Typography.Text>
+        </div>
+        {(!outbox.online || outbox.pending.length > 0) && (
+          <Alert
+            type={outbox.online ? 'info' : 'warning'}
+            showIcon
+            icon={outbox.online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
+            title={`${outbox.online ? '' : v.offline + ' · '}${outbox.pending.length ? v.pending(outbox.pending.length) : v.allSynced}`}
+            action={
+              outbox.pending.length > 0 && (
+                <Button size="small" loading={outbox.syncing} onClick={() => void outbox.sync()}>
+                  {v.syncNow}
+                </Button>
+              )
+            }
+            data-testid="outbox-banner"
+          />
+        )}
+        {outbox.rejected.map((i) => (
+          <Alert key={i.id} type="error" showIcon title={`${i.shopName}: ${v.rejected}`} description={i.rejected?.message} />
+        ))}
+        {route.stops.length === 0 ? (
+          <Empty description={v.noStops} />
+        ) : (
+          <>
+            <Card size="small" styles={{ body: { padding: 0 } }}>
+              <RouteMap org={org} route={route} height={240} onPick={setOpen} />
+            </Card>
+            <List
+              dataSource={route.stops}
+              data-testid="route-list"
+              renderItem={(s) => {
+                const state = queued.has(s.retailer.id) ? 'queued' : s.visit?.status === 'done' ? 'done' : s.visit ? 'checkedIn' : 'todo';
+                const tag = {
+                  queued: <Tag color="orange">{v.statusQueued}</Tag>,
+                  done: <Tag color="green">{v.statusDone}</Tag>,
+                  checkedIn: <Tag color="gold">{v.statusCheckedIn}</Tag>,
+                  todo: <Tag>{v.statusTodo}</Tag>,
+                }[state];
+                return (
+                  <List.Item
+                    className="zy-stop"
+                    data-testid={`stop-${s.retailer.id}`}
+                    data-state={state}
+                    onClick={() => setOpen(s.retailer.id)}
+                    actions={[
+                      <Button
+                        key="nav"
+                        type="text"
+                        icon={<CarOutlined />}
+                        href={navigationUrl(s.retailer, s.retailer.shopName)}
+                        target="_blank"
+                        rel="noreferrer"
+                        aria-label={v.navigate}
+                        onClick={(e) => e.stopPropagation()}
+                      />,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      avatar={<Badge count={s.seq} color={state === 'todo' ? '#1f5f9e' : state === 'done' ? '#389e0d' : '#d48806'} />}
+                      title={
+                        <Space size={4} wrap>
+                          <span>{s.retailer.shopName}</span>
+                          {s.retailer.keyCustomer && <Tag color="gold">{v.keyCustomer}</Tag>}
+                        </Space>
+                      }
+                      description={
+                        <Space size={6} wrap>
+                          <span>{clock(s.plannedStart)}</span>
+                          {tag}
+                        </Space>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          </>
+        )}
+      </Space>
+      {stop && (
+        <VisitSheet
+          key={stop.retailer.id}
+          stop={stop}
+          radiusM={route.checkInRadiusM}
+          newProducts={route.newProducts}
+          queued={queued.has(stop.retailer.id)}
+          onClose={() => setOpen(null)}
+          onRecorded={record}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// A day's route on a Leaflet map: the depot, numbered stops joined in planned
+// order, and the check-in points actually walked joined in time order. Used
+// by the field screen and by the station head's progress view.
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './field.css';
+import type { Org } from '../../../shared/org.js';
+import type { DayRoute } from '../../../shared/visits.js';
+import { toDisplay } from '../../components/county-map.js';
+
+const colour = { done: '#389e0d', checked_in: '#d48806', todo: '#1f5f9e' };
+
+export function RouteMap({ org, route, height = 300, onPick }: { org: Org; route: DayRoute; height?: number; onPick?: (retailerId: number) => void }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const map = L.map(el.current, { attributionControl: !!org.tiles.url, zoomControl: true });
+    if (org.tiles.url) L.tileLayer(org.tiles.url, { maxZoom: 18 }).addTo(map);
+    const at = (p: { lat: number; lng: number }) => {
+      const [lng, lat] = toDisplay(org, p.lng, p.lat);
+      return L.latLng(lat, lng);
+    };
+    const planned = [
+      ...(route.depot ? [at(route.depot)] : []),
+      ...route.stops.map((s) => at(s.retailer)),
+      ...(route.depot ? [at(route.depot)] : []),
+    ];
+    const walked = [...route.stops.flatMap((s) => (s.visit ? [s.visit] : [])), ...route.extraVisits]
+      .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt))
+      .map((v) => at(v));
+    const all = [...planned, ...walked];
+    if (all.length) map.fitBounds(L.latLngBounds(all), { padding: [24, 24], maxZoom: 16 });
+    else map.setView(at({ lat: org.centerLat, lng: org.centerLng }), 11);
+
+    if (planned.length > 1) L.polyline(planned, { color: '#1f5f9e', weight: 3, opacity: 0.7, dashArray: '6 6' }).addTo(map);
+    if (walked.length > 1) L.polyline(walked, { color: '#389e0d', weight: 3, opacity: 0.9 }).addTo(map);
+    if (route.depot) {
+      L.marker(at(route.depot), { icon: L.divIcon({ className: 'zy-route-depot', html: '站', iconSize: [26, 26] }) }).addTo(map);
+    }
+    for (const s of route.stops) {
+      const state = s.visit?.status === 'done' ? 'done' : s.visit ? 'checked_in' : 'todo';
+      const m = L.marker(at(s.retailer), {
+        icon: L.divIcon({ className: 'zy-route-stop', html: `<span style="background:${colour[state]}">${s.seq}</span>`, iconSize: [26, 26] }),
+      }).addTo(map);
+      m.bindTooltip(s.retailer.shopName, { direction: 'top', offset: [0, -12] });
+      if (onPick) m.on('click', () => onPick(s.retailer.id));
+    }
+    for (const v of walked) L.circleMarker(v, { radius: 5, color: '#fff', weight: 1, fillColor: '#389e0d', fillOpacity: 1 }).addTo(map);
+    const ro = new ResizeObserver(() => map.invalidateSize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      map.remove();
+    };
+  }, [org, route, onPick]);
+  return <div ref={el} className="zy-map" style={{ height }} data-testid="route-map" />;
+}

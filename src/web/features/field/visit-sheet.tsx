@@ -1,0 +1,223 @@
+// One stop in the field: navigate there, check in with GPS (a reason when
+// farther than the radius), then the visit form. The visit goes to the
+// outbox first and is sent from there, so it is kept without signal.
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
+import { AimOutlined, CameraOutlined, CarOutlined } from '@ant-design/icons';
+import type { DayRoute } from '../../../shared/visits.js';
+import { PRICE_TAGS, VISIT_STORE_IMAGES } from '../../../shared/visits.js';
+import { labelOf } from '../../../shared/codes.js';
+import { useT } from '../../i18n/i18n.js';
+import { ApiError, api } from '../../api/client.js';
+import { clock, currentPosition, metresBetween, navigationUrl, shrinkPhoto, type Fix } from './field-geo.js';
+import type { OutboxItem } from './visit-outbox.js';
+
+type Stop = DayRoute['stops'][number];
+type LocalCheckIn = { id: string; fix: Fix; distanceM: number; farReason?: string };
+
+export function newVisitId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+type FormValues = {
+  displayScore: number;
+  priceTags: string;
+  newBrands: string[];
+  suspectCounterfeit: boolean;
+  counterfeitNote: string;
+  storeImage: string;
+  consumerFeedback: string;
+  requests: string;
+  problems: string;
+};
+
+export function VisitSheet({
+  stop,
+  radiusM,
+  newProducts,
+  queued,
+  onClose,
+  onRecorded,
+}: {
+  stop: Stop;
+  radiusM: number;
+  newProducts: string[];
+  queued: boolean;
+  onClose: () => void;
+  onRecorded: (item: OutboxItem) => Promise<void>;
+}) {
+  const { t, lang } = useT();
+  const v = t.visits;
+  const [form] = Form.useForm<FormValues>();
+  const [checkIn, setCheckIn] = useState<LocalCheckIn | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [needReason, setNeedReason] = useState<{ distanceM: number } | null>(null);
+  const [reason, setReason] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const done = stop.visit?.status === 'done' || queued;
+  const shop = stop.retailer;
+
+  const doCheckIn = async () => {
+    setProblem(null);
+    setLocating(true);
+    const fix = await currentPosition();
+    setLocating(false);
+    if (!fix) return setProblem(v.noPosition);
+    const distanceM = metresBetween(fix, shop);
+    if (distanceM > radiusM && reason.trim().length < 2) return setNeedReason({ distanceM });
+    const local: LocalCheckIn = { id: checkIn?.id ?? newVisitId(), fix, distanceM, farReason: distanceM > radiusM ? reason.trim() : undefined };
+    try {
+      await api('/api/visits/check-in', { method: 'POST', body: { id: local.id, retailerId: shop.id, ...fix, farReason: local.farReason } });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 0) message.info(v.offlineCheckIn);
+      else if (e instanceof ApiError && e.code === 'check_in_too_far') return setNeedReason({ distanceM: Number(e.body.distanceM ?? distanceM) });
+      else return setProblem(e instanceof ApiError ? e.text(lang) : String(e));
+    }
+    setNeedReason(null);
+    setCheckIn(local);
+  };
+
+  const submit = async (values: FormValues) => {
+    if (!checkIn) return;
+    setSaving(true);
+    try {
+      await onRecorded({
+        id: checkIn.id,
+        retailerId: shop.id,
+        shopName: shop.shopName,
+        createdAt: new Date().toISOString(),
+        attempts: 0,
+        body: {
+          retailerId: shop.id,
+          checkIn: { ...checkIn.fix, farReason: checkIn.farReason },
+          form: {
+            ...values,
+            priceTags: values.priceTags as (typeof PRICE_TAGS)[number],
+            storeImage: values.storeImage as (typeof VISIT_STORE_IMAGES)[number],
+            newBrands: values.newBrands ?? [],
+            suspectCounterfeit: values.suspectCounterfeit ?? false,
+            counterfeitNote: values.counterfeitNote ?? '',
+            consumerFeedback: values.consumerFeedback ?? '',
+            requests: values.requests ?? '',
+            problems: values.problems ?? '',
+          },
+          photos,
+        },
+      });
+      onClose();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      placement="bottom"
+      size="92%"
+      onClose={onClose}
+      title={
+        <Space wrap size={4}>
+          <span>{stop.seq}. {shop.shopName}</span>
+          {shop.keyCustomer && <Tag color="gold">{v.keyCustomer}</Tag>}
+        </Space>
+      }
+      data-testid="visit-sheet"
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {shop.address} · {v.plannedAt(clock(stop.plannedStart))} · {t.fields.orderWeekday} {labelOf('weekday', shop.orderWeekday, lang)}
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button icon={<CarOutlined />} href={navigationUrl(shop, shop.shopName)} target="_blank" rel="noreferrer">
+          {v.navigate}
+        </Button>
+        {!done && !checkIn && (
+          <Button type="primary" icon={<AimOutlined />} loading={locating} onClick={doCheckIn} data-testid="check-in">
+            {locating ? v.checkingIn : v.checkIn}
+          </Button>
+        )}
+      </Space>
+      {done && <Alert type="success" showIcon title={queued ? v.statusQueued : v.statusDone} />}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      {needReason && !checkIn && (
+        <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+          <Alert type="warning" showIcon title={v.tooFar(needReason.distanceM, radiusM)} />
+          <Input.TextArea rows={2} placeholder={v.farReasonPlaceholder} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={v.farReason} data-testid="far-reason" />
+        </Space>
+      )}
+      {checkIn && !done && (
+        <>
+          <Alert type={checkIn.farReason ? 'warning' : 'success'} showIcon title={v.checkedIn(checkIn.distanceM)} style={{ marginBottom: 12 }} />
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark data-testid="visit-form" initialValues={{ newBrands: [], suspectCounterfeit: false }}>
+            <Form.Item name="displayScore" label={v.displayScore} rules={[{ required: true, message: v.required }]}>
+              <Rate data-testid="display-score" />
+            </Form.Item>
+            <Form.Item name="priceTags" label={v.priceTags} rules={[{ required: true, message: v.required }]}>
+              <Radio.Group optionType="button" options={PRICE_TAGS.map((p) => ({ value: p, label: v.priceTagOptions[p] }))} />
+            </Form.Item>
+            <Form.Item name="storeImage" label={v.storeImage} rules={[{ required: true, message: v.required }]}>
+              <Radio.Group optionType="button" options={VISIT_STORE_IMAGES.map((s) => ({ value: s, label: labelOf('storeImage', s, lang) }))} />
+            </Form.Item>
+            <Form.Item name="newBrands" label={v.newBrands}>
+              <Select mode="tags" placeholder={v.newBrandsPlaceholder} options={newProducts.map((p) => ({ value: p, label: p }))} />
+            </Form.Item>
+            <Form.Item name="suspectCounterfeit" valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Checkbox>{v.suspectCounterfeit}</Checkbox>
+            </Form.Item>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.suspectCounterfeit !== b.suspectCounterfeit}>
+              {({ getFieldValue }) =>
+                getFieldValue('suspectCounterfeit') ? (
+                  <Form.Item name="counterfeitNote" label={v.counterfeitNote}>
+                    <Input.TextArea rows={2} maxLength={300} />
+                  </Form.Item>
+                ) : null
+              }
+            </Form.Item>
+            <Form.Item name="consumerFeedback" label={v.consumerFeedback}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="requests" label={v.requests}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="requests" />
+            </Form.Item>
+            <Form.Item name="problems" label={v.problems}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item label={v.photos}>
+              <Space wrap>
+                {photos.map((p, i) => (
+                  <img key={i} src={p} alt="" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />
+                ))}
+                {photos.length < 4 && (
+                  <label className="zy-photo-button">
+                    <CameraOutlined /> {v.addPhoto}
+                    <input
+                      type="file"
+                      accept="image/*"
+                      capture="environment"
+                      hidden
+                      onChange={async (e) => {
+                        const file = e.target.files?.[0];
+                        if (file) setPhotos([...photos, await shrinkPhoto(file)]);
+                        e.target.value = '';
+                      }}
+                    />
+                  </label>
+                )}
+              </Space>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={saving} data-testid="submit-visit">
+              {v.submit}
+            </Button>
+          </Form>
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,199 @@
+// The station head's view of visits: done against planned per day (chart)
+// and per worker (table), one worker's day as walked against the plan (map),
+// and the follow-ups waiting, overdue first.
+import { useMemo, useState } from 'react';
+import { Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import type { DayRoute, FollowUp, Progress } from '../../../shared/visits.js';
+import { api } from '../../api/client.js';
+import { getOrg } from '../../api/endpoints.js';
+import { useLoad } from '../../components/use-load.js';
+import { EChart, type ChartOption } from '../../components/echart.js';
+import { ErrorResult } from '../../components/error-result.js';
+import { useT } from '../../i18n/i18n.js';
+import { RouteMap } from '../field/route-map.js';
+
+/** HH:mm (or MM-DD HH:mm) in the browser's time zone. */
+function localTime(iso: string, withDate = false): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  return withDate ? `${two(d.getMonth() + 1)}-${two(d.getDate())} ${time}` : time;
+}
+
+export function VisitProgressPage() {
+  const { t } = useT();
+  const v = t.visits;
+  const progress = useLoad(() => api<Progress>('/api/visits/progress'), []);
+  const org = useLoad(getOrg, []);
+  const followUps = useLoad(() => api<FollowUp[]>('/api/follow-ups?status=open'), []);
+  const [workerId, setWorkerId] = useState<number | undefined>();
+  const [date, setDate] = useState<string | undefined>();
+  const worker = workerId ?? progress.data?.workers[0]?.workerId;
+  const day = date ?? progress.data?.today;
+  const route = useLoad(
+    () => (worker && day ? api<DayRoute>(`/api/visit-plans/day?workerId=${worker}&date=${day}`) : Promise.resolve(undefined)),
+    [worker, day],
+  );
+
+  const chart = useMemo<ChartOption | null>(() => {
+    const p = progress.data;
+    if (!p) return null;
+    const x = p.days.map((d) => d.date.slice(5));
+    const bar = (name: string, key: 'done' | 'late' | 'missed' | 'pending', color: string) => ({
+      name,
+      type: 'bar' as const,
+      stack: 'v',
+      itemStyle: { color },
+      data: p.days.map((d) => d[key]),
+    });
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 36, right: 8, top: 32, bottom: 24 },
+      xAxis: { type: 'category', data: x },
+      yAxis: { type: 'value' },
+      series: [bar(v.done, 'done', '#389e0d'), bar(v.late, 'late', '#d48806'), bar(v.missed, 'missed', '#cf1322'), bar(v.pendingCol, 'pending', '#bfbfbf')],
+    };
+  }, [progress.data, v]);
+
+  if (progress.error) return <ErrorResult error={progress.error} onRetry={progress.reload} />;
+  const p = progress.data;
+
+  const replan = async () => {
+    const res = await api<{ workers: unknown[] }>('/api/visit-plans', { method: 'POST', body: {} });
+    message.success(v.replanned(res.workers.length));
+    progress.reload();
+    route.reload();
+  };
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="visit-progress">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {v.progressTitle}
+        </Typography.Title>
+        {p && (
+          <Typography.Text type="secondary">
+            {v.period}: {p.from} – {p.to}
+          </Typography.Text>
+        )}
+        <Button onClick={replan}>{v.replan}</Button>
+      </Space>
+      <Card size="small" title={v.byDay}>
+        {chart && <EChart option={chart} height={240} testId="progress-chart" />}
+      </Card>
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Table
+          size="small"
+          rowKey="workerId"
+          loading={progress.loading}
+          dataSource={p?.workers ?? []}
+          pagination={false}
+          scroll={{ x: 640 }}
+          data-testid="progress-table"
+          onRow={(w) => ({ onClick: () => setWorkerId(w.workerId) })}
+          columns={[
+            { title: v.worker, dataIndex: 'name', fixed: 'left', width: 84 },
+            { title: v.planned, dataIndex: 'planned', align: 'right' },
+            { title: v.done, dataIndex: 'done', align: 'right' },
+            { title: v.late, dataIndex: 'late', align: 'right' },
+            { title: v.missed, dataIndex: 'missed', align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+            { title: v.pendingCol, dataIndex: 'pending', align: 'right' },
+            { title: v.extra, dataIndex: 'extra', align: 'right' },
+            { title: v.overdue, dataIndex: 'overdueFollowUps', align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+            {
+              title: v.rate,
+              align: 'right',
+              render: (_: unknown, w: Progress['workers'][number]) => {
+                const due = w.planned - w.pending;
+                return due > 0 ? `${Math.round(((w.done + w.late) / due) * 100)}%` : t.common.dash;
+              },
+            },
+          ]}
+        />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={v.walkedVsPlanned}>
+            <Space wrap style={{ marginBottom: 8 }}>
+              <Select
+                style={{ minWidth: 120 }}
+                aria-label={v.pickWorker}
+                value={worker}
+                onChange={setWorkerId}
+                options={(p?.workers ?? []).map((w) => ({ value: w.workerId, label: w.name }))}
+                data-testid="progress-worker"
+              />
+              <Input type="date" aria-label={v.date} value={day} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ width: 150 }} />
+            </Space>
+            {org.data && route.data && (
+              <>
+                <RouteMap org={org.data} route={route.data} height={320} />
+                <Space wrap style={{ marginTop: 8 }} data-testid="walked-summary">
+                  <Tag color="blue">{v.legendPlanned}</Tag>
+                  <Tag color="green">{v.legendWalked}</Tag>
+                  <span>{v.summary(route.data.summary.done, route.data.summary.planned, route.data.summary.km)}</span>
+                </Space>
+                <List
+                  size="small"
+                  dataSource={route.data.stops}
+                  renderItem={(s) => (
+                    <List.Item data-testid={`progress-stop-${s.retailer.id}`}>
+                      {s.seq}. {s.retailer.shopName}{' '}
+                      {s.visit?.status === 'done' ? (
+                        <Tag color="green">
+                          {v.statusDone} {localTime(s.visit.checkedInAt)} · {s.visit.distanceM} m
+                        </Tag>
+                      ) : s.visit ? (
+                        <Tag color="gold">{v.statusCheckedIn}</Tag>
+                      ) : (
+                        <Tag>{v.statusTodo}</Tag>
+                      )}
+                    </List.Item>
+                  )}
+                />
+              </>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={v.followUps}>
+            <List
+              size="small"
+              locale={{ emptyText: v.noFollowUps }}
+              dataSource={followUps.data ?? []}
+              data-testid="follow-ups"
+              renderItem={(f) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="done"
+                      size="small"
+                      onClick={async () => {
+                        await api(`/api/follow-ups/${f.id}`, { method: 'PATCH', body: { status: 'done' } });
+                        followUps.reload();
+                      }}
+                    >
+                      {v.markDone}
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <Space size={4} wrap>
+                        <span>{f.shopName}</span>
+                        <Tag color={f.action === 'callback' ? 'gold' : 'blue'}>{f.action === 'callback' ? v.callback : v.resolve}</Tag>
+                        {f.overdue && <Tag color="red">{v.overdue}</Tag>}
+                      </Space>
+                    }
+                    description={`${f.text} · ${f.workerName} · ${v.followUpDue(localTime(f.dueAt, true))}`}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,150 @@
+// A grid worker's day in the field at phone size (390×844): open today's
+// route, check in with GPS at the first shop, fill the visit form and submit;
+// record the next visit with no signal and watch it sync once the signal is
+// back; then the station head sees both visits done on the progress screen.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DayRoute } from '../../src/shared/visits.js';
+import { zh } from '../../src/web/i18n/zh.js';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import { TODAY } from '../support/test-app.js';
+
+const SHOTS = 'test-results/e2e';
+const PHONE = { width: 390, height: 844 };
+
+let web: WebApp;
+let browser: Browser;
+let phone: BrowserContext;
+let page: Page;
+let route: DayRoute;
+const pageErrors: string[] = [];
+
+async function login(p: Page, path: string, username: string, password: string) {
+  await p.goto(`${web.baseUrl}${path}`);
+  await p.waitForURL(/\/login/);
+  await p.locator('#username').fill(username);
+  await p.locator('#password').fill(password);
+  await p.locator('form button[type=submit]').click();
+  await p.waitForURL(new RegExp(path));
+}
+
+async function countVisits(retailerId: number): Promise<number> {
+  const res = await web.app.inject({ method: 'GET', url: `/api/visit-plans/day?workerId=${route.worker.id}`, headers: { cookie: await web.login('admin') } });
+  const day = res.json() as DayRoute;
+  return day.stops.filter((s) => s.retailer.id === retailerId && s.visit?.status === 'done').length;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  // Weekly visits for everyone, so worker1's small test grid has stops today.
+  const admin = await web.login('admin');
+  const config = await web.get<{ rules: { visitsPerCycle: number }[] }>(admin, '/api/visits/config');
+  const put = await web.app.inject({
+    method: 'PUT',
+    url: '/api/visits/config',
+    headers: { cookie: admin },
+    payload: { rules: config.rules.map((r) => ({ ...r, visitsPerCycle: 4 })) },
+  });
+  expect(put.statusCode).toBe(200);
+  route = await web.get<DayRoute>(await web.login('grid_worker'), '/api/visit-plans/day');
+  expect(route.stops.length).toBeGreaterThanOrEqual(2);
+
+  browser = await launchChromium();
+  const first = route.stops[0].retailer;
+  phone = await browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    permissions: ['geolocation'],
+    geolocation: { latitude: first.lat + 0.0003, longitude: first.lng, accuracy: 10 },
+  });
+  // The test server's clock stands at TODAY; the phone's must agree for check-in times to be accepted.
+  await phone.clock.setFixedTime(new Date(TODAY.getTime() - 5 * 60_000));
+  page = await phone.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+async function fillForm(p: Page, requests: string) {
+  const form = p.getByTestId('visit-form');
+  await form.waitFor();
+  await form.locator('.ant-rate-star').nth(3).click();
+  await form.getByText(zh.visits.priceTagOptions.complete, { exact: true }).click();
+  await form.getByText('B 良好', { exact: true }).click();
+  await form.getByTestId('requests').fill(requests);
+}
+
+describe('a grid worker in the field, on a phone', () => {
+  it("opens today's route as a map and a list", async () => {
+    await login(page, '/field', 'worker1', 'worker123');
+    await page.getByTestId('route-list').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="stop-"]').count()).toBe(route.stops.length);
+    expect(await page.getByTestId('route-summary').innerText()).toContain(`0/${route.stops.length}`);
+    await page.getByTestId('route-map').locator('.zy-route-stop').first().waitFor();
+    // The manifest makes it installable; the service worker is registered in this production build.
+    const manifest = await (await fetch(`${web.baseUrl}/manifest.webmanifest`)).json();
+    expect(manifest.display).toBe('standalone');
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/visits-1-route.png` });
+  });
+
+  it('checks in with GPS at the first shop, fills the form and submits', async () => {
+    const first = route.stops[0].retailer;
+    await page.getByTestId(`stop-${first.id}`).click();
+    const sheet = page.getByTestId('visit-sheet');
+    await sheet.getByTestId('check-in').click();
+    await expect.poll(() => sheet.innerText()).toMatch(/已签到，距门店 \d+ 米/);
+    await fillForm(page, '想多要两条芙蓉王（硬）');
+    await page.screenshot({ path: `${SHOTS}/visits-2-form.png` });
+    await sheet.getByTestId('submit-visit').click();
+    await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state')).toBe('done');
+    expect(await countVisits(first.id)).toBe(1);
+  });
+
+  it('records the next visit with no signal and syncs it once the signal is back', async () => {
+    const second = route.stops[1].retailer;
+    await phone.setGeolocation({ latitude: second.lat, longitude: second.lng, accuracy: 15 });
+    await phone.setOffline(true);
+    await page.getByTestId(`stop-${second.id}`).click();
+    const sheet = page.getByTestId('visit-sheet');
+    await sheet.getByTestId('check-in').click();
+    await fillForm(page, '');
+    await sheet.getByTestId('submit-visit').click();
+    await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state')).toBe('queued');
+    expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
+    expect(await countVisits(second.id)).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/visits-3-offline.png` });
+    await phone.setOffline(false);
+    await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+    expect(await countVisits(second.id)).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the station head', () => {
+  it('sees the two visits done against the plan', async () => {
+    const desk = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const head = await desk.newPage();
+    head.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(head, '/visit-progress', 'station1', 'station123');
+    await head.getByTestId('progress-table').waitFor();
+    await head.getByTestId('progress-table').getByText(route.worker.name).first().click();
+    for (const s of route.stops.slice(0, 2)) {
+      await expect.poll(() => head.getByTestId(`progress-stop-${s.retailer.id}`).innerText()).toContain(zh.visits.statusDone);
+    }
+    await head.getByTestId('progress-chart').locator('canvas').first().waitFor();
+    await head.screenshot({ path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+    await desk.close();
+  });
+});
