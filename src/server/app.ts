@@ -19,6 +19,7 @@ import { retailerFileRoutes } from './routes/retailer-files.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
 import { layoutRoutes } from './routes/layout.js';
+import { serviceDeliveryRoutes } from './routes/service-delivery.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { visitRoutes } from './routes/visits.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });
   layoutRoutes(app, { db: opts.db, now });
+  serviceDeliveryRoutes(app, { db: opts.db, now });
   ratingRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -1,0 +1,48 @@
+// Service modes (定点 / 流动) and second-level delivery points.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { classifyModes, findDeliveryPoints, findModes, proposeDelivery, recordDelivery, setMode } from '../../db/service-delivery.js';
+import {
+  deliveryPointSchema,
+  deliveryProposalSchema,
+  deliveryRecordSchema,
+  deliveryRequestSchema,
+  modesSchema,
+  setModeSchema,
+} from '../../shared/service-delivery.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['service'];
+  const manage = requirePermission('grid.manage');
+
+  r.get('/api/service-modes', { preHandler: requirePermission('map.read'), schema: { tags, response: { 200: modesSchema } } }, async (req) =>
+    findModes(db, viewerOf(req)),
+  );
+  r.post(
+    '/api/service-modes/classify',
+    { preHandler: manage, schema: { tags, response: { 200: z.object({ fixed: z.number(), mobile: z.number(), groups: z.number() }) } } },
+    async (req) => classifyModes(db, viewerOf(req), now()),
+  );
+  r.put('/api/service-modes/:id', { preHandler: manage, schema: { tags, params: idParams, body: setModeSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
+    await setMode(db, viewerOf(req), req.params.id, req.body.mode, now());
+    return { ok: true };
+  });
+
+  r.post('/api/delivery-points/proposal', { preHandler: manage, schema: { tags, body: deliveryRequestSchema, response: { 200: deliveryProposalSchema } } }, async (req) =>
+    proposeDelivery(db, viewerOf(req), req.body),
+  );
+  r.put(
+    '/api/delivery-points',
+    { preHandler: manage, schema: { tags, body: deliveryRecordSchema, response: { 200: z.object({ points: z.number(), served: z.number() }) } } },
+    async (req) => recordDelivery(db, viewerOf(req), req.body.points, now()),
+  );
+  r.get('/api/delivery-points', { preHandler: requirePermission('map.read'), schema: { tags, response: { 200: z.array(deliveryPointSchema) } } }, async (req) =>
+    findDeliveryPoints(db, viewerOf(req)),
+  );
+}
