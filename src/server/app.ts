@@ -21,6 +21,7 @@ import { gridManageRoutes } from './routes/grid-manage.js';
 import { layoutRoutes } from './routes/layout.js';
 import { serviceDeliveryRoutes } from './routes/service-delivery.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { representativeRoutes } from './routes/representatives.js';
 import { visitRoutes } from './routes/visits.js';
 
 export type AppOptions = {
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   layoutRoutes(app, { db: opts.db, now });
   serviceDeliveryRoutes(app, { db: opts.db, now });
   ratingRoutes(app, { db: opts.db, now });
+  representativeRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'rating.review',
   'rating.manage',
   'rating.adjust',
+  // A shop answers its own invitation to be a customer representative, and may leave.
+  'representative.respond',
   // Grids and the map (issue 4)
   'map.read',
   'grid.manage',
@@ -46,7 +48,7 @@ const byRole: Record<Role, Permission[]> = {
   // Agents look retailers up to take orders; they do not edit the file.
   call_agent: ['retailer.list', 'retailer.read', 'org.read', 'org.structure'],
   // A retailer sees their own file and its history, and their own rating.
-  retailer: ['retailer.read', 'retailer.history', 'org.read', 'rating.read'],
+  retailer: ['retailer.read', 'retailer.history', 'org.read', 'rating.read', 'representative.respond'],
 };
 
 // Grids and the map (issue 4): staff with a territory see it on the map; those who run one manage its grids.
