@@ -98,32 +98,6 @@ export const messages = {
   visit_id_conflict: { zh: '该拜访编号已被另一条拜访使用', en: 'This visit id is already used by another visit' },
   score_range: { zh: '评分应为 1–5 分', en: 'The score must be 1 to 5' },
   photo_too_large: { zh: '照片过大，请压缩后再上传', en: 'The photo is too large; compress it first' },
-  rating_freeze_exists: { zh: '该零售户该月已冻结评分', en: 'Scoring is already frozen for this retailer and month' },
-  // Grids and the map (issue 4)
-  grid_not_empty: {
-    zh: '网格内还有零售户，不能删除：请先把这些零售户移到其他网格',
-    en: 'The grid still has retailers and cannot be deleted; move them to another grid first',
-  },
-  grid_worker_required: { zh: '每个网格必须指定一名负责的网格员（一网一员）', en: 'Every grid needs one responsible grid worker' },
-  unknown_worker: { zh: '网格员不存在、已停用或不在您的管辖范围', en: 'Unknown or inactive grid worker, or outside your scope' },
-  unknown_station: { zh: '服务站不存在或不在您的管辖范围', en: 'Unknown service station, or outside your scope' },
-  duplicate_grid_code: { zh: '网格编码已存在', en: 'Grid code already exists' },
-  grid_same: { zh: '目标网格与原网格相同', en: 'The target grid is the same grid' },
-  grid_other_station: { zh: '只能与同一服务站的网格合并', en: 'Grids can only be merged within one service station' },
-  polygon_invalid: { zh: '所画区域至少需要 3 个不同的顶点', en: 'The drawn area needs at least 3 distinct corners' },
-  polygon_self_intersecting: { zh: '所画区域的边相互交叉，请重新绘制', en: 'The edges of the drawn area cross each other; draw it again' },
-  nothing_selected: { zh: '没有选中任何零售户', en: 'No retailer is selected' },
-  split_too_small: { zh: '网格内零售户少于 2 户，无法拆分', en: 'A grid needs at least 2 retailers to be split' },
-  split_all: { zh: '不能把全部零售户都拆到新网格，请至少留下一户', en: 'Leave at least one retailer in the grid being split' },
-  proposal_stale: { zh: '网格或零售户已有变化，该方案已过期，请重新生成', en: 'Grids or retailers changed since this proposal was made; make a new one' },
-  proposal_applied: { zh: '该方案已应用过', en: 'This proposal has already been applied' },
-  // Visits (issue 7)
-  position_required: { zh: '未获取到定位，请打开手机定位后重新签到', en: 'No position: turn on location on the phone and check in again' },
-  check_in_too_far: { zh: '签到位置距离门店超过允许范围，请填写原因', en: 'The check-in is too far from the shop; give a reason' },
-  check_in_time_range: { zh: '签到时间不合理（晚于当前时间或早于 14 天前）', en: 'The check-in time is in the future or more than 14 days old' },
-  visit_id_conflict: { zh: '该拜访编号已被另一条拜访使用', en: 'This visit id is already used by another visit' },
-  score_range: { zh: '评分应为 1–5 分', en: 'The score must be 1 to 5' },
-  photo_too_large: { zh: '照片过大，请压缩后再上传', en: 'The photo is too large; compress it first' },
 } as const;
 
 export type MessageCode = keyof typeof messages;
