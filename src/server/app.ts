@@ -16,6 +16,7 @@ import { orgRoutes } from './routes/org.js';
 import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
+import { orderingRoutes } from './routes/ordering.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
 import { layoutRoutes } from './routes/layout.js';
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now });
   auditRoutes(app, { db: opts.db });
+  orderingRoutes(app, { db: opts.db, now });
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });
   layoutRoutes(app, { db: opts.db, now });

@@ -46,6 +46,21 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   split_all: 422,
   proposal_stale: 409,
   proposal_applied: 409,
+  unknown_product: 422,
+  over_limit: 422,
+  outside_window: 422,
+  quantity_whole: 400,
+  demand_below_order: 400,
+  duplicate_product: 400,
+  order_exists: 409,
+  idempotency_mismatch: 409,
+  plan_published: 409,
+  plan_not_allocated: 409,
+  plan_week_exists: 409,
+  settlement_not_failed: 409,
+  correction_decided: 409,
+  correction_too_many: 422,
+  request_decided: 409,
 };
 
 export type FieldError = { field: string; code: string };

@@ -98,6 +98,22 @@ export const messages = {
   visit_id_conflict: { zh: '该拜访编号已被另一条拜访使用', en: 'This visit id is already used by another visit' },
   score_range: { zh: '评分应为 1–5 分', en: 'The score must be 1 to 5' },
   photo_too_large: { zh: '照片过大，请压缩后再上传', en: 'The photo is too large; compress it first' },
+  // Ordering (issue 6)
+  unknown_product: { zh: '商品不存在或已停供', en: 'Unknown or discontinued product' },
+  over_limit: { zh: '订购量超过可用量（限量）', en: 'The quantity ordered is above the limit available' },
+  outside_window: { zh: '现在不在该零售户的订货时间内', en: "It is outside this retailer's order window" },
+  quantity_whole: { zh: '数量应为不小于 0 的整条数', en: 'Quantities must be whole cartons, 0 or more' },
+  demand_below_order: { zh: '需求量不能小于订购量', en: 'Demand cannot be less than the quantity ordered' },
+  duplicate_product: { zh: '同一商品只能填写一行', en: 'Each product may appear on one line only' },
+  order_exists: { zh: '该零售户本周已有订单，请修改原订单', en: 'This retailer already has an order this week; amend it instead' },
+  idempotency_mismatch: { zh: '同一请求编号已用于另一份不同的订单', en: 'This request key was already used for a different order' },
+  plan_published: { zh: '货源计划已发布，不能再修改', en: 'The supply plan is published and can no longer change' },
+  plan_not_allocated: { zh: '请先运行投放测算再发布', en: 'Run the allocation before publishing' },
+  plan_week_exists: { zh: '该周已有货源计划', en: 'There is already a supply plan for that week' },
+  settlement_not_failed: { zh: '只有扣款失败的订单才能重试扣款', en: 'Only an order whose deduction failed can be retried' },
+  correction_decided: { zh: '该退货/更正已处理', en: 'This return or correction has already been decided' },
+  correction_too_many: { zh: '退货/更正数量超过该行订购量', en: 'More cartons than the line ordered' },
+  request_decided: { zh: '该申请已处理', en: 'This request has already been decided' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   'visit.progress',
   'followup.read',
   'followup.update',
+  // Ordering (issue 6): supply = plans and allocation (read / manage); order.take = submit and amend orders
+  // for retailers in scope; order.read = see orders, limits and settlement; settlement = record deductions.
+  'supply.read',
+  'supply.manage',
+  'order.take',
+  'order.read',
+  'settlement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +67,11 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('visit.plan');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('visit.config');
 byRole.grid_worker.push('visit.record');
+
+// Ordering (issue 6): every role takes or reads orders within its scope; marketing plans and allocates.
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('order.take', 'order.read');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('supply.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('supply.manage', 'settlement.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);

@@ -3,6 +3,7 @@ import { retailerFile } from './retailer-file.js';
 import { rating } from './rating.js';
 import { grids } from './grids.js';
 import { visits } from './visits.js';
+import { ordering } from './ordering.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering];

@@ -1,0 +1,259 @@
+// Taking an order: one rule set for the call centre, self-service and visits.
+// Everything happens in one transaction: the idempotency key is claimed first
+// (a concurrent retry waits on it, then replays the stored answer); the
+// retailer must be in the viewer's scope and inside its order window; each
+// scarce line raises the retailer's limit counter with one conditional UPDATE
+// (ordered + delta <= limit), so no interleaving can oversell; any failure
+// rolls everything back.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import type { Viewer } from '../domain/access/viewer.js';
+import { retailerScope } from './scope.js';
+import { AppError, type FieldError } from '../server/errors.js';
+import type { AmendOrderInput, OrderResult, SubmitOrderInput } from '../shared/ordering.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function rows<T>(tx: Pick<Tx, 'execute'>, statement: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
+}
+
+type LineIn = { productId: number; demandQty?: number; orderedQty: number };
+
+export type SubmitOutcome = { status: 200 | 201; replayed: boolean; order: OrderResult };
+
+function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** Claims the key; answers the stored outcome when the key was already used. */
+async function claimKey(tx: Tx, viewer: Viewer, key: string, hash: string): Promise<SubmitOutcome | null> {
+  const claimed = await rows<{ key: string }>(
+    tx,
+    sql`insert into idempotency_keys (org_id, key, request_hash, user_id) values (${viewer.orgId}, ${key}, ${hash}, ${viewer.userId})
+        on conflict do nothing returning key`,
+  );
+  if (claimed.length) return null;
+  const [prev] = await rows<{ requestHash: string; statusCode: number; response: OrderResult }>(
+    tx,
+    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys where org_id = ${viewer.orgId} and key = ${key}`,
+  );
+  if (!prev || prev.requestHash !== hash) throw new AppError('idempotency_mismatch');
+  return { status: prev.statusCode as 200 | 201, replayed: true, order: prev.response };
+}
+
+type OrderContext = {
+  retailerId: number;
+  settlementMethod: string;
+  planId: number;
+  orderDate: string;
+  existingOrderId: number | null;
+  existingVersion: number;
+};
+
+/** The retailer in scope, its open window in a published plan, and its order there if any. */
+async function orderContext(tx: Tx, viewer: Viewer, retailerId: number, now: Date): Promise<OrderContext> {
+  const [ctx] = await rows<{
+    retailerId: number;
+    settlementMethod: string;
+    planId: number | null;
+    orderDate: string | null;
+  }>(
+    tx,
+    sql`select r.id as "retailerId", r.settlement_method as "settlementMethod", w.plan_id as "planId", w.order_date::text as "orderDate"
+        from retailers r join grids g on g.id = r.grid_id
+        left join lateral (
+          select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
+          where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
+            and w.opens_at <= ${now.toISOString()}::timestamptz and w.closes_at > ${now.toISOString()}::timestamptz
+          order by w.opens_at desc limit 1) w on true
+        where r.id = ${retailerId} and r.status = 'active' and ${retailerScope(viewer)}`,
+  );
+  if (!ctx) throw new AppError('not_found');
+  if (ctx.planId === null || ctx.orderDate === null) throw new AppError('outside_window');
+  // One order per retailer and plan: serialise this retailer's submissions (creates, amends, retries).
+  await tx.execute(sql`select pg_advisory_xact_lock(${ctx.planId}, ${retailerId})`);
+  const [existing] = await rows<{ orderId: number; version: number }>(
+    tx,
+    sql`select order_id::int8 as "orderId", version from plan_orders where plan_id = ${ctx.planId} and retailer_id = ${retailerId}`,
+  );
+  return {
+    retailerId,
+    settlementMethod: ctx.settlementMethod,
+    planId: ctx.planId,
+    orderDate: ctx.orderDate,
+    existingOrderId: existing ? Number(existing.orderId) : null,
+    existingVersion: existing?.version ?? 0,
+  };
+}
+
+type PricedLine = LineIn & { demand: number; available: number; code: string; name: string; price: number };
+
+/** Checks products, moves the limit counters by the change in ordered cartons, and prices the lines. */
+async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: LineIn[]): Promise<PricedLine[]> {
+  const previous = new Map<number, number>();
+  if (ctx.existingOrderId !== null) {
+    const old = await rows<{ productId: number; orderedQty: number }>(
+      tx,
+      sql`select product_id as "productId", ordered_qty as "orderedQty" from order_lines where order_id = ${ctx.existingOrderId}`,
+    );
+    for (const o of old) previous.set(o.productId, o.orderedQty);
+  }
+  const ids = [...new Set([...lines.map((l) => l.productId), ...previous.keys()])];
+  const products = await rows<{ id: number; code: string; name: string; price: number; scarce: boolean; active: boolean }>(
+    tx,
+    sql`select p.id, p.code, p.brand || p.name as name, p.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, p.active
+        from products p left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = p.id
+        where p.org_id = ${viewer.orgId} and p.id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)})`,
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const unknown: FieldError[] = lines.flatMap((l, i) => (byId.get(l.productId)?.active ? [] : [{ field: `lines.${i}.productId`, code: 'unknown_product' }]));
+  if (unknown.length) throw new AppError('unknown_product', unknown);
+
+  // Every scarce product touched, now or in the order being amended, with the change in cartons.
+  const deltas = new Map<number, number>();
+  for (const l of lines) if (byId.get(l.productId)!.scarce) deltas.set(l.productId, l.orderedQty - (previous.get(l.productId) ?? 0));
+  for (const [pid, q] of previous) if (!deltas.has(pid) && q > 0 && byId.get(pid)?.scarce) deltas.set(pid, -q);
+
+  const limits = new Map<number, number>();
+  if (deltas.size) {
+    const values = [...deltas].map(([pid, d]) => `(${pid},${d})`).join(',');
+    const moved = await rows<{ productId: number; limitQty: number }>(
+      tx,
+      sql`update order_limits l set ordered_qty = l.ordered_qty + d.delta
+          from (values ${sql.raw(values)}) as d(product_id, delta)
+          where l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id
+            and l.ordered_qty + d.delta <= l.limit_qty
+          returning l.product_id as "productId", l.limit_qty as "limitQty"`,
+    );
+    for (const m of moved) limits.set(m.productId, m.limitQty);
+    const over: FieldError[] = [];
+    lines.forEach((l, i) => {
+      const d = deltas.get(l.productId);
+      // A scarce product without a limit row has a limit of 0; a raise that did not move was over the limit.
+      if (d !== undefined && !limits.has(l.productId) && (d > 0 || l.orderedQty > 0)) over.push({ field: `lines.${i}.orderedQty`, code: 'over_limit' });
+    });
+    if (over.length) {
+      const avail = await rows<{ productId: number; limitQty: number }>(
+        tx,
+        sql`select product_id as "productId", limit_qty as "limitQty" from order_limits
+            where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId} and product_id = any(${sql.raw(`'{${[...deltas.keys()].join(',')}}'::int[]`)})`,
+      );
+      const a = new Map(avail.map((x) => [x.productId, x.limitQty]));
+      throw new AppError('over_limit', over, {
+        limits: over.map((f) => {
+          const pid = lines[Number(f.field.split('.')[1])].productId;
+          return { productId: pid, availableQty: a.get(pid) ?? 0 };
+        }),
+      });
+    }
+  }
+  return lines.map((l) => {
+    const p = byId.get(l.productId)!;
+    const demand = l.demandQty ?? l.orderedQty;
+    // 可用量: the limit for a scarce product; otherwise what was asked (no limit).
+    const available = p.scarce ? (limits.get(l.productId) ?? 0) : Math.max(demand, l.orderedQty);
+    return { ...l, demand, available, code: p.code, name: p.name, price: p.price };
+  });
+}
+
+async function writeLines(tx: Tx, viewer: Viewer, orderId: number, lines: PricedLine[]) {
+  const values = lines.map(
+    (l) => sql`(${viewer.orgId}, ${orderId}, ${l.productId}, ${l.demand}, ${l.available}, ${l.orderedQty}, ${l.price}, ${Math.round(l.orderedQty * l.price * 100) / 100})`,
+  );
+  await tx.execute(
+    sql`insert into order_lines (org_id, order_id, product_id, demand_qty, available_qty, ordered_qty, unit_price, amount) values ${sql.join(values, sql`, `)}`,
+  );
+}
+
+function totals(lines: PricedLine[]) {
+  const qty = lines.reduce((s, l) => s + l.orderedQty, 0);
+  const amount = Math.round(lines.reduce((s, l) => s + l.orderedQty * l.price, 0) * 100) / 100;
+  return { qty, amount };
+}
+
+function result(ctx: OrderContext, orderId: number, channel: string, version: number, lines: PricedLine[]): OrderResult {
+  const t = totals(lines);
+  return {
+    orderId,
+    planId: ctx.planId,
+    retailerId: ctx.retailerId,
+    orderDate: ctx.orderDate,
+    channel,
+    version,
+    totalQty: t.qty,
+    totalAmount: t.amount,
+    settlementMethod: ctx.settlementMethod,
+    settlementStatus: 'pending',
+    lines: lines.map((l) => ({
+      productId: l.productId,
+      productCode: l.code,
+      productName: l.name,
+      demandQty: l.demand,
+      availableQty: l.available,
+      orderedQty: l.orderedQty,
+      unitPrice: l.price,
+      amount: Math.round(l.orderedQty * l.price * 100) / 100,
+    })),
+  };
+}
+
+async function storeOutcome(tx: Tx, viewer: Viewer, key: string, status: number, order: OrderResult) {
+  await tx.execute(
+    sql`update idempotency_keys set status_code = ${status}, response = ${JSON.stringify(order)}::jsonb where org_id = ${viewer.orgId} and key = ${key}`,
+  );
+}
+
+export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInput, now: Date): Promise<SubmitOutcome> {
+  return db.transaction(async (tx) => {
+    const replay = await claimKey(tx, viewer, input.idempotencyKey, requestHash({ op: 'submit', ...input }));
+    if (replay) return replay;
+    const ctx = await orderContext(tx, viewer, input.retailerId, now);
+    if (ctx.existingOrderId !== null) throw new AppError('order_exists', [], { orderId: ctx.existingOrderId });
+    const lines = await applyLines(tx, viewer, ctx, input.lines);
+    const t = totals(lines);
+    const [o] = await rows<{ id: number }>(
+      tx,
+      sql`insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
+          values (${viewer.orgId}, ${ctx.retailerId}, ${ctx.orderDate}, ${input.channel}, 'confirmed', ${t.qty}, ${t.amount}, ${ctx.settlementMethod}, 'pending', ${viewer.userId})
+          returning id::int8 as id`,
+    );
+    const orderId = Number(o.id);
+    await writeLines(tx, viewer, orderId, lines);
+    await tx.execute(
+      sql`insert into plan_orders (org_id, plan_id, retailer_id, order_id, version) values (${viewer.orgId}, ${ctx.planId}, ${ctx.retailerId}, ${orderId}, 1)`,
+    );
+    const order = result(ctx, orderId, input.channel, 1, lines);
+    await storeOutcome(tx, viewer, input.idempotencyKey, 201, order);
+    return { status: 201, replayed: false, order };
+  });
+}
+
+/** Replaces the lines of an order while its window is open. */
+export async function amendOrder(db: Db, viewer: Viewer, orderId: number, input: AmendOrderInput, now: Date): Promise<SubmitOutcome> {
+  return db.transaction(async (tx) => {
+    const replay = await claimKey(tx, viewer, input.idempotencyKey, requestHash({ op: 'amend', orderId, ...input }));
+    if (replay) return replay;
+    const [o] = await rows<{ retailerId: number; channel: string; status: string }>(
+      tx,
+      sql`select retailer_id as "retailerId", channel, status from orders where id = ${orderId} and org_id = ${viewer.orgId}`,
+    );
+    if (!o || o.status !== 'confirmed') throw new AppError('not_found');
+    const ctx = await orderContext(tx, viewer, o.retailerId, now);
+    // The order must be this week's order of the open window; an older one is closed.
+    if (ctx.existingOrderId !== orderId) throw new AppError('outside_window');
+    const lines = await applyLines(tx, viewer, ctx, input.lines);
+    const t = totals(lines);
+    await tx.execute(sql`delete from order_lines where order_id = ${orderId}`);
+    await writeLines(tx, viewer, orderId, lines);
+    await tx.execute(sql`update orders set total_qty = ${t.qty}, total_amount = ${t.amount} where id = ${orderId}`);
+    const version = ctx.existingVersion + 1;
+    await tx.execute(
+      sql`update plan_orders set version = ${version}, amended_at = ${now.toISOString()}::timestamptz where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId}`,
+    );
+    const order = result(ctx, orderId, o.channel, version, lines);
+    await storeOutcome(tx, viewer, input.idempotencyKey, 200, order);
+    return { status: 200, replayed: false, order };
+  });
+}

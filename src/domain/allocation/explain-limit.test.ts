@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { explainLimit } from './explain-limit.js';
+
+const base = { productName: '芙蓉王(硬)', supplyQty: 1200, tier: 18, market: 'urban' as const, quota: 6, cap: 9, limit: 6, lowestServedTier: 5, urbanWeight: 1.4, ruralWeight: 0.7 };
+
+describe('explainLimit', () => {
+  it('states the tier quota and the market lean', () => {
+    const r = explainLimit(base);
+    expect(r.zh).toContain('第 18 档、城网，该档每户限 6 条');
+    expect(r.zh).toContain('向城网倾斜');
+    expect(r.en).toContain('6 cartons per shop');
+  });
+  it('says when the limit is cut to what the shop sells', () => {
+    const r = explainLimit({ ...base, cap: 3, limit: 3 });
+    expect(r.zh).toContain('单周最多能销 3 条');
+    expect(r.en).toContain('your limit is 3');
+  });
+  it('names the lowest tier served when the shop gets none', () => {
+    const r = explainLimit({ ...base, tier: 2, quota: 0, limit: 0 });
+    expect(r.zh).toContain('只投放到第 5 档及以上；您是第 2 档');
+  });
+});

@@ -1,0 +1,55 @@
+// The plain-language reason for a retailer's limit (限量) of one product, in
+// Chinese and English, from the published quota table and its own cap.
+import type { Market } from './types.js';
+
+export type LimitFacts = {
+  productName: string;
+  supplyQty: number;
+  tier: number;
+  market: Market;
+  quota: number;
+  cap: number;
+  limit: number;
+  /** Lowest tier of the retailer's market that gets anything (null: none). */
+  lowestServedTier: number | null;
+  urbanWeight: number;
+  ruralWeight: number;
+};
+
+const marketZh = { urban: '城网', rural: '农网' } as const;
+const marketEn = { urban: 'urban', rural: 'rural' } as const;
+
+export function explainLimit(f: LimitFacts): { zh: string; en: string } {
+  const zh: string[] = [`本周「${f.productName}」全县共投放 ${f.supplyQty} 条，按档位分配，档位越高限量越多。`];
+  const en: string[] = [`This week ${f.supplyQty} cartons of ${f.productName} are shared by tier; higher tiers get more.`];
+  if (f.urbanWeight !== f.ruralWeight) {
+    const lean = f.urbanWeight > f.ruralWeight ? 'urban' : 'rural';
+    zh.push(`该品规向${marketZh[lean]}倾斜（城网权重 ${f.urbanWeight}，农网权重 ${f.ruralWeight}）。`);
+    en.push(`It leans to ${marketEn[lean]} shops (urban weight ${f.urbanWeight}, rural ${f.ruralWeight}).`);
+  }
+  if (f.quota === 0) {
+    if (f.lowestServedTier === null) {
+      zh.push(`货源紧张，本周${marketZh[f.market]}零售户暂无投放。`);
+      en.push(`Supply is short: no ${marketEn[f.market]} shop gets any this week.`);
+    } else {
+      zh.push(`货源紧张，${marketZh[f.market]}只投放到第 ${f.lowestServedTier} 档及以上；您是第 ${f.tier} 档，本周暂无限量。`);
+      en.push(`Supply is short: ${marketEn[f.market]} shops of tier ${f.lowestServedTier} and above get some; you are tier ${f.tier}, so none this week.`);
+    }
+    return { zh: zh.join(''), en: en.join(' ') };
+  }
+  zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档每户限 ${f.quota} 条。`);
+  en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: ${f.quota} cartons per shop in your tier.`);
+  if (f.limit < f.quota) {
+    zh.push(
+      f.cap === 0
+        ? '您近 12 周没有订过这个品规，同档同类零售户也没有销售记录，所以本周暂不投放。'
+        : `按您近 12 周的销售，单周最多能销 ${f.cap} 条，所以您的限量是 ${f.limit} 条。`,
+    );
+    en.push(
+      f.cap === 0
+        ? 'You have not ordered it in the last 12 weeks, nor have shops like yours, so none this week.'
+        : `Your sales in the last 12 weeks show at most ${f.cap} cartons a week, so your limit is ${f.limit}.`,
+    );
+  }
+  return { zh: zh.join(''), en: en.join(' ') };
+}

@@ -1,0 +1,78 @@
+// Supply plans and allocation (marketing staff), and order taking for every
+// channel: the same submit/amend endpoints serve the call centre, the
+// retailer's own page and the grid worker on a visit; scope comes from the
+// viewer, the rules from src/db/order-submit.ts.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { amendOrder, submitOrder } from '../../db/order-submit.js';
+import { getRetailerOrdering } from '../../db/ordering-queries.js';
+import { queueOrderDayReminders } from '../../db/order-reminders.js';
+import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
+import { createPlan, publishPlan, runAllocation, updatePlanItems } from '../../db/supply-plans.js';
+import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+
+export type OrderingRouteDeps = { db: Db; now: () => Date };
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const orderReply = orderResultSchema.extend({ replayed: z.boolean() });
+
+export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['ordering'];
+
+  r.get('/api/supply-plans', { preHandler: requirePermission('supply.read'), schema: { tags } }, async (req) => ({ items: await findPlans(db, viewerOf(req)) }));
+
+  r.post('/api/supply-plans', { preHandler: requirePermission('supply.manage'), schema: { tags, body: createPlanSchema } }, async (req, reply) => {
+    const id = await createPlan(db, viewerOf(req), req.body);
+    return reply.status(201).send(await getPlan(db, viewerOf(req), id));
+  });
+
+  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) =>
+    getPlan(db, viewerOf(req), req.params.id),
+  );
+
+  r.put(
+    '/api/supply-plans/:id/items',
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: updatePlanItemsSchema } },
+    async (req) => {
+      await updatePlanItems(db, viewerOf(req), req.params.id, req.body.items);
+      return getPlan(db, viewerOf(req), req.params.id);
+    },
+  );
+
+  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
+    const results = await runAllocation(db, viewerOf(req), req.params.id, now());
+    return { results, ...(await getPlan(db, viewerOf(req), req.params.id)) };
+  });
+
+  r.post('/api/supply-plans/:id/publish', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
+    const reminders = await publishPlan(db, viewerOf(req), req.params.id, now());
+    return { reminders, ...(await getPlan(db, viewerOf(req), req.params.id)) };
+  });
+
+  // The daily job's entry point: queue tomorrow's order-day reminders (idempotent).
+  r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags } }, async (req) =>
+    queueOrderDayReminders(db, viewerOf(req).orgId, now()),
+  );
+
+  r.get('/api/ordering/retailers/:id', { preHandler: requirePermission('order.read'), schema: { tags, params: idParams } }, async (req) =>
+    getRetailerOrdering(db, viewerOf(req), req.params.id, now()),
+  );
+
+  r.post('/api/orders', { preHandler: requirePermission('order.take'), schema: { tags, body: submitOrderSchema, response: { 200: orderReply, 201: orderReply } } }, async (req, reply) => {
+    const out = await submitOrder(db, viewerOf(req), req.body, now());
+    return reply.status(out.status).send({ ...out.order, replayed: out.replayed });
+  });
+
+  r.put(
+    '/api/orders/:id',
+    { preHandler: requirePermission('order.take'), schema: { tags, params: idParams, body: amendOrderSchema, response: { 200: orderReply } } },
+    async (req) => {
+      const out = await amendOrder(db, viewerOf(req), req.params.id, req.body, now());
+      return { ...out.order, replayed: out.replayed };
+    },
+  );
+}

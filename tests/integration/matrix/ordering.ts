@@ -1,0 +1,67 @@
+// Supply plans, allocation and order taking (issue 6). Plans are created for
+// weeks far ahead, so no order window is open: order calls within scope get
+// 422 outside_window, out of scope 404.
+import { sql } from 'drizzle-orm';
+import { query } from '../../../src/db/client.js';
+import type { MatrixContext, MatrixModule } from './types.js';
+
+let week = 0;
+let planId = 0;
+let otherOrderId = 0;
+const nextWeek = () => new Date(Date.UTC(2027, 0, 4 + 7 * week++)).toISOString().slice(0, 10);
+
+const orderBody = async (ctx: MatrixContext, retailerId: number) => {
+  const [o] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from orders where retailer_id = ${ctx.other()} order by id desc limit 1`);
+  otherOrderId = Number(o.id);
+  return { retailerId, channel: 'phone', idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}`, lines: [{ productId: 1, orderedQty: 1 }] };
+};
+
+export const ordering: MatrixModule = {
+  calls: (ctx) => [
+    //                                                                                        admin mgr  head worker agent retailer
+    { name: 'supply plans', method: 'GET', route: '/api/supply-plans', url: () => '/api/supply-plans', expected: [200, 200, 200, 200, 200, 403] },
+    {
+      name: 'supply plan create',
+      method: 'POST',
+      route: '/api/supply-plans',
+      url: () => '/api/supply-plans',
+      body: async () => {
+        // The plan the calls below work on, made once directly.
+        if (!planId) {
+          const [p] = await query<{ id: number }>(
+            ctx.t.database.db,
+            sql`insert into supply_plans (org_id, week_start) select org_id, '2030-01-07' from retailers where id = ${ctx.own()} returning id`,
+          );
+          planId = Number(p.id);
+        }
+        return { weekStart: nextWeek() };
+      },
+      expected: [201, 201, 403, 403, 403, 403],
+    },
+    { name: 'supply plan', method: 'GET', route: '/api/supply-plans/:id', url: () => `/api/supply-plans/${planId}`, expected: [200, 200, 200, 200, 200, 403] },
+    {
+      name: 'supply plan items',
+      method: 'PUT',
+      route: '/api/supply-plans/:id/items',
+      url: () => `/api/supply-plans/${planId}/items`,
+      body: async () => ({ items: [{ productId: 1, supplyQty: 10, scarce: true }] }),
+      expected: [200, 200, 403, 403, 403, 403],
+    },
+    { name: 'supply plan allocate', method: 'POST', route: '/api/supply-plans/:id/allocate', url: () => `/api/supply-plans/${planId}/allocate`, expected: [200, 200, 403, 403, 403, 403] },
+    // The administrator publishes; the manager then finds it published.
+    { name: 'supply plan publish', method: 'POST', route: '/api/supply-plans/:id/publish', url: () => `/api/supply-plans/${planId}/publish`, expected: [200, 409, 403, 403, 403, 403] },
+    { name: 'order-day reminders', method: 'POST', route: '/api/ordering/reminders', url: () => '/api/ordering/reminders', expected: [200, 200, 403, 403, 403, 403] },
+    { name: 'ordering own', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.own()}`, expected: [200, 200, 200, 200, 200, 200] },
+    { name: 'ordering other', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.other()}`, expected: [200, 200, 404, 404, 200, 404] },
+    { name: 'order own', method: 'POST', route: '/api/orders', url: () => '/api/orders', body: () => orderBody(ctx, ctx.own()), expected: [422, 422, 422, 422, 422, 422] },
+    { name: 'order other', method: 'POST', route: '/api/orders', url: () => '/api/orders', body: () => orderBody(ctx, ctx.other()), expected: [422, 422, 404, 404, 422, 404] },
+    {
+      name: 'order amend other',
+      method: 'PUT',
+      route: '/api/orders/:id',
+      url: () => `/api/orders/${otherOrderId}`,
+      body: async () => ({ idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}`, lines: [{ productId: 1, orderedQty: 1 }] }),
+      expected: [422, 422, 404, 404, 422, 404],
+    },
+  ],
+};

@@ -1,0 +1,275 @@
+// Supply plan → allocation → publish → order taking, through the HTTP API:
+// limits hold, retries never duplicate, bad input changes nothing, and
+// concurrent submissions and amendments keep the counters exact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let manager: string;
+let agent: string;
+let worker: string;
+let retailerCookie: string;
+let planId: number;
+type Limit = { retailerId: number; productId: number; limitQty: number };
+let openRetailers: number[] = [];
+let closedRetailer: number;
+let scarce: Limit; // a limit > 0 of an open retailer
+let plain: number; // a product that is not scarce
+
+const db = () => t.database.db;
+const snapshot = async () =>
+  (
+    await query<{ orders: number; lines: number; ordered: number; keys: number }>(
+      db(),
+      sql`select (select count(*)::int from orders) as orders, (select count(*)::int from order_lines) as lines,
+                 (select coalesce(sum(ordered_qty), 0)::int from order_limits) as ordered, (select count(*)::int from idempotency_keys) as keys`,
+    )
+  )[0];
+let keyN = 0;
+const key = () => `test-key-${process.pid}-${++keyN}`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [manager, agent, worker, retailerCookie] = await Promise.all([t.login('county_manager'), t.login('call_agent'), t.login('grid_worker'), t.login('retailer')]);
+  // The demo retailer's last order failed its bank deduction: its reminder must say so.
+  await db().execute(sql`update retailers set settlement_method = 'bank_deduction', order_weekday = 3 where id = (select retailer_id from users where username = 'retailer')`);
+  await db().execute(sql`update orders set settlement_status = 'failed' where id = (select id from orders where retailer_id = (select retailer_id from users where username = 'retailer') order by order_date desc limit 1)`);
+});
+afterAll(() => t?.close());
+
+describe('supply plan and allocation', () => {
+  it('creates a plan from recent demand, allocates within supply, and publishes', async () => {
+    const created = await t.api(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+    expect(created.statusCode).toBe(201);
+    planId = created.json().plan.id;
+    const items = created.json().items as { productId: number; scarce: boolean; supplyQty: number }[];
+    expect(items.filter((i) => i.scarce).length).toBeGreaterThan(0);
+    plain = items.find((i) => !i.scarce)!.productId;
+
+    expect((await t.api(manager, 'POST', `/api/supply-plans/${planId}/publish`)).json().code).toBe('plan_not_allocated');
+    const alloc = await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`);
+    expect(alloc.statusCode).toBe(200);
+    const body = alloc.json() as { items: { productId: number; scarce: boolean; supplyQty: number; allocatedQty: number }[]; quotas: { productId: number; tier: number; network: string; quota: number }[] };
+    for (const it of body.items.filter((i) => i.scarce)) {
+      expect(it.allocatedQty).toBeLessThanOrEqual(it.supplyQty);
+      for (const net of ['urban', 'rural']) {
+        const qs = body.quotas.filter((q) => q.productId === it.productId && q.network === net).sort((a, b) => a.tier - b.tier);
+        for (let i = 1; i < qs.length; i++) expect(qs[i].quota).toBeGreaterThanOrEqual(qs[i - 1].quota);
+      }
+    }
+    // Limits add up to the allocation and never exceed a retailer's cap or its group's quota.
+    const check = await query<{ productId: number; sum: number; bad: number }>(
+      db(),
+      sql`select product_id as "productId", sum(limit_qty)::int as sum, count(*) filter (where limit_qty > cap_qty or limit_qty > quota_qty)::int as bad
+          from order_limits where plan_id = ${planId} group by 1`,
+    );
+    for (const c of check) {
+      expect(c.bad).toBe(0);
+      expect(c.sum).toBe(body.items.find((i) => i.productId === c.productId)!.allocatedQty);
+    }
+    // Adjust and re-run: less supply of one scarce product gives no more than before.
+    const first = body.items.find((i) => i.scarce && i.allocatedQty > 10)!;
+    const full = created.json().items.find((i: { productId: number }) => i.productId === first.productId);
+    const adjusted = await t.api(manager, 'PUT', `/api/supply-plans/${planId}/items`, { items: [{ ...full, supplyQty: Math.floor(first.supplyQty / 2) }] });
+    expect(adjusted.statusCode).toBe(200);
+    const rerun = (await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).json();
+    expect(rerun.items.find((i: { productId: number }) => i.productId === first.productId).allocatedQty).toBeLessThanOrEqual(Math.floor(first.supplyQty / 2));
+
+    const pub = await t.api(manager, 'POST', `/api/supply-plans/${planId}/publish`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json().plan.status).toBe('published');
+    expect((await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).json().code).toBe('plan_published');
+    expect((await t.api(agent, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' })).statusCode).toBe(403);
+  });
+
+  it('queues one reminder per retailer ordering tomorrow, noting a failed deduction', async () => {
+    const outbox = await query<{ retailerId: number; failed: boolean; text: string }>(
+      db(),
+      sql`select retailer_id as "retailerId", (payload->>'failedDeduction')::boolean as failed, payload->>'text' as text from outbox where kind = 'order_day_reminder'`,
+    );
+    const [{ n }] = await query<{ n: number }>(db(), sql`select count(*)::int n from retailers where order_weekday = 3 and status = 'active'`);
+    expect(outbox.length).toBe(n);
+    const mine = outbox.find((o) => o.failed);
+    expect(mine?.text).toContain('扣款未成功');
+    // Running the job again queues nothing new.
+    expect((await t.api(manager, 'POST', '/api/ordering/reminders')).json().queued).toBe(0);
+  });
+
+  it('finds retailers in open windows and their limits', async () => {
+    // TODAY is Tuesday 10:00 Beijing time: Tuesday's window closes today at 17:00, Wednesday's opened at 08:00.
+    const open = await query<{ id: number }>(
+      db(),
+      sql`select r.id from retailers r where r.status = 'active' and r.order_weekday in (2, 3)
+            and r.id <> (select retailer_id from users where username = 'retailer') order by r.id`,
+    );
+    openRetailers = open.map((o) => o.id);
+    [{ id: closedRetailer }] = await query<{ id: number }>(db(), sql`select id from retailers where status = 'active' and order_weekday = 5 limit 1`);
+    [scarce] = await query<Limit>(
+      db(),
+      sql`select retailer_id as "retailerId", product_id as "productId", limit_qty as "limitQty" from order_limits
+          where plan_id = ${planId} and limit_qty >= 2 and retailer_id = any(${sql.raw(`'{${openRetailers.join(',')}}'::int[]`)}) order by limit_qty desc limit 1`,
+    );
+    expect(scarce).toBeDefined();
+    const view = await t.api(agent, 'GET', `/api/ordering/retailers/${scarce.retailerId}`);
+    expect(view.statusCode).toBe(200);
+    const p = view.json().products.find((x: { productId: number }) => x.productId === scarce.productId);
+    expect(p.limitQty).toBe(scarce.limitQty);
+    expect(p.reason.zh).toContain('档');
+    expect(view.json().window.open).toBe(true);
+  });
+});
+
+describe('taking orders', () => {
+  let orderId: number;
+  it('records demand, available and ordered; a retry returns the same order', async () => {
+    const body = {
+      retailerId: scarce.retailerId,
+      channel: 'phone',
+      idempotencyKey: key(),
+      lines: [
+        { productId: scarce.productId, demandQty: scarce.limitQty + 5, orderedQty: scarce.limitQty },
+        { productId: plain, orderedQty: 3 },
+      ],
+    };
+    const res = await t.api(agent, 'POST', '/api/orders', body);
+    expect(res.statusCode).toBe(201);
+    const o = res.json();
+    orderId = o.orderId;
+    expect(o.lines.find((l: { productId: number }) => l.productId === scarce.productId)).toMatchObject({ demandQty: scarce.limitQty + 5, availableQty: scarce.limitQty, orderedQty: scarce.limitQty });
+    const before = await snapshot();
+    const again = await t.api(agent, 'POST', '/api/orders', body);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ orderId, replayed: true });
+    expect(await snapshot()).toEqual(before);
+    // The same key with another body is refused.
+    expect((await t.api(agent, 'POST', '/api/orders', { ...body, lines: [{ productId: plain, orderedQty: 1 }] })).json().code).toBe('idempotency_mismatch');
+    // A second order for the same week is refused; amend instead.
+    expect((await t.api(agent, 'POST', '/api/orders', { ...body, idempotencyKey: key() })).json().code).toBe('order_exists');
+  });
+
+  it('refuses bad input with a clear error and changes nothing', async () => {
+    const other = openRetailers.find((id) => id !== scarce.retailerId)!;
+    const line = (productId: number, orderedQty: number) => ({ retailerId: other, channel: 'phone', idempotencyKey: key(), lines: [{ productId, orderedQty }] });
+    const before = await snapshot();
+    const cases: [unknown, number, string][] = [
+      [line(999999, 1), 422, 'unknown_product'],
+      [line(plain, -1), 400, 'validation_failed'],
+      [line(plain, 1.5), 400, 'validation_failed'],
+      [{ ...line(plain, 1), retailerId: closedRetailer }, 422, 'outside_window'],
+      [{ ...line(plain, 1), lines: [{ productId: plain, orderedQty: 1 }, { productId: plain, orderedQty: 2 }] }, 400, 'validation_failed'],
+      [{ ...line(plain, 3), lines: [{ productId: plain, demandQty: 1, orderedQty: 3 }] }, 400, 'validation_failed'],
+      [{ ...line(scarce.productId, scarce.limitQty + 1), retailerId: scarce.retailerId }, 409, 'order_exists'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await t.api(agent, 'POST', '/api/orders', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json().code).toBe(code);
+      expect(res.json().message).toBeTruthy();
+    }
+    const neg = await t.api(agent, 'POST', '/api/orders', line(plain, -1));
+    expect(neg.json().details[0].code).toBe('quantity_whole');
+    // Over the limit: a fresh retailer asking for more than its limit of a scarce product.
+    const [lim] = await query<Limit>(
+      db(),
+      sql`select retailer_id as "retailerId", product_id as "productId", limit_qty as "limitQty" from order_limits
+          where plan_id = ${planId} and retailer_id = ${other} order by limit_qty desc limit 1`,
+    );
+    const over = await t.api(agent, 'POST', '/api/orders', line(lim.productId, lim.limitQty + 1));
+    expect(over.statusCode).toBe(422);
+    expect(over.json()).toMatchObject({ code: 'over_limit', limits: [{ productId: lim.productId, availableQty: lim.limitQty }] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('amends within the limit until the window closes', async () => {
+    const before = await snapshot();
+    const over = await t.api(agent, 'PUT', `/api/orders/${orderId}`, { idempotencyKey: key(), lines: [{ productId: scarce.productId, orderedQty: scarce.limitQty + 1 }] });
+    expect(over.json().code).toBe('over_limit');
+    expect(await snapshot()).toEqual(before);
+    const res = await t.api(agent, 'PUT', `/api/orders/${orderId}`, { idempotencyKey: key(), lines: [{ productId: scarce.productId, demandQty: 9, orderedQty: 1 }, { productId: plain, orderedQty: 2 }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(2);
+    const [c] = await query<{ ordered: number }>(
+      db(),
+      sql`select ordered_qty as ordered from order_limits where plan_id = ${planId} and retailer_id = ${scarce.retailerId} and product_id = ${scarce.productId}`,
+    );
+    expect(c.ordered).toBe(1);
+    // After the window has closed (Tuesday's window closes at 17:00 Beijing), nothing can change.
+    await db().execute(sql`update order_windows set closes_at = '2026-11-24T01:00:00Z' where plan_id = ${planId}`);
+    const late = await t.api(agent, 'PUT', `/api/orders/${orderId}`, { idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 1 }] });
+    expect(late.json().code).toBe('outside_window');
+    await db().execute(sql`update order_windows set closes_at = order_date + interval '9 hours' where plan_id = ${planId}`);
+  });
+
+  it('keeps limits and one order per retailer under concurrent submissions, retries and amendments', async () => {
+    const targets = openRetailers.filter((id) => id !== scarce.retailerId).slice(0, 12);
+    const limits = await query<Limit>(
+      db(),
+      sql`select retailer_id as "retailerId", product_id as "productId", limit_qty as "limitQty" from order_limits
+          where plan_id = ${planId} and retailer_id = any(${sql.raw(`'{${targets.join(',')}}'::int[]`)})`,
+    );
+    // Each retailer: three racing first submissions with different keys, each one also retried with its key at once.
+    const submissions = targets.flatMap((rid) =>
+      [0, 1, 2].map((n) => ({
+        retailerId: rid,
+        channel: (['phone', 'self', 'visit'] as const)[n],
+        idempotencyKey: key(),
+        lines: [
+          ...limits.filter((l) => l.retailerId === rid).map((l) => ({ productId: l.productId, demandQty: l.limitQty + 2, orderedQty: Math.max(0, l.limitQty - n) })),
+          { productId: plain, orderedQty: 1 + n },
+        ],
+      })),
+    );
+    const sessions = [agent, worker, manager];
+    const results = await Promise.all(submissions.flatMap((b) => [t.api(agent, 'POST', '/api/orders', b), t.api(agent, 'POST', '/api/orders', b)]));
+    void sessions;
+    const created = new Set(results.filter((r) => r.statusCode === 201).map((r) => r.json().orderId));
+    expect(results.every((r) => r.statusCode === 201 || r.json().code === 'order_exists')).toBe(true);
+    expect(created.size).toBe(targets.length);
+    // Then concurrent amendments of each order, all within the limit.
+    const orders = await query<{ retailerId: number; orderId: number }>(
+      db(),
+      sql`select retailer_id as "retailerId", order_id::int8 as "orderId" from plan_orders where plan_id = ${planId} and retailer_id = any(${sql.raw(`'{${targets.join(',')}}'::int[]`)})`,
+    );
+    await Promise.all(
+      orders.flatMap((o) =>
+        [0, 1, 2, 3].map((n) =>
+          t.api(agent, 'PUT', `/api/orders/${o.orderId}`, {
+            idempotencyKey: key(),
+            lines: limits.filter((l) => l.retailerId === o.retailerId).map((l) => ({ productId: l.productId, orderedQty: (l.limitQty + n) % (l.limitQty + 1) })),
+          }),
+        ),
+      ),
+    );
+    // Counters equal the orders' lines, never above the limit; one order per retailer.
+    const [bad] = await query<{ mismatched: number; over: number; dupes: number }>(
+      db(),
+      sql`select
+            (select count(*)::int from order_limits l where l.plan_id = ${planId} and l.ordered_qty <> coalesce((
+              select sum(ol.ordered_qty) from plan_orders po join order_lines ol on ol.order_id = po.order_id
+              where po.plan_id = l.plan_id and po.retailer_id = l.retailer_id and ol.product_id = l.product_id), 0)) as mismatched,
+            (select count(*)::int from order_limits where plan_id = ${planId} and ordered_qty > limit_qty) as over,
+            (select count(*)::int - count(distinct retailer_id)::int from orders where order_date >= '2026-11-23' and created_by is not null) as dupes`,
+    );
+    expect(bad).toEqual({ mismatched: 0, over: 0, dupes: 0 });
+  });
+
+  it('lets a retailer see and order only for themselves; a grid worker only in their grids', async () => {
+    const [{ own }] = await query<{ own: number }>(db(), sql`select retailer_id as own from users where username = 'retailer'`);
+    const mine = await t.api(retailerCookie, 'GET', `/api/ordering/retailers/${own}`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().products.some((p: { reason: unknown }) => p.reason)).toBe(true);
+    expect((await t.api(retailerCookie, 'GET', `/api/ordering/retailers/${scarce.retailerId}`)).statusCode).toBe(404);
+    const res = await t.api(retailerCookie, 'POST', '/api/orders', { retailerId: own, channel: 'self', idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 2 }] });
+    expect(res.statusCode).toBe(201);
+    const [outside] = await query<{ id: number }>(
+      db(),
+      sql`select r.id from retailers r join grids g on g.id = r.grid_id join users u on u.id = g.worker_id
+          where u.username <> 'worker1' and r.order_weekday in (2, 3) and r.status = 'active'
+            and not exists (select 1 from plan_orders po where po.retailer_id = r.id) limit 1`,
+    );
+    const w = await t.api(worker, 'POST', '/api/orders', { retailerId: outside.id, channel: 'visit', idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 1 }] });
+    expect(w.statusCode).toBe(404);
+  });
+});
