@@ -133,6 +133,18 @@ describe('station head on the grid map', () => {
     await expect.poll(() => page.getByTestId('blank-village').count(), WAIT).toBeGreaterThan(0);
     await page.getByTestId('blank-village').first().click();
     await page.screenshot({ path: `${SHOTS}/grids-layout.png` });
+  });
+
+  it('classifies service modes and proposes delivery points for remote retailers (screenshot)', async () => {
+    await page.getByRole('tab', { name: zh.service.tab }).click();
+    await page.getByTestId('classify').click();
+    await expect.poll(() => page.getByTestId('service-panel').innerText(), WAIT).toContain('流动服务组');
+    // Station 1 is the city: count shops more than 1 km from a town centre as remote here.
+    await page.getByTestId('remote-km').fill('1');
+    await page.getByTestId('delivery-propose').click();
+    await expect.poll(() => page.getByTestId('delivery-point').count(), WAIT).toBeGreaterThan(0);
+    await pixelOf(27.75, 113.5, 10);
+    await page.screenshot({ path: `${SHOTS}/grids-delivery.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { toDisplay } from '../../components/county-map.js';
 import { gridColour, pointColour, type ColourAttribute } from './point-colours.js';
 import type { Ring } from './grid-map-api.js';
 import type { LayoutOverlay } from './layout-panel.js';
+import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import './grid-map.css';
 
 export type DrawMode = 'none' | 'polygon' | 'rect';
@@ -43,6 +44,7 @@ type Props = {
   /** Zoom to the points on first load (viewers whose scope is part of the county). */
   fitToPoints: boolean;
   layout: LayoutOverlay | null;
+  delivery: DeliveryProposalDto | null;
   focus: { lat: number; lng: number; n: number } | null;
 };
 
@@ -95,7 +97,7 @@ export function GridLeafletMap(props: Props) {
     if (bounds.isValid()) m.fitBounds(bounds, { padding: [8, 8] });
     else m.setView(ll(org, org.centerLat, org.centerLng), 10);
     boundary.addTo(m);
-    for (const name of ['grids', 'places', 'layout', 'proposal', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
+    for (const name of ['grids', 'places', 'layout', 'proposal', 'delivery', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
     const report = () => {
       setZoom(m.getZoom());
       const b = m.getBounds();
@@ -274,6 +276,20 @@ export function GridLeafletMap(props: Props) {
         .addTo(group);
     }
   }, [org, props.layout]);
+
+  // Delivery points with a line to each retailer they serve.
+  useEffect(() => {
+    const group = layers.current.delivery;
+    if (!group) return;
+    group.clearLayers();
+    for (const p of props.delivery?.points ?? []) {
+      const at = ll(org, p.lat, p.lng);
+      for (const s of p.serves) L.polyline([at, ll(org, s.lat, s.lng)], { renderer: renderer.current!, color: '#722ed1', weight: 1, opacity: 0.6, interactive: false }).addTo(group);
+      L.circleMarker(at, { renderer: renderer.current!, radius: 8, color: '#fff', weight: 2, fillColor: '#722ed1', fillOpacity: 1 })
+        .bindTooltip(`${p.shopName}（${p.serves.length}）`, { direction: 'top' })
+        .addTo(group);
+    }
+  }, [org, props.delivery]);
 
   useEffect(() => {
     if (props.focus && map.current) map.current.setView(ll(org, props.focus.lat, props.focus.lng), Math.max(map.current.getZoom(), 13));

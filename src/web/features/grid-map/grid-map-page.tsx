@@ -21,6 +21,8 @@ import { COLOUR_ATTRIBUTES, legendOf, type ColourAttribute } from './point-colou
 import { ProposalPanel } from './proposal-panel.js';
 import { SelectionPanel } from './selection-panel.js';
 import { LayoutPanel, type LayoutOverlay } from './layout-panel.js';
+import { ServicePanel } from './service-panel.js';
+import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { useReportError } from './use-report-error.js';
 
 const EMPTY: MapPoints = { mode: 'points', total: 0, points: [], clusters: [] };
@@ -74,6 +76,7 @@ export function GridMapPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [layout, setLayout] = useState<LayoutOverlay | null>(null);
+  const [delivery, setDelivery] = useState<DeliveryProposalDto | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lng: number; n: number } | null>(null);
   const canLayout = !!me?.permissions.includes('layout.read');
 
@@ -184,6 +187,7 @@ export function GridMapPage() {
             onView={onView}
             height="calc(100vh - 230px)"
             layout={layout}
+            delivery={delivery}
             focus={focus}
             fitToPoints={me?.user.role === 'station_head' || me?.user.role === 'grid_worker'}
           />
@@ -250,6 +254,21 @@ export function GridMapPage() {
                     },
                   ]
                 : []),
+              {
+                key: 'service',
+                label: t.service.tab,
+                children: (
+                  <ServicePanel
+                    canManage={canManage}
+                    onSelect={(members) => {
+                      setSelected(members);
+                      setTab('selection');
+                    }}
+                    delivery={delivery}
+                    onDelivery={setDelivery}
+                  />
+                ),
+              },
               ...(canLayout
                 ? [{ key: 'layout', label: t.layout.tab, children: tab === 'layout' ? <LayoutPanel onOverlay={setLayout} onFocus={(lat, lng) => setFocus({ lat, lng, n: Date.now() })} /> : null }]
                 : []),
