@@ -73,4 +73,14 @@ describe('ratings', () => {
     await page.screenshot({ path: `${SHOTS}/rating-manager-published.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+  it('a county manager invites a ranked candidate to be a customer representative', async () => {
+    const page = await loggedIn('manager', 'manager123', '/ratings');
+    await page.getByTestId('tab-reps').click();
+    const rows = page.getByTestId('rep-candidates').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await rows.first().getByRole('button').click();
+    await expect.poll(() => rows.first().innerText()).toContain('已邀请');
+    await page.screenshot({ path: `${SHOTS}/rating-representatives.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 import { Result, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
+import { MyRepresentativeCard } from './representatives-panel.js';
 import { RetailerRatingPanel } from './retailer-rating-panel.js';
 
 export function MyRatingPage() {
@@ -14,6 +15,7 @@ export function MyRatingPage() {
       <Typography.Title level={4} className="zy-page-title">
         {t.rating.myTitle}
       </Typography.Title>
+      <MyRepresentativeCard />
       <RetailerRatingPanel retailerId={retailerId} />
     </div>
   );

@@ -66,3 +66,42 @@ export const getSchemes = () =>
   api<{ active: RatingScheme; versions: { version: string; note: string; createdAt: string; createdByName: string | null }[] }>('/api/ratings/schemes');
 export const saveScheme = (scheme: unknown, note: string) => api<{ version: string }>('/api/ratings/schemes', { method: 'POST', body: { scheme, note } });
 export const reviewSheetUrl = (month: string) => `/api/ratings/review-sheet?month=${month}`;
+
+export type RepresentativeItem = {
+  id: number;
+  retailerId: number;
+  shopName: string;
+  gridName: string;
+  lat: number;
+  lng: number;
+  status: 'invited' | 'active' | 'declined' | 'exited' | 'demoted';
+  score: number;
+  invitedAt: string;
+  endReason: string | null;
+  star: number;
+  lastReview: { outcome: string; reason: string; at: string } | null;
+};
+export type RepresentativeCandidate = {
+  retailerId: number;
+  shopName: string;
+  gridName: string;
+  score: number;
+  rank: number;
+  eligible: boolean;
+  status: string | null;
+  complianceClass: string;
+  star: number;
+  parts: Record<string, number>;
+};
+export const findRepresentatives = () =>
+  api<{ capPct: number; cap: number; used: number; retailers: number; items: RepresentativeItem[] }>('/api/representatives');
+export const findRepresentativeCandidates = () =>
+  api<{ items: RepresentativeCandidate[]; suggestions: { retailerId: number; outcome: string; reasons: { zh: string; en: string }[] }[] }>(
+    '/api/representatives/candidates',
+  );
+export const setRepresentativeCap = (capPct: number) => api('/api/representatives/settings', { method: 'PUT', body: { capPct } });
+export const inviteRepresentative = (retailerId: number) => api<{ id: number }>('/api/representatives', { method: 'POST', body: { retailerId } });
+export const respondRepresentative = (id: number, accept: boolean) => api(`/api/representatives/${id}/respond`, { method: 'POST', body: { accept } });
+export const exitRepresentative = (id: number, reason: string) => api(`/api/representatives/${id}/exit`, { method: 'POST', body: { reason } });
+export const reviewRepresentative = (id: number, outcome: 'keep' | 'demote', reason: string) =>
+  api(`/api/representatives/${id}/review`, { method: 'POST', body: { outcome, reason } });

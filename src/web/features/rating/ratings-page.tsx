@@ -13,6 +13,7 @@ import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { findMovers, findRatingRuns, publishRatingRun, reviewSheetUrl, startRatingRun, type RatingRun, type RunSummary } from './rating-api.js';
 import { Delta } from './rating-explanation.js';
+import { RepresentativesPanel } from './representatives-panel.js';
 import { SchemeEditor } from './scheme-editor.js';
 
 const statusColor: Record<string, string> = { computing: 'processing', draft: 'gold', published: 'green', superseded: 'default', failed: 'red' };
@@ -30,8 +31,10 @@ export function RatingsPage() {
         {t.rating.title}
       </Typography.Title>
       <Tabs
+        destroyOnHidden
         items={[
           { key: 'runs', label: t.rating.tabRuns, children: <RunsPanel /> },
+          { key: 'reps', label: <span data-testid="tab-reps">{t.rep.tab}</span>, children: <RepresentativesPanel /> },
           { key: 'scheme', label: <span data-testid="tab-scheme">{t.rating.tabScheme}</span>, children: <SchemeEditor /> },
         ]}
       />
