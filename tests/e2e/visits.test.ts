@@ -88,13 +88,13 @@ describe('a grid worker in the field, on a phone', () => {
   it("opens today's route as a map and a list", async () => {
     await login(page, '/field', 'worker1', 'worker123');
     await page.getByTestId('route-list').waitFor();
-    await expect.poll(() => page.locator('[data-testid^="stop-"]').count()).toBe(route.stops.length);
+    await expect.poll(() => page.locator('[data-testid^="stop-"]').count(), { timeout: 20_000 }).toBe(route.stops.length);
     expect(await page.getByTestId('route-summary').innerText()).toContain(`0/${route.stops.length}`);
     await page.getByTestId('route-map').locator('.zy-route-stop').first().waitFor();
     // The manifest makes it installable; the service worker is registered in this production build.
     const manifest = await (await fetch(`${web.baseUrl}/manifest.webmanifest`)).json();
     expect(manifest.display).toBe('standalone');
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(1);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), { timeout: 20_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}/visits-1-route.png` });
   });
 
@@ -103,11 +103,11 @@ describe('a grid worker in the field, on a phone', () => {
     await page.getByTestId(`stop-${first.id}`).click();
     const sheet = page.getByTestId('visit-sheet');
     await sheet.getByTestId('check-in').click();
-    await expect.poll(() => sheet.innerText()).toMatch(/已签到，距门店 \d+ 米/);
+    await expect.poll(() => sheet.innerText(), { timeout: 20_000 }).toMatch(/已签到，距门店 \d+ 米/);
     await fillForm(page, '想多要两条芙蓉王（硬）');
     await page.screenshot({ path: `${SHOTS}/visits-2-form.png` });
     await sheet.getByTestId('submit-visit').click();
-    await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state')).toBe('done');
+    await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(first.id)).toBe(1);
   });
 
@@ -120,7 +120,7 @@ describe('a grid worker in the field, on a phone', () => {
     await sheet.getByTestId('check-in').click();
     await fillForm(page, '');
     await sheet.getByTestId('submit-visit').click();
-    await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state')).toBe('queued');
+    await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
     expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
     expect(await countVisits(second.id)).toBe(0);
     await page.screenshot({ path: `${SHOTS}/visits-3-offline.png` });
@@ -140,7 +140,7 @@ describe('the station head', () => {
     await head.getByTestId('progress-table').waitFor();
     await head.getByTestId('progress-table').getByText(route.worker.name).first().click();
     for (const s of route.stops.slice(0, 2)) {
-      await expect.poll(() => head.getByTestId(`progress-stop-${s.retailer.id}`).innerText()).toContain(zh.visits.statusDone);
+      await expect.poll(() => head.getByTestId(`progress-stop-${s.retailer.id}`).innerText(), { timeout: 20_000 }).toContain(zh.visits.statusDone);
     }
     await head.getByTestId('progress-chart').locator('canvas').first().waitFor();
     await head.screenshot({ path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
