@@ -58,14 +58,16 @@ export function partitionGrids(points: readonly PartitionPoint[], opts: Partitio
   // First estimate: service only, then re-measure with travel and share the grids out again.
   let weights = stations.map((s) => serviceOf(s.idx));
   let counts = gridCounts(weights, stations, opts);
-  let solved: StationSolution[] = [];
+  // Rounds of short searches settle the shares; then one full search per station.
+  const quick = { ...opts, maxPasses: Math.min(opts.maxPasses ?? 200, 20) };
   for (let round = 0; round < 4; round++) {
-    solved = stations.map((s, k) => solveStation(points, plane, s.idx, counts[k], model, opts));
-    weights = solved.map((s) => s.workload.reduce((a, b) => a + b, 0));
+    const rough = stations.map((s, k) => solveStation(points, plane, s.idx, counts[k], model, quick));
+    weights = rough.map((s) => s.workload.reduce((a, b) => a + b, 0));
     const next = gridCounts(weights, stations, opts);
     if (next.every((c, k) => c === counts[k])) break;
     counts = next;
   }
+  const solved = stations.map((s, k) => solveStation(points, plane, s.idx, counts[k], model, opts));
 
   const grids: PartitionGrid[] = [];
   solved.forEach((sol, k) => {
@@ -286,7 +288,8 @@ function solveStation(
       assign[j] = bestG;
       moved++;
     }
-    if (moved === 0) break;
+    // A lone shop can flip between two grids as their centres shift: a trickle of moves means done.
+    if (moved === 0 || (pass >= 10 && moved <= Math.max(1, n / 1000))) break;
   }
   centres();
   workloads();
