@@ -89,11 +89,20 @@ async function generate(db: Db, orgId: number) {
       1 + ((hashint8(o.id * 8 + i) & 2147483647) % 8)::int as q) x
     join bench_products bp on bp.k = x.pk`);
   await db.execute(sql`set session_replication_role = origin`);
+  await orderTotals(db);
   log('indexes and statistics…');
   await db.execute(sql`create index order_lines_order on order_lines (order_id)`);
   await db.execute(sql`create index order_lines_product on order_lines (product_id)`);
   for (const t of ['retailers', 'orders', 'order_lines', 'products', 'compliance_records']) await db.execute(sql.raw(`vacuum analyze ${t}`));
   void windowStart;
+}
+
+/** Orders carry the sums of their lines, as the ordering code and the demo generator keep them. */
+async function orderTotals(db: Db) {
+  log('order totals…');
+  await db.execute(sql`update orders o set total_qty = x.q, total_amount = x.v
+    from (select order_id, sum(ordered_qty)::int as q, sum(amount) as v from order_lines group by 1) x where x.order_id = o.id`);
+  await db.execute(sql`vacuum analyze orders`);
 }
 
 const reuse = await freshDatabase();
@@ -106,7 +115,11 @@ if (!reuse) {
 const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);
 const [{ n: have }] = await query<{ n: number }>(db, sql`select count(*)::int as n from retailers`);
 if (!reuse || have !== N) await generate(db, orgId);
-else await db.execute(sql`truncate retailer_ratings, tier_overrides, rating_runs restart identity cascade`);
+else {
+  await db.execute(sql`truncate retailer_ratings, tier_overrides, rating_runs restart identity cascade`);
+  const [{ totals }] = await query<{ totals: boolean }>(db, sql`select exists (select 1 from orders where total_qty > 0) as totals`);
+  if (!totals) await orderTotals(db);
+}
 const generated = Date.now();
 log(`data ready in ${secs(generated - t0)} s`);
 

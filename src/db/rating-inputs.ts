@@ -79,40 +79,38 @@ export async function inBatchSession<T>(db: Db, work: (tx: Db) => Promise<T>): P
 
 export function retailerMonthInputsSql(orgId: number, month: string): SQL {
   const b = monthBounds(month);
-  return sql`with d as (
-        select o.retailer_id as rid, o.order_date as d,
+  // Lines are read once, grouped by retailer and month (as few groups as the bare
+  // aggregation): the month's specs are OR-ed into a bit string per product, so
+  // distinct brands need no second pass. Weekly figures, ordering and settlement
+  // come from the orders alone (their totals), which are a fraction of the lines.
+  return sql`with pr as (
+        select id, price_class, is_new, overlay(repeat('0', n::int) placing '1' from k::int + 1)::varbit as bit
+        from (select id, price_class, is_new, row_number() over (order by id) - 1 as k, count(*) over () as n
+          from products where org_id = ${orgId}) x
+      ),
+      nm as (select coalesce(bit_or(bit) filter (where is_new), bit_or(bit) # bit_or(bit)) as mask from pr),
+      m as (
+        select o.retailer_id as rid, date_trunc('month', o.order_date)::date as mo,
           sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
           coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
           coalesce(sum(l.amount) filter (where p.price_class = 1), 0)::float8 as v1,
           coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2,
-          -- The month's specs ride along, so brands need no second pass over the lines.
-          array_agg(l.product_id) filter (where o.order_date >= ${b.start}::date) as pids,
-          array_agg(l.product_id) filter (where o.order_date >= ${b.start}::date and p.is_new) as new_pids
-        from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+          bit_or(p.bit) filter (where o.order_date >= ${b.start}::date) as bits
+        from orders o join order_lines l on l.order_id = o.id join pr p on p.id = l.product_id
         where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
         group by 1, 2
       ),
-      mo as (select rid, date_trunc('month', d) as mo, sum(q) as q, sum(q1) as q1 from d group by 1, 2),
-      h as (select rid, max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share from mo group by 1),
-      r as (
-        select rid,
-          sum(q) filter (where d >= ${b.start}::date)::int as q, sum(v) filter (where d >= ${b.start}::date)::float8 as v,
-          sum(q1) filter (where d >= ${b.start}::date)::int as q1, sum(v1) filter (where d >= ${b.start}::date)::float8 as v1,
-          sum(q2) filter (where d >= ${b.start}::date)::int as q2,
-          count(*) filter (where d >= ${b.start}::date and q > 0)::int as ordered, sum(n)::int as lines,
-          array_agg(((d - ${b.windowStart}::date) / 7)::int order by d) as wk, array_agg(q order by d) as wq
-        from d group by rid
-      ),
-      br as (
-        select rid, count(distinct pid)::int as brands, count(distinct pid) filter (where is_new)::int as new_brands
-        from (select rid, unnest(pids) as pid, false as is_new from d where d >= ${b.start}::date
-              union all select rid, unnest(new_pids), true from d where d >= ${b.start}::date and new_pids is not null) x
-        group by rid
-      ),
-      s as (
-        select retailer_id as rid, count(*) filter (where settlement_status = 'deducted')::int as settled,
-          count(*) filter (where settlement_status in ('deducted', 'failed'))::int as tried
-        from orders where org_id = ${orgId} and order_date >= ${b.start}::date and order_date < ${b.end}::date group by 1
+      h as (select rid, max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share, sum(n)::int as lines
+        from m group by rid),
+      w as (
+        select retailer_id as rid,
+          array_agg(((order_date - ${b.windowStart}::date) / 7)::int order by order_date) filter (where status = 'confirmed') as wk,
+          array_agg(total_qty order by order_date) filter (where status = 'confirmed') as wq,
+          count(*) filter (where status = 'confirmed' and total_qty > 0 and order_date >= ${b.start}::date)::int as ordered,
+          count(*) filter (where settlement_status = 'deducted' and order_date >= ${b.start}::date)::int as settled,
+          count(*) filter (where settlement_status in ('deducted', 'failed') and order_date >= ${b.start}::date)::int as tried
+        from orders where org_id = ${orgId} and order_date >= ${b.windowStart}::date and order_date < ${b.end}::date
+        group by 1
       ),
       cr as (
         select distinct on (retailer_id) retailer_id as rid, compliance_class
@@ -121,13 +119,16 @@ export function retailerMonthInputsSql(orgId: number, month: string): SQL {
       fz as (select retailer_id as rid, reason from rating_freezes where org_id = ${orgId} and month = ${month})
       select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
         (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
-        r.q, r.v, r.lines, r.q1, r.v1, r.q2, r.ordered, r.wk, r.wq, br.brands, br.new_brands as "newBrands",
-        h.best_q as "bestQ", h.best_share as "bestShare", s.settled, s.tried, cr.compliance_class as compliance, fz.reason as frozen
+        cur.q, cur.v, h.lines, cur.q1, cur.v1, cur.q2, w.ordered, w.wk, w.wq,
+        bit_count(cur.bits)::int as brands, bit_count(cur.bits & nm.mask)::int as "newBrands",
+        h.best_q as "bestQ", h.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen
       from retailers re
+      cross join nm
       cross join lateral (select (${b.end}::date - ${b.start}::date) as days,
         ((re.order_weekday - extract(isodow from ${b.start}::date)::int + 7) % 7) as off) x
-      left join r on r.rid = re.id left join br on br.rid = re.id left join h on h.rid = re.id
-      left join s on s.rid = re.id left join cr on cr.rid = re.id left join fz on fz.rid = re.id
+      left join m cur on cur.rid = re.id and cur.mo = ${b.start}::date
+      left join h on h.rid = re.id left join w on w.rid = re.id
+      left join cr on cr.rid = re.id left join fz on fz.rid = re.id
       where re.org_id = ${orgId} and re.status = 'active'
       order by re.id`;
 }

@@ -192,7 +192,7 @@ export async function loadPreviousRatings(
   return { runId, ratings };
 }
 
-const CHUNK = 4000;
+const CHUNK = 10_000;
 
 /** Results in chunks of multi-row inserts from one JSON parameter each; `onChunk` reports the share written. */
 export async function writeRatings(
