@@ -205,29 +205,115 @@ async function storeOutcome(tx: Tx, viewer: Viewer, key: string, status: number,
   );
 }
 
+const ids = (xs: number[]) => sql.raw(`'{${xs.join(',')}}'::int[]`);
+
+/** The key claimed, the retailer in scope, its open window and its order there, in one round trip. */
+async function claimAndLocate(tx: Tx, viewer: Viewer, input: SubmitOrderInput, hash: string, now: Date) {
+  const iso = now.toISOString();
+  const [c] = await rows<{ claimed: boolean; retailerId: number | null; settlementMethod: string; planId: number | null; orderDate: string | null; existing: number | null }>(
+    tx,
+    sql`with k as (
+          insert into idempotency_keys (org_id, key, request_hash, user_id) values (${viewer.orgId}, ${input.idempotencyKey}, ${hash}, ${viewer.userId})
+          on conflict do nothing returning 1)
+        select exists (select 1 from k) as claimed, r.id as "retailerId", r.settlement_method as "settlementMethod",
+               w.plan_id as "planId", w.order_date::text as "orderDate",
+               (select po.order_id::int8 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as existing
+        from (select 1) one
+        left join (retailers r join grids g on g.id = r.grid_id)
+          on r.id = ${input.retailerId} and r.status = 'active' and ${retailerScope(viewer)}
+        left join lateral (
+          select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
+          where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
+            and w.opens_at <= ${iso}::timestamptz and w.closes_at > ${iso}::timestamptz
+          order by w.opens_at desc limit 1) w on true`,
+  );
+  return c;
+}
+
 export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInput, now: Date): Promise<SubmitOutcome> {
-  return db.transaction(async (tx) => {
-    const replay = await claimKey(tx, viewer, input.idempotencyKey, requestHash({ op: 'submit', ...input }));
-    if (replay) return replay;
-    const ctx = await orderContext(tx, viewer, input.retailerId, now);
-    if (ctx.existingOrderId !== null) throw new AppError('order_exists', [], { orderId: ctx.existingOrderId });
-    const lines = await applyLines(tx, viewer, ctx, input.lines);
-    const t = totals(lines);
-    const [o] = await rows<{ id: number }>(
-      tx,
-      sql`insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
-          values (${viewer.orgId}, ${ctx.retailerId}, ${ctx.orderDate}, ${input.channel}, 'confirmed', ${t.qty}, ${t.amount}, ${ctx.settlementMethod}, 'pending', ${viewer.userId})
-          returning id::int8 as id`,
-    );
-    const orderId = Number(o.id);
-    await writeLines(tx, viewer, orderId, lines);
-    await tx.execute(
-      sql`insert into plan_orders (org_id, plan_id, retailer_id, order_id, version) values (${viewer.orgId}, ${ctx.planId}, ${ctx.retailerId}, ${orderId}, 1)`,
-    );
-    const order = result(ctx, orderId, input.channel, 1, lines);
-    await storeOutcome(tx, viewer, input.idempotencyKey, 201, order);
-    return { status: 201, replayed: false, order };
-  });
+  const hash = requestHash({ op: 'submit', ...input });
+  try {
+    return await db.transaction(async (tx) => {
+      const c = await claimAndLocate(tx, viewer, input, hash, now);
+      if (!c.claimed) return (await claimKey(tx, viewer, input.idempotencyKey, hash))!;
+      if (c.retailerId === null) throw new AppError('not_found');
+      if (c.planId === null || c.orderDate === null) throw new AppError('outside_window');
+      if (c.existing !== null) throw new AppError('order_exists', [], { orderId: Number(c.existing) });
+      const ctx: OrderContext = { retailerId: c.retailerId, settlementMethod: c.settlementMethod, planId: c.planId, orderDate: c.orderDate, existingOrderId: null, existingVersion: 0 };
+
+      // Products, and every limit counter raised by its line in the same statement (only where it stays within the limit).
+      const values = input.lines.map((l, i) => sql`(${l.productId}::int, ${l.demandQty ?? l.orderedQty}::int, ${l.orderedQty}::int, ${i}::int)`);
+      const found = await rows<{ productId: number; demand: number; qty: number; known: boolean; code: string; name: string; price: number; scarce: boolean; limitQty: number | null; moved: boolean }>(
+        tx,
+        sql`with d(product_id, demand, qty, ord) as (values ${sql.join(values, sql`, `)}),
+            u as (
+              update order_limits l set ordered_qty = l.ordered_qty + d.qty from d
+              where l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id and l.ordered_qty + d.qty <= l.limit_qty
+              returning l.product_id, l.limit_qty)
+            select d.product_id as "productId", d.demand, d.qty, coalesce(pr.active, false) as known, pr.code, pr.brand || pr.name as name,
+                   pr.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, u.limit_qty as "limitQty", u.product_id is not null as moved
+            from d left join products pr on pr.id = d.product_id and pr.org_id = ${viewer.orgId}
+            left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = d.product_id
+            left join u on u.product_id = d.product_id
+            order by d.ord`,
+      );
+      const unknown: FieldError[] = found.flatMap((f, i) => (f.known ? [] : [{ field: `lines.${i}.productId`, code: 'unknown_product' }]));
+      if (unknown.length) throw new AppError('unknown_product', unknown);
+      const over = found.flatMap((f, i) => (f.scarce && !f.moved && f.qty > 0 ? [{ i, productId: f.productId }] : []));
+      if (over.length) {
+        // A concurrent first order of this retailer may have taken the limit: then the answer is that the order exists.
+        const [po] = await rows<{ orderId: number }>(tx, sql`select order_id::int8 as "orderId" from plan_orders where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId}`);
+        if (po) throw new AppError('order_exists', [], { orderId: Number(po.orderId) });
+        const avail = await rows<{ productId: number; limitQty: number }>(
+          tx,
+          sql`select product_id as "productId", limit_qty as "limitQty" from order_limits where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId} and product_id = any(${ids(over.map((o) => o.productId))})`,
+        );
+        const a = new Map(avail.map((x) => [x.productId, x.limitQty]));
+        throw new AppError(
+          'over_limit',
+          over.map((o) => ({ field: `lines.${o.i}.orderedQty`, code: 'over_limit' })),
+          { limits: over.map((o) => ({ productId: o.productId, availableQty: a.get(o.productId) ?? 0 })) },
+        );
+      }
+      const lines: PricedLine[] = found.map((f) => ({
+        productId: f.productId,
+        orderedQty: f.qty,
+        demand: f.demand,
+        available: f.scarce ? (f.limitQty ?? 0) : Math.max(f.demand, f.qty),
+        code: f.code,
+        name: f.name,
+        price: f.price,
+      }));
+      const t = totals(lines);
+      const order = result(ctx, 0, input.channel, 1, lines);
+      const lineValues = lines.map(
+        (l) => sql`(${l.productId}::int, ${l.demand}::int, ${l.available}::int, ${l.orderedQty}::int, ${l.price}::numeric, ${Math.round(l.orderedQty * l.price * 100) / 100}::numeric)`,
+      );
+      // The order, its lines, the plan's one-order row and the stored answer, in one statement.
+      const [o] = await rows<{ id: number }>(
+        tx,
+        sql`with o as (
+              insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
+              values (${viewer.orgId}, ${ctx.retailerId}, ${ctx.orderDate}, ${input.channel}, 'confirmed', ${t.qty}, ${t.amount}, ${ctx.settlementMethod}, 'pending', ${viewer.userId})
+              returning id),
+            l as (
+              insert into order_lines (org_id, order_id, product_id, demand_qty, available_qty, ordered_qty, unit_price, amount)
+              select ${viewer.orgId}, o.id, v.* from o, (values ${sql.join(lineValues, sql`, `)}) as v(product_id, demand_qty, available_qty, ordered_qty, unit_price, amount)),
+            po as (
+              insert into plan_orders (org_id, plan_id, retailer_id, order_id, version) select ${viewer.orgId}, ${ctx.planId}, ${ctx.retailerId}, o.id, 1 from o),
+            k as (
+              update idempotency_keys set status_code = 201, response = jsonb_set(${JSON.stringify(order)}::jsonb, '{orderId}', to_jsonb(o.id)) from o
+              where org_id = ${viewer.orgId} and key = ${input.idempotencyKey})
+            select id::int8 as id from o`,
+      );
+      return { status: 201 as const, replayed: false, order: { ...order, orderId: Number(o.id) } };
+    });
+  } catch (e) {
+    // Two first orders of one retailer racing: the loser hits the plan's one-order key.
+    const err = e as { code?: string; cause?: { code?: string } };
+    if ((err.code ?? err.cause?.code) === '23505') throw new AppError('order_exists');
+    throw e;
+  }
 }
 
 /** Replaces the lines of an order while its window is open. */

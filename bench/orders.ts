@@ -1,0 +1,221 @@
+// Order-day burst on the PostgreSQL server: `npm run bench:orders`.
+// Seeds a demo county into a fresh database, publishes a plan with every
+// order window open, starts the real server (its own process), then:
+//  1. HTTP: 200 concurrent clients submit ~15-line orders for half of the
+//     retailers through POST /api/orders; 10% of requests are sent twice at
+//     once and 10% retried after their answer (same idempotency key).
+//  2. Direct: the same transactions (submitOrder) for the other half, straight
+//     to PostgreSQL from this process, 200 at a time, same pool size.
+// Then checks: no limit counter above its limit, no product above its
+// supply, one order per retailer, and every acknowledged order stored as
+// acknowledged. Last line is JSON.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, query } from '../src/db/client.js';
+import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { createPlan, publishPlan, runAllocation } from '../src/db/supply-plans.js';
+import { submitOrder } from '../src/db/order-submit.js';
+import { stopLpWorker } from '../src/solver/solve-lp.js';
+import type { Viewer } from '../src/domain/access/viewer.js';
+import type { SubmitOrderInput } from '../src/shared/ordering.js';
+
+const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const RETAILERS = Number(process.env.BENCH_RETAILERS ?? 6000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const POOL = 10; // the server's default pool; the direct run uses the same
+
+const name = 'zy_bench_orders';
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`drop database if exists ${name} with (force)`);
+await admin.query(`create database ${name}`);
+await admin.end();
+const url = new URL(base);
+url.pathname = `/${name}`;
+
+const t0 = Date.now();
+const database = await openDatabase({ url: url.toString(), poolSize: POOL });
+const db = database.db;
+const now = new Date();
+await seedDemoCounty(db, { seed: 7, today: now, retailers: RETAILERS, weeks: 6 });
+const [mgr] = await query<Viewer>(
+  db,
+  sql`select id as "userId", org_id as "orgId", role, username, display_name as "displayName", station_id as "stationId", retailer_id as "retailerId" from users where username = 'manager'`,
+);
+const [agentRow] = await query<Viewer>(
+  db,
+  sql`select id as "userId", org_id as "orgId", role, username, display_name as "displayName", station_id as "stationId", retailer_id as "retailerId" from users where username = 'agent'`,
+);
+const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+const planId = await createPlan(db, mgr, { weekStart: monday.toISOString().slice(0, 10), note: 'bench' });
+await runAllocation(db, mgr, planId, now);
+await stopLpWorker();
+await publishPlan(db, mgr, planId, now);
+// Every window open for the whole run: the burst is "everyone orders now".
+await db.execute(sql`update order_windows set opens_at = now() - interval '1 hour', closes_at = now() + interval '6 hours' where plan_id = ${planId}`);
+console.log(`prepared ${RETAILERS} retailers and a published plan in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+// Orders: up to 5 scarce lines within each retailer's limits (demand above it), the rest from its usual products.
+const limits = await query<{ retailerId: number; productId: number; limitQty: number }>(
+  db,
+  sql`select retailer_id as "retailerId", product_id as "productId", limit_qty as "limitQty" from order_limits where plan_id = ${planId} and limit_qty > 0`,
+);
+const plain = (await query<{ id: number }>(db, sql`select product_id as id from supply_plan_items where plan_id = ${planId} and not scarce order by product_id`)).map((p) => p.id);
+const retailerIds = (await query<{ id: number }>(db, sql`select id from retailers where status = 'active' order by id`)).map((r) => r.id);
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const byRetailer = new Map<number, { productId: number; limitQty: number }[]>();
+for (const l of limits) byRetailer.set(l.retailerId, [...(byRetailer.get(l.retailerId) ?? []), l]);
+const orderFor = (rid: number): SubmitOrderInput => {
+  const scarce = (byRetailer.get(rid) ?? []).slice(0, 5).map((l) => ({ productId: l.productId, demandQty: l.limitQty + 3, orderedQty: l.limitQty }));
+  const picked = new Set<number>();
+  while (picked.size < 15 - scarce.length) picked.add(plain[Math.floor(rnd() * plain.length)]);
+  return {
+    retailerId: rid,
+    channel: 'phone',
+    idempotencyKey: randomUUID(),
+    lines: [...scarce, ...[...picked].map((pid) => ({ productId: pid, orderedQty: 1 + Math.floor(rnd() * 5) }))],
+  };
+};
+const httpOrders = retailerIds.filter((_, i) => i % 2 === 0).map(orderFor);
+const directOrders = retailerIds.filter((_, i) => i % 2 === 1).map(orderFor);
+const lines = [...httpOrders, ...directOrders].reduce((s, o) => s + o.lines.length, 0) / (httpOrders.length + directOrders.length);
+
+const acked = new Map<number, { orderId: number; lines: { productId: number; orderedQty: number }[] }>();
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
+
+// --- 1. HTTP, the server in its own process ---
+const port = await new Promise<number>((resolve) => {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const p = (s.address() as net.AddressInfo).port;
+    s.close(() => resolve(p));
+  });
+});
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+await new Promise<void>((resolve, reject) => {
+  let out = '';
+  server.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('Zhiyin ready')) resolve();
+  });
+  server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  server.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+});
+const baseUrl = `http://127.0.0.1:${port}`;
+const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent', password: 'agent123' }) });
+const cookie = login.headers.get('set-cookie')!.split(';')[0];
+
+const post = async (body: SubmitOrderInput) => {
+  const res = await fetch(`${baseUrl}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { orderId?: number; code?: string; lines?: { productId: number; orderedQty: number }[] };
+  if (res.status !== 201) throw new Error(`HTTP ${res.status} ${JSON.stringify(json)}`);
+  return json;
+};
+const latencies: number[] = [];
+let retries = 0;
+let retryMismatch = 0;
+const runHttp = async (queue: SubmitOrderInput[]) => {
+  for (let o = queue.pop(); o; o = queue.pop()) {
+    const r = rnd();
+    const t = performance.now();
+    let first;
+    if (r < 0.1) {
+      // Sent twice at once, as by a client that timed out and resent.
+      const [a, b] = await Promise.all([post(o), post(o)]);
+      retries++;
+      if (a.orderId !== b.orderId) retryMismatch++;
+      first = a;
+    } else {
+      first = await post(o);
+    }
+    latencies.push(performance.now() - t);
+    if (r >= 0.1 && r < 0.2) {
+      retries++;
+      const again = await post(o);
+      if (again.orderId !== first.orderId) retryMismatch++;
+    }
+    acked.set(o.retailerId, { orderId: first.orderId!, lines: first.lines!.map((l) => ({ productId: l.productId, orderedQty: l.orderedQty })) });
+  }
+};
+// Warm up the server's connections and code paths on a few orders first.
+const warm = httpOrders.splice(0, 50);
+await Promise.all(Array.from({ length: 10 }, () => runHttp(warm)));
+latencies.length = 0;
+const httpCount = httpOrders.length;
+let t1 = performance.now();
+await Promise.all(Array.from({ length: CLIENTS }, () => runHttp(httpOrders)));
+const httpSeconds = (performance.now() - t1) / 1000;
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+
+// --- 2. Direct: the same transactions from this process ---
+const agent: Viewer = agentRow;
+const directLatencies: number[] = [];
+const runDirect = async (queue: SubmitOrderInput[]) => {
+  for (let o = queue.pop(); o; o = queue.pop()) {
+    const t = performance.now();
+    const out = await submitOrder(db, agent, o, new Date());
+    directLatencies.push(performance.now() - t);
+    acked.set(o.retailerId, { orderId: out.order.orderId, lines: out.order.lines.map((l) => ({ productId: l.productId, orderedQty: l.orderedQty })) });
+  }
+};
+const warmD = directOrders.splice(0, 50);
+await Promise.all(Array.from({ length: 10 }, () => runDirect(warmD)));
+directLatencies.length = 0;
+const directCount = directOrders.length;
+t1 = performance.now();
+await Promise.all(Array.from({ length: CLIENTS }, () => runDirect(directOrders)));
+const directSeconds = (performance.now() - t1) / 1000;
+
+// --- Checks ---
+const [check] = await query<{ overLimit: number; overSupply: number; duplicates: number; mismatched: number }>(
+  db,
+  sql`select
+     (select count(*)::int from order_limits where plan_id = ${planId} and ordered_qty > limit_qty) as "overLimit",
+     (select count(*)::int from supply_plan_items i where i.plan_id = ${planId} and i.scarce and i.supply_qty <
+        (select coalesce(sum(ol.ordered_qty), 0) from plan_orders po join order_lines ol on ol.order_id = po.order_id where po.plan_id = i.plan_id and ol.product_id = i.product_id)) as "overSupply",
+     (select count(*)::int from orders o where o.order_date >= ${monday.toISOString().slice(0, 10)}::date and o.created_by is not null) -
+       (select count(distinct retailer_id)::int from plan_orders where plan_id = ${planId}) as duplicates,
+     (select count(*)::int from order_limits l where l.plan_id = ${planId} and l.ordered_qty <> coalesce((select sum(ol.ordered_qty) from plan_orders po
+        join order_lines ol on ol.order_id = po.order_id where po.plan_id = l.plan_id and po.retailer_id = l.retailer_id and ol.product_id = l.product_id), 0)) as mismatched`,
+);
+const stored = await query<{ orderId: number; productId: number; orderedQty: number }>(
+  db,
+  sql`select po.order_id::int8 as "orderId", ol.product_id as "productId", ol.ordered_qty as "orderedQty" from plan_orders po join order_lines ol on ol.order_id = po.order_id where po.plan_id = ${planId}`,
+);
+const storedKey = new Set(stored.map((s) => `${Number(s.orderId)}:${s.productId}:${s.orderedQty}`));
+let lost = 0;
+for (const a of acked.values()) if (a.lines.some((l) => !storedKey.has(`${a.orderId}:${l.productId}:${l.orderedQty}`))) lost++;
+await database.close();
+
+const ordersPerS = httpCount / httpSeconds;
+const directPerS = directCount / directSeconds;
+console.log(`HTTP: ${httpCount} orders (~${lines.toFixed(1)} lines) by ${CLIENTS} clients in ${httpSeconds.toFixed(2)} s = ${ordersPerS.toFixed(0)}/s; p50 ${pct(latencies, 0.5).toFixed(1)} ms, p99 ${pct(latencies, 0.99).toFixed(1)} ms; ${retries} retried, ${retryMismatch} answered differently`);
+console.log(`direct: ${directCount} orders in ${directSeconds.toFixed(2)} s = ${directPerS.toFixed(0)}/s; p50 ${pct(directLatencies, 0.5).toFixed(1)} ms, p99 ${pct(directLatencies, 0.99).toFixed(1)} ms`);
+console.log(`checks: over limit ${check.overLimit}, over supply ${check.overSupply}, duplicate orders ${check.duplicates}, counters not matching lines ${check.mismatched}, acknowledged but not stored ${lost}`);
+console.log(
+  JSON.stringify({
+    orders_per_s: Math.round(ordersPerS),
+    p99_ms: Number(pct(latencies, 0.99).toFixed(1)),
+    p50_ms: Number(pct(latencies, 0.5).toFixed(1)),
+    direct_db_orders_per_s: Math.round(directPerS),
+    direct_p99_ms: Number(pct(directLatencies, 0.99).toFixed(1)),
+    ratio: Number((ordersPerS / directPerS).toFixed(3)),
+    clients: CLIENTS,
+    lines_per_order: Number(lines.toFixed(1)),
+    retried: retries,
+    oversold: check.overLimit + check.overSupply,
+    duplicates: check.duplicates + retryMismatch,
+    lost: lost + check.mismatched,
+  }),
+);
