@@ -3,7 +3,8 @@
 // reading each worker's retailers, the periodic plan, the day routes through
 // opening hours, and writing the plans. Last line: one JSON object.
 //
-//   npm run bench:visit-plan [-- --retailers 3000 --iterations 3000]
+//   npm run bench:visit-plan [-- --retailers 3000 --iterations 3000 --weeks 16]
+// (16 weeks of orders so that the seeded rating months give the demo's stars.)
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
@@ -11,11 +12,11 @@ import { seedDemoCounty } from '../src/db/demo-seed.js';
 import { planVisitCalendars } from '../src/jobs/plan-visit-calendars.js';
 
 const { values: args } = parseArgs({
-  options: { retailers: { type: 'string', default: '3000' }, iterations: { type: 'string', default: '3000' }, date: { type: 'string', default: '2026-11-24' } },
+  options: { retailers: { type: 'string', default: '3000' }, iterations: { type: 'string', default: '3000' }, weeks: { type: 'string', default: '16' }, date: { type: 'string', default: '2026-11-24' } },
 });
 const today = new Date(`${args.date}T02:00:00Z`);
 const database = await openDatabase({});
-const seeded = await seedDemoCounty(database.db, { today, retailers: Number(args.retailers), weeks: 2 });
+const seeded = await seedDemoCounty(database.db, { today, retailers: Number(args.retailers), weeks: Number(args.weeks) });
 console.log(`demo county: ${seeded.retailers} retailers (seeded in ${(seeded.ms / 1000).toFixed(1)} s, not timed below)`);
 
 const t0 = performance.now();
@@ -34,6 +35,11 @@ for (const w of result.workers) {
   console.log(`worker ${String(w.workerId).padStart(3)}  retailers ${String(w.retailers).padStart(4)}  visits ${String(w.visits).padStart(4)}  km ${w.km.toFixed(1).padStart(7)}  unplanned ${w.unplanned}  ${(w.ms / 1000).toFixed(2)} s`);
 }
 const maxOverAvg = Math.max(...plans.map((p) => p.stats.dayMinutes.max / Math.max(1, p.stats.dayMinutes.avg)));
+const [stars] = await query<{ weekly: number; fortnightly: number; monthly: number }>(
+  database.db,
+  sql`select count(*) filter (where star >= 5)::int as weekly, count(*) filter (where star between 3 and 4)::int as fortnightly, count(*) filter (where star < 3)::int as monthly from retailers where status = 'active'`,
+);
+console.log(`frequency by star: weekly ${stars.weekly}, fortnightly ${stars.fortnightly}, monthly ${stars.monthly}`);
 const figures = {
   workers: result.workers.length,
   retailers: result.workers.reduce((a, w) => a + w.retailers, 0),

@@ -75,7 +75,13 @@ export function planWorkerCycle(req: CyclePlanRequest, options: CycleSolveOption
   // A visit's workload: its service plus the travel it is likely to add (the
   // mean time to its two nearest neighbours); each day's workload is capped
   // near the even share, which is what keeps the days balanced.
-  const workload = retailers.map((r, i) => r.serviceMinutes + nearTravel(minutes, retailers.length + 1, i + 1));
+  // A far shop also carries its share of the drive out and back (the day's
+  // depot round trip spread over the day's stops), so far days hold fewer stops.
+  const totalVisits = retailers.reduce((a, r) => a + visitsOf(r), 0);
+  const stopsPerDay = Math.max(1, totalVisits / days.length);
+  const workload = retailers.map(
+    (r, i) => r.serviceMinutes + nearTravel(minutes, retailers.length + 1, i + 1) + (2 * minutes[i + 1]) / stopsPerDay,
+  );
   const totalWorkload = workload.reduce((a, w, i) => a + w * visitsOf(retailers[i]), 0);
   const capacity = Math.max(Math.max(...workload), (totalWorkload / days.length) * (1 + (req.balanceSlack ?? 0.15)));
 
