@@ -83,4 +83,18 @@ describe('ratings', () => {
     await page.screenshot({ path: `${SHOTS}/rating-representatives.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+  it('a county manager records a disaster freeze from the retailer card', async () => {
+    const cookie = await web.login('retailer');
+    const me = await web.get<{ user: { retailerId: number } }>(cookie, '/api/me');
+    const page = await loggedIn('manager', 'manager123', `/retailers/${me.user.retailerId}`);
+    await page.getByTestId('section-rating').getByTestId('rating-why').waitFor();
+    await page.getByTestId('rating-adjust-open').click();
+    const drawer = page.getByTestId('rating-adjust');
+    await drawer.locator('textarea').first().fill('7月洪水店面被淹，停业两周');
+    await drawer.getByRole('button', { name: '冻结该月评分' }).click();
+    await page.locator('.ant-message-success, [data-testid=rating-adjust] .ant-alert-error, .ant-form-item-explain-error').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/rating-adjust.png`, fullPage: true });
+    expect(await page.locator('.ant-message-success').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });

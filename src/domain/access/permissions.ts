@@ -123,6 +123,7 @@ function baseMenuOf(role: Role): string[] {
     case 'county_manager':
       return ['dashboard', 'retailers', 'map', 'import', 'ratings'];
     default:
-      return ['dashboard', 'retailers', 'map'];
+      // Station heads and grid workers read ratings of their scope and export the review sheet.
+      return ['dashboard', 'retailers', 'map', 'ratings'];
   }
 }

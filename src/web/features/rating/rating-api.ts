@@ -105,3 +105,10 @@ export const respondRepresentative = (id: number, accept: boolean) => api(`/api/
 export const exitRepresentative = (id: number, reason: string) => api(`/api/representatives/${id}/exit`, { method: 'POST', body: { reason } });
 export const reviewRepresentative = (id: number, outcome: 'keep' | 'demote', reason: string) =>
   api(`/api/representatives/${id}/review`, { method: 'POST', body: { outcome, reason } });
+
+export const recordCompliance = (retailerId: number, month: string, score: number, penalties: number) =>
+  api<{ complianceClass: string }>('/api/ratings/compliance', { method: 'POST', body: { retailerId, month, score, penalties } });
+export const freezeRating = (retailerId: number, month: string, reason: string) =>
+  api<{ id: number }>('/api/ratings/freezes', { method: 'POST', body: { retailerId, month, reason } });
+export const changeTier = (runId: number, retailerId: number, toTier: number, reason: string) =>
+  api<{ fromTier: number; toTier: number }>(`/api/ratings/runs/${runId}/retailers/${retailerId}/tier`, { method: 'POST', body: { toTier, reason } });

@@ -25,10 +25,10 @@ export function Delta({ value }: { value: number }) {
   );
 }
 
-export function RatingHeadline({ rating }: { rating: RetailerRatingView }) {
+export function RatingHeadline({ rating, compact }: { rating: RetailerRatingView; compact?: boolean }) {
   const { t, lang } = useT();
   return (
-    <Descriptions size="small" column={{ xs: 2, sm: 3, md: 5 }} data-testid="rating-headline">
+    <Descriptions size="small" column={compact ? 2 : { xs: 2, sm: 3, md: 5 }} data-testid="rating-headline">
       <Descriptions.Item label={t.rating.month}>{t.rating.monthOf(rating.month)}</Descriptions.Item>
       <Descriptions.Item label={t.rating.starMove}>
         <StarBadge star={rating.star} /> <span style={{ marginInlineStart: 6 }}>{t.rating.points(rating.score)}</span>
