@@ -69,7 +69,7 @@ describe('station head on the grid map', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.getByRole('menuitem', { name: zh.shell.menu.map }).click();
     await page.waitForURL(/\/map$/);
-    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-points')), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
   });
 
   it('colours the points by star, with a star legend', async () => {
@@ -78,6 +78,16 @@ describe('station head on the grid map', () => {
     await page.getByTestId('colour-by').getByText(zh.gridMap.attrs.star, { exact: true }).click();
     await expect.poll(() => page.getByTestId('legend').innerText(), WAIT).toContain(zh.gridMap.stars(6));
     expect(await page.getByTestId('legend').innerText()).toContain(zh.gridMap.stars(3));
+  });
+
+  it('clicking a point opens the retailer card', async () => {
+    const c = await pixelOf(anchor.lat, anchor.lng, 17);
+    await page.mouse.click(c.x, c.y);
+    await page.getByTestId('map-open-card').click();
+    await page.waitForURL(new RegExp(`/retailers/${anchor.id}$`));
+    await expect.poll(() => page.locator('body').innerText(), WAIT).toContain(anchor.shopName);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
   });
 
   let picked: string[] = [];
@@ -117,7 +127,7 @@ describe('station head on the grid map', () => {
 
   it('draws boundary, grids, points and Chinese labels (screenshot)', async () => {
     await page.goto(`${web.baseUrl}/map`);
-    await expect.poll(async () => Number(await page.getByTestId('grid-map').getAttribute('data-points')), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
     await page.getByRole('tab', { name: zh.gridMap.tabGrids }).click();
     await page.getByTestId(`grid-row-${to.id}`).click();
     await pixelOf(anchor.lat, anchor.lng, 13);

@@ -7,11 +7,10 @@
 import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import gcoord from 'gcoord';
 import { Button, Space } from 'antd';
 import type { Org, Station } from '../../../shared/org.js';
 import type { GridFeature, MapPointRow, Place, Proposal } from '../../../shared/grids.js';
-import { toDisplay } from '../../components/county-map.js';
+import { displayToWgs, geometryForDisplay, wgsToDisplay } from './display-datum.js';
 import { gridColour, pointColour, type ColourAttribute } from './point-colours.js';
 import type { Ring } from './grid-map-api.js';
 import type { LayoutOverlay } from './layout-panel.js';
@@ -48,23 +47,11 @@ type Props = {
   focus: { lat: number; lng: number; n: number } | null;
 };
 
-const datum = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
-
-function shift(org: Org, geometry: unknown): GeoJSON.GeoJsonObject {
-  const copy = structuredClone(geometry) as GeoJSON.GeoJsonObject;
-  if (!org.tiles.url || org.tiles.crs === 'wgs84') return copy;
-  return gcoord.transform(copy as never, gcoord.WGS84, datum[org.tiles.crs]) as unknown as GeoJSON.GeoJsonObject;
-}
-
-function toWgs(org: Org, at: L.LatLng): [number, number] {
-  const round = (x: number) => Math.round(x * 1e6) / 1e6;
-  if (!org.tiles.url || org.tiles.crs === 'wgs84') return [round(at.lng), round(at.lat)];
-  const [lng, lat] = gcoord.transform([at.lng, at.lat], datum[org.tiles.crs], gcoord.WGS84) as [number, number];
-  return [round(lng), round(lat)];
-}
+const shift = geometryForDisplay;
+const toWgs = (org: Org, at: L.LatLng) => displayToWgs(org, at.lng, at.lat);
 
 const ll = (org: Org, lat: number, lng: number) => {
-  const [x, y] = toDisplay(org, lng, lat);
+  const [x, y] = wgsToDisplay(org, lng, lat);
   return L.latLng(y, x);
 };
 
@@ -159,11 +146,13 @@ export function GridLeafletMap(props: Props) {
 
   // A station head or grid worker starts on their own territory, not the whole county.
   const fitted = useRef(false);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     const m = map.current;
-    if (!m || fitted.current || !props.fitToPoints || props.points.length === 0) return;
+    if (!m || fitted.current || props.points.length === 0) return;
     fitted.current = true;
-    m.fitBounds(L.latLngBounds(props.points.map((p) => ll(org, p[1], p[2]))), { padding: [24, 24], maxZoom: 14 });
+    if (props.fitToPoints) m.fitBounds(L.latLngBounds(props.points.map((p) => ll(org, p[1], p[2]))), { padding: [24, 24], maxZoom: 14, animate: false });
+    setReady(true);
   }, [org, props.points, props.fitToPoints]);
 
   // Colour and selection, restyled in place.
@@ -342,7 +331,7 @@ export function GridLeafletMap(props: Props) {
 
   return (
     <div className="zy-grid-map-wrap" style={{ height: props.height }}>
-      <div ref={el} className="zy-grid-map" data-testid="grid-map" data-zoom={zoom} data-points={props.points.length} />
+      <div ref={el} className="zy-grid-map" data-testid="grid-map" data-zoom={zoom} data-points={props.points.length} data-ready={ready ? '1' : '0'} />
       {props.drawMode !== 'none' && (
         <div className="zy-draw-bar" data-testid="draw-bar">
           <span>{props.drawMode === 'rect' ? props.labels.rectHint : props.labels.drawHint}</span>
