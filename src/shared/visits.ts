@@ -208,3 +208,11 @@ export const progressSchema = z.object({
   weeks: z.array(z.object({ week: z.string(), ...counts })),
 });
 export type Progress = z.infer<typeof progressSchema>;
+
+export const visitDepotSchema = z
+  .object({
+    startFrom: z.enum(['station', 'home'], req),
+    homeLat: z.number().min(-90, 'lat_range').max(90, 'lat_range').nullable().default(null),
+    homeLng: z.number().min(-180, 'lng_range').max(180, 'lng_range').nullable().default(null),
+  })
+  .refine((d) => d.startFrom === 'station' || (d.homeLat !== null && d.homeLng !== null), { message: 'required', path: ['homeLat'] });

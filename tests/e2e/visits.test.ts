@@ -109,6 +109,8 @@ describe('a grid worker in the field, on a phone', () => {
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(first.id)).toBe(1);
+    // The request became a follow-up on the worker's list.
+    await expect.poll(() => page.getByTestId('field-follow-ups').innerText(), { timeout: 20_000 }).toContain(route.stops[0].retailer.shopName);
   });
 
   it('records the next visit with no signal and syncs it once the signal is back', async () => {

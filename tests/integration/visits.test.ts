@@ -182,7 +182,13 @@ describe('offline sync', () => {
       createdAt: '2026-11-24T01:31:00Z',
       attempts: 0,
     };
-    const second: OutboxItem = { ...recorded, id: randomUUID(), createdAt: '2026-11-24T01:40:00Z', body: { ...recorded.body, retailerId: route.stops[1]?.retailer.id ?? stop.retailer.id } };
+    const next = (route.stops[1] ?? stop).retailer;
+    const second: OutboxItem = {
+      ...recorded,
+      id: randomUUID(),
+      createdAt: '2026-11-24T01:40:00Z',
+      body: { ...recorded.body, retailerId: next.id, checkIn: { lat: next.lat, lng: next.lng, at: '2026-11-24T01:39:00Z' } },
+    };
     await store.put(recorded);
     await store.put(second);
 
@@ -214,6 +220,23 @@ describe('offline sync', () => {
     const [left] = await store.all();
     expect(left.rejected?.code).toBe('check_in_too_far');
     expect(await syncOutbox(store, send({ n: 0 }, { n: 0 }))).toEqual({ sent: 0, refused: 0, remaining: 1 });
+  });
+});
+
+describe('depot', () => {
+  it('starts the day from home once the worker sets it, inside the county only', async () => {
+    const home = north(shop, 800);
+    const outside = await t.api(worker, 'PUT', `/api/workers/${route.worker.id}/visit-depot`, { startFrom: 'home', homeLat: 40, homeLng: 116.4 });
+    expect(outside.statusCode).toBe(422);
+    const missing = await t.api(worker, 'PUT', `/api/workers/${route.worker.id}/visit-depot`, { startFrom: 'home' });
+    expect(missing.statusCode).toBe(400);
+    const ok = await t.api(worker, 'PUT', `/api/workers/${route.worker.id}/visit-depot`, { startFrom: 'home', homeLat: home.lat, homeLng: home.lng });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const res = await t.api(head, 'POST', '/api/visit-plans', { date: '2026-12-07', workerIds: [route.worker.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = (await t.api(worker, 'GET', '/api/visit-plans/day?date=2026-12-08')).json() as DayRoute;
+    expect(next.depot).toMatchObject({ kind: 'home', lat: home.lat, lng: home.lng });
+    expect(next.cycleStart).toBe('2026-12-07');
   });
 });
 

@@ -30,7 +30,10 @@ import {
   visitOverrideSchema,
   visitResultSchema,
   visitSubmitSchema,
+  visitDepotSchema,
 } from '../../shared/visits.js';
+import { workerVisitDepots } from '../../db/schema-visits.js';
+import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
@@ -98,6 +101,24 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const viewer = viewerOf(req);
       const worker = await resolveWorker(db, viewer, req.query.workerId);
       return findDayRoute(db, viewer, worker, req.query.date ?? localDate(now()), now());
+    },
+  );
+
+  // Where a worker's day starts and ends: their station, or home (a worker sets their own; heads and the county theirs).
+  r.put(
+    '/api/workers/:id/visit-depot',
+    { preHandler: requirePermission('visit.route'), schema: { tags, params: idParams, body: visitDepotSchema, response: { 200: ok } } },
+    async (req) => {
+      const viewer = viewerOf(req);
+      const worker = await resolveWorker(db, viewer, req.params.id);
+      const { startFrom, homeLat, homeLng } = req.body;
+      if (homeLat !== null && homeLng !== null) {
+        const [org] = await query<{ boundary: Boundary }>(db, sql`select boundary from orgs where id = ${viewer.orgId}`);
+        if (!isInsideBoundary(org.boundary, homeLat, homeLng)) throw new AppError('outside_county', [{ field: 'homeLat', code: 'outside_county' }]);
+      }
+      const values = { workerId: worker.id, orgId: viewer.orgId, startFrom, homeLat, homeLng };
+      await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: workerVisitDepots.workerId, set: values });
+      return { ok: true };
     },
   );
 

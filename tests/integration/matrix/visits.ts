@@ -129,6 +129,22 @@ export const visits: MatrixModule = {
         body: async () => ({ status: 'done', resolution: '已回电' }),
         expected: [200, 200, 404, 404, 403, 403],
       },
+      {
+        name: 'visit depot of worker1',
+        method: 'PUT',
+        route: '/api/workers/:id/visit-depot',
+        url: () => `/api/workers/${at().worker1}/visit-depot`,
+        body: async () => ({ startFrom: 'station' }),
+        expected: [200, 200, 200, 200, 403, 403],
+      },
+      {
+        name: 'visit depot of another station',
+        method: 'PUT',
+        route: '/api/workers/:id/visit-depot',
+        url: () => `/api/workers/${at().otherWorker}/visit-depot`,
+        body: async () => ({ startFrom: 'station' }),
+        expected: [200, 200, 404, 404, 403, 403],
+      },
       { name: 'visit progress', method: 'GET', route: '/api/visits/progress', url: () => '/api/visits/progress', expected: [200, 200, 200, 200, 403, 403] },
     ];
   },

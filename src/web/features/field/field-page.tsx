@@ -12,6 +12,7 @@ import { getOrg } from '../../api/endpoints.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { RouteMap } from './route-map.js';
+import { FollowUpList } from './follow-up-list.js';
 import { VisitSheet } from './visit-sheet.js';
 import { useOutbox } from './use-outbox.js';
 import { fieldOutbox } from './idb-outbox.js';
@@ -44,12 +45,14 @@ export function FieldPage() {
   const [org, setOrg] = useState<Org | undefined>(() => cached<Org>(ORG_KEY));
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [loads, setLoads] = useState(0);
 
   const load = useCallback(async () => {
     try {
       const [r, o] = await Promise.all([api<DayRoute>('/api/visit-plans/day'), getOrg()]);
       setRoute(r);
       setOrg(o);
+      setLoads((n) => n + 1);
       setError(null);
       keep(ROUTE_KEY, r);
       keep(ORG_KEY, o);
@@ -166,6 +169,7 @@ export function FieldPage() {
             />
           </>
         )}
+        <FollowUpList refreshKey={loads} />
       </Space>
       {stop && (
         <VisitSheet
