@@ -208,3 +208,24 @@ export async function publishPlan(db: Db, viewer: Viewer, planId: number, now: D
   });
   return queueOrderDayReminders(db, viewer.orgId, now);
 }
+
+/** Moves one order window of a plan (e.g. a holiday); answers the windows of the plan. */
+export async function setOrderWindow(db: Db, viewer: Viewer, planId: number, weekday: number, opensAt: Date, closesAt: Date) {
+  if (closesAt <= opensAt) throw new AppError('validation_failed', [{ field: 'closesAt', code: 'invalid_value' }]);
+  const updated = await rows<{ weekday: number }>(
+    db,
+    sql`update order_windows w set opens_at = ${opensAt.toISOString()}::timestamptz, closes_at = ${closesAt.toISOString()}::timestamptz
+        from supply_plans p where p.id = w.plan_id and p.org_id = ${viewer.orgId} and w.plan_id = ${planId} and w.weekday = ${weekday}
+        returning w.weekday`,
+  );
+  if (!updated.length) throw new AppError('not_found');
+  return findOrderWindows(db, viewer, planId);
+}
+
+export async function findOrderWindows(db: Db, viewer: Viewer, planId: number) {
+  return rows<{ weekday: number; orderDate: string; opensAt: string; closesAt: string }>(
+    db,
+    sql`select w.weekday, w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt"
+        from order_windows w join supply_plans p on p.id = w.plan_id where p.org_id = ${viewer.orgId} and w.plan_id = ${planId} order by w.weekday`,
+  );
+}

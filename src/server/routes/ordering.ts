@@ -10,7 +10,7 @@ import { amendOrder, submitOrder } from '../../db/order-submit.js';
 import { getRetailerOrdering } from '../../db/ordering-queries.js';
 import { queueOrderDayReminders } from '../../db/order-reminders.js';
 import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
-import { createPlan, publishPlan, runAllocation, updatePlanItems } from '../../db/supply-plans.js';
+import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
 import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -52,6 +52,23 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     const reminders = await publishPlan(db, viewerOf(req), req.params.id, now());
     return { reminders, ...(await getPlan(db, viewerOf(req), req.params.id)) };
   });
+
+  r.get('/api/supply-plans/:id/windows', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) => ({
+    items: await findOrderWindows(db, viewerOf(req), req.params.id),
+  }));
+
+  r.put(
+    '/api/supply-plans/:id/windows/:weekday',
+    {
+      preHandler: requirePermission('supply.manage'),
+      schema: {
+        tags,
+        params: z.object({ id: z.coerce.number().int().positive(), weekday: z.coerce.number().int().min(1).max(7) }),
+        body: z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() }),
+      },
+    },
+    async (req) => ({ items: await setOrderWindow(db, viewerOf(req), req.params.id, req.params.weekday, req.body.opensAt, req.body.closesAt) }),
+  );
 
   // The daily job's entry point: queue tomorrow's order-day reminders (idempotent).
   r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags } }, async (req) =>

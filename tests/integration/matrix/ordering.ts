@@ -50,6 +50,15 @@ export const ordering: MatrixModule = {
     { name: 'supply plan allocate', method: 'POST', route: '/api/supply-plans/:id/allocate', url: () => `/api/supply-plans/${planId}/allocate`, expected: [200, 200, 403, 403, 403, 403] },
     // The administrator publishes; the manager then finds it published.
     { name: 'supply plan publish', method: 'POST', route: '/api/supply-plans/:id/publish', url: () => `/api/supply-plans/${planId}/publish`, expected: [200, 409, 403, 403, 403, 403] },
+    { name: 'order windows', method: 'GET', route: '/api/supply-plans/:id/windows', url: () => `/api/supply-plans/${planId}/windows`, expected: [200, 200, 200, 200, 200, 403] },
+    {
+      name: 'order window move',
+      method: 'PUT',
+      route: '/api/supply-plans/:id/windows/:weekday',
+      url: () => `/api/supply-plans/${planId}/windows/1`,
+      body: async () => ({ opensAt: '2030-01-06T00:00:00Z', closesAt: '2030-01-07T09:00:00Z' }),
+      expected: [200, 200, 403, 403, 403, 403],
+    },
     { name: 'order-day reminders', method: 'POST', route: '/api/ordering/reminders', url: () => '/api/ordering/reminders', expected: [200, 200, 403, 403, 403, 403] },
     { name: 'ordering own', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.own()}`, expected: [200, 200, 200, 200, 200, 200] },
     { name: 'ordering other', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.other()}`, expected: [200, 200, 404, 404, 200, 404] },
