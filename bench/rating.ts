@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
   options: {
     retailers: { type: 'string', default: '300000' },
     reuse: { type: 'boolean', default: false },
+    /** With --reuse: keep last month's published run instead of computing it again. */
+    'keep-previous': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.retailers);
@@ -115,7 +117,10 @@ if (!reuse) {
 const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);
 const [{ n: have }] = await query<{ n: number }>(db, sql`select count(*)::int as n from retailers`);
 if (!reuse || have !== N) await generate(db, orgId);
-else {
+else if (args['keep-previous']) {
+  await db.execute(sql`delete from retailer_ratings where run_id in (select id from rating_runs where month = ${MONTH})`);
+  await db.execute(sql`delete from rating_runs where month = ${MONTH}`);
+} else {
   await db.execute(sql`truncate retailer_ratings, tier_overrides, rating_runs restart identity cascade`);
   const [{ totals }] = await query<{ totals: boolean }>(db, sql`select exists (select 1 from orders where total_qty > 0) as totals`);
   if (!totals) await orderTotals(db);
@@ -133,10 +138,13 @@ const [mgr] = await query<{ id: number }>(db, sql`select id from users where rol
 const viewer: Viewer = { userId: mgr.id, orgId, role: 'county_manager', username: 'bench', displayName: 'bench', stationId: null, retailerId: null };
 
 // Last month, computed and published, so this month's batch has movers to find (not timed).
-const prevRun = await createRun(db, orgId, previousMonth(MONTH), 'default-2026.1', mgr.id);
-await computeRatingRun(db, prevRun, { orgId, month: previousMonth(MONTH), userId: mgr.id });
-await publishRun(db, viewer, prevRun, new Date());
-log(`previous month rated and published`);
+const [kept] = await query<{ id: number }>(db, sql`select id from rating_runs where month = ${previousMonth(MONTH)} and status = 'published'`);
+if (!kept) {
+  const prevRun = await createRun(db, orgId, previousMonth(MONTH), 'default-2026.1', mgr.id);
+  await computeRatingRun(db, prevRun, { orgId, month: previousMonth(MONTH), userId: mgr.id });
+  await publishRun(db, viewer, prevRun, new Date());
+  log(`previous month rated and published`);
+} else log(`previous month kept (run ${kept.id})`);
 
 // Warm the cache with one bare aggregation, then time the batch and the bare aggregation.
 await bareMonthlyAggregate(db, orgId, MONTH);

@@ -72,6 +72,9 @@ export async function createRun(db: Db, orgId: number, month: string, schemeVers
   return db.transaction(async (tx) => {
     // Serialise starts per org so two clicks cannot both pass the checks.
     await tx.execute(sql`select pg_advisory_xact_lock(5005, ${orgId})`);
+    // A run still "computing" after an hour was cut off (the process stopped): it no longer blocks the month.
+    await tx.execute(sql`update rating_runs set status = 'failed', error = 'interrupted', finished_at = now()
+      where org_id = ${orgId} and month = ${month} and status = 'computing' and started_at < now() - interval '1 hour'`);
     const busy = await query<{ status: RunStatus }>(
       tx as unknown as Db,
       sql`select status from rating_runs where org_id = ${orgId} and month = ${month} and status in ('published', 'computing')`,
