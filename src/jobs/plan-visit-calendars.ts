@@ -11,6 +11,8 @@ import { cycleOf, workingDays } from '../domain/visits/visit-cycle.js';
 import { planWorkerCycle, type CycleRetailer, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 import type { FrequencyRule } from '../domain/visits/visit-policy.js';
 import { findRetailerPolicies } from '../db/visit-policy-queries.js';
+import type { DistanceProvider } from '../domain/routing/distance-provider.js';
+import { createOsrmProvider } from './osrm-distance-provider.js';
 
 export const planVisitCalendarsPayload = z.object({
   orgId: z.number().int(),
@@ -42,11 +44,18 @@ async function workersOf(db: Db, orgId: number, ids?: number[]): Promise<WorkerR
   return ids ? rows.filter((w) => ids.includes(w.id)) : rows;
 }
 
+/** Road distances from OSRM_URL when set; otherwise great-circle × the org's road factor. */
+export function defaultDistanceProvider(): DistanceProvider | null {
+  const url = process.env.OSRM_URL;
+  return url ? createOsrmProvider({ url }) : null;
+}
+
 export async function planVisitCalendars(
   db: Db,
   payload: PlanVisitCalendarsPayload,
   now: Date,
   solve: CycleSolveOptions = {},
+  distances: DistanceProvider | null = defaultDistanceProvider(),
 ): Promise<{ cycleStart: string; cycleEnd: string; workers: WorkerPlanResult[] }> {
   const settings = await getVisitSettings(db, payload.orgId);
   const rules = await getFrequencyRules(db, payload.orgId);
@@ -62,7 +71,7 @@ export async function planVisitCalendars(
         .where(and(eq(visitPlans.orgId, payload.orgId), eq(visitPlans.workerId, w.id), eq(visitPlans.cycleStart, cycle.start)));
       if (existing) continue;
     }
-    results.push(await planOneWorker(db, payload.orgId, w, rules, settings, cycle, days, now, solve));
+    results.push(await planOneWorker(db, payload.orgId, w, rules, settings, cycle, days, now, solve, distances));
   }
   return { cycleStart: cycle.start, cycleEnd: cycle.end, workers: results };
 }
@@ -77,15 +86,19 @@ async function planOneWorker(
   days: ReturnType<typeof workingDays>,
   now: Date,
   solve: CycleSolveOptions,
+  distances: DistanceProvider | null,
 ): Promise<WorkerPlanResult> {
   const t0 = Date.now();
   const retailers = await workerRetailers(db, orgId, w.id, rules);
   if (w.depotLat === null || w.depotLng === null) {
     return { workerId: w.id, planId: null, retailers: retailers.length, visits: 0, km: 0, ms: Date.now() - t0, unplanned: retailers.length };
   }
+  const depot = { lat: w.depotLat, lng: w.depotLng };
+  const table = distances && retailers.length ? await distances.table([depot, ...retailers]) : undefined;
   const plan = planWorkerCycle(
     {
-      depot: { lat: w.depotLat, lng: w.depotLng },
+      table,
+      depot,
       retailers,
       days,
       dayStart: settings.dayStart,
@@ -106,6 +119,7 @@ async function planOneWorker(
     unplanned: plan.unplanned,
     relaxed: plan.relaxed.length,
     late: plan.days.reduce((a, d) => a + d.stops.filter((s) => s.late).length, 0),
+    distances: distances && 'lastSource' in distances ? (distances as { lastSource: () => string }).lastSource() : 'haversine',
   };
   const planId = await db.transaction(async (tx) => {
     await tx.delete(visitPlans).where(and(eq(visitPlans.orgId, orgId), eq(visitPlans.workerId, w.id), eq(visitPlans.cycleStart, cycle.start)));

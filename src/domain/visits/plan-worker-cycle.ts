@@ -3,7 +3,7 @@
 // even by a cap on each day's service minutes and a longest day) solved by the
 // routing engine, then each day ordered as a single route through the shops'
 // opening hours from the depot (station or home) and back.
-import { haversineTable, type GeoPoint } from '../routing/distance-provider.js';
+import { haversineTable, type DistanceTable, type GeoPoint } from '../routing/distance-provider.js';
 import { planDayRoute } from '../routing/plan-day-route.js';
 import { planPeriodicRoutes } from '../routing/plan-periodic-routes.js';
 import type { WorkDay } from './visit-cycle.js';
@@ -29,8 +29,10 @@ export type CyclePlanRequest = {
   workWeekdays: readonly number[];
   roadFactor: number;
   speedKmh: number;
-  /** Allowed service minutes per day above the even share; default 0.25 (25 %). */
+  /** Allowed workload per day above the even share; default 0.15 (15 %). */
   balanceSlack?: number;
+  /** Metres and seconds over [depot, ...retailers] (e.g. from a road server); great-circle × road factor when absent. */
+  table?: DistanceTable;
 };
 
 export type CycleSolveOptions = {
@@ -69,7 +71,8 @@ export function planWorkerCycle(req: CyclePlanRequest, options: CycleSolveOption
     days.map((d) => ({ date: d.date, stops: [], travelMetres: 0, travelMinutes: 0, serviceMinutes: 0, endsAt: req.dayStart }));
   if (retailers.length === 0 || days.length === 0) return { days: emptyDays(), unplanned: retailers.map((r) => r.id), relaxed: [], visits: 0, travelMetres: 0 };
 
-  const table = haversineTable([req.depot, ...retailers], { roadFactor: req.roadFactor, speedKmh: req.speedKmh });
+  const table = req.table ?? haversineTable([req.depot, ...retailers], { roadFactor: req.roadFactor, speedKmh: req.speedKmh });
+  if (table.size !== retailers.length + 1) throw new Error('distance table must cover the depot and every retailer');
   const minutes = table.duration.map((s) => s / 60);
   const visitsOf = (r: CycleRetailer) => Math.min(Math.max(1, r.visitsPerCycle), days.length);
   // A visit's workload: its service plus the travel it is likely to add (the
