@@ -31,9 +31,13 @@ function filters(viewer: Viewer, f: MapFilter): SQL {
 
 export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promise<MapPoints> {
   const where = filters(viewer, f);
-  const [{ total }] = await query<{ total: number }>(db, sql`select count(*)::int as total from retailers r join grids g on g.id = r.grid_id where ${where}`);
   const limit = f.maxPoints ?? 20_000;
-  if (total > limit && f.zoom !== undefined) {
+  // Counting stops one past the limit: at province scale only the clustering scans every row.
+  const [{ total: capped }] = await query<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (select 1 from retailers r join grids g on g.id = r.grid_id where ${where} limit ${limit + 1}) x`,
+  );
+  if (capped > limit && f.zoom !== undefined) {
     // Cells about 64 screen pixels wide at this zoom (a 256-pixel tile spans 360 / 2^zoom degrees).
     const cell = 90 / 2 ** f.zoom;
     const clusters = await query<{ lat: number; lng: number; n: number }>(
@@ -42,7 +46,7 @@ export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promi
         from retailers r join grids g on g.id = r.grid_id where ${where}
         group by floor(r.lat / ${cell}), floor(r.lng / ${cell})`,
     );
-    return { mode: 'clusters', total, points: [], clusters: clusters.map((c) => [c.lat, c.lng, c.n]) };
+    return { mode: 'clusters', total: clusters.reduce((a, c) => a + c.n, 0), points: [], clusters: clusters.map((c) => [c.lat, c.lng, c.n]) };
   }
   const rows = await query<{ id: number; lat: number; lng: number; g: number; star: number; tier: number; cls: string; fmt: string; net: string; name: string }>(
     db,
@@ -50,7 +54,8 @@ export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promi
       from retailers r join grids g on g.id = r.grid_id where ${where} order by r.id limit ${limit}`,
   );
   const points: MapPointRow[] = rows.map((r) => [r.id, r.lat, r.lng, r.g, r.star, r.tier, r.cls, r.fmt, r.net, r.name]);
-  return { mode: 'points', total, points, clusters: [] };
+  // Without a zoom the first `limit` points are sent; the total then says how many there are at least.
+  return { mode: 'points', total: capped > limit ? capped : points.length, points, clusters: [] };
 }
 
 type GridRow = {

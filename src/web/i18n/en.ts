@@ -575,6 +575,12 @@ export const en: Dict = {
     resolve: 'Follow up',
     noFollowUps: 'No follow-ups',
     replan: 'Regenerate visit plans',
+    rulesTitle: 'Visit frequency (per four weeks)',
+    rulesSaved: 'Saved; new visit plans use these frequencies',
+    ruleLabel: 'Group',
+    ruleStars: 'Stars / service package',
+    ruleVisits: 'Visits',
+    ruleMinutes: 'Minutes each',
     replanned: (n: number) => `Plans made for ${n} workers`,
   },
 };

@@ -575,6 +575,12 @@ export const zh = {
     resolve: '跟进处理',
     noFollowUps: '没有待办事项',
     replan: '重新生成拜访计划',
+    rulesTitle: '拜访频次（每四周）',
+    rulesSaved: '已保存，新生成的拜访计划将按此频次',
+    ruleLabel: '客户群',
+    ruleStars: '星级 / 服务套餐',
+    ruleVisits: '拜访次数',
+    ruleMinutes: '每次分钟',
     replanned: (n: number) => `已为 ${n} 名网格员生成计划`,
   },
 };
