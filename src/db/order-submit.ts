@@ -103,7 +103,7 @@ async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: Line
   const ids = [...new Set([...lines.map((l) => l.productId), ...previous.keys()])];
   const products = await rows<{ id: number; code: string; name: string; price: number; scarce: boolean; active: boolean }>(
     tx,
-    sql`select p.id, p.code, p.brand || p.name as name, p.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, p.active
+    sql`select p.id, p.code, p.name as name, p.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, p.active
         from products p left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = p.id
         where p.org_id = ${viewer.orgId} and p.id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)})`,
   );
@@ -250,7 +250,7 @@ export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInpu
               update order_limits l set ordered_qty = l.ordered_qty + d.qty from d
               where l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id and l.ordered_qty + d.qty <= l.limit_qty
               returning l.product_id, l.limit_qty)
-            select d.product_id as "productId", d.demand, d.qty, coalesce(pr.active, false) as known, pr.code, pr.brand || pr.name as name,
+            select d.product_id as "productId", d.demand, d.qty, coalesce(pr.active, false) as known, pr.code, pr.name as name,
                    pr.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, u.limit_qty as "limitQty", u.product_id is not null as moved
             from d left join products pr on pr.id = d.product_id and pr.org_id = ${viewer.orgId}
             left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = d.product_id

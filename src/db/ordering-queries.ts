@@ -58,7 +58,7 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
     lowestServedTier: number | null;
   }>(
     db,
-    sql`select p.id as "productId", p.code, p.brand || p.name as name, p.price_class as "priceClass", p.wholesale_price::float8 as price,
+    sql`select p.id as "productId", p.code, p.name as name, p.price_class as "priceClass", p.wholesale_price::float8 as price,
                coalesce(i.scarce, false) as scarce, i.supply_qty as "supplyQty", coalesce(i.urban_weight, 1)::float8 as "urbanWeight",
                coalesce(i.rural_weight, 1)::float8 as "ruralWeight", l.cap_qty as "capQty", l.quota_qty as "quotaQty", l.limit_qty as "limitQty",
                l.ordered_qty as "orderedQty",

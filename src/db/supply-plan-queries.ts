@@ -43,7 +43,7 @@ export async function getPlan(db: Db, viewer: Viewer, planId: number) {
     orderedQty: number;
   }>(
     db,
-    sql`select i.product_id as "productId", p.code, p.brand || p.name as name, p.price_class as "priceClass", i.supply_qty as "supplyQty", i.scarce,
+    sql`select i.product_id as "productId", p.code, p.name as name, p.price_class as "priceClass", i.supply_qty as "supplyQty", i.scarce,
                i.urban_weight::float8 as "urbanWeight", i.rural_weight::float8 as "ruralWeight", i.min_tier as "minTier", i.tier_exponent::float8 as "tierExponent",
                i.max_quota as "maxQuota", i.allocated_qty as "allocatedQty", i.gap_pct::float8 as "gapPct", i.method,
                coalesce((select sum(l.ordered_qty)::int from order_limits l where l.plan_id = i.plan_id and l.product_id = i.product_id), 0) as "orderedQty"

@@ -20,6 +20,9 @@ const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js'
 const FieldPage = lazy(() => import('./features/field/field-page.js').then((m) => ({ default: m.FieldPage })));
 const VisitProgressPage = lazy(() => import('./features/visit-progress/visit-progress-page.js').then((m) => ({ default: m.VisitProgressPage })));
 const MyRatingPage = lazy(() => import('./features/rating/my-rating-page.js').then((m) => ({ default: m.MyRatingPage })));
+const SupplyPlanPage = lazy(() => import('./features/ordering/supply-plan-page.js').then((m) => ({ default: m.SupplyPlanPage })));
+const TakeOrderPage = lazy(() => import('./features/ordering/take-order-page.js').then((m) => ({ default: m.TakeOrderPage })));
+const MyOrderPage = lazy(() => import('./features/ordering/my-order-page.js').then((m) => ({ default: m.MyOrderPage })));
 const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -72,6 +75,9 @@ export function AppRoutes() {
         <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />
         <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />
+        <Route path="supply" element={guarded('supply', <SupplyPlanPage />)} />
+        <Route path="take-orders" element={guarded('take-orders', <TakeOrderPage />)} />
+        <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

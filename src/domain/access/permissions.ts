@@ -107,9 +107,19 @@ const visitMenu: Partial<Record<Role, string[]>> = {
   admin: ['visit-progress'],
 };
 
+// Ordering (issue 6)
+const orderingMenu: Partial<Record<Role, string[]>> = {
+  admin: ['supply', 'take-orders'],
+  county_manager: ['supply', 'take-orders'],
+  call_agent: ['take-orders'],
+  grid_worker: ['take-orders'],
+  station_head: ['take-orders'],
+  retailer: ['my-order'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
-  return [...baseMenuOf(role), ...(visitMenu[role] ?? [])];
+  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? [])];
 }
 
 function baseMenuOf(role: Role): string[] {

@@ -33,6 +33,9 @@ const icons: Record<string, React.ReactNode> = {
   map: <EnvironmentOutlined />,
   field: <AimOutlined />,
   'visit-progress': <LineChartOutlined />,
+  supply: <LineChartOutlined />,
+  'take-orders': <ShopOutlined />,
+  'my-order': <ShopOutlined />,
 };
 
 export function BrandMark() {

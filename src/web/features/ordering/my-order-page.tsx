@@ -1,0 +1,122 @@
+// The retailer's own page, phone-sized: this week's order window, each
+// limited product with its limit and the plain-language reason, the
+// suggested order to accept or edit, and submit.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Empty, InputNumber, Space, Spin, Tag, Typography } from 'antd';
+import { useT } from '../../i18n/i18n.js';
+import { ApiError } from '../../api/client.js';
+import { useSession } from '../../shell/session.js';
+import { newIdempotencyKey, orderingApi, type RetailerOrdering } from './ordering-api.js';
+import { lineFor, type DraftLine } from './order-lines.js';
+
+export function MyOrderPage() {
+  const { t, lang } = useT();
+  const o = t.ordering;
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const [view, setView] = useState<RetailerOrdering | null>(null);
+  const [asked, setAsked] = useState<Record<number, number>>({});
+  const [busy, setBusy] = useState(false);
+  const keyRef = useRef<string | null>(null);
+  const retailerId = me?.user.retailerId ?? null;
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
+
+  const reload = () => {
+    if (!retailerId) return;
+    orderingApi
+      .retailer(retailerId)
+      .then((v) => {
+        setView(v);
+        const start: Record<number, number> = {};
+        if (v.currentOrder) for (const l of v.currentOrder.lines) start[l.productId] = l.demandQty;
+        else for (const s of v.suggested) start[s.productId] = s.qty;
+        setAsked(start);
+      })
+      .catch(fail);
+  };
+  useEffect(reload, [retailerId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const byId = useMemo(() => new Map((view?.products ?? []).map((p) => [p.productId, p])), [view]);
+  if (!retailerId) return <Empty description={t.myFile.noRetailer} />;
+  if (!view) return <Spin style={{ display: 'block', margin: '60px auto' }} />;
+
+  const shown = view.products.filter((p) => p.scarce || asked[p.productId] !== undefined);
+  const lines: DraftLine[] = Object.entries(asked)
+    .filter(([, q]) => q > 0)
+    .map(([pid, q]) => lineFor(byId.get(Number(pid))!, q))
+    .filter((l) => byId.has(l.productId));
+
+  const submit = async () => {
+    setBusy(true);
+    keyRef.current ??= newIdempotencyKey();
+    const body = { idempotencyKey: keyRef.current, lines };
+    try {
+      if (view.currentOrder) await orderingApi.amend(view.currentOrder.orderId, body);
+      else await orderingApi.submit({ ...body, retailerId, channel: 'self' });
+      keyRef.current = null;
+      message.success(view.currentOrder ? o.amended : o.submitted);
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.status > 0) keyRef.current = null;
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="small" style={{ width: '100%', maxWidth: 520 }} data-testid="my-order">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {o.myOrderTitle}
+      </Typography.Title>
+      {view.window ? (
+        <Alert
+          type={view.window.open ? 'success' : 'info'}
+          message={`${view.window.open ? o.windowOpen : o.windowNext} ${new Date(view.window.open ? view.window.closesAt : view.window.opensAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}`}
+        />
+      ) : (
+        <Alert type="info" message={o.windowNone} />
+      )}
+      {view.currentOrder && <Tag color="green">{o.currentOrder}</Tag>}
+      {shown.map((p) => {
+        const line = asked[p.productId] ? lineFor(p, asked[p.productId]) : null;
+        return (
+          <Card key={p.productId} size="small" data-testid={`limit-${p.productId}`}>
+            <Space direction="vertical" size={4} style={{ width: '100%' }}>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                <Typography.Text strong>{p.name}</Typography.Text>
+                <Tag color={p.scarce ? 'red' : 'default'}>{p.scarce ? `${o.yourLimit} ${p.limitQty} ${o.cartons}` : o.noLimit}</Tag>
+              </Space>
+              {p.reason && (
+                <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }} data-testid="limit-reason">
+                  {lang === 'zh' ? p.reason.zh : p.reason.en}
+                </Typography.Paragraph>
+              )}
+              <Space>
+                <span>{o.demand}</span>
+                <InputNumber
+                  min={0}
+                  precision={0}
+                  inputMode="numeric"
+                  value={asked[p.productId] ?? 0}
+                  onChange={(v) => {
+                    keyRef.current = null;
+                    setAsked((a) => ({ ...a, [p.productId]: Number(v ?? 0) }));
+                  }}
+                />
+                {line && line.orderedQty < line.demandQty && (
+                  <Typography.Text type="warning">
+                    {o.qty} {line.orderedQty}
+                  </Typography.Text>
+                )}
+              </Space>
+            </Space>
+          </Card>
+        );
+      })}
+      <Button type="primary" block size="large" loading={busy} disabled={!lines.length || !view.window?.open} onClick={submit}>
+        {view.currentOrder ? o.amend.replace(' (Ctrl+Enter)', '') : o.submit.replace(' (Ctrl+Enter)', '')}
+      </Button>
+    </Space>
+  );
+}

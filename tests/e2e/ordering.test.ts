@@ -1,0 +1,120 @@
+// Order day in a real browser: a call-centre agent takes an order with the
+// keyboard alone (find the retailer, enter lines, submit), and a retailer
+// sees their limits and the reason on a phone-sized screen.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import type { RetailerOrdering } from '../../src/web/features/ordering/ordering-api.js';
+import type { RetailerListResponse } from '../../src/shared/retailer.js';
+
+const SHOTS = 'test-results/e2e';
+let web: WebApp;
+let browser: Browser;
+let manager: string;
+let agentCookie: string;
+const pageErrors: string[] = [];
+
+const call = async (cookie: string, method: string, url: string, body?: unknown) => {
+  const res = await web.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(body ? { payload: body as object } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  manager = await web.login('county_manager');
+  agentCookie = await web.login('call_agent');
+  // This week's plan, allocated and published, every order window open.
+  const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
+  for (let wd = 1; wd <= 7; wd++)
+    await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('order day', () => {
+  it('the agent takes an order by keyboard alone', async () => {
+    // A retailer with a scarce limit, as the agent would find it.
+    const list = (await call(agentCookie, 'GET', '/api/retailers?status=active&pageSize=60')) as RetailerListResponse;
+    let target: RetailerListResponse['items'][number] | undefined;
+    let view: RetailerOrdering | undefined;
+    for (const r of list.items) {
+      const v = (await call(agentCookie, 'GET', `/api/ordering/retailers/${r.id}`)) as RetailerOrdering;
+      if (v.products.some((p) => p.scarce && (p.limitQty ?? 0) >= 1) && !v.currentOrder) {
+        target = r;
+        view = v;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const scarce = view!.products.find((p) => p.scarce && (p.limitQty ?? 0) >= 1)!;
+    const plain = view!.products.find((p) => !p.scarce)!;
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${web.baseUrl}/take-orders`);
+    await page.waitForURL(/\/login/);
+    await page.locator('#username').focus();
+    await page.keyboard.type('agent');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('agent123');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/take-orders/);
+    // The search box has the focus: type the customer code, Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '')).toBe('order-search');
+    await page.keyboard.type(target!.customerCode);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('order-retailer').innerText()).toContain(target!.shopName);
+    // Product by code, Enter, quantity above the limit (demand is kept), Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '')).toBe('product-input');
+    await page.keyboard.type(scarce.code);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(String(scarce.limitQty! + 2));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(plain.code);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('order-lines').innerText()).toContain(plain.name);
+    await page.screenshot({ path: `${SHOTS}/ordering-agent-lines.png`, fullPage: true });
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('order-result').innerText(), { timeout: 15_000 }).toContain('#');
+    await page.screenshot({ path: `${SHOTS}/ordering-agent-submitted.png`, fullPage: true });
+
+    const after = (await call(agentCookie, 'GET', `/api/ordering/retailers/${target!.id}`)) as RetailerOrdering;
+    const line = after.currentOrder!.lines.find((l) => l.productId === scarce.productId)!;
+    expect(line).toMatchObject({ demandQty: scarce.limitQty! + 2, availableQty: scarce.limitQty, orderedQty: scarce.limitQty });
+    expect(after.currentOrder!.lines.find((l) => l.productId === plain.productId)?.orderedQty).toBe(3);
+    await context.close();
+  });
+
+  it('a retailer sees their limits and the reason on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${web.baseUrl}/my-order`);
+    await page.waitForURL(/\/login/);
+    await page.locator('#username').fill('retailer');
+    await page.locator('#password').fill('retailer123');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(/\/my-order/);
+    await expect.poll(() => page.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain('您的限量');
+    const reason = await page.getByTestId('limit-reason').first().innerText();
+    expect(reason).toMatch(/档/);
+    // Fits the phone: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/ordering-retailer-phone.png`, fullPage: false });
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
