@@ -145,6 +145,9 @@ describe('the station head', () => {
       await expect.poll(() => head.getByTestId(`progress-stop-${s.retailer.id}`).innerText(), { timeout: 20_000 }).toContain(zh.visits.statusDone);
     }
     await head.getByTestId('progress-chart').locator('canvas').first().waitFor();
+    // The frequency rules are shown; only the county edits them.
+    await expect.poll(() => head.getByTestId('frequency-rules').innerText(), { timeout: 20_000 }).toContain('五星及超五星');
+    expect(await head.getByTestId('frequency-rules').locator('.ant-input-number').count()).toBe(0);
     await head.screenshot({ path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await desk.close();

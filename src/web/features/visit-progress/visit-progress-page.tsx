@@ -11,6 +11,8 @@ import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useT } from '../../i18n/i18n.js';
 import { RouteMap } from '../field/route-map.js';
+import { useSession } from '../../shell/session.js';
+import { FrequencyRulesCard } from './frequency-rules-card.js';
 
 /** HH:mm (or MM-DD HH:mm) in the browser's time zone. */
 function localTime(iso: string, withDate = false): string {
@@ -23,6 +25,7 @@ function localTime(iso: string, withDate = false): string {
 export function VisitProgressPage() {
   const { t } = useT();
   const v = t.visits;
+  const { me } = useSession();
   const progress = useLoad(() => api<Progress>('/api/visits/progress'), []);
   const org = useLoad(getOrg, []);
   const followUps = useLoad(() => api<FollowUp[]>('/api/follow-ups?status=open'), []);
@@ -192,6 +195,9 @@ export function VisitProgressPage() {
               )}
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <FrequencyRulesCard editable={!!me?.permissions.includes('visit.config')} />
         </Col>
       </Row>
     </Space>
