@@ -4,6 +4,7 @@ import { App, Button, Empty, Input, List, Select, Space, Tag, Typography } from 
 import type { GridFeature, SelectedRetailer } from '../../../shared/grids.js';
 import { useT } from '../../i18n/i18n.js';
 import { moveToGrid } from './grid-map-api.js';
+import { api } from '../../api/client.js';
 import { useReportError } from './use-report-error.js';
 
 type Props = {
@@ -40,6 +41,18 @@ export function SelectionPanel({ selected, grids, canManage, onMoved, onClear, o
     }
   };
 
+  const setModes = async (mode: 'fixed' | 'mobile') => {
+    setBusy(true);
+    try {
+      for (const r of selected) await api(`/api/service-modes/${r.id}`, { method: 'PUT', body: { mode } });
+      message.success(t.service.modesSet(selected.length));
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div data-testid="selection-panel">
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
@@ -68,6 +81,16 @@ export function SelectionPanel({ selected, grids, canManage, onMoved, onClear, o
         </Space.Compact>
       )}
       {canManage && <Input placeholder={tm.moveReason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} style={{ marginBottom: 8 }} />}
+      {canManage && (
+        <Space size={6} style={{ marginBottom: 8 }}>
+          <Button size="small" disabled={busy} onClick={() => setModes('fixed')}>
+            {t.service.setFixed}
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => setModes('mobile')}>
+            {t.service.setMobile}
+          </Button>
+        </Space>
+      )}
       <List
         size="small"
         dataSource={selected}
