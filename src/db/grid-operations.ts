@@ -185,7 +185,9 @@ export async function removeEmptyGrid(tx: Tx, viewer: Viewer, id: number, merged
     await audit(tx, viewer, 'delete', 'grid', [id], { mergedInto }, now);
     return 'deleted';
   } catch (e) {
-    if ((e as { code?: string }).code !== '23503' && !/foreign key/i.test(String((e as Error).message))) throw e;
+    // The driver's error, or the one drizzle wraps it in: 23503 = foreign_key_violation.
+    const cause = (e as { cause?: { code?: string } }).cause;
+    if ((e as { code?: string }).code !== '23503' && cause?.code !== '23503') throw e;
     await tx.execute(sql`rollback to savepoint grid_delete`);
     await tx.execute(sql`insert into grid_retired (grid_id, org_id, merged_into, retired_by, retired_at)
       values (${id}, ${viewer.orgId}, ${mergedInto}, ${viewer.userId}, ${now.toISOString()})`);

@@ -206,6 +206,19 @@ describe('grid operations', () => {
     expect(await count(sql`select count(*)::int n from grids where id = ${id}`)).toBe(0);
   });
 
+  it('an empty grid that other records still point at is retired instead of deleted', async () => {
+    const make = async (name: string) => (await t.api(head, 'POST', '/api/grids', { stationId: station, name, workerId })).json().id as number;
+    const [kept, other] = [await make('保留网格'), await make('引用网格')];
+    // Another record refers to `kept` (here: a retirement pointing at it), so the row cannot go.
+    await db().execute(sql`insert into grid_retired (grid_id, org_id, merged_into) select ${other}, org_id, ${kept} from grids where id = ${other}`);
+    const res = await t.api(head, 'DELETE', `/api/grids/${kept}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().result).toBe('retired');
+    expect(await count(sql`select count(*)::int n from grids where id = ${kept}`)).toBe(1);
+    expect((await grids()).some((g) => g.id === kept)).toBe(false);
+    expect((await t.api(head, 'PATCH', `/api/grids/${kept}`, { name: '复活' })).statusCode).toBe(404);
+  });
+
   it('lists the workers a station head may assign: their own station only', async () => {
     const ws = (await t.api(head, 'GET', '/api/grid-workers')).json() as { stationId: number }[];
     expect(ws.length).toBeGreaterThan(0);
