@@ -60,8 +60,13 @@ export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, s
  * among them; e-settlement success is deducted ÷ (deducted + failed) orders.
  */
 export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
-  const rows = await inBatchSession(db, (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month)));
+  const rows = await inBatchSession(db, async (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month, await productCount(tx, orgId))));
   return toInputs(rows);
+}
+
+export async function productCount(db: Db, orgId: number): Promise<number> {
+  const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int as n from products where org_id = ${orgId}`);
+  return n;
 }
 
 /**
@@ -77,25 +82,31 @@ export async function inBatchSession<T>(db: Db, work: (tx: Db) => Promise<T>): P
   });
 }
 
-export function retailerMonthInputsSql(orgId: number, month: string): SQL {
+export function retailerMonthInputsSql(orgId: number, month: string, products: number): SQL {
   const b = monthBounds(month);
   // Lines are read once, grouped by retailer and month (as few groups as the bare
-  // aggregation): the month's specs are OR-ed into a bit string per product, so
-  // distinct brands need no second pass. Weekly figures, ordering and settlement
-  // come from the orders alone (their totals), which are a fraction of the lines.
+  // aggregation). The month's specs are OR-ed into 64-bit words, one bit per
+  // product (by-value int8 aggregates, no second pass, no count(distinct) sort);
+  // brands are the bits set. Weekly figures, ordering and settlement come from
+  // the orders alone (their totals), a fraction of the lines.
+  const words = Array.from({ length: Math.max(1, Math.ceil(products / 64)) }, (_, w) => w);
+  // b.start is an ISO date computed above, safe to inline.
+  const wordAggs = sql.raw(words.map((w) => `bit_or(p.mask) filter (where p.w = ${w} and o.order_date >= '${b.start}'::date) as b${w}`).join(', '));
+  const popcount = (masked: boolean) =>
+    sql.raw(words.map((w) => `coalesce(bit_count((cur.b${w}${masked ? ` & nm.n${w}` : ''})::bit(64)), 0)`).join(' + '));
+  const newMasks = sql.raw(words.map((w) => `coalesce(bit_or(mask) filter (where is_new and w = ${w}), 0) as n${w}`).join(', '));
   return sql`with pr as (
-        select id, price_class, is_new, overlay(repeat('0', n::int) placing '1' from k::int + 1)::varbit as bit
-        from (select id, price_class, is_new, row_number() over (order by id) - 1 as k, count(*) over () as n
-          from products where org_id = ${orgId}) x
+        select id, price_class, is_new, (k / 64)::int as w, (1::int8 << (k % 64)::int) as mask
+        from (select id, price_class, is_new, row_number() over (order by id) - 1 as k from products where org_id = ${orgId}) x
       ),
-      nm as (select coalesce(bit_or(bit) filter (where is_new), bit_or(bit) # bit_or(bit)) as mask from pr),
+      nm as (select ${newMasks} from pr),
       m as (
         select o.retailer_id as rid, date_trunc('month', o.order_date)::date as mo,
           sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
           coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
           coalesce(sum(l.amount) filter (where p.price_class = 1), 0)::float8 as v1,
           coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2,
-          bit_or(p.bit) filter (where o.order_date >= ${b.start}::date) as bits
+          ${wordAggs}
         from orders o join order_lines l on l.order_id = o.id join pr p on p.id = l.product_id
         where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
         group by 1, 2
@@ -120,7 +131,7 @@ export function retailerMonthInputsSql(orgId: number, month: string): SQL {
       select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
         (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
         cur.q, cur.v, h.lines, cur.q1, cur.v1, cur.q2, w.ordered, w.wk, w.wq,
-        bit_count(cur.bits)::int as brands, bit_count(cur.bits & nm.mask)::int as "newBrands",
+        (${popcount(false)})::int as brands, (${popcount(true)})::int as "newBrands",
         h.best_q as "bestQ", h.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen
       from retailers re
       cross join nm
