@@ -98,6 +98,21 @@ describe('order day', () => {
     await context.close();
   });
 
+  it('marketing staff see the allocation by tier and market', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${web.baseUrl}/supply`);
+    await page.waitForURL(/\/login/);
+    await page.locator('#username').fill('manager');
+    await page.locator('#password').fill('manager123');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(/\/supply/);
+    await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
+    await context.close();
+  });
+
   it('a retailer sees their limits and the reason on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -272,4 +272,73 @@ describe('taking orders', () => {
     const w = await t.api(worker, 'POST', '/api/orders', { retailerId: outside.id, channel: 'visit', idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 1 }] });
     expect(w.statusCode).toBe(404);
   });
+
+  it('measures stock-outs per product and 动销率 per grid, within scope', async () => {
+    const all = (await t.api(manager, 'GET', '/api/ordering/stats?weekStart=2026-11-23')).json();
+    // The order above asked for more than its limit of one product: that line counts as demand, not stock-out (limit > 0).
+    const scarceRow = all.products.find((p: { productId: number }) => p.productId === scarce.productId);
+    expect(scarceRow.demandLines).toBeGreaterThan(0);
+    expect(all.stockoutRatePct).toBeGreaterThanOrEqual(0);
+    expect(all.grids.length).toBeGreaterThan(1);
+    for (const g of all.grids) expect(g.ordering).toBeLessThanOrEqual(g.base);
+    const mine = (await t.api(worker, 'GET', '/api/ordering/stats?weekStart=2026-11-23')).json();
+    expect(mine.grids.length).toBeLessThan(all.grids.length);
+    expect((await t.api(retailerCookie, 'GET', '/api/ordering/stats?weekStart=2026-11-23')).statusCode).toBe(403);
+  });
+
+  it('records deductions, flags a failure to the retailer and worker, retries it, and reports mismatches', async () => {
+    const [{ orderId: oid }] = await query<{ orderId: number }>(db(), sql`select order_id::int8 as "orderId" from plan_orders where plan_id = ${planId} limit 1`);
+    const id = Number(oid);
+    const failed = await t.api(manager, 'POST', `/api/orders/${id}/settlement`, { status: 'failed', failureReason: '余额不足' });
+    expect(failed.json().settlementStatus).toBe('failed');
+    const flags = await query<{ userId: number | null }>(db(), sql`select user_id as "userId" from outbox where kind = 'deduction_failed' and (payload->>'orderId')::int8 = ${id}`);
+    expect(flags.length).toBe(2);
+    expect(flags.some((f) => f.userId !== null)).toBe(true);
+    const view = (await t.api(agent, 'GET', `/api/ordering/retailers/${(await query<{ r: number }>(db(), sql`select retailer_id as r from orders where id = ${id}`))[0].r}`)).json();
+    expect(view.lastOrders.find((o: { id: number }) => o.id === id).settlementStatus).toBe('failed');
+    expect((await t.api(manager, 'POST', `/api/orders/${id}/settlement/retry`)).json().settlementStatus).toBe('pending');
+    expect((await t.api(manager, 'POST', `/api/orders/${id}/settlement/retry`)).json().code).toBe('settlement_not_failed');
+    // Deducted with a different amount: listed for reconciliation.
+    await t.api(manager, 'POST', `/api/orders/${id}/settlement`, { status: 'deducted', amount: 1, externalRef: 'BANK-1' });
+    const [{ d }] = await query<{ d: string }>(db(), sql`select order_date::text as d from orders where id = ${id}`);
+    const report = (await t.api(manager, 'GET', `/api/settlement/report?date=${d}`)).json();
+    expect(report.mismatches.find((m: { orderId: number }) => Number(m.orderId) === id)?.kind).toBe('amount_differs');
+    expect(report.totals.length).toBeGreaterThan(0);
+    expect((await t.api(agent, 'GET', `/api/settlement/report?date=${d}`)).statusCode).toBe(403);
+  });
+
+  it('approves a correction (wrong brand): the line, the totals and both limit counters follow', async () => {
+    const [line] = await query<{ id: number; orderId: number; qty: number }>(
+      db(),
+      sql`select ol.id::int8 as id, ol.order_id::int8 as "orderId", ol.ordered_qty as qty from plan_orders po join order_lines ol on ol.order_id = po.order_id
+          where po.plan_id = ${planId} and ol.product_id = ${scarce.productId} and ol.ordered_qty > 0 limit 1`,
+    );
+    const counter = async () =>
+      (await query<{ n: number }>(db(), sql`select coalesce(sum(ordered_qty), 0)::int as n from order_limits where plan_id = ${planId} and product_id = ${scarce.productId}`))[0].n;
+    const before = await counter();
+    expect((await t.api(agent, 'POST', `/api/order-lines/${line.id}/corrections`, { kind: 'correction', qty: line.qty + 1, replacementProductId: plain, reason: '电访员录错品规' })).json().code).toBe('correction_too_many');
+    const req = await t.api(agent, 'POST', `/api/order-lines/${line.id}/corrections`, { kind: 'correction', qty: 1, replacementProductId: plain, reason: '电访员录错品规' });
+    expect(req.statusCode).toBe(201);
+    expect((await t.api(agent, 'POST', `/api/order-corrections/${req.json().id}/decision`, { approve: true, reason: '同意' })).statusCode).toBe(403);
+    const ok = await t.api(manager, 'POST', `/api/order-corrections/${req.json().id}/decision`, { approve: true, reason: '同意' });
+    expect(ok.json().status).toBe('approved');
+    expect(await counter()).toBe(before - 1);
+    const [o] = await query<{ total: number; sum: number }>(db(), sql`select o.total_qty as total, (select sum(ordered_qty)::int from order_lines where order_id = o.id) as sum from orders o where o.id = ${line.orderId}`);
+    expect(o.total).toBe(o.sum);
+    expect((await t.api(manager, 'POST', `/api/order-corrections/${req.json().id}/decision`, { approve: true, reason: '同意' })).json().code).toBe('correction_decided');
+  });
+
+  it('takes an emergency supply request and lets marketing decline it with a reason', async () => {
+    const req = await t.api(worker, 'POST', '/api/emergency-requests', { retailerId: openRetailers[0], productId: plain, qty: 5, reason: '春节前备货' });
+    const mineOrNot = req.statusCode;
+    const own = (await query<{ own: number }>(db(), sql`select retailer_id as own from users where username = 'retailer'`))[0].own;
+    const r = await t.api(retailerCookie, 'POST', '/api/emergency-requests', { retailerId: own, productId: plain, qty: 5, reason: '春节前备货' });
+    expect(r.statusCode).toBe(201);
+    expect([201, 404]).toContain(mineOrNot);
+    const declined = await t.api(manager, 'POST', `/api/emergency-requests/${r.json().id}/decision`, { approve: false, reason: '本周货源已全部投放' });
+    expect(declined.json().status).toBe('declined');
+    const list = (await t.api(retailerCookie, 'GET', '/api/emergency-requests')).json().items;
+    expect(list.find((x: { id: number }) => x.id === r.json().id)).toMatchObject({ status: 'declined', decisionReason: '本周货源已全部投放' });
+    expect((await t.api(retailerCookie, 'POST', '/api/emergency-requests', { retailerId: own, productId: plain, qty: 0, reason: 'x' })).statusCode).toBe(400);
+  });
 });

@@ -9,6 +9,10 @@ import type { Db } from '../../db/client.js';
 import { amendOrder, submitOrder } from '../../db/order-submit.js';
 import { getRetailerOrdering } from '../../db/ordering-queries.js';
 import { queueOrderDayReminders } from '../../db/order-reminders.js';
+import { orderCycleStats } from '../../db/ordering-stats.js';
+import { recordSettlement, retrySettlement, settlementReport } from '../../db/settlement.js';
+import { decideCorrection, requestCorrection } from '../../db/order-corrections.js';
+import { decideEmergency, findEmergencyRequests, requestEmergency } from '../../db/emergency-requests.js';
 import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
 import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
 import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
@@ -75,6 +79,12 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     queueOrderDayReminders(db, viewerOf(req).orgId, now()),
   );
 
+  r.get(
+    '/api/ordering/stats',
+    { preHandler: requirePermission('supply.read'), schema: { tags, querystring: z.object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }) }) } },
+    async (req) => orderCycleStats(db, viewerOf(req), req.query.weekStart),
+  );
+
   r.get('/api/ordering/retailers/:id', { preHandler: requirePermission('order.read'), schema: { tags, params: idParams } }, async (req) =>
     getRetailerOrdering(db, viewerOf(req), req.params.id, now()),
   );
@@ -91,5 +101,84 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
       const out = await amendOrder(db, viewerOf(req), req.params.id, req.body, now());
       return { ...out.order, replayed: out.replayed };
     },
+  );
+
+  r.post(
+    '/api/orders/:id/settlement',
+    {
+      preHandler: requirePermission('settlement.manage'),
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({
+          status: z.enum(['deducted', 'failed']),
+          amount: z.number().nonnegative().optional(),
+          externalRef: z.string().max(100).optional(),
+          failureReason: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (req) => recordSettlement(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+
+  r.post('/api/orders/:id/settlement/retry', { preHandler: requirePermission('settlement.manage'), schema: { tags, params: idParams } }, async (req) =>
+    retrySettlement(db, viewerOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/settlement/report',
+    { preHandler: requirePermission('settlement.manage'), schema: { tags, querystring: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }) }) } },
+    async (req) => settlementReport(db, viewerOf(req), req.query.date),
+  );
+
+  const decision = z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(300) });
+
+  r.post(
+    '/api/order-lines/:id/corrections',
+    {
+      preHandler: requirePermission('order.take'),
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({
+          kind: z.enum(['return', 'correction']),
+          qty: z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }),
+          replacementProductId: z.number().int().positive().optional(),
+          reason: z.string().trim().min(1).max(300),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestCorrection(db, viewerOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/order-corrections/:id/decision',
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: decision } },
+    async (req) => decideCorrection(db, viewerOf(req), req.params.id, req.body.approve, now()),
+  );
+
+  r.get('/api/emergency-requests', { preHandler: requirePermission('order.read'), schema: { tags } }, async (req) => ({ items: await findEmergencyRequests(db, viewerOf(req)) }));
+
+  r.post(
+    '/api/emergency-requests',
+    {
+      preHandler: requirePermission('order.take'),
+      schema: {
+        tags,
+        body: z.object({
+          retailerId: z.number().int().positive(),
+          productId: z.number().int().positive(),
+          qty: z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }),
+          reason: z.string().trim().min(1).max(300),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestEmergency(db, viewerOf(req), req.body)),
+  );
+
+  r.post(
+    '/api/emergency-requests/:id/decision',
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: decision } },
+    async (req) => decideEmergency(db, viewerOf(req), req.params.id, req.body.approve, req.body.reason, now()),
   );
 }

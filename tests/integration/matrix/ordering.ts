@@ -8,11 +8,14 @@ import type { MatrixContext, MatrixModule } from './types.js';
 let week = 0;
 let planId = 0;
 let otherOrderId = 0;
+let otherLineId = 0;
 const nextWeek = () => new Date(Date.UTC(2027, 0, 4 + 7 * week++)).toISOString().slice(0, 10);
 
 const orderBody = async (ctx: MatrixContext, retailerId: number) => {
   const [o] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from orders where retailer_id = ${ctx.other()} order by id desc limit 1`);
   otherOrderId = Number(o.id);
+  const [l] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from order_lines where order_id = ${otherOrderId} limit 1`);
+  otherLineId = Number(l.id);
   return { retailerId, channel: 'phone', idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}`, lines: [{ productId: 1, orderedQty: 1 }] };
 };
 
@@ -60,6 +63,7 @@ export const ordering: MatrixModule = {
       expected: [200, 200, 403, 403, 403, 403],
     },
     { name: 'order-day reminders', method: 'POST', route: '/api/ordering/reminders', url: () => '/api/ordering/reminders', expected: [200, 200, 403, 403, 403, 403] },
+    { name: 'order-cycle stats', method: 'GET', route: '/api/ordering/stats', url: () => '/api/ordering/stats?weekStart=2026-11-16', expected: [200, 200, 200, 200, 200, 403] },
     { name: 'ordering own', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.own()}`, expected: [200, 200, 200, 200, 200, 200] },
     { name: 'ordering other', method: 'GET', route: '/api/ordering/retailers/:id', url: () => `/api/ordering/retailers/${ctx.other()}`, expected: [200, 200, 404, 404, 200, 404] },
     { name: 'order own', method: 'POST', route: '/api/orders', url: () => '/api/orders', body: () => orderBody(ctx, ctx.own()), expected: [422, 422, 422, 422, 422, 422] },
@@ -72,5 +76,55 @@ export const ordering: MatrixModule = {
       body: async () => ({ idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}`, lines: [{ productId: 1, orderedQty: 1 }] }),
       expected: [422, 422, 404, 404, 422, 404],
     },
+    // The other retailer's last order is not failed: retry is refused the same way for every allowed role.
+    {
+      name: 'settlement retry (not failed)',
+      method: 'POST',
+      route: '/api/orders/:id/settlement/retry',
+      url: () => `/api/orders/${otherOrderId}/settlement/retry`,
+      expected: [409, 409, 403, 403, 403, 403],
+    },
+    {
+      name: 'settlement record (unknown order)',
+      method: 'POST',
+      route: '/api/orders/:id/settlement',
+      url: () => '/api/orders/999999999/settlement',
+      body: async () => ({ status: 'failed', failureReason: '余额不足' }),
+      expected: [404, 404, 403, 403, 403, 403],
+    },
+    { name: 'emergency requests', method: 'GET', route: '/api/emergency-requests', url: () => '/api/emergency-requests', expected: [200, 200, 200, 200, 200, 200] },
+    {
+      name: 'emergency request other',
+      method: 'POST',
+      route: '/api/emergency-requests',
+      url: () => '/api/emergency-requests',
+      body: async () => ({ retailerId: ctx.other(), productId: 1, qty: 2, reason: '春节备货' }),
+      expected: [201, 201, 404, 404, 201, 404],
+    },
+    {
+      name: 'emergency decision (unknown)',
+      method: 'POST',
+      route: '/api/emergency-requests/:id/decision',
+      url: () => '/api/emergency-requests/999999/decision',
+      body: async () => ({ approve: false, reason: '货源不足' }),
+      expected: [404, 404, 403, 403, 403, 403],
+    },
+    {
+      name: 'correction of another retailer (too many)',
+      method: 'POST',
+      route: '/api/order-lines/:id/corrections',
+      url: () => `/api/order-lines/${otherLineId}/corrections`,
+      body: async () => ({ kind: 'return', qty: 100000, reason: '错单' }),
+      expected: [422, 422, 404, 404, 422, 404],
+    },
+    {
+      name: 'correction decision (unknown)',
+      method: 'POST',
+      route: '/api/order-corrections/:id/decision',
+      url: () => '/api/order-corrections/999999/decision',
+      body: async () => ({ approve: true, reason: '同意' }),
+      expected: [404, 404, 403, 403, 403, 403],
+    },
+    { name: 'settlement report', method: 'GET', route: '/api/settlement/report', url: () => '/api/settlement/report?date=2026-11-17', expected: [200, 200, 403, 403, 403, 403] },
   ],
 };
