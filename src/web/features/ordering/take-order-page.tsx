@@ -3,6 +3,7 @@
 // Enter, the quantity, Enter; Alt+S takes the suggested order; Ctrl+Enter
 // submits. Limits, the reason for each, and the last orders stay in view.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, List, Row, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import { api, ApiError } from '../../api/client.js';
@@ -63,20 +64,27 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
       fail(e);
     }
   };
+  // Focus moves inside the key handler, after the state is committed, so fast typing never lands in the wrong box.
   const choose = (p: OrderingProduct) => {
-    setChosen(p);
     const existing = lines.find((l) => l.productId === p.productId);
-    setQty(existing ? existing.demandQty : (view?.suggested.find((s) => s.productId === p.productId)?.qty ?? 1));
-    setTimeout(() => (document.getElementById('order-qty') as HTMLInputElement | null)?.select(), 0);
+    flushSync(() => {
+      setChosen(p);
+      setQty(existing ? existing.demandQty : (view?.suggested.find((s) => s.productId === p.productId)?.qty ?? 1));
+    });
+    const el = document.getElementById('order-qty') as HTMLInputElement | null;
+    el?.focus();
+    el?.select();
   };
   const addLine = () => {
     if (!chosen || qty === null) return;
-    setLines((ls) => upsertLine(ls, lineFor(chosen, qty)));
+    flushSync(() => {
+      setLines((ls) => upsertLine(ls, lineFor(chosen, qty)));
+      setChosen(null);
+      setProductText('');
+      setPick(0);
+    });
     keyRef.current = null;
-    setChosen(null);
-    setProductText('');
-    setPick(0);
-    setFocusTick((n) => n + 1);
+    productRef.current?.focus();
   };
   const useSuggested = () => {
     if (!view) return;
@@ -212,8 +220,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                   min={0}
                   precision={0}
                   placeholder={o.demand}
-                  value={qty}
-                  disabled={!chosen}
+                  value={chosen ? qty : null}
                   onChange={(v) => setQty(v === null ? null : Number(v))}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' && !e.ctrlKey) {
