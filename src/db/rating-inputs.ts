@@ -50,6 +50,7 @@ type Row = {
   tried: number | null;
   compliance: ComplianceClass | null;
   frozen: string | null;
+  feedback: number | null;
 };
 
 export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, string>; orderLines: number };
@@ -57,7 +58,8 @@ export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, s
 /**
  * Every active retailer of the org, with the month's inputs. Brands are distinct
  * specs ordered in the month; new-brand listings are new specs (products.is_new)
- * among them; e-settlement success is deducted ÷ (deducted + failed) orders.
+ * among them; e-settlement success is deducted ÷ (deducted + failed) orders;
+ * feedback is the month's finished visits on which the shop reported market information.
  */
 export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
   const rows = await inBatchSession(db, async (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month, await productCount(tx, orgId))));
@@ -127,19 +129,25 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: n
         select distinct on (retailer_id) retailer_id as rid, compliance_class
         from compliance_records where org_id = ${orgId} and month <= ${month} order by retailer_id, month desc
       ),
-      fz as (select retailer_id as rid, reason from rating_freezes where org_id = ${orgId} and month = ${month})
+      fz as (select retailer_id as rid, reason from rating_freezes where org_id = ${orgId} and month = ${month}),
+      -- Market information the shop reported to its grid worker on the month's visits (issue 7's visit form).
+      vf as (
+        select retailer_id as rid, count(*) filter (where coalesce(form->>'consumerFeedback', '') <> '')::int as n
+        from visits where org_id = ${orgId} and status = 'done' and visit_date >= ${b.start}::date and visit_date < ${b.end}::date
+        group by 1
+      )
       select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
         (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
         cur.q, cur.v, h.lines, cur.q1, cur.v1, cur.q2, w.ordered, w.wk, w.wq,
         (${popcount(false)})::int as brands, (${popcount(true)})::int as "newBrands",
-        h.best_q as "bestQ", h.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen
+        h.best_q as "bestQ", h.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen, vf.n as feedback
       from retailers re
       cross join nm
       cross join lateral (select (${b.end}::date - ${b.start}::date) as days,
         ((re.order_weekday - extract(isodow from ${b.start}::date)::int + 7) % 7) as off) x
       left join m cur on cur.rid = re.id and cur.mo = ${b.start}::date
       left join h on h.rid = re.id left join w on w.rid = re.id
-      left join cr on cr.rid = re.id left join fz on fz.rid = re.id
+      left join cr on cr.rid = re.id left join fz on fz.rid = re.id left join vf on vf.rid = re.id
       where re.org_id = ${orgId} and re.status = 'active'
       order by re.id`;
 }
@@ -175,8 +183,7 @@ function toInputs(rows: Row[]): LoadedInputs {
       storeImage: row.storeImage,
       eSettlementSuccessPct: !row.eSettlement ? null : row.tried ? round2((100 * (row.settled ?? 0)) / row.tried) : 100,
       newBrandListings: row.newBrands ?? 0,
-      // Feedback is recorded on visits (issue 6); until then none is counted.
-      feedbackCount: 0,
+      feedbackCount: row.feedback ?? 0,
       history: { bestMonthCartons: row.bestQ ?? 0, bestClass1SharePct: round2(row.bestShare ?? 0) },
     };
   });

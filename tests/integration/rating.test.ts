@@ -77,6 +77,12 @@ describe('the county manager runs, reviews and publishes a month', () => {
   let runId: number;
 
   it('starts the batch as a background job and shows its progress until the draft is ready', async () => {
+    // Market information reported on a visit counts as feedback.
+    await db().execute(sql`insert into visits (id, org_id, worker_id, retailer_id, grid_id, visit_date, status, checked_in_at,
+        check_in_lat, check_in_lng, check_in_distance_m, form)
+      select gen_random_uuid(), r.org_id, g.worker_id, r.id, r.grid_id, '2026-10-14', 'done', '2026-10-14T02:00:00Z', r.lat, r.lng, 0,
+        '{"consumerFeedback": "顾客问新品细支烟"}'::jsonb
+      from retailers r join grids g on g.id = r.grid_id where r.id = ${ownId}`);
     const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
     expect(res.statusCode, res.body).toBe(202);
     runId = res.json().id;
@@ -92,6 +98,11 @@ describe('the county manager runs, reviews and publishes a month', () => {
     expect(sum(d.star.urban) + sum(d.star.rural)).toBe(n);
     expect(sum(d.tier)).toBe(n);
     expect(sum(Object.values(d.segment) as number[])).toBe(n);
+    const [own] = await query<{ feedback: number }>(
+      db(),
+      sql`select (input->>'feedbackCount')::int as feedback from retailer_ratings where run_id = ${runId} and retailer_id = ${ownId}`,
+    );
+    expect(own.feedback).toBe(1);
   });
 
   it('a second start while the month is computing is refused', async () => {
