@@ -114,6 +114,10 @@ describe('order day', () => {
   });
 
   it('a retailer sees their limits and the reason on a phone', async () => {
+    // Their last bank deduction failed: the page must say so.
+    const me = await call(await web.login('retailer'), 'GET', '/api/me');
+    const own = (await call(manager, 'GET', `/api/ordering/retailers/${me.user.retailerId}`)) as RetailerOrdering;
+    await call(manager, 'POST', `/api/orders/${own.lastOrders[0].id}/settlement`, { status: 'failed', failureReason: '余额不足' });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -124,6 +128,7 @@ describe('order day', () => {
     await page.locator('form button[type=submit]').click();
     await page.waitForURL(/\/my-order/);
     await expect.poll(() => page.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain('您的限量');
+    expect(await page.getByTestId('deduction-failed').innerText()).toContain('扣款未成功');
     const reason = await page.getByTestId('limit-reason').first().innerText();
     expect(reason).toMatch(/档/);
     // Fits the phone: nothing wider than the screen.

@@ -645,6 +645,8 @@ export const en: Dict = {
     noPlan: 'No supply plan yet',
     keyboardHint: 'Keyboard only: find, Enter → product, Enter → quantity, Enter to add; Ctrl+Enter submits',
     currentOrder: 'Ordered this week',
+    deductionFailed: "Your last order's bank deduction failed; top up your account so this week's supply is not lost.",
+    settlement: { pending: 'Pending', deducted: 'Deducted', failed: 'Deduction failed' } as Record<string, string>,
     total: 'Total',
   },
 };

@@ -645,6 +645,8 @@ export const zh = {
     noPlan: '还没有货源计划',
     keyboardHint: '全程键盘：查找后回车 → 输入商品 → 回车 → 输入数量 → 回车加入；Ctrl+Enter 提交',
     currentOrder: '本周已下单',
+    deductionFailed: '您上次订单的银行扣款未成功，请存足余额，以免本周货源落空。',
+    settlement: { pending: '待扣款', deducted: '已扣款', failed: '扣款失败' } as Record<string, string>,
     total: '合计',
   },
 };

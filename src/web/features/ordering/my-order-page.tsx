@@ -77,6 +77,7 @@ export function MyOrderPage() {
       ) : (
         <Alert type="info" message={o.windowNone} />
       )}
+      {view.lastOrders.some((x) => x.settlementStatus === 'failed') && <Alert type="error" showIcon message={o.deductionFailed} data-testid="deduction-failed" />}
       {view.currentOrder && <Tag color="green">{o.currentOrder}</Tag>}
       {shown.map((p) => {
         const line = asked[p.productId] ? lineFor(p, asked[p.productId]) : null;

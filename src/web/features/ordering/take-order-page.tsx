@@ -294,7 +294,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               <Descriptions size="small" column={1}>
                 {view.lastOrders.map((x) => (
                   <Descriptions.Item key={x.id} label={x.orderDate}>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus}
+                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{o.settlement.failed}</Tag> : (o.settlement[x.settlementStatus] ?? x.settlementStatus)}
                   </Descriptions.Item>
                 ))}
               </Descriptions>
