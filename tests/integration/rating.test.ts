@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
+import { findServicePackages } from '../../src/db/rating-segments.js';
 import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
 import { waitForBackgroundJobs } from '../../src/jobs/background.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -153,8 +154,12 @@ describe('the county manager runs, reviews and publishes a month', () => {
     const again = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('rating_month_published');
-    // The retailer now sees the new month.
+    // The retailer now sees the new month, and other features read its segment's service package.
     expect((await t.api(retailer, 'GET', `/api/ratings/retailers/${ownId}`)).json().rating.month).toBe(MONTH);
+    const packages = await findServicePackages(db(), (await query<{ id: number }>(db(), sql`select org_id as id from retailers limit 1`))[0].id);
+    const own = packages.find((p) => p.retailerId === ownId)!;
+    expect(own.month).toBe(MONTH);
+    expect(own.package).toEqual(DEFAULT_SCHEME.segments.packages[own.segment]);
   });
 
   it('refuses the current, unfinished month', async () => {

@@ -1,0 +1,26 @@
+// What other features read from the ratings: each retailer's relationship
+// segment in the latest published month and its service package (visits a
+// month, callback hours, scarce-supply priority…), held as data in the scheme
+// that rated it. The visit plan and scarce-supply allocation read this.
+import { sql } from 'drizzle-orm';
+import type { ServicePackage } from '../domain/rating/scheme.js';
+import type { Segment } from '../domain/rating/types.js';
+import { query, type Db } from './client.js';
+import { getSchemeVersion } from './rating-schemes.js';
+
+export type RetailerServicePackage = { retailerId: number; month: string; segment: Segment; tier: number; star: number; package: ServicePackage };
+
+/** Latest published segment, tier and star per retailer of the org, with the service package of that segment. */
+export async function findServicePackages(db: Db, orgId: number): Promise<RetailerServicePackage[]> {
+  const [run] = await query<{ id: number; month: string; schemeVersion: string }>(
+    db,
+    sql`select id, month, scheme_version as "schemeVersion" from rating_runs where org_id = ${orgId} and status = 'published' order by month desc limit 1`,
+  );
+  if (!run) return [];
+  const scheme = await getSchemeVersion(db, orgId, run.schemeVersion);
+  const rows = await query<{ retailerId: number; segment: Segment; tier: number; star: number }>(
+    db,
+    sql`select retailer_id as "retailerId", segment, tier, star from retailer_ratings where run_id = ${run.id} order by retailer_id`,
+  );
+  return rows.map((r) => ({ ...r, month: run.month, package: scheme.segments.packages[r.segment] }));
+}
