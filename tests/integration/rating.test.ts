@@ -11,6 +11,7 @@ import { query } from '../../src/db/client.js';
 import { findServicePackages } from '../../src/db/rating-segments.js';
 import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
 import { waitForBackgroundJobs } from '../../src/jobs/background.js';
+import { multipart } from '../support/retailer-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -253,6 +254,27 @@ describe('manual tier changes, disaster freezes, compliance and the review sheet
     expect(res.json().complianceClass).toBe('W');
     const b = await t.api(manager, 'POST', '/api/ratings/compliance', { retailerId: ownId, month: '2026-11', score: 85, penalties: 0 });
     expect(b.json().complianceClass).toBe('B');
+  });
+
+  it('imports compliance scores from a sheet: a bad row refuses the whole file, a good file is saved', async () => {
+    const [{ code }] = await query<{ code: string }>(db(), sql`select customer_code as code from retailers where id = ${ownId}`);
+    const sheet = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('专卖');
+      ws.addRow(['客户编码', '月份', '专卖评分', '处罚次数']);
+      for (const r of rows) ws.addRow(r);
+      const body = multipart('compliance.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      return t.app.inject({ method: 'POST', url: '/api/ratings/compliance/import', headers: { cookie: manager, ...body.headers }, payload: body.payload });
+    };
+    const bad = await sheet([[code, '2026-12', 88, 0], ['000000000000', '2026-12', 101, 0]]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:客户编码', '3:专卖评分']);
+    const none = await query<{ n: number }>(db(), sql`select count(*)::int n from compliance_records where month = '2026-12' and source = 'import'`);
+    expect(none[0].n).toBe(0);
+    const good = await sheet([[code, '2026-12', 88, 0]]);
+    expect(good.statusCode, good.body).toBe(201);
+    const [rec] = await query<{ cls: string }>(db(), sql`select compliance_class cls from compliance_records where retailer_id = ${ownId} and month = '2026-12'`);
+    expect(rec.cls).toBe('B');
   });
 
   it('a grid worker exports the review sheet of their grids only', async () => {

@@ -12,6 +12,7 @@ import { query, type Db } from '../../db/client.js';
 import { previousMonth } from '../../db/rating-inputs.js';
 import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../db/rating-queries.js';
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../db/rating-runs.js';
+import { importCompliance } from '../../db/compliance-import.js';
 import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../db/rating-schemes.js';
 import { complianceClass } from '../../domain/rating/compliance-class.js';
 import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
@@ -178,6 +179,29 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
         compliance_class = excluded.compliance_class, created_by = excluded.created_by, created_at = now()`);
     await writeAudit(db, viewer, { action: 'update', entity: 'compliance_record', entityIds: [b.retailerId], detail: { month: b.month, score: b.score, penalties: b.penalties, class: cls }, ip: req.ip }, now());
     return reply.status(201).send({ complianceClass: cls });
+  });
+
+  r.post('/api/ratings/compliance/import', { preHandler: requirePermission('rating.adjust'), schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    if (!req.isMultipart()) throw new AppError('import_bad_file');
+    const file = await req.file();
+    if (!file) throw new AppError('import_bad_file');
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('import_bad_file');
+    }
+    const ws = wb.worksheets[0];
+    const table: string[][] = [];
+    ws?.eachRow({ includeEmpty: false }, (row) => {
+      const values = row.values as unknown[];
+      table.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(typeof v === 'object' && v && 'text' in v ? (v as { text: string }).text : v))));
+    });
+    const res = await importCompliance(db, viewer, table);
+    if (res.errors.length) throw new AppError('import_rejected', [], { errors: res.errors });
+    await writeAudit(db, viewer, { action: 'import', entity: 'compliance_record', detail: { rows: res.saved, file: file.filename }, ip: req.ip }, now());
+    return reply.status(201).send({ saved: res.saved });
   });
 
   r.get('/api/ratings/review-sheet', { preHandler: requirePermission('rating.review'), schema: { tags, querystring: reviewSheetQuery } }, async (req, reply) => {

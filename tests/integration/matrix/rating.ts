@@ -88,6 +88,13 @@ export const rating: MatrixModule = {
       expected: [201, 201, 403, 403, 403, 403],
     },
     {
+      name: 'rating compliance import (no file)',
+      method: 'POST',
+      route: '/api/ratings/compliance/import',
+      url: () => '/api/ratings/compliance/import',
+      expected: [400, 400, 403, 403, 403, 403],
+    },
+    {
       name: 'rating review sheet',
       method: 'GET',
       route: '/api/ratings/review-sheet',
