@@ -210,6 +210,12 @@ export const en: Dict = {
   },
   myFile: { title: 'My file', noRetailer: 'Your account is not linked to a retailer file yet; ask your client manager' },
   adjust: {
+    importCompliance: 'Import compliance scores',
+    imported: (n: number) => `${n} compliance scores imported`,
+    importRejected: 'The file has bad rows; nothing was imported',
+    column: 'Column',
+    value: 'Value',
+    problem: 'Problem',
     open: 'Adjust',
     title: 'Rating adjustments (all audit-logged)',
     compliance: 'Compliance record',

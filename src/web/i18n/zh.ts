@@ -209,6 +209,12 @@ export const zh = {
   },
   myFile: { title: '我的档案', noRetailer: '您的账号尚未关联零售户档案，请联系客户经理' },
   adjust: {
+    importCompliance: '导入专卖评分',
+    imported: (n: number) => `已导入 ${n} 条专卖评分`,
+    importRejected: '文件中有错误行，整个文件未导入',
+    column: '列',
+    value: '内容',
+    problem: '问题',
     open: '调整',
     title: '评级调整（均记入审计日志）',
     compliance: '专卖诚信记录',

@@ -112,3 +112,9 @@ export const freezeRating = (retailerId: number, month: string, reason: string) 
   api<{ id: number }>('/api/ratings/freezes', { method: 'POST', body: { retailerId, month, reason } });
 export const changeTier = (runId: number, retailerId: number, toTier: number, reason: string) =>
   api<{ fromTier: number; toTier: number }>(`/api/ratings/runs/${runId}/retailers/${retailerId}/tier`, { method: 'POST', body: { toTier, reason } });
+
+export const importCompliance = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api<{ saved: number }>('/api/ratings/compliance/import', { method: 'POST', form });
+};

@@ -12,6 +12,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { findMovers, findRatingRuns, publishRatingRun, reviewSheetUrl, startRatingRun, type RatingRun, type RunSummary } from './rating-api.js';
+import { ComplianceImportButton } from './compliance-import-button.js';
 import { Delta } from './rating-explanation.js';
 import { RepresentativesPanel } from './representatives-panel.js';
 import { SchemeEditor } from './scheme-editor.js';
@@ -105,6 +106,7 @@ function RunsPanel() {
             <Button type="primary" icon={<PlayCircleOutlined />} loading={busy} disabled={!chosenMonth} onClick={start} data-testid="run-start">
               {t.rating.run}
             </Button>
+            <ComplianceImportButton />
             <Typography.Text type="secondary">{t.rating.runHint}</Typography.Text>
           </Space>
         </Card>
