@@ -20,11 +20,14 @@ export function findStations(db: Db, viewer: Viewer) {
   );
 }
 
+/** The live grids in scope (a grid retired after a merge or delete is history, not a choice). */
 export function findGrids(db: Db, viewer: Viewer) {
   return query<{ id: number; code: string; name: string; stationId: number; workerId: number | null; workerName: string | null; retailers: number }>(
     db,
     sql`select g.id, g.code, g.name, g.station_id as "stationId", g.worker_id as "workerId", u.display_name as "workerName",
         (select count(*)::int from retailers r where r.grid_id = g.id) as retailers
-      from grids g left join users u on u.id = g.worker_id where ${gridScope(viewer)} order by g.code`,
+      from grids g left join users u on u.id = g.worker_id
+      where ${gridScope(viewer)} and not exists (select 1 from grid_retired x where x.grid_id = g.id)
+      order by g.code`,
   );
 }

@@ -217,6 +217,10 @@ describe('grid operations', () => {
     expect(await count(sql`select count(*)::int n from grids where id = ${kept}`)).toBe(1);
     expect((await grids()).some((g) => g.id === kept)).toBe(false);
     expect((await t.api(head, 'PATCH', `/api/grids/${kept}`, { name: '复活' })).statusCode).toBe(404);
+    // Nor is it offered in the grid lists of the retailer filters and the edit form.
+    const listed = (await t.api(head, 'GET', '/api/grids')).json() as { id: number }[];
+    expect(listed.some((g) => g.id === kept)).toBe(false);
+    expect(listed.length).toBeGreaterThan(0);
   });
 
   it('lists the workers a station head may assign: their own station only', async () => {
