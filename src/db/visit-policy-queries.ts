@@ -8,11 +8,13 @@ import { resolveVisitPolicy, type FrequencyRule, type VisitPolicy } from '../dom
 export type RetailerPolicy = VisitPolicy & { id: number; lat: number; lng: number; orderWeekday: number };
 
 /**
- * The retailer's service package, once relationship segments exist (issue 5):
- * replace this expression with a lookup of the retailer's current package.
- * Until then every retailer has none and the star rules decide.
+ * The retailer's service package: the relationship segment (close, stable_a,
+ * stable_b, unstable) of the latest published rating month (issue 5). A
+ * frequency rule written for a package wins over the star rules; a retailer
+ * never rated has none and the star rules decide.
  */
-const servicePackageSql = sql`null::text`;
+const servicePackageSql = sql`(select rr.segment from retailer_ratings rr join rating_runs rn on rn.id = rr.run_id
+  where rr.retailer_id = r.id and rn.status = 'published' order by rn.month desc limit 1)`;
 
 type Row = {
   id: number;

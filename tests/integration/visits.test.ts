@@ -9,6 +9,8 @@ import { query } from '../../src/db/client.js';
 import type { DayRoute, Progress, FollowUp } from '../../src/shared/visits.js';
 import { memoryOutbox, outcomeOf, syncOutbox, type OutboxItem } from '../../src/web/features/field/visit-outbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { findRetailerPolicies } from '../../src/db/visit-policy-queries.js';
+import { DEFAULT_FREQUENCY_RULES } from '../../src/domain/visits/visit-policy.js';
 
 let t: TestApp;
 let admin: string;
@@ -44,6 +46,23 @@ beforeAll(async () => {
   foreignShop = o.id;
 });
 afterAll(() => t?.close());
+
+describe('frequency by service package', () => {
+  it("a rule for a relationship segment applies to the shops in it, read from the latest published rating month", async () => {
+    const [rated] = await query<{ id: number; segment: string }>(
+      t.database.db,
+      sql`select rr.retailer_id as id, rr.segment from retailer_ratings rr join rating_runs rn on rn.id = rr.run_id
+        where rn.status = 'published' order by rn.month desc, rr.retailer_id limit 1`,
+    );
+    expect(rated, 'the demo publishes rating months').toBeDefined();
+    const packageRule = { ...DEFAULT_FREQUENCY_RULES[0], priority: 1, label: '按服务包', servicePackage: rated.segment, starMin: 0, starMax: 6, visitsPerCycle: 3 };
+    const [withRule] = await findRetailerPolicies(t.database.db, sql`r.id = ${rated.id}`, [packageRule, ...DEFAULT_FREQUENCY_RULES]);
+    expect(withRule).toMatchObject({ id: rated.id, visitsPerCycle: 3, rule: '按服务包' });
+    const other = { ...packageRule, servicePackage: rated.segment === 'close' ? 'unstable' : 'close' };
+    const [withoutRule] = await findRetailerPolicies(t.database.db, sql`r.id = ${rated.id}`, [other, ...DEFAULT_FREQUENCY_RULES]);
+    expect(withoutRule.rule).not.toBe('按服务包');
+  });
+});
 
 describe('day route', () => {
   it("gives the worker today's stops in planned order from their station, generating the calendar on first use", async () => {
