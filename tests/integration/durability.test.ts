@@ -1,53 +1,11 @@
 // No acknowledged write is lost when the server process is killed with
 // SIGKILL mid-burst: every edit that got a 200 is in the database after a
 // restart on the same data (PGlite folder, or server database).
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/test-db.js';
+import { freePort, loginAt, serverDataEnv, startServer } from '../support/server-process.js';
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Zhiyin ready')) resolve({ proc, base: `http://127.0.0.1:${env.PORT}` });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => reject(new Error(`server exited (${code}) before ready:\n${out}`)));
-  });
-}
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'worker1', password: 'worker123' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
+const login = (base: string) => loginAt(base, 'worker1', 'worker123');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -56,28 +14,9 @@ afterAll(async () => {
 
 describe(`SIGKILL mid-burst (${testEngine})`, () => {
   it('keeps every acknowledged edit', async () => {
-    const env: Record<string, string> = { DEMO: '1', DEMO_RETAILERS: '120', DEMO_WEEKS: '2', HOST: '127.0.0.1' };
-    if (testEngine === 'postgres') {
-      const name = `zy_kill_${process.pid}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      });
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-kill-'));
-      env.DATA_DIR = dir;
-      cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    }
+    const data = await serverDataEnv('kill');
+    cleanups.push(data.cleanup);
+    const env: Record<string, string> = { DEMO: '1', DEMO_RETAILERS: '120', DEMO_WEEKS: '2', HOST: '127.0.0.1', ...data.env };
 
     env.PORT = String(await freePort());
     let { proc, base } = await startServer(env);

@@ -1,45 +1,9 @@
 // SIGKILL during an order burst: every order that got a 201 is stored with
 // the lines it was acknowledged with after a restart on the same data, and
-// no limit is exceeded. Server spawning as in durability.test.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+// no limit is exceeded.
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/test-db.js';
-
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Zhiyin ready')) resolve({ proc, base: `http://127.0.0.1:${env.PORT}` });
-    });
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => reject(new Error(`server exited (${code}) before ready:\n${out}`)));
-  });
-}
-
-async function login(base: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
+import { freePort, loginAt as login, serverDataEnv, startServer } from '../support/server-process.js';
 
 const call = async (base: string, cookie: string, method: string, url: string, body?: unknown) => {
   const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -53,28 +17,9 @@ afterAll(async () => {
 
 describe(`SIGKILL during an order burst (${testEngine})`, () => {
   it('keeps every acknowledged order and oversells nothing', { timeout: 400_000 }, async () => {
-    const env: Record<string, string> = { DEMO: '1', DEMO_RETAILERS: '80', DEMO_WEEKS: '3', HOST: '127.0.0.1' };
-    if (testEngine === 'postgres') {
-      const name = `zy_killorder_${process.pid}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      });
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-killorder-'));
-      env.DATA_DIR = dir;
-      cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    }
+    const data = await serverDataEnv('killorder');
+    cleanups.push(data.cleanup);
+    const env: Record<string, string> = { DEMO: '1', DEMO_RETAILERS: '80', DEMO_WEEKS: '3', HOST: '127.0.0.1', ...data.env };
     env.PORT = String(await freePort());
     let { proc, base } = await startServer(env);
     cleanups.push(async () => void proc.kill('SIGKILL'));
