@@ -3,6 +3,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Rng } from './random.js';
+import { hilbertIndex } from '../geo/hilbert.js';
 
 export type Boundary = Polygon | MultiPolygon;
 export type LatLng = { lat: number; lng: number };
@@ -49,25 +50,6 @@ export function pullInside(p: LatLng, anchor: LatLng, inside: (p: LatLng) => boo
     if (inside(q)) return q;
   }
   return anchor;
-}
-
-/** Position along a Hilbert curve over [0, 2^16)², for ordering points so that runs are compact. */
-export function hilbertIndex(x: number, y: number): number {
-  const n = 1 << 16;
-  let d = 0;
-  for (let s = n >> 1; s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = n - 1 - x;
-        y = n - 1 - y;
-      }
-      [x, y] = [y, x];
-    }
-  }
-  return d;
 }
 
 export function hilbertKey(p: LatLng, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }): number {

@@ -1,5 +1,7 @@
 // Positions on a local plane in kilometres (equirectangular around the data's
 // mean latitude: well under 1% error across a county or a station).
+import { hilbertIndex } from '../geo/hilbert.js';
+
 export type LatLng = { lat: number; lng: number };
 export type Plane = { x: Float64Array; y: Float64Array; lat0: number; lng0: number; kmLng: number };
 
@@ -21,25 +23,6 @@ export function toPlane(points: readonly LatLng[]): Plane {
 
 export function fromPlane(plane: Plane, x: number, y: number): LatLng {
   return { lat: plane.lat0 + y / KM_PER_DEG_LAT, lng: plane.lng0 + x / plane.kmLng };
-}
-
-/** Position along a Hilbert curve over [0, 2^16)², for ordering points so that runs are compact. */
-export function hilbertIndex(x: number, y: number): number {
-  const n = 1 << 16;
-  let d = 0;
-  for (let s = n >> 1; s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = n - 1 - x;
-        y = n - 1 - y;
-      }
-      [x, y] = [y, x];
-    }
-  }
-  return d;
 }
 
 /** Indices `idx` sorted along the Hilbert curve over their bounding box. */
