@@ -12,6 +12,39 @@ function shortTime(iso: string): string {
   return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+/** One follow-up: the shop, callback or resolve, overdue, what and `detail`; done closes it and calls `onDone`. */
+export function FollowUpItem({ f, detail, onDone }: { f: FollowUp; detail: string; onDone: () => void }) {
+  const { t } = useT();
+  const v = t.visits;
+  return (
+    <List.Item
+      actions={[
+        <Button
+          key="done"
+          size="small"
+          onClick={async () => {
+            await api(`/api/follow-ups/${f.id}`, { method: 'PATCH', body: { status: 'done' } });
+            onDone();
+          }}
+        >
+          {v.markDone}
+        </Button>,
+      ]}
+    >
+      <List.Item.Meta
+        title={
+          <Space size={4} wrap>
+            <span>{f.shopName}</span>
+            <Tag color={f.action === 'callback' ? 'gold' : 'blue'}>{f.action === 'callback' ? v.callback : v.resolve}</Tag>
+            {f.overdue && <Tag color="red">{v.overdue}</Tag>}
+          </Space>
+        }
+        description={`${f.text} · ${detail}`}
+      />
+    </List.Item>
+  );
+}
+
 export function FollowUpList({ refreshKey }: { refreshKey: number }) {
   const { t } = useT();
   const v = t.visits;
@@ -23,33 +56,7 @@ export function FollowUpList({ refreshKey }: { refreshKey: number }) {
       <List
         size="small"
         dataSource={list}
-        renderItem={(f) => (
-          <List.Item
-            actions={[
-              <Button
-                key="done"
-                size="small"
-                onClick={async () => {
-                  await api(`/api/follow-ups/${f.id}`, { method: 'PATCH', body: { status: 'done' } });
-                  items.reload();
-                }}
-              >
-                {v.markDone}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space size={4} wrap>
-                  <span>{f.shopName}</span>
-                  <Tag color={f.action === 'callback' ? 'gold' : 'blue'}>{f.action === 'callback' ? v.callback : v.resolve}</Tag>
-                  {f.overdue && <Tag color="red">{v.overdue}</Tag>}
-                </Space>
-              }
-              description={`${f.text} · ${v.followUpDue(shortTime(f.dueAt))}`}
-            />
-          </List.Item>
-        )}
+        renderItem={(f) => <FollowUpItem f={f} detail={v.followUpDue(shortTime(f.dueAt))} onDone={items.reload} />}
       />
     </Card>
   );

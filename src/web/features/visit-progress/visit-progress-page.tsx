@@ -11,6 +11,7 @@ import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useT } from '../../i18n/i18n.js';
 import { RouteMap } from '../field/route-map.js';
+import { FollowUpItem } from '../field/follow-up-list.js';
 import { useSession } from '../../shell/session.js';
 import { FrequencyRulesCard } from './frequency-rules-card.js';
 
@@ -167,31 +168,7 @@ export function VisitProgressPage() {
               dataSource={followUps.data ?? []}
               data-testid="follow-ups"
               renderItem={(f) => (
-                <List.Item
-                  actions={[
-                    <Button
-                      key="done"
-                      size="small"
-                      onClick={async () => {
-                        await api(`/api/follow-ups/${f.id}`, { method: 'PATCH', body: { status: 'done' } });
-                        followUps.reload();
-                      }}
-                    >
-                      {v.markDone}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta
-                    title={
-                      <Space size={4} wrap>
-                        <span>{f.shopName}</span>
-                        <Tag color={f.action === 'callback' ? 'gold' : 'blue'}>{f.action === 'callback' ? v.callback : v.resolve}</Tag>
-                        {f.overdue && <Tag color="red">{v.overdue}</Tag>}
-                      </Space>
-                    }
-                    description={`${f.text} · ${f.workerName} · ${v.followUpDue(localTime(f.dueAt, true))}`}
-                  />
-                </List.Item>
+                <FollowUpItem f={f} detail={`${f.workerName} · ${v.followUpDue(localTime(f.dueAt, true))}`} onDone={followUps.reload} />
               )}
             />
           </Card>
