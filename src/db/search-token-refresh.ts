@@ -6,17 +6,8 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from './client.js';
 import { retailerSearchTokens } from '../domain/retailers/search-tokens.js';
 
-type Row = {
-  id: number;
-  shopName: string;
-  customerCode: string;
-  licenceNo: string;
-  phone: string;
-  address: string;
-  legalPerson: string;
-  tokens: string[];
-  initials: string;
-};
+/** The searchable fields as the tokenizer takes them, with what is stored now. */
+type Row = Parameters<typeof retailerSearchTokens>[0] & { id: number; tokens: string[]; initials: string };
 
 const columns = sql`id, shop_name as "shopName", customer_code as "customerCode", licence_no as "licenceNo", phone, address,
   legal_person as "legalPerson", search_tokens as tokens, shop_name_initials as initials`;
