@@ -219,6 +219,8 @@ export const orderCorrections = pgTable(
     reason: text('reason').notNull(),
     /** pending | approved | rejected */
     status: text('status').notNull().default('pending'),
+    /** Why it was approved or declined (required when declined). */
+    decisionReason: text('decision_reason'),
     requestedBy: integer('requested_by').references(() => users.id),
     decidedBy: integer('decided_by').references(() => users.id),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -239,6 +241,8 @@ export const emergencyRequests = pgTable(
     reason: text('reason').notNull(),
     /** pending | approved | declined */
     status: text('status').notNull().default('pending'),
+    /** Cartons granted on approval (at most qty). */
+    approvedQty: integer('approved_qty'),
     decisionReason: text('decision_reason'),
     requestedBy: integer('requested_by').references(() => users.id),
     decidedBy: integer('decided_by').references(() => users.id),
