@@ -8,12 +8,13 @@ import { retailerScope } from './scope.js';
 import { AppError } from '../server/errors.js';
 import { explainLimit } from '../domain/allocation/explain-limit.js';
 import type { Market } from '../domain/allocation/types.js';
+import type { RetailerOrdering } from '../shared/ordering.js';
 
 async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
 }
 
-export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: number, now: Date) {
+export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: number, now: Date): Promise<RetailerOrdering> {
   const iso = now.toISOString();
   const [r] = await rows<{
     id: number;

@@ -4,13 +4,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { AppError } from '../server/errors.js';
+import type { AllocationQuota, PlanDetail, PlanItem, PlanSummary } from '../shared/ordering.js';
 
 async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
 }
 
-export async function findPlans(db: Db, viewer: Viewer) {
-  return rows<{ id: number; weekStart: string; status: string; scarceItems: number; publishedAt: string | null }>(
+export async function findPlans(db: Db, viewer: Viewer): Promise<PlanSummary[]> {
+  return rows<PlanSummary>(
     db,
     sql`select p.id, p.week_start::text as "weekStart", p.status, p.published_at as "publishedAt",
                (select count(*)::int from supply_plan_items i where i.plan_id = p.id and i.scarce) as "scarceItems"
@@ -18,30 +19,14 @@ export async function findPlans(db: Db, viewer: Viewer) {
   );
 }
 
-export async function getPlan(db: Db, viewer: Viewer, planId: number) {
-  const [plan] = await rows<{ id: number; weekStart: string; status: string; note: string; allocatedAt: string | null; publishedAt: string | null; version: number }>(
+export async function getPlan(db: Db, viewer: Viewer, planId: number): Promise<PlanDetail> {
+  const [plan] = await rows<PlanDetail['plan']>(
     db,
     sql`select id, week_start::text as "weekStart", status, note, allocated_at as "allocatedAt", published_at as "publishedAt", version
         from supply_plans where id = ${planId} and org_id = ${viewer.orgId}`,
   );
   if (!plan) throw new AppError('not_found');
-  const items = await rows<{
-    productId: number;
-    code: string;
-    name: string;
-    priceClass: number;
-    supplyQty: number;
-    scarce: boolean;
-    urbanWeight: number;
-    ruralWeight: number;
-    minTier: number;
-    tierExponent: number;
-    maxQuota: number;
-    allocatedQty: number | null;
-    gapPct: number | null;
-    method: string | null;
-    orderedQty: number;
-  }>(
+  const items = await rows<PlanItem>(
     db,
     sql`select i.product_id as "productId", p.code, p.name as name, p.price_class as "priceClass", i.supply_qty as "supplyQty", i.scarce,
                i.urban_weight::float8 as "urbanWeight", i.rural_weight::float8 as "ruralWeight", i.min_tier as "minTier", i.tier_exponent::float8 as "tierExponent",
@@ -50,7 +35,7 @@ export async function getPlan(db: Db, viewer: Viewer, planId: number) {
         from supply_plan_items i join products p on p.id = i.product_id
         where i.plan_id = ${planId} order by i.scarce desc, p.price_class, p.code`,
   );
-  const quotas = await rows<{ productId: number; tier: number; network: string; quota: number; retailers: number; allocated: number }>(
+  const quotas = await rows<AllocationQuota>(
     db,
     sql`select product_id as "productId", tier, network, quota, retailers, allocated from allocation_quotas where plan_id = ${planId} order by product_id, network, tier`,
   );

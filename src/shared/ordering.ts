@@ -87,3 +87,98 @@ export const createPlanSchema = z.object({
 });
 
 export const updatePlanItemsSchema = z.object({ items: z.array(planItemInputSchema).min(1).max(500) });
+
+// Responses read by the supply-plan and order screens (the db query modules return these shapes).
+export const planItemSchema = z.object({
+  productId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  priceClass: z.number(),
+  supplyQty: z.number(),
+  scarce: z.boolean(),
+  urbanWeight: z.number(),
+  ruralWeight: z.number(),
+  minTier: z.number(),
+  tierExponent: z.number(),
+  maxQuota: z.number(),
+  allocatedQty: z.number().nullable(),
+  gapPct: z.number().nullable(),
+  method: z.string().nullable(),
+  orderedQty: z.number(),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const allocationQuotaSchema = z.object({
+  productId: z.number(),
+  tier: z.number(),
+  network: z.enum(['urban', 'rural']),
+  quota: z.number(),
+  retailers: z.number(),
+  allocated: z.number(),
+});
+export type AllocationQuota = z.infer<typeof allocationQuotaSchema>;
+
+/** Times as they travel in JSON (ISO strings). */
+const timestamp = z.string();
+
+export const planDetailSchema = z.object({
+  plan: z.object({
+    id: z.number(),
+    weekStart: z.string(),
+    status: z.string(),
+    note: z.string(),
+    allocatedAt: timestamp.nullable(),
+    publishedAt: timestamp.nullable(),
+    version: z.number(),
+  }),
+  items: z.array(planItemSchema),
+  quotas: z.array(allocationQuotaSchema),
+});
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+export const planSummarySchema = z.object({ id: z.number(), weekStart: z.string(), status: z.string(), scarceItems: z.number(), publishedAt: timestamp.nullable() });
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+export const orderingProductSchema = z.object({
+  productId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  priceClass: z.number(),
+  price: z.number(),
+  scarce: z.boolean(),
+  limitQty: z.number().nullable(),
+  quotaQty: z.number().nullable(),
+  reason: z.object({ zh: z.string(), en: z.string() }).nullable(),
+});
+export type OrderingProduct = z.infer<typeof orderingProductSchema>;
+
+const lineQtySchema = z.object({ productId: z.number(), demandQty: z.number(), availableQty: z.number(), orderedQty: z.number() });
+
+export const retailerOrderingSchema = z.object({
+  retailer: z.object({
+    id: z.number(),
+    customerCode: z.string(),
+    shopName: z.string(),
+    tier: z.number(),
+    network: z.enum(['urban', 'rural']),
+    orderWeekday: z.number(),
+    settlementMethod: z.string(),
+    eSettlement: z.boolean(),
+  }),
+  window: z.object({ planId: z.number(), weekStart: z.string(), orderDate: z.string(), opensAt: z.string(), closesAt: z.string(), open: z.boolean() }).nullable(),
+  products: z.array(orderingProductSchema),
+  currentOrder: z.object({ orderId: z.number(), version: z.number(), lines: z.array(lineQtySchema) }).nullable(),
+  lastOrders: z.array(
+    z.object({
+      id: z.number(),
+      orderDate: z.string(),
+      channel: z.string(),
+      totalQty: z.number(),
+      totalAmount: z.number(),
+      settlementStatus: z.string(),
+      lines: z.array(lineQtySchema),
+    }),
+  ),
+  suggested: z.array(z.object({ productId: z.number(), qty: z.number() })),
+});
+export type RetailerOrdering = z.infer<typeof retailerOrderingSchema>;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
-import type { RetailerOrdering } from '../../src/web/features/ordering/ordering-api.js';
+import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
 
 const SHOTS = 'test-results/e2e';

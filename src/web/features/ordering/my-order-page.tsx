@@ -6,7 +6,8 @@ import { Alert, App, Button, Card, Empty, InputNumber, Space, Spin, Tag, Typogra
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../shell/session.js';
-import { newIdempotencyKey, orderingApi, type RetailerOrdering } from './ordering-api.js';
+import type { RetailerOrdering } from '../../../shared/ordering.js';
+import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { lineFor, type DraftLine } from './order-lines.js';
 
 export function MyOrderPage() {

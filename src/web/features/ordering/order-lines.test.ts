@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineFor, matchProducts, upsertLine } from './order-lines.js';
-import type { OrderingProduct } from './ordering-api.js';
+import type { OrderingProduct } from '../../../shared/ordering.js';
 
 const p = (productId: number, code: string, name: string, limitQty: number | null): OrderingProduct => ({
   productId, code, name, priceClass: 1, price: 100, scarce: limitQty !== null, limitQty, quotaQty: limitQty, reason: null,

@@ -1,6 +1,6 @@
 // Order lines as the screens keep them: demand is what was asked; ordered is
 // capped at the limit, so demand above the limit is kept, not lost.
-import type { OrderingProduct } from './ordering-api.js';
+import type { OrderingProduct } from '../../../shared/ordering.js';
 
 export type DraftLine = { productId: number; demandQty: number; orderedQty: number };
 

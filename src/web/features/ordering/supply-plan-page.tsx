@@ -6,7 +6,8 @@ import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Space, Statist
 import { useT } from '../../i18n/i18n.js';
 import { EChart } from '../../components/echart.js';
 import { ApiError } from '../../api/client.js';
-import { orderingApi, type PlanDetail, type PlanItem, type PlanSummary } from './ordering-api.js';
+import type { PlanDetail, PlanItem, PlanSummary } from '../../../shared/ordering.js';
+import { orderingApi } from './ordering-api.js';
 
 function nextMonday(): string {
   const d = new Date();
@@ -84,7 +85,7 @@ export function SupplyPlanPage() {
           onClick={async () => {
             try {
               const d = await orderingApi.createPlan(nextMonday());
-              setPlans((ps) => [{ id: d.plan.id, weekStart: d.plan.weekStart, status: d.plan.status }, ...ps]);
+              setPlans((ps) => [{ id: d.plan.id, weekStart: d.plan.weekStart, status: d.plan.status, scarceItems: d.items.filter((i) => i.scarce).length, publishedAt: null }, ...ps]);
               setPlanId(d.plan.id);
             } catch (e) {
               fail(e);

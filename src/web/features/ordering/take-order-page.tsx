@@ -8,7 +8,8 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber,
 import { useT } from '../../i18n/i18n.js';
 import { api, ApiError } from '../../api/client.js';
 import type { RetailerListResponse } from '../../../shared/retailer.js';
-import { newIdempotencyKey, orderingApi, type OrderingProduct, type RetailerOrdering } from './ordering-api.js';
+import type { OrderingProduct, RetailerOrdering } from '../../../shared/ordering.js';
+import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { lineFor, matchProducts, upsertLine, type DraftLine } from './order-lines.js';
 
 export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visit' }) {
