@@ -61,6 +61,10 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   correction_decided: 409,
   correction_too_many: 422,
   request_decided: 409,
+  decline_reason_required: 400,
+  order_amendable: 409,
+  replacement_same_product: 422,
+  emergency_over_requested: 422,
 };
 
 export type FieldError = { field: string; code: string };

@@ -114,6 +114,12 @@ export const messages = {
   correction_decided: { zh: '该退货/更正已处理', en: 'This return or correction has already been decided' },
   correction_too_many: { zh: '退货/更正数量超过该行订购量', en: 'More cartons than the line ordered' },
   request_decided: { zh: '该申请已处理', en: 'This request has already been decided' },
+  decline_reason_required: { zh: '不同意时请填写原因', en: 'Give a reason when declining' },
+  order_amendable: { zh: '该订单仍在订货时间内，请直接修改订单', en: 'The order window is still open; amend the order instead' },
+  replacement_same_product: { zh: '更正后的品规不能与原品规相同', en: 'The replacement must be a different product' },
+  emergency_over_requested: { zh: '批准数量不能超过申请数量', en: 'Cannot grant more cartons than were asked for' },
+  product_code_unknown: { zh: '商品编码不存在或已停供', en: 'Unknown or discontinued product code' },
+  supply_whole: { zh: '可供量应为不小于 0 的整条数', en: 'Supply must be whole cartons, 0 or more' },
 } as const;
 
 export type MessageCode = keyof typeof messages;
