@@ -10,6 +10,7 @@ import type { Db } from './client.js';
 import { grids, orgs, products, retailers, stations, users, villages } from './schema.js';
 import { hashPassword } from '../server/auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
+import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { COUNTY } from '../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../domain/demo/index.js';
 
@@ -78,6 +79,7 @@ export async function seedDemoCounty(
   for (const table of ['retailers', 'orders', 'order_lines', 'grids', 'villages']) await db.execute(sql.raw(`analyze ${table}`));
   progress('评定星级 rating', 98);
   await seedDemoRatings(db, result.orgId, opts.today);
+  await seedDemoSettlement(db, result.orgId, opts.today);
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

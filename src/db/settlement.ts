@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { AppError } from '../server/errors.js';
+import type { SettlementReport } from '../shared/settlement.js';
+import { beijingDate } from './order-reminders.js';
 
 async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
@@ -53,32 +55,49 @@ export async function retrySettlement(db: Db, viewer: Viewer, orderId: number) {
     const [exists] = await rows<{ id: number }>(db, sql`select id from orders where id = ${orderId} and org_id = ${viewer.orgId}`);
     throw new AppError(exists ? 'settlement_not_failed' : 'not_found');
   }
-  return { orderId, settlementStatus: 'pending' };
+  return { orderId, settlementStatus: 'pending' as const };
 }
 
-export async function settlementReport(db: Db, viewer: Viewer, date: string) {
+/** The latest order day up to today (Beijing), for a report opened without a date. */
+async function latestOrderDay(db: Db, viewer: Viewer, now: Date): Promise<string> {
+  const today = beijingDate(now);
+  const [d] = await rows<{ day: string }>(
+    db,
+    sql`select coalesce(max(order_date), ${today}::date)::text as day from orders
+        where org_id = ${viewer.orgId} and status = 'confirmed' and order_date <= ${today}::date`,
+  );
+  return d.day;
+}
+
+export async function settlementReport(db: Db, viewer: Viewer, day: string | undefined, now: Date): Promise<SettlementReport> {
+  const date = day ?? (await latestOrderDay(db, viewer, now));
   const totals = await rows<{ method: string; status: string; orders: number; amount: number }>(
     db,
     sql`select settlement_method as method, settlement_status as status, count(*)::int as orders, coalesce(sum(total_amount), 0)::float8 as amount
         from orders where org_id = ${viewer.orgId} and status = 'confirmed' and order_date = ${date}::date group by 1, 2 order by 1, 2`,
   );
   // 单边账: an order marked deducted with no deducted attempt, a deducted amount other than the order's, or two deductions.
-  const mismatches = await rows<{ orderId: number; kind: string; orderAmount: number; deducted: number }>(
+  const mismatches = await rows<SettlementReport['mismatches'][number]>(
     db,
     sql`with d as (
-          select order_id, count(*) as n, sum(amount) as amount from settlement_attempts
-          where org_id = ${viewer.orgId} and status = 'deducted' group by order_id)
-        select o.id::int8 as "orderId", o.total_amount::float8 as "orderAmount", coalesce(d.amount, 0)::float8 as deducted,
+          select a.order_id, count(*)::int as n, sum(a.amount) as amount,
+            array_agg(coalesce(a.external_ref, '') order by a.at, a.id) filter (where a.external_ref is not null) as refs
+          from settlement_attempts a join orders o on o.id = a.order_id
+          where a.org_id = ${viewer.orgId} and a.status = 'deducted' and o.order_date = ${date}::date group by a.order_id)
+        select o.id::int8 as "orderId", o.settlement_method as method, o.settlement_status as "settlementStatus",
+          o.total_amount::float8 as "orderAmount", coalesce(d.amount, 0)::float8 as deducted, coalesce(d.n, 0) as deductions,
+          coalesce(d.refs, '{}') as "externalRefs",
+          json_build_object('id', r.id, 'customerCode', r.customer_code, 'shopName', r.shop_name) as retailer,
           case when d.order_id is null then 'no_deduction_record'
                when d.n > 1 then 'deducted_twice'
                when o.settlement_status <> 'deducted' then 'deducted_not_marked'
                else 'amount_differs' end as kind
-        from orders o left join d on d.order_id = o.id
+        from orders o join retailers r on r.id = o.retailer_id left join d on d.order_id = o.id
         where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.order_date = ${date}::date
-          and o.settlement_method <> 'cash' and o.created_by is not null
+          and o.settlement_method <> 'cash'
           and ((o.settlement_status = 'deducted' and d.order_id is null) or d.n > 1
                or (d.order_id is not null and o.settlement_status <> 'deducted') or (d.order_id is not null and d.amount <> o.total_amount))
         order by 1`,
   );
-  return { date, totals, mismatches };
+  return { date, totals, mismatches: mismatches.map((m) => ({ ...m, orderId: Number(m.orderId) })) };
 }

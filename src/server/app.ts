@@ -17,6 +17,7 @@ import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
 import { orderingRoutes } from './routes/ordering.js';
+import { settlementRoutes } from './routes/settlement.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
 import { layoutRoutes } from './routes/layout.js';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   retailerFileRoutes(app, { db: opts.db, now });
   auditRoutes(app, { db: opts.db });
   orderingRoutes(app, { db: opts.db, now });
+  settlementRoutes(app, { db: opts.db, now });
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });
   layoutRoutes(app, { db: opts.db, now });

@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'order.take',
   'order.read',
   'settlement.manage',
+  // Settlement screen: failed deductions of the retailers in scope (the notice goes to their grid worker too).
+  'settlement.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +74,7 @@ byRole.grid_worker.push('visit.record');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('order.take', 'order.read');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('supply.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('supply.manage', 'settlement.manage');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('settlement.read');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);

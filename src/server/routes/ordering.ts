@@ -10,11 +10,11 @@ import { amendOrder, submitOrder } from '../../db/order-submit.js';
 import { getRetailerOrdering } from '../../db/ordering-queries.js';
 import { queueOrderDayReminders } from '../../db/order-reminders.js';
 import { orderCycleStats } from '../../db/ordering-stats.js';
-import { recordSettlement, retrySettlement, settlementReport } from '../../db/settlement.js';
 import { decideCorrection, requestCorrection } from '../../db/order-corrections.js';
 import { decideEmergency, findEmergencyRequests, requestEmergency } from '../../db/emergency-requests.js';
 import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
 import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
+import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
 import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -81,8 +81,8 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
 
   r.get(
     '/api/ordering/stats',
-    { preHandler: requirePermission('supply.read'), schema: { tags, querystring: z.object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }) }) } },
-    async (req) => orderCycleStats(db, viewerOf(req), req.query.weekStart),
+    { preHandler: requirePermission('supply.read'), schema: { tags, querystring: orderCycleStatsQuerySchema, response: { 200: orderCycleStatsSchema } } },
+    async (req) => orderCycleStats(db, viewerOf(req), req.query.weekStart, now()),
   );
 
   r.get('/api/ordering/retailers/:id', { preHandler: requirePermission('order.read'), schema: { tags, params: idParams } }, async (req) =>
@@ -101,34 +101,6 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
       const out = await amendOrder(db, viewerOf(req), req.params.id, req.body, now());
       return { ...out.order, replayed: out.replayed };
     },
-  );
-
-  r.post(
-    '/api/orders/:id/settlement',
-    {
-      preHandler: requirePermission('settlement.manage'),
-      schema: {
-        tags,
-        params: idParams,
-        body: z.object({
-          status: z.enum(['deducted', 'failed']),
-          amount: z.number().nonnegative().optional(),
-          externalRef: z.string().max(100).optional(),
-          failureReason: z.string().max(200).optional(),
-        }),
-      },
-    },
-    async (req) => recordSettlement(db, viewerOf(req), req.params.id, req.body, now()),
-  );
-
-  r.post('/api/orders/:id/settlement/retry', { preHandler: requirePermission('settlement.manage'), schema: { tags, params: idParams } }, async (req) =>
-    retrySettlement(db, viewerOf(req), req.params.id),
-  );
-
-  r.get(
-    '/api/settlement/report',
-    { preHandler: requirePermission('settlement.manage'), schema: { tags, querystring: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }) }) } },
-    async (req) => settlementReport(db, viewerOf(req), req.query.date),
   );
 
   const decision = z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(300) });

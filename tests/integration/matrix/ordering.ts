@@ -12,7 +12,7 @@ let otherLineId = 0;
 const nextWeek = () => new Date(Date.UTC(2027, 0, 4 + 7 * week++)).toISOString().slice(0, 10);
 
 const orderBody = async (ctx: MatrixContext, retailerId: number) => {
-  const [o] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from orders where retailer_id = ${ctx.other()} order by id desc limit 1`);
+  const [o] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from orders where retailer_id = ${ctx.other()} and settlement_status <> 'failed' order by id desc limit 1`);
   otherOrderId = Number(o.id);
   const [l] = await query<{ id: number }>(ctx.t.database.db, sql`select id::int8 as id from order_lines where order_id = ${otherOrderId} limit 1`);
   otherLineId = Number(l.id);
