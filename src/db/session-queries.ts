@@ -27,7 +27,8 @@ export async function deleteSession(db: Db, token: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-export async function findViewerBySession(db: Db, token: string, now: Date): Promise<Viewer | undefined> {
+/** The session's viewer and when the session expires, or undefined when it is unknown, expired or its user inactive. */
+export async function findViewerBySession(db: Db, token: string, now: Date): Promise<{ viewer: Viewer; expiresAt: Date } | undefined> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -37,9 +38,12 @@ export async function findViewerBySession(db: Db, token: string, now: Date): Pro
       displayName: users.displayName,
       stationId: users.stationId,
       retailerId: users.retailerId,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)));
-  return row;
+  if (!row) return undefined;
+  const { expiresAt, ...viewer } = row;
+  return { viewer, expiresAt };
 }

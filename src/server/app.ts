@@ -17,6 +17,8 @@ import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
 import { orderingRoutes } from './routes/ordering.js';
+import { orderCorrectionRoutes } from './routes/order-corrections.js';
+import { supplyPlanImportRoutes } from './routes/supply-plan-import.js';
 import { settlementRoutes } from './routes/settlement.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
@@ -68,13 +70,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('apiRoutes', apiRoutes);
 
-  registerAuth(app, opts.db, now);
-  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false });
+  const viewers = registerAuth(app, opts.db, now);
+  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now });
   auditRoutes(app, { db: opts.db });
   orderingRoutes(app, { db: opts.db, now });
+  orderCorrectionRoutes(app, { db: opts.db, now });
+  supplyPlanImportRoutes(app, { db: opts.db, now });
   settlementRoutes(app, { db: opts.db, now });
   gridMapRoutes(app, { db: opts.db });
   gridManageRoutes(app, { db: opts.db, now });

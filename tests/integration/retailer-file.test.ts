@@ -61,7 +61,7 @@ describe('search', () => {
   });
 
   it('stops counting a common term at the cap and still returns the true first page in order', async () => {
-    const viewer = (await findViewerBySession(t.database.db, decodeURIComponent(manager.split('=')[1]), TODAY))!;
+    const viewer = (await findViewerBySession(t.database.db, decodeURIComponent(manager.split('=')[1]), TODAY))!.viewer;
     for (const [q, sort, order] of [['便利', 'customerCode', 'asc'], ['醴陵', 'star', 'desc'], ['来龙门', 'customerCode', 'desc']] as const) {
       const params = retailerListQuerySchema.parse({ q, sort, order, pageSize: '5', page: '2' });
       const full = await findRetailers(t.database.db, viewer, params, 100_000);

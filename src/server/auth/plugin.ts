@@ -6,6 +6,7 @@ import { findViewerBySession } from '../../db/session-queries.js';
 import { can, type Permission } from '../../domain/access/permissions.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../errors.js';
+import { ViewerCache } from './viewer-cache.js';
 
 export const SESSION_COOKIE = 'zy_session';
 
@@ -15,12 +16,23 @@ declare module 'fastify' {
   }
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, now: () => Date) {
+/** Resolves sessions on every request; returns the cache so that logout can forget a token. */
+export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cache = new ViewerCache()): ViewerCache {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.viewer = (await findViewerBySession(db, token, now())) ?? null;
+    if (!token) return;
+    const at = now();
+    const cached = cache.get(token, at);
+    if (cached) {
+      req.viewer = cached;
+      return;
+    }
+    const found = await findViewerBySession(db, token, at);
+    req.viewer = found?.viewer ?? null;
+    if (found) cache.set(token, found.viewer, found.expiresAt);
   });
+  return cache;
 }
 
 /** The viewer, or 401 when nobody is logged in. */

@@ -7,10 +7,11 @@ import { writeAudit } from '../../db/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
 import { verifyPassword } from '../auth/password.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
+import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
 import { loginSchema, meSchema } from '../../shared/auth.js';
 
-export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean };
+export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean; viewers: ViewerCache };
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   const { db, now } = deps;
@@ -47,7 +48,10 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
 
   r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(db, token);
+    if (token) {
+      deps.viewers.forget(token);
+      await deleteSession(db, token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
