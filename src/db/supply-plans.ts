@@ -77,7 +77,7 @@ async function writeItems(tx: Exec, viewer: Viewer, planId: number, items: PlanI
   }
 }
 
-async function draftPlan(tx: Exec, viewer: Viewer, planId: number): Promise<{ id: number; weekStart: string; status: string }> {
+export async function draftPlan(tx: Exec, viewer: Viewer, planId: number): Promise<{ id: number; weekStart: string; status: string }> {
   const [plan] = await rows<{ id: number; weekStart: string; status: string }>(
     tx,
     sql`select id, week_start::text as "weekStart", status from supply_plans where id = ${planId} and org_id = ${viewer.orgId} for update`,

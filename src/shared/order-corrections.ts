@@ -99,7 +99,7 @@ export type EmergencyRequest = z.infer<typeof emergencyRequestSchema>;
 export const orderListQuerySchema = z.object({
   /** Shop name, customer code or phone of the retailer. */
   q: z.string().trim().max(50).optional(),
-  /** Orders of this plan's week; without it, the latest plan's week. */
+  /** Orders of this plan's week; without it, the week of the latest plan that has begun. */
   planId: z.coerce.number().int().positive().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -134,7 +134,8 @@ export const orderListItemSchema = z.object({
 export type OrderListItem = z.infer<typeof orderListItemSchema>;
 
 export const orderListSchema = z.object({
-  week: z.object({ planId: z.number(), weekStart: z.string() }).nullable(),
+  /** The week shown: a plan's, else the current one. */
+  week: z.object({ planId: z.number().nullable(), weekStart: z.string() }),
   total: z.number(),
   items: z.array(orderListItemSchema),
 });

@@ -316,6 +316,8 @@ describe('taking orders', () => {
     const counter = async () =>
       (await query<{ n: number }>(db(), sql`select coalesce(sum(ordered_qty), 0)::int as n from order_limits where plan_id = ${planId} and product_id = ${scarce.productId}`))[0].n;
     const before = await counter();
+    // A correction is for an order that can no longer be amended: the windows close.
+    await db().execute(sql`update order_windows set closes_at = '2026-11-24T01:00:00Z' where plan_id = ${planId}`);
     expect((await t.api(agent, 'POST', `/api/order-lines/${line.id}/corrections`, { kind: 'correction', qty: line.qty + 1, replacementProductId: plain, reason: '电访员录错品规' })).json().code).toBe('correction_too_many');
     const req = await t.api(agent, 'POST', `/api/order-lines/${line.id}/corrections`, { kind: 'correction', qty: 1, replacementProductId: plain, reason: '电访员录错品规' });
     expect(req.statusCode).toBe(201);

@@ -1,7 +1,8 @@
 // Supply plans and allocation (marketing staff), and order taking for every
 // channel: the same submit/amend endpoints serve the call centre, the
 // retailer's own page and the grid worker on a visit; scope comes from the
-// viewer, the rules from src/db/order-submit.ts.
+// viewer, the rules from src/db/order-submit.ts. Corrections and emergency
+// supply are in order-corrections.ts.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,8 +11,6 @@ import { amendOrder, submitOrder } from '../../db/order-submit.js';
 import { getRetailerOrdering } from '../../db/ordering-queries.js';
 import { queueOrderDayReminders } from '../../db/order-reminders.js';
 import { orderCycleStats } from '../../db/ordering-stats.js';
-import { decideCorrection, requestCorrection } from '../../db/order-corrections.js';
-import { decideEmergency, findEmergencyRequests, requestEmergency } from '../../db/emergency-requests.js';
 import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
 import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
@@ -101,56 +100,5 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
       const out = await amendOrder(db, viewerOf(req), req.params.id, req.body, now());
       return { ...out.order, replayed: out.replayed };
     },
-  );
-
-  const decision = z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(300) });
-
-  r.post(
-    '/api/order-lines/:id/corrections',
-    {
-      preHandler: requirePermission('order.take'),
-      schema: {
-        tags,
-        params: idParams,
-        body: z.object({
-          kind: z.enum(['return', 'correction']),
-          qty: z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }),
-          replacementProductId: z.number().int().positive().optional(),
-          reason: z.string().trim().min(1).max(300),
-        }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await requestCorrection(db, viewerOf(req), req.params.id, req.body)),
-  );
-
-  r.post(
-    '/api/order-corrections/:id/decision',
-    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: decision } },
-    async (req) => decideCorrection(db, viewerOf(req), req.params.id, req.body.approve, now()),
-  );
-
-  r.get('/api/emergency-requests', { preHandler: requirePermission('order.read'), schema: { tags } }, async (req) => ({ items: await findEmergencyRequests(db, viewerOf(req)) }));
-
-  r.post(
-    '/api/emergency-requests',
-    {
-      preHandler: requirePermission('order.take'),
-      schema: {
-        tags,
-        body: z.object({
-          retailerId: z.number().int().positive(),
-          productId: z.number().int().positive(),
-          qty: z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }),
-          reason: z.string().trim().min(1).max(300),
-        }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await requestEmergency(db, viewerOf(req), req.body)),
-  );
-
-  r.post(
-    '/api/emergency-requests/:id/decision',
-    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: decision } },
-    async (req) => decideEmergency(db, viewerOf(req), req.params.id, req.body.approve, req.body.reason, now()),
   );
 }

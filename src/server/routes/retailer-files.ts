@@ -19,6 +19,7 @@ import { parseCsv } from '../../domain/retailers/import-rows.js';
 import { retailerListQuerySchema } from '../../shared/retailer.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { cellText } from '../sheet-cells.js';
 
 export type RetailerFileRouteDeps = { db: Db; now: () => Date };
 
@@ -169,20 +170,6 @@ async function readTable(filename: string, data: Buffer): Promise<string[][]> {
   }
   if (text.includes('\u0000')) throw new AppError('import_bad_file');
   return parseCsv(text);
-}
-
-/** What a cell shows, as text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
-function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v == null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-    return '';
-  }
-  return String(v);
 }
 
 async function toXlsx(rows: Cell[][], opts: { example?: boolean } = {}): Promise<Buffer> {

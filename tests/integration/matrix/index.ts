@@ -4,7 +4,8 @@ import { rating } from './rating.js';
 import { grids } from './grids.js';
 import { visits } from './visits.js';
 import { ordering } from './ordering.js';
+import { orderCorrections } from './order-corrections.js';
 import { settlement } from './settlement.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, settlement];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement];
