@@ -27,7 +27,7 @@ export async function findFailedDeductions(db: Db, viewer: Viewer): Promise<Fail
       select a.id, a.status, a.failure_reason, a.at from settlement_attempts a where a.order_id = o.id order by a.at desc, a.id desc limit 1) la on true
     where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.settlement_status in ('failed', 'pending') and ${retailerScope(viewer)}
       and (o.settlement_status = 'failed' or la.status = 'failed')
-    order by (o.settlement_status = 'failed') desc, o.order_date desc, o.id desc
+    order by o.order_date desc, o.id desc
     limit ${LIMIT}`)) as unknown as { rows: FailedDeductions['items'] };
   const items = res.rows.map((x) => ({ ...x, orderId: Number(x.orderId) }));
   return { items, failed: items.filter((x) => x.settlementStatus === 'failed').length, retrying: items.filter((x) => x.settlementStatus === 'pending').length };

@@ -24,6 +24,8 @@ const SupplyPlanPage = lazy(() => import('./features/ordering/supply-plan-page.j
 const TakeOrderPage = lazy(() => import('./features/ordering/take-order-page.js').then((m) => ({ default: m.TakeOrderPage })));
 const MyOrderPage = lazy(() => import('./features/ordering/my-order-page.js').then((m) => ({ default: m.MyOrderPage })));
 const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
+const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
+const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me, checking, error, recheck } = useSession();
@@ -78,6 +80,8 @@ export function AppRoutes() {
         <Route path="supply" element={guarded('supply', <SupplyPlanPage />)} />
         <Route path="take-orders" element={guarded('take-orders', <TakeOrderPage />)} />
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
+        <Route path="settlement" element={guarded('settlement', <SettlementPage />)} />
+        <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -112,11 +112,11 @@ const visitMenu: Partial<Record<Role, string[]>> = {
 
 // Ordering (issue 6)
 const orderingMenu: Partial<Record<Role, string[]>> = {
-  admin: ['supply', 'take-orders'],
-  county_manager: ['supply', 'take-orders'],
+  admin: ['supply', 'take-orders', 'settlement', 'ordering-stats'],
+  county_manager: ['supply', 'take-orders', 'settlement', 'ordering-stats'],
   call_agent: ['take-orders'],
-  grid_worker: ['take-orders'],
-  station_head: ['take-orders'],
+  grid_worker: ['take-orders', 'settlement', 'ordering-stats'],
+  station_head: ['take-orders', 'settlement', 'ordering-stats'],
   retailer: ['my-order'],
 };
 

@@ -6,12 +6,14 @@ import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
   AimOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PayCircleOutlined,
   ShopOutlined,
   StarOutlined,
   TranslationOutlined,
@@ -36,6 +38,8 @@ const icons: Record<string, React.ReactNode> = {
   supply: <LineChartOutlined />,
   'take-orders': <ShopOutlined />,
   'my-order': <ShopOutlined />,
+  settlement: <PayCircleOutlined />,
+  'ordering-stats': <BarChartOutlined />,
 };
 
 export function BrandMark() {

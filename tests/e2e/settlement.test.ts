@@ -1,0 +1,85 @@
+// Settlement and order-cycle screens in a real browser: marketing retries a
+// failed deduction and sees its status change; a grid worker sees the failed
+// deductions of their grids on a phone; a station head reads stock-out rate
+// and 动销率 of their station's grids.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import { DEMO_ACCOUNTS, type DemoRole } from '../support/test-app.js';
+import type { FailedDeductions } from '../../src/shared/settlement.js';
+import { zh } from '../../src/web/i18n/zh.js';
+
+const SHOTS = 'test-results/e2e';
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' };
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+let web: WebApp;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function open(role: DemoRole, path: string, options: BrowserContextOptions): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${web.baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await page.locator('#username').fill(DEMO_ACCOUNTS[role][0]);
+  await page.locator('#password').fill(DEMO_ACCOUNTS[role][1]);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(new RegExp(path));
+  return page;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('settlement and stock-out screens', () => {
+  it('marketing reads the day, retries a failed deduction and sees it sent to the bank again', async () => {
+    const before = await web.get<FailedDeductions>(await web.login('county_manager'), '/api/settlement/failed');
+    const target = before.items.find((f) => f.settlementStatus === 'failed')!;
+    const page = await open('county_manager', '/settlement', DESKTOP);
+    await expect.poll(() => page.getByTestId('settlement-report').innerText(), { timeout: 15_000 }).toContain(zh.settlement.status.deducted);
+    await expect.poll(() => page.getByTestId('mismatches').innerText()).toContain(zh.settlement.kinds.deducted_twice);
+    const row = page.getByTestId(`failed-${target.orderId}`);
+    expect(await row.innerText()).toContain(target.retailer.shopName);
+    expect(await row.innerText()).toContain(zh.settlement.status.failed);
+    await page.screenshot({ path: `${SHOTS}/settlement-manager.png`, fullPage: true });
+    await page.getByTestId(`retry-${target.orderId}`).click();
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(zh.settlement.retrying);
+    expect(await page.getByTestId(`retry-${target.orderId}`).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/settlement-retried.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("a grid worker sees their grids' failed deductions on the phone, without the report", async () => {
+    const page = await open('grid_worker', '/settlement', PHONE);
+    await expect.poll(() => page.getByTestId('failed-notice').innerText(), { timeout: 15_000 }).toContain('扣款失败');
+    expect(await page.getByTestId('settlement-report').count()).toBe(0);
+    expect(await page.locator('[data-testid^="retry-"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/settlement-worker-phone.png` });
+    await page.context().close();
+  });
+
+  it("a station head reads stock-outs and 动销率 of their station's grids", async () => {
+    const page = await open('station_head', '/ordering-stats', DESKTOP);
+    await expect.poll(() => page.getByTestId('stockout-chart').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('grid-stats').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('stat-sell-through').innerText()).toMatch(/\d+\.\d%/);
+    // Sorting by grid name puts the rows in name order.
+    await page.getByTestId('grid-stats').getByRole('columnheader', { name: zh.orderingStats.grid, exact: true }).click();
+    const names = await page.getByTestId('grid-stats').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true });
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+});
