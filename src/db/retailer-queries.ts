@@ -182,18 +182,17 @@ export async function findRetailerDetail(db: Db, viewer: Viewer, id: number): Pr
   return row;
 }
 
-/** Monthly totals of confirmed orders from `from` (inclusive, YYYY-MM-DD). */
+/** Monthly totals of confirmed orders from `from` (inclusive, YYYY-MM-DD), and the last order date ever, in one round trip. */
 export async function findMonthlySales(db: Db, retailerId: number, from: string) {
-  const months = await query<{ month: string; qty: number; amount: number; orders: number }>(db, sql`
-    select to_char(o.order_date, 'YYYY-MM') as month, sum(o.total_qty)::int as qty,
-      sum(o.total_amount)::float8 as amount, count(*)::int as orders
-    from orders o where o.retailer_id = ${retailerId} and o.status = 'confirmed' and o.order_date >= ${from}::date
-    group by 1 order by 1`);
-  const last = await query<{ last: string | null }>(
-    db,
-    sql`select max(order_date)::text as last from orders where retailer_id = ${retailerId} and status = 'confirmed'`,
-  );
-  return { months, lastOrderDate: last[0]?.last ?? null };
+  type Month = { month: string; qty: number; amount: number; orders: number };
+  const [row] = await query<{ months: Month[] | null; last: string | null }>(db, sql`
+    select (select json_agg(m order by m.month) from (
+        select to_char(o.order_date, 'YYYY-MM') as month, sum(o.total_qty)::int as qty,
+          sum(o.total_amount)::float8 as amount, count(*)::int as orders
+        from orders o where o.retailer_id = ${retailerId} and o.status = 'confirmed' and o.order_date >= ${from}::date
+        group by 1) m) as months,
+      (select max(order_date)::text from orders where retailer_id = ${retailerId} and status = 'confirmed') as last`);
+  return { months: row?.months ?? [], lastOrderDate: row?.last ?? null };
 }
 
 export async function findRetailerHistory(db: Db, viewer: Viewer, id: number) {
