@@ -23,6 +23,8 @@ const MyRatingPage = lazy(() => import('./features/rating/my-rating-page.js').th
 const SupplyPlanPage = lazy(() => import('./features/ordering/supply-plan-page.js').then((m) => ({ default: m.SupplyPlanPage })));
 const TakeOrderPage = lazy(() => import('./features/ordering/take-order-page.js').then((m) => ({ default: m.TakeOrderPage })));
 const MyOrderPage = lazy(() => import('./features/ordering/my-order-page.js').then((m) => ({ default: m.MyOrderPage })));
+const OrdersPage = lazy(() => import('./features/ordering/orders-page.js').then((m) => ({ default: m.OrdersPage })));
+const EmergencyPage = lazy(() => import('./features/ordering/emergency-page.js').then((m) => ({ default: m.EmergencyPage })));
 const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
 const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
@@ -77,6 +79,8 @@ export function AppRoutes() {
         <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />
         <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />
+        <Route path="orders" element={guarded('orders', <OrdersPage />)} />
+        <Route path="emergency" element={guarded('emergency', <EmergencyPage />)} />
         <Route path="supply" element={guarded('supply', <SupplyPlanPage />)} />
         <Route path="take-orders" element={guarded('take-orders', <TakeOrderPage />)} />
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />

@@ -120,9 +120,18 @@ const orderingMenu: Partial<Record<Role, string[]>> = {
   retailer: ['my-order'],
 };
 
+// Wrong orders and returns, emergency supply (issue 6): staff who take orders record them; marketing decides.
+const correctionMenu: Partial<Record<Role, string[]>> = {
+  admin: ['orders', 'emergency'],
+  county_manager: ['orders', 'emergency'],
+  call_agent: ['orders', 'emergency'],
+  grid_worker: ['orders', 'emergency'],
+  station_head: ['orders', 'emergency'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
-  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? [])];
+  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? []), ...(correctionMenu[role] ?? [])];
 }
 
 function baseMenuOf(role: Role): string[] {

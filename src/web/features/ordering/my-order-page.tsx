@@ -9,6 +9,7 @@ import { useSession } from '../../shell/session.js';
 import type { RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { lineFor, type DraftLine } from './order-lines.js';
+import { MyEmergencyCard } from './my-emergency-card.js';
 
 export function MyOrderPage() {
   const { t, lang } = useT();
@@ -119,6 +120,7 @@ export function MyOrderPage() {
       <Button type="primary" block size="large" loading={busy} disabled={!lines.length || !view.window?.open} onClick={submit}>
         {view.currentOrder ? o.amend.replace(' (Ctrl+Enter)', '') : o.submit.replace(' (Ctrl+Enter)', '')}
       </Button>
+      <MyEmergencyCard retailerId={retailerId} products={view.products} />
     </Space>
   );
 }

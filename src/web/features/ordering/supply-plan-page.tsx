@@ -1,4 +1,5 @@
-// Marketing staff: the week's supply plan, the allocation of scarce products
+// Marketing staff: the week's supply plan (entered here or imported from an
+// Excel sheet), the allocation of scarce products
 // (quota by tier and market as a table and a chart, supply used, share by
 // market), adjust and re-run, then publish.
 import { useEffect, useMemo, useState } from 'react';
@@ -8,6 +9,7 @@ import { EChart } from '../../components/echart.js';
 import { ApiError } from '../../api/client.js';
 import type { PlanDetail, PlanItem, PlanSummary } from '../../../shared/ordering.js';
 import { orderingApi } from './ordering-api.js';
+import { PlanImportButton } from './plan-import-button.js';
 
 function nextMonday(): string {
   const d = new Date();
@@ -95,6 +97,7 @@ export function SupplyPlanPage() {
           {o.newPlan}
         </Button>
         {detail && <Tag color={draft ? 'orange' : 'green'}>{o.status[detail.plan.status]}</Tag>}
+        {detail && draft && <PlanImportButton planId={detail.plan.id} onImported={() => orderingApi.plan(detail.plan.id).then(show, fail)} />}
       </Space>
       {!detail ? (
         <Alert type="info" message={o.noPlan} />

@@ -1,0 +1,103 @@
+// Returns and corrections: marketing staff approve or decline the pending
+// ones; everyone else sees what they asked for and the answer.
+import { useEffect, useState } from 'react';
+import { App, Button, Empty, Space, Switch, Table, Tag, Typography } from 'antd';
+import { ApiError } from '../../api/client.js';
+import { useT } from '../../i18n/i18n.js';
+import { useSession } from '../../shell/session.js';
+import type { Correction } from '../../../shared/order-corrections.js';
+import { correctionsApi } from './corrections-api.js';
+import { DecisionDialog } from './decision-dialog.js';
+
+export const statusColor: Record<string, string> = { pending: 'orange', approved: 'green', rejected: 'red', declined: 'red' };
+
+export function CorrectionReview({ refreshKey, onDecided }: { refreshKey: number; onDecided: () => void }) {
+  const { t, lang } = useT();
+  const c = t.corrections;
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const approver = can('supply.manage');
+  const [onlyPending, setOnlyPending] = useState(true);
+  const [items, setItems] = useState<Correction[] | null>(null);
+  const [deciding, setDeciding] = useState<{ item: Correction; approve: boolean } | null>(null);
+  const load = () =>
+    correctionsApi
+      .corrections(onlyPending ? 'pending' : undefined)
+      .then((r) => setItems(r.items))
+      .catch((e) => message.error(e instanceof ApiError ? e.text(lang) : String(e)));
+  useEffect(() => void load(), [onlyPending, refreshKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Switch checked={onlyPending} onChange={setOnlyPending} />
+        <span>{c.onlyPending}</span>
+      </Space>
+      <Table<Correction>
+        size="small"
+        rowKey="id"
+        loading={!items}
+        dataSource={items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 960 }}
+        data-testid="correction-list"
+        locale={{ emptyText: <Empty description={c.noPending} /> }}
+        columns={[
+          { title: c.shop, render: (_: unknown, x) => `${x.shopName} · ${x.customerCode}` },
+          { title: c.orderDate, dataIndex: 'orderDate', width: 110 },
+          {
+            title: c.kind,
+            render: (_: unknown, x) => (
+              <span>
+                <Tag color={x.kind === 'return' ? 'blue' : 'purple'}>{c.kinds[x.kind]}</Tag>
+                {x.productName} −{x.qty}
+                {x.replacementProductName && <> → {x.replacementProductName} +{x.qty}</>}
+              </span>
+            ),
+          },
+          { title: c.lineNow, dataIndex: 'lineQty', width: 80 },
+          { title: c.reason, dataIndex: 'reason' },
+          { title: c.requestedBy, dataIndex: 'requestedBy', width: 100 },
+          {
+            title: c.decision,
+            width: 200,
+            render: (_: unknown, x) =>
+              x.status === 'pending' && approver ? (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setDeciding({ item: x, approve: true })} data-testid={`approve-correction-${x.id}`}>
+                    {c.approve}
+                  </Button>
+                  <Button size="small" danger onClick={() => setDeciding({ item: x, approve: false })}>
+                    {c.decline}
+                  </Button>
+                </Space>
+              ) : (
+                <Space direction="vertical" size={0}>
+                  <Tag color={statusColor[x.status]}>{c.status[x.status]}</Tag>
+                  {x.decisionReason && <Typography.Text type="secondary">{x.decisionReason}</Typography.Text>}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {deciding && (
+        <DecisionDialog
+          approve={deciding.approve}
+          title={`${deciding.approve ? c.approve : c.decline} · ${deciding.item.shopName} · ${c.kinds[deciding.item.kind]} ${deciding.item.productName} ${deciding.item.qty}`}
+          onClose={() => setDeciding(null)}
+          onSubmit={async (v) => {
+            try {
+              await correctionsApi.decideCorrection(deciding.item.id, { approve: deciding.approve, reason: v.reason });
+              message.success(deciding.approve ? c.approvedOk : c.decidedOk);
+              setDeciding(null);
+              void load();
+              onDecided();
+            } catch (e) {
+              message.error(e instanceof ApiError ? e.text(lang) : String(e));
+            }
+          }}
+        />
+      )}
+    </Space>
+  );
+}

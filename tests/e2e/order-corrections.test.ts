@@ -1,0 +1,136 @@
+// Wrong orders and emergency supply in a real browser: the call centre
+// records a wrong brand against a closed order, marketing staff approve it
+// and the order follows; marketing grants part of a retailer's emergency
+// request, and the retailer reads the answer on their phone.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import type { OrderList } from '../../src/shared/order-corrections.js';
+import type { RetailerOrdering } from '../../src/shared/ordering.js';
+
+const SHOTS = 'test-results/e2e';
+let web: WebApp;
+let browser: Browser;
+let manager: string;
+let own: RetailerOrdering;
+let orderId: number;
+let emergencyId: number;
+const pageErrors: string[] = [];
+
+const call = async (cookie: string, method: string, url: string, body?: unknown) => {
+  const res = await web.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(body ? { payload: body as object } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
+
+async function open(path: string, user: string, password: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
+  const phone = viewport.width < 500;
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${web.baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(new RegExp(path));
+  return page;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  manager = await web.login('county_manager');
+  const agent = await web.login('call_agent');
+  const retailer = await web.login('retailer');
+  // This week's plan, published; the retailer orders two products, then their window closes.
+  const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
+  for (let wd = 1; wd <= 7; wd++) await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+  const me = await call(retailer, 'GET', '/api/me');
+  own = (await call(agent, 'GET', `/api/ordering/retailers/${me.user.retailerId}`)) as RetailerOrdering;
+  const plain = own.products.filter((p) => !p.scarce);
+  const order = await call(agent, 'POST', '/api/orders', {
+    retailerId: own.retailer.id,
+    channel: 'phone',
+    idempotencyKey: 'e2e-corrections-1',
+    lines: [
+      { productId: plain[0].productId, orderedQty: 5 },
+      { productId: plain[1].productId, orderedQty: 2 },
+    ],
+  });
+  orderId = order.orderId;
+  await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${own.retailer.orderWeekday}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-24T01:00:00Z' });
+  // Before the festival the retailer asks for 8 more cartons of one product.
+  emergencyId = (await call(retailer, 'POST', '/api/emergency-requests', { retailerId: own.retailer.id, productId: plain[0].productId, qty: 8, reason: '春节前客流大，备货不足' })).id;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('wrong orders and emergency supply', () => {
+  it('the agent records a wrong brand and marketing approves it', async () => {
+    const [wrong, right] = [own.products.filter((p) => !p.scarce)[0], own.products.filter((p) => !p.scarce)[2]];
+    const agent = await open('/orders', 'agent', 'agent123');
+    await agent.getByTestId('orders-search').locator('input').fill(own.retailer.customerCode);
+    await agent.getByTestId('orders-search').locator('input').press('Enter');
+    const lines = agent.getByTestId(`order-lines-${orderId}`);
+    await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain(wrong.name);
+    const list = (await call(manager, 'GET', `/api/orders?q=${own.retailer.customerCode}`)) as OrderList;
+    const line = list.items.find((o) => o.id === orderId)!.lines.find((l) => l.productId === wrong.productId)!;
+    await agent.screenshot({ path: `${SHOTS}/corrections-orders.png` });
+    await agent.getByTestId(`fix-line-${line.id}`).click();
+    await agent.getByTestId('replacement-select').click();
+    await agent.keyboard.type(right.code);
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('correction-reason').fill('电访员录错品规');
+    await agent.screenshot({ path: `${SHOTS}/corrections-agent-dialog.png` });
+    await agent.getByTestId('correction-submit').click();
+    await expect.poll(() => lines.innerText()).toContain('审核中 1');
+    await agent.context().close();
+
+    const mgr = await open('/orders', 'manager', 'manager123');
+    await mgr.getByTestId('review-tab').click();
+    const approve = mgr.locator('[data-testid^=approve-correction-]').first();
+    await approve.waitFor({ timeout: 15_000 });
+    expect(await mgr.getByTestId('correction-list').innerText()).toContain('电访员录错品规');
+    await mgr.screenshot({ path: `${SHOTS}/corrections-review.png` });
+    await approve.click();
+    await mgr.getByTestId('decision-ok').click();
+    await expect.poll(() => mgr.locator('[data-testid^=approve-correction-]').count()).toBe(0);
+    const after = ((await call(manager, 'GET', `/api/orders?q=${own.retailer.customerCode}`)) as OrderList).items.find((o) => o.id === orderId)!;
+    expect(after.lines.find((l) => l.productId === wrong.productId)?.orderedQty).toBe(4);
+    expect(after.lines.find((l) => l.productId === right.productId)?.orderedQty).toBe(1);
+    expect(after.totalQty).toBe(7);
+    await mgr.context().close();
+  });
+
+  it('marketing grants part of an emergency request; the retailer reads it on the phone', async () => {
+    const mgr = await open('/emergency', 'manager', 'manager123');
+    await mgr.getByTestId(`approve-emergency-${emergencyId}`).click();
+    await mgr.getByTestId('decision-qty').fill('5');
+    await mgr.getByTestId('decision-reason').fill('节前调剂 5 条');
+    await mgr.getByTestId('decision-ok').click();
+    await expect.poll(() => mgr.getByTestId(`approve-emergency-${emergencyId}`).count()).toBe(0);
+    await mgr.getByTestId('emergency-only-pending').click();
+    await expect.poll(() => mgr.getByTestId('emergency-list').innerText()).toContain('批准 5 条');
+    await mgr.screenshot({ path: `${SHOTS}/corrections-emergency.png`, fullPage: true });
+    await mgr.context().close();
+
+    const phone = await open('/my-order', 'retailer', 'retailer123', { width: 390, height: 844 });
+    const mine = phone.getByTestId(`my-emergency-${emergencyId}`);
+    await expect.poll(() => mine.innerText(), { timeout: 15_000 }).toContain('批准 5 条');
+    expect(await mine.innerText()).toContain('节前调剂 5 条');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await mine.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS}/corrections-retailer-phone.png` });
+    await phone.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+});
