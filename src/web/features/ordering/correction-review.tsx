@@ -17,7 +17,7 @@ export function CorrectionReview({ refreshKey, onDecided }: { refreshKey: number
   const { message } = App.useApp();
   const { can } = useSession();
   const approver = can('supply.manage');
-  const [onlyPending, setOnlyPending] = useState(true);
+  const [onlyPending, setOnlyPending] = useState(approver);
   const [items, setItems] = useState<Correction[] | null>(null);
   const [deciding, setDeciding] = useState<{ item: Correction; approve: boolean } | null>(null);
   const load = () =>

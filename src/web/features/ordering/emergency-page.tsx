@@ -2,7 +2,7 @@
 // marketing staff approve (cartons granted) or decline with a reason; a bar
 // chart shows what is asked and granted per product.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Grid, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import { ApiError } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
@@ -19,6 +19,7 @@ export function EmergencyPage() {
   const { message } = App.useApp();
   const { can } = useSession();
   const approver = can('supply.manage');
+  const phone = !Grid.useBreakpoint().md;
   const [onlyPending, setOnlyPending] = useState(approver);
   const [items, setItems] = useState<EmergencyRequest[] | null>(null);
   const [deciding, setDeciding] = useState<{ item: EmergencyRequest; approve: boolean } | null>(null);
@@ -48,7 +49,7 @@ export function EmergencyPage() {
       </Typography.Title>
       {can('order.take') && (
         <Card size="small" title={c.newRequest}>
-          <EmergencyForm onSent={load} />
+          <EmergencyForm onSent={load} compact={phone} />
         </Card>
       )}
       <Row gutter={16}>
