@@ -56,14 +56,14 @@ export function EmergencyForm({ retailerId, products: given, onSent, compact }: 
   return (
     <Form form={form} layout={compact ? 'vertical' : 'inline'} onFinish={submit} data-testid="emergency-form" style={compact ? undefined : { rowGap: 8 }}>
       {!retailerId && (
-        <Form.Item name="retailerId" rules={[{ required: true, message: c.pickRetailer }]}>
+        <Form.Item name="retailerId" label={compact ? c.retailer : undefined} rules={[{ required: true, message: c.pickRetailer }]}>
           <Select
             showSearch
             filterOption={false}
             onSearch={findShops}
             options={shops}
             placeholder={c.pickRetailer}
-            style={{ width: 260 }}
+            style={{ width: compact ? '100%' : 260 }}
             notFoundContent={null}
             data-testid="emergency-retailer"
           />
