@@ -11,6 +11,7 @@ import { grids, orgs, products, retailers, stations, users, villages } from './s
 import { hashPassword } from '../server/auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
+import { seedDemoStockouts } from './demo-seed-stockouts.js';
 import { COUNTY } from '../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../domain/demo/index.js';
 
@@ -80,6 +81,7 @@ export async function seedDemoCounty(
   progress('评定星级 rating', 98);
   await seedDemoRatings(db, result.orgId, opts.today);
   await seedDemoSettlement(db, result.orgId, opts.today);
+  await seedDemoStockouts(db, result.orgId, opts.today);
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

@@ -79,11 +79,14 @@ export async function settlementReport(db: Db, viewer: Viewer, day: string | und
   // 单边账: an order marked deducted with no deducted attempt, a deducted amount other than the order's, or two deductions.
   const mismatches = await rows<SettlementReport['mismatches'][number]>(
     db,
-    sql`with d as (
+    sql`with day as (
+          select id, retailer_id, settlement_method, settlement_status, total_amount from orders
+          where org_id = ${viewer.orgId} and status = 'confirmed' and order_date = ${date}::date and settlement_method <> 'cash'),
+        d as (
           select a.order_id, count(*)::int as n, sum(a.amount) as amount,
-            array_agg(coalesce(a.external_ref, '') order by a.at, a.id) filter (where a.external_ref is not null) as refs
-          from settlement_attempts a join orders o on o.id = a.order_id
-          where a.org_id = ${viewer.orgId} and a.status = 'deducted' and o.order_date = ${date}::date group by a.order_id)
+            array_agg(a.external_ref order by a.at, a.id) filter (where a.external_ref is not null) as refs
+          from day join settlement_attempts a on a.order_id = day.id
+          where a.status = 'deducted' group by a.order_id)
         select o.id::int8 as "orderId", o.settlement_method as method, o.settlement_status as "settlementStatus",
           o.total_amount::float8 as "orderAmount", coalesce(d.amount, 0)::float8 as deducted, coalesce(d.n, 0) as deductions,
           coalesce(d.refs, '{}') as "externalRefs",
@@ -92,11 +95,9 @@ export async function settlementReport(db: Db, viewer: Viewer, day: string | und
                when d.n > 1 then 'deducted_twice'
                when o.settlement_status <> 'deducted' then 'deducted_not_marked'
                else 'amount_differs' end as kind
-        from orders o join retailers r on r.id = o.retailer_id left join d on d.order_id = o.id
-        where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.order_date = ${date}::date
-          and o.settlement_method <> 'cash'
-          and ((o.settlement_status = 'deducted' and d.order_id is null) or d.n > 1
-               or (d.order_id is not null and o.settlement_status <> 'deducted') or (d.order_id is not null and d.amount <> o.total_amount))
+        from day o join retailers r on r.id = o.retailer_id left join d on d.order_id = o.id
+        where (o.settlement_status = 'deducted' and d.order_id is null) or d.n > 1
+          or (d.order_id is not null and o.settlement_status <> 'deducted') or (d.order_id is not null and d.amount <> o.total_amount)
         order by 1`,
   );
   return { date, totals, mismatches: mismatches.map((m) => ({ ...m, orderId: Number(m.orderId) })) };

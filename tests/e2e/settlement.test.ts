@@ -59,8 +59,11 @@ describe('settlement and stock-out screens', () => {
     await page.context().close();
   });
 
-  it("a grid worker sees their grids' failed deductions on the phone, without the report", async () => {
-    const page = await open('grid_worker', '/settlement', PHONE);
+  it("a grid worker is told of their grids' failed deductions on the phone and sees them, without the report", async () => {
+    const page = await open('grid_worker', '/dashboard', PHONE);
+    await expect.poll(() => page.getByTestId('failed-deductions-notice').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('failed-deductions-notice').getByRole('button').click();
+    await page.waitForURL(/\/settlement/);
     await expect.poll(() => page.getByTestId('failed-notice').innerText(), { timeout: 15_000 }).toContain('扣款失败');
     expect(await page.getByTestId('settlement-report').count()).toBe(0);
     expect(await page.locator('[data-testid^="retry-"]').count()).toBe(0);
@@ -78,6 +81,8 @@ describe('settlement and stock-out screens', () => {
     await page.getByTestId('grid-stats').getByRole('columnheader', { name: zh.orderingStats.grid, exact: true }).click();
     const names = await page.getByTestId('grid-stats').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true });
     await page.context().close();
     expect(pageErrors).toEqual([]);

@@ -8,6 +8,7 @@ import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
+import { FailedDeductionsNotice } from '../settlement/failed-deductions-notice.js';
 
 export function DashboardPage() {
   const { t } = useT();
@@ -41,6 +42,7 @@ export function DashboardPage() {
       <Typography.Title level={4} className="zy-page-title">
         {t.dashboard.title}
       </Typography.Title>
+      <FailedDeductionsNotice />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={8}>
           <Card size="small" loading={stations.loading && !stations.data}>

@@ -47,7 +47,7 @@ export function GridStatsTable({ grids }: { grids: GridRow[] }) {
   const { t } = useT();
   const s = t.orderingStats;
   const columns: ColumnsType<GridRow> = [
-    { title: s.grid, dataIndex: 'gridName', fixed: 'left', width: 130, sorter: (a, b) => a.gridName.localeCompare(b.gridName, 'zh-CN') },
+    { title: s.grid, dataIndex: 'gridName', fixed: 'left', width: 160, sorter: (a, b) => a.gridName.localeCompare(b.gridName, 'zh-CN') },
     { title: s.station, dataIndex: 'stationName', width: 120, sorter: (a, b) => a.stationName.localeCompare(b.stationName, 'zh-CN') },
     { title: s.worker, dataIndex: 'workerName', width: 90, render: (w: string | null) => w ?? t.common.dash },
     { title: s.base, dataIndex: 'base', align: 'right', sorter: byNumber((r) => r.base) },
@@ -70,7 +70,7 @@ export function GridStatsTable({ grids }: { grids: GridRow[] }) {
       rowKey="gridId"
       dataSource={grids}
       columns={columns}
-      scroll={{ x: 860 }}
+      scroll={{ x: 920 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       data-testid="grid-stats"
     />

@@ -43,7 +43,7 @@ export function SettlementPage() {
               aria-label={s.date}
               value={date ?? report.data?.date ?? ''}
               onChange={(e) => e.target.value && setDate(e.target.value)}
-              style={{ width: 160 }}
+              style={{ width: 172 }}
               data-testid="settlement-date"
             />
           )}
