@@ -82,6 +82,7 @@ describe('settlement and stock-out screens', () => {
     const names = await page.getByTestId('grid-stats').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true });
     await page.context().close();
