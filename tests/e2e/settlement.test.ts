@@ -51,11 +51,11 @@ describe('settlement and stock-out screens', () => {
     const row = page.getByTestId(`failed-${target.orderId}`);
     expect(await row.innerText()).toContain(target.retailer.shopName);
     expect(await row.innerText()).toContain(zh.settlement.status.failed);
-    await page.screenshot({ path: `${SHOTS}/settlement-manager.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/settlement-manager.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId(`retry-${target.orderId}`).click();
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(zh.settlement.retrying);
     expect(await page.getByTestId(`retry-${target.orderId}`).isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/settlement-retried.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/settlement-retried.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -68,7 +68,8 @@ describe('settlement and stock-out screens', () => {
     expect(await page.getByTestId('settlement-report').count()).toBe(0);
     expect(await page.locator('[data-testid^="retry-"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/settlement-worker-phone.png` });
+    await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/settlement-worker-phone.png`, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -84,7 +85,7 @@ describe('settlement and stock-out screens', () => {
     await page.mouse.move(0, 0);
     await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
