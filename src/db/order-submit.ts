@@ -207,111 +207,145 @@ async function storeOutcome(tx: Tx, viewer: Viewer, key: string, status: number,
 
 const ids = (xs: number[]) => sql.raw(`'{${xs.join(',')}}'::int[]`);
 
-/** The key claimed, the retailer in scope, its open window and its order there, in one round trip. */
-async function claimAndLocate(tx: Tx, viewer: Viewer, input: SubmitOrderInput, hash: string, now: Date) {
+type SubmitRow = {
+  claimed: boolean;
+  retailerId: number | null;
+  planId: number | null;
+  orderDate: string | null;
+  existing: number | null;
+  allKnown: boolean | null;
+  lines: { productId: number; known: boolean; scarce: boolean; moved: boolean; qty: number }[] | null;
+  orderId: number | null;
+  body: OrderResult | null;
+};
+
+/**
+ * The whole order in one statement: find the retailer in scope and its open
+ * window, raise every scarce line's counter where it stays within the limit,
+ * and only if every line is known and every raise held, write the order, its
+ * lines, the plan's one-order row; then claim the idempotency key with the
+ * answer. Anything short of a new order with a claimed key is rolled back by
+ * the caller (counters included).
+ */
+function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: Date) {
   const iso = now.toISOString();
-  const [c] = await rows<{ claimed: boolean; retailerId: number | null; settlementMethod: string; planId: number | null; orderDate: string | null; existing: number | null }>(
-    tx,
-    sql`with k as (
-          insert into idempotency_keys (org_id, key, request_hash, user_id) values (${viewer.orgId}, ${input.idempotencyKey}, ${hash}, ${viewer.userId})
-          on conflict do nothing returning 1)
-        select exists (select 1 from k) as claimed, r.id as "retailerId", r.settlement_method as "settlementMethod",
-               w.plan_id as "planId", w.order_date::text as "orderDate",
-               (select po.order_id::int8 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as existing
-        from (select 1) one
-        left join (retailers r join grids g on g.id = r.grid_id)
-          on r.id = ${input.retailerId} and r.status = 'active' and ${retailerScope(viewer)}
-        left join lateral (
-          select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
-          where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
-            and w.opens_at <= ${iso}::timestamptz and w.closes_at > ${iso}::timestamptz
-          order by w.opens_at desc limit 1) w on true`,
+  const values = input.lines.map((l, i) => sql`(${l.productId}::int, ${l.demandQty ?? l.orderedQty}::int, ${l.orderedQty}::int, ${i}::int)`);
+  return sql`with c as (
+      select r.id as rid, r.settlement_method, w.plan_id, w.order_date,
+        (select po.order_id::int8 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as existing
+      from retailers r join grids g on g.id = r.grid_id
+      left join lateral (
+        select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
+        where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
+          and w.opens_at <= ${iso}::timestamptz and w.closes_at > ${iso}::timestamptz
+        order by w.opens_at desc limit 1) w on true
+      where r.id = ${input.retailerId} and r.status = 'active' and ${retailerScope(viewer)}),
+    d(product_id, demand, qty, ord) as (values ${sql.join(values, sql`, `)}),
+    pr as (
+      select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, coalesce(i.scarce, false) as scarce
+      from d left join products p on p.id = d.product_id and p.org_id = ${viewer.orgId}
+      left join supply_plan_items i on i.plan_id = (select plan_id from c) and i.product_id = d.product_id),
+    go as (
+      select c.plan_id is not null and c.existing is null and (select bool_and(known) from pr) as ok from c),
+    u as (
+      update order_limits l set ordered_qty = l.ordered_qty + pr.qty from pr, c
+      where (select ok from go) and l.plan_id = c.plan_id and l.retailer_id = c.rid and l.product_id = pr.product_id
+        and l.ordered_qty + pr.qty <= l.limit_qty
+      returning l.product_id, l.limit_qty),
+    ln as (
+      select pr.*, u.product_id is not null as moved,
+        case when pr.scarce then coalesce(u.limit_qty, 0) else greatest(pr.demand, pr.qty) end as available,
+        round(pr.qty * pr.price, 2) as amount
+      from pr left join u on u.product_id = pr.product_id),
+    fine as (
+      select (select ok from go) and not exists (select 1 from ln where scarce and qty > 0 and not moved) as ok),
+    t as (select sum(qty)::int as qty, sum(amount) as amount from ln),
+    o as (
+      insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
+      select ${viewer.orgId}, c.rid, c.order_date, ${input.channel}, 'confirmed', t.qty, t.amount, c.settlement_method, 'pending', ${viewer.userId}
+      from c, t where (select ok from fine)
+      returning id),
+    l as (
+      insert into order_lines (org_id, order_id, product_id, demand_qty, available_qty, ordered_qty, unit_price, amount)
+      select ${viewer.orgId}, o.id, ln.product_id, ln.demand, ln.available, ln.qty, ln.price, ln.amount from o, ln),
+    po as (
+      insert into plan_orders (org_id, plan_id, retailer_id, order_id, version) select ${viewer.orgId}, c.plan_id, c.rid, o.id, 1 from o, c),
+    body as (
+      select jsonb_build_object('orderId', o.id, 'planId', c.plan_id, 'retailerId', c.rid, 'orderDate', c.order_date::text,
+        'channel', ${input.channel}::text, 'version', 1, 'totalQty', t.qty, 'totalAmount', t.amount::float8,
+        'settlementMethod', c.settlement_method, 'settlementStatus', 'pending',
+        'lines', (select jsonb_agg(jsonb_build_object('productId', ln.product_id, 'productCode', ln.code, 'productName', ln.name,
+            'demandQty', ln.demand, 'availableQty', ln.available, 'orderedQty', ln.qty, 'unitPrice', ln.price::float8, 'amount', ln.amount::float8)
+          order by ln.ord) from ln)) as b
+      from o, c, t),
+    -- The key is claimed last, with the answer: a concurrent request with the same key waits here
+    -- (or on the plan's one-order row) until the first commits, then finds it taken.
+    k as (
+      insert into idempotency_keys (org_id, key, request_hash, user_id, status_code, response)
+      values (${viewer.orgId}, ${input.idempotencyKey}, ${hash}, ${viewer.userId}, (select 201 from o), (select b from body))
+      on conflict do nothing returning 1)
+    select exists (select 1 from k) as claimed, c.rid as "retailerId", c.plan_id as "planId", c.order_date::text as "orderDate",
+      c.existing, (select bool_and(known) from pr) as "allKnown",
+      (select json_agg(json_build_object('productId', product_id, 'known', known, 'scarce', scarce, 'moved', moved, 'qty', qty) order by ord) from ln) as lines,
+      (select id::int8 from o) as "orderId", (select b from body) as body
+    from (select 1) one left join c on true`;
+}
+
+/** Raised inside the transaction to roll it back when the key turns out to be taken. */
+class KeyTaken extends Error {}
+
+/** The stored answer of an earlier submission with this key, or a refusal when the key came with another body. */
+async function storedOutcome(db: Db, viewer: Viewer, key: string, hash: string): Promise<SubmitOutcome | null> {
+  const [prev] = await rows<{ requestHash: string; statusCode: number | null; response: OrderResult | null }>(
+    db,
+    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys where org_id = ${viewer.orgId} and key = ${key}`,
   );
-  return c;
+  if (!prev) return null;
+  if (prev.requestHash !== hash || prev.statusCode === null || !prev.response) throw new AppError('idempotency_mismatch');
+  return { status: prev.statusCode as 200 | 201, replayed: true, order: prev.response };
 }
 
 export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInput, now: Date): Promise<SubmitOutcome> {
   const hash = requestHash({ op: 'submit', ...input });
   try {
     return await db.transaction(async (tx) => {
-      const c = await claimAndLocate(tx, viewer, input, hash, now);
-      if (!c.claimed) return (await claimKey(tx, viewer, input.idempotencyKey, hash))!;
+      const [c] = await rows<SubmitRow>(tx, submitSql(viewer, input, hash, now));
+      if (!c.claimed) throw new KeyTaken();
       if (c.retailerId === null) throw new AppError('not_found');
       if (c.planId === null || c.orderDate === null) throw new AppError('outside_window');
       if (c.existing !== null) throw new AppError('order_exists', [], { orderId: Number(c.existing) });
-      const ctx: OrderContext = { retailerId: c.retailerId, settlementMethod: c.settlementMethod, planId: c.planId, orderDate: c.orderDate, existingOrderId: null, existingVersion: 0 };
-
-      // Products, and every limit counter raised by its line in the same statement (only where it stays within the limit).
-      const values = input.lines.map((l, i) => sql`(${l.productId}::int, ${l.demandQty ?? l.orderedQty}::int, ${l.orderedQty}::int, ${i}::int)`);
-      const found = await rows<{ productId: number; demand: number; qty: number; known: boolean; code: string; name: string; price: number; scarce: boolean; limitQty: number | null; moved: boolean }>(
-        tx,
-        sql`with d(product_id, demand, qty, ord) as (values ${sql.join(values, sql`, `)}),
-            u as (
-              update order_limits l set ordered_qty = l.ordered_qty + d.qty from d
-              where l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id and l.ordered_qty + d.qty <= l.limit_qty
-              returning l.product_id, l.limit_qty)
-            select d.product_id as "productId", d.demand, d.qty, coalesce(pr.active, false) as known, pr.code, pr.name as name,
-                   pr.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, u.limit_qty as "limitQty", u.product_id is not null as moved
-            from d left join products pr on pr.id = d.product_id and pr.org_id = ${viewer.orgId}
-            left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = d.product_id
-            left join u on u.product_id = d.product_id
-            order by d.ord`,
-      );
-      const unknown: FieldError[] = found.flatMap((f, i) => (f.known ? [] : [{ field: `lines.${i}.productId`, code: 'unknown_product' }]));
+      const lines = c.lines ?? [];
+      const unknown: FieldError[] = lines.flatMap((f, i) => (f.known ? [] : [{ field: `lines.${i}.productId`, code: 'unknown_product' }]));
       if (unknown.length) throw new AppError('unknown_product', unknown);
-      const over = found.flatMap((f, i) => (f.scarce && !f.moved && f.qty > 0 ? [{ i, productId: f.productId }] : []));
-      if (over.length) {
-        // A concurrent first order of this retailer may have taken the limit: then the answer is that the order exists.
-        const [po] = await rows<{ orderId: number }>(tx, sql`select order_id::int8 as "orderId" from plan_orders where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId}`);
-        if (po) throw new AppError('order_exists', [], { orderId: Number(po.orderId) });
-        const avail = await rows<{ productId: number; limitQty: number }>(
-          tx,
-          sql`select product_id as "productId", limit_qty as "limitQty" from order_limits where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId} and product_id = any(${ids(over.map((o) => o.productId))})`,
-        );
-        const a = new Map(avail.map((x) => [x.productId, x.limitQty]));
-        throw new AppError(
-          'over_limit',
-          over.map((o) => ({ field: `lines.${o.i}.orderedQty`, code: 'over_limit' })),
-          { limits: over.map((o) => ({ productId: o.productId, availableQty: a.get(o.productId) ?? 0 })) },
-        );
-      }
-      const lines: PricedLine[] = found.map((f) => ({
-        productId: f.productId,
-        orderedQty: f.qty,
-        demand: f.demand,
-        available: f.scarce ? (f.limitQty ?? 0) : Math.max(f.demand, f.qty),
-        code: f.code,
-        name: f.name,
-        price: f.price,
-      }));
-      const t = totals(lines);
-      const order = result(ctx, 0, input.channel, 1, lines);
-      const lineValues = lines.map(
-        (l) => sql`(${l.productId}::int, ${l.demand}::int, ${l.available}::int, ${l.orderedQty}::int, ${l.price}::numeric, ${Math.round(l.orderedQty * l.price * 100) / 100}::numeric)`,
-      );
-      // The order, its lines, the plan's one-order row and the stored answer, in one statement.
-      const [o] = await rows<{ id: number }>(
+      if (c.orderId !== null && c.body) return { status: 201 as const, replayed: false, order: { ...c.body, orderId: Number(c.orderId) } };
+
+      // Some raise did not hold: nothing was written but counters, which the thrown error rolls back.
+      // A concurrent first order of this retailer may have taken the limit: then the answer is that the order exists.
+      const [po] = await rows<{ orderId: number }>(tx, sql`select order_id::int8 as "orderId" from plan_orders where plan_id = ${c.planId} and retailer_id = ${c.retailerId}`);
+      if (po) throw new AppError('order_exists', [], { orderId: Number(po.orderId) });
+      const over = lines.flatMap((f, i) => (f.scarce && !f.moved && f.qty > 0 ? [{ i, productId: f.productId }] : []));
+      const avail = await rows<{ productId: number; limitQty: number }>(
         tx,
-        sql`with o as (
-              insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
-              values (${viewer.orgId}, ${ctx.retailerId}, ${ctx.orderDate}, ${input.channel}, 'confirmed', ${t.qty}, ${t.amount}, ${ctx.settlementMethod}, 'pending', ${viewer.userId})
-              returning id),
-            l as (
-              insert into order_lines (org_id, order_id, product_id, demand_qty, available_qty, ordered_qty, unit_price, amount)
-              select ${viewer.orgId}, o.id, v.* from o, (values ${sql.join(lineValues, sql`, `)}) as v(product_id, demand_qty, available_qty, ordered_qty, unit_price, amount)),
-            po as (
-              insert into plan_orders (org_id, plan_id, retailer_id, order_id, version) select ${viewer.orgId}, ${ctx.planId}, ${ctx.retailerId}, o.id, 1 from o),
-            k as (
-              update idempotency_keys set status_code = 201, response = jsonb_set(${JSON.stringify(order)}::jsonb, '{orderId}', to_jsonb(o.id)) from o
-              where org_id = ${viewer.orgId} and key = ${input.idempotencyKey})
-            select id::int8 as id from o`,
+        sql`select product_id as "productId", limit_qty as "limitQty" from order_limits where plan_id = ${c.planId} and retailer_id = ${c.retailerId} and product_id = any(${ids(over.map((o) => o.productId))})`,
       );
-      return { status: 201 as const, replayed: false, order: { ...order, orderId: Number(o.id) } };
+      const a = new Map(avail.map((x) => [x.productId, x.limitQty]));
+      throw new AppError(
+        'over_limit',
+        over.map((o) => ({ field: `lines.${o.i}.orderedQty`, code: 'over_limit' })),
+        { limits: over.map((o) => ({ productId: o.productId, availableQty: a.get(o.productId) ?? 0 })) },
+      );
     });
   } catch (e) {
-    // Two first orders of one retailer racing: the loser hits the plan's one-order key.
+    // The key was taken by an earlier submission (a retry), or two first orders of one retailer
+    // raced and this one hit the plan's one-order key (possibly the same request sent twice):
+    // answer what is stored under the key, if anything.
     const err = e as { code?: string; cause?: { code?: string } };
-    if ((err.code ?? err.cause?.code) === '23505') throw new AppError('order_exists');
+    const raced = (err.code ?? err.cause?.code) === '23505';
+    if (e instanceof KeyTaken || raced) {
+      const stored = await storedOutcome(db, viewer, input.idempotencyKey, hash);
+      if (stored) return stored;
+      throw new AppError(raced ? 'order_exists' : 'idempotency_mismatch');
+    }
     throw e;
   }
 }
