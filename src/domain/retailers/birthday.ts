@@ -5,11 +5,34 @@ function iso(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Calendar conversions are pure and few (a few years × 12 months × 30 days), but
+// lunar-typescript computes each from astronomy, about a millisecond apiece: a
+// card view did it up to three times. Remember them.
+const solarOfLunar = new Map<string, string>();
+const lunarYearOf = new Map<string, number>();
+
 function lunarToSolar(year: number, month: number, day: number): string {
-  // A lunar month may have 29 days in a given year; fall back to its last day.
-  const monthDays = LunarYear.fromYear(year).getMonth(month)?.getDayCount() ?? 29;
-  const s = Lunar.fromYmd(year, month, Math.min(day, monthDays)).getSolar();
-  return iso(s.getYear(), s.getMonth(), s.getDay());
+  const key = `${year}-${month}-${day}`;
+  let s = solarOfLunar.get(key);
+  if (s === undefined) {
+    // A lunar month may have 29 days in a given year; fall back to its last day.
+    const monthDays = LunarYear.fromYear(year).getMonth(month)?.getDayCount() ?? 29;
+    const solar = Lunar.fromYmd(year, month, Math.min(day, monthDays)).getSolar();
+    s = iso(solar.getYear(), solar.getMonth(), solar.getDay());
+    if (solarOfLunar.size < 20_000) solarOfLunar.set(key, s);
+  }
+  return s;
+}
+
+/** The lunar year of `today` (lunar-typescript reads the local calendar date). */
+function lunarYear(today: Date): number {
+  const key = `${today.getFullYear()}-${today.getMonth()}-${today.getDate()}`;
+  let y = lunarYearOf.get(key);
+  if (y === undefined) {
+    y = Lunar.fromDate(today).getYear();
+    if (lunarYearOf.size < 20_000) lunarYearOf.set(key, y);
+  }
+  return y;
 }
 
 export function nextBirthday(birthday: string | null, calendar: string, today: Date): string | null {
@@ -17,8 +40,8 @@ export function nextBirthday(birthday: string | null, calendar: string, today: D
   const [, m, d] = birthday.split('-').map(Number);
   const todayIso = iso(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate());
   if (calendar === 'lunar') {
-    const lunarYear = Lunar.fromDate(today).getYear();
-    for (const y of [lunarYear - 1, lunarYear, lunarYear + 1]) {
+    const ly = lunarYear(today);
+    for (const y of [ly - 1, ly, ly + 1]) {
       const s = lunarToSolar(y, m, d);
       if (s >= todayIso) return s;
     }
