@@ -18,6 +18,7 @@ const AuditPage = lazy(() => import('./features/audit/audit-page.js').then((m) =
 const GridMapPage = lazy(() => import('./features/grid-map/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
 const FieldPage = lazy(() => import('./features/field/field-page.js').then((m) => ({ default: m.FieldPage })));
+const VisitOrderPage = lazy(() => import('./features/field/visit-order-page.js').then((m) => ({ default: m.VisitOrderPage })));
 const VisitProgressPage = lazy(() => import('./features/visit-progress/visit-progress-page.js').then((m) => ({ default: m.VisitProgressPage })));
 const MyRatingPage = lazy(() => import('./features/rating/my-rating-page.js').then((m) => ({ default: m.MyRatingPage })));
 const SupplyPlanPage = lazy(() => import('./features/ordering/supply-plan-page.js').then((m) => ({ default: m.SupplyPlanPage })));
@@ -78,6 +79,7 @@ export function AppRoutes() {
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />
+        <Route path="field/order/:retailerId" element={guarded('field', <VisitOrderPage />)} />
         <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />
         <Route path="orders" element={guarded('orders', <OrdersPage />)} />
         <Route path="emergency" element={guarded('emergency', <EmergencyPage />)} />

@@ -4,7 +4,8 @@
 // phone so the screen opens without signal.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Empty, List, Space, Spin, Tag, Typography, message } from 'antd';
-import { CarOutlined, CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { CarOutlined, CloudSyncOutlined, DisconnectOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
 import type { DayRoute } from '../../../shared/visits.js';
 import type { Org } from '../../../shared/org.js';
 import { api } from '../../api/client.js';
@@ -46,6 +47,7 @@ export function FieldPage() {
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [loads, setLoads] = useState(0);
+  const navigate = useNavigate();
 
   const load = useCallback(async () => {
     try {
@@ -136,6 +138,18 @@ export function FieldPage() {
                     data-state={state}
                     onClick={() => setOpen(s.retailer.id)}
                     actions={[
+                      <Button
+                        key="order"
+                        type="text"
+                        icon={<ShoppingCartOutlined />}
+                        aria-label={t.ordering.visitOrder}
+                        title={t.ordering.visitOrder}
+                        data-testid={`order-${s.retailer.id}`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          navigate(`/field/order/${s.retailer.id}`);
+                        }}
+                      />,
                       <Button
                         key="nav"
                         type="text"

@@ -3,7 +3,8 @@
 // outbox first and is sent from there, so it is kept without signal.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
-import { AimOutlined, CameraOutlined, CarOutlined } from '@ant-design/icons';
+import { AimOutlined, CameraOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
 import { PRICE_TAGS, VISIT_STORE_IMAGES } from '../../../shared/visits.js';
 import { labelOf } from '../../../shared/codes.js';
@@ -61,6 +62,7 @@ export function VisitSheet({
   const [reason, setReason] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   const done = stop.visit?.status === 'done' || queued;
   const shop = stop.retailer;
 
@@ -137,6 +139,9 @@ export function VisitSheet({
       <Space style={{ marginBottom: 12 }} wrap>
         <Button icon={<CarOutlined />} href={navigationUrl(shop, shop.shopName)} target="_blank" rel="noreferrer">
           {v.navigate}
+        </Button>
+        <Button icon={<ShoppingCartOutlined />} onClick={() => setOrdering(true)} data-testid="visit-order-open">
+          {t.ordering.visitOrder}
         </Button>
         {!done && !checkIn && (
           <Button type="primary" icon={<AimOutlined />} loading={locating} onClick={doCheckIn} data-testid="check-in">
@@ -217,6 +222,11 @@ export function VisitSheet({
             </Button>
           </Form>
         </>
+      )}
+      {ordering && (
+        <Drawer open placement="bottom" size="100%" onClose={() => setOrdering(false)} closable={false} styles={{ body: { paddingTop: 8 } }}>
+          <VisitOrder retailerId={shop.id} onBack={() => setOrdering(false)} backLabel={t.ordering.backToVisit} />
+        </Drawer>
       )}
     </Drawer>
   );

@@ -1,14 +1,12 @@
 // The retailer's own page, phone-sized: this week's order window, each
 // limited product with its limit and the plain-language reason, the
 // suggested order to accept or edit, and submit.
-import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, InputNumber, Space, Spin, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../shell/session.js';
-import type { RetailerOrdering } from '../../../shared/ordering.js';
-import { newIdempotencyKey, orderingApi } from './ordering-api.js';
-import { lineFor, type DraftLine } from './order-lines.js';
+import { lineFor } from './order-lines.js';
+import { useOrderDraft } from './use-order-draft.js';
 import { MyEmergencyCard } from './my-emergency-card.js';
 
 export function MyOrderPage() {
@@ -16,53 +14,24 @@ export function MyOrderPage() {
   const o = t.ordering;
   const { me } = useSession();
   const { message } = App.useApp();
-  const [view, setView] = useState<RetailerOrdering | null>(null);
-  const [asked, setAsked] = useState<Record<number, number>>({});
-  const [busy, setBusy] = useState(false);
-  const keyRef = useRef<string | null>(null);
   const retailerId = me?.user.retailerId ?? null;
+  const draft = useOrderDraft(retailerId, 'self');
+  const { view, asked, lines, busy } = draft;
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
 
-  const reload = () => {
-    if (!retailerId) return;
-    orderingApi
-      .retailer(retailerId)
-      .then((v) => {
-        setView(v);
-        const start: Record<number, number> = {};
-        if (v.currentOrder) for (const l of v.currentOrder.lines) start[l.productId] = l.demandQty;
-        else for (const s of v.suggested) start[s.productId] = s.qty;
-        setAsked(start);
-      })
-      .catch(fail);
-  };
-  useEffect(reload, [retailerId]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const byId = useMemo(() => new Map((view?.products ?? []).map((p) => [p.productId, p])), [view]);
   if (!retailerId) return <Empty description={t.myFile.noRetailer} />;
+  if (draft.loadError) return <Alert type="error" message={draft.loadError instanceof ApiError ? draft.loadError.text(lang) : String(draft.loadError)} />;
   if (!view) return <Spin style={{ display: 'block', margin: '60px auto' }} />;
 
   const shown = view.products.filter((p) => p.scarce || asked[p.productId] !== undefined);
-  const lines: DraftLine[] = Object.entries(asked)
-    .filter(([, q]) => q > 0)
-    .map(([pid, q]) => lineFor(byId.get(Number(pid))!, q))
-    .filter((l) => byId.has(l.productId));
 
   const submit = async () => {
-    setBusy(true);
-    keyRef.current ??= newIdempotencyKey();
-    const body = { idempotencyKey: keyRef.current, lines };
     try {
-      if (view.currentOrder) await orderingApi.amend(view.currentOrder.orderId, body);
-      else await orderingApi.submit({ ...body, retailerId, channel: 'self' });
-      keyRef.current = null;
+      await draft.submit();
       message.success(view.currentOrder ? o.amended : o.submitted);
-      reload();
+      void draft.reload();
     } catch (e) {
-      if (e instanceof ApiError && e.status > 0) keyRef.current = null;
       fail(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -102,10 +71,7 @@ export function MyOrderPage() {
                   precision={0}
                   inputMode="numeric"
                   value={asked[p.productId] ?? 0}
-                  onChange={(v) => {
-                    keyRef.current = null;
-                    setAsked((a) => ({ ...a, [p.productId]: Number(v ?? 0) }));
-                  }}
+                  onChange={(v) => draft.setDemand(p.productId, Number(v ?? 0))}
                 />
                 {line && line.orderedQty < line.demandQty && (
                   <Typography.Text type="warning">
