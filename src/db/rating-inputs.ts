@@ -62,13 +62,20 @@ export type LoadedInputs = { inputs: RetailerMonthInput[]; frozen: Map<string, s
  * feedback is the month's finished visits on which the shop reported market information.
  */
 export async function loadRetailerMonthInputs(db: Db, orgId: number, month: string): Promise<LoadedInputs> {
-  const rows = await inBatchSession(db, async (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month, await productCount(tx, orgId))));
+  const rows = await inBatchSession(db, async (tx) => query<Row>(tx, retailerMonthInputsSql(orgId, month, await productBits(tx, orgId))));
   return toInputs(rows);
 }
 
-export async function productCount(db: Db, orgId: number): Promise<number> {
-  const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int as n from products where org_id = ${orgId}`);
-  return n;
+/** A product's place in the month's brand bitmap: word `w`, bit `mask` (an int8, as text). */
+export type ProductBit = { id: number; priceClass: number; isNew: boolean; w: number; mask: string };
+
+/** The org's products numbered by id, one bit each in 64-bit words. */
+export async function productBits(db: Db, orgId: number): Promise<ProductBit[]> {
+  const products = await query<{ id: number; priceClass: number; isNew: boolean }>(
+    db,
+    sql`select id, price_class as "priceClass", is_new as "isNew" from products where org_id = ${orgId} order by id`,
+  );
+  return products.map((p, k) => ({ ...p, w: Math.floor(k / 64), mask: BigInt.asIntN(64, 1n << BigInt(k % 64)).toString() }));
 }
 
 /**
@@ -84,41 +91,47 @@ export async function inBatchSession<T>(db: Db, work: (tx: Db) => Promise<T>): P
   });
 }
 
-export function retailerMonthInputsSql(orgId: number, month: string, products: number): SQL {
+export function retailerMonthInputsSql(orgId: number, month: string, products: ProductBit[]): SQL {
   const b = monthBounds(month);
   // Lines are read once, grouped by retailer and month (as few groups as the bare
-  // aggregation). The month's specs are OR-ed into 64-bit words, one bit per
-  // product (by-value int8 aggregates, no second pass, no count(distinct) sort);
-  // brands are the bits set. Weekly figures, ordering and settlement come from
-  // the orders alone (their totals), a fraction of the lines.
-  const words = Array.from({ length: Math.max(1, Math.ceil(products / 64)) }, (_, w) => w);
-  // b.start is an ISO date computed above, safe to inline.
+  // aggregation), then rolled up per retailer. The month's specs are OR-ed into
+  // 64-bit words, one bit per product (by-value int8 aggregates, no second pass,
+  // no count(distinct) sort); brands are the bits set. The products are a VALUES
+  // list and nothing is a materialised CTE, so PostgreSQL may read the lines with
+  // parallel workers, as it does for the bare aggregation. Weekly figures,
+  // ordering and settlement come from the orders alone (their totals).
+  const words = Array.from({ length: Math.max(1, 1 + Math.max(-1, ...products.map((p) => p.w))) }, (_, w) => w);
+  // Every inlined value below is a number or an ISO date computed here, never user text.
+  const pv = products.length
+    ? products.map((p) => `(${Number(p.id)}, ${Number(p.priceClass)}, ${Number(p.w)}, (${BigInt(p.mask)})::int8)`).join(', ')
+    : '(0, 0, 0, 0::int8)';
+  const newMask = (w: number) => products.filter((p) => p.isNew && p.w === w).reduce((m, p) => m | BigInt(p.mask), 0n);
   const wordAggs = sql.raw(words.map((w) => `bit_or(p.mask) filter (where p.w = ${w} and o.order_date >= '${b.start}'::date) as b${w}`).join(', '));
+  const wordRoll = sql.raw(words.map((w) => `bit_or(b${w}) as b${w}`).join(', '));
   const popcount = (masked: boolean) =>
-    sql.raw(words.map((w) => `coalesce(bit_count((cur.b${w}${masked ? ` & nm.n${w}` : ''})::bit(64)), 0)`).join(' + '));
-  const newMasks = sql.raw(words.map((w) => `coalesce(bit_or(mask) filter (where is_new and w = ${w}), 0) as n${w}`).join(', '));
-  return sql`with pr as (
-        select id, price_class, is_new, (k / 64)::int as w, (1::int8 << (k % 64)::int) as mask
-        from (select id, price_class, is_new, row_number() over (order by id) - 1 as k from products where org_id = ${orgId}) x
-      ),
-      nm as (select ${newMasks} from pr),
-      m as (
+    sql.raw(words.map((w) => `coalesce(bit_count((cur.b${w}${masked ? ` & (${BigInt.asIntN(64, newMask(w))})::int8` : ''})::bit(64)), 0)`).join(' + '));
+  const thisMonth = (expr: string, as: string) => sql.raw(`max(${expr}) filter (where mo = '${b.start}'::date) as ${as}`);
+  return sql`with m as (
         select o.retailer_id as rid, date_trunc('month', o.order_date)::date as mo,
           sum(l.ordered_qty)::int as q, sum(l.amount)::float8 as v, count(*)::int as n,
-          coalesce(sum(l.ordered_qty) filter (where p.price_class = 1), 0)::int as q1,
-          coalesce(sum(l.amount) filter (where p.price_class = 1), 0)::float8 as v1,
-          coalesce(sum(l.ordered_qty) filter (where p.price_class <= 2), 0)::int as q2,
+          coalesce(sum(l.ordered_qty) filter (where p.pc = 1), 0)::int as q1,
+          coalesce(sum(l.amount) filter (where p.pc = 1), 0)::float8 as v1,
+          coalesce(sum(l.ordered_qty) filter (where p.pc <= 2), 0)::int as q2,
           ${wordAggs}
-        from orders o join order_lines l on l.order_id = o.id join pr p on p.id = l.product_id
+        from orders o join order_lines l on l.order_id = o.id
+        join (values ${sql.raw(pv)}) as p(id, pc, w, mask) on p.id = l.product_id
         where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
         group by 1, 2
       ),
-      h as (select rid, max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share, sum(n)::int as lines
-        from m group by rid),
+      cur as (
+        select rid, ${thisMonth('q', 'q')}, ${thisMonth('v', 'v')}, ${thisMonth('q1', 'q1')}, ${thisMonth('v1', 'v1')}, ${thisMonth('q2', 'q2')},
+          ${wordRoll}, max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share, sum(n)::int as lines
+        from m group by rid
+      ),
       w as (
         select retailer_id as rid,
-          array_agg(((order_date - ${b.windowStart}::date) / 7)::int order by order_date) filter (where status = 'confirmed') as wk,
-          array_agg(total_qty order by order_date) filter (where status = 'confirmed') as wq,
+          array_agg(((order_date - ${b.windowStart}::date) / 7)::int) filter (where status = 'confirmed') as wk,
+          array_agg(total_qty) filter (where status = 'confirmed') as wq,
           count(*) filter (where status = 'confirmed' and total_qty > 0 and order_date >= ${b.start}::date)::int as ordered,
           count(*) filter (where settlement_status = 'deducted' and order_date >= ${b.start}::date)::int as settled,
           count(*) filter (where settlement_status in ('deducted', 'failed') and order_date >= ${b.start}::date)::int as tried
@@ -138,15 +151,13 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: n
       )
       select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
         (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
-        cur.q, cur.v, h.lines, cur.q1, cur.v1, cur.q2, w.ordered, w.wk, w.wq,
+        cur.q, cur.v, cur.lines, cur.q1, cur.v1, cur.q2, w.ordered, w.wk, w.wq,
         (${popcount(false)})::int as brands, (${popcount(true)})::int as "newBrands",
-        h.best_q as "bestQ", h.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen, vf.n as feedback
+        cur.best_q as "bestQ", cur.best_share as "bestShare", w.settled, w.tried, cr.compliance_class as compliance, fz.reason as frozen, vf.n as feedback
       from retailers re
-      cross join nm
       cross join lateral (select (${b.end}::date - ${b.start}::date) as days,
         ((re.order_weekday - extract(isodow from ${b.start}::date)::int + 7) % 7) as off) x
-      left join m cur on cur.rid = re.id and cur.mo = ${b.start}::date
-      left join h on h.rid = re.id left join w on w.rid = re.id
+      left join cur on cur.rid = re.id left join w on w.rid = re.id
       left join cr on cr.rid = re.id left join fz on fz.rid = re.id left join vf on vf.rid = re.id
       where re.org_id = ${orgId} and re.status = 'active'
       order by re.id`;
