@@ -271,6 +271,17 @@ describe('taking orders', () => {
     );
     const w = await t.api(worker, 'POST', '/api/orders', { retailerId: outside.id, channel: 'visit', idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 1 }] });
     expect(w.statusCode).toBe(404);
+    expect((await t.api(worker, 'GET', `/api/ordering/retailers/${outside.id}`)).statusCode).toBe(404);
+    // Nor amend the order of a shop outside their grids, even knowing its id; nothing is written.
+    const [theirs] = await query<{ id: number }>(
+      db(),
+      sql`select po.order_id::int as id from plan_orders po join retailers r on r.id = po.retailer_id join grids g on g.id = r.grid_id
+          join users u on u.id = g.worker_id where po.plan_id = ${planId} and u.username <> 'worker1' limit 1`,
+    );
+    const before = await snapshot();
+    const amend = await t.api(worker, 'PUT', `/api/orders/${theirs.id}`, { idempotencyKey: key(), lines: [{ productId: plain, orderedQty: 1 }] });
+    expect(amend.statusCode).toBe(404);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('measures stock-outs per product and 动销率 per grid, within scope', async () => {
