@@ -19,6 +19,7 @@ let browser: Browser;
 let page: Page;
 let worker: string;
 let route: DayRoute;
+let planId: number;
 const pageErrors: string[] = [];
 
 const call = async (cookie: string, method: string, url: string, body?: unknown) => {
@@ -36,6 +37,7 @@ beforeAll(async () => {
   const config = await call(admin, 'GET', '/api/visits/config');
   await call(admin, 'PUT', '/api/visits/config', { rules: config.rules.map((r: object) => ({ ...r, visitsPerCycle: 4 })) });
   const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+  planId = plan.plan.id;
   await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
   await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
   for (let wd = 1; wd <= 7; wd++)
@@ -145,6 +147,16 @@ describe('a grid worker takes an order on a visit', () => {
     await expect.poll(() => page.getByTestId('visit-order-refused').innerText(), { timeout: 15_000 }).toContain(zh.ordering.outOfScope);
     expect(await page.getByTestId('visit-order-submit').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/visit-order-out-of-scope.png` });
+  });
+
+  it('says when the shop’s order window is closed, and cannot submit', async () => {
+    const shop = route.stops[route.stops.length - 1].retailer;
+    const manager = await web.login('county_manager');
+    await call(manager, 'PUT', `/api/supply-plans/${planId}/windows/${shop.orderWeekday}`, { opensAt: '2026-11-26T00:00:00Z', closesAt: '2026-11-26T09:00:00Z' });
+    await page.goto(`${web.baseUrl}/field/order/${shop.id}`);
+    await expect.poll(() => page.getByTestId('window-closed').innerText(), { timeout: 15_000 }).toContain(zh.ordering.windowClosed);
+    expect(await page.getByTestId('visit-order-submit').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/visit-order-window-closed.png` });
     expect(pageErrors).toEqual([]);
   });
 });
