@@ -5,12 +5,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 
-const SHOTS = 'test-results/e2e';
 let web: WebApp;
 let browser: Browser;
 let manager: string;
@@ -19,25 +18,10 @@ let orderId: number;
 let emergencyId: number;
 const pageErrors: string[] = [];
 
-const call = async (cookie: string, method: string, url: string, body?: unknown) => {
-  const res = await web.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(body ? { payload: body as object } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
-};
+const call = (cookie: string, method: string, url: string, body?: unknown) => web.call(cookie, method, url, body);
 
-async function open(path: string, user: string, password: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const phone = viewport.width < 500;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${web.baseUrl}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(new RegExp(path));
-  return page;
-}
+const open = (path: string, user: string, password: string, phone = false): Promise<Page> =>
+  openLoggedIn(browser, web.baseUrl, path, [user, password], { options: phone ? PHONE : DESKTOP, pageErrors });
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -123,7 +107,7 @@ describe('wrong orders and emergency supply', () => {
     await mgr.screenshot({ path: `${SHOTS}/corrections-emergency.png`, fullPage: true });
     await mgr.context().close();
 
-    const phone = await open('/my-order', 'retailer', 'retailer123', { width: 390, height: 844 });
+    const phone = await open('/my-order', 'retailer', 'retailer123', true);
     const mine = phone.getByTestId(`my-emergency-${emergencyId}`);
     await expect.poll(() => mine.innerText(), { timeout: 15_000 }).toContain('批准 5 条');
     expect(await mine.innerText()).toContain('节前调剂 5 条');

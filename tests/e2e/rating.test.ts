@@ -4,27 +4,16 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { SHOTS, launchChromium, openLoggedIn } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
-const SHOTS = 'test-results/e2e';
 
 let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-async function loggedIn(username: string, password: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${web.baseUrl}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(new RegExp(path));
-  return page;
-}
+const loggedIn = (username: string, password: string, path: string): Promise<Page> =>
+  openLoggedIn(browser, web.baseUrl, path, [username, password], { options: { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }, pageErrors });
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

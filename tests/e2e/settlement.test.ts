@@ -5,30 +5,18 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, type DemoRole } from '../support/test-app.js';
 import type { FailedDeductions } from '../../src/shared/settlement.js';
 import { zh } from '../../src/web/i18n/zh.js';
 
-const SHOTS = 'test-results/e2e';
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' };
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-async function open(role: DemoRole, path: string, options: BrowserContextOptions): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${web.baseUrl}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.locator('#username').fill(DEMO_ACCOUNTS[role][0]);
-  await page.locator('#password').fill(DEMO_ACCOUNTS[role][1]);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(new RegExp(path));
-  return page;
-}
+const open = (role: DemoRole, path: string, options: BrowserContextOptions): Promise<Page> =>
+  openLoggedIn(browser, web.baseUrl, path, DEMO_ACCOUNTS[role], { options, pageErrors });
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

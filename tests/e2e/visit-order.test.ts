@@ -10,10 +10,9 @@ import type { RetailerListResponse } from '../../src/shared/retailer.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { SHOTS, launchChromium } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
-const SHOTS = 'test-results/e2e';
 let web: WebApp;
 let browser: Browser;
 let page: Page;
@@ -22,11 +21,7 @@ let route: DayRoute;
 let planId: number;
 const pageErrors: string[] = [];
 
-const call = async (cookie: string, method: string, url: string, body?: unknown) => {
-  const res = await web.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(body ? { payload: body as object } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
-};
+const call = (cookie: string, method: string, url: string, body?: unknown) => web.call(cookie, method, url, body);
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

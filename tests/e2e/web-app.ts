@@ -16,6 +16,8 @@ export type WebApp = {
   /** Session cookie of a demo account, for API calls made by the test itself. */
   login: (role: DemoRole) => Promise<string>;
   get: <T>(cookie: string, url: string) => Promise<T>;
+  /** Any API call as that session; throws unless the answer is 2xx. */
+  call: (cookie: string, method: string, url: string, body?: unknown) => Promise<any>;
   close: () => Promise<void>;
 };
 
@@ -42,11 +44,17 @@ export async function startWebApp(): Promise<WebApp> {
     if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
     return res.json() as T;
   };
+  const call = async (cookie: string, method: string, url: string, body?: unknown) => {
+    const res = await app.inject({ method: method as 'GET', url, headers: { cookie }, ...(body ? { payload: body as object } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     login,
     get,
+    call,
     close: async () => {
       await app.close();
       await database.drop();
