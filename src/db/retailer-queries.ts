@@ -133,17 +133,6 @@ export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery
   return { total: countCap, totalCapped: true, items };
 }
 
-/** All rows matching the filters, for export (scope applied). */
-export async function findRetailersForExport(db: Db, viewer: Viewer, q: RetailerListQuery) {
-  const where = retailerFilters(viewer, q);
-  return query<RetailerRow & Record<string, unknown>>(db, sql`select ${listColumns},
-      r.legal_person as "legalPerson", r.legal_person_id_no as "legalPersonIdNo", r.settlement_method as "settlementMethod",
-      r.order_weekday as "orderWeekday", r.family_note as "familyNote", r.special_groups as "specialGroups",
-      r.birthday, r.birthday_calendar as "birthdayCalendar", r.store_image as "storeImage", r.store_area_m2 as "storeAreaM2",
-      r.lat, r.lng, g.code as "gridCode"
-    ${fromScoped} where ${where} order by r.customer_code`);
-}
-
 export type RetailerDetailRow = RetailerRow & {
   version: number;
   legalPerson: string;

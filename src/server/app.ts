@@ -39,6 +39,8 @@ export type AppOptions = {
   /** Folder of the built web UI; served with an SPA fallback when present. */
   webDir?: string;
   logLevel?: string;
+  /** Rows per database page of a retailer export (default 5,000); tests make it small. */
+  exportPageSize?: number;
 };
 
 declare module 'fastify' {
@@ -74,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
-  retailerFileRoutes(app, { db: opts.db, now });
+  retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });
   auditRoutes(app, { db: opts.db });
   orderingRoutes(app, { db: opts.db, now });
   orderCorrectionRoutes(app, { db: opts.db, now });

@@ -52,8 +52,8 @@ export const messages = {
     en: 'This is a masked value (contains *) and cannot be saved; enter the full value, or keep the exported value for an existing retailer',
   },
   import_csv_encoding: {
-    zh: 'CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 文件',
-    en: 'The CSV file is not UTF-8; save it as "CSV UTF-8 (Comma delimited)" in Excel, or upload the .xlsx file',
+    zh: '无法识别 CSV 文件的编码（应为 UTF-8 或 GBK/GB18030）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”，或直接上传 .xlsx 文件',
+    en: 'The encoding of the CSV file is not recognised (it must be UTF-8 or GBK/GB18030); save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)", or upload the .xlsx file',
   },
   import_too_many_rows: { zh: '文件行数过多，请分批导入', en: 'The file has too many rows; import it in parts' },
   // Ratings (issue 5)

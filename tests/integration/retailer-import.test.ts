@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
+import { encodeGb18030 } from '../support/gb18030.js';
 import { testEngine } from '../support/test-db.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
+import { buildApp } from '../../src/server/app.js';
 import {
   csvFile,
   fileTable,
@@ -87,7 +89,7 @@ describe('a file with bad rows', () => {
     expect([await count('retailers'), await count('retailer_changes')]).toEqual(before);
   });
 
-  it('names missing columns, and refuses empty, unreadable and non-UTF-8 files', async () => {
+  it('names missing columns, and refuses empty and unreadable files, and CSV neither UTF-8 nor GB18030', async () => {
     const rows = makeRetailerRows(1, ctx, 100_000);
     const noGrid = fileTable(rows, FILE_HEADERS.filter((h) => h !== '网格编码' && h !== '纬度'));
     let res = await upload(manager, 'a.csv', csvFile(noGrid));
@@ -102,10 +104,11 @@ describe('a file with bad rows', () => {
     res = await upload(manager, 'a.pdf', Buffer.from('%PDF-1.4'));
     expect([res.statusCode, res.json().code]).toEqual([400, 'import_bad_file']);
 
-    const gbk = Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0xb1, 0xe0, 0xc2, 0xeb, 0x0d, 0x0a]); // 客户编码 in GBK
-    res = await upload(manager, 'a.csv', gbk);
+    // Excel's "Unicode 文本" is UTF-16: refused with the encodings it does read, not imported as mojibake.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvFile(noGrid).toString('utf8').slice(1), 'utf16le')]);
+    res = await upload(manager, 'a.csv', utf16);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'import_csv_encoding', message: expect.stringContaining('UTF-8') });
+    expect(res.json()).toMatchObject({ code: 'import_csv_encoding', message: expect.stringContaining('UTF-8 或 GBK/GB18030') });
 
     res = await t.api(manager, 'POST', '/api/retailers/import', { not: 'a file' });
     expect([res.statusCode, res.json().code]).toEqual([400, 'import_bad_file']);
@@ -116,6 +119,47 @@ describe('a file with bad rows', () => {
     const res = await upload(manager, 'a.csv', csvFile(fileTable([{ ...row, 联系电话: '139****0001' }])));
     expect(res.statusCode).toBe(422);
     expect(res.json().rows).toMatchObject([{ row: 2, column: '联系电话', code: 'masked_value' }]);
+  });
+});
+
+describe('a CSV saved by Excel on Chinese Windows (GBK/GB18030, no byte-order mark)', () => {
+  const gb18030Csv = (table: string[][]) => encodeGb18030(csvFile(table).toString('utf8').slice(1));
+
+  it('imports with the shop names as written, characters beyond GBK included', async () => {
+    const rows = makeRetailerRows(4, ctx, 200_000);
+    rows[0].店铺名称 = `𠮷祥超市${rows[0].客户编码.slice(-4)}`; // 𠮷: four bytes in GB18030, not in GBK
+    rows[1].经营地址 = '醴陵市来龙门街道瓷城路 8 号（“老字号”）';
+    const file = gb18030Csv(fileTable(rows));
+    expect(file.includes(Buffer.from('店铺名称', 'utf8'))).toBe(false);
+
+    const res = await upload(manager, '零售户（Excel 另存）.csv', file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 4, updated: 0, total: 4 });
+    const stored = await query<{ customerCode: string; shopName: string; address: string; legalPerson: string }>(
+      t.database.db,
+      sql`select customer_code as "customerCode", shop_name as "shopName", address, legal_person as "legalPerson"
+        from retailers where customer_code in (${sql.join(rows.map((r) => sql`${r.客户编码}`), sql`, `)}) order by customer_code`,
+    );
+    expect(stored).toEqual(rows.map((r) => ({ customerCode: r.客户编码, shopName: r.店铺名称, address: r.经营地址, legalPerson: r['法人/负责人'] })));
+    const hits = (await t.api(manager, 'GET', `/api/retailers?q=${encodeURIComponent('𠮷祥超市')}`)).json();
+    expect(hits.items.map((h: { shopName: string }) => h.shopName)).toContain(rows[0].店铺名称);
+  });
+
+  it('with a bad row is refused whole, the row and column named in Chinese', async () => {
+    const rows = makeRetailerRows(3, ctx, 300_000);
+    const bad = [rows[0], { ...rows[1], 业态: '小卖部' }, { ...rows[2], 许可证号: '43028112345' }];
+    const before = await count('retailers');
+    const res = await upload(manager, 'gbk.csv', gb18030Csv(fileTable(bad)));
+    expect(res.statusCode, res.body).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe('import_rejected');
+    expect(body.rows.map((r: { row: number; column: string; code: string; value: string }) => [r.row, r.column, r.code, r.value])).toEqual([
+      [3, '业态', 'invalid_value', '小卖部'],
+      [4, '许可证号', 'licence_format', '43028112345'],
+    ]);
+    expect(body.rows[0].message).toMatch(/^取值无效；可填：食杂店、便利店/);
+    expect(body.rows[1].message).toBe('许可证号应为 12 位数字');
+    expect(await count('retailers')).toBe(before);
   });
 });
 
@@ -202,6 +246,41 @@ describe('export', () => {
         where a.action = 'export' and u.username = 'worker1' order by a.id desc limit 1`,
     );
     expect(audit).toMatchObject({ n: own.length, detail: { count: own.length, format: 'csv', piiIncluded: true } });
+  });
+
+  it('over many database pages holds every row once, in customer-code order, as the one-page export does', async () => {
+    const paged = await buildApp({ db: t.database.db, now: () => TODAY, exportPageSize: 13 });
+    try {
+      const all = (await query<{ c: string }>(t.database.db, sql`select customer_code c from retailers order by customer_code`)).map((r) => r.c);
+      const own = (
+        await query<{ c: string }>(
+          t.database.db,
+          sql`select r.customer_code c from retailers r join grids g on g.id = r.grid_id join users u on u.id = g.worker_id
+            where u.username = 'worker1' order by r.customer_code`,
+        )
+      ).map((r) => r.c);
+      expect(all.length).toBeGreaterThan(13 * 10);
+      expect(own.length).toBeGreaterThan(13);
+      for (const [cookie, expected] of [
+        [manager, all],
+        [worker, own],
+      ] as const) {
+        for (const format of ['csv', 'xlsx'] as const) {
+          const url = `/api/retailers/export?format=${format}`;
+          const res = await paged.inject({ method: 'GET', url, headers: { cookie } });
+          expect(res.statusCode).toBe(200);
+          const table = await readDownload(res);
+          expect(table[0]).toEqual(FILE_HEADERS);
+          expect(records(table).map((r) => r.客户编码)).toEqual(expected);
+          // Same cells, masking included, as with one page of 5,000.
+          const onePage = await t.api(cookie, 'GET', url);
+          if (format === 'csv') expect(res.body).toBe(onePage.body);
+          else expect(table).toEqual(await readDownload(onePage));
+        }
+      }
+    } finally {
+      await paged.close();
+    }
   });
 
   it('applies the list filters', async () => {

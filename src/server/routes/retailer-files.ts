@@ -2,7 +2,10 @@
 // template. The columns come from one table (src/domain/retailers/import-columns.ts),
 // so an unmasked export re-imports with no changes. Exports are masked by the
 // role's personal-data policy; a masked cell re-imported for an existing
-// retailer keeps the stored value, and cannot create or change one.
+// retailer keeps the stored value, and cannot create or change one. A CSV may
+// be UTF-8 or GBK/GB18030, as Excel on Chinese Windows saves it (decision 007);
+// exports stream page by page (decision 008).
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
@@ -11,17 +14,19 @@ import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../db/audit.js';
 import { findGrids, getOrg } from '../../db/org-queries.js';
 import { importRetailers } from '../../db/retailer-import.js';
-import { findRetailersForExport } from '../../db/retailer-queries.js';
+import { findRetailerExportPages, findRetailerIdsForExport } from '../../db/retailer-export.js';
 import { maskPii } from '../../domain/access/mask-retailer.js';
-import { piiPolicy } from '../../domain/access/permissions.js';
-import { FILE_COLUMNS, fileCells, type Cell, type FileFields } from '../../domain/retailers/import-columns.js';
+import { piiPolicy, type PiiPolicy } from '../../domain/access/permissions.js';
+import { fileCells, type Cell, type FileFields } from '../../domain/retailers/import-columns.js';
 import { parseCsv } from '../../domain/retailers/import-rows.js';
 import { retailerListQuerySchema } from '../../shared/retailer.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { decodeCsv } from '../csv-text.js';
 import { AppError } from '../errors.js';
+import { RETAILER_SHEET, csvStream, templateXlsx, toCsv, xlsxStream } from '../retailer-file-writers.js';
 import { cellText } from '../sheet-cells.js';
 
-export type RetailerFileRouteDeps = { db: Db; now: () => Date };
+export type RetailerFileRouteDeps = { db: Db; now: () => Date; exportPageSize?: number };
 
 const formatSchema = z.enum(['xlsx', 'csv']).default('xlsx');
 const exportQuerySchema = retailerListQuerySchema.extend({ format: formatSchema });
@@ -39,9 +44,8 @@ const CONTENT_TYPE = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 } as const;
-const SHEET = '零售户';
 
-export function retailerFileRoutes(app: FastifyInstance, { db, now }: RetailerFileRouteDeps) {
+export function retailerFileRoutes(app: FastifyInstance, { db, now, exportPageSize }: RetailerFileRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -66,29 +70,24 @@ export function retailerFileRoutes(app: FastifyInstance, { db, now }: RetailerFi
       const viewer = viewerOf(req);
       const { format, ...filters } = req.query;
       const policy = piiPolicy(viewer.role);
-      const rows = await findRetailersForExport(db, viewer, filters);
-      const cells = rows.map((row) => {
-        // The export query selects every file column under its field name.
-        const f = row as unknown as FileFields;
-        const masked = maskPii({ ...f, legalPersonIdNo: f.legalPersonIdNo ?? null, familyMembers: [] }, policy);
-        return fileCells(masked);
-      });
+      const ids = await findRetailerIdsForExport(db, viewer, filters);
       const unmasked = (['phone', 'family', 'idNumber'] as const).filter((k) => policy[k]);
       const { sort: _s, order: _o, page: _p, pageSize: _ps, ...usedFilters } = filters;
+      // Written before the first row leaves: the entry names every retailer the file will hold.
       await writeAudit(
         db,
         viewer,
         {
           action: 'export',
           entity: 'retailer',
-          entityIds: rows.map((x) => x.id),
-          detail: { count: rows.length, format, piiIncluded: unmasked.length > 0, unmasked, filters: usedFilters },
+          entityIds: ids,
+          detail: { count: ids.length, format, piiIncluded: unmasked.length > 0, unmasked, filters: usedFilters },
           ip: req.ip,
         },
         now(),
       );
-      const headers = FILE_COLUMNS.map((c) => c.header);
-      return sendFile(reply, [`零售户_${shanghaiDate(now())}`, `retailers_${shanghaiDate(now())}`], format, format === 'csv' ? toCsv([headers, ...cells]) : await toXlsx(cells));
+      const pages = maskedPages(findRetailerExportPages(db, viewer, ids, exportPageSize), policy);
+      return sendFile(reply, [`零售户_${shanghaiDate(now())}`, `retailers_${shanghaiDate(now())}`], format, format === 'csv' ? csvStream(pages) : xlsxStream(pages));
     },
   );
 
@@ -123,8 +122,7 @@ export function retailerFileRoutes(app: FastifyInstance, { db, now }: RetailerFi
         lng: org.centerLng,
         status: 'active',
       };
-      const headers = FILE_COLUMNS.map((c) => c.header);
-      const body = req.query.format === 'csv' ? toCsv([headers, fileCells(example)]) : await toXlsx([fileCells(example)], { example: true });
+      const body = req.query.format === 'csv' ? toCsv([fileCells(example)]) : await templateXlsx(fileCells(example));
       return sendFile(reply, ['零售户导入模板', 'retailer-import-template'], req.query.format, body);
     },
   );
@@ -144,7 +142,7 @@ async function readUpload(req: FastifyRequest): Promise<{ filename: string; data
 
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** An .xlsx (by its zip signature) or a UTF-8 CSV, as rows of strings. */
+/** An .xlsx (by its zip signature) or a UTF-8 or GB18030 CSV, as rows of strings. */
 async function readTable(filename: string, data: Buffer): Promise<string[][]> {
   if (isZip(data)) {
     const wb = new ExcelJS.Workbook();
@@ -153,7 +151,7 @@ async function readTable(filename: string, data: Buffer): Promise<string[][]> {
     } catch {
       throw new AppError('import_bad_file');
     }
-    const ws = wb.worksheets.find((w) => w.name === SHEET) ?? wb.worksheets[0];
+    const ws = wb.worksheets.find((w) => w.name === RETAILER_SHEET) ?? wb.worksheets[0];
     if (!ws) throw new AppError('import_bad_file');
     const table: string[][] = [];
     ws.eachRow((row, n) => {
@@ -162,67 +160,20 @@ async function readTable(filename: string, data: Buffer): Promise<string[][]> {
     return Array.from(table, (r) => r ?? []);
   }
   if (!/\.(csv|txt)$/i.test(filename) && /\.[a-z0-9]+$/i.test(filename)) throw new AppError('import_bad_file');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw new AppError('import_csv_encoding');
-  }
+  const { text } = decodeCsv(data);
   if (text.includes('\u0000')) throw new AppError('import_bad_file');
   return parseCsv(text);
 }
 
-async function toXlsx(rows: Cell[][], opts: { example?: boolean } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Codes, licences, phones and ID numbers stay text, so Excel keeps every digit.
-  ws.columns = FILE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
-  ws.getRow(1).font = { bold: true };
-  ws.addRows(rows);
-  if (opts.example) {
-    ws.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
-    ws.getCell('A2').note = '示例行，导入前请删除';
-    addHelpSheet(wb);
+/** Each page of export rows as file cells, masked by the viewer's personal-data policy. */
+async function* maskedPages(pages: AsyncIterable<(FileFields & { id: number })[]>, policy: PiiPolicy): AsyncGenerator<Cell[][]> {
+  for await (const rows of pages) {
+    yield rows.map((f) => fileCells(maskPii({ ...f, legalPersonIdNo: f.legalPersonIdNo ?? null, familyMembers: [] }, policy)));
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function addHelpSheet(wb: ExcelJS.Workbook) {
-  const ws = wb.addWorksheet('填写说明');
-  ws.columns = [
-    { header: '列名', width: 16 },
-    { header: '必填', width: 8 },
-    { header: '说明', width: 60 },
-    { header: '可填写的值', width: 60 },
-    { header: 'Column (English)', width: 20 },
-    { header: 'Notes (English)', width: 60 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const c of FILE_COLUMNS) {
-    ws.addRow([c.header, c.required ? '是' : '否', c.help.zh, c.allowed?.zh ?? '', c.field, `${c.help.en}${c.allowed ? `. Allowed: ${c.allowed.en}` : ''}`]);
-  }
-  ws.addRow([]);
-  for (const line of [
-    '“零售户”工作表第 2 行为示例，导入前请删除。',
-    '按客户编码匹配：已有的零售户被更新（修改记入变更历史），新的编码新建零售户。文件中没有的选填列保持原值。',
-    '任何一行有错误时整个文件都不导入，并列出每个错误的行号、列名和原因。',
-    '导出文件可直接修改后导入；导出时脱敏的内容（含 *）保持原样即保留原值。',
-  ]) {
-    ws.addRow([line]);
-  }
-}
-
-/** RFC 4180, with a byte-order mark so Excel reads the Chinese as UTF-8. */
-function toCsv(rows: Cell[][]): Buffer {
-  const field = (v: Cell) => {
-    const s = String(v);
-    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return Buffer.from('\ufeff' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
 /** The Chinese file name per RFC 5987 (filename*), with an ASCII one for old clients. */
-function sendFile(reply: FastifyReply, [zh, ascii]: [string, string], format: 'xlsx' | 'csv', body: Buffer) {
+function sendFile(reply: FastifyReply, [zh, ascii]: [string, string], format: 'xlsx' | 'csv', body: Buffer | Readable) {
   return reply
     .header('content-type', CONTENT_TYPE[format])
     .header('content-disposition', `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${format}`)}`)

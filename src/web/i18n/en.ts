@@ -350,7 +350,7 @@ export const en: Dict = {
     intro: 'Upload an Excel (.xlsx) or CSV file to create or update retailers by customer code. If any row has an error, nothing from the file is imported.',
     template: 'Download the template',
     drop: 'Click or drag a file here to upload',
-    dropHint: '.xlsx or .csv, up to 20 MB',
+    dropHint: '.xlsx or .csv (UTF-8 or GBK, as Excel saves it), up to 20 MB',
     uploading: 'Importing…',
     success: (c: number, u: number, t: number) => `Imported: ${c} created, ${u} updated, ${t} rows in all`,
     rejectedTitle: 'Import rejected',

@@ -350,7 +350,7 @@ export const zh = {
     intro: '上传 Excel（.xlsx）或 CSV 文件，按客户编码新增或更新零售户。文件中任何一行有错误时，整个文件都不会导入。',
     template: '下载导入模板',
     drop: '点击或拖拽文件到此处上传',
-    dropHint: '支持 .xlsx、.csv，单个文件不超过 20 MB',
+    dropHint: '支持 .xlsx、.csv（UTF-8 或 GBK 编码，Excel 另存的 CSV 均可），单个文件不超过 20 MB',
     uploading: '正在导入…',
     success: (c: number, u: number, t: number) => `导入成功：新增 ${c} 户，更新 ${u} 户，共处理 ${t} 行`,
     rejectedTitle: '导入被拒绝',

@@ -1,7 +1,7 @@
 // 批量导入: upload an .xlsx/.csv; the whole file is imported or nothing, and a
 // rejection comes back as a row-by-row report.
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Grid, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.js';
 import { IMPORT_TEMPLATE_URL, importRetailers, type ImportResult, type ImportRowError } from '../../api/endpoints.js';
@@ -16,6 +16,9 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // On a phone the value goes under the column name, so the reason fits beside them without scrolling.
+  const phone = !Grid.useBreakpoint().md;
+  const shown = (v: unknown) => (v === null || v === undefined || v === '' ? t.common.dash : String(v));
 
   const upload = async (file: File) => {
     if (!/\.(xlsx|csv)$/i.test(file.name)) {
@@ -89,22 +92,31 @@ export function ImportPage() {
                 rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
                 dataSource={outcome.rows}
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                scroll={{ x: 600 }}
+                scroll={phone ? undefined : { x: 600 }}
                 columns={[
-                  { key: 'row', dataIndex: 'row', title: t.importPage.row, width: 70 },
-                  { key: 'column', dataIndex: 'column', title: t.importPage.column, width: 140 },
-                  {
-                    key: 'value',
-                    dataIndex: 'value',
-                    title: t.importPage.value,
-                    width: 180,
-                    ellipsis: true,
-                    render: (v: unknown) => (v === null || v === undefined || v === '' ? t.common.dash : String(v)),
-                  },
+                  { key: 'row', dataIndex: 'row', title: t.importPage.row, width: phone ? 52 : 70 },
+                  phone
+                    ? {
+                        key: 'column',
+                        title: t.importPage.column,
+                        width: 110,
+                        render: (_: unknown, r: ImportRowError) => (
+                          <>
+                            <div>{r.column}</div>
+                            <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+                              {shown(r.value)}
+                            </Typography.Text>
+                          </>
+                        ),
+                      }
+                    : { key: 'column', dataIndex: 'column', title: t.importPage.column, width: 140 },
+                  ...(phone
+                    ? []
+                    : [{ key: 'value', dataIndex: 'value', title: t.importPage.value, width: 180, ellipsis: true, render: (v: unknown) => shown(v) }]),
                   {
                     key: 'problem',
                     title: t.importPage.problem,
-                    render: (_: unknown, r) => <Typography.Text type="danger">{lang === 'en' ? r.messageEn : r.message}</Typography.Text>,
+                    render: (_: unknown, r: ImportRowError) => <Typography.Text type="danger">{lang === 'en' ? r.messageEn : r.message}</Typography.Text>,
                   },
                 ]}
               />

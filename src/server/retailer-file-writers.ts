@@ -1,0 +1,132 @@
+// Writing retailer files: the export as a stream of pages (CSV, or .xlsx
+// through ExcelJS's streaming WorkbookWriter), so a province's export holds a
+// page at a time, and the one-row import template in memory (decision 008).
+import { Readable, PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { FILE_COLUMNS, type Cell } from '../domain/retailers/import-columns.js';
+
+export const RETAILER_SHEET = '零售户';
+const HEADERS = FILE_COLUMNS.map((c) => c.header);
+
+/** RFC 4180 rows, CRLF-terminated. */
+function csvRows(rows: Cell[][]): string {
+  const field = (v: Cell) => {
+    const s = String(v);
+    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
+}
+
+/** A whole CSV file, with a byte-order mark so Excel reads the Chinese as UTF-8. */
+export function toCsv(rows: Cell[][]): Buffer {
+  return Buffer.from('\ufeff' + csvRows([HEADERS, ...rows]), 'utf8');
+}
+
+/**
+ * The CSV export as a byte stream: the byte-order mark and header, then each
+ * page as it comes. The next page is read only when the client has taken
+ * what was sent (a byte stream with the default 16 KB high-water mark).
+ */
+export function csvStream(pages: AsyncIterable<Cell[][]>): Readable {
+  async function* chunks() {
+    yield Buffer.from('\ufeff' + csvRows([HEADERS]), 'utf8');
+    for await (const rows of pages) if (rows.length) yield Buffer.from(csvRows(rows), 'utf8');
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+function defineColumns(ws: ExcelJS.Worksheet) {
+  // Codes, licences, phones and ID numbers stay text, so Excel keeps every digit.
+  ws.columns = FILE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
+  ws.getRow(1).font = { bold: true };
+}
+
+/** Bytes written to the workbook and not yet taken by the client, above which the next page waits. */
+const IN_FLIGHT_MAX = 2 * 1024 * 1024;
+
+/**
+ * The .xlsx export as a byte stream, written by ExcelJS's WorkbookWriter a
+ * row at a time with inline strings (no shared-string table to keep). The
+ * writer never waits for its reader: each row goes straight into the zip's
+ * queues. So before writing the next page this waits until the client has
+ * taken what was sent and the zip has compressed all but 2 MB of what it was
+ * given; the database reads the next page meanwhile. Memory holds about two
+ * pages, not the file.
+ */
+export function xlsxStream(pages: AsyncIterable<Cell[][]>): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(RETAILER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  defineColumns(ws);
+  const caughtUp = async () => {
+    while (!out.destroyed && (out.writableNeedDrain || inFlight(wb, ws) > IN_FLIGHT_MAX)) await sleep(5);
+  };
+  void (async () => {
+    try {
+      for await (const rows of pages) {
+        await caughtUp();
+        if (out.destroyed) return; // the client went away: read no more pages
+        for (const row of rows) ws.addRow(row).commit();
+      }
+      ws.commit();
+      await wb.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}
+
+type Queued = { _readableState?: { length: number }; _writableState?: { length: number } };
+const queued = (s: Queued | undefined) => (s?._readableState?.length ?? 0) + (s?._writableState?.length ?? 0);
+
+/**
+ * Bytes queued inside the workbook writer: the sheet's XML that archiver
+ * wraps in a PassThrough until its compressor reads it (where a slow client's
+ * backlog piles up), and archiver's own input and output. These are streams'
+ * internal queues (archiver uses readable-stream 2, without the public
+ * `readableLength`); should the libraries change shape this reads less, and
+ * the pacing test in retailer-file-writers.test.ts fails.
+ */
+function inFlight(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): number {
+  const sheet = (ws as unknown as { stream?: { pipes?: Queued[] } }).stream?.pipes?.[0];
+  return queued(sheet) + queued((wb as unknown as { zip?: Queued }).zip);
+}
+
+/** The import template: the header, an example row in grey, and a sheet explaining each column. */
+export async function templateXlsx(example: Cell[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(RETAILER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  defineColumns(ws);
+  ws.addRow(example);
+  ws.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
+  ws.getCell('A2').note = '示例行，导入前请删除';
+  addHelpSheet(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addHelpSheet(wb: ExcelJS.Workbook) {
+  const ws = wb.addWorksheet('填写说明');
+  ws.columns = [
+    { header: '列名', width: 16 },
+    { header: '必填', width: 8 },
+    { header: '说明', width: 60 },
+    { header: '可填写的值', width: 60 },
+    { header: 'Column (English)', width: 20 },
+    { header: 'Notes (English)', width: 60 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const c of FILE_COLUMNS) {
+    ws.addRow([c.header, c.required ? '是' : '否', c.help.zh, c.allowed?.zh ?? '', c.field, `${c.help.en}${c.allowed ? `. Allowed: ${c.allowed.en}` : ''}`]);
+  }
+  ws.addRow([]);
+  for (const line of [
+    '“零售户”工作表第 2 行为示例，导入前请删除。',
+    '按客户编码匹配：已有的零售户被更新（修改记入变更历史），新的编码新建零售户。文件中没有的选填列保持原值。',
+    '任何一行有错误时整个文件都不导入，并列出每个错误的行号、列名和原因。',
+    '导出文件可直接修改后导入；导出时脱敏的内容（含 *）保持原样即保留原值。',
+  ]) {
+    ws.addRow([line]);
+  }
+}
