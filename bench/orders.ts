@@ -15,6 +15,7 @@
 // Then checks: no limit counter above its limit, no product above its
 // supply, one order per retailer, and every acknowledged order stored as
 // acknowledged. Last line is JSON.
+import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -107,7 +108,7 @@ const port = await new Promise<number>((resolve) => {
     s.close(() => resolve(p));
   });
 });
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--import', 'tsx', 'src/cli/serve.ts'], {
   env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -167,9 +168,21 @@ const warm = httpOrders.splice(0, 50);
 await Promise.all(Array.from({ length: 10 }, () => runHttp(warm)));
 latencies.length = 0;
 const httpCount = httpOrders.length;
+/** CPU seconds of a process (user + system) from /proc, to show where the machine's two cores went. */
+const procCpu = (pid: number) => {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
+const cpuOf = () => ({ bench: process.cpuUsage(), server: procCpu(server.pid!) });
+const cpuSince = (c: ReturnType<typeof cpuOf>) => {
+  const u = process.cpuUsage(c.bench);
+  return { bench: (u.user + u.system) / 1e6, server: procCpu(server.pid!) - c.server };
+};
+let cpu0 = cpuOf();
 let t1 = performance.now();
 await Promise.all(Array.from({ length: CLIENTS }, () => runHttp(httpOrders)));
 const httpSeconds = (performance.now() - t1) / 1000;
+const httpCpu = cpuSince(cpu0);
 const burstLatencies = latencies;
 
 // --- 2. Paced: the same 200 clients with think time ---
@@ -198,9 +211,11 @@ const warmD = directOrders.splice(0, 50);
 await Promise.all(Array.from({ length: 10 }, () => runDirect(warmD)));
 directLatencies.length = 0;
 const directCount = directOrders.length;
+const directCpu0 = process.cpuUsage();
 t1 = performance.now();
 await Promise.all(Array.from({ length: CLIENTS }, () => runDirect(directOrders)));
 const directSeconds = (performance.now() - t1) / 1000;
+const directCpu = (() => { const u = process.cpuUsage(directCpu0); return (u.user + u.system) / 1e6; })();
 
 // --- Checks ---
 const [check] = await query<{ overLimit: number; overSupply: number; duplicates: number; mismatched: number }>(
@@ -228,6 +243,7 @@ const directPerS = directCount / directSeconds;
 console.log(`HTTP burst: ${httpCount} orders (~${lines.toFixed(1)} lines) by ${CLIENTS} clients, no think time, in ${httpSeconds.toFixed(2)} s = ${ordersPerS.toFixed(0)}/s; p50 ${pct(burstLatencies, 0.5).toFixed(1)} ms, p99 ${pct(burstLatencies, 0.99).toFixed(1)} ms`);
 console.log(`HTTP paced: ${pacedCount} orders by ${CLIENTS} clients, think time mean ${(thinkMs / 1000).toFixed(1)} s (offered ${PACED_RATE}/s), in ${pacedSeconds.toFixed(2)} s = ${(pacedCount / pacedSeconds).toFixed(0)}/s; p50 ${pct(pacedLatencies, 0.5).toFixed(1)} ms, p95 ${pct(pacedLatencies, 0.95).toFixed(1)} ms, p99 ${pct(pacedLatencies, 0.99).toFixed(1)} ms`);
 console.log(`retries: ${retries} retried, ${retryMismatch} answered differently`);
+console.log(`CPU seconds during the burst: load generator ${httpCpu.bench.toFixed(1)}, server ${httpCpu.server.toFixed(1)} (of ${(2 * httpSeconds).toFixed(1)} on 2 cores); during direct: this process ${directCpu.toFixed(1)} (of ${(2 * directSeconds).toFixed(1)})`);
 console.log(`direct: ${directCount} orders in ${directSeconds.toFixed(2)} s = ${directPerS.toFixed(0)}/s; p50 ${pct(directLatencies, 0.5).toFixed(1)} ms, p99 ${pct(directLatencies, 0.99).toFixed(1)} ms`);
 console.log(`checks: over limit ${check.overLimit}, over supply ${check.overSupply}, duplicate orders ${check.duplicates}, counters not matching lines ${check.mismatched}, acknowledged but not stored ${lost}`);
 console.log(
