@@ -103,8 +103,15 @@ const fromCounted = sql`from retailers r join grids g on g.id = r.grid_id`;
  * sixty thousand rows would cost more than finding the page.
  */
 export const SEARCH_COUNT_CAP = 1000;
+/**
+ * Up to this many matches, a search's page is sorted from the matches
+ * themselves (a bitmap read per match); beyond it, walking the sort index until
+ * the page is full reads fewer rows. Measured on 300,000 retailers: at 5,000,
+ * two-character names and initials (thousands of matches) took twice as long.
+ */
+const SORT_MATCHES_MAX = SEARCH_COUNT_CAP;
 
-export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery, countCap = SEARCH_COUNT_CAP) {
+export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery, countCap = SEARCH_COUNT_CAP, sortMatchesMax = SORT_MATCHES_MAX) {
   const where = retailerFilters(viewer, q);
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const offset = (q.page - 1) * q.pageSize;
@@ -117,11 +124,22 @@ export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery
     ]);
     return { total: count[0]?.total ?? 0, totalCapped: false, items };
   }
-  const [{ total }] = await query<{ total: number }>(
+  // Find the matches once (up to the cap), count them and page them in the same
+  // statement: the n-gram lookup and the substring re-check are the work, and a
+  // separate count and page query would do them twice. A term with more
+  // matches than that takes the sort index instead (below).
+  const [found] = await query<{ total: number; items: RetailerRow[] | null }>(
     db,
-    sql`select count(*)::int as total from (select 1 ${fromCounted} where ${where} limit ${countCap + 1}) m`,
+    sql`with m as materialized (select r.id ${fromCounted} where ${where} limit ${sortMatchesMax + 1})
+      select (select count(*)::int from m) as total,
+        case when (select count(*) from m) <= ${sortMatchesMax} then (select json_agg(x) from (
+          select ${listColumns} from m join retailers r on r.id = m.id join grids g on g.id = r.grid_id join stations s on s.id = g.station_id
+          order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}) x) end as items`,
   );
-  if (total <= countCap) return { total, totalCapped: false, items: await query<RetailerRow>(db, page) };
+  if (found.total <= sortMatchesMax) {
+    const capped = found.total > countCap;
+    return { total: capped ? countCap : found.total, totalCapped: capped, items: found.items ?? [] };
+  }
   // A common term (来龙门 in every address of a town): the planner multiplies
   // the selectivities of the n-grams and of the substring test as if they were
   // independent, expects a handful of rows, and would fetch and sort all of

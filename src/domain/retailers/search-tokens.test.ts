@@ -27,18 +27,30 @@ describe('search tokens', () => {
     }
   });
 
-  it('joins a Chinese run and a number run with a bigram, so mixed queries are selective', () => {
+  it('joins a Chinese run and a number run with a bigram and trigrams, so mixed queries are selective', () => {
     const doc = new Set(documentTokens(['醴陵市北正街173号']));
-    expect(queryTokens('街173')).toEqual(['173', '街1']);
+    expect(queryTokens('街173')).toEqual(['173', '街1', '街17']);
+    // An address fragment whose number is too short for a token of its own still gets 街18 and 正街1.
+    expect(queryTokens('正街18')).toEqual(['正街', '街1', '街18', '正街1']);
+    expect(queryTokens('正街17').every((t) => doc.has(t))).toBe(true);
+    expect(queryTokens('正街18').every((t) => doc.has(t))).toBe(false);
     expect(queryTokens('街173').every((t) => doc.has(t))).toBe(true);
     expect(queryTokens('路173').every((t) => doc.has(t))).toBe(false);
   });
 
   it('asks the index for at most four tokens spread over a long query', () => {
     const all = queryTokens('430281123456');
-    expect(all).toHaveLength(10);
-    expect(indexTokens(all)).toEqual(['430', '281', '123', '456']);
+    expect(all).toHaveLength(9);
+    expect(indexTokens(all)).toEqual(['4302', '2811', '1123', '3456']);
     expect(indexTokens(['便利'])).toEqual(['便利']);
+  });
+
+  it('answers a phone tail or four initials with one 4-gram, which documents hold beside their trigrams', () => {
+    expect(queryTokens('1430')).toEqual(['1430']);
+    expect(queryTokens('bldl')).toEqual(['bldl']);
+    expect(queryTokens('143')).toEqual(['143']);
+    const doc = documentTokens(['13907331430']);
+    expect(doc).toEqual(expect.arrayContaining(['143', '430', '1430', '7331']));
   });
 
   it('normalises full-width characters and case', () => {
