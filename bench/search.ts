@@ -1,8 +1,13 @@
 // bench:search — a province-size data set (300,000 retailers) on the
 // PostgreSQL server, searched and opened through the HTTP API by 10 concurrent
-// clients. Prints per-kind figures and, as its last line, one JSON object.
+// clients, twice: first with no pause between requests (the machine saturated:
+// throughput, and the `saturated_*` latencies, which are queueing), then as
+// people use it, each client pausing for a think time between requests
+// (exponential, mean --think-ms, default 1000: reading a result list or a card
+// takes longer) — the `search_p95_ms` and `card_p95_ms` figures. Prints
+// per-kind figures and, as its last line, one JSON object.
 //
-//   npm run bench:search [-- --retailers 300000 --requests 2000 --reuse]
+//   npm run bench:search [-- --retailers 300000 --requests 2000 --think-ms 1000 --reuse]
 //   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_search)
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -20,12 +25,14 @@ const { values: args } = parseArgs({
     retailers: { type: 'string', default: '300000' },
     requests: { type: 'string', default: '2000' },
     clients: { type: 'string', default: '10' },
+    'think-ms': { type: 'string', default: '1000' },
     reuse: { type: 'boolean', default: false },
   },
 });
 const target = Number(args.retailers);
 const totalRequests = Number(args.requests);
 const clients = Number(args.clients);
+const thinkMs = Number(args['think-ms']);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = 'zy_bench_search';
 const url = new URL(baseUrl);
@@ -199,32 +206,47 @@ const searches = (i: number) => {
   }
 };
 
-const lat: { search: number[]; card: number[] } = { search: [], card: [] };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let seed = 99;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+/** `requests` requests by `clients` clients after `warmup` unmeasured ones; with a think time between requests when given. */
+async function run(requests: number, warmup: number, think: number) {
+  const lat: { search: number[]; card: number[]; byKind: number[][] } = { search: [], card: [], byKind: [[], [], [], [], []] };
+  let next = -warmup;
+  let errors = 0;
+  let tRun = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const cookie = c % 2 ? manager : agent;
+      if (think) await sleep(rnd() * think);
+      while (next < requests) {
+        const i = next++;
+        if (i === 0) tRun = Date.now();
+        const isSearch = (i + warmup) % 2 === 0;
+        const path = isSearch
+          ? `/api/retailers?q=${encodeURIComponent(searches(i + warmup))}&pageSize=20`
+          : `/api/retailers/${pick(sample, (i + warmup) * 13).id}`;
+        const s = performance.now();
+        const res = await fetch(base + path, { headers: { cookie } });
+        await res.arrayBuffer();
+        const ms = performance.now() - s;
+        if (res.status !== 200) errors++;
+        if (i >= 0) (isSearch ? lat.search : lat.card).push(ms);
+        if (i >= 0 && isSearch) lat.byKind[(i + warmup) % 5].push(ms);
+        if (think) await sleep(-Math.log(1 - rnd()) * think);
+      }
+    }),
+  );
+  return { lat, errors, seconds: (Date.now() - tRun) / 1000 };
+}
+
 // Warm-up, not measured: JIT, the connection pool filling, PostgreSQL's caches.
-const warmup = Math.min(300, totalRequests);
-let next = -warmup;
-let errors = 0;
-let tRun = Date.now();
-await Promise.all(
-  Array.from({ length: clients }, async (_, c) => {
-    const cookie = c % 2 ? manager : agent;
-    while (next < totalRequests) {
-      const i = next++;
-      if (i === 0) tRun = Date.now();
-      const isSearch = (i + warmup) % 2 === 0;
-      const path = isSearch
-        ? `/api/retailers?q=${encodeURIComponent(searches(i + warmup))}&pageSize=20`
-        : `/api/retailers/${pick(sample, (i + warmup) * 13).id}`;
-      const s = performance.now();
-      const res = await fetch(base + path, { headers: { cookie } });
-      await res.arrayBuffer();
-      const ms = performance.now() - s;
-      if (res.status !== 200) errors++;
-      if (i >= 0) (isSearch ? lat.search : lat.card).push(ms);
-    }
-  }),
-);
-const runSeconds = (Date.now() - tRun) / 1000;
+const saturated = await run(totalRequests, Math.min(300, totalRequests), 0);
+const paced = await run(Math.round(totalRequests / 2), 0, thinkMs);
+const lat = paced.lat;
+const errors = saturated.errors + paced.errors;
+const runSeconds = saturated.seconds;
 server.kill('SIGTERM');
 
 const summary = (a: number[]) => {
@@ -233,7 +255,13 @@ const summary = (a: number[]) => {
 };
 const search = summary(lat.search);
 const card = summary(lat.card);
+const satSearch = summary(saturated.lat.search);
+const satCard = summary(saturated.lat.card);
+log(`saturated (no think time, ${(totalRequests / runSeconds).toFixed(0)} req/s): search ${JSON.stringify(satSearch)}, card ${JSON.stringify(satCard)}`);
+log(`paced (think time mean ${thinkMs} ms, ${(paced.lat.search.length + paced.lat.card.length) / paced.seconds | 0} req/s):`);
 log(`search: ${JSON.stringify(search)}`);
+const kinds = ['name (2 characters)', 'pinyin initials', 'phone tail (4 digits)', 'customer code', 'address fragment'];
+for (const [k, name] of kinds.entries()) log(`  ${name}: ${JSON.stringify(summary(lat.byKind[k]))}`);
 log(`card:   ${JSON.stringify(card)}`);
 log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}`);
 console.log(
@@ -246,6 +274,11 @@ console.log(
     search_p95_ms: search.p95,
     card_p50_ms: card.p50,
     card_p95_ms: card.p95,
+    think_ms: thinkMs,
+    saturated_search_p50_ms: satSearch.p50,
+    saturated_search_p95_ms: satSearch.p95,
+    saturated_card_p50_ms: satCard.p50,
+    saturated_card_p95_ms: satCard.p95,
     throughput_rps: +(totalRequests / runSeconds).toFixed(0),
     build_seconds: +buildSeconds.toFixed(0),
   }),
