@@ -2,6 +2,7 @@
 // order list they start from, and the supply-plan import report: request,
 // decision and response schemas used by the routes and the screens.
 import { z } from 'zod';
+import { orderLineSchema, orderResultSchema } from './ordering.js';
 
 const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' });
 const reasonText = z.string().trim().min(1, { message: 'required' }).max(300, { message: 'text_too_long' });
@@ -106,31 +107,21 @@ export const orderListQuerySchema = z.object({
 });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
-export const orderListLineSchema = z.object({
+/** An order line as the order answer gives it (without the unit price), with its id and what corrections hold of it. */
+export const orderListLineSchema = orderLineSchema.omit({ unitPrice: true }).extend({
   id: z.number(),
-  productId: z.number(),
-  productCode: z.string(),
-  productName: z.string(),
-  demandQty: z.number(),
-  availableQty: z.number(),
-  orderedQty: z.number(),
-  amount: z.number(),
   /** Cartons in pending corrections or returns of this line. */
   pendingQty: z.number(),
 });
 
-export const orderListItemSchema = z.object({
-  id: z.number(),
-  orderDate: z.string(),
-  channel: z.string(),
-  totalQty: z.number(),
-  totalAmount: z.number(),
-  settlementStatus: z.string(),
-  retailerId: z.number(),
-  customerCode: z.string(),
-  shopName: z.string(),
-  lines: z.array(orderListLineSchema),
-});
+export const orderListItemSchema = orderResultSchema
+  .pick({ orderDate: true, channel: true, totalQty: true, totalAmount: true, settlementStatus: true, retailerId: true })
+  .extend({
+    id: z.number(),
+    customerCode: z.string(),
+    shopName: z.string(),
+    lines: z.array(orderListLineSchema),
+  });
 export type OrderListItem = z.infer<typeof orderListItemSchema>;
 
 export const orderListSchema = z.object({
