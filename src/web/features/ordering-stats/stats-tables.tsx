@@ -1,5 +1,7 @@
 // The week's measures as sortable tables: one row per product, one per grid.
+// On a phone only the name and the two rates show; the rest opens under a row.
 import { Table, Tag } from 'antd';
+import { Figures, usePhone } from '../../components/phone-layout.js';
 import type { ColumnsType } from 'antd/es/table';
 import type { OrderCycleStats } from '../../../shared/ordering-stats.js';
 import { useT } from '../../i18n/i18n.js';
@@ -19,6 +21,7 @@ export function RateTag({ pct, bad }: { pct: number | null; bad?: boolean }) {
 export function ProductStatsTable({ products }: { products: ProductRow[] }) {
   const { t } = useT();
   const s = t.orderingStats;
+  const phone = usePhone();
   const columns: ColumnsType<ProductRow> = [
     { title: s.product, dataIndex: 'name', fixed: 'left', width: 150, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'), render: (n: string, p) => <span title={p.code}>{n}</span> },
     { title: s.demandLines, dataIndex: 'demandLines', align: 'right', sorter: byNumber((r) => r.demandLines), defaultSortOrder: 'descend' },
@@ -30,13 +33,32 @@ export function ProductStatsTable({ products }: { products: ProductRow[] }) {
     { title: s.ordering, dataIndex: 'ordering', align: 'right', sorter: byNumber((r) => r.ordering) },
     { title: s.sellThrough, dataIndex: 'sellThroughPct', align: 'right', sorter: byNumber((r) => r.sellThroughPct), render: (v: number | null) => <RateTag pct={v} /> },
   ];
+  const keep = new Set(['name', 'stockoutRatePct', 'sellThroughPct']);
   return (
     <Table<ProductRow>
       size="small"
       rowKey="productId"
       dataSource={products}
-      columns={columns}
-      scroll={{ x: 900 }}
+      columns={phone ? columns.filter((col) => 'dataIndex' in col && keep.has(String(col.dataIndex))).map((col) => ({ ...col, fixed: undefined, width: undefined })) : columns}
+      scroll={phone ? undefined : { x: 900 }}
+      expandable={
+        phone
+          ? {
+              expandedRowRender: (p) => (
+                <Figures
+                  items={[
+                    { label: s.demandLines, value: p.demandLines },
+                    { label: s.stockoutLines, value: p.stockoutLines },
+                    { label: s.demandQty, value: p.demandQty },
+                    { label: s.orderedQty, value: p.orderedQty },
+                    { label: s.base, value: p.base },
+                    { label: s.ordering, value: p.ordering },
+                  ]}
+                />
+              ),
+            }
+          : undefined
+      }
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       data-testid="product-stats"
     />
@@ -46,6 +68,7 @@ export function ProductStatsTable({ products }: { products: ProductRow[] }) {
 export function GridStatsTable({ grids }: { grids: GridRow[] }) {
   const { t } = useT();
   const s = t.orderingStats;
+  const phone = usePhone();
   const columns: ColumnsType<GridRow> = [
     { title: s.grid, dataIndex: 'gridName', fixed: 'left', width: 160, sorter: (a, b) => a.gridName.localeCompare(b.gridName, 'zh-CN') },
     { title: s.station, dataIndex: 'stationName', width: 120, sorter: (a, b) => a.stationName.localeCompare(b.stationName, 'zh-CN') },
@@ -64,13 +87,32 @@ export function GridStatsTable({ grids }: { grids: GridRow[] }) {
       render: (v: number | null) => <RateTag pct={v} bad={(v ?? 0) >= 20} />,
     },
   ];
+  const keep = new Set(['gridName', 'sellThroughPct', 'stockoutRatePct']);
   return (
     <Table<GridRow>
       size="small"
       rowKey="gridId"
       dataSource={grids}
-      columns={columns}
-      scroll={{ x: 920 }}
+      columns={phone ? columns.filter((col) => 'dataIndex' in col && keep.has(String(col.dataIndex))).map((col) => ({ ...col, fixed: undefined, width: undefined })) : columns}
+      scroll={phone ? undefined : { x: 920 }}
+      expandable={
+        phone
+          ? {
+              expandedRowRender: (g) => (
+                <Figures
+                  items={[
+                    { label: s.station, value: g.stationName },
+                    { label: s.worker, value: g.workerName ?? t.common.dash },
+                    { label: s.base, value: g.base },
+                    { label: s.ordering, value: g.ordering },
+                    { label: s.demandLines, value: g.demandLines },
+                    { label: s.stockoutLines, value: g.stockoutLines },
+                  ]}
+                />
+              ),
+            }
+          : undefined
+      }
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       data-testid="grid-stats"
     />

@@ -2,7 +2,9 @@
 // line with a button to record a return or a wrong order; and the returns
 // and corrections waiting for marketing staff to decide.
 import { useEffect, useState } from 'react';
-import { App, Badge, Button, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { Figures, usePhone } from '../../components/phone-layout.js';
 import { ApiError } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
@@ -21,6 +23,7 @@ export function OrdersPage() {
   const c = t.corrections;
   const { message } = App.useApp();
   const { can } = useSession();
+  const phone = usePhone();
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [planId, setPlanId] = useState<number | undefined>();
   const [q, setQ] = useState('');
@@ -50,6 +53,15 @@ export function OrdersPage() {
     correctionsApi.corrections('pending').then((r) => setPending(r.items.length), () => setPending(0));
   }, [tick]);
 
+  const fixButton = (o: OrderListItem, l: Line) => (
+    <Space>
+      {l.pendingQty > 0 && <Tag color="orange">{`${c.pendingQty} ${l.pendingQty}`}</Tag>}
+      <Button size="small" disabled={l.orderedQty - l.pendingQty <= 0} onClick={() => setFixing({ order: o, line: l })} data-testid={`fix-line-${l.id}`}>
+        {c.fix}
+      </Button>
+    </Space>
+  );
+
   const lines = (o: OrderListItem) => (
     <Table<Line>
       size="small"
@@ -66,16 +78,66 @@ export function OrdersPage() {
         {
           title: '',
           width: 160,
-          render: (_: unknown, l) => (
-            <Space>
-              {l.pendingQty > 0 && <Tag color="orange">{`${c.pendingQty} ${l.pendingQty}`}</Tag>}
-              <Button size="small" disabled={l.orderedQty - l.pendingQty <= 0} onClick={() => setFixing({ order: o, line: l })} data-testid={`fix-line-${l.id}`}>
-                {c.fix}
-              </Button>
-            </Space>
-          ),
+          render: (_: unknown, l) => fixButton(o, l),
         },
       ]}
+    />
+  );
+
+  // On a phone each order is a card; its lines open under it, one block each.
+  const phoneLines = (o: OrderListItem) => (
+    <div data-testid={`order-lines-${o.id}`} style={{ marginTop: 8, borderTop: '1px solid #f0f0f0' }}>
+      {o.lines.map((l) => (
+        <div key={l.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <div>{`${l.productCode} ${l.productName}`}</div>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }} align="center" wrap>
+            <Figures
+              items={[
+                { label: c.demand, value: l.demandQty },
+                { label: c.available, value: l.availableQty },
+                { label: c.ordered, value: l.orderedQty },
+                { label: c.amount, value: l.amount.toFixed(2) },
+              ]}
+            />
+            {fixButton(o, l)}
+          </Space>
+        </div>
+      ))}
+    </div>
+  );
+  const toggle = (id: number) => setExpanded((ks) => (ks.includes(id) ? ks.filter((k) => k !== id) : [...ks, id]));
+  const orderCards = (
+    <List<OrderListItem>
+      loading={!list}
+      dataSource={list?.items ?? []}
+      locale={{ emptyText: c.noOrders }}
+      pagination={(list?.total ?? 0) > PAGE ? { current: page, pageSize: PAGE, total: list?.total ?? 0, onChange: setPage, size: 'small', align: 'center', showSizeChanger: false } : false}
+      data-testid="orders-table"
+      renderItem={(o) => (
+        <List.Item key={o.id} style={{ display: 'block' }} data-testid={`order-${o.id}`}>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+            <Space direction="vertical" size={0}>
+              <strong>{o.shopName}</strong>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {`${o.customerCode} · ${o.orderDate} · ${c.channels[o.channel] ?? o.channel}`}
+              </Typography.Text>
+            </Space>
+            <Tag style={{ marginInlineEnd: 0 }}>{t.ordering.settlement[o.settlementStatus] ?? o.settlementStatus}</Tag>
+          </Space>
+          <Space style={{ justifyContent: 'space-between', width: '100%', marginTop: 4 }} align="center">
+            <Figures
+              items={[
+                { label: c.totalQty, value: o.totalQty },
+                { label: c.amount, value: <strong>{o.totalAmount.toFixed(2)}</strong> },
+              ]}
+            />
+            <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => toggle(o.id)} data-testid={`order-toggle-${o.id}`}>
+              {`${t.ordering.lines} ${o.lines.length}`} {expanded.includes(o.id) ? <UpOutlined /> : <DownOutlined />}
+            </Button>
+          </Space>
+          {expanded.includes(o.id) && phoneLines(o)}
+        </List.Item>
+      )}
     />
   );
 
@@ -97,7 +159,7 @@ export function OrdersPage() {
         )}
         <Input.Search
           allowClear
-          style={{ width: 320 }}
+          style={{ width: phone ? 'calc(100vw - 48px)' : 320 }}
           placeholder={c.searchShop}
           value={q}
           onChange={(e) => setQ(e.target.value)}
@@ -109,25 +171,29 @@ export function OrdersPage() {
         />
         {list && <Typography.Text type="secondary">{`${c.week} ${list.week.weekStart} · ${t.common.total(list.total)}`}</Typography.Text>}
       </Space>
-      <Table<OrderListItem>
-        size="small"
-        rowKey="id"
-        loading={!list}
-        dataSource={list?.items ?? []}
-        scroll={{ x: 800 }}
-        locale={{ emptyText: c.noOrders }}
-        expandable={{ expandedRowRender: lines, expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as number[]) }}
-        pagination={{ current: page, pageSize: PAGE, total: list?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
-        data-testid="orders-table"
-        columns={[
-          { title: c.shop, render: (_: unknown, o) => `${o.shopName} · ${o.customerCode}` },
-          { title: c.orderDate, dataIndex: 'orderDate', width: 110 },
-          { title: c.channel, dataIndex: 'channel', width: 80, render: (v: string) => c.channels[v] ?? v },
-          { title: c.totalQty, dataIndex: 'totalQty', width: 110 },
-          { title: c.amount, dataIndex: 'totalAmount', width: 110, render: (v: number) => v.toFixed(2) },
-          { title: c.settlementCol, dataIndex: 'settlementStatus', width: 90, render: (v: string) => <Tag>{t.ordering.settlement[v] ?? v}</Tag> },
-        ]}
-      />
+      {phone ? (
+        orderCards
+      ) : (
+        <Table<OrderListItem>
+          size="small"
+          rowKey="id"
+          loading={!list}
+          dataSource={list?.items ?? []}
+          scroll={{ x: 800 }}
+          locale={{ emptyText: c.noOrders }}
+          expandable={{ expandedRowRender: lines, expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as number[]) }}
+          pagination={{ current: page, pageSize: PAGE, total: list?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+          data-testid="orders-table"
+          columns={[
+            { title: c.shop, render: (_: unknown, o) => `${o.shopName} · ${o.customerCode}` },
+            { title: c.orderDate, dataIndex: 'orderDate', width: 110 },
+            { title: c.channel, dataIndex: 'channel', width: 80, render: (v: string) => c.channels[v] ?? v },
+            { title: c.totalQty, dataIndex: 'totalQty', width: 110 },
+            { title: c.amount, dataIndex: 'totalAmount', width: 110, render: (v: number) => v.toFixed(2) },
+            { title: c.settlementCol, dataIndex: 'settlementStatus', width: 90, render: (v: string) => <Tag>{t.ordering.settlement[v] ?? v}</Tag> },
+          ]}
+        />
+      )}
     </Space>
   );
 
