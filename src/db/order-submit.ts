@@ -35,12 +35,9 @@ async function claimKey(tx: Tx, viewer: Viewer, key: string, hash: string): Prom
         on conflict do nothing returning key`,
   );
   if (claimed.length) return null;
-  const [prev] = await rows<{ requestHash: string; statusCode: number; response: OrderResult }>(
-    tx,
-    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys where org_id = ${viewer.orgId} and key = ${key}`,
-  );
-  if (!prev || prev.requestHash !== hash) throw new AppError('idempotency_mismatch');
-  return { status: prev.statusCode as 200 | 201, replayed: true, order: prev.response };
+  const stored = await storedOutcome(tx, viewer, key, hash);
+  if (!stored) throw new AppError('idempotency_mismatch');
+  return stored;
 }
 
 type OrderContext = {
@@ -295,7 +292,7 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
 class KeyTaken extends Error {}
 
 /** The stored answer of an earlier submission with this key, or a refusal when the key came with another body. */
-async function storedOutcome(db: Db, viewer: Viewer, key: string, hash: string): Promise<SubmitOutcome | null> {
+async function storedOutcome(db: Pick<Tx, 'execute'>, viewer: Viewer, key: string, hash: string): Promise<SubmitOutcome | null> {
   const [prev] = await rows<{ requestHash: string; statusCode: number | null; response: OrderResult | null }>(
     db,
     sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys where org_id = ${viewer.orgId} and key = ${key}`,
