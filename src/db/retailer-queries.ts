@@ -130,11 +130,12 @@ export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery
   // matches than that takes the sort index instead (below).
   const [found] = await query<{ total: number; items: RetailerRow[] | null }>(
     db,
-    sql`with m as materialized (select r.id ${fromCounted} where ${where} limit ${sortMatchesMax + 1})
-      select (select count(*)::int from m) as total,
-        case when (select count(*) from m) <= ${sortMatchesMax} then (select json_agg(x) from (
+    sql`with m as materialized (select r.id ${fromCounted} where ${where} limit ${sortMatchesMax + 1}),
+      n as (select count(*)::int as total from m)
+      select n.total, case when n.total <= ${sortMatchesMax} then (select json_agg(x) from (
           select ${listColumns} from m join retailers r on r.id = m.id join grids g on g.id = r.grid_id join stations s on s.id = g.station_id
-          order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}) x) end as items`,
+          order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}) x) end as items
+      from n`,
   );
   if (found.total <= sortMatchesMax) {
     const capped = found.total > countCap;
