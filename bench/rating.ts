@@ -12,6 +12,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query, type Db } from '../src/db/client.js';
 import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { refreshOrderFacts } from '../src/db/order-facts.js';
 import { bareMonthlyAggregate, monthBounds, previousMonth } from '../src/db/rating-inputs.js';
 import { createRun, publishRun } from '../src/db/rating-runs.js';
 import { computeRatingRun } from '../src/jobs/rating-batch.js';
@@ -72,13 +73,15 @@ async function generate(db: Db, orgId: number) {
   await db.execute(sql`drop index if exists order_lines_order`);
   await db.execute(sql`drop index if exists order_lines_product`);
   // One order a week on the retailer's order day, about 8% of weeks skipped; the window covers last month's window too.
+  // Inserted day by day, as orders arrive in production: ids (and their lines) follow the order date.
   await db.execute(sql`insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status)
     select ${orgId}, r.id, d, 'phone', case when h % 50 = 0 then 'cancelled' else 'confirmed' end, 0, 0, r.settlement_method,
       case when h % 50 = 0 then 'failed' else 'deducted' end
     from retailers r
     cross join generate_series(${first}::date, ${end}::date - 1, interval '1 day') g(day)
     cross join lateral (select g.day::date as d, (hashint8(r.id::int8 * 1000 + (g.day::date - ${first}::date)) & 2147483647) as h) x
-    where extract(isodow from g.day) = r.order_weekday and h % 100 >= 8`);
+    where extract(isodow from g.day) = r.order_weekday and h % 100 >= 8
+    order by x.d, r.id`);
   log('order lines…');
   await db.execute(sql`create temp table bench_products as select row_number() over (order by id) - 1 as k, id, wholesale_price as price from products`);
   const [{ p }] = await query<{ p: number }>(db, sql`select count(*)::int as p from bench_products`);
@@ -91,7 +94,7 @@ async function generate(db: Db, orgId: number) {
       1 + ((hashint8(o.id * 8 + i) & 2147483647) % 8)::int as q) x
     join bench_products bp on bp.k = x.pk`);
   await db.execute(sql`set session_replication_role = origin`);
-  await orderTotals(db);
+  await orderTotals(db, orgId);
   log('indexes and statistics…');
   await db.execute(sql`create index order_lines_order on order_lines (order_id)`);
   await db.execute(sql`create index order_lines_product on order_lines (product_id)`);
@@ -99,11 +102,10 @@ async function generate(db: Db, orgId: number) {
   void windowStart;
 }
 
-/** Orders carry the sums of their lines, as the ordering code and the demo generator keep them. */
-async function orderTotals(db: Db) {
-  log('order totals…');
-  await db.execute(sql`update orders o set total_qty = x.q, total_amount = x.v
-    from (select order_id, sum(ordered_qty)::int as q, sum(amount) as v from order_lines group by 1) x where x.order_id = o.id`);
+/** Orders carry the sums of their lines and their rating facts, as every writer of orders keeps them (decision 0501). */
+async function orderTotals(db: Db, orgId: number) {
+  log('order totals and facts…');
+  await refreshOrderFacts(db, sql`o.org_id = ${orgId}`);
   await db.execute(sql`vacuum analyze orders`);
 }
 
@@ -122,8 +124,8 @@ else if (args['keep-previous']) {
   await db.execute(sql`delete from rating_runs where month = ${MONTH}`);
 } else {
   await db.execute(sql`truncate retailer_ratings, tier_overrides, rating_runs restart identity cascade`);
-  const [{ totals }] = await query<{ totals: boolean }>(db, sql`select exists (select 1 from orders where total_qty > 0) as totals`);
-  if (!totals) await orderTotals(db);
+  const [{ totals }] = await query<{ totals: boolean }>(db, sql`select exists (select 1 from orders where total_qty > 0 and line_count > 0) as totals`);
+  if (!totals) await orderTotals(db, orgId);
 }
 const generated = Date.now();
 log(`data ready in ${secs(generated - t0)} s`);

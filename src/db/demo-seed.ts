@@ -12,6 +12,7 @@ import { hashPassword } from '../server/auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
+import { orderFactSums } from './order-facts.js';
 import { COUNTY } from '../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../domain/demo/index.js';
 
@@ -266,14 +267,14 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
       growth float8, w0 int, w1 int, skip float8, fail float8, line_rate float8, channel text, method text, worker int, tier int)`);
   }
   await tx.execute(sql`create temp table gen_item (k int not null, pid int not null, share float8 not null, rnk int not null,
-    launch int not null, price numeric(10, 2) not null, scarce boolean not null) on commit drop`);
+    launch int not null, price numeric(10, 2) not null, pc int not null, scarce boolean not null) on commit drop`);
   for (const batch of chunks(assortment, 10_000)) {
     const data = batch.map((a) => {
       const p = county.products[a.product];
-      return { k: a.retailer, pid: ids.productIds[a.product], share: a.share, rnk: a.rank, launch: a.launchWeek, price: p.wholesalePrice, scarce: p.scarce };
+      return { k: a.retailer, pid: ids.productIds[a.product], share: a.share, rnk: a.rank, launch: a.launchWeek, price: p.wholesalePrice, pc: p.priceClass, scarce: p.scarce };
     });
     await tx.execute(sql`insert into gen_item select * from jsonb_to_recordset(${json(data)}) as x(k int, pid int, share float8, rnk int,
-      launch int, price numeric, scarce boolean)`);
+      launch int, price numeric, pc int, scarce boolean)`);
   }
   await tx.execute(sql`create index on gen_item (k)`);
 
@@ -300,7 +301,7 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   // limit, which grows with the tier. Orders carry the sums of their lines.
   await tx.execute(
     sql.raw(`with l as materialized (
-        select o.oid, i.pid, i.rnk, i.price, x.dq,
+        select o.oid, i.pid, i.rnk, i.price, i.pc, x.dq,
           case when i.scarce then least(x.dq, 1 + o.tier / 6) else x.dq end as aq,
           ${u('o.k', 'o.w', 'i.pid', '7')} as u7
         from gen_order o
@@ -310,14 +311,14 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
         where i.rnk = 1 or ${u('o.k', 'o.w', 'i.pid', '4')} < o.line_rate
       ),
       lines as materialized (
-        select oid, pid, rnk, price, dq, aq, case when aq > 1 and u7 < 0.04 then aq - 1 else aq end as oq from l
+        select oid, pid, rnk, price, pc, dq, aq, case when aq > 1 and u7 < 0.04 then aq - 1 else aq end as oq from l
       ),
-      totals as (select oid, sum(oq)::int as qty, sum(oq * price) as amount from lines group by oid),
+      totals as (select oid, sum(oq)::int as qty, sum(oq * price) as amount, ${orderFactSums('oq', 'oq * price', 'pc')} from lines group by oid),
       new_orders as (
         insert into orders (id, org_id, retailer_id, order_date, channel, status, total_qty, total_amount,
-          settlement_method, settlement_status, settled_at, created_by, created_at)
+          class1_qty, class1_amount, class12_qty, line_count, settlement_method, settlement_status, settled_at, created_by, created_at)
         select o.oid, ${ids.orgId}, o.rid, o.d, c.channel,
-          case when c.failed then 'cancelled' else 'confirmed' end, t.qty, t.amount, o.method,
+          case when c.failed then 'cancelled' else 'confirmed' end, t.qty, t.amount, t.q1, t.v1, t.q12, t.n, o.method,
           case when c.failed then 'failed' else 'deducted' end,
           case when c.failed then null else (o.d::text || ' 17:30:00+08')::timestamptz end,
           case c.channel when 'visit' then o.worker when 'phone' then ${agent ?? 'null'} end,

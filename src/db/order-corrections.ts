@@ -6,6 +6,7 @@
 // order line.
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { refreshOrderFacts } from './order-facts.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { retailerScope } from './scope.js';
 import { AppError } from '../server/errors.js';
@@ -122,10 +123,7 @@ export async function decideCorrection(db: Db, viewer: Viewer, id: number, decis
             values (${viewer.orgId}, ${c.orderId}, ${c.replacementProductId}, ${c.qty}, ${c.qty}, ${c.qty}, ${p.price}, ${Math.round(c.qty * p.price * 100) / 100})`);
         }
       }
-      await tx.execute(sql`
-        update orders o set total_qty = t.q, total_amount = t.a
-        from (select coalesce(sum(ordered_qty), 0)::int as q, coalesce(sum(amount), 0) as a from order_lines where order_id = ${c.orderId}) t
-        where o.id = ${c.orderId}`);
+      await refreshOrderFacts(tx, sql`o.id = ${c.orderId}`);
     }
     await tx.execute(sql`
       update order_corrections set status = ${decision.approve ? 'approved' : 'rejected'}, decision_reason = ${decision.reason || null},

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { orderFactSums, refreshOrderFacts } from './order-facts.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { retailerScope } from './scope.js';
 import { AppError, type FieldError } from '../server/errors.js';
@@ -239,7 +240,7 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
       where r.id = ${input.retailerId} and r.status = 'active' and ${retailerScope(viewer)}),
     d(product_id, demand, qty, ord) as (values ${sql.join(values, sql`, `)}),
     pr as (
-      select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, coalesce(i.scarce, false) as scarce
+      select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, p.price_class as pc, coalesce(i.scarce, false) as scarce
       from d left join products p on p.id = d.product_id and p.org_id = ${viewer.orgId}
       left join supply_plan_items i on i.plan_id = (select plan_id from c) and i.product_id = d.product_id),
     go as (
@@ -256,10 +257,12 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
       from pr left join u on u.product_id = pr.product_id),
     fine as (
       select (select ok from go) and not exists (select 1 from ln where scarce and qty > 0 and not moved) as ok),
-    t as (select sum(qty)::int as qty, sum(amount) as amount from ln),
+    t as (select sum(qty)::int as qty, sum(amount) as amount, ${sql.raw(orderFactSums('qty', 'amount', 'pc'))} from ln),
     o as (
-      insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, settlement_method, settlement_status, created_by)
-      select ${viewer.orgId}, c.rid, c.order_date, ${input.channel}, 'confirmed', t.qty, t.amount, c.settlement_method, 'pending', ${viewer.userId}
+      insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, class1_qty, class1_amount, class12_qty, line_count,
+        settlement_method, settlement_status, created_by)
+      select ${viewer.orgId}, c.rid, c.order_date, ${input.channel}, 'confirmed', t.qty, t.amount, t.q1, t.v1, t.q12, t.n,
+        c.settlement_method, 'pending', ${viewer.userId}
       from c, t where (select ok from fine)
       returning id),
     l as (
@@ -361,10 +364,9 @@ export async function amendOrder(db: Db, viewer: Viewer, orderId: number, input:
     // The order must be this week's order of the open window; an older one is closed.
     if (ctx.existingOrderId !== orderId) throw new AppError('outside_window');
     const lines = await applyLines(tx, viewer, ctx, input.lines);
-    const t = totals(lines);
     await tx.execute(sql`delete from order_lines where order_id = ${orderId}`);
     await writeLines(tx, viewer, orderId, lines);
-    await tx.execute(sql`update orders set total_qty = ${t.qty}, total_amount = ${t.amount} where id = ${orderId}`);
+    await refreshOrderFacts(tx, sql`o.id = ${orderId}`);
     const version = ctx.existingVersion + 1;
     await tx.execute(
       sql`update plan_orders set version = ${version}, amended_at = ${now.toISOString()}::timestamptz where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId}`,

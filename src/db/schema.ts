@@ -230,6 +230,16 @@ export const orders = pgTable(
     status: text('status').notNull().default('confirmed'),
     totalQty: integer('total_qty').notNull(),
     totalAmount: numeric('total_amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    // Order facts for the monthly rating batch, kept equal to the sums of the order's lines by
+    // every writer (src/db/order-facts.ts), with the product's price class as it was when ordered:
+    // the batch reads these instead of 28 million lines (decision 0501).
+    /** Cartons of class-1 (一类) cigarettes. */
+    class1Qty: integer('class1_qty').notNull().default(0),
+    class1Amount: numeric('class1_amount', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    /** Cartons of class-2-and-above (二类及以上: price classes 1 and 2). */
+    class12Qty: integer('class12_qty').notNull().default(0),
+    /** Lines with something ordered. */
+    lineCount: integer('line_count').notNull().default(0),
     /** bank_deduction | pos | cash */
     settlementMethod: text('settlement_method').notNull(),
     /** pending | deducted | failed */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ordersOutOfStepWithLines } from '../support/order-facts.js';
 
 let t: TestApp;
 let manager: string;
@@ -318,7 +319,7 @@ describe('taking orders', () => {
     expect((await t.api(agent, 'GET', `/api/settlement/report?date=${d}`)).statusCode).toBe(403);
   });
 
-  it('approves a correction (wrong brand): the line, the totals and both limit counters follow', async () => {
+  it('approves a correction (wrong brand): the line, the totals, the rating facts and both limit counters follow', async () => {
     const [line] = await query<{ id: number; orderId: number; qty: number }>(
       db(),
       sql`select ol.id::int8 as id, ol.order_id::int8 as "orderId", ol.ordered_qty as qty from plan_orders po join order_lines ol on ol.order_id = po.order_id
@@ -336,8 +337,8 @@ describe('taking orders', () => {
     const ok = await t.api(manager, 'POST', `/api/order-corrections/${req.json().id}/decision`, { approve: true, reason: '同意' });
     expect(ok.json().status).toBe('approved');
     expect(await counter()).toBe(before - 1);
-    const [o] = await query<{ total: number; sum: number }>(db(), sql`select o.total_qty as total, (select sum(ordered_qty)::int from order_lines where order_id = o.id) as sum from orders o where o.id = ${line.orderId}`);
-    expect(o.total).toBe(o.sum);
+    // Every order (the demo's, submitted, amended, corrected) keeps totals and rating facts equal to its lines.
+    expect(await ordersOutOfStepWithLines(db())).toEqual([]);
     expect((await t.api(manager, 'POST', `/api/order-corrections/${req.json().id}/decision`, { approve: true, reason: '同意' })).json().code).toBe('correction_decided');
   });
 

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { findServicePackages } from '../../src/db/rating-segments.js';
+import { monthBounds } from '../../src/db/rating-inputs.js';
 import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
 import { waitForBackgroundJobs } from '../../src/jobs/background.js';
 import { multipart } from '../support/retailer-factory.js';
@@ -105,6 +106,36 @@ describe('the county manager runs, reviews and publishes a month', () => {
       sql`select (input->>'feedbackCount')::int as feedback from retailer_ratings where run_id = ${runId} and retailer_id = ${ownId}`,
     );
     expect(own.feedback).toBe(1);
+  });
+
+  it('rates from what the order lines say (order facts and the month’s specs, stock-out lines not counted as brands)', async () => {
+    const { start, end, windowStart } = monthBounds(MONTH);
+    const stored = await query<{ rid: number; q: number; v: number; q1: number; q2: number; brands: number; fresh: number; best: number }>(
+      db(),
+      sql`select retailer_id as rid, (input->'orders'->>'cartons')::int as q, (input->'orders'->>'valueYuan')::float8 as v,
+            (input->'orders'->>'class1Cartons')::int as q1, (input->'orders'->>'class2PlusCartons')::int as q2,
+            (input->'orders'->>'brands')::int as brands, (input->>'newBrandListings')::int as fresh,
+            (input->'history'->>'bestMonthCartons')::int as best
+          from retailer_ratings where run_id = ${runId}`,
+    );
+    // Independently of the batch: straight from the lines of confirmed orders.
+    const truth = await query<{ rid: number; q: number; v: number; q1: number; q2: number; brands: number; fresh: number; best: number }>(
+      db(),
+      sql`with l as (
+            select o.retailer_id as rid, date_trunc('month', o.order_date)::date as mo, l.product_id, l.ordered_qty as qty, l.amount, p.price_class as pc, p.is_new
+            from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+            join retailers re on re.id = o.retailer_id and re.status = 'active'
+            where o.status = 'confirmed' and o.order_date >= ${windowStart}::date and o.order_date < ${end}::date),
+          mo as (select rid, mo, sum(qty) as q from l group by 1, 2)
+          select rid, sum(qty)::int as q, sum(amount)::float8 as v, coalesce(sum(qty) filter (where pc = 1), 0)::int as q1,
+            coalesce(sum(qty) filter (where pc <= 2), 0)::int as q2, count(distinct product_id) filter (where qty > 0)::int as brands,
+            count(distinct product_id) filter (where qty > 0 and is_new)::int as fresh,
+            (select max(q) from mo where mo.rid = l.rid)::int as best
+          from l where mo = ${start}::date group by rid`,
+    );
+    expect(truth.length).toBeGreaterThan(100);
+    const byId = new Map(stored.map((r) => [r.rid, r]));
+    for (const r of truth) expect(byId.get(r.rid), `retailer ${r.rid}`).toEqual({ ...r, v: Math.round(r.v * 100) / 100 });
   });
 
   it('a second start while the month is computing is refused', async () => {

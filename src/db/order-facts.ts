@@ -1,0 +1,32 @@
+// Order facts: the sums of an order's lines that the monthly rating batch
+// needs, kept on the order itself (decision 0501). Every writer of lines keeps
+// them equal to the lines: the one-statement submit computes them inline
+// (order-submit.ts), everything else that changes lines calls this.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+
+/**
+ * Recomputes totals and facts of the orders matching `where` (a condition on
+ * `o`, the orders table) from their lines, with each product's current price
+ * class. Set-based: one statement whether it is one order or a province.
+ */
+export async function refreshOrderFacts(db: Pick<Db, 'execute'>, where: SQL): Promise<void> {
+  await db.execute(sql`
+    update orders o set total_qty = x.q, total_amount = x.v, class1_qty = x.q1, class1_amount = x.v1, class12_qty = x.q12, line_count = x.n
+    from (
+      select o.id, coalesce(sum(l.ordered_qty), 0)::int as q, coalesce(sum(l.amount), 0) as v,
+        ${sql.raw(orderFactSums('l.ordered_qty', 'l.amount', 'p.price_class'))}
+      from orders o left join order_lines l on l.order_id = o.id left join products p on p.id = l.product_id
+      where ${where}
+      group by o.id
+    ) x
+    where o.id = x.id`);
+}
+
+/** The fact columns (q1, v1, q12, n) as aggregates over lines with the given quantity, amount and price class expressions. */
+export function orderFactSums(qty: string, amount: string, priceClass: string): string {
+  return `coalesce(sum(${qty}) filter (where ${priceClass} = 1), 0)::int as q1,
+        coalesce(sum(${amount}) filter (where ${priceClass} = 1), 0) as v1,
+        coalesce(sum(${qty}) filter (where ${priceClass} <= 2), 0)::int as q12,
+        count(*) filter (where ${qty} > 0)::int as n`;
+}
