@@ -56,13 +56,15 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
     quotaQty: number | null;
     limitQty: number | null;
     orderedQty: number | null;
+    extraQty: number | null;
+    extraSegment: string | null;
     lowestServedTier: number | null;
   }>(
     db,
     sql`select p.id as "productId", p.code, p.name as name, p.price_class as "priceClass", p.wholesale_price::float8 as price,
                coalesce(i.scarce, false) as scarce, i.supply_qty as "supplyQty", coalesce(i.urban_weight, 1)::float8 as "urbanWeight",
                coalesce(i.rural_weight, 1)::float8 as "ruralWeight", l.cap_qty as "capQty", l.quota_qty as "quotaQty", l.limit_qty as "limitQty",
-               l.ordered_qty as "orderedQty",
+               l.ordered_qty as "orderedQty", l.extra_qty as "extraQty", l.extra_segment as "extraSegment",
                (select min(q.tier) from allocation_quotas q where q.plan_id = i.plan_id and q.product_id = p.id and q.network = ${r.network} and q.quota > 0) as "lowestServedTier"
         from products p
         left join supply_plan_items i on i.plan_id = ${planId} and i.product_id = p.id
@@ -138,6 +140,8 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
               lowestServedTier: p.lowestServedTier,
               urbanWeight: p.urbanWeight,
               ruralWeight: p.ruralWeight,
+              extra: p.extraQty ?? 0,
+              extraSegment: p.extraSegment,
             })
           : null,
       };

@@ -24,3 +24,18 @@ export async function findServicePackages(db: Db, orgId: number): Promise<Retail
   );
   return rows.map((r) => ({ ...r, month: run.month, package: scheme.segments.packages[r.segment] }));
 }
+
+/**
+ * The latest published rating run and each segment's scarce-supply priority
+ * (1 first) in the scheme that rated it; null before any month is published.
+ */
+export async function latestSupplyPriorities(db: Db, orgId: number): Promise<{ runId: number; priorities: { segment: Segment; priority: number }[] } | null> {
+  const [run] = await query<{ id: number; schemeVersion: string }>(
+    db,
+    sql`select id, scheme_version as "schemeVersion" from rating_runs where org_id = ${orgId} and status = 'published' order by month desc limit 1`,
+  );
+  if (!run) return null;
+  const scheme = await getSchemeVersion(db, orgId, run.schemeVersion);
+  const packages = scheme.segments.packages;
+  return { runId: run.id, priorities: (Object.keys(packages) as Segment[]).map((segment) => ({ segment, priority: packages[segment].scarceSupplyPriority })) };
+}

@@ -62,6 +62,8 @@ export const supplyPlanItems = pgTable(
     maxQuota: smallint('max_quota').notNull().default(30),
     /** Filled by the allocation run. */
     allocatedQty: integer('allocated_qty'),
+    /** Of allocated_qty: cartons of a layer too big to give whole, given one each by service-package priority (decision 0603). */
+    priorityQty: integer('priority_qty'),
     lpBound: doublePrecision('lp_bound'),
     objective: doublePrecision('objective'),
     gapPct: doublePrecision('gap_pct'),
@@ -105,6 +107,10 @@ export const orderLimits = pgTable(
     quotaQty: integer('quota_qty').notNull(),
     limitQty: integer('limit_qty').notNull(),
     orderedQty: integer('ordered_qty').notNull().default(0),
+    /** 1 when the retailer got one carton above its group's quota from the remainder, by its service package (decision 0603). */
+    extraQty: smallint('extra_qty').notNull().default(0),
+    /** The relationship segment whose priority won that carton (null without one). */
+    extraSegment: text('extra_segment'),
   },
   (t) => [
     primaryKey({ columns: [t.planId, t.retailerId, t.productId] }),

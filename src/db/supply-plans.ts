@@ -8,6 +8,8 @@ import type { Viewer } from '../domain/access/viewer.js';
 import { AppError } from '../server/errors.js';
 import { MARKETS, type AllocationProblem, type GroupDemand, type Market } from '../domain/allocation/types.js';
 import { allocateWithLp } from '../solver/allocate-with-lp.js';
+import { nextLayers, type NextLayer } from '../domain/allocation/next-layer.js';
+import { latestSupplyPriorities } from './rating-segments.js';
 import type { PlanItemInput } from '../shared/ordering.js';
 import { queueOrderDayReminders } from './order-reminders.js';
 
@@ -73,7 +75,7 @@ async function writeItems(tx: Exec, viewer: Viewer, planId: number, items: PlanI
       on conflict (plan_id, product_id) do update set supply_qty = excluded.supply_qty, scarce = excluded.scarce,
         urban_weight = excluded.urban_weight, rural_weight = excluded.rural_weight, min_tier = excluded.min_tier,
         tier_exponent = excluded.tier_exponent, max_quota = excluded.max_quota,
-        allocated_qty = null, lp_bound = null, objective = null, gap_pct = null, method = null`);
+        allocated_qty = null, priority_qty = null, lp_bound = null, objective = null, gap_pct = null, method = null`);
   }
 }
 
@@ -136,6 +138,7 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
           where l.plan_id = ${planId} group by 1, 2, 3, 4`,
     );
     const results = [];
+    const layers: { productId: number; layer: NextLayer }[] = [];
     for (const it of items) {
       const groups = groupsOf(hist.filter((h) => h.productId === it.productId), it.maxQuota);
       const problem: AllocationProblem = {
@@ -145,21 +148,77 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
         groups,
       };
       const r = await allocateWithLp(problem);
+      for (const layer of nextLayers(problem, r.quotas)) layers.push({ productId: it.productId, layer });
       const values = r.quotas.map((q) => sql`(${viewer.orgId}, ${planId}, ${it.productId}, ${q.tier}, ${q.market}, ${q.quota}, ${q.retailers}, ${q.allocated})`);
       await tx.execute(sql`insert into allocation_quotas (org_id, plan_id, product_id, tier, network, quota, retailers, allocated) values ${sql.join(values, sql`, `)}`);
       await tx.execute(sql`
         update supply_plan_items set allocated_qty = ${r.allocated}, lp_bound = ${r.lpBound}, objective = ${r.objective}, gap_pct = ${r.gapPct}, method = ${r.method}
         where plan_id = ${planId} and product_id = ${it.productId}`);
-      results.push({ productId: it.productId, supply: it.supplyQty, allocated: r.allocated, gapPct: r.gapPct, method: r.method });
+      results.push({ productId: it.productId, supply: it.supplyQty, allocated: r.allocated, gapPct: r.gapPct, method: r.method, priorityQty: 0 });
     }
     await tx.execute(sql`
       update order_limits l set quota_qty = q.quota, limit_qty = least(q.quota, l.cap_qty)
       from retailers r, allocation_quotas q
       where l.plan_id = ${planId} and r.id = l.retailer_id and q.plan_id = l.plan_id and q.product_id = l.product_id
         and q.tier = r.tier and q.network = r.network`);
+    const extra = await giveRemainderByPriority(tx as unknown as Db, viewer.orgId, planId, layers);
+    for (const res of results) {
+      res.priorityQty = extra.get(res.productId) ?? 0;
+      res.allocated += res.priorityQty;
+    }
     await tx.execute(sql`update supply_plans set allocated_at = ${now.toISOString()}::timestamptz where id = ${planId}`);
     return results;
   });
+}
+
+/**
+ * What the group quotas leave of each product's supply goes one carton each to
+ * retailers whose group's next layer is worth most (it is too big to give
+ * whole), within a layer by their service package's scarce-supply priority
+ * (close first; unrated shops last), then to those who can sell the most more,
+ * then by id. Same tier and market keep the same quota; the extra carton is
+ * recorded with the segment that won it (decision 0603). Set-based: one statement.
+ */
+async function giveRemainderByPriority(tx: Db, orgId: number, planId: number, layers: { productId: number; layer: NextLayer }[]): Promise<Map<number, number>> {
+  if (!layers.length) return new Map();
+  const ranked = await latestSupplyPriorities(tx, orgId);
+  const nv = sql.join(
+    layers.map(({ productId, layer }) => sql`(${productId}::int, ${layer.tier}::int, ${layer.market}::text, ${layer.value}::float8)`),
+    sql`, `,
+  );
+  const pr = ranked?.priorities.length
+    ? sql.join(ranked.priorities.map((p) => sql`(${p.segment}::text, ${p.priority}::int)`), sql`, `)
+    : sql`(null::text, null::int)`;
+  const given = await rows<{ productId: number; n: number }>(
+    tx,
+    sql`with nv(product_id, tier, network, v) as (values ${nv}),
+      pr(segment, priority) as (values ${pr}),
+      rem as (
+        select i.product_id, i.supply_qty - coalesce(sum(l.limit_qty), 0) as left_qty
+        from supply_plan_items i left join order_limits l on l.plan_id = i.plan_id and l.product_id = i.product_id
+        where i.plan_id = ${planId} and i.scarce group by i.product_id, i.supply_qty),
+      cand as (
+        select l.retailer_id, l.product_id, rr.segment,
+          row_number() over (partition by l.product_id
+            order by nv.v desc, coalesce(pr.priority, 2147483647), l.cap_qty - l.limit_qty desc, l.retailer_id) as k
+        from order_limits l join retailers r on r.id = l.retailer_id
+        join nv on nv.product_id = l.product_id and nv.tier = r.tier and nv.network = r.network
+        left join retailer_ratings rr on rr.run_id = ${ranked?.runId ?? -1} and rr.retailer_id = l.retailer_id
+        left join pr on pr.segment = rr.segment
+        where l.plan_id = ${planId} and l.limit_qty = l.quota_qty and l.limit_qty < l.cap_qty),
+      up as (
+        update order_limits l set limit_qty = l.limit_qty + 1, extra_qty = 1, extra_segment = cand.segment
+        from cand join rem on rem.product_id = cand.product_id
+        where l.plan_id = ${planId} and l.retailer_id = cand.retailer_id and l.product_id = cand.product_id and cand.k <= rem.left_qty
+        returning l.product_id)
+      select product_id as "productId", count(*)::int as n from up group by 1`,
+  );
+  const byProduct = new Map(given.map((g) => [g.productId, g.n]));
+  await tx.execute(sql`
+    update supply_plan_items i set priority_qty = x.n, allocated_qty = i.allocated_qty + x.n
+    from (select product_id, count(*) filter (where extra_qty > 0)::int as n from order_limits where plan_id = ${planId} group by 1) x
+    where i.plan_id = ${planId} and i.product_id = x.product_id and i.scarce`);
+  return byProduct;
 }
 
 function groupsOf(hist: { tier: number; network: Market; cap: number; n: number }[], maxQuota: number): GroupDemand[] {

@@ -102,6 +102,8 @@ export const planItemSchema = z.object({
   tierExponent: z.number(),
   maxQuota: z.number(),
   allocatedQty: z.number().nullable(),
+  /** Of allocatedQty: remainder cartons given one each by service-package priority (decision 0603). */
+  priorityQty: z.number().nullable(),
   gapPct: z.number().nullable(),
   method: z.string().nullable(),
   orderedQty: z.number(),

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ordersOutOfStepWithLines } from '../support/order-facts.js';
+import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
 
 let t: TestApp;
 let manager: string;
@@ -60,10 +61,10 @@ describe('supply plan and allocation', () => {
         for (let i = 1; i < qs.length; i++) expect(qs[i].quota).toBeGreaterThanOrEqual(qs[i - 1].quota);
       }
     }
-    // Limits add up to the allocation and never exceed a retailer's cap or its group's quota.
+    // Limits add up to the allocation and never exceed a retailer's cap or its group's quota (+1 from the remainder, decision 0603).
     const check = await query<{ productId: number; sum: number; bad: number }>(
       db(),
-      sql`select product_id as "productId", sum(limit_qty)::int as sum, count(*) filter (where limit_qty > cap_qty or limit_qty > quota_qty)::int as bad
+      sql`select product_id as "productId", sum(limit_qty)::int as sum, count(*) filter (where limit_qty > cap_qty or limit_qty > quota_qty + extra_qty)::int as bad
           from order_limits where plan_id = ${planId} group by 1`,
     );
     for (const c of check) {
@@ -78,9 +79,12 @@ describe('supply plan and allocation', () => {
     const rerun = (await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).json();
     expect(rerun.items.find((i: { productId: number }) => i.productId === first.productId).allocatedQty).toBeLessThanOrEqual(Math.floor(first.supplyQty / 2));
 
+    const promoted = await expectRemainderByPriority(planId);
     const pub = await t.api(manager, 'POST', `/api/supply-plans/${planId}/publish`);
     expect(pub.statusCode).toBe(200);
     expect(pub.json().plan.status).toBe('published');
+    const seen = (await t.api(manager, 'GET', `/api/ordering/retailers/${promoted.retailerId}`)).json();
+    expect(seen.products.find((p: { productId: number }) => p.productId === promoted.productId).reason.zh).toContain('您是紧密型客户，多投 1 条');
     expect((await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).json().code).toBe('plan_published');
     expect((await t.api(agent, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' })).statusCode).toBe(403);
   });
@@ -356,3 +360,61 @@ describe('taking orders', () => {
     expect((await t.api(retailerCookie, 'POST', '/api/emergency-requests', { retailerId: own, productId: plain, qty: 0, reason: 'x' })).statusCode).toBe(400);
   });
 });
+
+/**
+ * What whole tiers leave goes one carton each to retailers of the next layer,
+ * better service-package priority first (decision 0603): nothing is left in
+ * the warehouse while a shop could sell one more, no shop of a group is passed
+ * over for one of worse priority, and each tier and market keeps one quota.
+ */
+async function expectRemainderByPriority(plan: number): Promise<{ retailerId: number; productId: number }> {
+  const rank = Object.entries(DEFAULT_SCHEME.segments.packages).map(([seg, p]) => `when '${seg}' then ${p.scarceSupplyPriority}`).join(' ');
+  const groups = await query<{ productId: number; tier: number; quotas: number; extras: number; worstGiven: number | null; bestPassed: number | null }>(
+    db(),
+    sql`with pub as (select id from rating_runs where status = 'published' order by month desc limit 1),
+      l as (
+        select l.*, r.tier, r.network, coalesce(case rr.segment ${sql.raw(rank)} end, 99) as prio
+        from order_limits l join retailers r on r.id = l.retailer_id
+        left join retailer_ratings rr on rr.run_id = (select id from pub) and rr.retailer_id = l.retailer_id
+        where l.plan_id = ${plan})
+      select product_id as "productId", tier, count(distinct quota_qty)::int as quotas, sum(extra_qty)::int as extras,
+        max(prio) filter (where extra_qty > 0) as "worstGiven",
+        min(prio) filter (where extra_qty = 0 and limit_qty = quota_qty and limit_qty < cap_qty) as "bestPassed"
+      from l group by product_id, tier, network`,
+  );
+  expect(groups.every((g) => g.quotas === 1)).toBe(true);
+  expect(groups.reduce((s, g) => s + g.extras, 0)).toBeGreaterThan(0);
+  for (const g of groups.filter((x) => x.extras > 0 && x.bestPassed !== null)) expect(g.worstGiven!, `product ${g.productId} tier ${g.tier}`).toBeLessThanOrEqual(g.bestPassed!);
+  const left = await query<{ productId: number; supply: number; allocated: number; priority: number; extras: number; waiting: number }>(
+    db(),
+    sql`select i.product_id as "productId", i.supply_qty as supply, i.allocated_qty as allocated, i.priority_qty as priority,
+        (select count(*) filter (where extra_qty > 0) from order_limits l where l.plan_id = i.plan_id and l.product_id = i.product_id)::int as extras,
+        (select count(*) filter (where extra_qty = 0 and limit_qty = quota_qty and limit_qty < cap_qty) from order_limits l
+          where l.plan_id = i.plan_id and l.product_id = i.product_id)::int as waiting
+      from supply_plan_items i where i.plan_id = ${plan} and i.scarce`,
+  );
+  for (const p of left) {
+    expect(p.priority ?? 0).toBe(p.extras);
+    if (p.waiting > 0) expect(p.allocated, `product ${p.productId}`).toBe(p.supply);
+  }
+  // A shop of a partial layer that was passed over becomes a close (紧密型) customer: re-run, it gets the carton,
+  // and its ordering screen says why.
+  const [passed] = await query<{ retailerId: number; productId: number }>(
+    db(),
+    sql`select l.retailer_id as "retailerId", l.product_id as "productId" from order_limits l join retailers r on r.id = l.retailer_id
+      where l.plan_id = ${plan} and l.extra_qty = 0 and l.limit_qty = l.quota_qty and l.limit_qty < l.cap_qty and r.order_weekday >= 2
+        and exists (select 1 from order_limits x join retailers rx on rx.id = x.retailer_id
+          where x.plan_id = l.plan_id and x.product_id = l.product_id and x.extra_qty > 0 and rx.tier = r.tier and rx.network = r.network)
+      order by l.product_id, l.retailer_id limit 1`,
+  );
+  await db().execute(sql`update retailer_ratings set segment = 'close'
+    where retailer_id = ${passed.retailerId} and run_id = (select id from rating_runs where status = 'published' order by month desc limit 1)`);
+  expect((await t.api(manager, 'POST', `/api/supply-plans/${plan}/allocate`)).statusCode).toBe(200);
+  const [now] = await query<{ extra: number; segment: string; limit: number; quota: number }>(
+    db(),
+    sql`select extra_qty as extra, extra_segment as segment, limit_qty as limit, quota_qty as quota from order_limits
+      where plan_id = ${plan} and retailer_id = ${passed.retailerId} and product_id = ${passed.productId}`,
+  );
+  expect(now).toMatchObject({ extra: 1, segment: 'close', limit: now.quota + 1 });
+  return passed;
+}

@@ -19,4 +19,14 @@ describe('explainLimit', () => {
     const r = explainLimit({ ...base, tier: 2, quota: 0, limit: 0 });
     expect(r.zh).toContain('只投放到第 5 档及以上；您是第 2 档');
   });
+  it('says when one more carton came from the remainder by the shop’s service package', () => {
+    const r = explainLimit({ ...base, limit: 7, extra: 1, extraSegment: 'close' });
+    expect(r.zh).toContain('该档每户限 6 条');
+    expect(r.zh).toContain('您是紧密型客户，多投 1 条，限量 7 条');
+    expect(r.en).toContain('as a Close customer you get 1 more, limit 7');
+    const none = explainLimit({ ...base, tier: 2, quota: 0, limit: 1, extra: 1, extraSegment: null });
+    expect(none.zh).toContain('该档本周不够每户都分');
+    expect(none.zh).toContain('您多投 1 条，限量 1 条');
+    expect(none.zh).not.toContain('暂无限量');
+  });
 });

@@ -1,6 +1,7 @@
 // The plain-language reason for a retailer's limit (限量) of one product, in
 // Chinese and English, from the published quota table and its own cap.
 import type { Market } from './types.js';
+import { ratingMessages } from '../rating/messages.js';
 
 export type LimitFacts = {
   productName: string;
@@ -14,6 +15,9 @@ export type LimitFacts = {
   lowestServedTier: number | null;
   urbanWeight: number;
   ruralWeight: number;
+  /** Cartons above the group quota from the remainder (0 or 1), won by this relationship segment's priority (decision 0603). */
+  extra?: number;
+  extraSegment?: string | null;
 };
 
 const marketZh = { urban: '城网', rural: '农网' } as const;
@@ -27,6 +31,12 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
     zh.push(`该品规向${marketZh[lean]}倾斜（城网权重 ${f.urbanWeight}，农网权重 ${f.ruralWeight}）。`);
     en.push(`It leans to ${marketEn[lean]} shops (urban weight ${f.urbanWeight}, rural ${f.ruralWeight}).`);
   }
+  if (f.extra && f.quota === 0) {
+    zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档本周不够每户都分；`);
+    en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: there is not enough this week for every shop of your tier;`);
+    pushExtra(f, zh, en);
+    return { zh: zh.join(''), en: en.join(' ') };
+  }
   if (f.quota === 0) {
     if (f.lowestServedTier === null) {
       zh.push(`货源紧张，本周${marketZh[f.market]}零售户暂无投放。`);
@@ -39,6 +49,11 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
   }
   zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档每户限 ${f.quota} 条。`);
   en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: ${f.quota} cartons per shop in your tier.`);
+  if (f.extra) {
+    zh.push('本周分完整档后还有少量余量；');
+    en.push('After whole tiers, a little was left;');
+    pushExtra(f, zh, en);
+  }
   if (f.limit < f.quota) {
     zh.push(
       f.cap === 0
@@ -52,4 +67,18 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
     );
   }
   return { zh: zh.join(''), en: en.join(' ') };
+}
+
+function pushExtra(f: LimitFacts, zh: string[], en: string[]) {
+  const seg = f.extraSegment ? ratingMessages[`segment_${f.extraSegment}` as keyof typeof ratingMessages] : undefined;
+  zh.push(
+    seg
+      ? `余量按服务套餐优先级逐户各投 1 条，您是${seg.zh}客户，多投 ${f.extra} 条，限量 ${f.limit} 条。`
+      : `余量逐户各投 1 条，您多投 ${f.extra} 条，限量 ${f.limit} 条。`,
+  );
+  en.push(
+    seg
+      ? `the remainder goes one carton per shop by service-package priority; as a ${seg.en} customer you get ${f.extra} more, limit ${f.limit}.`
+      : `the remainder goes one carton per shop; you get ${f.extra} more, limit ${f.limit}.`,
+  );
 }

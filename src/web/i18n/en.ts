@@ -683,6 +683,7 @@ export const en: Dict = {
     minTier: 'Lowest tier served',
     allocated: 'Allocated',
     supplyUsed: 'Supply used',
+    priorityQty: (n: number) => ` (${n} of them: the remainder too small for a whole tier, one carton each by service-package priority)`,
     gap: 'Gap to optimum',
     ordered: 'Ordered',
     rerun: 'Save and re-run',

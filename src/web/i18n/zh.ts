@@ -682,6 +682,7 @@ export const zh = {
     minTier: '最低投放档位',
     allocated: '已投放',
     supplyUsed: '货源使用',
+    priorityQty: (n: number) => `（其中 ${n} 条是不够整档分的余量，按服务套餐优先级逐户各投 1 条）`,
     gap: '与最优解差距',
     ordered: '已订',
     rerun: '保存并重新测算',

@@ -188,6 +188,7 @@ export function SupplyPlanPage() {
                   />
                   <Typography.Text type="secondary">
                     {o.supplyUsed}: {selected.allocatedQty ?? 0} / {selected.supplyQty}
+                    {selected.priorityQty ? o.priorityQty(selected.priorityQty) : ''}
                   </Typography.Text>
                 </Card>
               </Col>
