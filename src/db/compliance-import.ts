@@ -6,15 +6,17 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../domain/access/viewer.js';
 import { complianceClass } from '../domain/rating/compliance-class.js';
 import { query, type Db } from './client.js';
+import { sheetRowError, type SheetRowError } from '../shared/sheet-row-error.js';
 
 export const COMPLIANCE_HEADERS = ['客户编码', '月份', '专卖评分', '处罚次数'] as const;
 
-export type ComplianceRowError = { row: number; column: string; value: string; message: string };
-
-export async function importCompliance(db: Db, viewer: Viewer, table: string[][]): Promise<{ saved: number; errors: ComplianceRowError[] }> {
+export async function importCompliance(db: Db, viewer: Viewer, table: string[][]): Promise<{ saved: number; errors: SheetRowError[] }> {
   const [header, ...rows] = table;
   const col = COMPLIANCE_HEADERS.map((h) => (header ?? []).findIndex((c) => c.trim() === h));
-  if (col.some((c) => c < 0)) return { saved: 0, errors: [{ row: 1, column: '', value: (header ?? []).join(','), message: `表头应为：${COMPLIANCE_HEADERS.join('、')}` }] };
+  if (col.some((c) => c < 0)) {
+    const names = COMPLIANCE_HEADERS.join('、');
+    return { saved: 0, errors: [sheetRowError(1, '', (header ?? []).join(','), 'import_missing_columns', `：${names}`, `: ${names}`)] };
+  }
   const codes = [...new Set(rows.map((r) => (r[col[0]] ?? '').trim()))];
   const known = new Map(
     (
@@ -24,7 +26,7 @@ export async function importCompliance(db: Db, viewer: Viewer, table: string[][]
       )
     ).map((r) => [r.code, r.id]),
   );
-  const errors: ComplianceRowError[] = [];
+  const errors: SheetRowError[] = [];
   const good: { r: number; m: string; s: number; p: number; c: string }[] = [];
   rows.forEach((cells, i) => {
     const row = i + 2;
@@ -33,10 +35,10 @@ export async function importCompliance(db: Db, viewer: Viewer, table: string[][]
     const id = known.get(code);
     const s = Number(score);
     const p = penalties === '' ? 0 : Number(penalties);
-    if (!id) errors.push({ row, column: '客户编码', value: code, message: '客户编码不存在' });
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ row, column: '月份', value: month, message: '月份格式应为 YYYY-MM' });
-    if (!Number.isInteger(s) || s < 0 || s > 100) errors.push({ row, column: '专卖评分', value: score, message: '评分应为 0–100 的整数' });
-    if (!Number.isInteger(p) || p < 0) errors.push({ row, column: '处罚次数', value: penalties, message: '处罚次数应为不小于 0 的整数' });
+    if (!id) errors.push(sheetRowError(row, '客户编码', code, 'customer_code_unknown'));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push(sheetRowError(row, '月份', month, 'month_format'));
+    if (!Number.isInteger(s) || s < 0 || s > 100) errors.push(sheetRowError(row, '专卖评分', score, 'compliance_score_range'));
+    if (!Number.isInteger(p) || p < 0) errors.push(sheetRowError(row, '处罚次数', penalties, 'penalties_range'));
     if (id && errors.every((e) => e.row !== row)) good.push({ r: id, m: month, s, p, c: complianceClass(s, p) });
   });
   if (errors.length || good.length === 0) return { saved: 0, errors };

@@ -119,6 +119,9 @@ export const messages = {
   replacement_same_product: { zh: '更正后的品规不能与原品规相同', en: 'The replacement must be a different product' },
   emergency_over_requested: { zh: '批准数量不能超过申请数量', en: 'Cannot grant more cartons than were asked for' },
   product_code_unknown: { zh: '商品编码不存在或已停供', en: 'Unknown or discontinued product code' },
+  customer_code_unknown: { zh: '客户编码不存在', en: 'Unknown customer code' },
+  compliance_score_range: { zh: '评分应为 0–100 的整数', en: 'The score must be a whole number from 0 to 100' },
+  penalties_range: { zh: '处罚次数应为不小于 0 的整数', en: 'Penalties must be a whole number, 0 or more' },
   supply_whole: { zh: '可供量应为不小于 0 的整条数', en: 'Supply must be whole cartons, 0 or more' },
 } as const;
 

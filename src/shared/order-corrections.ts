@@ -135,8 +135,6 @@ export type OrderList = z.infer<typeof orderListSchema>;
 /** The columns of the supply-plan sheet (商品名称 is for reading only). */
 export const PLAN_IMPORT_HEADERS = { code: '商品编码', name: '商品名称', supply: '可供量（条）', scarce: '是否紧俏' } as const;
 
-export const planImportRowErrorSchema = z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string(), messageEn: z.string() });
-export type PlanImportRowError = z.infer<typeof planImportRowErrorSchema>;
 
 export const planImportResultSchema = z.object({ updated: z.number(), added: z.number(), unlisted: z.number() });
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;

@@ -299,7 +299,8 @@ describe('manual tier changes, disaster freezes, compliance and the review sheet
     };
     const bad = await sheet([[code, '2026-12', 88, 0], ['000000000000', '2026-12', 101, 0]]);
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:客户编码', '3:专卖评分']);
+    expect(bad.json().rows.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:客户编码', '3:专卖评分']);
+    expect(bad.json().rows[1]).toMatchObject({ message: '评分应为 0–100 的整数', messageEn: 'The score must be a whole number from 0 to 100' });
     const none = await query<{ n: number }>(db(), sql`select count(*)::int n from compliance_records where month = '2026-12' and source = 'import'`);
     expect(none[0].n).toBe(0);
     const good = await sheet([[code, '2026-12', 88, 0]]);

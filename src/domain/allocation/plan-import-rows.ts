@@ -1,9 +1,8 @@
 // The weekly supply sheet (商品编码, 可供量（条）, 是否紧俏) checked row by row:
 // every bad cell is reported with its row, column and reason, so a file with
 // any bad row is refused whole.
-import { messages, type MessageCode } from '../../shared/messages.js';
 import { PLAN_IMPORT_HEADERS } from '../../shared/order-corrections.js';
-import type { PlanImportRowError } from '../../shared/order-corrections.js';
+import { sheetRowError, type SheetRowError } from '../../shared/sheet-row-error.js';
 
 export type PlanImportRow = { row: number; productId: number; supplyQty: number; scarce: boolean };
 
@@ -16,12 +15,8 @@ const ALIASES = {
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '紧俏']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
 
-function rowError(row: number, column: string, value: string, code: MessageCode, zhExtra = '', enExtra = ''): PlanImportRowError {
-  return { row, column, value, message: messages[code].zh + zhExtra, messageEn: messages[code].en + enExtra };
-}
-
 /** products: active product id by code. Rows are numbered as in the sheet (the header is row 1). */
-export function checkPlanRows(table: string[][], products: Map<string, number>): { rows: PlanImportRow[]; errors: PlanImportRowError[] } {
+export function checkPlanRows(table: string[][], products: Map<string, number>): { rows: PlanImportRow[]; errors: SheetRowError[] } {
   const header = (table[0] ?? []).map((h) => norm(h ?? ''));
   const col = {
     code: header.findIndex((h) => ALIASES.code.some((a) => norm(a) === h)),
@@ -31,10 +26,10 @@ export function checkPlanRows(table: string[][], products: Map<string, number>):
   const missing = (Object.keys(col) as (keyof typeof col)[]).filter((k) => col[k] < 0);
   if (missing.length) {
     const names = missing.map((k) => PLAN_IMPORT_HEADERS[k]).join('、');
-    return { rows: [], errors: [rowError(1, names, (table[0] ?? []).join(','), 'import_missing_columns', `：${names}`, `: ${names}`)] };
+    return { rows: [], errors: [sheetRowError(1, names, (table[0] ?? []).join(','), 'import_missing_columns', `：${names}`, `: ${names}`)] };
   }
   const rows: PlanImportRow[] = [];
-  const errors: PlanImportRowError[] = [];
+  const errors: SheetRowError[] = [];
   const firstRowOf = new Map<string, number>();
   table.slice(1).forEach((cells, i) => {
     const row = i + 2;
@@ -45,14 +40,14 @@ export function checkPlanRows(table: string[][], products: Map<string, number>):
     if (!code && !supply && !scarce) return;
     const before = errors.length;
     const productId = products.get(code);
-    if (!code) errors.push(rowError(row, PLAN_IMPORT_HEADERS.code, code, 'required'));
-    else if (productId === undefined) errors.push(rowError(row, PLAN_IMPORT_HEADERS.code, code, 'product_code_unknown'));
-    else if (firstRowOf.has(code)) errors.push(rowError(row, PLAN_IMPORT_HEADERS.code, code, 'duplicate_in_file', `（第 ${firstRowOf.get(code)} 行）`, ` (row ${firstRowOf.get(code)})`));
+    if (!code) errors.push(sheetRowError(row, PLAN_IMPORT_HEADERS.code, code, 'required'));
+    else if (productId === undefined) errors.push(sheetRowError(row, PLAN_IMPORT_HEADERS.code, code, 'product_code_unknown'));
+    else if (firstRowOf.has(code)) errors.push(sheetRowError(row, PLAN_IMPORT_HEADERS.code, code, 'duplicate_in_file', `（第 ${firstRowOf.get(code)} 行）`, ` (row ${firstRowOf.get(code)})`));
     else firstRowOf.set(code, row);
     const qty = Number(supply);
-    if (!/^\+?\d+(\.0+)?$/.test(supply) || !Number.isSafeInteger(qty)) errors.push(rowError(row, PLAN_IMPORT_HEADERS.supply, supply, supply ? 'supply_whole' : 'required'));
+    if (!/^\+?\d+(\.0+)?$/.test(supply) || !Number.isSafeInteger(qty)) errors.push(sheetRowError(row, PLAN_IMPORT_HEADERS.supply, supply, supply ? 'supply_whole' : 'required'));
     const flag = scarce.toLowerCase();
-    if (!YES.has(flag) && !NO.has(flag)) errors.push(rowError(row, PLAN_IMPORT_HEADERS.scarce, scarce, 'yes_no_format'));
+    if (!YES.has(flag) && !NO.has(flag)) errors.push(sheetRowError(row, PLAN_IMPORT_HEADERS.scarce, scarce, 'yes_no_format'));
     if (errors.length === before) rows.push({ row, productId: productId!, supplyQty: qty, scarce: YES.has(flag) });
   });
   return { rows, errors };

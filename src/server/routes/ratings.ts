@@ -199,7 +199,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
       table.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(typeof v === 'object' && v && 'text' in v ? (v as { text: string }).text : v))));
     });
     const res = await importCompliance(db, viewer, table);
-    if (res.errors.length) throw new AppError('import_rejected', [], { errors: res.errors });
+    if (res.errors.length) throw new AppError('import_rejected', [], { rows: res.errors });
     await writeAudit(db, viewer, { action: 'import', entity: 'compliance_record', detail: { rows: res.saved, file: file.filename }, ip: req.ip }, now());
     return reply.status(201).send({ saved: res.saved });
   });

@@ -3,6 +3,8 @@ import type { Dict } from './zh.js';
 
 export const en: Dict = {
   app: { name: 'Zhiyin', subtitle: 'Retail customer service', switchLang: '中文' },
+  /** The bad rows of a refused sheet (every sheet import). */
+  sheet: { row: 'Row', column: 'Column', value: 'Value', problem: 'Problem' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',
@@ -217,9 +219,6 @@ export const en: Dict = {
     importCompliance: 'Import compliance scores',
     imported: (n: number) => `${n} compliance scores imported`,
     importRejected: 'The file has bad rows; nothing was imported',
-    column: 'Column',
-    value: 'Value',
-    problem: 'Problem',
     open: 'Adjust',
     title: 'Rating adjustments (all audit-logged)',
     compliance: 'Compliance record',
@@ -662,10 +661,6 @@ export const en: Dict = {
     imported: (r: { updated: number; added: number; unlisted: number }) =>
       `Imported: ${r.updated} products updated, ${r.added} added, ${r.unlisted} not listed left as they were. Run the allocation again before publishing.`,
     importRejected: 'The file was not imported: fix these rows and upload again',
-    row: 'Row',
-    column: 'Column',
-    value: 'Value',
-    problem: 'Problem',
   },
   ordering: {
     supplyTitle: 'Supply allocation',

@@ -2,6 +2,8 @@
 // here: they come from src/shared/codes.ts through labelOf.
 export const zh = {
   app: { name: '知音', subtitle: '零售客户服务系统', switchLang: 'English' },
+  /** The bad rows of a refused sheet (every sheet import). */
+  sheet: { row: '行', column: '列', value: '内容', problem: '问题' },
   common: {
     loading: '加载中…',
     retry: '重试',
@@ -216,9 +218,6 @@ export const zh = {
     importCompliance: '导入专卖评分',
     imported: (n: number) => `已导入 ${n} 条专卖评分`,
     importRejected: '文件中有错误行，整个文件未导入',
-    column: '列',
-    value: '内容',
-    problem: '问题',
     open: '调整',
     title: '评级调整（均记入审计日志）',
     compliance: '专卖诚信记录',
@@ -661,10 +660,6 @@ export const zh = {
     template: '下载模板',
     imported: (r: { updated: number; added: number; unlisted: number }) => `已导入：更新 ${r.updated} 个、新增 ${r.added} 个商品，未列出的 ${r.unlisted} 个不变。请重新测算后发布。`,
     importRejected: '文件未导入：请按下列问题修改后重新上传',
-    row: '行',
-    column: '列',
-    value: '内容',
-    problem: '问题',
   },
   ordering: {
     supplyTitle: '货源投放',
