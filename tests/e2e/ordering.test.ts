@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
 
-const SHOTS = 'test-results/e2e';
 let web: WebApp;
 let browser: Browser;
 let manager: string;
@@ -99,18 +98,10 @@ describe('order day', () => {
   });
 
   it('marketing staff see the allocation by tier and market', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${web.baseUrl}/supply`);
-    await page.waitForURL(/\/login/);
-    await page.locator('#username').fill('manager');
-    await page.locator('#password').fill('manager123');
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/supply/);
+    const page = await openLoggedIn(browser, web.baseUrl, '/supply', ['manager', 'manager123'], { pageErrors });
     await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 
   it('a retailer sees their limits and the reason on a phone', async () => {
@@ -118,15 +109,7 @@ describe('order day', () => {
     const me = await call(await web.login('retailer'), 'GET', '/api/me');
     const own = (await call(manager, 'GET', `/api/ordering/retailers/${me.user.retailerId}`)) as RetailerOrdering;
     await call(manager, 'POST', `/api/orders/${own.lastOrders[0].id}/settlement`, { status: 'failed', failureReason: '余额不足' });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${web.baseUrl}/my-order`);
-    await page.waitForURL(/\/login/);
-    await page.locator('#username').fill('retailer');
-    await page.locator('#password').fill('retailer123');
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/my-order/);
+    const page = await openLoggedIn(browser, web.baseUrl, '/my-order', ['retailer', 'retailer123'], { options: PHONE, pageErrors });
     await expect.poll(() => page.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain('您的限量');
     expect(await page.getByTestId('deduction-failed').innerText()).toContain('扣款未成功');
     const reason = await page.getByTestId('limit-reason').first().innerText();
@@ -135,6 +118,6 @@ describe('order day', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/ordering-retailer-phone.png`, fullPage: false });
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });
