@@ -1,7 +1,8 @@
 // Wrong orders and emergency supply in a real browser: the call centre
 // records a wrong brand against a closed order, marketing staff approve it
 // and the order follows; marketing grants part of a retailer's emergency
-// request, and the retailer reads the answer on their phone.
+// request, and the retailer reads the answer on their phone; the orders list
+// fits a phone.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +115,17 @@ describe('wrong orders and emergency supply', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await mine.scrollIntoViewIfNeeded();
     await phone.screenshot({ path: `${SHOTS}/corrections-retailer-phone.png` });
+    await phone.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the week’s orders fit a phone: a card per order, its lines with 退货/更正 on expand', async () => {
+    const phone = await open('/orders', 'manager', 'manager123', true);
+    await expect.poll(() => phone.getByTestId(`order-toggle-${orderId}`).count(), { timeout: 15_000 }).toBe(1);
+    await phone.getByTestId(`order-toggle-${orderId}`).click();
+    await expect.poll(() => phone.getByTestId(`order-lines-${orderId}`).locator('[data-testid^="fix-line-"]').count()).toBeGreaterThan(0);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: `${SHOTS}/orders-phone.png`, animations: 'disabled' });
     await phone.context().close();
     expect(pageErrors).toEqual([]);
   });

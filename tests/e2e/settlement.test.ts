@@ -1,7 +1,7 @@
 // Settlement and order-cycle screens in a real browser: marketing retries a
 // failed deduction and sees its status change; a grid worker sees the failed
 // deductions of their grids on a phone; a station head reads stock-out rate
-// and 动销率 of their station's grids.
+// and 动销率 of their station's grids, and a grid worker on a phone.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -74,6 +74,15 @@ describe('settlement and stock-out screens', () => {
     await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true, animations: 'disabled' });
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a grid worker reads stock-outs and 动销率 on a phone: name and the two rates, nothing wider than the screen', async () => {
+    const page = await open('grid_worker', '/ordering-stats', PHONE);
+    await expect.poll(() => page.getByTestId('grid-stats').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/ordering-stats-worker-phone.png`, animations: 'disabled' });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
