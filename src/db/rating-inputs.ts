@@ -20,6 +20,11 @@ export function monthBounds(month: string): MonthBounds {
   return { month, start: iso(start), end: iso(end), windowStart: iso(windowStart) };
 }
 
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
+
 export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 2, 1));
@@ -96,9 +101,10 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
   // The window is read from the orders alone, whose facts (totals, class-1 and
   // class-2+ sums, line counts) are kept equal to their lines on every write
   // (decision 0501): about a quarter of the lines' rows and far narrower. Orders
-  // are grouped by retailer and month (the month sums, the best month), then
-  // rolled up per retailer; the 26 weekly quantities are summed columns
-  // (parallel-safe, unlike array_agg in PostgreSQL 15). Only the distinct specs
+  // are grouped by retailer once: the rated month's sums, each calendar month's
+  // cartons (the best month) and the 26 weekly quantities are filtered sums in
+  // columns (one group per retailer; parallel-safe, unlike array_agg in
+  // PostgreSQL 15). Only the distinct specs
   // of the rated month need the lines: its specs are OR-ed into 64-bit words,
   // one bit per product (by-value int8 aggregates, no count(distinct) sort);
   // brands are the bits set. The products are a VALUES list and nothing is a
@@ -113,33 +119,42 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
   const popcount = (masked: boolean) =>
     sql.raw(words.map((w) => `coalesce(bit_count((br.b${w}${masked ? ` & (${BigInt.asIntN(64, newMask(w))})::int8` : ''})::bit(64)), 0)`).join(' + '));
   const ok = `status = 'confirmed'`;
-  const weekSums = sql.raw(
-    Array.from({ length: WINDOW_WEEKS }, (_, k) =>
-      `coalesce(sum(total_qty) filter (where ${ok} and order_date >= '${b.windowStart}'::date + ${7 * k} and order_date < '${b.windowStart}'::date + ${7 * (k + 1)}), 0)::int as w${k}`,
-    ).join(', '),
+  // Every calendar month the window touches (its first may be partial), for the best month.
+  const months: { from: string; to: string }[] = [];
+  for (let m = b.windowStart.slice(0, 7); m <= month; m = nextMonth(m)) {
+    const from = `${m}-01` < b.windowStart ? b.windowStart : `${m}-01`;
+    months.push({ from, to: `${nextMonth(m)}-01` });
+  }
+  const d = (iso: string) => `'${iso}'::date`;
+  const inRange = (from: string, to: string) => `${ok} and order_date >= ${d(from)} and order_date < ${d(to)}`;
+  const monthSums = sql.raw(
+    months.map((m, i) => `sum(total_qty) filter (where ${inRange(m.from, m.to)}) as mq${i}, sum(class1_qty) filter (where ${inRange(m.from, m.to)}) as mc${i}`).join(',\n          '),
   );
-  const weekRoll = sql.raw(Array.from({ length: WINDOW_WEEKS }, (_, k) => `sum(w${k})::int as w${k}`).join(', '));
-  const weekCols = sql.raw(Array.from({ length: WINDOW_WEEKS }, (_, k) => `cur.w${k}`).join(', '));
-  const thisMonth = (expr: string, as: string) => sql.raw(`max(${expr}) filter (where mo = '${b.start}'::date) as ${as}`);
+  const bestQ = sql.raw(`greatest(${months.map((_, i) => `o.mq${i}`).join(', ')})`);
+  const bestShare = sql.raw(`greatest(${months.map((_, i) => `case when o.mq${i} > 0 then 100.0 * o.mc${i} / o.mq${i} end`).join(', ')})`);
+  const weekStart = (k: number) => new Date(Date.parse(`${b.windowStart}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10);
+  const weekSums = sql.raw(
+    Array.from({ length: WINDOW_WEEKS }, (_, k) => `coalesce(sum(total_qty) filter (where ${inRange(weekStart(k), weekStart(k + 1))}), 0)::int as w${k}`).join(', '),
+  );
+  const weekCols = sql.raw(Array.from({ length: WINDOW_WEEKS }, (_, k) => `o.w${k}`).join(', '));
+  // An aggregate over the rated month's confirmed orders.
+  const cur = (agg: string, type: string, as: string) => sql.raw(`${agg} filter (where ${ok} and order_date >= ${d(b.start)})::${type} as ${as}`);
   const inMonth = sql`o.org_id = ${orgId} and o.order_date >= ${b.start}::date and o.order_date < ${b.end}::date`;
-  return sql`with m as (
-        select retailer_id as rid, date_trunc('month', order_date)::date as mo,
-          sum(total_qty) filter (where ${sql.raw(ok)})::int as q, sum(total_amount) filter (where ${sql.raw(ok)})::float8 as v,
-          sum(class1_qty) filter (where ${sql.raw(ok)})::int as q1, sum(class1_amount) filter (where ${sql.raw(ok)})::float8 as v1,
-          sum(class12_qty) filter (where ${sql.raw(ok)})::int as q2, sum(line_count) filter (where ${sql.raw(ok)})::int as n,
-          count(*) filter (where ${sql.raw(ok)} and total_qty > 0)::int as ordered,
-          count(*) filter (where settlement_status = 'deducted')::int as settled,
-          count(*) filter (where settlement_status in ('deducted', 'failed'))::int as tried,
+  // The month's first and last order id. (Grouped, so that PostgreSQL does not answer min(id)
+  // by walking the primary key from the oldest order until one falls in the month.)
+  const idBound = (agg: 'min' | 'max') => sql`(select ${sql.raw(agg)}(o.id) from orders o where ${inMonth} group by o.org_id)`;
+  return sql`with o as (
+        select retailer_id as rid,
+          ${cur('sum(total_qty)', 'int', 'q')}, ${cur('sum(total_amount)', 'float8', 'v')}, ${cur('sum(class1_qty)', 'int', 'q1')},
+          ${cur('sum(class1_amount)', 'float8', 'v1')}, ${cur('sum(class12_qty)', 'int', 'q2')},
+          ${sql.raw(`count(*) filter (where ${ok} and total_qty > 0 and order_date >= ${d(b.start)})::int as ordered`)},
+          count(*) filter (where settlement_status = 'deducted' and order_date >= ${b.start}::date)::int as settled,
+          count(*) filter (where settlement_status in ('deducted', 'failed') and order_date >= ${b.start}::date)::int as tried,
+          sum(line_count) filter (where ${sql.raw(ok)})::int as lines,
+          ${monthSums},
           ${weekSums}
         from orders where org_id = ${orgId} and order_date >= ${b.windowStart}::date and order_date < ${b.end}::date
-        group by 1, 2
-      ),
-      cur as (
-        select rid, ${thisMonth('q', 'q')}, ${thisMonth('v', 'v')}, ${thisMonth('q1', 'q1')}, ${thisMonth('v1', 'v1')}, ${thisMonth('q2', 'q2')},
-          ${thisMonth('ordered', 'ordered')}, ${thisMonth('settled', 'settled')}, ${thisMonth('tried', 'tried')},
-          max(q)::int as best_q, coalesce(max(case when q > 0 then 100.0 * q1 / q end), 0)::float8 as best_share, sum(n)::int as lines,
-          ${weekRoll}
-        from m group by rid
+        group by 1
       ),
       -- The month's lines with something ordered. Order ids follow the order date, so the month's
       -- lines lie between its first and last order id: the range (always true of them) lets the
@@ -149,7 +164,7 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
         from orders o join order_lines l on l.order_id = o.id
         join (values ${sql.raw(pv)}) as p(id, w, mask) on p.id = l.product_id
         where ${inMonth} and o.status = 'confirmed' and l.ordered_qty > 0
-          and l.order_id between (select min(o.id) from orders o where ${inMonth}) and (select max(o.id) from orders o where ${inMonth})
+          and l.order_id between ${idBound('min')} and ${idBound('max')}
         group by 1
       ),
       cr as (
@@ -165,13 +180,13 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
       )
       select re.id, re.network, re.business_format as format, re.store_image as "storeImage", re.e_settlement as "eSettlement",
         (case when x.off < x.days then 1 + (x.days - 1 - x.off) / 7 else 0 end)::int as cycles,
-        cur.q, cur.v, cur.lines, cur.q1, cur.v1, cur.q2, cur.ordered, concat_ws(',', ${weekCols}) as weeks,
+        o.q, o.v, o.lines, o.q1, o.v1, o.q2, o.ordered, concat_ws(',', ${weekCols}) as weeks,
         (${popcount(false)})::int as brands, (${popcount(true)})::int as "newBrands",
-        cur.best_q as "bestQ", cur.best_share as "bestShare", cur.settled, cur.tried, cr.compliance_class as compliance, fz.reason as frozen, vf.n as feedback
+        ${bestQ}::int as "bestQ", coalesce(${bestShare}, 0)::float8 as "bestShare", o.settled, o.tried, cr.compliance_class as compliance, fz.reason as frozen, vf.n as feedback
       from retailers re
       cross join lateral (select (${b.end}::date - ${b.start}::date) as days,
         ((re.order_weekday - extract(isodow from ${b.start}::date)::int + 7) % 7) as off) x
-      left join cur on cur.rid = re.id left join br on br.rid = re.id
+      left join o on o.rid = re.id left join br on br.rid = re.id
       left join cr on cr.rid = re.id left join fz on fz.rid = re.id left join vf on vf.rid = re.id
       where re.org_id = ${orgId} and re.status = 'active'
       order by re.id`;
