@@ -196,8 +196,14 @@ export async function loadPreviousRatings(
 }
 
 const CHUNK = 10_000;
+/**
+ * Chunks written at once: the server parses one chunk's JSON while the next is
+ * built here, and on a server pool two chunks are parsed on two cores (PGlite has
+ * one connection and takes them in turn).
+ */
+const WRITERS = 2;
 
-/** Results in chunks of multi-row inserts from one JSON parameter each; `onChunk` reports the share written. */
+/** Results in chunks of multi-row inserts from one JSON parameter each, two at a time; `onChunk` reports the share written. */
 export async function writeRatings(
   db: Db,
   runId: number,
@@ -208,46 +214,73 @@ export async function writeRatings(
   onChunk: (done: number) => Promise<void>,
 ): Promise<void> {
   const n = result.ratings.length;
-  for (let from = 0; from < n; from += CHUNK) {
-    const rows = [];
-    for (let i = from; i < Math.min(n, from + CHUNK); i++) {
-      const r = result.ratings[i];
-      const input = inputs[i];
-      const seg = segmentRetailer(input, scheme);
-      // Items and cut-offs are re-scored from the stored input and the run's lines when read;
-      // only a frozen row, which carries last month's result, stores them.
-      const { retailerId: _id, weeklyCartons: _w, ...inputData } = input;
-      const segment = {
-        integrity: seg.integrity,
-        stability: seg.stability,
-        cooperation: seg.cooperation,
-        cv: Number.isFinite(seg.cv) ? round3(seg.cv) : null,
-        continuity: round3(seg.continuity),
-        cooperationMet: seg.cooperationMet,
-      };
-      rows.push({
-        r: Number(r.retailerId),
-        sv: r.schemeVersion,
-        net: r.network,
-        cc: r.classCode,
-        sc: r.scale,
-        t: r.tier,
-        ts: round3(r.tierScore),
-        s: r.star.star,
-        ss: round3(r.star.score),
-        seg: r.segment,
-        b: r.frozenReason ? { items: r.star.items, cutoffs: nullOf(r.star.cutoffs), segment } : { segment },
-        i: inputData,
-        fr: r.frozenReason ?? null,
+  const pending = new Set<Promise<void>>();
+  let written = 0;
+  try {
+    for (let from = 0; from < n; from += CHUNK) {
+      const write = insertChunk(db, runId, orgId, result, inputs, scheme, from, Math.min(n, from + CHUNK)).then(async (rows) => {
+        written += rows;
+        await onChunk(written / n);
       });
+      pending.add(write);
+      void write.finally(() => pending.delete(write)).catch(() => undefined);
+      if (pending.size >= WRITERS) await Promise.race(pending);
     }
-    await db.execute(sql`insert into retailer_ratings (run_id, org_id, retailer_id, month, scheme_version, network, class_code, scale,
-        tier, tier_score, star, star_score, segment, breakdown, input, frozen_reason)
-      select ${runId}, ${orgId}, x.r, ${result.month}, x.sv, x.net, x.cc, x.sc, x.t, x.ts, x.s, x.ss, x.seg, x.b, x.i, x.fr
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(r int, sv text, net text, cc text, sc int, t int, ts float8,
-        s int, ss float8, seg text, b jsonb, i jsonb, fr text)`);
-    await onChunk(Math.min(n, from + CHUNK) / n);
+    await Promise.all(pending);
+  } catch (e) {
+    await Promise.allSettled(pending);
+    throw e;
   }
+}
+
+async function insertChunk(
+  db: Db,
+  runId: number,
+  orgId: number,
+  result: MonthlyBatchResult,
+  inputs: readonly RetailerMonthInput[],
+  scheme: RatingScheme,
+  from: number,
+  to: number,
+): Promise<number> {
+  const rows = [];
+  for (let i = from; i < to; i++) {
+    const r = result.ratings[i];
+    const input = inputs[i];
+    const seg = segmentRetailer(input, scheme);
+    // Items and cut-offs are re-scored from the stored input and the run's lines when read;
+    // only a frozen row, which carries last month's result, stores them.
+    const { retailerId: _id, weeklyCartons: _w, ...inputData } = input;
+    const segment = {
+      integrity: seg.integrity,
+      stability: seg.stability,
+      cooperation: seg.cooperation,
+      cv: Number.isFinite(seg.cv) ? round3(seg.cv) : null,
+      continuity: round3(seg.continuity),
+      cooperationMet: seg.cooperationMet,
+    };
+    rows.push({
+      r: Number(r.retailerId),
+      sv: r.schemeVersion,
+      net: r.network,
+      cc: r.classCode,
+      sc: r.scale,
+      t: r.tier,
+      ts: round3(r.tierScore),
+      s: r.star.star,
+      ss: round3(r.star.score),
+      seg: r.segment,
+      b: r.frozenReason ? { items: r.star.items, cutoffs: nullOf(r.star.cutoffs), segment } : { segment },
+      i: inputData,
+      fr: r.frozenReason ?? null,
+    });
+  }
+  await db.execute(sql`insert into retailer_ratings (run_id, org_id, retailer_id, month, scheme_version, network, class_code, scale,
+      tier, tier_score, star, star_score, segment, breakdown, input, frozen_reason)
+    select ${runId}, ${orgId}, x.r, ${result.month}, x.sv, x.net, x.cc, x.sc, x.t, x.ts, x.s, x.ss, x.seg, x.b, x.i, x.fr
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(r int, sv text, net text, cc text, sc int, t int, ts float8,
+      s int, ss float8, seg text, b jsonb, i jsonb, fr text)`);
+  return rows.length;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
