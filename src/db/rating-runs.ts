@@ -218,7 +218,7 @@ export async function writeRatings(
   let written = 0;
   try {
     for (let from = 0; from < n; from += CHUNK) {
-      const write = insertChunk(db, runId, orgId, result, inputs, scheme, from, Math.min(n, from + CHUNK)).then(async (rows) => {
+      const write = insertChunk(db, { runId, orgId, result, inputs, scheme }, from, Math.min(n, from + CHUNK)).then(async (rows) => {
         written += rows;
         await onChunk(written / n);
       });
@@ -233,16 +233,10 @@ export async function writeRatings(
   }
 }
 
-async function insertChunk(
-  db: Db,
-  runId: number,
-  orgId: number,
-  result: MonthlyBatchResult,
-  inputs: readonly RetailerMonthInput[],
-  scheme: RatingScheme,
-  from: number,
-  to: number,
-): Promise<number> {
+type RunResults = { runId: number; orgId: number; result: MonthlyBatchResult; inputs: readonly RetailerMonthInput[]; scheme: RatingScheme };
+
+/** Rows `from` to `to` (exclusive) of the run's results as one insert. */
+async function insertChunk(db: Db, { runId, orgId, result, inputs, scheme }: RunResults, from: number, to: number): Promise<number> {
   const rows = [];
   for (let i = from; i < to; i++) {
     const r = result.ratings[i];
