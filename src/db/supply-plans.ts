@@ -193,11 +193,12 @@ async function giveRemainderByPriority(tx: Db, orgId: number, planId: number, la
     tx,
     sql`with nv(product_id, tier, network, v) as (values ${nv}),
       pr(segment, priority) as (values ${pr}),
-      rem as (
+      rem as materialized (
         select i.product_id, i.supply_qty - coalesce(sum(l.limit_qty), 0) as left_qty
         from supply_plan_items i left join order_limits l on l.plan_id = i.plan_id and l.product_id = i.product_id
         where i.plan_id = ${planId} and i.scarce group by i.product_id, i.supply_qty),
-      cand as (
+      -- Materialised: computed once, then joined by key (inlined, the planner re-ran the window per limit row).
+      cand as materialized (
         select l.retailer_id, l.product_id, rr.segment,
           row_number() over (partition by l.product_id
             order by nv.v desc, coalesce(pr.priority, 2147483647), l.cap_qty - l.limit_qty desc, l.retailer_id) as k
