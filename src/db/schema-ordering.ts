@@ -84,6 +84,7 @@ export const allocationQuotas = pgTable(
     network: text('network').notNull(),
     quota: integer('quota').notNull(),
     retailers: integer('retailers').notNull(),
+    /** Cartons its retailers receive: min(quota, cap) each, plus the remainder's extra cartons (decision 0603). */
     allocated: integer('allocated').notNull(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.productId, t.tier, t.network] })],

@@ -215,6 +215,12 @@ async function giveRemainderByPriority(tx: Db, orgId: number, planId: number, la
       select product_id as "productId", count(*)::int as n from up group by 1`,
   );
   const byProduct = new Map(given.map((g) => [g.productId, g.n]));
+  // A group's allocated cartons include the extra ones its shops received.
+  await tx.execute(sql`
+    update allocation_quotas q set allocated = q.allocated + x.n
+    from (select l.product_id, r.tier, r.network, count(*)::int as n from order_limits l join retailers r on r.id = l.retailer_id
+          where l.plan_id = ${planId} and l.extra_qty > 0 group by 1, 2, 3) x
+    where q.plan_id = ${planId} and q.product_id = x.product_id and q.tier = x.tier and q.network = x.network`);
   await tx.execute(sql`
     update supply_plan_items i set priority_qty = x.n, allocated_qty = i.allocated_qty + x.n
     from (select product_id, count(*) filter (where extra_qty > 0)::int as n from order_limits where plan_id = ${planId} group by 1) x

@@ -393,8 +393,14 @@ async function expectRemainderByPriority(plan: number): Promise<{ retailerId: nu
           where l.plan_id = i.plan_id and l.product_id = i.product_id)::int as waiting
       from supply_plan_items i where i.plan_id = ${plan} and i.scarce`,
   );
+  const groupTotals = await query<{ productId: number; n: number }>(
+    db(),
+    sql`select product_id as "productId", sum(allocated)::int as n from allocation_quotas where plan_id = ${plan} group by 1`,
+  );
   for (const p of left) {
     expect(p.priority ?? 0).toBe(p.extras);
+    // The tier table adds up to the plan's figure, extra cartons included.
+    expect(groupTotals.find((g) => g.productId === p.productId)?.n).toBe(p.allocated);
     if (p.waiting > 0) expect(p.allocated, `product ${p.productId}`).toBe(p.supply);
   }
   // A shop of a partial layer that was passed over becomes a close (紧密型) customer: re-run, it gets the carton,
