@@ -28,7 +28,7 @@ export function PhoneOrderLine({ product: p, demand, onDemand }: { product: Orde
       )}
       <div className="zy-phone-line-body">
         <CartonStepper value={demand} onChange={onDemand} label={`${p.name} ${o.demand}`} less={o.less} more={o.more} testId={`stepper-${p.productId}`} />
-        <Space size={0} className="zy-phone-line-figures" data-testid={`figures-${p.productId}`}>
+        <Space size={8} className="zy-phone-line-figures" data-testid={`figures-${p.productId}`}>
           <Figure label={o.demand} value={line.demandQty} />
           <Figure label={o.available} value={p.limitQty ?? '∞'} />
           <Figure label={o.qty} value={line.orderedQty} warn={capped} />
