@@ -8,7 +8,7 @@ import type { Viewer } from '../domain/access/viewer.js';
 import { AppError } from '../server/errors.js';
 import { MARKETS, type AllocationProblem, type GroupDemand, type Market } from '../domain/allocation/types.js';
 import { allocateWithLp } from '../solver/allocate-with-lp.js';
-import { nextLayers, type NextLayer } from '../domain/allocation/next-layer.js';
+import { layersForRemainder, type NextLayer } from '../domain/allocation/next-layer.js';
 import { latestSupplyPriorities } from './rating-segments.js';
 import type { PlanItemInput } from '../shared/ordering.js';
 import { queueOrderDayReminders } from './order-reminders.js';
@@ -97,13 +97,20 @@ export async function updatePlanItems(db: Db, viewer: Viewer, planId: number, it
   });
 }
 
-/** Caps from history into order_limits, quotas per product by the allocation method, limits = min(quota, cap). */
+/**
+ * Caps from history, quotas per product by the allocation method, then every
+ * limit row written once with its final figures: min(quota, cap), plus one
+ * carton for the shops the remainder reaches (decision 0603).
+ */
 export async function runAllocation(db: Db, viewer: Viewer, planId: number, now: Date) {
   return db.transaction(async (tx) => {
     const plan = await draftPlan(tx, viewer, planId);
     await tx.execute(sql`delete from order_limits where plan_id = ${planId}`);
     await tx.execute(sql`delete from allocation_quotas where plan_id = ${planId}`);
     // What each active retailer can sell of each scarce product; without its own history, the median of its tier and market.
+    // Kept in a temporary table (no WAL, no indexes) until the quotas are known, so each limit row is written once.
+    await tx.execute(sql`create temporary table alloc_caps (retailer_id int not null, product_id int not null, tier int not null,
+      network text not null, cap int not null) on commit drop`);
     await tx.execute(sql`
       with items as (select product_id, max_quota from supply_plan_items where plan_id = ${planId} and scarce),
       hist as (
@@ -121,9 +128,10 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
       med as (
         select tier, network, product_id, percentile_disc(0.5) within group (order by cap) as m
         from base where cap is not null group by 1, 2, 3)
-      insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty)
-      select ${viewer.orgId}, ${planId}, b.retailer_id, b.product_id, least(b.max_quota, coalesce(b.cap, m.m, 0)), 0, 0
+      insert into alloc_caps (retailer_id, product_id, tier, network, cap)
+      select b.retailer_id, b.product_id, b.tier, b.network, least(b.max_quota, coalesce(b.cap, m.m, 0))
       from base b left join med m on m.tier = b.tier and m.network = b.network and m.product_id = b.product_id`);
+    await tx.execute(sql`analyze alloc_caps`);
 
     const items = await rows<{ productId: number; supplyQty: number; urbanWeight: number; ruralWeight: number; minTier: number; tierExponent: number; maxQuota: number }>(
       tx,
@@ -133,12 +141,10 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
     );
     const hist = await rows<{ productId: number; tier: number; network: Market; cap: number; n: number }>(
       tx,
-      sql`select l.product_id as "productId", r.tier, r.network, l.cap_qty as cap, count(*)::int as n
-          from order_limits l join retailers r on r.id = l.retailer_id
-          where l.plan_id = ${planId} group by 1, 2, 3, 4`,
+      sql`select product_id as "productId", tier, network, cap, count(*)::int as n from alloc_caps group by 1, 2, 3, 4`,
     );
     const results = [];
-    const layers: { productId: number; layer: NextLayer }[] = [];
+    const remainders: Remainder[] = [];
     for (const it of items) {
       const groups = groupsOf(hist.filter((h) => h.productId === it.productId), it.maxQuota);
       const problem: AllocationProblem = {
@@ -148,7 +154,8 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
         groups,
       };
       const r = await allocateWithLp(problem);
-      for (const layer of nextLayers(problem, r.quotas)) layers.push({ productId: it.productId, layer });
+      const remainder = it.supplyQty - r.allocated;
+      remainders.push({ productId: it.productId, remainder, layers: layersForRemainder(problem, r.quotas, remainder) });
       const values = r.quotas.map((q) => sql`(${viewer.orgId}, ${planId}, ${it.productId}, ${q.tier}, ${q.market}, ${q.quota}, ${q.retailers}, ${q.allocated})`);
       await tx.execute(sql`insert into allocation_quotas (org_id, plan_id, product_id, tier, network, quota, retailers, allocated) values ${sql.join(values, sql`, `)}`);
       await tx.execute(sql`
@@ -156,12 +163,7 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
         where plan_id = ${planId} and product_id = ${it.productId}`);
       results.push({ productId: it.productId, supply: it.supplyQty, allocated: r.allocated, gapPct: r.gapPct, method: r.method, priorityQty: 0 });
     }
-    await tx.execute(sql`
-      update order_limits l set quota_qty = q.quota, limit_qty = least(q.quota, l.cap_qty)
-      from retailers r, allocation_quotas q
-      where l.plan_id = ${planId} and r.id = l.retailer_id and q.plan_id = l.plan_id and q.product_id = l.product_id
-        and q.tier = r.tier and q.network = r.network`);
-    const extra = await giveRemainderByPriority(tx as unknown as Db, viewer.orgId, planId, layers);
+    const extra = await writeLimits(tx as unknown as Db, viewer.orgId, planId, remainders);
     for (const res of results) {
       res.priorityQty = extra.get(res.productId) ?? 0;
       res.allocated += res.priorityQty;
@@ -171,60 +173,73 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
   });
 }
 
+type Remainder = { productId: number; remainder: number; layers: NextLayer[] };
+
 /**
- * What the group quotas leave of each product's supply goes one carton each to
- * retailers whose group's next layer is worth most (it is too big to give
- * whole), within a layer by their service package's scarce-supply priority
- * (close first; unrated shops last), then to those who can sell the most more,
- * then by id. Same tier and market keep the same quota; the extra carton is
- * recorded with the segment that won it (decision 0603). Set-based: one statement.
+ * Every limit row once, with its final figures: the quota of its tier and
+ * market capped at what it can sell, plus one carton where the remainder
+ * reaches it. A product's remainder goes to retailers of the layers it reaches
+ * (most valuable first, see layersForRemainder), within them by their service
+ * package's scarce-supply priority (close first; unrated shops last), then to
+ * those who can sell the most more, then by id. Same tier and market keep the
+ * same quota; the extra carton is recorded with the segment that won it
+ * (decision 0603). The plan's and the groups' figures then count the extras;
+ * answers the extra cartons per product.
  */
-async function giveRemainderByPriority(tx: Db, orgId: number, planId: number, layers: { productId: number; layer: NextLayer }[]): Promise<Map<number, number>> {
-  if (!layers.length) return new Map();
+async function writeLimits(tx: Db, orgId: number, planId: number, remainders: Remainder[]): Promise<Map<number, number>> {
   const ranked = await latestSupplyPriorities(tx, orgId);
-  const nv = sql.join(
-    layers.map(({ productId, layer }) => sql`(${productId}::int, ${layer.tier}::int, ${layer.market}::text, ${layer.value}::float8)`),
-    sql`, `,
-  );
+  const layers = remainders.flatMap((r) => r.layers.map((l) => sql`(${r.productId}::int, ${l.tier}::int, ${l.market}::text, ${l.value}::float8)`));
+  const nv = layers.length ? sql.join(layers, sql`, `) : sql`(null::int, null::int, null::text, null::float8)`;
+  const left = remainders.length
+    ? sql.join(remainders.map((r) => sql`(${r.productId}::int, ${Math.max(0, r.remainder)}::int)`), sql`, `)
+    : sql`(null::int, null::int)`;
   const pr = ranked?.priorities.length
     ? sql.join(ranked.priorities.map((p) => sql`(${p.segment}::text, ${p.priority}::int)`), sql`, `)
     : sql`(null::text, null::int)`;
-  const given = await rows<{ productId: number; n: number }>(
-    tx,
-    sql`with nv(product_id, tier, network, v) as (values ${nv}),
-      pr(segment, priority) as (values ${pr}),
-      rem as materialized (
-        select i.product_id, i.supply_qty - coalesce(sum(l.limit_qty), 0) as left_qty
-        from supply_plan_items i left join order_limits l on l.plan_id = i.plan_id and l.product_id = i.product_id
-        where i.plan_id = ${planId} and i.scarce group by i.product_id, i.supply_qty),
-      -- Materialised: computed once, then joined by key (inlined, the planner re-ran the window per limit row).
-      cand as materialized (
-        select l.retailer_id, l.product_id, rr.segment,
-          row_number() over (partition by l.product_id
-            order by nv.v desc, coalesce(pr.priority, 2147483647), l.cap_qty - l.limit_qty desc, l.retailer_id) as k
-        from order_limits l join retailers r on r.id = l.retailer_id
-        join nv on nv.product_id = l.product_id and nv.tier = r.tier and nv.network = r.network
-        left join retailer_ratings rr on rr.run_id = ${ranked?.runId ?? -1} and rr.retailer_id = l.retailer_id
-        left join pr on pr.segment = rr.segment
-        where l.plan_id = ${planId} and l.limit_qty = l.quota_qty and l.limit_qty < l.cap_qty),
-      up as (
-        update order_limits l set limit_qty = l.limit_qty + 1, extra_qty = 1, extra_segment = cand.segment
-        from cand join rem on rem.product_id = cand.product_id
-        where l.plan_id = ${planId} and l.retailer_id = cand.retailer_id and l.product_id = cand.product_id and cand.k <= rem.left_qty
-        returning l.product_id)
-      select product_id as "productId", count(*)::int as n from up group by 1`,
-  );
-  const byProduct = new Map(given.map((g) => [g.productId, g.n]));
-  // A group's allocated cartons include the extra ones its shops received.
   await tx.execute(sql`
-    update allocation_quotas q set allocated = q.allocated + x.n
-    from (select l.product_id, r.tier, r.network, count(*)::int as n from order_limits l join retailers r on r.id = l.retailer_id
-          where l.plan_id = ${planId} and l.extra_qty > 0 group by 1, 2, 3) x
+    with q as (select product_id, tier, network, quota from allocation_quotas where plan_id = ${planId}),
+      nv(product_id, tier, network, v) as (values ${nv}),
+      rem(product_id, left_qty) as (values ${left}),
+      pr(segment, priority) as (values ${pr}),
+      c as (
+        select c.retailer_id, c.product_id, c.tier, c.network, c.cap, coalesce(q.quota, 0) as quota
+        from alloc_caps c left join q on q.product_id = c.product_id and q.tier = c.tier and q.network = c.network),
+      -- Materialised: ranked once, then joined by key (inlined, PostgreSQL may re-rank for every row).
+      given as materialized (
+        select k.retailer_id, k.product_id, k.segment from (
+          select c.retailer_id, c.product_id, rr.segment,
+            row_number() over (partition by c.product_id
+              order by nv.v desc, coalesce(pr.priority, 2147483647), c.cap - c.quota desc, c.retailer_id) as k
+          from c join nv on nv.product_id = c.product_id and nv.tier = c.tier and nv.network = c.network
+          left join retailer_ratings rr on rr.run_id = ${ranked?.runId ?? -1} and rr.retailer_id = c.retailer_id
+          left join pr on pr.segment = rr.segment
+          where c.cap > c.quota) k
+        join rem on rem.product_id = k.product_id
+        where k.k <= rem.left_qty)
+    insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty, extra_qty, extra_segment)
+    select ${orgId}, ${planId}, c.retailer_id, c.product_id, c.cap, c.quota,
+      least(c.quota, c.cap) + case when g.retailer_id is null then 0 else 1 end,
+      case when g.retailer_id is null then 0 else 1 end, g.segment
+    from c left join given g on g.retailer_id = c.retailer_id and g.product_id = c.product_id`);
+  // The plan's and each group's allocated cartons include the extra ones.
+  const extras = await rows<{ productId: number; tier: number; network: string; n: number }>(
+    tx,
+    sql`select l.product_id as "productId", c.tier, c.network, count(*)::int as n
+        from order_limits l join alloc_caps c on c.retailer_id = l.retailer_id and c.product_id = l.product_id
+        where l.plan_id = ${planId} and l.extra_qty > 0 group by 1, 2, 3`,
+  );
+  await tx.execute(sql`update supply_plan_items set priority_qty = 0 where plan_id = ${planId} and scarce`);
+  const byProduct = new Map<number, number>();
+  for (const e of extras) byProduct.set(e.productId, (byProduct.get(e.productId) ?? 0) + e.n);
+  if (!extras.length) return byProduct;
+  const ev = sql.join(extras.map((e) => sql`(${e.productId}::int, ${e.tier}::int, ${e.network}::text, ${e.n}::int)`), sql`, `);
+  await tx.execute(sql`
+    update allocation_quotas q set allocated = q.allocated + x.n from (values ${ev}) x(product_id, tier, network, n)
     where q.plan_id = ${planId} and q.product_id = x.product_id and q.tier = x.tier and q.network = x.network`);
+  const pv = sql.join([...byProduct].map(([productId, n]) => sql`(${productId}::int, ${n}::int)`), sql`, `);
   await tx.execute(sql`
     update supply_plan_items i set priority_qty = x.n, allocated_qty = i.allocated_qty + x.n
-    from (select product_id, count(*) filter (where extra_qty > 0)::int as n from order_limits where plan_id = ${planId} group by 1) x
-    where i.plan_id = ${planId} and i.product_id = x.product_id and i.scarce`);
+    from (values ${pv}) x(product_id, n) where i.plan_id = ${planId} and i.product_id = x.product_id`);
   return byProduct;
 }
 
