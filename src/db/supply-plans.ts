@@ -196,7 +196,11 @@ async function writeLimits(tx: Db, orgId: number, planId: number, remainders: Re
   const pr = ranked?.priorities.length
     ? sql.join(ranked.priorities.map((p) => sql`(${p.segment}::text, ${p.priority}::int)`), sql`, `)
     : sql`(null::text, null::int)`;
-  await tx.execute(sql`
+  // The limit rows are written by the statement; what it answers is the extra cartons per product and
+  // group, counted from the few shops the remainder reached (not from the written rows).
+  const extras = await rows<{ productId: number; tier: number; network: string; n: number }>(
+    tx,
+    sql`
     with q as (select product_id, tier, network, quota from allocation_quotas where plan_id = ${planId}),
       nv(product_id, tier, network, v) as (values ${nv}),
       rem(product_id, left_qty) as (values ${left}),
@@ -206,8 +210,8 @@ async function writeLimits(tx: Db, orgId: number, planId: number, remainders: Re
         from alloc_caps c left join q on q.product_id = c.product_id and q.tier = c.tier and q.network = c.network),
       -- Materialised: ranked once, then joined by key (inlined, PostgreSQL may re-rank for every row).
       given as materialized (
-        select k.retailer_id, k.product_id, k.segment from (
-          select c.retailer_id, c.product_id, rr.segment,
+        select k.retailer_id, k.product_id, k.tier, k.network, k.segment from (
+          select c.retailer_id, c.product_id, c.tier, c.network, rr.segment,
             row_number() over (partition by c.product_id
               order by nv.v desc, coalesce(pr.priority, 2147483647), c.cap - c.quota desc, c.retailer_id) as k
           from c join nv on nv.product_id = c.product_id and nv.tier = c.tier and nv.network = c.network
@@ -215,19 +219,16 @@ async function writeLimits(tx: Db, orgId: number, planId: number, remainders: Re
           left join pr on pr.segment = rr.segment
           where c.cap > c.quota) k
         join rem on rem.product_id = k.product_id
-        where k.k <= rem.left_qty)
-    insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty, extra_qty, extra_segment)
-    select ${orgId}, ${planId}, c.retailer_id, c.product_id, c.cap, c.quota,
-      least(c.quota, c.cap) + case when g.retailer_id is null then 0 else 1 end,
-      case when g.retailer_id is null then 0 else 1 end, g.segment
-    from c left join given g on g.retailer_id = c.retailer_id and g.product_id = c.product_id`);
-  // The plan's and each group's allocated cartons include the extra ones.
-  const extras = await rows<{ productId: number; tier: number; network: string; n: number }>(
-    tx,
-    sql`select l.product_id as "productId", c.tier, c.network, count(*)::int as n
-        from order_limits l join alloc_caps c on c.retailer_id = l.retailer_id and c.product_id = l.product_id
-        where l.plan_id = ${planId} and l.extra_qty > 0 group by 1, 2, 3`,
+        where k.k <= rem.left_qty),
+      written as (
+        insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty, extra_qty, extra_segment)
+        select ${orgId}, ${planId}, c.retailer_id, c.product_id, c.cap, c.quota,
+          least(c.quota, c.cap) + case when g.retailer_id is null then 0 else 1 end,
+          case when g.retailer_id is null then 0 else 1 end, g.segment
+        from c left join given g on g.retailer_id = c.retailer_id and g.product_id = c.product_id)
+    select product_id as "productId", tier, network, count(*)::int as n from given group by 1, 2, 3`,
   );
+  // The plan's and each group's allocated cartons include the extra ones.
   await tx.execute(sql`update supply_plan_items set priority_qty = 0 where plan_id = ${planId} and scarce`);
   const byProduct = new Map<number, number>();
   for (const e of extras) byProduct.set(e.productId, (byProduct.get(e.productId) ?? 0) + e.n);
