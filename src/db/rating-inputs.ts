@@ -1,7 +1,8 @@
 // The rating batch's inputs: ONE set-based SQL statement turns 26 weeks of
-// orders (with their facts, and the rated month's lines for brands) into one row per retailer (the month's figures, the order days
-// of the window for stability, the best month for the "what it takes" bounds),
-// joined with compliance class, store image, e-settlement and freezes.
+// orders (with their facts) and the rated month's lines (for brands) into one
+// row per retailer (the month's figures, the weekly quantities for stability,
+// the best month for the "what it takes" bounds), joined with compliance
+// class, store image, e-settlement and freezes.
 import { sql, type SQL } from 'drizzle-orm';
 import type { RetailerMonthInput, ComplianceClass } from '../domain/rating/types.js';
 import { query, type Db } from './client.js';
@@ -104,8 +105,8 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
   // are grouped by retailer once: the rated month's sums, each calendar month's
   // cartons (the best month) and the 26 weekly quantities are filtered sums in
   // columns (one group per retailer; parallel-safe, unlike array_agg in
-  // PostgreSQL 15). Only the distinct specs
-  // of the rated month need the lines: its specs are OR-ed into 64-bit words,
+  // PostgreSQL 15). Only the distinct specs of the rated month need the
+  // lines: its specs are OR-ed into 64-bit words,
   // one bit per product (by-value int8 aggregates, no count(distinct) sort);
   // brands are the bits set. The products are a VALUES list and nothing is a
   // materialised CTE, so PostgreSQL may use parallel workers.
