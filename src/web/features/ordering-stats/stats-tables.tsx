@@ -11,6 +11,11 @@ type GridRow = OrderCycleStats['grids'][number];
 
 const byNumber = <T,>(f: (r: T) => number | null) => (a: T, b: T) => (f(a) ?? -1) - (f(b) ?? -1);
 
+/** On a phone: only the kept columns, neither pinned nor fixed in width. */
+function phoneColumns<T>(columns: ColumnsType<T>, keep: ReadonlySet<string>): ColumnsType<T> {
+  return columns.filter((col) => 'dataIndex' in col && keep.has(String(col.dataIndex))).map((col) => ({ ...col, fixed: undefined, width: undefined }));
+}
+
 export function RateTag({ pct, bad }: { pct: number | null; bad?: boolean }) {
   const { t } = useT();
   if (pct == null) return <span style={{ color: '#bfbfbf' }}>{t.common.dash}</span>;
@@ -39,7 +44,7 @@ export function ProductStatsTable({ products }: { products: ProductRow[] }) {
       size="small"
       rowKey="productId"
       dataSource={products}
-      columns={phone ? columns.filter((col) => 'dataIndex' in col && keep.has(String(col.dataIndex))).map((col) => ({ ...col, fixed: undefined, width: undefined })) : columns}
+      columns={phone ? phoneColumns(columns, keep) : columns}
       scroll={phone ? undefined : { x: 900 }}
       expandable={
         phone
@@ -93,7 +98,7 @@ export function GridStatsTable({ grids }: { grids: GridRow[] }) {
       size="small"
       rowKey="gridId"
       dataSource={grids}
-      columns={phone ? columns.filter((col) => 'dataIndex' in col && keep.has(String(col.dataIndex))).map((col) => ({ ...col, fixed: undefined, width: undefined })) : columns}
+      columns={phone ? phoneColumns(columns, keep) : columns}
       scroll={phone ? undefined : { x: 920 }}
       expandable={
         phone
