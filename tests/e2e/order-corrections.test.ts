@@ -31,10 +31,7 @@ beforeAll(async () => {
   const agent = await web.login('call_agent');
   const retailer = await web.login('retailer');
   // This week's plan, published; the retailer orders two products, then their window closes.
-  const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
-  for (let wd = 1; wd <= 7; wd++) await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+  const planId = await web.publishOpenPlan(manager);
   const me = await call(retailer, 'GET', '/api/me');
   own = (await call(agent, 'GET', `/api/ordering/retailers/${me.user.retailerId}`)) as RetailerOrdering;
   const plain = own.products.filter((p) => !p.scarce);
@@ -48,7 +45,7 @@ beforeAll(async () => {
     ],
   });
   orderId = order.orderId;
-  await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${own.retailer.orderWeekday}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-24T01:00:00Z' });
+  await call(manager, 'PUT', `/api/supply-plans/${planId}/windows/${own.retailer.orderWeekday}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-24T01:00:00Z' });
   // Before the festival the retailer asks for 8 more cartons of one product.
   emergencyId = (await call(retailer, 'POST', '/api/emergency-requests', { retailerId: own.retailer.id, productId: plain[0].productId, qty: 8, reason: '春节前客流大，备货不足' })).id;
   browser = await launchChromium();

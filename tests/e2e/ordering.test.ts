@@ -27,11 +27,7 @@ beforeAll(async () => {
   manager = await web.login('county_manager');
   agentCookie = await web.login('call_agent');
   // This week's plan, allocated and published, every order window open.
-  const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
-  for (let wd = 1; wd <= 7; wd++)
-    await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+  await web.publishOpenPlan(manager);
   browser = await launchChromium();
 });
 

@@ -31,12 +31,7 @@ beforeAll(async () => {
   // Weekly visits, so worker1 has stops today; this week's plan published with every window open.
   const config = await call(admin, 'GET', '/api/visits/config');
   await call(admin, 'PUT', '/api/visits/config', { rules: config.rules.map((r: object) => ({ ...r, visitsPerCycle: 4 })) });
-  const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
-  planId = plan.plan.id;
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
-  await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
-  for (let wd = 1; wd <= 7; wd++)
-    await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+  planId = await web.publishOpenPlan(manager);
   route = (await call(worker, 'GET', '/api/visit-plans/day')) as DayRoute;
   expect(route.stops.length).toBeGreaterThan(0);
 

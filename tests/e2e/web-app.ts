@@ -18,6 +18,8 @@ export type WebApp = {
   get: <T>(cookie: string, url: string) => Promise<T>;
   /** Any API call as that session; throws unless the answer is 2xx. */
   call: (cookie: string, method: string, url: string, body?: unknown) => Promise<any>;
+  /** This week's supply plan (week of TODAY), allocated and published with every order window open; answers its id. */
+  publishOpenPlan: (managerCookie: string) => Promise<number>;
   close: () => Promise<void>;
 };
 
@@ -49,12 +51,21 @@ export async function startWebApp(): Promise<WebApp> {
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
+  const publishOpenPlan = async (manager: string) => {
+    const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+    await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+    await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
+    for (let wd = 1; wd <= 7; wd++)
+      await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
+    return plan.plan.id as number;
+  };
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     login,
     get,
     call,
+    publishOpenPlan,
     close: async () => {
       await app.close();
       await database.drop();
