@@ -22,6 +22,8 @@ export const messages = {
   duplicate_licence: { zh: '许可证号已被其他零售户使用', en: 'Licence number already used by another retailer' },
   duplicate_in_file: { zh: '与文件中另一行重复', en: 'Duplicates another row of the file' },
   text_too_long: { zh: '内容过长', en: 'Text too long' },
+  id_range: { zh: '编号无效', en: 'Invalid id' },
+  text_invalid_chars: { zh: '内容含有无法保存的字符', en: 'The text contains characters that cannot be stored' },
   // Request-level errors
   validation_failed: { zh: '提交的数据有误，请按提示修改', en: 'Some fields are invalid; please correct them' },
   unauthenticated: { zh: '请先登录', en: 'Please log in' },
