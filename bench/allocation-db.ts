@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
-import { createPlan, runAllocation } from '../src/db/supply-plans.js';
+import { createPlan, runAllocation } from '../src/app/ordering/supply-plans.js';
 import { stopLpWorker } from '../src/solver/solve-lp.js';
 import type { Viewer } from '../src/domain/access/viewer.js';
 

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.js';
-import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { createTestDatabase, testEngine } from '../tests/support/test-db.js';
 import { TODAY } from '../tests/support/test-app.js';
 

@@ -8,7 +8,7 @@
 //   npm run bench:grids [-- --retailers 3000 --seed 430281 --grids N --p 8 --max-km 5 --remote-km 5.5]
 import { parseArgs } from 'node:util';
 import { generateCounty, gridCount } from '../src/domain/demo/index.js';
-import { demoBoundary, DEFAULT_SEED } from '../src/db/demo-seed.js';
+import { demoBoundary, DEFAULT_SEED } from '../src/app/demo/demo-seed.js';
 import { kMeans } from '../src/domain/grids/kmeans.js';
 import { measureGrids, partitionFigures, partitionGrids, type PartitionPoint } from '../src/domain/grids/partition.js';
 import { serviceMinutes, visitsPerMonth } from '../src/domain/grids/workload.js';

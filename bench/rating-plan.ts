@@ -8,7 +8,7 @@ import pg from 'pg';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
-import { productBits, retailerMonthInputsSql } from '../src/db/rating-inputs.js';
+import { productBits, retailerMonthInputsSql } from '../src/app/rating/rating-inputs.js';
 
 const { values: args } = parseArgs({ options: { jit: { type: 'boolean', default: false }, timing: { type: 'boolean', default: false } } });
 const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
@@ -22,7 +22,7 @@ await database.close();
 
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
-// The batch's own session settings (src/db/rating-inputs.ts inBatchSession).
+// The batch's own session settings (src/app/rating/rating-inputs.ts inBatchSession).
 await client.query(`set work_mem = '128MB'`);
 await client.query(`set jit = ${args.jit ? 'on' : 'off'}`);
 const res = await client.query(`explain (analyze, buffers, timing ${args.timing ? 'on' : 'off'}) ${statement.sql}`, statement.params);

@@ -11,10 +11,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query, type Db } from '../src/db/client.js';
-import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { refreshOrderFacts } from '../src/db/order-facts.js';
-import { bareMonthlyAggregate, monthBounds, previousMonth } from '../src/db/rating-inputs.js';
-import { createRun, publishRun } from '../src/db/rating-runs.js';
+import { bareMonthlyAggregate, monthBounds, previousMonth } from '../src/app/rating/rating-inputs.js';
+import { createRun, publishRun } from '../src/app/rating/rating-runs.js';
 import { computeRatingRun } from '../src/jobs/rating-batch.js';
 import type { Viewer } from '../src/domain/access/viewer.js';
 

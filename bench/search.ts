@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query, type Db } from '../src/db/client.js';
-import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { retailers as retailersTable } from '../src/db/schema.js';
 import { pinyinInitials, retailerSearchTokens } from '../src/domain/retailers/search-tokens.js';
 

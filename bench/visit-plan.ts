@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
-import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { planVisitCalendars } from '../src/jobs/plan-visit-calendars.js';
 
 const { values: args } = parseArgs({

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
-import { seedDemoCounty } from '../db/demo-seed.js';
+import { seedDemoCounty } from '../app/demo/demo-seed.js';
 import { readEnv } from '../server/env.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
 import { readEnv } from '../server/env.js';
 import { buildApp } from '../server/app.js';
-import { isDemoSeeded, seedDemoCounty } from '../db/demo-seed.js';
-import { refreshSearchTokens } from '../db/search-token-refresh.js';
+import { isDemoSeeded, seedDemoCounty } from '../app/demo/demo-seed.js';
+import { refreshSearchTokens } from '../app/retailers/search-token-refresh.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = readEnv();

@@ -6,11 +6,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { query, type Db } from '../db/client.js';
 import { visitPlans, visitPlanStops } from '../db/schema-visits.js';
-import { getFrequencyRules, getVisitSettings, type VisitSettings } from '../db/visit-config-queries.js';
+import { getFrequencyRules, getVisitSettings, type VisitSettings } from '../app/visits/visit-config-queries.js';
 import { cycleOf, workingDays } from '../domain/visits/visit-cycle.js';
 import { planWorkerCycle, type CycleRetailer, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 import type { FrequencyRule } from '../domain/visits/visit-policy.js';
-import { findRetailerPolicies } from '../db/visit-policy-queries.js';
+import { findRetailerPolicies } from '../app/visits/visit-policy-queries.js';
 import type { DistanceProvider } from '../domain/routing/distance-provider.js';
 import { createOsrmProvider } from './osrm-distance-provider.js';
 

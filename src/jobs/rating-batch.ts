@@ -3,9 +3,9 @@
 // the run row carries the progress the county manager watches.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { loadRetailerMonthInputs } from '../db/rating-inputs.js';
-import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary } from '../db/rating-runs.js';
-import { getActiveScheme } from '../db/rating-schemes.js';
+import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
+import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary } from '../app/rating/rating-runs.js';
+import { getActiveScheme } from '../app/rating/rating-schemes.js';
 import { runMonthlyBatch } from '../domain/rating/monthly-batch.js';
 import { runInBackground } from './background.js';
 

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Db } from '../db/client.js';
+import type { Db } from '../app/context.js';
 import { registerAuth } from './auth/plugin.js';
 import { errorBody, registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';

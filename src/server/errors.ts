@@ -1,8 +1,11 @@
 // One error type with a stable code, mapped to an HTTP status in one place.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type FieldError } from '../shared/app-error.js';
 import { messageText, type MessageCode } from '../shared/messages.js';
 
-const statusOf: Partial<Record<MessageCode, number>> = {
+export { AppError, type FieldError };
+
+const statusTable: Partial<Record<MessageCode, number>> = {
   validation_failed: 400,
   unauthenticated: 401,
   bad_credentials: 401,
@@ -67,19 +70,9 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   emergency_over_requested: 422,
 };
 
-export type FieldError = { field: string; code: string };
-
-export class AppError extends Error {
-  constructor(
-    readonly code: MessageCode,
-    readonly fields: FieldError[] = [],
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(code);
-  }
-  get status(): number {
-    return statusOf[this.code] ?? 400;
-  }
+/** The HTTP status of an error code (400 unless the table says otherwise). */
+export function statusOf(code: MessageCode): number {
+  return statusTable[code] ?? 400;
 }
 
 export function fieldDetails(fields: FieldError[]) {
@@ -106,7 +99,7 @@ type ZodLikeIssue = { path?: (string | number)[]; message?: string; instancePath
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: unknown[] }, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send(errorBody(err.code, err.fields, err.extra));
+      return reply.status(statusOf(err.code)).send(errorBody(err.code, err.fields, err.extra));
     }
     if (err.validation) {
       const fields = (err.validation as ZodLikeIssue[]).map((i) => ({

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemoCounty } from '../../src/db/demo-seed.js';
+import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
 

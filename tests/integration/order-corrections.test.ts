@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
-import { findMonthlySales } from '../../src/db/retailer-queries.js';
+import { findMonthlySales } from '../../src/app/retailers/retailer-queries.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { multipart } from '../support/retailer-factory.js';
 import { ordersOutOfStepWithLines } from '../support/order-facts.js';

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { pinyinInitials } from '../../src/domain/retailers/search-tokens.js';
-import { findRetailers } from '../../src/db/retailer-queries.js';
+import { findRetailers } from '../../src/app/retailers/retailer-queries.js';
 import { retailerListQuerySchema } from '../../src/shared/retailer.js';
-import { findViewerBySession } from '../../src/db/session-queries.js';
+import { findViewerBySession } from '../../src/app/auth/session-queries.js';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
-import { refreshSearchTokens } from '../../src/db/search-token-refresh.js';
+import { refreshSearchTokens } from '../../src/app/retailers/search-token-refresh.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

@@ -9,7 +9,7 @@ import { query } from '../../src/db/client.js';
 import type { DayRoute, Progress, FollowUp } from '../../src/shared/visits.js';
 import { memoryOutbox, outcomeOf, syncOutbox, type OutboxItem } from '../../src/web/features/field/visit-outbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { findRetailerPolicies } from '../../src/db/visit-policy-queries.js';
+import { findRetailerPolicies } from '../../src/app/visits/visit-policy-queries.js';
 import { DEFAULT_FREQUENCY_RULES } from '../../src/domain/visits/visit-policy.js';
 
 let t: TestApp;

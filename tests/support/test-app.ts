@@ -2,7 +2,7 @@
 // helpers to log in as each demo account and call the API.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemoCounty } from '../../src/db/demo-seed.js';
+import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export const TODAY = new Date('2026-11-24T02:00:00Z');

@@ -1,8 +1,8 @@
 // Resolves the session cookie to a Viewer on every /api request and offers
 // `requirePermission` for routes. Unauthenticated requests get 401.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.js';
-import { findViewerBySession } from '../../db/session-queries.js';
+import type { Db } from '../../app/context.js';
+import { findViewerBySession } from '../../app/auth/session-queries.js';
 import { can, type Permission } from '../../domain/access/permissions.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../errors.js';

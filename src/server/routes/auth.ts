@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { createSession, deleteSession, findUserByUsername } from '../../db/session-queries.js';
-import { writeAudit } from '../../db/audit.js';
+import type { Db } from '../../app/context.js';
+import { createSession, deleteSession, findUserByUsername } from '../../app/auth/session-queries.js';
+import { writeAudit } from '../../app/audit/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
-import { verifyPassword } from '../auth/password.js';
+import { verifyPassword } from '../../app/auth/password.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';

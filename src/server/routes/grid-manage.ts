@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../app/context.js';
 import {
   createGrid,
   deleteGrid,
@@ -14,8 +14,8 @@ import {
   setGridArea,
   splitGrid,
   updateGrid,
-} from '../../db/grid-operations.js';
-import { applyProposal, createProposal } from '../../db/grid-proposals.js';
+} from '../../app/grids/grid-operations.js';
+import { applyProposal, createProposal } from '../../app/grids/grid-proposals.js';
 import {
   gridAreaSchema,
   gridCreateSchema,

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { findGridFeatures, findMapPoints, findPlaces, findRetailersInPolygon } from '../../db/grid-map-queries.js';
+import type { Db } from '../../app/context.js';
+import { findGridFeatures, findMapPoints, findPlaces, findRetailersInPolygon } from '../../app/grids/grid-map-queries.js';
 import { checkRing } from '../../domain/grids/drawn-ring.js';
 import { gridFeatureSchema, mapPointsSchema, mapQuerySchema, placeSchema, selectedRetailerSchema, selectSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { findBlankVillages, findDenseSpots } from '../../db/layout-analysis.js';
-import { audit } from '../../db/grid-operations.js';
+import type { Db } from '../../app/context.js';
+import { findBlankVillages, findDenseSpots } from '../../app/grids/layout-analysis.js';
+import { audit } from '../../app/grids/grid-operations.js';
 import { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema, layoutExportSchema } from '../../shared/layout.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 

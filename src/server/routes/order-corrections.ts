@@ -4,11 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { writeAudit } from '../../db/audit.js';
-import { findOrders } from '../../db/order-list.js';
-import { decideCorrection, findCorrections, requestCorrection } from '../../db/order-corrections.js';
-import { decideEmergency, findEmergencyRequests, requestEmergency } from '../../db/emergency-requests.js';
+import type { Db } from '../../app/context.js';
+import { writeAudit } from '../../app/audit/audit.js';
+import { findOrders } from '../../app/ordering/order-list.js';
+import { decideCorrection, findCorrections, requestCorrection } from '../../app/ordering/order-corrections.js';
+import { decideEmergency, findEmergencyRequests, requestEmergency } from '../../app/ordering/emergency-requests.js';
 import {
   correctionDecisionSchema,
   correctionListQuerySchema,

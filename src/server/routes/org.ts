@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { findGrids, findStations, getOrg } from '../../db/org-queries.js';
+import type { Db } from '../../app/context.js';
+import { findGrids, findStations, getOrg } from '../../app/org/org-queries.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { stationSchema, gridSchema, orgSchema } from '../../shared/org.js';
 

@@ -5,17 +5,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../db/audit.js';
-import { query, type Db } from '../../db/client.js';
-import { previousMonth } from '../../db/rating-inputs.js';
-import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../db/rating-queries.js';
-import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../db/rating-runs.js';
-import { importCompliance } from '../../db/compliance-import.js';
-import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../db/rating-schemes.js';
-import { complianceClass } from '../../domain/rating/compliance-class.js';
-import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
+import { writeAudit } from '../../app/audit/audit.js';
+import type { Db } from '../../app/context.js';
+import { addRatingFreeze } from '../../app/rating/add-rating-freeze.js';
+import { saveComplianceRecord } from '../../app/rating/save-compliance-record.js';
+import { changeRetailerTier } from '../../app/rating/change-retailer-tier.js';
+import { previousMonth } from '../../app/rating/rating-inputs.js';
+import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../app/rating/rating-queries.js';
+import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
+import { importCompliance } from '../../app/retailers/compliance-import.js';
+import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel } from '../../shared/codes.js';
@@ -117,68 +117,18 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
       schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), retailerId: z.coerce.number().int().positive() }), body: manualTierSchema },
     },
     async (req) => {
-      const viewer = viewerOf(req);
-      const run = await getRun(db, viewer.orgId, req.params.id);
-      if (run.status !== 'draft') throw new AppError(run.status === 'published' ? 'rating_month_published' : 'rating_run_not_draft');
-      const [row] = await query<{ tier: number; computedTier: number | null }>(
-        db,
-        sql`select tier, computed_tier as "computedTier" from retailer_ratings where run_id = ${run.id} and retailer_id = ${req.params.retailerId}`,
-      );
-      if (!row) throw new AppError('not_found');
-      const scheme = await getSchemeVersion(db, viewer.orgId, run.schemeVersion);
-      const checked = validateManualTierChange(
-        { retailerId: String(req.params.retailerId), month: run.month, fromTier: row.tier, toTier: req.body.toTier, reason: req.body.reason, changedBy: viewer.username },
-        scheme,
-      );
-      if (!checked.ok) {
-        throw new AppError('rating_manual_tier_rejected', [], {
-          errors: checked.errors.map((e) => ({ field: e.field, code: e.code, message: e.message.zh, messageEn: e.message.en })),
-        });
-      }
-      await db.transaction(async (tx) => {
-        const t = tx as unknown as Db;
-        await tx.execute(sql`update retailer_ratings set tier = ${req.body.toTier}, computed_tier = coalesce(computed_tier, tier)
-          where run_id = ${run.id} and retailer_id = ${req.params.retailerId}`);
-        await tx.execute(sql`insert into tier_overrides (org_id, run_id, retailer_id, month, from_tier, to_tier, reason, changed_by)
-          values (${viewer.orgId}, ${run.id}, ${req.params.retailerId}, ${run.month}, ${row.tier}, ${req.body.toTier}, ${checked.value.reason}, ${viewer.userId})`);
-        await writeAudit(
-          t,
-          viewer,
-          { action: 'update', entity: 'retailer_tier', entityIds: [req.params.retailerId], detail: { month: run.month, runId: run.id, from: row.tier, to: req.body.toTier, reason: checked.value.reason }, ip: req.ip },
-          now(),
-        );
-      });
-      return { retailerId: req.params.retailerId, fromTier: row.tier, toTier: req.body.toTier };
+      return changeRetailerTier(db, viewerOf(req), { runId: req.params.id, retailerId: req.params.retailerId, toTier: req.body.toTier, reason: req.body.reason, ip: req.ip }, now());
     },
   );
 
   r.post('/api/ratings/freezes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: freezeSchema } }, async (req, reply) => {
     const viewer = viewerOf(req);
-    const b = req.body;
-    await assertRetailerInOrg(db, viewer.orgId, b.retailerId);
-    const published = await findMonthRun(db, viewer.orgId, b.month, true);
-    if (published) throw new AppError('rating_month_published');
-    const [done] = await query<{ id: number }>(
-      db,
-      sql`insert into rating_freezes (org_id, retailer_id, month, reason, created_by) values (${viewer.orgId}, ${b.retailerId}, ${b.month}, ${b.reason}, ${viewer.userId})
-        on conflict (retailer_id, month) do nothing returning id`,
-    );
-    if (!done) throw new AppError('rating_freeze_exists');
-    await writeAudit(db, viewer, { action: 'update', entity: 'rating_freeze', entityIds: [b.retailerId], detail: { month: b.month, reason: b.reason }, ip: req.ip }, now());
-    return reply.status(201).send({ id: done.id });
+    return reply.status(201).send(await addRatingFreeze(db, viewer, { ...req.body, ip: req.ip }, now()));
   });
 
   r.post('/api/ratings/compliance', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: complianceSchema } }, async (req, reply) => {
     const viewer = viewerOf(req);
-    const b = req.body;
-    await assertRetailerInOrg(db, viewer.orgId, b.retailerId);
-    const cls = complianceClass(b.score, b.penalties);
-    await db.execute(sql`insert into compliance_records (org_id, retailer_id, month, score, penalties, compliance_class, created_by)
-      values (${viewer.orgId}, ${b.retailerId}, ${b.month}, ${b.score}, ${b.penalties}, ${cls}, ${viewer.userId})
-      on conflict (retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
-        compliance_class = excluded.compliance_class, created_by = excluded.created_by, created_at = now()`);
-    await writeAudit(db, viewer, { action: 'update', entity: 'compliance_record', entityIds: [b.retailerId], detail: { month: b.month, score: b.score, penalties: b.penalties, class: cls }, ip: req.ip }, now());
-    return reply.status(201).send({ complianceClass: cls });
+    return reply.status(201).send(await saveComplianceRecord(db, viewer, { ...req.body, ip: req.ip }, now()));
   });
 
   r.post('/api/ratings/compliance/import', { preHandler: requirePermission('rating.adjust'), schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
@@ -219,11 +169,6 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
       .header('content-disposition', `attachment; filename="review_${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .send(buffer);
   });
-}
-
-async function assertRetailerInOrg(db: Db, orgId: number, retailerId: number) {
-  const [row] = await query<{ id: number }>(db, sql`select id from retailers where id = ${retailerId} and org_id = ${orgId}`);
-  if (!row) throw new AppError('not_found');
 }
 
 const LEVEL: Record<string, string> = { high: '高', mid: '中', low: '低' };

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../db/audit.js';
-import type { Db } from '../../db/client.js';
+import { writeAudit } from '../../app/audit/audit.js';
+import type { Db } from '../../app/context.js';
 import {
   capStatus,
   findCandidates,
@@ -15,7 +15,7 @@ import {
   reviewSuggestions,
   setCapPct,
   setRepresentativeStatus,
-} from '../../db/representatives.js';
+} from '../../app/rating/representatives.js';
 import { validateCapPct } from '../../domain/rating/representatives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';

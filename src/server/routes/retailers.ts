@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { writeAudit } from '../../db/audit.js';
+import type { Db } from '../../app/context.js';
+import { writeAudit } from '../../app/audit/audit.js';
 import {
   findMonthlySales,
   findRetailerDetail,
   findRetailerHistory,
   findRetailers,
-} from '../../db/retailer-queries.js';
-import { updateRetailer } from '../../db/retailer-update.js';
+} from '../../app/retailers/retailer-queries.js';
+import { updateRetailer } from '../../app/retailers/retailer-update.js';
 import { piiPolicy } from '../../domain/access/permissions.js';
 import { maskChange, maskPii, unmaskedFields } from '../../domain/access/mask-retailer.js';
 import { nextBirthday } from '../../domain/retailers/birthday.js';

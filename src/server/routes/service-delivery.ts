@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { classifyModes, findDeliveryPoints, findModes, proposeDelivery, recordDelivery, setMode } from '../../db/service-delivery.js';
+import type { Db } from '../../app/context.js';
+import { classifyModes, findDeliveryPoints, findModes, proposeDelivery, recordDelivery, setMode } from '../../app/grids/service-delivery.js';
 import {
   deliveryPointSchema,
   deliveryProposalSchema,

@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { findFailedDeductions } from '../../db/failed-deductions.js';
-import { recordSettlement, retrySettlement, settlementReport } from '../../db/settlement.js';
+import type { Db } from '../../app/context.js';
+import { findFailedDeductions } from '../../app/ordering/failed-deductions.js';
+import { recordSettlement, retrySettlement, settlementReport } from '../../app/ordering/settlement.js';
 import {
   failedDeductionsSchema,
   settlementRecordSchema,

@@ -2,16 +2,14 @@
 // visit submission from the phone, follow-ups and progress.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { query, type Db } from '../../db/client.js';
-import { retailerScope } from '../../db/scope.js';
-import { workerScope } from '../../db/visit-scope.js';
-import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitConfig } from '../../db/visit-config-queries.js';
-import { findDayRoute, resolveWorker } from '../../db/visit-route-queries.js';
-import { checkIn, submitVisit } from '../../db/visit-record.js';
-import { findFollowUps, updateFollowUp } from '../../db/follow-up-queries.js';
-import { findProgress } from '../../db/visit-progress-queries.js';
+import type { Db } from '../../app/context.js';
+import { findActiveWorkerIds, getRetailerIdInScope, saveVisitDepot } from '../../app/visits/visit-workers.js';
+import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitConfig } from '../../app/visits/visit-config-queries.js';
+import { findDayRoute, resolveWorker } from '../../app/visits/visit-route-queries.js';
+import { checkIn, submitVisit } from '../../app/visits/visit-record.js';
+import { findFollowUps, updateFollowUp } from '../../app/visits/follow-up-queries.js';
+import { findProgress } from '../../app/visits/visit-progress-queries.js';
 import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
 import { cycleOf, localDate } from '../../domain/visits/visit-cycle.js';
 import {
@@ -32,8 +30,6 @@ import {
   visitSubmitSchema,
   visitDepotSchema,
 } from '../../shared/visits.js';
-import { workerVisitDepots } from '../../db/schema-visits.js';
-import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
@@ -71,12 +67,8 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     { preHandler: requirePermission('visit.plan'), schema: { tags, params: idParams, body: visitOverrideSchema, response: { 200: ok } } },
     async (req) => {
       const viewer = viewerOf(req);
-      const [found] = await query<{ id: number }>(
-        db,
-        sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${req.params.id} and ${retailerScope(viewer)}`,
-      );
-      if (!found) throw new AppError('not_found');
-      await saveRetailerOverride(db, viewer.orgId, found.id, req.body, viewer.userId, now());
+      const retailerId = await getRetailerIdInScope(db, viewer, req.params.id);
+      await saveRetailerOverride(db, viewer.orgId, retailerId, req.body, viewer.userId, now());
       return { ok: true };
     },
   );
@@ -86,7 +78,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 200: generatePlansResultSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
-      const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
+      const inScope = await findActiveWorkerIds(db, viewer);
       const asked = req.body.workerIds;
       if (asked && asked.some((id) => !inScope.includes(id))) throw new AppError('not_found');
       const result = await planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now());
@@ -111,13 +103,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     async (req) => {
       const viewer = viewerOf(req);
       const worker = await resolveWorker(db, viewer, req.params.id);
-      const { startFrom, homeLat, homeLng } = req.body;
-      if (homeLat !== null && homeLng !== null) {
-        const [org] = await query<{ boundary: Boundary }>(db, sql`select boundary from orgs where id = ${viewer.orgId}`);
-        if (!isInsideBoundary(org.boundary, homeLat, homeLng)) throw new AppError('outside_county', [{ field: 'homeLat', code: 'outside_county' }]);
-      }
-      const values = { workerId: worker.id, orgId: viewer.orgId, startFrom, homeLat, homeLng };
-      await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: workerVisitDepots.workerId, set: values });
+      await saveVisitDepot(db, viewer, worker.id, req.body);
       return { ok: true };
     },
   );
@@ -162,7 +148,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       if (to < from) throw new AppError('validation_failed', [{ field: 'to', code: 'invalid_value' }]);
       if (req.query.workerId) await resolveWorker(db, viewer, req.query.workerId);
       // Calendars are made on first use: make the missing ones of the workers in view for the cycles shown.
-      const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
+      const inScope = await findActiveWorkerIds(db, viewer);
       const ids = req.query.workerId ? [req.query.workerId] : inScope;
       for (const date of new Set([cycleOf(from, settings.cycleAnchor, settings.cycleWeeks).start, cycleOf(to, settings.cycleAnchor, settings.cycleWeeks).start])) {
         if (ids.length) await planVisitCalendars(db, { orgId: viewer.orgId, date, workerIds: ids, onlyMissing: true }, now());

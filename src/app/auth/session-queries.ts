@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { sessions, users } from '../../db/schema.js';
+import type { Viewer } from '../../domain/access/viewer.js';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function findUserByUsername(db: Db, username: string) {
+  const [u] = await db.select().from(users).where(and(eq(users.username, username), eq(users.active, true)));
+  return u;
+}
+
+export async function createSession(db: Db, userId: number, now: Date, ttlHours: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + ttlHours * 3600_000),
+  });
+  return token;
+}
+
+export async function deleteSession(db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** The session's viewer and when the session expires, or undefined when it is unknown, expired or its user inactive. */
+export async function findViewerBySession(db: Db, token: string, now: Date): Promise<{ viewer: Viewer; expiresAt: Date } | undefined> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      orgId: users.orgId,
+      role: users.role,
+      username: users.username,
+      displayName: users.displayName,
+      stationId: users.stationId,
+      retailerId: users.retailerId,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)));
+  if (!row) return undefined;
+  const { expiresAt, ...viewer } = row;
+  return { viewer, expiresAt };
+}
