@@ -24,6 +24,7 @@ const res = await seedDemoCounty(database.db, {
   today: new Date(),
   retailers: env.DEMO_RETAILERS,
   weeks: env.DEMO_WEEKS,
+  currentWeekPlan: true,
   onProgress: (step, pct) => console.log(`  ${String(Math.round(pct)).padStart(3)}% ${step}`),
 });
 await database.close();

@@ -23,6 +23,7 @@ if (env.demo && !(await isDemoSeeded(database.db))) {
     today: new Date(),
     retailers: env.DEMO_RETAILERS,
     weeks: env.DEMO_WEEKS,
+    currentWeekPlan: true,
     onProgress: (step, pct) => console.log(`  ${String(Math.round(pct)).padStart(3)}% ${step}`),
   });
   console.log(`演示县已生成 demo county ready: ${res.retailers} retailers, ${res.orderLines} order lines in ${(res.ms / 1000).toFixed(1)} s`);

@@ -13,6 +13,7 @@ import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
 import { orderFactSums } from '../../db/order-facts.js';
+import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -21,6 +22,8 @@ export type SeedOptions = {
   today: Date;
   retailers?: number;
   weeks?: number;
+  /** Create, allocate and publish this week's supply plan so today's order windows are open (the demo as started; tests plan their own weeks). */
+  currentWeekPlan?: boolean;
   onProgress?: (step: string, pct: number) => void;
 };
 
@@ -83,6 +86,10 @@ export async function seedDemoCounty(
   await seedDemoRatings(db, result.orgId, opts.today);
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
+  if (opts.currentWeekPlan) {
+    progress('本周货源计划 this week\'s supply plan', 99);
+    await seedDemoSupplyPlan(db, result.orgId, opts.today);
+  }
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

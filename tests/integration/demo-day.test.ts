@@ -1,0 +1,61 @@
+// The demo as `npm start` creates it opens on an order day: this week's plan
+// is published, so a shop whose order day is today can be ordered for at
+// once, and a shop whose day has passed cannot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { query } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
+import { buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// Tuesday 2026-11-24, 10:00 in Beijing.
+const NOW = new Date('2026-11-24T02:00:00Z');
+let database: TestDatabase;
+let app: FastifyInstance;
+let agent: string;
+
+const shopWithOrderDay = async (weekday: number) =>
+  (await query<{ id: number }>(database.db, sql`select id from retailers where order_weekday = ${weekday} and status = 'active' order by id limit 1`))[0]!.id;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoCounty(database.db, { seed: 42, today: NOW, retailers: 300, weeks: 8, currentWeekPlan: true });
+  app = await buildApp({ db: database.db, now: () => NOW });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: 'agent123' } });
+  agent = `zy_session=${res.cookies.find((c) => c.name === 'zy_session')!.value}`;
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+describe('demo day', () => {
+  it("has this week's plan published with a window for every weekday", async () => {
+    const plans = await query<{ weekStart: string; status: string; windows: number }>(
+      database.db,
+      sql`select p.week_start::text as "weekStart", p.status, (select count(*)::int from order_windows w where w.plan_id = p.id) as windows from supply_plans p`,
+    );
+    expect(plans).toEqual([{ weekStart: '2026-11-23', status: 'published', windows: 7 }]);
+  });
+
+  it("takes an order at once for a shop whose order day is today, and shows the closed window of yesterday's shops", async () => {
+    const today = await shopWithOrderDay(2);
+    const view = await app.inject({ method: 'GET', url: `/api/ordering/retailers/${today}`, headers: { cookie: agent } });
+    expect(view.statusCode).toBe(200);
+    const body = view.json();
+    expect(body.window).toMatchObject({ orderDate: '2026-11-24', open: true });
+    const product = (await query<{ id: number }>(database.db, sql`select id from products where not scarce and active order by id limit 1`))[0]!.id;
+    const order = await app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: { cookie: agent },
+      payload: { retailerId: today, channel: 'phone', idempotencyKey: 'demo-day-order-1', lines: [{ productId: product, orderedQty: 2 }] },
+    });
+    expect(order.statusCode).toBe(201);
+
+    const yesterday = await shopWithOrderDay(1);
+    const closed = (await app.inject({ method: 'GET', url: `/api/ordering/retailers/${yesterday}`, headers: { cookie: agent } })).json();
+    expect(closed.window?.open ?? false).toBe(false);
+  });
+});
