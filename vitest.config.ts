@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// The database projects build their template database once per run
+// (tests/support/db-template.ts).
+const databaseTemplate = ['tests/support/global-setup.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +22,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          globalSetup: databaseTemplate,
         },
       },
       {
@@ -28,6 +33,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          globalSetup: databaseTemplate,
         },
       },
     ],
