@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The database projects build their template database once per run
-// (tests/support/db-template.ts).
+// Every project fails a test that calls console.error; the database projects
+// build their template database once per run (tests/support/db-template.ts).
+const failOnConsoleError = ['tests/support/fail-on-console-error.ts'];
 const databaseTemplate = ['tests/support/global-setup.ts'];
 
 export default defineConfig({
@@ -12,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
           environment: 'node',
+          setupFiles: failOnConsoleError,
         },
       },
       {
@@ -22,6 +24,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          setupFiles: failOnConsoleError,
           globalSetup: databaseTemplate,
         },
       },
@@ -33,6 +36,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          setupFiles: failOnConsoleError,
           globalSetup: databaseTemplate,
         },
       },
