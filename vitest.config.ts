@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Every project fails a test that calls console.error; the database projects
+// build their template database once per run (tests/support/db-template.ts).
+const failOnConsoleError = ['tests/support/fail-on-console-error.ts'];
+const databaseTemplate = ['tests/support/global-setup.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +13,11 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
           environment: 'node',
+          // The HiGHS solves and the 300-retailer property test take 1–3 s on
+          // a quiet machine; on 2 cores shared with other work they passed the
+          // default 5 s and failed for no fault of their own.
+          testTimeout: 30_000,
+          setupFiles: failOnConsoleError,
         },
       },
       {
@@ -18,6 +28,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          setupFiles: failOnConsoleError,
+          globalSetup: databaseTemplate,
         },
       },
       {
@@ -28,6 +40,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          setupFiles: failOnConsoleError,
+          globalSetup: databaseTemplate,
         },
       },
     ],

@@ -29,6 +29,8 @@ export type OpenOptions = {
   dataDir?: string;
   /** Pool size for a server. */
   poolSize?: number;
+  /** PGlite only: start in memory from this data-folder dump (`dumpDataDir`), e.g. the tests' template. */
+  loadDataDir?: Blob;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -44,7 +46,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });

@@ -1,12 +1,12 @@
-// The real app with the built web UI on a free port, over a fresh database
-// holding a small seeded demo county.
+// The real app with the built web UI on a free port, over a fresh copy of a
+// small seeded demo county.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
+import { DEFAULT_DEMO } from '../support/db-template.js';
 
 export const WEB_DIR = path.resolve('dist/web');
 
@@ -27,8 +27,7 @@ export async function startWebApp(): Promise<WebApp> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`The web UI is not built (${WEB_DIR}/index.html missing): run \`npx vite build --config vite.config.ts\` first (npm test does it)`);
   }
-  const database: TestDatabase = await createTestDatabase();
-  await seedDemoCounty(database.db, { seed: 42, today: TODAY, retailers: 300, weeks: 20 });
+  const database: TestDatabase = await createTestDatabase({ demo: DEFAULT_DEMO });
   const app = await buildApp({ db: database.db, now: () => TODAY, webDir: WEB_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,11 +1,11 @@
-// The HTTP app on a fresh database holding a small seeded demo county, with
-// helpers to log in as each demo account and call the API.
+// The HTTP app on a fresh copy of a small seeded demo county, with helpers to
+// log in as each demo account and call the API.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { DEFAULT_DEMO, TODAY } from './db-template.js';
 
-export const TODAY = new Date('2026-11-24T02:00:00Z');
+export { TODAY };
 
 export const DEMO_ACCOUNTS = {
   admin: ['admin', 'admin123'],
@@ -26,8 +26,9 @@ export type TestApp = {
 };
 
 export async function startTestApp(opts: { retailers?: number; weeks?: number } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  await seedDemoCounty(database.db, { seed: 42, today: TODAY, retailers: opts.retailers ?? 300, weeks: opts.weeks ?? 20 });
+  const database = await createTestDatabase({
+    demo: { retailers: opts.retailers ?? DEFAULT_DEMO.retailers, weeks: opts.weeks ?? DEFAULT_DEMO.weeks },
+  });
   const app = await buildApp({ db: database.db, now: () => TODAY });
   const login = async (role: DemoRole | [string, string]) => {
     const [username, password] = Array.isArray(role) ? role : DEMO_ACCOUNTS[role as DemoRole];
