@@ -1,6 +1,7 @@
 // Customer representatives: candidates from the latest published rating,
 // invitations within the cap, the shop's answer, voluntary exit, reviews.
 import { sql } from 'drizzle-orm';
+import type { REPRESENTATIVE_STATUSES } from '../shared/representatives.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { DEFAULT_CAP_PCT, rankCandidates, representativeCap, reviewSuggestion, type RepresentativeCandidate } from '../domain/rating/representatives.js';
 import type { ComplianceClass, StoreImage } from '../domain/rating/types.js';
@@ -73,7 +74,7 @@ export type RepresentativeRow = {
   gridName: string;
   lat: number;
   lng: number;
-  status: string;
+  status: (typeof REPRESENTATIVE_STATUSES)[number];
   score: number;
   invitedAt: string;
   respondedAt: string | null;

@@ -138,3 +138,8 @@ export const PLAN_IMPORT_HEADERS = { code: '商品编码', name: '商品名称',
 
 export const planImportResultSchema = z.object({ updated: z.number(), added: z.number(), unlisted: z.number() });
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;
+
+export const correctionCreatedSchema = z.object({ id: z.number(), status: z.literal('pending') });
+export const correctionDecidedSchema = z.object({ id: z.number(), status: z.enum(['approved', 'rejected']) });
+export const emergencyCreatedSchema = z.object({ id: z.number(), status: z.literal('pending') });
+export const emergencyDecidedSchema = z.object({ id: z.number(), status: z.enum(['approved', 'declined']), approvedQty: z.number().nullable() });

@@ -1,6 +1,7 @@
 // Request and response schemas of supply plans, allocation and order taking,
 // used by the routes and by the screens.
 import { z } from 'zod';
+import { idParamSchema, idSchema, isoDateSchema, textSchema, timestampSchema } from './primitives.js';
 
 export const ORDER_CHANNELS = ['phone', 'self', 'visit'] as const;
 export const orderChannelSchema = z.enum(ORDER_CHANNELS);
@@ -120,8 +121,7 @@ export const allocationQuotaSchema = z.object({
 });
 export type AllocationQuota = z.infer<typeof allocationQuotaSchema>;
 
-/** Times as they travel in JSON (ISO strings). */
-const timestamp = z.string();
+const timestamp = timestampSchema;
 
 export const planDetailSchema = z.object({
   plan: z.object({
@@ -184,3 +184,24 @@ export const retailerOrderingSchema = z.object({
   suggested: z.array(z.object({ productId: z.number(), qty: z.number() })),
 });
 export type RetailerOrdering = z.infer<typeof retailerOrderingSchema>;
+
+export const planIdParams = z.object({ id: idParamSchema });
+export const planWindowParams = z.object({ id: idParamSchema, weekday: z.coerce.number().int().min(1).max(7) });
+export const setOrderWindowSchema = z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() });
+
+export const planListSchema = z.object({ items: z.array(planSummarySchema) });
+export const allocationResultSchema = z.object({
+  productId: z.number(),
+  supply: z.number(),
+  allocated: z.number(),
+  gapPct: z.number().nullable(),
+  method: z.string(),
+  priorityQty: z.number(),
+});
+export const allocatedPlanSchema = planDetailSchema.extend({ results: z.array(allocationResultSchema) });
+export const remindersQueuedSchema = z.object({ queued: z.number() });
+export const publishedPlanSchema = planDetailSchema.extend({ reminders: remindersQueuedSchema });
+export const orderWindowSchema = z.object({ weekday: z.number(), orderDate: z.string(), opensAt: timestamp, closesAt: timestamp });
+export const orderWindowsSchema = z.object({ items: z.array(orderWindowSchema) });
+export type OrderWindow = z.input<typeof orderWindowSchema>;
+export const orderReplySchema = orderResultSchema.extend({ replayed: z.boolean() });

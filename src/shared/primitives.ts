@@ -25,3 +25,19 @@ export function hasUnstorableChars(s: string): boolean {
 }
 /** Any text a user may type; refuses what the database cannot store. */
 export const textSchema = z.string().refine((s) => !hasUnstorableChars(s), { message: 'text_invalid_chars' });
+
+/**
+ * A moment in a response: the database hands back a Date, the wire carries an
+ * ISO string. Encoding (what the response serialiser does) turns a Date into
+ * its ISO form; a string passes as it is.
+ */
+export const timestampSchema = z.codec(z.string(), z.union([z.string(), z.date()]), {
+  decode: (s) => s,
+  encode: (v) => (typeof v === 'string' ? v : v.toISOString()),
+});
+
+/** A file download (xlsx, csv): documented as binary, sent as a stream or buffer, never serialised. */
+export const fileResponseSchema = z.unknown().meta({ type: 'string', format: 'binary', description: 'file download' });
+
+/** Path params of any `/:id` route. */
+export const idParams = z.object({ id: idParamSchema });
