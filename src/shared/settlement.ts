@@ -2,9 +2,9 @@
 // waiting for money and the one-sided records (单边账), as the routes answer
 // them and the settlement screen reads them.
 import { z } from 'zod';
-import { textSchema } from './primitives.js';
+import { isoDateSchema, textSchema } from './primitives.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+const isoDate = isoDateSchema;
 
 export const SETTLEMENT_METHODS = ['bank_deduction', 'pos', 'cash'] as const;
 export const SETTLEMENT_STATUSES = ['pending', 'deducted', 'failed'] as const;

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { idParamSchema, textSchema } from '../../shared/primitives.js';
 import { query, type Db } from '../../db/client.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 const auditQuery = z.object({
-  action: z.string().max(30).optional(),
-  retailerId: z.coerce.number().int().optional(),
+  action: textSchema.max(30).optional(),
+  retailerId: idParamSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

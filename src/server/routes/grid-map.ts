@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamSchema } from '../../shared/primitives.js';
 import type { Db } from '../../db/client.js';
 import { findGridFeatures, findMapPoints, findPlaces, findRetailersInPolygon } from '../../db/grid-map-queries.js';
 import { checkRing } from '../../domain/grids/drawn-ring.js';
@@ -28,7 +29,7 @@ export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/map/grids',
     {
       preHandler: requirePermission('map.read'),
-      schema: { tags, querystring: z.object({ stationId: z.coerce.number().int().optional() }), response: { 200: z.array(gridFeatureSchema) } },
+      schema: { tags, querystring: z.object({ stationId: idParamSchema.optional() }), response: { 200: z.array(gridFeatureSchema) } },
     },
     async (req) => findGridFeatures(db, viewerOf(req), req.query.stationId),
   );
