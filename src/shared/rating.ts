@@ -196,3 +196,7 @@ export const tierChangedSchema = z.object({ retailerId: z.number(), fromTier: nu
 export const freezeCreatedSchema = z.object({ id: z.number() });
 export const complianceRecordedSchema = z.object({ complianceClass: compliance });
 export const complianceImportedSchema = z.object({ saved: num });
+
+/** One rule of a refused scheme (422 rating_scheme_invalid carries `errors` of these). */
+export const schemeErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string(), messageEn: z.string() });
+export type SchemeError = z.infer<typeof schemeErrorSchema>;
