@@ -7,9 +7,10 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../app/context.js';
 import { registerAuth } from './auth/plugin.js';
+import { configSchema } from '../shared/auth.js';
 import { errorBody, registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
@@ -43,9 +44,13 @@ export type AppOptions = {
   exportPageSize?: number;
 };
 
+export type ApiContract = { route: string; schema: Record<string, unknown>; handler: string };
+
 declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: string[];
+    /** Each API route's declared schemas and handler, for the contract test. */
+    apiContracts: ApiContract[];
   }
 }
 
@@ -60,17 +65,31 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Zhiyin 知音 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    // Response timestamps are Dates on the server side of their codec: documented as the ISO strings they become.
+    transform: createJsonSchemaTransform({
+      zodToJsonConfig: {
+        unrepresentable: 'any',
+        override: (ctx) => {
+          if (ctx.zodSchema._zod.def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        },
+      },
+    }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   // Every API route, as "METHOD /path", for the authorisation-matrix test and /docs.
   const apiRoutes: string[] = [];
+  const apiContracts: ApiContract[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (route.url.startsWith('/api/') && m !== 'HEAD') apiRoutes.push(`${m} ${route.url}`);
+    for (const m of methods) {
+      if (!route.url.startsWith('/api/') || m === 'HEAD') continue;
+      apiRoutes.push(`${m} ${route.url}`);
+      apiContracts.push({ route: `${m} ${route.url}`, schema: (route.schema ?? {}) as Record<string, unknown>, handler: String(route.handler) });
+    }
   });
   app.decorate('apiRoutes', apiRoutes);
+  app.decorate('apiContracts', apiContracts);
 
   const viewers = registerAuth(app, opts.db, now);
   authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers });
@@ -91,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   visitRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
-  app.get('/api/config', { schema: { tags: ['auth'] } }, async () => ({ demo: opts.demo ?? false }));
+  app.get('/api/config', { schema: { tags: ['auth'], response: { 200: configSchema } } }, async () => ({ demo: opts.demo ?? false }));
 
   const hasWeb = Boolean(opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')));
   if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(opts.webDir!), wildcard: false });

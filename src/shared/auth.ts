@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { roleSchema } from './codes.js';
+import { textSchema } from './primitives.js';
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, 'required').max(50),
-  password: z.string().min(1, 'required').max(200),
+  username: textSchema.trim().min(1, 'required').max(50),
+  password: textSchema.min(1, 'required').max(200),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -20,3 +21,7 @@ export const meSchema = z.object({
   menu: z.array(z.string()),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** Public: what the login page needs before anyone is logged in. */
+export const configSchema = z.object({ demo: z.boolean() });
+export type AppConfig = z.infer<typeof configSchema>;

@@ -2,10 +2,11 @@
 // order list they start from, and the supply-plan import report: request,
 // decision and response schemas used by the routes and the screens.
 import { z } from 'zod';
+import { idParamSchema, idSchema, textSchema } from './primitives.js';
 import { orderLineSchema, orderResultSchema } from './ordering.js';
 
 const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' });
-const reasonText = z.string().trim().min(1, { message: 'required' }).max(300, { message: 'text_too_long' });
+const reasonText = textSchema.trim().min(1, { message: 'required' }).max(300, { message: 'text_too_long' });
 
 export const CORRECTION_KINDS = ['return', 'correction'] as const;
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -17,7 +18,7 @@ export const correctionRequestSchema = z
     /** Cartons taken off the line. */
     qty: wholeCartons,
     /** For a correction (wrong brand): the product that should have been ordered. */
-    replacementProductId: z.number().int().positive().optional(),
+    replacementProductId: idSchema.optional(),
     reason: reasonText,
   })
   .refine((c) => c.kind !== 'correction' || c.replacementProductId !== undefined, { message: 'required', path: ['replacementProductId'] });
@@ -25,7 +26,7 @@ export type CorrectionRequest = z.infer<typeof correctionRequestSchema>;
 
 /** Approve or decline; declining needs a reason the requester will read. */
 export const correctionDecisionSchema = z
-  .object({ approve: z.boolean(), reason: z.string().trim().max(300, { message: 'text_too_long' }).default('') })
+  .object({ approve: z.boolean(), reason: textSchema.trim().max(300, { message: 'text_too_long' }).default('') })
   .refine((d) => d.approve || d.reason.length > 0, { message: 'decline_reason_required', path: ['reason'] });
 export type CorrectionDecision = z.infer<typeof correctionDecisionSchema>;
 
@@ -58,8 +59,8 @@ export const correctionSchema = z.object({
 export type Correction = z.infer<typeof correctionSchema>;
 
 export const emergencyRequestInputSchema = z.object({
-  retailerId: z.number().int().positive(),
-  productId: z.number().int().positive(),
+  retailerId: idSchema,
+  productId: idSchema,
   qty: wholeCartons,
   reason: reasonText,
 });
@@ -70,7 +71,7 @@ export const emergencyDecisionSchema = z
   .object({
     approve: z.boolean(),
     qty: wholeCartons.optional(),
-    reason: z.string().trim().max(300, { message: 'text_too_long' }).default(''),
+    reason: textSchema.trim().max(300, { message: 'text_too_long' }).default(''),
   })
   .refine((d) => d.approve || d.reason.length > 0, { message: 'decline_reason_required', path: ['reason'] });
 export type EmergencyDecision = z.infer<typeof emergencyDecisionSchema>;
@@ -99,9 +100,9 @@ export type EmergencyRequest = z.infer<typeof emergencyRequestSchema>;
 
 export const orderListQuerySchema = z.object({
   /** Shop name, customer code or phone of the retailer. */
-  q: z.string().trim().max(50).optional(),
+  q: textSchema.trim().max(50).optional(),
   /** Orders of this plan's week; without it, the week of the latest plan that has begun. */
-  planId: z.coerce.number().int().positive().optional(),
+  planId: idParamSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -138,3 +139,8 @@ export const PLAN_IMPORT_HEADERS = { code: '商品编码', name: '商品名称',
 
 export const planImportResultSchema = z.object({ updated: z.number(), added: z.number(), unlisted: z.number() });
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;
+
+export const correctionCreatedSchema = z.object({ id: z.number(), status: z.literal('pending') });
+export const correctionDecidedSchema = z.object({ id: z.number(), status: z.enum(['approved', 'rejected']) });
+export const emergencyCreatedSchema = z.object({ id: z.number(), status: z.literal('pending') });
+export const emergencyDecidedSchema = z.object({ id: z.number(), status: z.enum(['approved', 'declined']), approvedQty: z.number().nullable() });

@@ -25,3 +25,29 @@ export function hasUnstorableChars(s: string): boolean {
 }
 /** Any text a user may type; refuses what the database cannot store. */
 export const textSchema = z.string().refine((s) => !hasUnstorableChars(s), { message: 'text_invalid_chars' });
+
+/** ISO 8601 for a Date or for PostgreSQL's text form ('2026-12-02 16:54:41.389+00'); other text as it is. */
+export function isoTimestamp(v: string | Date): string {
+  if (typeof v !== 'string') return v.toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(v);
+  if (!m) return v;
+  const zone = !m[3] || m[3] === 'Z' ? 'Z' : m[3].length === 3 ? `${m[3]}:00` : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const d = new Date(`${m[1]}T${m[2]}${zone}`);
+  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+}
+
+/**
+ * A moment in a response. The database hands back a Date (node-postgres) or
+ * PostgreSQL's text (PGlite through raw SQL); the wire always carries the ISO
+ * string. Encoding, which is what the response serialiser does, normalises both.
+ */
+export const timestampSchema = z.codec(z.string(), z.union([z.string(), z.date()]), {
+  decode: (s) => s,
+  encode: isoTimestamp,
+});
+
+/** A file download (xlsx, csv): documented as binary, sent as a stream or buffer, never serialised. */
+export const fileResponseSchema = z.unknown().meta({ type: 'string', format: 'binary', description: 'file download' });
+
+/** Path params of any `/:id` route. */
+export const idParams = z.object({ id: idParamSchema });

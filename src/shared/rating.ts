@@ -1,5 +1,7 @@
 // Rating API inputs (zod, used by routes and forms) and the shapes the screens read.
 import { z } from 'zod';
+import { idParamSchema, idSchema, textSchema, timestampSchema } from './primitives.js';
+import { retailerRatingViewSchema } from './rating-view.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
 
@@ -93,21 +95,108 @@ export const ratingSchemeSchema = z.object({
   }),
 });
 
-export const saveSchemeSchema = z.object({ scheme: ratingSchemeSchema, note: z.string().max(200).default('') });
+export type RatingScheme = z.infer<typeof ratingSchemeSchema>;
+
+export const saveSchemeSchema = z.object({ scheme: ratingSchemeSchema, note: textSchema.max(200).default('') });
 export const startRunSchema = z.object({ month: monthSchema });
-export const runIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const retailerRatingParams = z.object({ id: z.coerce.number().int().positive() });
+export const runIdParams = z.object({ id: idParamSchema });
+export const runRetailerParams = z.object({ id: idParamSchema, retailerId: idParamSchema });
+export const retailerRatingParams = z.object({ id: idParamSchema });
 export const retailerRatingQuery = z.object({ month: monthSchema.optional() });
+export const MOVER_DIRECTIONS = ['all', 'up', 'down'] as const;
 export const moversQuery = z.object({
-  direction: z.enum(['all', 'up', 'down']).default('all'),
+  direction: z.enum(MOVER_DIRECTIONS).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const manualTierSchema = z.object({ toTier: z.number().int(), reason: z.string().max(500) });
-export const freezeSchema = z.object({ retailerId: z.number().int().positive(), month: monthSchema, reason: z.string().trim().min(4).max(500) });
+export const manualTierSchema = z.object({ toTier: z.number().int().min(1).max(100), reason: textSchema.max(500) });
+export const freezeSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: textSchema.trim().min(4).max(500) });
 export const complianceSchema = z.object({
-  retailerId: z.number().int().positive(),
+  retailerId: idSchema,
   month: monthSchema,
   score: z.number().int().min(0).max(100),
   penalties: z.number().int().min(0).max(99).default(0),
 });
-export const reviewSheetQuery = z.object({ month: monthSchema.optional(), gridId: z.coerce.number().int().positive().optional() });
+export const reviewSheetQuery = z.object({ month: monthSchema.optional(), gridId: idParamSchema.optional() });
+
+// Responses.
+const perNetworkCounts = z.object({ urban: z.array(num), rural: z.array(num) });
+const cutoffList = z.array(num.nullable());
+export const runSummarySchema = z.object({
+  previousRunId: z.number().nullable(),
+  distribution: z.object({
+    star: perNetworkCounts,
+    tier: z.array(num),
+    classCode: z.record(z.string(), num),
+    segment: z.record(z.string(), num),
+  }),
+  movers: z.object({ starUp: num, starDown: num, tierUp: num, tierDown: num, entered: num, left: num, changed: num }),
+  starCutoffs: z.object({ urban: cutoffList, rural: cutoffList }),
+  tierContext: z.object({ top: z.record(z.string(), num.nullable()), cutoffs: cutoffList }).nullable().optional(),
+  frozen: num,
+  seconds: z.record(z.string(), num),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const RUN_STATUSES = ['computing', 'draft', 'published', 'superseded', 'failed'] as const;
+export const ratingRunSchema = z.object({
+  id: z.number(),
+  month: z.string(),
+  schemeVersion: z.string(),
+  status: z.enum(RUN_STATUSES),
+  progress: num,
+  step: z.string(),
+  retailers: num,
+  orderLines: num,
+  /** Empty until the batch has finished. */
+  summary: z.union([runSummarySchema, z.object({}).strict()]),
+  error: z.string().nullable(),
+  seconds: num.nullable(),
+  startedAt: timestampSchema,
+  finishedAt: timestampSchema.nullable(),
+  publishedAt: timestampSchema.nullable(),
+  createdByName: z.string().nullable(),
+  publishedByName: z.string().nullable(),
+});
+export type RatingRun = z.input<typeof ratingRunSchema>;
+export const ratingRunsSchema = z.object({ runs: z.array(ratingRunSchema), defaultMonth: z.string() });
+
+export const moverSchema = z.object({
+  retailerId: z.number(),
+  shopName: z.string(),
+  customerCode: z.string(),
+  gridName: z.string(),
+  starFrom: num.nullable(),
+  starTo: num,
+  scoreFrom: num.nullable(),
+  scoreTo: num,
+  tierFrom: num.nullable(),
+  tierTo: num,
+  classFrom: z.string().nullable(),
+  classTo: z.string(),
+  segmentFrom: z.string().nullable(),
+  segmentTo: z.string(),
+});
+export type Mover = z.infer<typeof moverSchema>;
+export const moversSchema = z.object({ items: z.array(moverSchema) });
+
+export const schemeVersionSchema = z.object({ version: z.string(), note: z.string(), createdAt: timestampSchema, createdByName: z.string().nullable() });
+export const schemesSchema = z.object({ active: ratingSchemeSchema, versions: z.array(schemeVersionSchema) });
+export const savedSchemeSchema = z.object({ version: z.string() });
+
+export const ratingHistoryPointSchema = z.object({ month: z.string(), star: num, score: num, tier: num, classCode: z.string(), segment: z.string() });
+export type RatingHistoryPoint = z.infer<typeof ratingHistoryPointSchema>;
+export const retailerRatingSchema = z.object({
+  retailer: z.object({ id: z.number(), shopName: z.string(), customerCode: z.string() }),
+  rating: retailerRatingViewSchema.nullable(),
+  history: z.array(ratingHistoryPointSchema),
+});
+export type RetailerRatingResponse = z.input<typeof retailerRatingSchema>;
+
+export const tierChangedSchema = z.object({ retailerId: z.number(), fromTier: num, toTier: num });
+export const freezeCreatedSchema = z.object({ id: z.number() });
+export const complianceRecordedSchema = z.object({ complianceClass: compliance });
+export const complianceImportedSchema = z.object({ saved: num });
+
+/** One rule of a refused scheme (422 rating_scheme_invalid carries `errors` of these). */
+export const schemeErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string(), messageEn: z.string() });
+export type SchemeError = z.infer<typeof schemeErrorSchema>;

@@ -1,5 +1,6 @@
 // Retailer schemas shared by the API, the edit form and the import.
 import { z } from 'zod';
+import { idParamSchema, isoDateSchema, textSchema } from './primitives.js';
 import {
   BIRTHDAY_CALENDARS,
   BUSINESS_FORMATS,
@@ -11,7 +12,7 @@ import {
   STORE_IMAGES,
 } from './codes.js';
 
-const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'text_too_long');
+const requiredText = (max: number) => textSchema.trim().min(1, 'required').max(max, 'text_too_long');
 
 export const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export const LICENCE_RE = /^\d{12}$/;
@@ -22,7 +23,7 @@ export const familyMemberSchema = z.object({
   name: requiredText(20),
   relation: requiredText(10),
   phone: z.string().trim().regex(PHONE_RE, 'phone_format').optional().or(z.literal('').transform(() => undefined)),
-  note: z.string().max(100, 'text_too_long').optional(),
+  note: textSchema.max(100, 'text_too_long').optional(),
 });
 
 /** Every editable field of a retailer, as the form and the import give them. */
@@ -48,9 +49,9 @@ export const retailerFieldsSchema = z.object({
   settlementMethod: z.enum(SETTLEMENT_METHODS, 'invalid_value'),
   orderWeekday: z.number().int().min(1, 'weekday_range').max(7, 'weekday_range'),
   familyMembers: z.array(familyMemberSchema).max(10),
-  familyNote: z.string().max(500, 'text_too_long'),
+  familyNote: textSchema.max(500, 'text_too_long'),
   specialGroups: z.array(z.enum(SPECIAL_GROUPS, 'invalid_value')),
-  birthday: z.string().regex(DATE_RE, 'date_format').nullable(),
+  birthday: isoDateSchema.nullable(),
   birthdayCalendar: z.enum(BIRTHDAY_CALENDARS, 'invalid_value'),
   storeImage: z.enum(STORE_IMAGES, 'invalid_value'),
   storeAreaM2: z.number().int().min(1).max(100000).nullable(),
@@ -72,9 +73,9 @@ const csvList = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional();
 
 export const retailerListQuerySchema = z.object({
-  q: z.string().trim().max(60).optional(),
-  stationId: csvList(z.coerce.number().int()),
-  gridId: csvList(z.coerce.number().int()),
+  q: textSchema.trim().max(60).optional(),
+  stationId: csvList(idParamSchema),
+  gridId: csvList(idParamSchema),
   network: csvList(z.enum(NETWORKS)),
   businessFormat: csvList(z.enum(BUSINESS_FORMATS)),
   districtType: csvList(z.enum(DISTRICT_TYPES)),

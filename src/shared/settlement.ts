@@ -2,8 +2,9 @@
 // waiting for money and the one-sided records (单边账), as the routes answer
 // them and the settlement screen reads them.
 import { z } from 'zod';
+import { isoDateSchema, textSchema } from './primitives.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+const isoDate = isoDateSchema;
 
 export const SETTLEMENT_METHODS = ['bank_deduction', 'pos', 'cash'] as const;
 export const SETTLEMENT_STATUSES = ['pending', 'deducted', 'failed'] as const;
@@ -16,8 +17,8 @@ export const settlementReportQuerySchema = z.object({ date: isoDate.optional() }
 export const settlementRecordSchema = z.object({
   status: z.enum(['deducted', 'failed']),
   amount: z.number().nonnegative().optional(),
-  externalRef: z.string().max(100).optional(),
-  failureReason: z.string().max(200).optional(),
+  externalRef: textSchema.max(100).optional(),
+  failureReason: textSchema.max(200).optional(),
 });
 
 const retailerRef = z.object({ id: z.number(), customerCode: z.string(), shopName: z.string() });
@@ -67,3 +68,4 @@ export const failedDeductionsSchema = z.object({ items: z.array(failedDeductionS
 export type FailedDeductions = z.infer<typeof failedDeductionsSchema>;
 
 export const settlementRetrySchema = z.object({ orderId: z.number(), settlementStatus: z.literal('pending') });
+export const settlementRecordedSchema = z.object({ orderId: z.number(), settlementStatus: z.enum(['deducted', 'failed']), attemptId: z.number() });

@@ -1,8 +1,8 @@
 // Visit schemas shared by the API and the field screen: check-in, the visit
 // form, the day route, follow-ups and progress.
 import { z } from 'zod';
+import { idParamSchema, idSchema, isoDateSchema, MAX_ID, textSchema } from './primitives.js';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** A missing value says "required"; a wrong one "invalid_value". */
 const req = { error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid_value') };
 
@@ -11,7 +11,7 @@ export const VISIT_STORE_IMAGES = ['A', 'B', 'C', 'D'] as const;
 export const ORDER_DAY_POLICIES = ['any', 'avoid', 'precede'] as const;
 export const FOLLOW_UP_KINDS = ['request', 'problem', 'counterfeit'] as const;
 
-export const dateSchema = z.string().regex(DATE_RE, 'date_format');
+export const dateSchema = isoDateSchema;
 
 export const positionSchema = z.object({
   lat: z.number(req).min(-90, 'lat_range').max(90, 'lat_range').nullable().optional(),
@@ -19,30 +19,30 @@ export const positionSchema = z.object({
   accuracyM: z.number().nonnegative().max(100_000).nullable().optional(),
   /** When the phone took the position (ISO); the server clock when absent. */
   at: z.iso.datetime({ offset: true, error: 'invalid_value' }).optional(),
-  farReason: z.string().trim().max(200, 'text_too_long').optional(),
+  farReason: textSchema.trim().max(200, 'text_too_long').optional(),
 });
 
 export const checkInSchema = positionSchema.extend({
   id: z.uuid({ error: 'invalid_value' }),
-  retailerId: z.number(req).int().positive(),
+  retailerId: z.number(req).int().positive().max(MAX_ID, 'id_range'),
 });
 export type CheckIn = z.infer<typeof checkInSchema>;
 
 export const visitFormSchema = z.object({
   displayScore: z.number(req).int('invalid_value').min(1, 'score_range').max(5, 'score_range'),
   priceTags: z.enum(PRICE_TAGS, req),
-  newBrands: z.array(z.string().trim().min(1).max(40, 'text_too_long')).max(30).default([]),
+  newBrands: z.array(textSchema.trim().min(1).max(40, 'text_too_long')).max(30).default([]),
   suspectCounterfeit: z.boolean().default(false),
-  counterfeitNote: z.string().trim().max(300, 'text_too_long').default(''),
+  counterfeitNote: textSchema.trim().max(300, 'text_too_long').default(''),
   storeImage: z.enum(VISIT_STORE_IMAGES, req),
-  consumerFeedback: z.string().trim().max(500, 'text_too_long').default(''),
-  requests: z.string().trim().max(500, 'text_too_long').default(''),
-  problems: z.string().trim().max(500, 'text_too_long').default(''),
+  consumerFeedback: textSchema.trim().max(500, 'text_too_long').default(''),
+  requests: textSchema.trim().max(500, 'text_too_long').default(''),
+  problems: textSchema.trim().max(500, 'text_too_long').default(''),
 });
 export type VisitFormInput = z.input<typeof visitFormSchema>;
 
 export const visitSubmitSchema = z.object({
-  retailerId: z.number(req).int().positive(),
+  retailerId: z.number(req).int().positive().max(MAX_ID, 'id_range'),
   checkIn: positionSchema,
   form: visitFormSchema,
   /** Small JPEG data URLs made on the phone. */
@@ -63,7 +63,7 @@ export type VisitResult = z.infer<typeof visitResultSchema>;
 
 export const dayRouteQuerySchema = z.object({
   date: dateSchema.optional(),
-  workerId: z.coerce.number().int().positive().optional(),
+  workerId: idParamSchema.optional(),
 });
 
 const visitMarkSchema = z.object({
@@ -116,7 +116,7 @@ export type DayRoute = z.infer<typeof dayRouteSchema>;
 
 export const generatePlansSchema = z.object({
   date: dateSchema.optional(),
-  workerIds: z.array(z.number().int().positive()).max(500).optional(),
+  workerIds: z.array(idSchema).max(500).optional(),
 });
 export const generatePlansResultSchema = z.object({
   cycleStart: z.string(),
@@ -126,11 +126,11 @@ export const generatePlansResultSchema = z.object({
 
 export const frequencyRuleSchema = z.object({
   priority: z.number().int().min(0).max(999),
-  label: z.string().trim().min(1, 'required').max(40, 'text_too_long'),
-  servicePackage: z.string().trim().max(40).nullable(),
+  label: textSchema.trim().min(1, 'required').max(40, 'text_too_long'),
+  servicePackage: textSchema.trim().max(40).nullable(),
   starMin: z.number().int().min(0).max(6),
   starMax: z.number().int().min(0).max(6),
-  classPrefix: z.string().trim().max(8).nullable(),
+  classPrefix: textSchema.trim().max(8).nullable(),
   visitsPerCycle: z.number().int().min(1).max(20),
   serviceMinutes: z.number().int().min(1).max(240),
   keyCustomer: z.boolean(),
@@ -162,7 +162,7 @@ export const visitOverrideSchema = z.object({
   keyCustomer: z.boolean().nullable().default(null),
   opensAt: z.number().int().min(0).max(1439).nullable().default(null),
   closesAt: z.number().int().min(1).max(1440).nullable().default(null),
-  note: z.string().trim().max(200, 'text_too_long').default(''),
+  note: textSchema.trim().max(200, 'text_too_long').default(''),
 });
 
 export const followUpQuerySchema = z.object({
@@ -196,7 +196,7 @@ export const followUpUpdateSchema = z.object({
 export const progressQuerySchema = z.object({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  workerId: z.coerce.number().int().positive().optional(),
+  workerId: idParamSchema.optional(),
 });
 const counts = { planned: z.number(), done: z.number(), late: z.number(), missed: z.number(), pending: z.number() };
 export const progressSchema = z.object({

@@ -7,6 +7,7 @@ import type { ComplianceClass, StoreImage } from '../../domain/rating/types.js';
 import { AppError } from '../../shared/app-error.js';
 import { query, type Db } from '../../db/client.js';
 import { retailerScope } from '../../db/scope.js';
+import type { REPRESENTATIVE_STATUSES } from '../../shared/representatives.js';
 
 type CandidateRow = RepresentativeCandidate & { shopName: string; gridName: string; lat: number; lng: number; status: string | null };
 
@@ -73,7 +74,7 @@ export type RepresentativeRow = {
   gridName: string;
   lat: number;
   lng: number;
-  status: string;
+  status: (typeof REPRESENTATIVE_STATUSES)[number];
   score: number;
   invitedAt: string;
   respondedAt: string | null;

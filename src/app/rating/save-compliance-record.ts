@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { complianceClass } from '../../domain/rating/compliance-class.js';
+import type { ComplianceClass } from '../../domain/rating/types.js';
 import { writeAudit } from '../audit/audit.js';
 import { assertRetailerInOrg } from './add-rating-freeze.js';
 
@@ -12,7 +13,7 @@ export async function saveComplianceRecord(
   viewer: Viewer,
   b: { retailerId: number; month: string; score: number; penalties: number; ip: string },
   now: Date,
-): Promise<{ complianceClass: string }> {
+): Promise<{ complianceClass: ComplianceClass }> {
   await assertRetailerInOrg(db, viewer.orgId, b.retailerId);
   const cls = complianceClass(b.score, b.penalties);
   await db.execute(sql`insert into compliance_records (org_id, retailer_id, month, score, penalties, compliance_class, created_by)

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { findAuditEntries } from '../../app/audit/find-audit-entries.js';
+import { idParamSchema, textSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 const auditQuery = z.object({
-  action: z.string().max(30).optional(),
-  retailerId: z.coerce.number().int().optional(),
+  action: textSchema.max(30).optional(),
+  retailerId: idParamSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

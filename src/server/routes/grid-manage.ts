@@ -28,9 +28,9 @@ import {
   proposalSchema,
   workerSchema,
 } from '../../shared/grids.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const ok = z.object({ ok: z.boolean() });
 
 export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {

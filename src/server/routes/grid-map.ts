@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { findGridFeatures, findMapPoints, findPlaces, findRetailersInPolygon } from '../../app/grids/grid-map-queries.js';
+import { idParamSchema } from '../../shared/primitives.js';
 import { checkRing } from '../../domain/grids/drawn-ring.js';
 import { gridFeatureSchema, mapPointsSchema, mapQuerySchema, placeSchema, selectedRetailerSchema, selectSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
@@ -28,7 +29,7 @@ export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/map/grids',
     {
       preHandler: requirePermission('map.read'),
-      schema: { tags, querystring: z.object({ stationId: z.coerce.number().int().optional() }), response: { 200: z.array(gridFeatureSchema) } },
+      schema: { tags, querystring: z.object({ stationId: idParamSchema.optional() }), response: { 200: z.array(gridFeatureSchema) } },
     },
     async (req) => findGridFeatures(db, viewerOf(req), req.query.stationId),
   );

@@ -7,6 +7,7 @@ import type { Db } from '../../app/context.js';
 import { findBlankVillages, findDenseSpots } from '../../app/grids/layout-analysis.js';
 import { audit } from '../../app/grids/grid-operations.js';
 import { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema, layoutExportSchema } from '../../shared/layout.js';
+import { fileResponseSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 type Cell = string | number;
@@ -43,7 +44,7 @@ export function layoutRoutes(app: FastifyInstance, { db, now }: { db: Db; now: (
     async (req) => findDenseSpots(db, viewerOf(req), req.query),
   );
 
-  r.get('/api/layout/export', { preHandler: perm, schema: { tags, querystring: layoutExportSchema } }, async (req, reply) => {
+  r.get('/api/layout/export', { preHandler: perm, schema: { tags, querystring: layoutExportSchema, response: { 200: fileResponseSchema } } }, async (req, reply) => {
     const q = req.query;
     const viewer = viewerOf(req);
     let body: Buffer, name: [string, string];

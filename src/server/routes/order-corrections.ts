@@ -18,14 +18,19 @@ import {
   emergencyListQuerySchema,
   emergencyRequestInputSchema,
   emergencyRequestSchema,
+  correctionCreatedSchema,
+  correctionDecidedSchema,
+  emergencyCreatedSchema,
+  emergencyDecidedSchema,
   orderListQuerySchema,
   orderListSchema,
 } from '../../shared/order-corrections.js';
+import { idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type OrderCorrectionRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 
 export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCorrectionRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +42,7 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCo
 
   r.post(
     '/api/order-lines/:id/corrections',
-    { preHandler: requirePermission('order.take'), schema: { tags, params: idParams, body: correctionRequestSchema } },
+    { preHandler: requirePermission('order.take'), schema: { tags, params: idParams, body: correctionRequestSchema, response: { 201: correctionCreatedSchema } } },
     async (req, reply) => reply.status(201).send(await requestCorrection(db, viewerOf(req), req.params.id, req.body, now())),
   );
 
@@ -49,7 +54,7 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCo
 
   r.post(
     '/api/order-corrections/:id/decision',
-    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: correctionDecisionSchema } },
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: correctionDecisionSchema, response: { 200: correctionDecidedSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const out = await decideCorrection(db, viewer, req.params.id, req.body, now());
@@ -64,13 +69,13 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCo
     async (req) => ({ items: await findEmergencyRequests(db, viewerOf(req), req.query) }),
   );
 
-  r.post('/api/emergency-requests', { preHandler: requirePermission('order.take'), schema: { tags, body: emergencyRequestInputSchema } }, async (req, reply) =>
+  r.post('/api/emergency-requests', { preHandler: requirePermission('order.take'), schema: { tags, body: emergencyRequestInputSchema, response: { 201: emergencyCreatedSchema } } }, async (req, reply) =>
     reply.status(201).send(await requestEmergency(db, viewerOf(req), req.body)),
   );
 
   r.post(
     '/api/emergency-requests/:id/decision',
-    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: emergencyDecisionSchema } },
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: emergencyDecisionSchema, response: { 200: emergencyDecidedSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const out = await decideEmergency(db, viewer, req.params.id, req.body, now());

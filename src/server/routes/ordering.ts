@@ -14,49 +14,63 @@ import { orderCycleStats } from '../../app/ordering/ordering-stats.js';
 import { findPlans, getPlan } from '../../app/ordering/supply-plan-queries.js';
 import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../app/ordering/supply-plans.js';
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
-import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
+import {
+  allocatedPlanSchema,
+  amendOrderSchema,
+  createPlanSchema,
+  orderReplySchema as orderReply,
+  orderWindowsSchema,
+  planDetailSchema,
+  planIdParams as idParams,
+  planListSchema,
+  planWindowParams,
+  publishedPlanSchema,
+  remindersQueuedSchema,
+  retailerOrderingSchema,
+  setOrderWindowSchema,
+  submitOrderSchema,
+  updatePlanItemsSchema,
+} from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type OrderingRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const orderReply = orderResultSchema.extend({ replayed: z.boolean() });
 
 export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ordering'];
 
-  r.get('/api/supply-plans', { preHandler: requirePermission('supply.read'), schema: { tags } }, async (req) => ({ items: await findPlans(db, viewerOf(req)) }));
+  r.get('/api/supply-plans', { preHandler: requirePermission('supply.read'), schema: { tags, response: { 200: planListSchema } } }, async (req) => ({ items: await findPlans(db, viewerOf(req)) }));
 
-  r.post('/api/supply-plans', { preHandler: requirePermission('supply.manage'), schema: { tags, body: createPlanSchema } }, async (req, reply) => {
+  r.post('/api/supply-plans', { preHandler: requirePermission('supply.manage'), schema: { tags, body: createPlanSchema, response: { 201: planDetailSchema } } }, async (req, reply) => {
     const id = await createPlan(db, viewerOf(req), req.body);
     return reply.status(201).send(await getPlan(db, viewerOf(req), id));
   });
 
-  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) =>
+  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams, response: { 200: planDetailSchema } } }, async (req) =>
     getPlan(db, viewerOf(req), req.params.id),
   );
 
   r.put(
     '/api/supply-plans/:id/items',
-    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: updatePlanItemsSchema } },
+    { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, body: updatePlanItemsSchema, response: { 200: planDetailSchema } } },
     async (req) => {
       await updatePlanItems(db, viewerOf(req), req.params.id, req.body.items);
       return getPlan(db, viewerOf(req), req.params.id);
     },
   );
 
-  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
+  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 200: allocatedPlanSchema } } }, async (req) => {
     const results = await runAllocation(db, viewerOf(req), req.params.id, now());
     return { results, ...(await getPlan(db, viewerOf(req), req.params.id)) };
   });
 
-  r.post('/api/supply-plans/:id/publish', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
+  r.post('/api/supply-plans/:id/publish', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 200: publishedPlanSchema } } }, async (req) => {
     const reminders = await publishPlan(db, viewerOf(req), req.params.id, now());
     return { reminders, ...(await getPlan(db, viewerOf(req), req.params.id)) };
   });
 
-  r.get('/api/supply-plans/:id/windows', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) => ({
+  r.get('/api/supply-plans/:id/windows', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams, response: { 200: orderWindowsSchema } } }, async (req) => ({
     items: await findOrderWindows(db, viewerOf(req), req.params.id),
   }));
 
@@ -66,15 +80,16 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
       preHandler: requirePermission('supply.manage'),
       schema: {
         tags,
-        params: z.object({ id: z.coerce.number().int().positive(), weekday: z.coerce.number().int().min(1).max(7) }),
-        body: z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() }),
+        params: planWindowParams,
+        body: setOrderWindowSchema,
+        response: { 200: orderWindowsSchema },
       },
     },
     async (req) => ({ items: await setOrderWindow(db, viewerOf(req), req.params.id, req.params.weekday, req.body.opensAt, req.body.closesAt) }),
   );
 
   // The daily job's entry point: queue tomorrow's order-day reminders (idempotent).
-  r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags } }, async (req) =>
+  r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags, response: { 200: remindersQueuedSchema } } }, async (req) =>
     queueOrderDayReminders(db, viewerOf(req).orgId, now()),
   );
 
@@ -84,7 +99,7 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     async (req) => orderCycleStats(db, viewerOf(req), req.query.weekStart, now()),
   );
 
-  r.get('/api/ordering/retailers/:id', { preHandler: requirePermission('order.read'), schema: { tags, params: idParams } }, async (req) =>
+  r.get('/api/ordering/retailers/:id', { preHandler: requirePermission('order.read'), schema: { tags, params: idParams, response: { 200: retailerOrderingSchema } } }, async (req) =>
     getRetailerOrdering(db, viewerOf(req), req.params.id, now()),
   );
 

@@ -16,20 +16,35 @@ import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../app/
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
 import { importCompliance } from '../../app/retailers/compliance-import.js';
 import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
+import { sql } from 'drizzle-orm';
+import { complianceClass } from '../../domain/rating/compliance-class.js';
+import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel } from '../../shared/codes.js';
+import { fileResponseSchema } from '../../shared/primitives.js';
 import {
+  complianceImportedSchema,
+  complianceRecordedSchema,
   complianceSchema,
+  freezeCreatedSchema,
   freezeSchema,
   manualTierSchema,
   moversQuery,
+  moversSchema,
+  ratingRunSchema,
+  ratingRunsSchema,
   retailerRatingParams,
   retailerRatingQuery,
+  retailerRatingSchema,
   reviewSheetQuery,
   runIdParams,
+  runRetailerParams,
+  savedSchemeSchema,
   saveSchemeSchema,
+  schemesSchema,
   startRunSchema,
+  tierChangedSchema,
 } from '../../shared/rating.js';
 import { startRatingBatch } from '../../jobs/rating-batch.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
@@ -42,25 +57,25 @@ const tags = ['ratings'];
 export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/ratings/runs', { preHandler: requirePermission('rating.review'), schema: { tags } }, async (req) => {
+  r.get('/api/ratings/runs', { preHandler: requirePermission('rating.review'), schema: { tags, response: { 200: ratingRunsSchema } } }, async (req) => {
     const viewer = viewerOf(req);
     return { runs: await findRuns(db, viewer.orgId), defaultMonth: previousMonth(now().toISOString().slice(0, 7)) };
   });
 
-  r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema } }, async (req, reply) => {
+  r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema, response: { 202: ratingRunSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     if (req.body.month >= now().toISOString().slice(0, 7)) throw new AppError('validation_failed', [{ field: 'month', code: 'rating_month_incomplete' }]);
     const id = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
     return reply.status(202).send(await getRun(db, viewer.orgId, id));
   });
 
-  r.get('/api/ratings/runs/:id', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams } }, async (req) =>
+  r.get('/api/ratings/runs/:id', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, response: { 200: ratingRunSchema } } }, async (req) =>
     getRun(db, viewerOf(req).orgId, req.params.id),
   );
 
   r.get(
     '/api/ratings/runs/:id/movers',
-    { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, querystring: moversQuery } },
+    { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, querystring: moversQuery, response: { 200: moversSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const run = await getRun(db, viewer.orgId, req.params.id);
@@ -69,19 +84,19 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     },
   );
 
-  r.post('/api/ratings/runs/:id/publish', { preHandler: requirePermission('rating.manage'), schema: { tags, params: runIdParams } }, async (req) => {
+  r.post('/api/ratings/runs/:id/publish', { preHandler: requirePermission('rating.manage'), schema: { tags, params: runIdParams, response: { 200: ratingRunSchema } } }, async (req) => {
     const viewer = viewerOf(req);
     await publishRun(db, viewer, req.params.id, now(), req.ip);
     return getRun(db, viewer.orgId, req.params.id);
   });
 
-  r.get('/api/ratings/schemes', { preHandler: requirePermission('rating.review'), schema: { tags } }, async (req) => {
+  r.get('/api/ratings/schemes', { preHandler: requirePermission('rating.review'), schema: { tags, response: { 200: schemesSchema } } }, async (req) => {
     const viewer = viewerOf(req);
     const active = await getActiveScheme(db, viewer.orgId, viewer.userId);
     return { active, versions: await findSchemeVersions(db, viewer.orgId) };
   });
 
-  r.post('/api/ratings/schemes', { preHandler: requirePermission('rating.manage'), schema: { tags, body: saveSchemeSchema } }, async (req, reply) => {
+  r.post('/api/ratings/schemes', { preHandler: requirePermission('rating.manage'), schema: { tags, body: saveSchemeSchema, response: { 201: savedSchemeSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     await saveScheme(db, viewer.orgId, viewer.userId, req.body.scheme, req.body.note);
     await writeAudit(db, viewer, { action: 'update', entity: 'rating_scheme', detail: { version: req.body.scheme.version }, ip: req.ip }, now());
@@ -90,7 +105,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
 
   r.get(
     '/api/ratings/retailers/:id',
-    { preHandler: requirePermission('rating.read'), schema: { tags, params: retailerRatingParams, querystring: retailerRatingQuery } },
+    { preHandler: requirePermission('rating.read'), schema: { tags, params: retailerRatingParams, querystring: retailerRatingQuery, response: { 200: retailerRatingSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const { shop, rows } = await findRetailerRatings(db, viewer, req.params.id, req.query.month);
@@ -114,24 +129,24 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     '/api/ratings/runs/:id/retailers/:retailerId/tier',
     {
       preHandler: requirePermission('rating.adjust'),
-      schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), retailerId: z.coerce.number().int().positive() }), body: manualTierSchema },
+      schema: { tags, params: runRetailerParams, body: manualTierSchema, response: { 200: tierChangedSchema } },
     },
     async (req) => {
       return changeRetailerTier(db, viewerOf(req), { runId: req.params.id, retailerId: req.params.retailerId, toTier: req.body.toTier, reason: req.body.reason, ip: req.ip }, now());
     },
   );
 
-  r.post('/api/ratings/freezes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: freezeSchema } }, async (req, reply) => {
+  r.post('/api/ratings/freezes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: freezeSchema, response: { 201: freezeCreatedSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     return reply.status(201).send(await addRatingFreeze(db, viewer, { ...req.body, ip: req.ip }, now()));
   });
 
-  r.post('/api/ratings/compliance', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: complianceSchema } }, async (req, reply) => {
+  r.post('/api/ratings/compliance', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: complianceSchema, response: { 201: complianceRecordedSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     return reply.status(201).send(await saveComplianceRecord(db, viewer, { ...req.body, ip: req.ip }, now()));
   });
 
-  r.post('/api/ratings/compliance/import', { preHandler: requirePermission('rating.adjust'), schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  r.post('/api/ratings/compliance/import', { preHandler: requirePermission('rating.adjust'), schema: { tags, consumes: ['multipart/form-data'], response: { 201: complianceImportedSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     if (!req.isMultipart()) throw new AppError('import_bad_file');
     const file = await req.file();
@@ -154,7 +169,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     return reply.status(201).send({ saved: res.saved });
   });
 
-  r.get('/api/ratings/review-sheet', { preHandler: requirePermission('rating.review'), schema: { tags, querystring: reviewSheetQuery } }, async (req, reply) => {
+  r.get('/api/ratings/review-sheet', { preHandler: requirePermission('rating.review'), schema: { tags, querystring: reviewSheetQuery, response: { 200: fileResponseSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     const month = req.query.month ?? previousMonth(now().toISOString().slice(0, 7));
     const runId = await findMonthRun(db, viewer.orgId, month);

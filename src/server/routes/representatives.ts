@@ -17,26 +17,38 @@ import {
   setRepresentativeStatus,
 } from '../../app/rating/representatives.js';
 import { validateCapPct } from '../../domain/rating/representatives.js';
+import {
+  candidatesSchema,
+  capSettingsSchema,
+  capStatusSchema,
+  exitRepresentativeSchema,
+  invitedSchema,
+  inviteRepresentativeSchema,
+  representativeIdParams as idParams,
+  representativesSchema,
+  respondedSchema,
+  respondRepresentativeSchema,
+  reviewedSchema,
+  reviewRepresentativeSchema,
+} from '../../shared/representatives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
 export type RepresentativeRouteDeps = { db: Db; now: () => Date };
 
 const tags = ['representatives'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const reason = z.string().trim().min(4, 'reason_required').max(500);
 
 export function representativeRoutes(app: FastifyInstance, { db, now }: RepresentativeRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Everyone with a rating sees the programme within their scope (a retailer: their own invitation).
-  r.get('/api/representatives', { preHandler: requirePermission('rating.read'), schema: { tags } }, async (req) => {
+  r.get('/api/representatives', { preHandler: requirePermission('rating.read'), schema: { tags, response: { 200: representativesSchema } } }, async (req) => {
     const viewer = viewerOf(req);
     const [items, cap] = await Promise.all([findRepresentatives(db, viewer), capStatus(db, viewer.orgId)]);
     return { ...cap, items };
   });
 
-  r.get('/api/representatives/candidates', { preHandler: requirePermission('rating.review'), schema: { tags } }, async (req) => {
+  r.get('/api/representatives/candidates', { preHandler: requirePermission('rating.review'), schema: { tags, response: { 200: candidatesSchema } } }, async (req) => {
     const viewer = viewerOf(req);
     const [items, suggestions] = await Promise.all([findCandidates(db, viewer, 100), reviewSuggestions(db, viewer)]);
     return { items, suggestions };
@@ -44,7 +56,7 @@ export function representativeRoutes(app: FastifyInstance, { db, now }: Represen
 
   r.put(
     '/api/representatives/settings',
-    { preHandler: requirePermission('rating.manage'), schema: { tags, body: z.object({ capPct: z.number() }) } },
+    { preHandler: requirePermission('rating.manage'), schema: { tags, body: capSettingsSchema, response: { 200: capStatusSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       if (validateCapPct(req.body.capPct)) throw new AppError('representative_cap_invalid', [{ field: 'capPct', code: 'representative_cap_invalid' }]);
@@ -56,7 +68,7 @@ export function representativeRoutes(app: FastifyInstance, { db, now }: Represen
 
   r.post(
     '/api/representatives',
-    { preHandler: requirePermission('rating.manage'), schema: { tags, body: z.object({ retailerId: z.number().int().positive() }) } },
+    { preHandler: requirePermission('rating.manage'), schema: { tags, body: inviteRepresentativeSchema, response: { 201: invitedSchema } } },
     async (req, reply) => {
       const viewer = viewerOf(req);
       const id = await inviteRepresentative(db, viewer, req.body.retailerId);
@@ -68,23 +80,23 @@ export function representativeRoutes(app: FastifyInstance, { db, now }: Represen
   // Two-way choice: only the shop itself answers an invitation, and only the shop leaves of its own accord.
   r.post(
     '/api/representatives/:id/respond',
-    { preHandler: requirePermission('representative.respond'), schema: { tags, params: idParams, body: z.object({ accept: z.boolean() }) } },
+    { preHandler: requirePermission('representative.respond'), schema: { tags, params: idParams, body: respondRepresentativeSchema, response: { 200: respondedSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const rep = await getRepresentative(db, viewer, req.params.id);
       await setRepresentativeStatus(db, rep.id, 'invited', req.body.accept ? 'active' : 'declined', null);
-      return { id: rep.id, status: req.body.accept ? 'active' : 'declined' };
+      return { id: rep.id, status: req.body.accept ? ('active' as const) : ('declined' as const) };
     },
   );
 
   r.post(
     '/api/representatives/:id/exit',
-    { preHandler: requirePermission('representative.respond'), schema: { tags, params: idParams, body: z.object({ reason }) } },
+    { preHandler: requirePermission('representative.respond'), schema: { tags, params: idParams, body: exitRepresentativeSchema, response: { 200: respondedSchema } } },
     async (req) => {
       const viewer = viewerOf(req);
       const rep = await getRepresentative(db, viewer, req.params.id);
       await setRepresentativeStatus(db, rep.id, 'active', 'exited', req.body.reason);
-      return { id: rep.id, status: 'exited' };
+      return { id: rep.id, status: 'exited' as const };
     },
   );
 
@@ -92,7 +104,7 @@ export function representativeRoutes(app: FastifyInstance, { db, now }: Represen
     '/api/representatives/:id/review',
     {
       preHandler: requirePermission('rating.manage'),
-      schema: { tags, params: idParams, body: z.object({ outcome: z.enum(['keep', 'demote']), reason }) },
+      schema: { tags, params: idParams, body: reviewRepresentativeSchema, response: { 200: reviewedSchema } },
     },
     async (req) => {
       const viewer = viewerOf(req);

@@ -19,7 +19,13 @@ import { maskPii } from '../../domain/access/mask-retailer.js';
 import { piiPolicy, type PiiPolicy } from '../../domain/access/permissions.js';
 import { fileCells, type Cell, type FileFields } from '../../domain/retailers/import-columns.js';
 import { parseCsv } from '../../domain/retailers/import-rows.js';
-import { retailerListQuerySchema } from '../../shared/retailer.js';
+import { fileResponseSchema } from '../../shared/primitives.js';
+import {
+  importResultSchema,
+  importTemplateQuerySchema,
+  retailerExportQuerySchema as exportQuerySchema,
+  retailerImportQuerySchema as importQuerySchema,
+} from '../../shared/retailer-files.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { decodeCsv } from '../csv-text.js';
 import { AppError } from '../errors.js';
@@ -28,17 +34,6 @@ import { cellText } from '../sheet-cells.js';
 
 export type RetailerFileRouteDeps = { db: Db; now: () => Date; exportPageSize?: number };
 
-const formatSchema = z.enum(['xlsx', 'csv']).default('xlsx');
-const exportQuerySchema = retailerListQuerySchema.extend({ format: formatSchema });
-const importQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
-export const importResultSchema = z.object({
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  total: z.number(),
-  dryRun: z.boolean(),
-  ignoredColumns: z.array(z.string()),
-});
 
 const CONTENT_TYPE = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -65,7 +60,7 @@ export function retailerFileRoutes(app: FastifyInstance, { db, now, exportPageSi
 
   r.get(
     '/api/retailers/export',
-    { preHandler: requirePermission('retailer.export'), schema: { tags: ['retailers'], querystring: exportQuerySchema } },
+    { preHandler: requirePermission('retailer.export'), schema: { tags: ['retailers'], querystring: exportQuerySchema, response: { 200: fileResponseSchema } } },
     async (req, reply) => {
       const viewer = viewerOf(req);
       const { format, ...filters } = req.query;
@@ -93,7 +88,7 @@ export function retailerFileRoutes(app: FastifyInstance, { db, now, exportPageSi
 
   r.get(
     '/api/retailers/import-template',
-    { preHandler: requirePermission('retailer.import'), schema: { tags: ['retailers'], querystring: z.object({ format: formatSchema }) } },
+    { preHandler: requirePermission('retailer.import'), schema: { tags: ['retailers'], querystring: importTemplateQuerySchema, response: { 200: fileResponseSchema } } },
     async (req, reply) => {
       const viewer = viewerOf(req);
       const [org, grids] = await Promise.all([getOrg(db, viewer.orgId), findGrids(db, viewer)]);

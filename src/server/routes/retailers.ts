@@ -23,13 +23,13 @@ import {
   retailerUpdateSchema,
   type RetailerCard,
 } from '../../shared/retailer.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { maskPhone } from '../../domain/access/masking.js';
 
 export type RetailerRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export async function loadCard(db: Db, viewer: Viewer, id: number, now: Date): Promise<RetailerCard> {
   const row = await findRetailerDetail(db, viewer, id);

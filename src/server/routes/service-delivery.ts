@@ -12,9 +12,9 @@ import {
   modesSchema,
   setModeSchema,
 } from '../../shared/service-delivery.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -10,15 +10,16 @@ import { recordSettlement, retrySettlement, settlementReport } from '../../app/o
 import {
   failedDeductionsSchema,
   settlementRecordSchema,
+  settlementRecordedSchema,
   settlementReportQuerySchema,
   settlementReportSchema,
   settlementRetrySchema,
 } from '../../shared/settlement.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type SettlementRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function settlementRoutes(app: FastifyInstance, { db, now }: SettlementRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +27,7 @@ export function settlementRoutes(app: FastifyInstance, { db, now }: SettlementRo
 
   r.post(
     '/api/orders/:id/settlement',
-    { preHandler: requirePermission('settlement.manage'), schema: { tags, params: idParams, body: settlementRecordSchema } },
+    { preHandler: requirePermission('settlement.manage'), schema: { tags, params: idParams, body: settlementRecordSchema, response: { 200: settlementRecordedSchema } } },
     async (req) => recordSettlement(db, viewerOf(req), req.params.id, req.body, now()),
   );
 

@@ -9,13 +9,13 @@ import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findPlanSheetRows, importPlanItems } from '../../app/ordering/supply-plan-import.js';
 import { PLAN_IMPORT_HEADERS, planImportResultSchema } from '../../shared/order-corrections.js';
+import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { cellText } from '../sheet-cells.js';
 
 export type SupplyPlanImportRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const SHEET = '货源计划';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,7 +23,7 @@ export function supplyPlanImportRoutes(app: FastifyInstance, { db, now }: Supply
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ordering'];
 
-  r.get('/api/supply-plans/:id/import-template', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req, reply) => {
+  r.get('/api/supply-plans/:id/import-template', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 200: fileResponseSchema } } }, async (req, reply) => {
     const sheet = await findPlanSheetRows(db, viewerOf(req), req.params.id);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -30,12 +30,14 @@ import {
   visitSubmitSchema,
   visitDepotSchema,
 } from '../../shared/visits.js';
+import { workerVisitDepots } from '../../db/schema-visits.js';
+import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
 export type VisitRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const uuidParams = z.object({ id: z.uuid({ error: 'invalid_value' }) });
 const ok = z.object({ ok: z.boolean() });
 

@@ -1,6 +1,14 @@
-// A small typed fetch client. Failed calls throw ApiError carrying the
-// server's code, bilingual message and field details; a 401 sends the user
-// to the login page (unless the caller handles it).
+// The one fetch helper of the UI. Each feature's `<feature>-api.ts` types its
+// calls with `Wire<typeof schema>` from the shared response schemas, so a
+// screen reads exactly what the route serialises. Failed calls throw ApiError
+// carrying the server's code, bilingual message and field details; a 401
+// sends the user to the login page (unless the caller handles it).
+import type { z } from 'zod';
+
+/** What a response schema puts on the wire (its encoded side: timestamps as ISO strings). */
+export type Wire<S extends z.ZodType> = z.input<S>;
+/** What a request schema accepts from the screen (defaults may be left out). */
+export type Body<S extends z.ZodType> = z.input<S>;
 export type FieldDetail = { field: string; code: string; message: string; messageEn: string };
 
 export type ErrorBody = {

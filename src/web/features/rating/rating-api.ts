@@ -1,120 +1,67 @@
-// The rating API calls the screens make.
-import type { RetailerRatingView } from '../../../domain/rating/retailer-rating-view.js';
-import type { RatingScheme } from '../../../domain/rating/scheme.js';
-import { api } from '../../api/client.js';
+// The rating and representatives calls the screens make, typed by the shared schemas.
+import type {
+  complianceImportedSchema,
+  complianceRecordedSchema,
+  freezeCreatedSchema,
+  MOVER_DIRECTIONS,
+  moversSchema,
+  ratingRunSchema,
+  ratingRunsSchema,
+  retailerRatingSchema,
+  savedSchemeSchema,
+  saveSchemeSchema,
+  schemesSchema,
+  tierChangedSchema,
+} from '../../../shared/rating.js';
+import type {
+  candidatesSchema,
+  capStatusSchema,
+  invitedSchema,
+  representativesSchema,
+  respondedSchema,
+  reviewedSchema,
+  REVIEW_OUTCOMES,
+} from '../../../shared/representatives.js';
+import { api, toQuery, type Body, type Wire } from '../../api/client.js';
 
-export type RatingHistoryPoint = { month: string; star: number; score: number; tier: number; classCode: string; segment: string };
-export type RetailerRatingResponse = {
-  retailer: { id: number; shopName: string; customerCode: string };
-  rating: RetailerRatingView | null;
-  history: RatingHistoryPoint[];
-};
-
-export type RunSummary = {
-  previousRunId: number | null;
-  distribution: { star: { urban: number[]; rural: number[] }; tier: number[]; classCode: Record<string, number>; segment: Record<string, number> };
-  movers: { starUp: number; starDown: number; tierUp: number; tierDown: number; entered: number; left: number; changed: number };
-  frozen: number;
-};
-
-export type RatingRun = {
-  id: number;
-  month: string;
-  schemeVersion: string;
-  status: 'computing' | 'draft' | 'published' | 'superseded' | 'failed';
-  progress: number;
-  step: string;
-  retailers: number;
-  orderLines: number;
-  summary: RunSummary | Record<string, never>;
-  error: string | null;
-  seconds: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  publishedAt: string | null;
-  createdByName: string | null;
-  publishedByName: string | null;
-};
-
-export type Mover = {
-  retailerId: number;
-  shopName: string;
-  customerCode: string;
-  gridName: string;
-  starFrom: number;
-  starTo: number;
-  scoreFrom: number;
-  scoreTo: number;
-  tierFrom: number;
-  tierTo: number;
-  classFrom: string;
-  classTo: string;
-  segmentFrom: string;
-  segmentTo: string;
-};
-
-export type SchemeError = { path: string; code: string; message: string; messageEn: string };
+export type { Mover, RatingRun, RetailerRatingResponse, RunSummary, SchemeError } from '../../../shared/rating.js';
+export type { RepresentativeCandidate, RepresentativeItem } from '../../../shared/representatives.js';
+export type { RetailerRatingView } from '../../../shared/rating-view.js';
 
 export const getRetailerRating = (id: number, month?: string) =>
-  api<RetailerRatingResponse>(`/api/ratings/retailers/${id}${month ? `?month=${month}` : ''}`);
-export const findRatingRuns = () => api<{ runs: RatingRun[]; defaultMonth: string }>('/api/ratings/runs');
-export const getRatingRun = (id: number) => api<RatingRun>(`/api/ratings/runs/${id}`);
-export const startRatingRun = (month: string) => api<RatingRun>('/api/ratings/runs', { method: 'POST', body: { month } });
-export const publishRatingRun = (id: number) => api<RatingRun>(`/api/ratings/runs/${id}/publish`, { method: 'POST', body: {} });
-export const findMovers = (id: number, direction: string) => api<{ items: Mover[] }>(`/api/ratings/runs/${id}/movers?direction=${direction}&limit=200`);
-export const getSchemes = () =>
-  api<{ active: RatingScheme; versions: { version: string; note: string; createdAt: string; createdByName: string | null }[] }>('/api/ratings/schemes');
-export const saveScheme = (scheme: unknown, note: string) => api<{ version: string }>('/api/ratings/schemes', { method: 'POST', body: { scheme, note } });
-export const reviewSheetUrl = (month: string) => `/api/ratings/review-sheet?month=${month}`;
+  api<Wire<typeof retailerRatingSchema>>(`/api/ratings/retailers/${id}${toQuery({ month })}`);
+export const findRatingRuns = () => api<Wire<typeof ratingRunsSchema>>('/api/ratings/runs');
+export const getRatingRun = (id: number) => api<Wire<typeof ratingRunSchema>>(`/api/ratings/runs/${id}`);
+export const startRatingRun = (month: string) => api<Wire<typeof ratingRunSchema>>('/api/ratings/runs', { method: 'POST', body: { month } });
+export const publishRatingRun = (id: number) => api<Wire<typeof ratingRunSchema>>(`/api/ratings/runs/${id}/publish`, { method: 'POST', body: {} });
+export const findMovers = (id: number, direction: (typeof MOVER_DIRECTIONS)[number]) =>
+  api<Wire<typeof moversSchema>>(`/api/ratings/runs/${id}/movers${toQuery({ direction, limit: 200 })}`);
+export const getSchemes = () => api<Wire<typeof schemesSchema>>('/api/ratings/schemes');
+/** The editor sends the JSON as typed; the server's schema and validateScheme answer with every broken rule. */
+export const saveScheme = (scheme: unknown, note: Body<typeof saveSchemeSchema>['note']) =>
+  api<Wire<typeof savedSchemeSchema>>('/api/ratings/schemes', { method: 'POST', body: { scheme, note } });
+export const reviewSheetUrl = (month: string) => `/api/ratings/review-sheet${toQuery({ month })}`;
 
-export type RepresentativeItem = {
-  id: number;
-  retailerId: number;
-  shopName: string;
-  gridName: string;
-  lat: number;
-  lng: number;
-  status: 'invited' | 'active' | 'declined' | 'exited' | 'demoted';
-  score: number;
-  invitedAt: string;
-  endReason: string | null;
-  star: number;
-  lastReview: { outcome: string; reason: string; at: string } | null;
-};
-export type RepresentativeCandidate = {
-  retailerId: number;
-  shopName: string;
-  gridName: string;
-  score: number;
-  rank: number;
-  eligible: boolean;
-  status: string | null;
-  complianceClass: string;
-  star: number;
-  parts: Record<string, number>;
-};
-export const findRepresentatives = () =>
-  api<{ capPct: number; cap: number; used: number; retailers: number; items: RepresentativeItem[] }>('/api/representatives');
-export const findRepresentativeCandidates = () =>
-  api<{ items: RepresentativeCandidate[]; suggestions: { retailerId: number; outcome: string; reasons: { zh: string; en: string }[] }[] }>(
-    '/api/representatives/candidates',
-  );
-export const setRepresentativeCap = (capPct: number) => api('/api/representatives/settings', { method: 'PUT', body: { capPct } });
-export const inviteRepresentative = (retailerId: number) => api<{ id: number }>('/api/representatives', { method: 'POST', body: { retailerId } });
-export const respondRepresentative = (id: number, accept: boolean) => api(`/api/representatives/${id}/respond`, { method: 'POST', body: { accept } });
-export const exitRepresentative = (id: number, reason: string) => api(`/api/representatives/${id}/exit`, { method: 'POST', body: { reason } });
-export const reviewRepresentative = (id: number, outcome: 'keep' | 'demote', reason: string) =>
-  api(`/api/representatives/${id}/review`, { method: 'POST', body: { outcome, reason } });
+export const findRepresentatives = () => api<Wire<typeof representativesSchema>>('/api/representatives');
+export const findRepresentativeCandidates = () => api<Wire<typeof candidatesSchema>>('/api/representatives/candidates');
+export const setRepresentativeCap = (capPct: number) => api<Wire<typeof capStatusSchema>>('/api/representatives/settings', { method: 'PUT', body: { capPct } });
+export const inviteRepresentative = (retailerId: number) => api<Wire<typeof invitedSchema>>('/api/representatives', { method: 'POST', body: { retailerId } });
+export const respondRepresentative = (id: number, accept: boolean) =>
+  api<Wire<typeof respondedSchema>>(`/api/representatives/${id}/respond`, { method: 'POST', body: { accept } });
+export const exitRepresentative = (id: number, reason: string) =>
+  api<Wire<typeof respondedSchema>>(`/api/representatives/${id}/exit`, { method: 'POST', body: { reason } });
+export const reviewRepresentative = (id: number, outcome: (typeof REVIEW_OUTCOMES)[number], reason: string) =>
+  api<Wire<typeof reviewedSchema>>(`/api/representatives/${id}/review`, { method: 'POST', body: { outcome, reason } });
 
 export const recordCompliance = (retailerId: number, month: string, score: number, penalties: number) =>
-  api<{ complianceClass: string }>('/api/ratings/compliance', { method: 'POST', body: { retailerId, month, score, penalties } });
+  api<Wire<typeof complianceRecordedSchema>>('/api/ratings/compliance', { method: 'POST', body: { retailerId, month, score, penalties } });
 export const freezeRating = (retailerId: number, month: string, reason: string) =>
-  api<{ id: number }>('/api/ratings/freezes', { method: 'POST', body: { retailerId, month, reason } });
+  api<Wire<typeof freezeCreatedSchema>>('/api/ratings/freezes', { method: 'POST', body: { retailerId, month, reason } });
 export const changeTier = (runId: number, retailerId: number, toTier: number, reason: string) =>
-  api<{ fromTier: number; toTier: number }>(`/api/ratings/runs/${runId}/retailers/${retailerId}/tier`, { method: 'POST', body: { toTier, reason } });
+  api<Wire<typeof tierChangedSchema>>(`/api/ratings/runs/${runId}/retailers/${retailerId}/tier`, { method: 'POST', body: { toTier, reason } });
 
 export const importCompliance = (file: File) => {
   const form = new FormData();
   form.append('file', file);
-  return api<{ saved: number }>('/api/ratings/compliance/import', { method: 'POST', form });
+  return api<Wire<typeof complianceImportedSchema>>('/api/ratings/compliance/import', { method: 'POST', form });
 };

@@ -4,7 +4,7 @@
 // page and, compact, in the grid worker's retailer card.
 import { Alert, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import type { RetailerRatingView } from '../../../domain/rating/retailer-rating-view.js';
+import type { RetailerRatingView } from '../../../shared/rating-view.js';
 import { starLabel } from '../../../shared/codes.js';
 import { StarBadge } from '../../components/retailer-tags.js';
 import { useT } from '../../i18n/i18n.js';

@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Popconfirm, Progress, Segmented, Select, Spac
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { starLabel } from '../../../shared/codes.js';
+import { MOVER_DIRECTIONS } from '../../../shared/rating.js';
 import { ApiError } from '../../api/client.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -170,7 +171,7 @@ function RunsPanel() {
 
 function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
   const { t, lang } = useT();
-  const [direction, setDirection] = useState<string>('all');
+  const [direction, setDirection] = useState<(typeof MOVER_DIRECTIONS)[number]>('all');
   const movers = useLoad(() => findMovers(run.id, direction), [run.id, direction]);
   const d = summary.distribution;
   const starOption = useMemo<ChartOption>(
@@ -241,11 +242,11 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
         size="small"
         title={t.rating.movers}
         extra={
-          <Segmented
+          <Segmented<(typeof MOVER_DIRECTIONS)[number]>
             size="small"
             value={direction}
-            onChange={(v) => setDirection(String(v))}
-            options={['all', 'up', 'down'].map((k) => ({ value: k, label: t.rating.direction[k] }))}
+            onChange={setDirection}
+            options={MOVER_DIRECTIONS.map((k) => ({ value: k, label: t.rating.direction[k] }))}
           />
         }
       >
@@ -261,9 +262,9 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
           columns={[
             { title: t.rating.shop, key: 'shop', render: (_, x) => <Link to={`/retailers/${x.retailerId}`}>{x.shopName}</Link> },
             { title: t.rating.grid, dataIndex: 'gridName' },
-            { title: t.rating.starMove, key: 'star', render: (_, x) => `${starLabel(x.starFrom, lang)} → ${starLabel(x.starTo, lang)}` },
-            { title: t.rating.scoreMove, key: 'score', align: 'right', render: (_, x) => <span>{x.scoreTo} <Delta value={x.scoreTo - x.scoreFrom} /></span> },
-            { title: t.rating.tierMove, key: 'tier', align: 'right', render: (_, x) => <span>{x.tierTo} <Delta value={x.tierTo - x.tierFrom} /></span> },
+            { title: t.rating.starMove, key: 'star', render: (_, x) => `${x.starFrom === null ? '—' : starLabel(x.starFrom, lang)} → ${starLabel(x.starTo, lang)}` },
+            { title: t.rating.scoreMove, key: 'score', align: 'right', render: (_, x) => <span>{x.scoreTo} {x.scoreFrom !== null && <Delta value={x.scoreTo - x.scoreFrom} />}</span> },
+            { title: t.rating.tierMove, key: 'tier', align: 'right', render: (_, x) => <span>{x.tierTo} {x.tierFrom !== null && <Delta value={x.tierTo - x.tierFrom} />}</span> },
             { title: t.rating.classMove, key: 'class', render: (_, x) => (x.classFrom === x.classTo ? x.classTo : `${x.classFrom} → ${x.classTo}`) },
           ]}
         />
