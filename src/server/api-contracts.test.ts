@@ -4,7 +4,7 @@
 // input reach the database, so a new route must declare them to pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/client.js';
+import type { Db } from '../app/context.js';
 import { buildApp } from './app.js';
 
 let app: FastifyInstance;

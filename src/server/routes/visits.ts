@@ -30,7 +30,6 @@ import {
   visitSubmitSchema,
   visitDepotSchema,
 } from '../../shared/visits.js';
-import { workerVisitDepots } from '../../db/schema-visits.js';
 import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
 import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
