@@ -130,7 +130,8 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
 
   r.put(
     '/api/visits/:id',
-    { preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
+    // Up to four photos of 400 kB each, as data URLs: above the 1 MB default.
+    { bodyLimit: 2 * 1024 * 1024, preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
     async (req) => submitVisit(db, viewerOf(req), req.params.id, req.body, now()),
   );
 
