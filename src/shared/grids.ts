@@ -1,5 +1,6 @@
 // Grid management schemas shared by the API and the map page.
 import { z } from 'zod';
+import { MAX_ID, idParamSchema, idSchema } from './primitives.js';
 
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'text_too_long');
 
@@ -11,10 +12,10 @@ export const ringSchema = z.array(positionSchema).min(3, 'polygon_invalid').max(
 export const targetsSchema = z.record(z.string().max(40), z.number().finite()).refine((t) => Object.keys(t).length <= 20, 'invalid_value');
 
 export const gridCreateSchema = z.object({
-  stationId: z.number().int().positive(),
+  stationId: idSchema,
   name: requiredText(40),
   code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'invalid_value').optional(),
-  workerId: z.number().int().positive('grid_worker_required').nullish(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullish(),
   policy: z.string().max(1000, 'text_too_long').optional(),
   targets: targetsSchema.optional(),
 });
@@ -22,8 +23,8 @@ export type GridCreate = z.infer<typeof gridCreateSchema>;
 
 export const gridUpdateSchema = z.object({
   name: requiredText(40).optional(),
-  stationId: z.number().int().positive().optional(),
-  workerId: z.number().int().positive('grid_worker_required').nullable().optional(),
+  stationId: idSchema.optional(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullable().optional(),
   policy: z.string().max(1000, 'text_too_long').optional(),
   targets: targetsSchema.optional(),
 });
@@ -31,13 +32,13 @@ export type GridUpdate = z.infer<typeof gridUpdateSchema>;
 
 export const gridSplitSchema = z.object({
   name: requiredText(40),
-  workerId: z.number().int().positive('grid_worker_required').nullish(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullish(),
   /** The retailers for the new grid; without them the grid is cut in two by workload. */
-  retailerIds: z.array(z.number().int().positive()).max(5000).optional(),
+  retailerIds: z.array(idSchema).max(5000).optional(),
 });
-export const gridMergeSchema = z.object({ intoGridId: z.number().int().positive() });
+export const gridMergeSchema = z.object({ intoGridId: idSchema });
 export const gridMoveSchema = z.object({
-  retailerIds: z.array(z.number().int().positive()).min(1, 'nothing_selected').max(5000),
+  retailerIds: z.array(idSchema).min(1, 'nothing_selected').max(5000),
   reason: z.string().trim().max(200, 'text_too_long').optional(),
 });
 export const gridAreaSchema = z.object({ ring: ringSchema.nullable() });
@@ -45,14 +46,14 @@ export const selectSchema = z.object({ ring: ringSchema });
 
 export const proposalRequestSchema = z
   .object({
-    stationId: z.number().int().positive().optional(),
+    stationId: idSchema.optional(),
     grids: z.number().int().min(1).max(5000).optional(),
     targetWorkload: z.number().min(30).max(100_000).optional(),
   })
   .refine((p) => p.grids !== undefined || p.targetWorkload !== undefined, { message: 'required', path: ['grids'] });
 
 export const mapQuerySchema = z.object({
-  stationId: z.coerce.number().int().optional(),
+  stationId: idParamSchema.optional(),
   /** west,south,east,north in WGS-84; with zoom, lets the server cluster when there are too many points. */
   bbox: z
     .string()

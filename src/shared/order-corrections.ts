@@ -3,8 +3,9 @@
 // decision and response schemas used by the routes and the screens.
 import { z } from 'zod';
 import { orderLineSchema, orderResultSchema } from './ordering.js';
+import { idParamSchema, idSchema } from './primitives.js';
 
-const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' });
+const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }).max(99_999, { message: 'quantity_whole' });
 const reasonText = z.string().trim().min(1, { message: 'required' }).max(300, { message: 'text_too_long' });
 
 export const CORRECTION_KINDS = ['return', 'correction'] as const;
@@ -17,7 +18,7 @@ export const correctionRequestSchema = z
     /** Cartons taken off the line. */
     qty: wholeCartons,
     /** For a correction (wrong brand): the product that should have been ordered. */
-    replacementProductId: z.number().int().positive().optional(),
+    replacementProductId: idSchema.optional(),
     reason: reasonText,
   })
   .refine((c) => c.kind !== 'correction' || c.replacementProductId !== undefined, { message: 'required', path: ['replacementProductId'] });
@@ -58,8 +59,8 @@ export const correctionSchema = z.object({
 export type Correction = z.infer<typeof correctionSchema>;
 
 export const emergencyRequestInputSchema = z.object({
-  retailerId: z.number().int().positive(),
-  productId: z.number().int().positive(),
+  retailerId: idSchema,
+  productId: idSchema,
   qty: wholeCartons,
   reason: reasonText,
 });
@@ -101,7 +102,7 @@ export const orderListQuerySchema = z.object({
   /** Shop name, customer code or phone of the retailer. */
   q: z.string().trim().max(50).optional(),
   /** Orders of this plan's week; without it, the week of the latest plan that has begun. */
-  planId: z.coerce.number().int().positive().optional(),
+  planId: idParamSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

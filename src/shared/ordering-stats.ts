@@ -2,9 +2,10 @@
 // them and the stock-out screen reads them. Rates are percentages with two
 // decimals, null when there is nothing to divide by.
 import { z } from 'zod';
+import { isoDateSchema } from './primitives.js';
 
 /** Omitted weekStart: the week of the latest order day up to today. */
-export const orderCycleStatsQuerySchema = z.object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }).optional() });
+export const orderCycleStatsQuerySchema = z.object({ weekStart: isoDateSchema.optional() });
 
 const pct = z.number().nullable();
 

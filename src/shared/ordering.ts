@@ -1,6 +1,7 @@
 // Request and response schemas of supply plans, allocation and order taking,
 // used by the routes and by the screens.
 import { z } from 'zod';
+import { idSchema, isoDateSchema } from './primitives.js';
 
 export const ORDER_CHANNELS = ['phone', 'self', 'visit'] as const;
 export const orderChannelSchema = z.enum(ORDER_CHANNELS);
@@ -9,7 +10,7 @@ const cartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity
 
 export const orderLineInputSchema = z
   .object({
-    productId: z.number().int().positive(),
+    productId: idSchema,
     /** 需求量: what the retailer wants; kept even above the limit. Defaults to orderedQty. */
     demandQty: cartons.optional(),
     /** 订购量: what is ordered, within the limit. */
@@ -24,7 +25,7 @@ const linesSchema = z
   .refine((ls) => new Set(ls.map((l) => l.productId)).size === ls.length, { message: 'duplicate_product' });
 
 export const submitOrderSchema = z.object({
-  retailerId: z.number().int().positive(),
+  retailerId: idSchema,
   channel: orderChannelSchema,
   /** A client-made key (e.g. a UUID) per submission; a retry with the same key returns the first answer. */
   idempotencyKey: z.string().min(8).max(100),
@@ -73,14 +74,14 @@ export const allocationPolicyInputSchema = z.object({
 });
 
 export const planItemInputSchema = allocationPolicyInputSchema.extend({
-  productId: z.number().int().positive(),
+  productId: idSchema,
   supplyQty: z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).min(0, { message: 'quantity_whole' }),
   scarce: z.boolean(),
 });
 export type PlanItemInput = z.infer<typeof planItemInputSchema>;
 
 export const createPlanSchema = z.object({
-  weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }),
+  weekStart: isoDateSchema,
   note: z.string().max(500).default(''),
   /** Omitted: every active product, scarce ones from the product list, supply from recent demand. */
   items: z.array(planItemInputSchema).optional(),

@@ -1,5 +1,6 @@
 // Rating API inputs (zod, used by routes and forms) and the shapes the screens read.
 import { z } from 'zod';
+import { idParamSchema, idSchema } from './primitives.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
 
@@ -95,19 +96,19 @@ export const ratingSchemeSchema = z.object({
 
 export const saveSchemeSchema = z.object({ scheme: ratingSchemeSchema, note: z.string().max(200).default('') });
 export const startRunSchema = z.object({ month: monthSchema });
-export const runIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const retailerRatingParams = z.object({ id: z.coerce.number().int().positive() });
+export const runIdParams = z.object({ id: idParamSchema });
+export const retailerRatingParams = z.object({ id: idParamSchema });
 export const retailerRatingQuery = z.object({ month: monthSchema.optional() });
 export const moversQuery = z.object({
   direction: z.enum(['all', 'up', 'down']).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const manualTierSchema = z.object({ toTier: z.number().int(), reason: z.string().max(500) });
-export const freezeSchema = z.object({ retailerId: z.number().int().positive(), month: monthSchema, reason: z.string().trim().min(4).max(500) });
+export const freezeSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: z.string().trim().min(4).max(500) });
 export const complianceSchema = z.object({
-  retailerId: z.number().int().positive(),
+  retailerId: idSchema,
   month: monthSchema,
   score: z.number().int().min(0).max(100),
   penalties: z.number().int().min(0).max(99).default(0),
 });
-export const reviewSheetQuery = z.object({ month: monthSchema.optional(), gridId: z.coerce.number().int().positive().optional() });
+export const reviewSheetQuery = z.object({ month: monthSchema.optional(), gridId: idParamSchema.optional() });

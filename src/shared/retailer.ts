@@ -10,6 +10,7 @@ import {
   SPECIAL_GROUPS,
   STORE_IMAGES,
 } from './codes.js';
+import { idParamSchema, MAX_ID } from './primitives.js';
 
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'text_too_long');
 
@@ -43,7 +44,7 @@ export const retailerFieldsSchema = z.object({
   businessFormat: z.enum(BUSINESS_FORMATS, 'invalid_value'),
   districtType: z.enum(DISTRICT_TYPES, 'invalid_value'),
   network: z.enum(NETWORKS, 'invalid_value'),
-  gridId: z.number().int().positive('unknown_grid'),
+  gridId: z.number().int().positive('unknown_grid').max(MAX_ID, 'unknown_grid'),
   eSettlement: z.boolean(),
   settlementMethod: z.enum(SETTLEMENT_METHODS, 'invalid_value'),
   orderWeekday: z.number().int().min(1, 'weekday_range').max(7, 'weekday_range'),
@@ -73,8 +74,8 @@ const csvList = <T extends z.ZodTypeAny>(item: T) =>
 
 export const retailerListQuerySchema = z.object({
   q: z.string().trim().max(60).optional(),
-  stationId: csvList(z.coerce.number().int()),
-  gridId: csvList(z.coerce.number().int()),
+  stationId: csvList(idParamSchema),
+  gridId: csvList(idParamSchema),
   network: csvList(z.enum(NETWORKS)),
   businessFormat: csvList(z.enum(BUSINESS_FORMATS)),
   districtType: csvList(z.enum(DISTRICT_TYPES)),

@@ -1,5 +1,6 @@
 // Service modes and second-level delivery: request and response schemas.
 import { z } from 'zod';
+import { idSchema } from './primitives.js';
 
 export const serviceModeSchema = z.enum(['fixed', 'mobile']);
 export const setModeSchema = z.object({ mode: serviceModeSchema });
@@ -39,7 +40,7 @@ export type DeliveryProposalDto = z.infer<typeof deliveryProposalSchema>;
 
 export const deliveryRecordSchema = z.object({
   points: z
-    .array(z.object({ retailerId: z.number().int().positive(), kind: z.enum(['entrusted', 'pickup']), serves: z.array(z.number().int().positive()).max(5000) }))
+    .array(z.object({ retailerId: idSchema, kind: z.enum(['entrusted', 'pickup']), serves: z.array(idSchema).max(5000) }))
     .max(200),
 });
 export const deliveryPointSchema = z.object({

@@ -2,8 +2,9 @@
 // waiting for money and the one-sided records (单边账), as the routes answer
 // them and the settlement screen reads them.
 import { z } from 'zod';
+import { isoDateSchema } from './primitives.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+const isoDate = isoDateSchema;
 
 export const SETTLEMENT_METHODS = ['bank_deduction', 'pos', 'cash'] as const;
 export const SETTLEMENT_STATUSES = ['pending', 'deducted', 'failed'] as const;
@@ -15,7 +16,7 @@ export const settlementReportQuerySchema = z.object({ date: isoDate.optional() }
 
 export const settlementRecordSchema = z.object({
   status: z.enum(['deducted', 'failed']),
-  amount: z.number().nonnegative().optional(),
+  amount: z.number().nonnegative().max(1_000_000_000, 'invalid_value').optional(),
   externalRef: z.string().max(100).optional(),
   failureReason: z.string().max(200).optional(),
 });

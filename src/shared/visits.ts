@@ -1,6 +1,7 @@
 // Visit schemas shared by the API and the field screen: check-in, the visit
 // form, the day route, follow-ups and progress.
 import { z } from 'zod';
+import { idParamSchema, idSchema, isoDateSchema } from './primitives.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** A missing value says "required"; a wrong one "invalid_value". */
@@ -11,7 +12,7 @@ export const VISIT_STORE_IMAGES = ['A', 'B', 'C', 'D'] as const;
 export const ORDER_DAY_POLICIES = ['any', 'avoid', 'precede'] as const;
 export const FOLLOW_UP_KINDS = ['request', 'problem', 'counterfeit'] as const;
 
-export const dateSchema = z.string().regex(DATE_RE, 'date_format');
+export const dateSchema = isoDateSchema;
 
 export const positionSchema = z.object({
   lat: z.number(req).min(-90, 'lat_range').max(90, 'lat_range').nullable().optional(),
@@ -63,7 +64,7 @@ export type VisitResult = z.infer<typeof visitResultSchema>;
 
 export const dayRouteQuerySchema = z.object({
   date: dateSchema.optional(),
-  workerId: z.coerce.number().int().positive().optional(),
+  workerId: idParamSchema.optional(),
 });
 
 const visitMarkSchema = z.object({
@@ -116,7 +117,7 @@ export type DayRoute = z.infer<typeof dayRouteSchema>;
 
 export const generatePlansSchema = z.object({
   date: dateSchema.optional(),
-  workerIds: z.array(z.number().int().positive()).max(500).optional(),
+  workerIds: z.array(idSchema).max(500).optional(),
 });
 export const generatePlansResultSchema = z.object({
   cycleStart: z.string(),
@@ -196,7 +197,7 @@ export const followUpUpdateSchema = z.object({
 export const progressQuerySchema = z.object({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  workerId: z.coerce.number().int().positive().optional(),
+  workerId: idParamSchema.optional(),
 });
 const counts = { planned: z.number(), done: z.number(), late: z.number(), missed: z.number(), pending: z.number() };
 export const progressSchema = z.object({

@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { query, type Db } from '../../db/client.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 const auditQuery = z.object({
   action: z.string().max(30).optional(),
-  retailerId: z.coerce.number().int().optional(),
+  retailerId: idParamSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -29,8 +29,9 @@ import {
   workerSchema,
 } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 const ok = z.object({ ok: z.boolean() });
 
 export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {

@@ -9,6 +9,7 @@ import { checkRing } from '../../domain/grids/drawn-ring.js';
 import { gridFeatureSchema, mapPointsSchema, mapQuerySchema, placeSchema, selectedRetailerSchema, selectSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,7 +29,7 @@ export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/map/grids',
     {
       preHandler: requirePermission('map.read'),
-      schema: { tags, querystring: z.object({ stationId: z.coerce.number().int().optional() }), response: { 200: z.array(gridFeatureSchema) } },
+      schema: { tags, querystring: z.object({ stationId: idParamSchema.optional() }), response: { 200: z.array(gridFeatureSchema) } },
     },
     async (req) => findGridFeatures(db, viewerOf(req), req.query.stationId),
   );

@@ -22,10 +22,11 @@ import {
   orderListSchema,
 } from '../../shared/order-corrections.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type OrderCorrectionRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 
 export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCorrectionRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

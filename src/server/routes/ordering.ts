@@ -16,10 +16,11 @@ import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindo
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
 import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type OrderingRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 const orderReply = orderResultSchema.extend({ replayed: z.boolean() });
 
 export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteDeps) {
@@ -66,7 +67,7 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
       preHandler: requirePermission('supply.manage'),
       schema: {
         tags,
-        params: z.object({ id: z.coerce.number().int().positive(), weekday: z.coerce.number().int().min(1).max(7) }),
+        params: z.object({ id: idParamSchema, weekday: z.coerce.number().int().min(1).max(7) }),
         body: z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() }),
       },
     },

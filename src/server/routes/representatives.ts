@@ -19,11 +19,12 @@ import {
 import { validateCapPct } from '../../domain/rating/representatives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { idParamSchema, idSchema } from '../../shared/primitives.js';
 
 export type RepresentativeRouteDeps = { db: Db; now: () => Date };
 
 const tags = ['representatives'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 const reason = z.string().trim().min(4, 'reason_required').max(500);
 
 export function representativeRoutes(app: FastifyInstance, { db, now }: RepresentativeRouteDeps) {
@@ -56,7 +57,7 @@ export function representativeRoutes(app: FastifyInstance, { db, now }: Represen
 
   r.post(
     '/api/representatives',
-    { preHandler: requirePermission('rating.manage'), schema: { tags, body: z.object({ retailerId: z.number().int().positive() }) } },
+    { preHandler: requirePermission('rating.manage'), schema: { tags, body: z.object({ retailerId: idSchema }) } },
     async (req, reply) => {
       const viewer = viewerOf(req);
       const id = await inviteRepresentative(db, viewer, req.body.retailerId);

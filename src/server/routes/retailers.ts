@@ -26,10 +26,11 @@ import {
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { maskPhone } from '../../domain/access/masking.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type RetailerRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 
 export async function loadCard(db: Db, viewer: Viewer, id: number, now: Date): Promise<RetailerCard> {
   const row = await findRetailerDetail(db, viewer, id);

@@ -13,8 +13,9 @@ import {
   setModeSchema,
 } from '../../shared/service-delivery.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 
 export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

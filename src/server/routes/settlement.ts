@@ -15,10 +15,11 @@ import {
   settlementRetrySchema,
 } from '../../shared/settlement.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type SettlementRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 
 export function settlementRoutes(app: FastifyInstance, { db, now }: SettlementRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -36,10 +36,11 @@ import { workerVisitDepots } from '../../db/schema-visits.js';
 import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type VisitRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 const uuidParams = z.object({ id: z.uuid({ error: 'invalid_value' }) });
 const ok = z.object({ ok: z.boolean() });
 
