@@ -34,6 +34,8 @@ import {
 import { startRatingBatch } from '../../jobs/rating-batch.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { idParamSchema } from '../../shared/primitives.js';
+import { assertZipWithinLimits } from '../zip-guard.js';
 
 export type RatingRouteDeps = { db: Db; now: () => Date };
 
@@ -114,7 +116,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     '/api/ratings/runs/:id/retailers/:retailerId/tier',
     {
       preHandler: requirePermission('rating.adjust'),
-      schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), retailerId: z.coerce.number().int().positive() }), body: manualTierSchema },
+      schema: { tags, params: z.object({ id: idParamSchema, retailerId: idParamSchema }), body: manualTierSchema },
     },
     async (req) => {
       const viewer = viewerOf(req);
@@ -186,9 +188,11 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     if (!req.isMultipart()) throw new AppError('import_bad_file');
     const file = await req.file();
     if (!file) throw new AppError('import_bad_file');
+    const data = await file.toBuffer();
+    await assertZipWithinLimits(data);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
     } catch {
       throw new AppError('import_bad_file');
     }

@@ -12,10 +12,12 @@ import { PLAN_IMPORT_HEADERS, planImportResultSchema } from '../../shared/order-
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { cellText } from '../sheet-cells.js';
+import { idParamSchema } from '../../shared/primitives.js';
+import { assertZipWithinLimits } from '../zip-guard.js';
 
 export type SupplyPlanImportRouteDeps = { db: Db; now: () => Date };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParamSchema });
 const SHEET = '货源计划';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -70,6 +72,7 @@ export function supplyPlanImportRoutes(app: FastifyInstance, { db, now }: Supply
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('import_too_many_rows');
         throw e;
       }
+      await assertZipWithinLimits(data);
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
