@@ -42,6 +42,10 @@ const app = await buildApp({
   demo: env.demo,
   webDir: path.join(root, 'dist/web'),
   logLevel: env.LOG_LEVEL,
+  trustProxy: env.TRUST_PROXY,
+  allowedOrigins: env.ALLOWED_ORIGINS,
+  protectDocs: (env.API_DOCS ?? (env.demo ? 'public' : 'login')) === 'login',
+  loginThrottle: { perAccount: env.LOGIN_MAX_FAILURES, perIp: env.LOGIN_MAX_FAILURES_PER_IP, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
 });
 
 const close = async () => {

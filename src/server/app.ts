@@ -7,11 +7,15 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../app/context.js';
+import { validatorCompiler } from './request-validation.js';
 import { registerAuth } from './auth/plugin.js';
 import { configSchema } from '../shared/auth.js';
-import { errorBody, registerErrorHandler } from './errors.js';
+import { errorBody, registerErrorHandler, frameworkErrorReply } from './errors.js';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
+import { registerRequestGuard } from './request-guard.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { retailerRoutes } from './routes/retailers.js';
@@ -42,9 +46,22 @@ export type AppOptions = {
   logLevel?: string;
   /** Rows per database page of a retailer export (default 5,000); tests make it small. */
   exportPageSize?: number;
+  /** Proxies whose X-Forwarded-* headers are believed (addresses, CIDRs, or `loopback`); none by default. */
+  trustProxy?: string[];
+  /** Origins besides the request's own host that may send state-changing requests (a proxy that rewrites Host). */
+  allowedOrigins?: string[];
+  /** Put /docs and /docs/json behind the login (production). */
+  protectDocs?: boolean;
+  /** Failed-login limits (decision 0902). */
+  loginThrottle?: ThrottleLimits;
 };
 
 export type ApiContract = { route: string; schema: Record<string, unknown>; handler: string };
+
+/** Largest JSON body by default; routes that need more say so (a visit with photos). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Largest uploaded file (imports). */
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,13 +73,23 @@ declare module 'fastify' {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
+  const trustProxy = opts.trustProxy?.length ? opts.trustProxy : false;
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'silent' },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy,
+    frameworkErrors: frameworkErrorReply,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Bodies are JSON or, on the import routes, files: a text/plain body is a cross-site form (decision 0901).
+  app.removeContentTypeParser('text/plain');
 
+  await registerSecurityHeaders(app, { tileUrl: opts.tiles?.url ?? '', https: opts.secureCookie ?? false });
+  registerRequestGuard(app, { allowedOrigins: opts.allowedOrigins });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Zhiyin 知音 API', version: '0.1.0' } },
     // Response timestamps are Dates on the server side of their codec: documented as the ISO strings they become.
@@ -91,8 +118,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('apiRoutes', apiRoutes);
   app.decorate('apiContracts', apiContracts);
 
-  const viewers = registerAuth(app, opts.db, now);
-  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers });
+  const viewers = registerAuth(app, opts.db, now, undefined, { protectDocs: opts.protectDocs ?? false });
+  const throttle = new LoginThrottle(opts.loginThrottle ?? DEFAULT_THROTTLE);
+  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers, throttle });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });

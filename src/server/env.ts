@@ -13,7 +13,8 @@ const envSchema = z.object({
   /** Size of the generated demo county (smaller for tests and quick tries). */
   DEMO_RETAILERS: z.coerce.number().int().min(50).max(20000).default(3000),
   DEMO_WEEKS: z.coerce.number().int().min(1).max(260).default(104),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Hours a login lasts: from a quarter of an hour to 30 days. */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.25).max(720).default(12),
   /** Map tiles, e.g. https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}&style=8; empty = GeoJSON only. */
   TILE_URL: z.string().default(''),
   /** wgs84 | gcj02 | bd09: the datum of the configured tiles. */
@@ -21,6 +22,29 @@ const envSchema = z.object({
   LOG_LEVEL: z.string().default('info'),
   /** Cookie Secure flag (set 1 behind HTTPS). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /**
+   * Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed, comma-separated
+   * addresses or CIDRs (or `loopback`); empty = none, the audited IP is the socket's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every((x) => x !== 'true' && x !== '*'), 'TRUST_PROXY lists proxies; it cannot trust everyone'),
+  /** Extra origins allowed to send state-changing requests (comma-separated, e.g. https://zhiyin.example.cn) when a proxy rewrites Host. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every((x) => URL.canParse(x)), 'ALLOWED_ORIGINS must be URLs'),
+  /** `public` or `login`: who may read /docs. Default: public in demo mode, behind the login otherwise. */
+  API_DOCS: z.enum(['public', 'login']).optional(),
+  /** Failed logins before one username is refused for the window. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed logins before one client address is refused for the window. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
+  /** Minutes over which failed logins are counted. */
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

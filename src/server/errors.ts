@@ -1,5 +1,5 @@
 // One error type with a stable code, mapped to an HTTP status in one place.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../shared/app-error.js';
 import { messageText, type MessageCode } from '../shared/messages.js';
 
@@ -68,7 +68,50 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   order_amendable: 409,
   replacement_same_product: 422,
   emergency_over_requested: 422,
+  cross_site_request: 403,
+  unsupported_media_type: 415,
+  body_too_large: 413,
+  file_too_large: 413,
+  bad_json: 400,
+  empty_body: 400,
+  bad_url: 400,
+  bad_request: 400,
+  too_many_attempts: 429,
+  import_too_large: 422,
 };
+
+/**
+ * Errors Fastify and its plugins raise before a route runs, by their code:
+ * a client's mistake gets a stable code with zh/en text, never a 500 and
+ * never the framework's English message.
+ */
+const frameworkCodes: Record<string, MessageCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_REQ_FILE_TOO_LARGE: 'file_too_large',
+  FST_FILES_LIMIT: 'file_too_large',
+  FST_PARTS_LIMIT: 'file_too_large',
+  FST_FIELDS_LIMIT: 'file_too_large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_INVALID_URL: 'bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'bad_url',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+  FST_PROTO_VIOLATION: 'bad_request',
+  FST_CONSTRUCTOR_VIOLATION: 'bad_json',
+};
+
+/** The stable code of an error raised by the framework, or undefined for a server fault. */
+export function frameworkErrorCode(err: { code?: string; statusCode?: number; name?: string }): MessageCode | undefined {
+  const known = err.code ? frameworkCodes[err.code] : undefined;
+  if (known) return known;
+  if (err.name === 'SyntaxError' && err.statusCode === 400) return 'bad_json';
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return 'bad_request';
+  return undefined;
+}
 
 /** The HTTP status of an error code (400 unless the table says otherwise). */
 export function statusOf(code: MessageCode): number {
@@ -96,6 +139,12 @@ export function errorBody(code: MessageCode, fields: FieldError[] = [], extra: R
 
 type ZodLikeIssue = { path?: (string | number)[]; message?: string; instancePath?: string };
 
+/** Fastify's `frameworkErrors` option: errors met while routing (a malformed URL) answer like any other. */
+export function frameworkErrorReply(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const code = frameworkErrorCode(err) ?? 'bad_request';
+  return reply.status(statusOf(code)).send(errorBody(code));
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: unknown[] }, req, reply) => {
     if (err instanceof AppError) {
@@ -108,9 +157,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       }));
       return reply.status(400).send(errorBody('validation_failed', fields));
     }
-    if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ ...errorBody('validation_failed'), message: err.message, messageEn: err.message });
-    }
+    const code = frameworkErrorCode(err);
+    if (code) return reply.status(statusOf(code)).send(errorBody(code));
     req.log.error(err);
     return reply.status(500).send(errorBody('internal'));
   });

@@ -1,6 +1,6 @@
 // Grid management schemas shared by the API and the map page.
 import { z } from 'zod';
-import { idSchema, textSchema } from './primitives.js';
+import { idSchema, textSchema, MAX_ID, idParamSchema } from './primitives.js';
 
 const requiredText = (max: number) => textSchema.trim().min(1, 'required').max(max, 'text_too_long');
 
@@ -15,7 +15,7 @@ export const gridCreateSchema = z.object({
   stationId: idSchema,
   name: requiredText(40),
   code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'invalid_value').optional(),
-  workerId: z.number().int().positive('grid_worker_required').nullish(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullish(),
   policy: textSchema.max(1000, 'text_too_long').optional(),
   targets: targetsSchema.optional(),
 });
@@ -24,7 +24,7 @@ export type GridCreate = z.infer<typeof gridCreateSchema>;
 export const gridUpdateSchema = z.object({
   name: requiredText(40).optional(),
   stationId: idSchema.optional(),
-  workerId: z.number().int().positive('grid_worker_required').nullable().optional(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullable().optional(),
   policy: textSchema.max(1000, 'text_too_long').optional(),
   targets: targetsSchema.optional(),
 });
@@ -32,7 +32,7 @@ export type GridUpdate = z.infer<typeof gridUpdateSchema>;
 
 export const gridSplitSchema = z.object({
   name: requiredText(40),
-  workerId: z.number().int().positive('grid_worker_required').nullish(),
+  workerId: z.number().int().positive('grid_worker_required').max(MAX_ID, 'id_range').nullish(),
   /** The retailers for the new grid; without them the grid is cut in two by workload. */
   retailerIds: z.array(idSchema).max(5000).optional(),
 });
@@ -53,7 +53,7 @@ export const proposalRequestSchema = z
   .refine((p) => p.grids !== undefined || p.targetWorkload !== undefined, { message: 'required', path: ['grids'] });
 
 export const mapQuerySchema = z.object({
-  stationId: z.coerce.number().int().optional(),
+  stationId: idParamSchema.optional(),
   /** west,south,east,north in WGS-84; with zoom, lets the server cluster when there are too many points. */
   bbox: z
     .string()

@@ -125,6 +125,23 @@ export const messages = {
   compliance_score_range: { zh: '评分应为 0–100 的整数', en: 'The score must be a whole number from 0 to 100' },
   penalties_range: { zh: '处罚次数应为不小于 0 的整数', en: 'Penalties must be a whole number, 0 or more' },
   supply_whole: { zh: '可供量应为不小于 0 的整条数', en: 'Supply must be whole cartons, 0 or more' },
+  // Hardening (issue 13): refusals a browser or a client may meet before a route runs
+  cross_site_request: {
+    zh: '请求不是从本系统页面发出的，已拒绝；请在本系统中操作',
+    en: "The request did not come from this application's own pages and was refused",
+  },
+  unsupported_media_type: { zh: '不支持的提交格式：应为 JSON，上传文件处为文件', en: 'Unsupported content type: send JSON, or a file where a file is expected' },
+  body_too_large: { zh: '提交的内容过大', en: 'The request body is too large' },
+  file_too_large: { zh: '上传的文件过大', en: 'The uploaded file is too large' },
+  bad_json: { zh: '提交的数据不是有效的 JSON', en: 'The request body is not valid JSON' },
+  empty_body: { zh: '请求内容为空', en: 'The request body is empty' },
+  bad_url: { zh: '网址格式有误', en: 'The URL is malformed' },
+  bad_request: { zh: '请求格式有误', en: 'The request is malformed' },
+  too_many_attempts: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
+  import_too_large: {
+    zh: '文件解压后过大或内含文件过多，请分批导入',
+    en: 'The file is too large once unpacked, or holds too many parts; import it in parts',
+  },
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -1,6 +1,6 @@
 // Retailer schemas shared by the API, the edit form and the import.
 import { z } from 'zod';
-import { idParamSchema, isoDateSchema, textSchema } from './primitives.js';
+import { idParamSchema, isoDateSchema, textSchema, MAX_ID } from './primitives.js';
 import {
   BIRTHDAY_CALENDARS,
   BUSINESS_FORMATS,
@@ -44,7 +44,7 @@ export const retailerFieldsSchema = z.object({
   businessFormat: z.enum(BUSINESS_FORMATS, 'invalid_value'),
   districtType: z.enum(DISTRICT_TYPES, 'invalid_value'),
   network: z.enum(NETWORKS, 'invalid_value'),
-  gridId: z.number().int().positive('unknown_grid'),
+  gridId: z.number().int().positive('unknown_grid').max(MAX_ID, 'unknown_grid'),
   eSettlement: z.boolean(),
   settlementMethod: z.enum(SETTLEMENT_METHODS, 'invalid_value'),
   orderWeekday: z.number().int().min(1, 'weekday_range').max(7, 'weekday_range'),

@@ -16,7 +16,7 @@ export const settlementReportQuerySchema = z.object({ date: isoDate.optional() }
 
 export const settlementRecordSchema = z.object({
   status: z.enum(['deducted', 'failed']),
-  amount: z.number().nonnegative().optional(),
+  amount: z.number().nonnegative().max(1_000_000_000, 'invalid_value').optional(),
   externalRef: textSchema.max(100).optional(),
   failureReason: textSchema.max(200).optional(),
 });

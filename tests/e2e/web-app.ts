@@ -12,6 +12,8 @@ export const WEB_DIR = path.resolve('dist/web');
 
 export type WebApp = {
   app: FastifyInstance;
+  /** The database behind the app, for tests that plant rows the API would not write. */
+  database: TestDatabase;
   baseUrl: string;
   /** Session cookie of a demo account, for API calls made by the test itself. */
   login: (role: DemoRole) => Promise<string>;
@@ -60,6 +62,7 @@ export async function startWebApp(): Promise<WebApp> {
   };
   return {
     app,
+    database,
     baseUrl: `http://127.0.0.1:${port}`,
     login,
     get,

@@ -12,3 +12,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
+
+let dummyHash: Promise<string> | undefined;
+/**
+ * Spends the same argon2 work as a real check, for a username that does not
+ * exist: the answer's timing no longer tells which usernames do.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hash('zhiyin-no-such-user');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

@@ -1,5 +1,7 @@
-// Resolves the session cookie to a Viewer on every /api request and offers
-// `requirePermission` for routes. Unauthenticated requests get 401.
+// Resolves the session cookie to a Viewer on every request and offers
+// `requirePermission` for routes. A protected route answers 401 in onRequest,
+// before its body is read, parsed or validated: an anonymous caller can neither
+// make the server read a large body nor learn field names from a 400.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../app/context.js';
 import { findViewerBySession } from '../../app/auth/session-queries.js';
@@ -16,22 +18,37 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves sessions on every request; returns the cache so that logout can forget a token. */
-export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cache = new ViewerCache()): ViewerCache {
+/** The API routes anyone may call: what the login page needs, and logging in and out. */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/config']);
+
+/** True when the matched route needs a logged-in viewer. */
+export function isProtectedRoute(method: string, routeUrl: string | undefined, protectDocs: boolean): boolean {
+  if (!routeUrl) return false; // no route: the 404 handler answers
+  if (protectDocs && (routeUrl === '/docs' || routeUrl.startsWith('/docs/'))) return true;
+  if (!routeUrl.startsWith('/api/')) return false;
+  return !PUBLIC_API_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${routeUrl}`);
+}
+
+/**
+ * Resolves sessions on every request and refuses protected routes without one;
+ * returns the cache so that logout can forget a token. `protectDocs` puts
+ * /docs and /docs/json behind the login too (production).
+ */
+export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cache = new ViewerCache(), opts: { protectDocs?: boolean } = {}): ViewerCache {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (req) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
+    req.viewer = await resolveViewer(req.cookies[SESSION_COOKIE]);
+    if (!req.viewer && isProtectedRoute(req.method, req.routeOptions.url, opts.protectDocs ?? false)) throw new AppError('unauthenticated');
+  });
+  async function resolveViewer(token: string | undefined): Promise<Viewer | null> {
+    if (!token) return null;
     const at = now();
     const cached = cache.get(token, at);
-    if (cached) {
-      req.viewer = cached;
-      return;
-    }
+    if (cached) return cached;
     const found = await findViewerBySession(db, token, at);
-    req.viewer = found?.viewer ?? null;
     if (found) cache.set(token, found.viewer, found.expiresAt);
-  });
+    return found?.viewer ?? null;
+  }
   return cache;
 }
 

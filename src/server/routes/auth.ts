@@ -1,35 +1,53 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { createSession, deleteSession, findUserByUsername } from '../../app/auth/session-queries.js';
-import { writeAudit } from '../../app/audit/audit.js';
+import { writeAudit, type AuditEntry } from '../../app/audit/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
-import { verifyPassword } from '../../app/auth/password.js';
+import { verifyPassword, verifyAgainstDummy } from '../../app/auth/password.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
 import { loginSchema, meSchema } from '../../shared/auth.js';
 
-export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean; viewers: ViewerCache };
+export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean; viewers: ViewerCache; throttle: LoginThrottle };
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   const { db, now } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // A refused login is audited after the answer is sent: an unknown username
+  // (nobody to audit) must not answer faster than a known one.
+  const auditInBackground = (req: FastifyRequest, who: { orgId: number; userId: number }, entry: AuditEntry) => {
+    const at = now();
+    setImmediate(() => void writeAudit(db, who, entry, at).catch((err: unknown) => req.log.error(err)));
+  };
 
   r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } } }, async (req, reply) => {
-    const user = await findUserByUsername(db, req.body.username);
-    if (!user || !(await verifyPassword(user.passwordHash, req.body.password))) {
-      if (user) await writeAudit(db, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip }, now());
+    const { username, password } = req.body;
+    const user = await findUserByUsername(db, username);
+    const wait = deps.throttle.retryAfter(username, req.ip, now().getTime());
+    if (wait > 0) {
+      if (user) auditInBackground(req, { orgId: user.orgId, userId: user.id }, { action: 'login_throttled', entity: 'user', entityIds: [user.id], ip: req.ip });
+      else req.log.warn({ ip: req.ip }, 'login throttled for an unknown username');
+      reply.header('retry-after', String(wait));
+      throw new AppError('too_many_attempts', [], { retryAfterSeconds: wait });
+    }
+    const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (!user || !passwordOk) {
+      deps.throttle.fail(username, req.ip, now().getTime());
+      if (user) auditInBackground(req, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip });
       throw new AppError('bad_credentials');
     }
+    deps.throttle.succeed(username);
     const token = await createSession(db, user.id, now(), deps.sessionTtlHours);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: deps.secureCookie,
       path: '/',
-      maxAge: deps.sessionTtlHours * 3600,
+      maxAge: Math.round(deps.sessionTtlHours * 3600),
     });
     await writeAudit(db, { orgId: user.orgId, userId: user.id }, { action: 'login', entity: 'user', entityIds: [user.id], ip: req.ip }, now());
     return {

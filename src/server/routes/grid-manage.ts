@@ -28,7 +28,7 @@ import {
   proposalSchema,
   workerSchema,
 } from '../../shared/grids.js';
-import { idParams } from '../../shared/primitives.js';
+import { idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 const ok = z.object({ ok: z.boolean() });

@@ -32,6 +32,7 @@ import {
   updatePlanItemsSchema,
 } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { idParamSchema } from '../../shared/primitives.js';
 
 export type OrderingRouteDeps = { db: Db; now: () => Date };
 

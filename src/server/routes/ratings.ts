@@ -22,7 +22,7 @@ import { validateManualTierChange } from '../../domain/rating/manual-tier-change
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel } from '../../shared/codes.js';
-import { fileResponseSchema } from '../../shared/primitives.js';
+import { fileResponseSchema, idParamSchema } from '../../shared/primitives.js';
 import {
   complianceImportedSchema,
   complianceRecordedSchema,
@@ -49,6 +49,7 @@ import {
 import { startRatingBatch } from '../../jobs/rating-batch.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { assertZipWithinLimits } from '../zip-guard.js';
 
 export type RatingRouteDeps = { db: Db; now: () => Date };
 
@@ -151,9 +152,11 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     if (!req.isMultipart()) throw new AppError('import_bad_file');
     const file = await req.file();
     if (!file) throw new AppError('import_bad_file');
+    const data = await file.toBuffer();
+    await assertZipWithinLimits(data);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
     } catch {
       throw new AppError('import_bad_file');
     }

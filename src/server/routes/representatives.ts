@@ -33,6 +33,7 @@ import {
 } from '../../shared/representatives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
+import { idParamSchema, idSchema } from '../../shared/primitives.js';
 
 export type RepresentativeRouteDeps = { db: Db; now: () => Date };
 

@@ -31,6 +31,7 @@ import { decodeCsv } from '../csv-text.js';
 import { AppError } from '../errors.js';
 import { RETAILER_SHEET, csvStream, templateXlsx, toCsv, xlsxStream } from '../retailer-file-writers.js';
 import { cellText } from '../sheet-cells.js';
+import { assertZipWithinLimits } from '../zip-guard.js';
 
 export type RetailerFileRouteDeps = { db: Db; now: () => Date; exportPageSize?: number };
 
@@ -140,6 +141,7 @@ const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b
 /** An .xlsx (by its zip signature) or a UTF-8 or GB18030 CSV, as rows of strings. */
 async function readTable(filename: string, data: Buffer): Promise<string[][]> {
   if (isZip(data)) {
+    await assertZipWithinLimits(data);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(data as unknown as ExcelJS.Buffer);

@@ -12,7 +12,7 @@ import {
   modesSchema,
   setModeSchema,
 } from '../../shared/service-delivery.js';
-import { idParams } from '../../shared/primitives.js';
+import { idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 

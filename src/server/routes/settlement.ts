@@ -15,7 +15,7 @@ import {
   settlementReportSchema,
   settlementRetrySchema,
 } from '../../shared/settlement.js';
-import { idParams } from '../../shared/primitives.js';
+import { idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type SettlementRouteDeps = { db: Db; now: () => Date };

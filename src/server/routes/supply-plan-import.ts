@@ -9,10 +9,11 @@ import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findPlanSheetRows, importPlanItems } from '../../app/ordering/supply-plan-import.js';
 import { PLAN_IMPORT_HEADERS, planImportResultSchema } from '../../shared/order-corrections.js';
-import { fileResponseSchema, idParams } from '../../shared/primitives.js';
+import { fileResponseSchema, idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { cellText } from '../sheet-cells.js';
+import { assertZipWithinLimits } from '../zip-guard.js';
 
 export type SupplyPlanImportRouteDeps = { db: Db; now: () => Date };
 
@@ -70,6 +71,7 @@ export function supplyPlanImportRoutes(app: FastifyInstance, { db, now }: Supply
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('import_too_many_rows');
         throw e;
       }
+      await assertZipWithinLimits(data);
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(data as unknown as ExcelJS.Buffer);

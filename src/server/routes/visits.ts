@@ -31,7 +31,7 @@ import {
   visitDepotSchema,
 } from '../../shared/visits.js';
 import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
-import { idParams } from '../../shared/primitives.js';
+import { idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
@@ -117,7 +117,8 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
 
   r.put(
     '/api/visits/:id',
-    { preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
+    // Up to four photos of 400 kB each, as data URLs: above the 1 MB default.
+    { bodyLimit: 2 * 1024 * 1024, preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
     async (req) => submitVisit(db, viewerOf(req), req.params.id, req.body, now()),
   );
 

@@ -6,6 +6,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import gcoord from 'gcoord';
 import type { Org } from '../../shared/org.js';
+import { mapText } from './map-text.js';
 
 export type MapPoint = { lat: number; lng: number; label?: string };
 
@@ -57,7 +58,7 @@ export function CountyMap({ org, points, height = 260, zoomToPoints = true }: { 
     layer?.addTo(map);
     for (const p of shown) {
       const m = L.circleMarker(p.at, { radius: 8, color: '#fff', weight: 2, fillColor: '#d4380d', fillOpacity: 1 }).addTo(map);
-      if (p.label) m.bindTooltip(p.label, { direction: 'top', offset: [0, -8] });
+      if (p.label) m.bindTooltip(mapText(p.label), { direction: 'top', offset: [0, -8] });
     }
     // Cards and tabs can change the map's size after it was drawn.
     const ro = new ResizeObserver(() => map.invalidateSize());

@@ -372,6 +372,7 @@ export const en: Dict = {
     actions: {
       login: 'Log in',
       login_failed: 'Failed login',
+      login_throttled: 'Login throttled',
       logout: 'Log out',
       view_pii: 'Viewed personal data',
       update: 'Edited file',

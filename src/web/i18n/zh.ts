@@ -372,6 +372,7 @@ export const zh = {
     actions: {
       login: '登录',
       login_failed: '登录失败',
+      login_throttled: '登录被限制',
       logout: '退出',
       view_pii: '查看个人信息',
       update: '修改档案',

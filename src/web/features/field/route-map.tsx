@@ -8,6 +8,7 @@ import './field.css';
 import type { Org } from '../../../shared/org.js';
 import type { DayRoute } from '../../../shared/visits.js';
 import { toDisplay } from '../../components/county-map.js';
+import { mapBadge, mapText } from '../../components/map-text.js';
 
 const colour = { done: '#389e0d', checked_in: '#d48806', todo: '#1f5f9e' };
 
@@ -36,14 +37,14 @@ export function RouteMap({ org, route, height = 300, onPick }: { org: Org; route
     if (planned.length > 1) L.polyline(planned, { color: '#1f5f9e', weight: 3, opacity: 0.7, dashArray: '6 6' }).addTo(map);
     if (walked.length > 1) L.polyline(walked, { color: '#389e0d', weight: 3, opacity: 0.9 }).addTo(map);
     if (route.depot) {
-      L.marker(at(route.depot), { icon: L.divIcon({ className: 'zy-route-depot', html: '站', iconSize: [26, 26] }) }).addTo(map);
+      L.marker(at(route.depot), { icon: L.divIcon({ className: 'zy-route-depot', html: mapBadge('站'), iconSize: [26, 26] }) }).addTo(map);
     }
     for (const s of route.stops) {
       const state = s.visit?.status === 'done' ? 'done' : s.visit ? 'checked_in' : 'todo';
       const m = L.marker(at(s.retailer), {
-        icon: L.divIcon({ className: 'zy-route-stop', html: `<span style="background:${colour[state]}">${s.seq}</span>`, iconSize: [26, 26] }),
+        icon: L.divIcon({ className: 'zy-route-stop', html: mapBadge(String(s.seq), colour[state]), iconSize: [26, 26] }),
       }).addTo(map);
-      m.bindTooltip(s.retailer.shopName, { direction: 'top', offset: [0, -12] });
+      m.bindTooltip(mapText(s.retailer.shopName), { direction: 'top', offset: [0, -12] });
       if (onPick) m.on('click', () => onPick(s.retailer.id));
     }
     for (const v of walked) L.circleMarker(v, { radius: 5, color: '#fff', weight: 1, fillColor: '#389e0d', fillOpacity: 1 }).addTo(map);

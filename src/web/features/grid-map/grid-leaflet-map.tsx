@@ -15,6 +15,7 @@ import { gridColour, pointColour, type ColourAttribute } from './point-colours.j
 import type { Ring } from './grid-map-api.js';
 import type { LayoutOverlay } from './layout-panel.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
+import { mapBadge, mapText } from '../../components/map-text.js';
 import './grid-map.css';
 
 export type DrawMode = 'none' | 'polygon' | 'rect';
@@ -139,7 +140,7 @@ export function GridLeafletMap(props: Props) {
     for (const [lat, lng, n] of clusters) {
       const r = Math.min(28, 8 + Math.sqrt(n));
       L.circleMarker(ll(org, lat, lng), { renderer: renderer.current!, radius: r, color: '#1f5f9e', weight: 1, fillColor: '#4f8fd1', fillOpacity: 0.6 })
-        .bindTooltip(props.labels.retailers(n), { direction: 'top' })
+        .bindTooltip(mapText(props.labels.retailers(n)), { direction: 'top' })
         .addTo(group);
     }
   }, [org, props.points, props.clusters]);
@@ -194,7 +195,7 @@ export function GridLeafletMap(props: Props) {
       if (g.centre && permanent) {
         L.tooltip({ permanent: true, direction: 'center', className: 'zy-grid-label', interactive: false })
           .setLatLng(ll(org, g.centre.lat, g.centre.lng))
-          .setContent(`${g.name}<br/>${g.workerName ?? '—'}`)
+          .setContent(mapText(g.name, g.workerName ?? '—'))
           .addTo(group);
       }
     }
@@ -234,13 +235,13 @@ export function GridLeafletMap(props: Props) {
           fillOpacity: 1,
           interactive: true,
         });
-        mk.bindTooltip(`${p.name}（${p.population}）`, town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
+        mk.bindTooltip(mapText(`${p.name}（${p.population}）`), town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
         mk.addTo(group);
       }
     }
     for (const s of props.stations) {
-      L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: '站', iconSize: [22, 22] }) })
-        .bindTooltip(s.name, { permanent: props.show.labels, direction: 'bottom', className: 'zy-station-label' })
+      L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: mapBadge('站'), iconSize: [22, 22] }) })
+        .bindTooltip(mapText(s.name), { permanent: props.show.labels, direction: 'bottom', className: 'zy-station-label' })
         .addTo(st);
     }
   }, [org, props.places, props.stations, props.show.places, props.show.labels]);
@@ -256,12 +257,12 @@ export function GridLeafletMap(props: Props) {
       const at = ll(org, v.lat, v.lng);
       L.circle(at, { renderer: renderer.current!, radius: o.radiusKm * 1000, color: '#cf1322', weight: 1, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(group);
       L.circleMarker(at, { renderer: renderer.current!, radius: 6, color: '#fff', weight: 1.5, fillColor: '#cf1322', fillOpacity: 1 })
-        .bindTooltip(`${v.name}（${v.population}）`, { direction: 'top' })
+        .bindTooltip(mapText(`${v.name}（${v.population}）`), { direction: 'top' })
         .addTo(group);
     }
     for (const d of o.dense) {
       L.circle(ll(org, d.lat, d.lng), { renderer: renderer.current!, radius: o.radiusM, color: '#d46b08', weight: 1.5, fillColor: '#fa8c16', fillOpacity: 0.25 })
-        .bindTooltip(`${d.shopName}：${d.members}`, { direction: 'top' })
+        .bindTooltip(mapText(`${d.shopName}：${d.members}`), { direction: 'top' })
         .addTo(group);
     }
   }, [org, props.layout]);
@@ -275,7 +276,7 @@ export function GridLeafletMap(props: Props) {
       const at = ll(org, p.lat, p.lng);
       for (const s of p.serves) L.polyline([at, ll(org, s.lat, s.lng)], { renderer: renderer.current!, color: '#722ed1', weight: 1, opacity: 0.6, interactive: false }).addTo(group);
       L.circleMarker(at, { renderer: renderer.current!, radius: 8, color: '#fff', weight: 2, fillColor: '#722ed1', fillOpacity: 1 })
-        .bindTooltip(`${p.shopName}（${p.serves.length}）`, { direction: 'top' })
+        .bindTooltip(mapText(`${p.shopName}（${p.serves.length}）`), { direction: 'top' })
         .addTo(group);
     }
   }, [org, props.delivery]);

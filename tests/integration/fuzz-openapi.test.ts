@@ -1,0 +1,55 @@
+// Malformed values for every operation of the OpenAPI document, as an
+// authorised user (the admin): no answer is a 5xx, every refusal has a stable
+// code with zh/en text, and nothing changes (issue 13, item 5).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { fuzzCases, type OpenApiDoc } from '../support/openapi-fuzz.js';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await startTestApp({ retailers: 80, weeks: 4 });
+  admin = await t.login('admin');
+});
+afterAll(() => t?.close());
+
+// Writes leave an audit row; reads of personal data (view_pii) and exports do too but change nothing.
+const fingerprint = async () =>
+  (
+    await query<{ audit: number; versions: number; grids: number; plans: number; orders: number }>(
+      t.database.db,
+      sql`select (select count(*)::int from audit_log where action not in ('view_pii', 'export')) as audit,
+        (select coalesce(sum(version), 0)::int from retailers) as versions,
+        (select count(*)::int from grids) as grids,
+        (select count(*)::int from supply_plans) as plans,
+        (select count(*)::int from orders) as orders`,
+    )
+  )[0];
+
+describe('fuzzing every operation from /docs/json', () => {
+  it('answers malformed input with a 4xx and a stable code, and changes nothing', async () => {
+    const doc = (await t.api(admin, 'GET', '/docs/json')).json() as OpenApiDoc;
+    // Logging out would end the session the rest of the run uses.
+    const cases = fuzzCases(doc, (method, path) => path === '/api/auth/logout');
+    expect(cases.length).toBeGreaterThan(1000);
+    const before = await fingerprint();
+    const failures: string[] = [];
+    for (const c of cases) {
+      const res = await t.app.inject({
+        method: c.method as 'GET',
+        url: c.url,
+        headers: { cookie: admin, ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(c.body !== undefined ? { payload: JSON.stringify(c.body) } : {}),
+      });
+      if (res.statusCode >= 500) failures.push(`${res.statusCode} ${c.label}`);
+      else if (res.statusCode >= 400) {
+        const body = res.json() as { code?: string; message?: string };
+        if (!body.code || !/[\u4e00-\u9fff]/.test(body.message ?? '')) failures.push(`${res.statusCode} without a zh message: ${c.label} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures, failures.join("\n")).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
