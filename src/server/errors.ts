@@ -1,6 +1,7 @@
 // One error type with a stable code, mapped to an HTTP status in one place.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { messageText, type MessageCode } from '../shared/messages.js';
+import { ComputeError } from '../solver/compute.js';
 
 const statusOf: Partial<Record<MessageCode, number>> = {
   validation_failed: 400,
@@ -65,6 +66,9 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   order_amendable: 409,
   replacement_same_product: 422,
   emergency_over_requested: 422,
+  computation_budget_exceeded: 422,
+  computation_busy: 409,
+  computation_failed: 503,
 };
 
 export type FieldError = { field: string; code: string };
@@ -107,6 +111,11 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: unknown[] }, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(errorBody(err.code, err.fields, err.extra));
+    }
+    if (err instanceof ComputeError) {
+      // A computation that ran out of time or failed in its worker is logged; the user gets the code.
+      if (err.code !== 'computation_busy') req.log.warn({ err: err.message }, 'computation stopped');
+      return reply.status(statusOf[err.code] ?? 503).send(errorBody(err.code));
     }
     if (err.validation) {
       const fields = (err.validation as ZodLikeIssue[]).map((i) => ({
