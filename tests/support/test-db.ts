@@ -12,7 +12,8 @@ export type TestDatabase = Database & { drop: () => Promise<void> };
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testEngine === 'pglite') {
-    const database = await openDatabase({});
+    // PGLITE_THREAD=1 runs the file against the database thread the server uses (decision 0811).
+    const database = await openDatabase({ thread: process.env.PGLITE_THREAD === '1' });
     return { ...database, drop: database.close };
   }
   const name = `zy_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
