@@ -15,7 +15,7 @@ const allowed: Record<string, string[]> = {
   db: ['domain', 'shared'],
   app: ['db', 'domain', 'shared', 'solver', 'jobs'],
   jobs: ['app', 'db', 'domain', 'shared', 'solver'],
-  server: ['app', 'jobs', 'domain', 'shared'],
+  server: ['app', 'jobs', 'domain', 'shared', 'solver'],
   web: ['shared'],
   cli: ['app', 'jobs', 'db', 'domain', 'server', 'shared', 'solver'],
 };

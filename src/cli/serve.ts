@@ -14,7 +14,7 @@ const env = readEnv();
 
 const t0 = Date.now();
 if (!env.DATABASE_URL) fs.mkdirSync(path.resolve(root, env.DATA_DIR), { recursive: true });
-const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.resolve(root, env.DATA_DIR) });
+const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.resolve(root, env.DATA_DIR), thread: env.PGLITE_THREAD === '1' });
 console.log(`数据库 database: ${database.kind}${env.DATABASE_URL ? '' : ` (${env.DATA_DIR})`}`);
 
 if (env.demo && !(await isDemoSeeded(database.db))) {

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PgliteThread } from './pglite-thread.js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -31,6 +32,8 @@ export type OpenOptions = {
   poolSize?: number;
   /** PGlite only: start in memory from this data-folder dump (`dumpDataDir`), e.g. the tests' template. */
   loadDataDir?: Blob;
+  /** PGlite in a worker thread, so a long statement does not stall the server's event loop (decision 0811). */
+  thread?: boolean;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -46,9 +49,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const client = opts.thread ? new PgliteThread(opts.dataDir) : opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // The thread answers query, exec and transaction as PGlite does, which is all drizzle calls.
+  const db = drizzlePglite({ client: client as PGlite, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -8,7 +8,8 @@ import { query, type Db } from '../db/client.js';
 import { visitPlans, visitPlanStops } from '../db/schema-visits.js';
 import { getFrequencyRules, getVisitSettings, type VisitSettings } from '../app/visits/visit-config-queries.js';
 import { cycleOf, workingDays } from '../domain/visits/visit-cycle.js';
-import { planWorkerCycle, type CycleRetailer, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
+import type { CycleRetailer, CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
+import { compute } from '../solver/compute.js';
 import type { FrequencyRule } from '../domain/visits/visit-policy.js';
 import { findRetailerPolicies } from '../app/visits/visit-policy-queries.js';
 import type { DistanceProvider } from '../domain/routing/distance-provider.js';
@@ -76,6 +77,11 @@ export async function planVisitCalendars(
   return { cycleStart: cycle.start, cycleEnd: cycle.end, workers: results };
 }
 
+/** A clock cannot cross into the worker; the worker keeps its own. */
+function withoutClock({ now: _now, ...rest }: CycleSolveOptions): Omit<CycleSolveOptions, 'now'> {
+  return rest;
+}
+
 async function planOneWorker(
   db: Db,
   orgId: number,
@@ -95,8 +101,9 @@ async function planOneWorker(
   }
   const depot = { lat: w.depotLat, lng: w.depotLng };
   const table = distances && retailers.length ? await distances.table([depot, ...retailers]) : undefined;
-  const plan = planWorkerCycle(
-    {
+  // Solved in a worker (decision 0810); the reads and the write stay here.
+  const plan = await compute('visitCycle', {
+    request: {
       table,
       depot,
       retailers,
@@ -108,8 +115,8 @@ async function planOneWorker(
       roadFactor: settings.roadFactor,
       speedKmh: settings.speedKmh,
     },
-    { seed: w.id, maxIterations: 3000, ...solve },
-  );
+    options: { seed: w.id, maxIterations: 3000, ...withoutClock(solve) },
+  });
   const work = plan.days.map((d) => d.travelMinutes + d.serviceMinutes);
   const stats = {
     retailers: retailers.length,

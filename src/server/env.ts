@@ -8,6 +8,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** PGlite data folder. */
   DATA_DIR: z.string().default('data/pglite'),
+  /** 1: the embedded database runs in its own thread, so a long statement does not stall other requests (decision 0811). */
+  PGLITE_THREAD: z.enum(['0', '1']).default('1'),
   /** Demo mode creates the demo county and its accounts on first run. Default: on for the embedded database. */
   DEMO: z.enum(['0', '1']).optional(),
   /** Size of the generated demo county (smaller for tests and quick tries). */

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../shared/app-error.js';
 import { messageText, type MessageCode } from '../shared/messages.js';
+import { ComputeError } from '../solver/compute.js';
 
 export { AppError, type FieldError };
 
@@ -78,6 +79,9 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   bad_request: 400,
   too_many_attempts: 429,
   import_too_large: 422,
+  computation_budget_exceeded: 422,
+  computation_busy: 409,
+  computation_failed: 503,
 };
 
 /**
@@ -149,6 +153,11 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: unknown[] }, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(statusOf(err.code)).send(errorBody(err.code, err.fields, err.extra));
+    }
+    if (err instanceof ComputeError) {
+      // A computation that ran out of time or failed in its worker is logged; the user gets the code.
+      if (err.code !== 'computation_busy') req.log.warn({ err: err.message }, 'computation stopped');
+      return reply.status(statusOf(err.code)).send(errorBody(err.code));
     }
     if (err.validation) {
       const fields = (err.validation as ZodLikeIssue[]).map((i) => ({

@@ -142,6 +142,14 @@ export const messages = {
     zh: '文件解压后过大或内含文件过多，请分批导入',
     en: 'The file is too large once unpacked, or holds too many parts; import it in parts',
   },
+  // Heavy computations (worker threads with a time budget, decision 0810)
+  computation_budget_exceeded: {
+    zh: '计算量过大，未能在限定时间内完成，请缩小范围或调小参数后重试',
+    en: 'The computation did not finish within its time limit; narrow the scope or use smaller parameters and try again',
+  },
+  computation_busy: { zh: '您的同类计算仍在进行中，请等待其完成', en: 'Your previous computation of this kind is still running; wait for it to finish' },
+  computation_failed: { zh: '计算未能完成，请稍后重试', en: 'The computation could not be completed; please try again later' },
+  grids_above_retailers: { zh: '网格数不能多于零售户数', en: 'There cannot be more grids than retailers' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

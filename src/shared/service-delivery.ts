@@ -23,6 +23,8 @@ export const deliveryRequestSchema = z.object({
 const distanceFigures = z.object({ meanKm: z.number(), maxKm: z.number(), coverage: z.number() });
 export const deliveryProposalSchema = z.object({
   remote: z.number(),
+  /** The search reached its time limit: the points are the best found, perhaps not a local optimum. */
+  stoppedEarly: z.boolean(),
   before: distanceFigures,
   after: distanceFigures,
   points: z.array(

@@ -13,6 +13,7 @@ import { matchProposal } from '../../domain/grids/match-proposal.js';
 import { memberHull } from '../../domain/grids/member-hull.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Proposal } from '../../shared/grids.js';
+import { compute, exclusive } from '../../solver/compute.js';
 
 type Scope = { stationId: number | null };
 
@@ -36,9 +37,20 @@ export async function createProposal(
   input: { stationId?: number; grids?: number; targetWorkload?: number },
   now: Date,
 ): Promise<Proposal> {
+  return exclusive(viewer.userId, 'gridPartition', () => createProposalNow(db, viewer, input, now));
+}
+
+async function createProposalNow(
+  db: Db,
+  viewer: Viewer,
+  input: { stationId?: number; grids?: number; targetWorkload?: number },
+  now: Date,
+): Promise<Proposal> {
   const scope = proposalScope(viewer, input.stationId);
   const members = await findGridMembers(db, viewer, scope.stationId ?? undefined);
   if (!members.length) throw new AppError('nothing_selected');
+  // The schema caps the count; the problem's own size caps it further.
+  if (input.grids !== undefined && input.grids > members.length) throw new AppError('validation_failed', [{ field: 'grids', code: 'grids_above_retailers' }]);
   const grids = await query<{ id: number; stationId: number; workerId: number | null; workerName: string | null }>(
     db,
     sql`select g.id, g.station_id as "stationId", g.worker_id as "workerId", u.display_name as "workerName"
@@ -48,7 +60,8 @@ export async function createProposal(
   const byGrid = new Map<number, number[]>();
   for (const m of members) byGrid.set(m.gridId, [...(byGrid.get(m.gridId) ?? []), m.id]);
   const current = partitionFigures(measureGrids(members, [...byGrid.values()]));
-  const result = partitionGrids(members, { grids: input.grids, targetWorkload: input.targetWorkload });
+  // The partition runs in a worker (decision 0810).
+  const result = await compute('gridPartition', { points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })), opts: { grids: input.grids, targetWorkload: input.targetWorkload } });
   const gridOf = new Map(members.map((m) => [m.id, m.gridId]));
   const match = matchProposal(
     result.grids.map((g) => ({ station: g.station, members: g.members })),

@@ -10,6 +10,7 @@ import { distanceKm } from '../../domain/grids/dense-spots.js';
 import { proposeDeliveryPoints, type DeliveryOptions } from '../../domain/grids/delivery-points.js';
 import { classifyServiceModes, DEFAULT_MODE_OPTIONS, type ServiceMode } from '../../domain/grids/service-mode.js';
 import { AppError } from '../../shared/app-error.js';
+import { compute, computeBudget, exclusive } from '../../solver/compute.js';
 
 type ScopedSite = { id: number; lat: number; lng: number; station: number; shopName: string; gridName: string };
 
@@ -110,23 +111,32 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
   });
 }
 
+/**
+ * The p-median runs in a worker (decision 0810): its search stops at two
+ * thirds of the budget with the best points found, so the budget itself is
+ * only reached when even the greedy start does not fit in it.
+ */
 export async function proposeDelivery(db: Db, viewer: Viewer, opts: DeliveryOptions) {
-  const sites = await activeInScope(db, viewer);
-  const proposal = proposeDeliveryPoints(sites, await towns(db, viewer), opts);
-  const byId = new Map(sites.map((s) => [s.id, s]));
-  return {
-    remote: proposal.remote.length,
-    before: proposal.before,
-    after: proposal.after,
-    points: proposal.points.map((p) => ({
-      retailerId: p.id,
-      shopName: byId.get(p.id)!.shopName,
-      gridName: byId.get(p.id)!.gridName,
-      lat: p.lat,
-      lng: p.lng,
-      serves: p.serves.map((id) => ({ id, shopName: byId.get(id)!.shopName, lat: byId.get(id)!.lat, lng: byId.get(id)!.lng, km: Math.round(distanceKm(p, byId.get(id)!) * 100) / 100 })),
-    })),
-  };
+  return exclusive(viewer.userId, 'deliveryPoints', async () => {
+    const sites = await activeInScope(db, viewer);
+    const searchMs = Math.floor((computeBudget('deliveryPoints') * 2) / 3);
+    const proposal = await compute('deliveryPoints', { sites: sites.map(({ id, lat, lng }) => ({ id, lat, lng })), towns: await towns(db, viewer), opts, searchMs });
+    const byId = new Map(sites.map((s) => [s.id, s]));
+    return {
+      remote: proposal.remote,
+      before: proposal.before,
+      after: proposal.after,
+      stoppedEarly: proposal.stoppedEarly,
+      points: proposal.points.map((p) => ({
+        retailerId: p.id,
+        shopName: byId.get(p.id)!.shopName,
+        gridName: byId.get(p.id)!.gridName,
+        lat: p.lat,
+        lng: p.lng,
+        serves: p.serves.map((id) => ({ id, shopName: byId.get(id)!.shopName, lat: byId.get(id)!.lat, lng: byId.get(id)!.lng, km: Math.round(distanceKm(p, byId.get(id)!) * 100) / 100 })),
+      })),
+    };
+  });
 }
 
 export async function recordDelivery(

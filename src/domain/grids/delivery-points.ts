@@ -4,7 +4,7 @@
 // Figures before (distance to the nearest town centre, where first-level
 // delivery stops) and after (distance to the nearest point).
 import { distanceKm } from './dense-spots.js';
-import { solvePMedian, type PMedianProblem, type PMedianSolution } from './p-median.js';
+import { solvePMedian, type PMedianProblem, type PMedianSolution, type SearchLimits } from './p-median.js';
 
 export type Site = { id: number; lat: number; lng: number };
 export type DeliveryOptions = { p: number; maxKm: number; remoteKm: number };
@@ -49,10 +49,11 @@ export function proposeDeliveryPoints(
   retailers: readonly Site[],
   towns: readonly { lat: number; lng: number }[],
   opts: DeliveryOptions,
+  limits: SearchLimits = {},
 ): DeliveryProposal {
   const remote = remoteSites(retailers, towns, opts.remoteKm);
   const problem = deliveryProblem(remote, opts);
-  const solution = remote.length ? solvePMedian(problem) : { open: [], assign: [], cost: 0, uncovered: 0 };
+  const solution = remote.length ? solvePMedian(problem, 8, 1, limits) : { open: [], assign: [], cost: 0, uncovered: 0 };
   return summarise(remote, towns, opts, problem, solution);
 }
 

@@ -23,3 +23,38 @@ export function pickDenseSpots(candidates: readonly DenseCandidate[], radiusKm: 
   }
   return spots;
 }
+
+/**
+ * Licensed neighbours of each centre within `radiusKm` (itself excluded), by
+ * the same equirectangular distance the SQL of the map uses (longitude scaled
+ * at the centre's latitude). Sorted by latitude, each centre scans only its
+ * latitude band: O(n log n + matches) where a self-join in SQL was O(n²).
+ */
+export function countNeighbours(
+  centres: readonly { id: number; lat: number; lng: number }[],
+  all: readonly { id: number; lat: number; lng: number }[],
+  radiusKm: number,
+): number[] {
+  const byLat = [...all].sort((a, b) => a.lat - b.lat);
+  const lats = Float64Array.from(byLat, (p) => p.lat);
+  const dLat = radiusKm / KM_PER_DEG_LAT;
+  const lowerBound = (x: number) => {
+    let lo = 0, hi = lats.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lats[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return centres.map((c) => {
+    const kx = 111.32 * Math.cos((c.lat * Math.PI) / 180);
+    let n = 0;
+    for (let k = lowerBound(c.lat - dLat); k < byLat.length && lats[k] <= c.lat + dLat; k++) {
+      const o = byLat[k];
+      if (o.id === c.id) continue;
+      if (Math.hypot((o.lat - c.lat) * KM_PER_DEG_LAT, (o.lng - c.lng) * kx) <= radiusKm) n++;
+    }
+    return n;
+  });
+}

@@ -43,21 +43,27 @@ export function evaluate(problem: PMedianProblem, open: readonly number[]): PMed
   return { open: [...open].sort((a, b) => a - b), assign, cost, uncovered };
 }
 
+/** Stops the search early: the best local optimum found so far is returned. */
+export type SearchLimits = { timeLimitMs?: number; now?: () => number };
+
 /** Vertex substitution from the greedy start and from `starts` seeded random ones; the best local optimum wins. */
-export function solvePMedian(problem: PMedianProblem, starts = 8, seed = 1): PMedianSolution {
-  let best = improve(problem, greedyStart(problem));
+export function solvePMedian(problem: PMedianProblem, starts = 8, seed = 1, limits: SearchLimits = {}): PMedianSolution & { stoppedEarly: boolean } {
+  const now = limits.now ?? (() => performance.now());
+  const deadline = limits.timeLimitMs === undefined ? Infinity : now() + limits.timeLimitMs;
+  const late = () => now() > deadline;
+  let best = improve(problem, greedyStart(problem), 50, late);
   const rng = createRandom(seed);
   const p = Math.min(problem.p, problem.candidates);
-  for (let s = 0; s < starts; s++) {
+  for (let s = 0; s < starts && !late(); s++) {
     const open: number[] = [];
     while (open.length < p) {
       const j = rng.int(problem.candidates);
       if (!open.includes(j)) open.push(j);
     }
-    const sol = improve(problem, open);
+    const sol = improve(problem, open, 50, late);
     if (sol.cost < best.cost - 1e-9) best = sol;
   }
-  return best;
+  return { ...best, stoppedEarly: late() };
 }
 
 function greedyStart(problem: PMedianProblem): number[] {
@@ -69,10 +75,11 @@ function greedyStart(problem: PMedianProblem): number[] {
   const near = new Float64Array(n).fill(Infinity);
   const costOf = (d: number, i: number) => w(i) * (Number.isFinite(d) ? d : problem.uncoveredCost);
   const open: number[] = [];
+  const isOpen = new Uint8Array(candidates);
   for (let k = 0; k < p; k++) {
     let best = -1, bestGain = -Infinity;
     for (let j = 0; j < candidates; j++) {
-      if (open.includes(j)) continue;
+      if (isOpen[j]) continue;
       let gain = 0;
       for (let i = 0; i < n; i++) {
         const d = problem.distance(i, j);
@@ -81,31 +88,64 @@ function greedyStart(problem: PMedianProblem): number[] {
       if (gain > bestGain) (bestGain = gain), (best = j);
     }
     open.push(best);
+    isOpen[best] = 1;
     for (let i = 0; i < n; i++) near[i] = Math.min(near[i], problem.distance(i, best));
   }
   return open;
 }
 
-function improve(problem: PMedianProblem, start: number[], maxRounds = 50): PMedianSolution {
-  const { candidates } = problem;
+/**
+ * First-improvement swaps, as evaluate() would judge them, but each trial in
+ * O(demands): every demand keeps its nearest and second-nearest open point,
+ * so closing one point and opening another is one pass (the plain version,
+ * O(demands × p) per trial, froze the server for minutes at p = 100).
+ */
+function improve(problem: PMedianProblem, start: number[], maxRounds: number, late: () => boolean): PMedianSolution {
+  const { candidates, demands: n } = problem;
+  const w = problem.weight ?? (() => 1);
   const open = [...start];
-  let current = evaluate(problem, open);
-  for (let round = 0; round < maxRounds; round++) {
+  const isOpen = new Uint8Array(candidates);
+  for (const j of open) isOpen[j] = 1;
+  const near1 = new Int32Array(n), d1 = new Float64Array(n), d2 = new Float64Array(n);
+  const refresh = () => {
+    for (let i = 0; i < n; i++) {
+      let b = -1, bd = Infinity, sd = Infinity;
+      for (const j of open) {
+        const d = problem.distance(i, j);
+        if (d < bd) (sd = bd), (bd = d), (b = j);
+        else if (d < sd) sd = d;
+      }
+      (near1[i] = b), (d1[i] = bd), (d2[i] = sd);
+    }
+  };
+  const costOf = (d: number, i: number) => w(i) * (Number.isFinite(d) ? d : problem.uncoveredCost);
+  refresh();
+  let current = 0;
+  for (let i = 0; i < n; i++) current += costOf(d1[i], i);
+  for (let round = 0; round < maxRounds && !late(); round++) {
     let improved = false;
     for (let k = 0; k < open.length; k++) {
+      let out = open[k];
       for (let j = 0; j < candidates; j++) {
-        if (open.includes(j)) continue;
-        const trial = [...open];
-        trial[k] = j;
-        const s = evaluate(problem, trial);
-        if (s.cost < current.cost - 1e-9) {
-          open[k] = j;
-          current = s;
+        if (isOpen[j]) continue;
+        let cost = 0;
+        for (let i = 0; i < n; i++) {
+          const keep = near1[i] === out ? d2[i] : d1[i];
+          const d = problem.distance(i, j);
+          cost += costOf(d < keep ? d : keep, i);
+        }
+        if (cost < current - 1e-9) {
+          isOpen[out] = 0;
+          open[k] = out = j;
+          isOpen[j] = 1;
+          current = cost;
           improved = true;
+          refresh();
         }
       }
+      if (late()) break;
     }
     if (!improved) break;
   }
-  return current;
+  return evaluate(problem, open);
 }

@@ -1,6 +1,7 @@
 // Visits (issue 7): configuration, calendars, the day route, check-in and
 // visit submission from the phone, follow-ups and progress.
 import type { FastifyInstance } from 'fastify';
+import { exclusive } from '../../solver/compute.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
@@ -82,7 +83,9 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const inScope = await findActiveWorkerIds(db, viewer);
       const asked = req.body.workerIds;
       if (asked && asked.some((id) => !inScope.includes(id))) throw new AppError('not_found');
-      const result = await planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now());
+      const result = await exclusive(viewer.userId, 'visitPlans', () =>
+        planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now()),
+      );
       return { ...result, workers: result.workers.map(({ workerId, retailers, visits, km, unplanned }) => ({ workerId, retailers, visits, km, unplanned })) };
     },
   );

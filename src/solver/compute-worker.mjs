@@ -1,0 +1,18 @@
+// Worker thread of src/solver/compute.ts: runs one pure task at a time.
+// Plain JavaScript so that Node can start it; it registers tsx itself and
+// then imports the TypeScript tasks. Module hooks registered in the main
+// thread (`tsx src/cli/serve.ts`, `node --import tsx`, vitest) do not reach a
+// worker thread on Node 20, so this is the one way that works everywhere.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { tasks } = await import('./compute-tasks.ts');
+
+parentPort.on('message', (msg) => {
+  try {
+    parentPort.postMessage({ ok: true, value: tasks[msg.kind](msg.input) });
+  } catch (e) {
+    parentPort.postMessage({ ok: false, error: String(e && e.stack ? e.stack : e) });
+  }
+});
