@@ -7,12 +7,17 @@ import { buildApp } from '../../src/server/app.js';
 import { seedDemoCounty } from '../../src/db/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
+import pino from 'pino';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
 
 export const WEB_DIR = path.resolve('dist/web');
 
 export type WebApp = {
   app: FastifyInstance;
   baseUrl: string;
+  /** The job runner beside the app, as in `npm start`. */
+  jobs: JobRunner;
   /** Session cookie of a demo account, for API calls made by the test itself. */
   login: (role: DemoRole) => Promise<string>;
   get: <T>(cookie: string, url: string) => Promise<T>;
@@ -30,6 +35,8 @@ export async function startWebApp(): Promise<WebApp> {
   const database: TestDatabase = await createTestDatabase();
   await seedDemoCounty(database.db, { seed: 42, today: TODAY, retailers: 300, weeks: 20 });
   const app = await buildApp({ db: database.db, now: () => TODAY, webDir: WEB_DIR });
+  const jobs = createJobRunner(database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
+  await jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -62,11 +69,13 @@ export async function startWebApp(): Promise<WebApp> {
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
+    jobs,
     login,
     get,
     call,
     publishOpenPlan,
     close: async () => {
+      await jobs.stop(0);
       await app.close();
       await database.drop();
     },

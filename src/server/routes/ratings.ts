@@ -50,8 +50,8 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
   r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema } }, async (req, reply) => {
     const viewer = viewerOf(req);
     if (req.body.month >= now().toISOString().slice(0, 7)) throw new AppError('validation_failed', [{ field: 'month', code: 'rating_month_incomplete' }]);
-    const id = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
-    return reply.status(202).send(await getRun(db, viewer.orgId, id));
+    const { runId, jobId } = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
+    return reply.status(202).send({ ...(await getRun(db, viewer.orgId, runId)), jobId });
   });
 
   r.get('/api/ratings/runs/:id', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams } }, async (req) =>
