@@ -40,6 +40,11 @@ export const jobColumns = sql`id, org_id as "orgId", name, payload, state, attem
 export const jobSignals = new EventEmitter();
 jobSignals.setMaxListeners(100);
 
+/** Wake this process's runners; call it after the transaction that queued a job has committed. */
+export function notifyJobRunners(): void {
+  jobSignals.emit('enqueued');
+}
+
 export type EnqueueOptions = {
   orgId?: number | null;
   createdBy?: number | null;
@@ -73,7 +78,7 @@ export async function enqueueJob<P>(db: Db, def: JobDefinition<P, unknown>, payl
         returning ${jobColumns}`,
     );
     if (row) {
-      jobSignals.emit('enqueued');
+      notifyJobRunners();
       return { job: row, created: true };
     }
     if (opts.slotKey) {

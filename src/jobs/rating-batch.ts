@@ -10,7 +10,7 @@ import { createRun, failRun, finishRun, loadPreviousRatings, resetRunForCompute,
 import { getActiveScheme } from '../db/rating-schemes.js';
 import { runMonthlyBatch } from '../domain/rating/monthly-batch.js';
 import { defineJob } from './define-job.js';
-import { enqueueJob } from './job-queue.js';
+import { enqueueJob, notifyJobRunners } from './job-queue.js';
 
 export const ratingBatchPayload = z.object({
   orgId: z.number().int(),
@@ -40,11 +40,13 @@ export const ratingBatchJob = defineJob({
 export async function startRatingBatch(db: Db, payload: RatingBatchPayload): Promise<{ runId: number; jobId: number }> {
   const p = ratingBatchPayload.parse(payload);
   const scheme = await getActiveScheme(db, p.orgId, p.userId);
-  return db.transaction(async (tx) => {
+  const started = await db.transaction(async (tx) => {
     const runId = await createRun(tx as unknown as Db, p.orgId, p.month, scheme.version, p.userId);
     const { job } = await enqueueJob(tx as unknown as Db, ratingBatchJob, { ...p, runId }, { orgId: p.orgId, createdBy: p.userId, singletonKey: `run:${runId}` });
     return { runId, jobId: job.id };
   });
+  notifyJobRunners();
+  return started;
 }
 
 type ComputeHooks = { signal?: AbortSignal; progress?: (pct: number, step: string) => Promise<void> };

@@ -4,9 +4,10 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import type { AnyJobDefinition } from './define-job.js';
 import { ratingBatchJob } from './rating-batch.js';
+import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob];
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob];
 
 export const jobSchedules: JobSchedule[] = [];
 

@@ -1,6 +1,7 @@
 // Request and response schemas of supply plans, allocation and order taking,
 // used by the routes and by the screens.
 import { z } from 'zod';
+import { jobViewSchema } from './jobs.js';
 
 export const ORDER_CHANNELS = ['phone', 'self', 'visit'] as const;
 export const orderChannelSchema = z.enum(ORDER_CHANNELS);
@@ -135,6 +136,8 @@ export const planDetailSchema = z.object({
   }),
   items: z.array(planItemSchema),
   quotas: z.array(allocationQuotaSchema),
+  /** The plan's allocation while it is queued or running (a job, see GET /api/jobs/:id); null otherwise. */
+  allocation: jobViewSchema.nullable().optional(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 

@@ -61,6 +61,7 @@ export async function startWebApp(): Promise<WebApp> {
   const publishOpenPlan = async (manager: string) => {
     const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
     await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+    await jobs.waitIdle();
     await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
     for (let wd = 1; wd <= 7; wd++)
       await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });

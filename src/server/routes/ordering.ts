@@ -12,7 +12,10 @@ import { getRetailerOrdering } from '../../db/ordering-queries.js';
 import { queueOrderDayReminders } from '../../db/order-reminders.js';
 import { orderCycleStats } from '../../db/ordering-stats.js';
 import { findPlans, getPlan } from '../../db/supply-plan-queries.js';
-import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
+import { createPlan, findOrderWindows, publishPlan, setOrderWindow, updatePlanItems } from '../../db/supply-plans.js';
+import { allocateSupplyPlanJob, requestAllocation } from '../../jobs/supply-plan-allocation.js';
+import { findActiveJob } from '../../jobs/job-queue.js';
+import { jobView } from './jobs.js';
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
 import { amendOrderSchema, createPlanSchema, orderResultSchema, submitOrderSchema, updatePlanItemsSchema } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
@@ -33,9 +36,11 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     return reply.status(201).send(await getPlan(db, viewerOf(req), id));
   });
 
-  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) =>
-    getPlan(db, viewerOf(req), req.params.id),
-  );
+  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams } }, async (req) => {
+    const plan = await getPlan(db, viewerOf(req), req.params.id);
+    const active = await findActiveJob(db, allocateSupplyPlanJob.name, `plan:${req.params.id}`);
+    return { ...plan, allocation: active ? jobView(active) : null };
+  });
 
   r.put(
     '/api/supply-plans/:id/items',
@@ -46,9 +51,10 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     },
   );
 
-  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
-    const results = await runAllocation(db, viewerOf(req), req.params.id, now());
-    return { results, ...(await getPlan(db, viewerOf(req), req.params.id)) };
+  // Answers at once with the queued allocation; the screen follows it at GET /api/jobs/:id.
+  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req, reply) => {
+    const job = await requestAllocation(db, viewerOf(req), req.params.id, now());
+    return reply.status(202).send({ job: jobView(job), ...(await getPlan(db, viewerOf(req), req.params.id)), allocation: jobView(job) });
   });
 
   r.post('/api/supply-plans/:id/publish', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams } }, async (req) => {
