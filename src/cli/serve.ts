@@ -8,6 +8,8 @@ import { readEnv } from '../server/env.js';
 import { buildApp } from '../server/app.js';
 import { isDemoSeeded, seedDemoCounty } from '../app/demo/demo-seed.js';
 import { refreshSearchTokens } from '../app/retailers/search-token-refresh.js';
+import { createJobRunner } from '../jobs/registry.js';
+import pino from 'pino';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = readEnv();
@@ -48,8 +50,24 @@ const app = await buildApp({
   loginThrottle: { perAccount: env.LOGIN_MAX_FAILURES, perIp: env.LOGIN_MAX_FAILURES_PER_IP, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
 });
 
+// Jobs run here unless worker processes do them (JOBS=0, PostgreSQL only).
+const runner =
+  env.JOBS === '1'
+    ? createJobRunner(database, {
+        log: pino({ level: env.LOG_LEVEL }),
+        concurrency: env.JOB_CONCURRENCY,
+        staleMs: env.JOB_STALE_SECONDS * 1000,
+        heartbeatMs: Math.min(5_000, (env.JOB_STALE_SECONDS * 1000) / 4),
+      })
+    : null;
+await runner?.start();
+
+// SIGTERM drains: no new requests or jobs; running jobs finish within the grace period or are queued again.
+let closing = false;
 const close = async () => {
-  await app.close();
+  if (closing) return;
+  closing = true;
+  await Promise.all([app.close(), runner?.stop(env.JOB_GRACE_SECONDS * 1000)]);
   await database.close();
   process.exit(0);
 };

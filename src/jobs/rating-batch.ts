@@ -1,13 +1,16 @@
 // The monthly rating job: one SQL aggregation builds every retailer's inputs,
 // the pure engine rates them, results are written in multi-row inserts, and
-// the run row carries the progress the county manager watches.
+// the run row carries the progress the county manager watches. Durable: a run
+// cut off by a dead process is computed again from the start (its partial
+// results removed first), and one whose job fails for good is marked failed.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
-import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary } from '../app/rating/rating-runs.js';
+import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary, resetRunForCompute } from '../app/rating/rating-runs.js';
 import { getActiveScheme } from '../app/rating/rating-schemes.js';
 import { runMonthlyBatch } from '../domain/rating/monthly-batch.js';
-import { runInBackground } from './background.js';
+import { defineJob } from './define-job.js';
+import { enqueueJob, notifyJobRunners } from './job-queue.js';
 
 export const ratingBatchPayload = z.object({
   orgId: z.number().int(),
@@ -16,17 +19,40 @@ export const ratingBatchPayload = z.object({
 });
 export type RatingBatchPayload = z.infer<typeof ratingBatchPayload>;
 
-/** Create the run (refused if the month is published or busy) and compute it in the background. */
-export async function startRatingBatch(db: Db, payload: RatingBatchPayload): Promise<number> {
+export const ratingBatchJob = defineJob({
+  name: 'rating-batch',
+  payload: ratingBatchPayload.extend({ runId: z.number().int() }),
+  maxAttempts: 3,
+  timeoutSeconds: 1800,
+  backoffSeconds: 10,
+  visibleTo: 'rating.review',
+  handler: async ({ runId, ...p }, ctx) => {
+    const status = await resetRunForCompute(ctx.db, runId);
+    // Finished by an earlier attempt that died before its job row said so, or failed meanwhile: nothing to do.
+    if (status !== 'computing') return { runId, status };
+    const summary = await computeRatingRun(ctx.db, runId, p, { signal: ctx.signal, progress: ctx.progress });
+    return { runId, status: 'draft', distribution: summary.distribution };
+  },
+  onFailed: ({ runId }, error, ctx) => failRun(ctx.db, runId, error),
+});
+
+/** Create the run (refused if the month is published or busy) and queue its computation, both or neither. */
+export async function startRatingBatch(db: Db, payload: RatingBatchPayload): Promise<{ runId: number; jobId: number }> {
   const p = ratingBatchPayload.parse(payload);
   const scheme = await getActiveScheme(db, p.orgId, p.userId);
-  const runId = await createRun(db, p.orgId, p.month, scheme.version, p.userId);
-  runInBackground('rating-batch', () => computeRatingRun(db, runId, p), (e) => failRun(db, runId, e instanceof Error ? e.message : String(e)));
-  return runId;
+  const started = await db.transaction(async (tx) => {
+    const runId = await createRun(tx as unknown as Db, p.orgId, p.month, scheme.version, p.userId);
+    const { job } = await enqueueJob(tx as unknown as Db, ratingBatchJob, { ...p, runId }, { orgId: p.orgId, createdBy: p.userId, singletonKey: `run:${runId}` });
+    return { runId, jobId: job.id };
+  });
+  notifyJobRunners();
+  return started;
 }
 
+type ComputeHooks = { signal?: AbortSignal; progress?: (pct: number, step: string) => Promise<void> };
+
 /** The whole batch for one run; also called directly by the benchmark. */
-export async function computeRatingRun(db: Db, runId: number, { orgId, month }: RatingBatchPayload): Promise<RunSummary> {
+export async function computeRatingRun(db: Db, runId: number, { orgId, month }: RatingBatchPayload, hooks: ComputeHooks = {}): Promise<RunSummary> {
   const t0 = performance.now();
   const steps: Record<string, number> = {};
   let last = t0;
@@ -35,17 +61,22 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
     steps[name] = Math.round(now - last) / 1000;
     last = now;
   };
+  const step = async (pct: number, name: string) => {
+    hooks.signal?.throwIfAborted();
+    await setRunProgress(db, runId, pct, name);
+    await hooks.progress?.(pct, name);
+  };
   const scheme = await getActiveScheme(db, orgId, null);
-  await setRunProgress(db, runId, 5, 'aggregating');
+  await step(5, 'aggregating');
   const { inputs, frozen, orderLines } = await loadRetailerMonthInputs(db, orgId, month);
   lap('aggregate');
-  await setRunProgress(db, runId, 45, 'scoring');
+  await step(45, 'scoring');
   const previous = await loadPreviousRatings(db, orgId, month, [...frozen.keys()]);
   lap('previous');
   const result = runMonthlyBatch({ month, scheme, retailers: inputs, previous: previous.ratings, frozen });
   lap('score');
-  await setRunProgress(db, runId, 55, 'writing');
-  await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => setRunProgress(db, runId, 55 + 40 * done, 'writing'));
+  await step(55, 'writing');
+  await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => step(55 + 40 * done, 'writing'));
   lap('write');
   const { list, ...moverCounts } = result.movers;
   const summary: RunSummary = {

@@ -32,6 +32,7 @@ import { serviceDeliveryRoutes } from './routes/service-delivery.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { representativeRoutes } from './routes/representatives.js';
 import { visitRoutes } from './routes/visits.js';
+import { jobRoutes } from './routes/jobs.js';
 
 export type AppOptions = {
   db: Db;
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ratingRoutes(app, { db: opts.db, now });
   representativeRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
+  jobRoutes(app, { db: opts.db });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
   app.get('/api/config', { schema: { tags: ['auth'], response: { 200: configSchema } } }, async () => ({ demo: opts.demo ?? false }));

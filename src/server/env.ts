@@ -22,6 +22,14 @@ const envSchema = z.object({
   /** wgs84 | gcj02 | bd09: the datum of the configured tiles. */
   TILE_CRS: z.enum(['wgs84', 'gcj02', 'bd09']).default('gcj02'),
   LOG_LEVEL: z.string().default('info'),
+  /** Run background jobs in this process (0 when `npm run worker` processes do it against the same server). */
+  JOBS: z.enum(['0', '1']).default('1'),
+  /** Jobs run at once by one runner. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** On SIGTERM, running jobs get this long to finish before they are queued again. */
+  JOB_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
+  /** A running job without a heartbeat for this long is taken to be cut off and queued again. */
+  JOB_STALE_SECONDS: z.coerce.number().min(2).max(3600).default(60),
   /** Cookie Secure flag (set 1 behind HTTPS). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /**

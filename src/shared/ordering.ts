@@ -2,6 +2,7 @@
 // used by the routes and by the screens.
 import { z } from 'zod';
 import { idParamSchema, idSchema, isoDateSchema, textSchema, timestampSchema } from './primitives.js';
+import { jobViewSchema } from './jobs.js';
 
 export const ORDER_CHANNELS = ['phone', 'self', 'visit'] as const;
 export const orderChannelSchema = z.enum(ORDER_CHANNELS);
@@ -135,6 +136,8 @@ export const planDetailSchema = z.object({
   }),
   items: z.array(planItemSchema),
   quotas: z.array(allocationQuotaSchema),
+  /** The plan's allocation while it is queued or running (a job, see GET /api/jobs/:id); null otherwise. */
+  allocation: jobViewSchema.nullable().optional(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 
@@ -199,6 +202,8 @@ export const allocationResultSchema = z.object({
   priorityQty: z.number(),
 });
 export const allocatedPlanSchema = planDetailSchema.extend({ results: z.array(allocationResultSchema) });
+/** POST …/allocate answers at once with the queued job; the screen follows it. */
+export const allocationQueuedSchema = planDetailSchema.extend({ job: jobViewSchema });
 export const remindersQueuedSchema = z.object({ queued: z.number() });
 export const publishedPlanSchema = planDetailSchema.extend({ reminders: remindersQueuedSchema });
 export const orderWindowSchema = z.object({ weekday: z.number(), orderDate: z.string(), opensAt: timestamp, closesAt: timestamp });

@@ -7,6 +7,9 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
+import pino from 'pino';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
 
 export const WEB_DIR = path.resolve('dist/web');
 
@@ -15,6 +18,8 @@ export type WebApp = {
   /** The database behind the app, for tests that plant rows the API would not write. */
   database: TestDatabase;
   baseUrl: string;
+  /** The job runner beside the app, as in `npm start`. */
+  jobs: JobRunner;
   /** Session cookie of a demo account, for API calls made by the test itself. */
   login: (role: DemoRole) => Promise<string>;
   get: <T>(cookie: string, url: string) => Promise<T>;
@@ -31,6 +36,8 @@ export async function startWebApp(): Promise<WebApp> {
   }
   const database: TestDatabase = await createTestDatabase({ demo: DEFAULT_DEMO });
   const app = await buildApp({ db: database.db, now: () => TODAY, webDir: WEB_DIR });
+  const jobs = createJobRunner(database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
+  await jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -55,6 +62,7 @@ export async function startWebApp(): Promise<WebApp> {
   const publishOpenPlan = async (manager: string) => {
     const plan = await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
     await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+    await jobs.waitIdle();
     await call(manager, 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
     for (let wd = 1; wd <= 7; wd++)
       await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
@@ -64,11 +72,13 @@ export async function startWebApp(): Promise<WebApp> {
     app,
     database,
     baseUrl: `http://127.0.0.1:${port}`,
+    jobs,
     login,
     get,
     call,
     publishOpenPlan,
     close: async () => {
+      await jobs.stop(0);
       await app.close();
       await database.drop();
     },

@@ -50,6 +50,7 @@ beforeAll(async () => {
   const plan = (await t.api(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-23' })).json() as PlanDetail;
   planId = plan.plan.id;
   await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`);
+  await t.jobs.waitIdle();
   await t.api(manager, 'POST', `/api/supply-plans/${planId}/publish`);
   // Their limit of one scarce product is set to 5 cartons.
   [scarce] = await query<{ productId: number; limitQty: number }>(
@@ -222,6 +223,7 @@ describe('supply plan from Excel', () => {
   it('the template lists every product with the plan’s figures; an edited one imports', async () => {
     draftId = (await t.api(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' })).json().plan.id;
     await t.api(manager, 'POST', `/api/supply-plans/${draftId}/allocate`);
+    await t.jobs.waitIdle();
     const tpl = await t.api(manager, 'GET', `/api/supply-plans/${draftId}/import-template`);
     expect(tpl.statusCode).toBe(200);
     expect(tpl.headers['content-disposition']).toContain('.xlsx');

@@ -3,7 +3,7 @@
 // no limit is exceeded.
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/test-db.js';
-import { freePort, loginAt as login, serverDataEnv, startServer } from '../support/server-process.js';
+import { freePort, loginAt as login, serverDataEnv, startServer, waitForJobAt } from '../support/server-process.js';
 
 const call = async (base: string, cookie: string, method: string, url: string, body?: unknown) => {
   const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -32,7 +32,9 @@ describe(`SIGKILL during an order burst (${testEngine})`, () => {
     const plan = await call(base, manager, 'POST', '/api/supply-plans', { weekStart: monday });
     expect(plan.status).toBe(201);
     const planId = plan.json.plan.id;
-    expect((await call(base, manager, 'POST', `/api/supply-plans/${planId}/allocate`)).status).toBe(200);
+    const alloc = await call(base, manager, 'POST', `/api/supply-plans/${planId}/allocate`);
+    expect(alloc.status).toBe(202);
+    expect((await waitForJobAt(base, manager, alloc.json.job.id)).state).toBe('completed');
     expect((await call(base, manager, 'POST', `/api/supply-plans/${planId}/publish`)).status).toBe(200);
     for (let wd = 1; wd <= 7; wd++) {
       const moved = await call(base, manager, 'PUT', `/api/supply-plans/${planId}/windows/${wd}`, {

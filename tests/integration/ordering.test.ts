@@ -51,9 +51,14 @@ describe('supply plan and allocation', () => {
     plain = items.find((i) => !i.scarce)!.productId;
 
     expect((await t.api(manager, 'POST', `/api/supply-plans/${planId}/publish`)).json().code).toBe('plan_not_allocated');
+    // The allocation is a job: the request answers at once, the plan screen follows the job until it is done.
     const alloc = await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`);
-    expect(alloc.statusCode).toBe(200);
-    const body = alloc.json() as { items: { productId: number; scarce: boolean; supplyQty: number; allocatedQty: number }[]; quotas: { productId: number; tier: number; network: string; quota: number }[] };
+    expect(alloc.statusCode).toBe(202);
+    expect(alloc.json().job).toMatchObject({ name: 'supply-plan-allocate', state: 'queued' });
+    await t.jobs.waitIdle();
+    const job = (await t.api(manager, 'GET', `/api/jobs/${alloc.json().job.id}`)).json();
+    expect(job).toMatchObject({ state: 'completed', progress: 100, result: { planId } });
+    const body = (await t.api(manager, 'GET', `/api/supply-plans/${planId}`)).json() as { items: { productId: number; scarce: boolean; supplyQty: number; allocatedQty: number }[]; quotas: { productId: number; tier: number; network: string; quota: number }[] };
     for (const it of body.items.filter((i) => i.scarce)) {
       expect(it.allocatedQty).toBeLessThanOrEqual(it.supplyQty);
       for (const net of ['urban', 'rural']) {
@@ -76,7 +81,9 @@ describe('supply plan and allocation', () => {
     const full = created.json().items.find((i: { productId: number }) => i.productId === first.productId);
     const adjusted = await t.api(manager, 'PUT', `/api/supply-plans/${planId}/items`, { items: [{ ...full, supplyQty: Math.floor(first.supplyQty / 2) }] });
     expect(adjusted.statusCode).toBe(200);
-    const rerun = (await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).json();
+    expect((await t.api(manager, 'POST', `/api/supply-plans/${planId}/allocate`)).statusCode).toBe(202);
+    await t.jobs.waitIdle();
+    const rerun = (await t.api(manager, 'GET', `/api/supply-plans/${planId}`)).json();
     expect(rerun.items.find((i: { productId: number }) => i.productId === first.productId).allocatedQty).toBeLessThanOrEqual(Math.floor(first.supplyQty / 2));
 
     const promoted = await expectRemainderByPriority(planId);
@@ -415,7 +422,8 @@ async function expectRemainderByPriority(plan: number): Promise<{ retailerId: nu
   );
   await db().execute(sql`update retailer_ratings set segment = 'close'
     where retailer_id = ${passed.retailerId} and run_id = (select id from rating_runs where status = 'published' order by month desc limit 1)`);
-  expect((await t.api(manager, 'POST', `/api/supply-plans/${plan}/allocate`)).statusCode).toBe(200);
+  expect((await t.api(manager, 'POST', `/api/supply-plans/${plan}/allocate`)).statusCode).toBe(202);
+  await t.jobs.waitIdle();
   const [now] = await query<{ extra: number; segment: string; limit: number; quota: number }>(
     db(),
     sql`select extra_qty as extra, extra_segment as segment, limit_qty as limit, quota_qty as quota from order_limits

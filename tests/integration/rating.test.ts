@@ -11,7 +11,6 @@ import { query } from '../../src/db/client.js';
 import { findServicePackages } from '../../src/app/rating/rating-segments.js';
 import { monthBounds } from '../../src/app/rating/rating-inputs.js';
 import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
-import { waitForBackgroundJobs } from '../../src/jobs/background.js';
 import { multipart } from '../support/retailer-factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -90,7 +89,7 @@ describe('the county manager runs, reviews and publishes a month', () => {
     expect(res.statusCode, res.body).toBe(202);
     runId = res.json().id;
     expect(res.json()).toMatchObject({ status: 'computing', month: MONTH });
-    await waitForBackgroundJobs();
+    await t.jobs.waitIdle();
     const run = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}`)).json();
     expect(run).toMatchObject({ status: 'draft', progress: 100 });
     const [{ n }] = await query<{ n: number }>(db(), sql`select count(*)::int n from retailers where status = 'active'`);
@@ -165,7 +164,7 @@ describe('the county manager runs, reviews and publishes a month', () => {
     const before = await query<{ id: number; star: number }>(db(), sql`select id, star from retailers order by id`);
     const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: MONTH });
     expect(res.statusCode).toBe(202);
-    await waitForBackgroundJobs();
+    await t.jobs.waitIdle();
     const old = (await t.api(manager, 'GET', `/api/ratings/runs/${runId}`)).json();
     expect(old.status).toBe('superseded');
     runId = res.json().id;
@@ -240,7 +239,7 @@ describe('scheme versions', () => {
 describe('manual tier changes, disaster freezes, compliance and the review sheet', () => {
   it('a tier change on a draft needs a reason and is audit-logged', async () => {
     const res = await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-06' });
-    await waitForBackgroundJobs();
+    await t.jobs.waitIdle();
     const runId = res.json().id;
     const [row] = await query<{ tier: number }>(db(), sql`select tier from retailer_ratings where run_id = ${runId} and retailer_id = ${ownId}`);
     const to = row.tier === 30 ? 29 : row.tier + 1;
@@ -263,11 +262,11 @@ describe('manual tier changes, disaster freezes, compliance and the review sheet
     const month = '2026-05';
     // April rated first, then May with the freeze.
     await t.api(manager, 'POST', '/api/ratings/runs', { month: '2026-04' });
-    await waitForBackgroundJobs();
+    await t.jobs.waitIdle();
     expect((await t.api(manager, 'POST', '/api/ratings/freezes', { retailerId: ownId, month, reason: '7月洪水店面被淹' })).statusCode).toBe(201);
     expect((await t.api(manager, 'POST', '/api/ratings/freezes', { retailerId: ownId, month, reason: '7月洪水店面被淹' })).statusCode).toBe(409);
     const res = await t.api(manager, 'POST', '/api/ratings/runs', { month });
-    await waitForBackgroundJobs();
+    await t.jobs.waitIdle();
     const [apr] = await query<{ star: number; score: number }>(
       db(),
       sql`select x.star, x.star_score score from retailer_ratings x join rating_runs r on r.id = x.run_id where r.month = '2026-04' and x.retailer_id = ${ownId}`,

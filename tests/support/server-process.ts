@@ -48,6 +48,19 @@ export async function loginAt(base: string, username: string, password: string):
   return res.headers.get('set-cookie')!.split(';')[0];
 }
 
+/** Polls GET /api/jobs/:id until the job has finished; its last view. */
+export async function waitForJobAt(base: string, cookie: string, jobId: number, timeoutMs = 120_000): Promise<{ state: string; result: unknown; error: string | null }> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${base}/api/jobs/${jobId}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`GET /api/jobs/${jobId}: ${res.status} ${await res.text()}`);
+    const job = (await res.json()) as { state: string; result: unknown; error: string | null };
+    if (['completed', 'failed', 'cancelled'].includes(job.state)) return job;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.state} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /**
  * Where the server keeps its data on the engine under test: a fresh database
  * on the server (DATABASE_URL) or a fresh PGlite folder (DATA_DIR). The data

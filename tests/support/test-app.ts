@@ -4,6 +4,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { DEFAULT_DEMO, TODAY } from './db-template.js';
+import pino from 'pino';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
 
 export { TODAY };
 
@@ -20,6 +23,8 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS;
 export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The job runner of this app; `await t.jobs.waitIdle()` waits for the work a request queued. */
+  jobs: JobRunner;
   login: (role: DemoRole | [string, string]) => Promise<string>;
   api: (cookie: string | null, method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
@@ -30,6 +35,8 @@ export async function startTestApp(opts: { retailers?: number; weeks?: number } 
     demo: { retailers: opts.retailers ?? DEFAULT_DEMO.retailers, weeks: opts.weeks ?? DEFAULT_DEMO.weeks },
   });
   const app = await buildApp({ db: database.db, now: () => TODAY });
+  const jobs = createJobRunner(database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
+  await jobs.start();
   const login = async (role: DemoRole | [string, string]) => {
     const [username, password] = Array.isArray(role) ? role : DEMO_ACCOUNTS[role as DemoRole];
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -47,9 +54,11 @@ export async function startTestApp(opts: { retailers?: number; weeks?: number } 
   return {
     app,
     database,
+    jobs,
     login,
     api,
     close: async () => {
+      await jobs.stop(0);
       await app.close();
       await database.drop();
     },

@@ -79,7 +79,7 @@ async function writeItems(tx: Exec, viewer: Viewer, planId: number, items: PlanI
   }
 }
 
-export async function draftPlan(tx: Exec, viewer: Viewer, planId: number): Promise<{ id: number; weekStart: string; status: string }> {
+export async function draftPlan(tx: Exec, viewer: Pick<Viewer, 'orgId'>, planId: number): Promise<{ id: number; weekStart: string; status: string }> {
   const [plan] = await rows<{ id: number; weekStart: string; status: string }>(
     tx,
     sql`select id, week_start::text as "weekStart", status from supply_plans where id = ${planId} and org_id = ${viewer.orgId} for update`,
@@ -102,9 +102,10 @@ export async function updatePlanItems(db: Db, viewer: Viewer, planId: number, it
  * limit row written once with its final figures: min(quota, cap), plus one
  * carton for the shops the remainder reaches (decision 0603).
  */
-export async function runAllocation(db: Db, viewer: Viewer, planId: number, now: Date) {
+export async function runAllocation(db: Db, viewer: Pick<Viewer, 'orgId'>, planId: number, now: Date, onProgress: (pct: number, step: string) => void = () => {}) {
   return db.transaction(async (tx) => {
     const plan = await draftPlan(tx, viewer, planId);
+    onProgress(5, 'caps');
     await tx.execute(sql`delete from order_limits where plan_id = ${planId}`);
     await tx.execute(sql`delete from allocation_quotas where plan_id = ${planId}`);
     // What each active retailer can sell of each scarce product; without its own history, the median of its tier and market.
@@ -145,7 +146,8 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
     );
     const results = [];
     const remainders: Remainder[] = [];
-    for (const it of items) {
+    for (const [k, it] of items.entries()) {
+      onProgress(15 + (70 * k) / Math.max(1, items.length), `quotas ${k + 1}/${items.length}`);
       const groups = groupsOf(hist.filter((h) => h.productId === it.productId), it.maxQuota);
       const problem: AllocationProblem = {
         supply: it.supplyQty,
@@ -163,6 +165,7 @@ export async function runAllocation(db: Db, viewer: Viewer, planId: number, now:
         where plan_id = ${planId} and product_id = ${it.productId}`);
       results.push({ productId: it.productId, supply: it.supplyQty, allocated: r.allocated, gapPct: r.gapPct, method: r.method, priorityQty: 0 });
     }
+    onProgress(85, 'limits');
     const extra = await writeLimits(tx as unknown as Db, viewer.orgId, planId, remainders);
     for (const res of results) {
       res.priorityQty = extra.get(res.productId) ?? 0;

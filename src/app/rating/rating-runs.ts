@@ -94,8 +94,16 @@ export async function setRunProgress(db: Db, runId: number, progress: number, st
   await db.execute(sql`update rating_runs set progress = ${Math.round(progress)}, step = ${step} where id = ${runId}`);
 }
 
+/** A computing run failed for good: the month is free to start again at once. */
 export async function failRun(db: Db, runId: number, error: string): Promise<void> {
-  await db.execute(sql`update rating_runs set status = 'failed', error = ${error.slice(0, 2000)}, finished_at = now() where id = ${runId}`);
+  await db.execute(sql`update rating_runs set status = 'failed', error = ${error.slice(0, 2000)}, finished_at = now() where id = ${runId} and status = 'computing'`);
+}
+
+/** A run's state before (re)computing it: results of a cut-off attempt are removed so the next one writes them anew. */
+export async function resetRunForCompute(db: Db, runId: number): Promise<RunStatus | null> {
+  const [run] = await query<{ status: RunStatus }>(db, sql`select status from rating_runs where id = ${runId}`);
+  if (run?.status === 'computing') await db.execute(sql`delete from retailer_ratings where run_id = ${runId}`);
+  return run?.status ?? null;
 }
 
 /** The published run of the month, else its latest draft. */
@@ -289,9 +297,15 @@ export async function finishRun(
   counts: { retailers: number; orderLines: number; seconds: number },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`update rating_runs set status = 'superseded' where org_id = ${orgId} and month = ${month} and status = 'draft' and id <> ${runId}`);
-    await tx.execute(sql`update rating_runs set status = 'draft', progress = 100, step = 'done', summary = ${JSON.stringify(summary)}::jsonb,
-      retailers = ${counts.retailers}, order_lines = ${counts.orderLines}, seconds = ${counts.seconds}, finished_at = now() where id = ${runId}`);
+    // Only a run still computing becomes the draft: one failed meanwhile stays failed.
+    const done = await query<{ id: number }>(
+      tx as unknown as Db,
+      sql`update rating_runs set status = 'draft', progress = 100, step = 'done', summary = ${JSON.stringify(summary)}::jsonb,
+        retailers = ${counts.retailers}, order_lines = ${counts.orderLines}, seconds = ${counts.seconds}, finished_at = now()
+        where id = ${runId} and status = 'computing' returning id`,
+    );
+    if (done.length)
+      await tx.execute(sql`update rating_runs set status = 'superseded' where org_id = ${orgId} and month = ${month} and status = 'draft' and id <> ${runId}`);
   });
 }
 

@@ -13,9 +13,13 @@ import { queueOrderDayReminders } from '../../app/ordering/order-reminders.js';
 import { orderCycleStats } from '../../app/ordering/ordering-stats.js';
 import { findPlans, getPlan } from '../../app/ordering/supply-plan-queries.js';
 import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../app/ordering/supply-plans.js';
+import { allocateSupplyPlanJob, requestAllocation } from '../../jobs/supply-plan-allocation.js';
+import { findActiveJob } from '../../jobs/job-queue.js';
+import { jobView } from './jobs.js';
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
 import {
   allocatedPlanSchema,
+  allocationQueuedSchema,
   amendOrderSchema,
   createPlanSchema,
   orderReplySchema as orderReply,
@@ -48,9 +52,11 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     return reply.status(201).send(await getPlan(db, viewerOf(req), id));
   });
 
-  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams, response: { 200: planDetailSchema } } }, async (req) =>
-    getPlan(db, viewerOf(req), req.params.id),
-  );
+  r.get('/api/supply-plans/:id', { preHandler: requirePermission('supply.read'), schema: { tags, params: idParams, response: { 200: planDetailSchema } } }, async (req) => {
+    const plan = await getPlan(db, viewerOf(req), req.params.id);
+    const active = await findActiveJob(db, allocateSupplyPlanJob.name, `plan:${req.params.id}`);
+    return { ...plan, allocation: active ? jobView(active) : null };
+  });
 
   r.put(
     '/api/supply-plans/:id/items',
@@ -61,9 +67,10 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
     },
   );
 
-  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 200: allocatedPlanSchema } } }, async (req) => {
-    const results = await runAllocation(db, viewerOf(req), req.params.id, now());
-    return { results, ...(await getPlan(db, viewerOf(req), req.params.id)) };
+  // Answers at once with the queued allocation; the screen follows it at GET /api/jobs/:id.
+  r.post('/api/supply-plans/:id/allocate', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 202: allocationQueuedSchema } } }, async (req, reply) => {
+    const job = await requestAllocation(db, viewerOf(req), req.params.id, now());
+    return reply.status(202).send({ job: jobView(job), ...(await getPlan(db, viewerOf(req), req.params.id)), allocation: jobView(job) });
   });
 
   r.post('/api/supply-plans/:id/publish', { preHandler: requirePermission('supply.manage'), schema: { tags, params: idParams, response: { 200: publishedPlanSchema } } }, async (req) => {

@@ -63,11 +63,11 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     return { runs: await findRuns(db, viewer.orgId), defaultMonth: previousMonth(now().toISOString().slice(0, 7)) };
   });
 
-  r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema, response: { 202: ratingRunSchema } } }, async (req, reply) => {
+  r.post('/api/ratings/runs', { preHandler: requirePermission('rating.manage'), schema: { tags, body: startRunSchema, response: { 202: ratingRunSchema.extend({ jobId: z.number() }) } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     if (req.body.month >= now().toISOString().slice(0, 7)) throw new AppError('validation_failed', [{ field: 'month', code: 'rating_month_incomplete' }]);
-    const id = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
-    return reply.status(202).send(await getRun(db, viewer.orgId, id));
+    const { runId, jobId } = await startRatingBatch(db, { orgId: viewer.orgId, month: req.body.month, userId: viewer.userId });
+    return reply.status(202).send({ ...(await getRun(db, viewer.orgId, runId)), jobId });
   });
 
   r.get('/api/ratings/runs/:id', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, response: { 200: ratingRunSchema } } }, async (req) =>

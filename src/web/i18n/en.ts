@@ -5,6 +5,12 @@ export const en: Dict = {
   app: { name: 'Zhiyin', subtitle: 'Retail customer service', switchLang: '中文' },
   /** The bad rows of a refused sheet (every sheet import). */
   sheet: { row: 'Row', column: 'Column', value: 'Value', problem: 'Problem' },
+  jobs: {
+    state: { queued: 'Queued', running: 'Running', completed: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
+    retrying: (n: number, max: number) => `Attempt ${n} did not succeed; it will be retried shortly (at most ${max} attempts)`,
+    failed: (error: string) => `The background job failed; you can start it again. Reason: ${error}`,
+    leaveHint: 'Runs in the background; you may leave this page and find the progress here when you return.',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Retry',
@@ -686,6 +692,8 @@ export const en: Dict = {
     publish: 'Publish',
     published: 'Published; limits are in force',
     allocatedOk: 'Allocation done',
+    allocating: 'Allocating',
+    allocationQueued: 'Allocation started; the plan refreshes when it is done',
     quotaByTier: 'Quota by tier (cartons per shop)',
     shareByMarket: 'Urban / rural share',
     tier: 'Tier',

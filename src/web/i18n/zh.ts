@@ -4,6 +4,13 @@ export const zh = {
   app: { name: '知音', subtitle: '零售客户服务系统', switchLang: 'English' },
   /** The bad rows of a refused sheet (every sheet import). */
   sheet: { row: '行', column: '列', value: '内容', problem: '问题' },
+  /** Background work followed on its screen (GET /api/jobs/:id). */
+  jobs: {
+    state: { queued: '排队中', running: '进行中', completed: '已完成', failed: '失败', cancelled: '已取消' },
+    retrying: (n: number, max: number) => `第 ${n} 次未成功，稍后自动重试（最多 ${max} 次）`,
+    failed: (error: string) => `后台任务失败，可以重新开始。原因：${error}`,
+    leaveHint: '在后台进行，可以离开本页，回来时仍可看到进度。',
+  },
   common: {
     loading: '加载中…',
     retry: '重试',
@@ -685,6 +692,8 @@ export const zh = {
     publish: '发布',
     published: '已发布，限量已生效',
     allocatedOk: '测算完成',
+    allocating: '正在测算投放',
+    allocationQueued: '已开始测算，完成后自动刷新',
     quotaByTier: '各档位限量（条/户）',
     shareByMarket: '城网 / 农网投放占比',
     tier: '档位',

@@ -6,6 +6,7 @@ import { visits } from './visits.js';
 import { ordering } from './ordering.js';
 import { orderCorrections } from './order-corrections.js';
 import { settlement } from './settlement.js';
+import { jobs } from './jobs.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs];

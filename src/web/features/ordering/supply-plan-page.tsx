@@ -8,8 +8,10 @@ import { useT } from '../../i18n/i18n.js';
 import { EChart } from '../../components/echart.js';
 import { ApiError } from '../../api/client.js';
 import type { PlanDetail, PlanItem, PlanSummary } from '../../../shared/ordering.js';
+import type { JobView } from '../../../shared/jobs.js';
 import { orderingApi } from './ordering-api.js';
 import { PlanImportButton } from './plan-import-button.js';
+import { JobProgress } from '../../components/job-progress.js';
 
 function nextMonday(): string {
   const d = new Date();
@@ -59,6 +61,14 @@ export function SupplyPlanPage() {
     }
   };
   const draft = detail?.plan.status === 'draft';
+  // While the plan's allocation job is queued or running, the screen shows its progress and waits for it.
+  const allocating = detail?.allocation ?? null;
+  const allocationDone = (planIdDone: number, job: JobView) => {
+    const ok = job.state === 'completed';
+    if (ok) message.success(o.allocatedOk);
+    // A failed job stays on screen with its reason until the next run.
+    orderingApi.plan(planIdDone).then((d) => show(ok ? d : { ...d, allocation: d.allocation ?? job }), fail);
+  };
   const edit = (pid: number, patch: Partial<PlanItem>) => setItems((xs) => xs.map((x) => (x.productId === pid ? { ...x, ...patch } : x)));
 
   const quotas = useMemo(() => (detail?.quotas ?? []).filter((q) => q.productId === productId), [detail, productId]);
@@ -146,12 +156,15 @@ export function SupplyPlanPage() {
               { title: o.ordered, render: (_: unknown, r) => detail.items.find((i) => i.productId === r.productId)?.orderedQty ?? 0 },
             ]}
           />
+          {allocating && (
+            <JobProgress job={allocating} title={o.allocating} testId="allocation-progress" onDone={(j) => allocationDone(detail.plan.id, j)} />
+          )}
           {draft && (
             <Space>
-              <Button type="primary" loading={busy} onClick={() => run(async () => { await orderingApi.saveItems(detail.plan.id, items); return orderingApi.allocate(detail.plan.id); }, o.allocatedOk)} data-testid="rerun">
+              <Button type="primary" loading={busy || (allocating !== null && allocating.state !== 'failed')} onClick={() => run(async () => { await orderingApi.saveItems(detail.plan.id, items); return orderingApi.allocate(detail.plan.id); }, o.allocationQueued)} data-testid="rerun">
                 {o.rerun}
               </Button>
-              <Button loading={busy} disabled={!detail.plan.allocatedAt} onClick={() => run(() => orderingApi.publish(detail.plan.id), o.published)}>
+              <Button loading={busy} disabled={!detail.plan.allocatedAt || (allocating !== null && allocating.state !== 'failed')} onClick={() => run(() => orderingApi.publish(detail.plan.id), o.published)}>
                 {o.publish}
               </Button>
             </Space>

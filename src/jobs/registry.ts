@@ -1,0 +1,27 @@
+// Every job definition and schedule the runner knows. A new kind of work adds
+// its definition here, so both the server's runner and `npm run worker` run it.
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+import type { AnyJobDefinition } from './define-job.js';
+import { ratingBatchJob } from './rating-batch.js';
+import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
+import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
+
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob];
+
+export const jobSchedules: JobSchedule[] = [];
+
+export function definitionOf(name: string): AnyJobDefinition | undefined {
+  return jobDefinitions.find((d) => d.name === name);
+}
+
+/** The runner for this process, with every definition and schedule. */
+export function createJobRunner(database: Pick<Database, 'db' | 'kind'>, opts: Partial<RunnerOptions> & { log?: Logger } = {}): JobRunner {
+  return new JobRunner({
+    db: database.db,
+    definitions: jobDefinitions,
+    schedules: jobSchedules,
+    exclusive: database.kind === 'pglite',
+    ...opts,
+  });
+}
