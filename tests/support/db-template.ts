@@ -138,17 +138,25 @@ export function urlOf(name: string): string {
 
 const stamp = () => `zhiyin test template, last used ${new Date().toISOString()}`;
 
-/** CREATE DATABASE … TEMPLATE, retried while another session briefly holds the template. */
-export async function cloneDatabase(c: pg.Client, template: string, name: string): Promise<void> {
+/**
+ * Runs a statement that needs a database nobody is connected to, retrying
+ * while a session is still there: a closed pool's backends exit a moment later.
+ */
+async function whenUnused(c: pg.Client, statement: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await c.query(`create database ${name} template ${template}`);
+      await c.query(statement);
       return;
     } catch (e) {
       if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/** CREATE DATABASE … TEMPLATE. */
+export function cloneDatabase(c: pg.Client, template: string, name: string): Promise<void> {
+  return whenUnused(c, `create database ${name} template ${template}`);
 }
 
 /** The template database's name, built if missing. */
@@ -175,7 +183,7 @@ export async function postgresTemplate(demo?: DemoSize): Promise<string> {
   }
   await withAdmin(async (c) => {
     try {
-      await c.query(`alter database ${tmp} rename to ${name}`);
+      await whenUnused(c, `alter database ${tmp} rename to ${name}`);
     } catch (e) {
       // Another run built the same template meanwhile: use theirs.
       if ((e as { code?: string }).code !== '42P04') throw e;
