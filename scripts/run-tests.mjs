@@ -1,7 +1,11 @@
 // `npm test`: type check, unit tests, the integration suite on both engines
 // (embedded PGlite and the PostgreSQL server), then the browser journeys.
 // The server must be reachable: a missing server fails the run, never skips it.
-import { spawnSync } from 'node:child_process';
+//
+// The two integration steps run at the same time: each takes its files one
+// by one on one core, so on a 2-core machine the other core would sit idle.
+// Their output is printed as a whole when each ends, so it stays readable.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 // CPU seconds used by finished children (Linux), printed beside wall time:
@@ -16,29 +20,51 @@ function childCpuSeconds() {
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const steps = [
-  ['typecheck', 'npx', ['tsc', '--noEmit'], {}],
-  ['unit', 'npx', ['vitest', 'run', '--project', 'unit'], {}],
-  ['integration (PGlite)', 'npx', ['vitest', 'run', '--project', 'integration'], { TEST_DB: 'pglite' }],
-  ['integration (PostgreSQL server)', 'npx', ['vitest', 'run', '--project', 'integration'], { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl }],
-  ['e2e (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e'], {}],
+const vitest = (project) => ['vitest', 'run', '--project', project];
+// Steps in one inner list run at the same time.
+const groups = [
+  [['typecheck', 'npx', ['tsc', '--noEmit'], {}]],
+  [['unit', 'npx', vitest('unit'), {}]],
+  [
+    ['integration (PGlite)', 'npx', vitest('integration'), { TEST_DB: 'pglite' }],
+    ['integration (PostgreSQL server)', 'npx', vitest('integration'), { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl }],
+  ],
+  [['e2e (Chromium)', 'npx', vitest('e2e'), {}]],
 ];
 
+/** Runs one step; its output goes straight through, or is collected when others run beside it. */
+function run([name, cmd, args, env], alone) {
+  const t0 = Date.now();
+  console.log(`\n=== ${name} ===${alone ? '' : ' (started; output when it ends)'}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const out = [];
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr?.on('data', (d) => out.push(d));
+    child.on('close', (code) => {
+      if (!alone) process.stdout.write(`\n=== ${name}: output ===\n${Buffer.concat(out).toString()}`);
+      resolve({ name, ok: code === 0, seconds: (Date.now() - t0) / 1000 });
+    });
+  });
+}
+
 const only = process.argv[2];
+const t0 = Date.now();
 let failed = 0;
 let passed = 0;
-for (const [name, cmd, args, env] of steps) {
-  if (only && !name.startsWith(only)) continue;
-  const t0 = Date.now();
+for (const group of groups) {
+  const steps = group.filter(([name]) => !only || name.startsWith(only));
+  if (steps.length === 0) continue;
   const cpu0 = childCpuSeconds();
-  console.log(`\n=== ${name} ===`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const ok = res.status === 0;
+  const results = await Promise.all(steps.map((step) => run(step, steps.length === 1)));
   const cpu1 = childCpuSeconds();
-  const cpu = cpu0 === null || cpu1 === null ? '' : ` (CPU ${(cpu1 - cpu0).toFixed(0)} s)`;
-  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(0)} s${cpu} ===`);
-  if (ok) passed++;
-  else failed++;
+  const cpu = cpu0 === null || cpu1 === null ? '' : `CPU ${(cpu1 - cpu0).toFixed(0)} s`;
+  for (const r of results) {
+    console.log(`=== ${r.name}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(0)} s${steps.length === 1 && cpu ? ` (${cpu})` : ''} ===`);
+    if (r.ok) passed++;
+    else failed++;
+  }
+  if (steps.length > 1 && cpu) console.log(`=== ${steps.map(([name]) => name).join(' + ')}: ${cpu} together ===`);
 }
-console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+console.log(`\nsteps: ${passed} passed, ${failed} failed, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.exit(failed ? 1 : 0);

@@ -100,8 +100,22 @@ export async function pgliteTemplate(demo?: DemoSize): Promise<string> {
   return file;
 }
 
+// Node 20's Blob.arrayBuffer() pulls 54 MB through a stream (≈1 s of CPU per
+// file); PGlite only calls arrayBuffer(), so hand it the bytes read already.
+class BytesBlob extends Blob {
+  readonly #data: Uint8Array;
+  constructor(data: Uint8Array) {
+    super([]);
+    this.#data = data;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.#data;
+    return Promise.resolve(byteOffset === 0 && byteLength === buffer.byteLength ? (buffer as ArrayBuffer) : this.#data.slice().buffer);
+  }
+}
+
 export function openPglite(tarball: string): Promise<Database> {
-  return openDatabase({ loadDataDir: new Blob([fs.readFileSync(tarball)]) });
+  return openDatabase({ loadDataDir: new BytesBlob(fs.readFileSync(tarball)) });
 }
 
 // ---- PostgreSQL server ------------------------------------------------------
@@ -124,17 +138,25 @@ export function urlOf(name: string): string {
 
 const stamp = () => `zhiyin test template, last used ${new Date().toISOString()}`;
 
-/** CREATE DATABASE … TEMPLATE, retried while another session briefly holds the template. */
-export async function cloneDatabase(c: pg.Client, template: string, name: string): Promise<void> {
+/**
+ * Runs a statement that needs a database nobody is connected to, retrying
+ * while a session is still there: a closed pool's backends exit a moment later.
+ */
+async function whenUnused(c: pg.Client, statement: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await c.query(`create database ${name} template ${template}`);
+      await c.query(statement);
       return;
     } catch (e) {
       if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/** CREATE DATABASE … TEMPLATE. */
+export function cloneDatabase(c: pg.Client, template: string, name: string): Promise<void> {
+  return whenUnused(c, `create database ${name} template ${template}`);
 }
 
 /** The template database's name, built if missing. */
@@ -161,7 +183,7 @@ export async function postgresTemplate(demo?: DemoSize): Promise<string> {
   }
   await withAdmin(async (c) => {
     try {
-      await c.query(`alter database ${tmp} rename to ${name}`);
+      await whenUnused(c, `alter database ${tmp} rename to ${name}`);
     } catch (e) {
       // Another run built the same template meanwhile: use theirs.
       if ((e as { code?: string }).code !== '42P04') throw e;
