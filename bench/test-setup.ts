@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
-import { seedDemoCounty } from '../src/db/demo-seed.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { cloneDatabase, DEFAULT_DEMO, openPglite, pgliteTemplate, postgresTemplate, serverUrl, TODAY, urlOf } from '../tests/support/db-template.js';
 
 const { values: args } = parseArgs({
