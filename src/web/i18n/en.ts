@@ -352,6 +352,8 @@ export const en: Dict = {
     dropHint: '.xlsx or .csv (UTF-8 or GBK, as Excel saves it), up to 20 MB',
     uploading: 'Importing…',
     success: (c: number, u: number, t: number) => `Imported: ${c} created, ${u} updated, ${t} rows in all`,
+    unchanged: (n: number) => `${n} already matched their files and were left as they were`,
+    ignoredColumns: (cols: string) => `Columns not recognised and ignored: ${cols}`,
     rejectedTitle: 'Import rejected',
     rejectedCount: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
     row: 'Row',

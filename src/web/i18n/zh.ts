@@ -352,6 +352,8 @@ export const zh = {
     dropHint: '支持 .xlsx、.csv（UTF-8 或 GBK 编码，Excel 另存的 CSV 均可），单个文件不超过 20 MB',
     uploading: '正在导入…',
     success: (c: number, u: number, t: number) => `导入成功：新增 ${c} 户，更新 ${u} 户，共处理 ${t} 行`,
+    unchanged: (n: number) => `${n} 户与档案一致，未改动`,
+    ignoredColumns: (cols: string) => `未识别、已忽略的列：${cols}`,
     rejectedTitle: '导入被拒绝',
     rejectedCount: (n: number) => `共 ${n} 处错误`,
     row: '行号',

@@ -9,7 +9,8 @@ import type { DayRoute } from '../../../shared/visits.js';
 import { PRICE_TAGS, VISIT_STORE_IMAGES } from '../../../shared/visits.js';
 import { labelOf } from '../../../shared/codes.js';
 import { useT } from '../../i18n/i18n.js';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { sendCheckIn } from '../visit-progress/visits-api.js';
 import { clock, currentPosition, metresBetween, navigationUrl, shrinkPhoto, type Fix } from './field-geo.js';
 import type { OutboxItem } from './visit-outbox.js';
 
@@ -76,7 +77,7 @@ export function VisitSheet({
     if (distanceM > radiusM && reason.trim().length < 2) return setNeedReason({ distanceM });
     const local: LocalCheckIn = { id: checkIn?.id ?? newVisitId(), fix, distanceM, farReason: distanceM > radiusM ? reason.trim() : undefined };
     try {
-      await api('/api/visits/check-in', { method: 'POST', body: { id: local.id, retailerId: shop.id, ...fix, farReason: local.farReason } });
+      await sendCheckIn({ id: local.id, retailerId: shop.id, ...fix, farReason: local.farReason });
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) message.info(v.offlineCheckIn);
       else if (e instanceof ApiError && e.code === 'check_in_too_far') return setNeedReason({ distanceM: Number(e.body.distanceM ?? distanceM) });
