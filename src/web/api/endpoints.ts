@@ -4,7 +4,7 @@ import type { AppConfig, Me } from '../../shared/auth.js';
 import type { Grid, Org, Station } from '../../shared/org.js';
 import type { RetailerCard, RetailerChange, RetailerListResponse, RetailerUpdate } from '../../shared/retailer.js';
 import type { importResultSchema } from '../../shared/retailer-files.js';
-import { api, type Wire } from './client.js';
+import { api, toQuery, type Wire } from './client.js';
 
 export type { AuditItem } from '../../shared/audit.js';
 export type { ImportResult, ImportRowError } from '../../shared/retailer-files.js';
@@ -20,6 +20,8 @@ export const getStations = () => api<Station[]>('/api/stations');
 export const getGrids = () => api<Grid[]>('/api/grids');
 
 export const findRetailers = (query: string, signal?: AbortSignal) => api<RetailerListResponse>(`/api/retailers${query}`, { signal });
+/** Active shops matching what was typed, for the pickers of the order and emergency screens. */
+export const searchActiveRetailers = (q: string, pageSize: number) => findRetailers(toQuery({ q: q.trim(), status: 'active', pageSize }));
 export const getRetailer = (id: number) => api<RetailerCard>(`/api/retailers/${id}`);
 export const getRetailerHistory = (id: number) => api<RetailerChange[]>(`/api/retailers/${id}/history`);
 export const updateRetailer = (id: number, patch: RetailerUpdate) =>

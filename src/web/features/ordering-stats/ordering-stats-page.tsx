@@ -4,9 +4,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import type { OrderCycleStats } from '../../../shared/ordering-stats.js';
-import type { PlanSummary } from '../../../shared/ordering.js';
-import { api, toQuery } from '../../api/client.js';
+import { orderingApi } from '../ordering/ordering-api.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
@@ -20,8 +18,8 @@ export function OrderingStatsPage() {
   const { t } = useT();
   const s = t.orderingStats;
   const [week, setWeek] = useState<string | undefined>();
-  const stats = useLoad(() => api<OrderCycleStats>(`/api/ordering/stats${toQuery({ weekStart: week })}`), [week]);
-  const plans = useLoad(() => api<{ items: PlanSummary[] }>('/api/supply-plans').catch(() => ({ items: [] })), []);
+  const stats = useLoad(() => orderingApi.stats({ weekStart: week }), [week]);
+  const plans = useLoad(() => orderingApi.plans().catch(() => ({ items: [] })), []);
 
   if (stats.error) return <ErrorResult error={stats.error} onRetry={stats.reload} />;
   const d = stats.data;

@@ -2,9 +2,9 @@
 // and the reason. Staff pick the retailer; a retailer asks for their own shop.
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select } from 'antd';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { searchActiveRetailers } from '../../api/endpoints.js';
 import { useT } from '../../i18n/i18n.js';
-import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct } from '../../../shared/ordering.js';
 import type { EmergencyRequestInput } from '../../../shared/order-corrections.js';
 import { orderingApi } from './ordering-api.js';
@@ -30,7 +30,7 @@ export function EmergencyForm({ retailerId, products: given, onSent, compact }: 
   const findShops = async (q: string) => {
     if (!q.trim()) return;
     try {
-      const r = await api<RetailerListResponse>(`/api/retailers?q=${encodeURIComponent(q.trim())}&status=active&pageSize=10`);
+      const r = await searchActiveRetailers(q, 10);
       setShops(r.items.map((x) => ({ value: x.id, label: `${x.shopName} · ${x.customerCode}` })));
     } catch {
       setShops([]);

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, List, Row, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { useT } from '../../i18n/i18n.js';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { searchActiveRetailers } from '../../api/endpoints.js';
 import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct, RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
@@ -56,7 +57,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
     const q = query.trim();
     if (!q) return;
     try {
-      const r = await api<RetailerListResponse>(`/api/retailers?q=${encodeURIComponent(q)}&status=active&pageSize=8`);
+      const r = await searchActiveRetailers(q, 8);
       setResults(r.items);
       setHi(0);
       if (r.items.length) await load(r.items[0].id);
