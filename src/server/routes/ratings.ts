@@ -17,7 +17,7 @@ import { complianceClass } from '../../domain/rating/compliance-class.js';
 import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
-import { starLabel } from '../../shared/codes.js';
+import { labelOf, starLabel } from '../../shared/codes.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
 import {
   complianceImportedSchema,
@@ -237,7 +237,6 @@ async function assertRetailerInOrg(db: Db, orgId: number, retailerId: number) {
   if (!row) throw new AppError('not_found');
 }
 
-const LEVEL: Record<string, string> = { high: '高', mid: '中', low: '低' };
 const segmentZh = (s: string | null) => (s ? ratingMessages[`segment_${s}` as 'segment_close']?.zh ?? s : '—');
 
 /** 客户类别细分考核表: one sheet per grid, the three dimensions, the segment and its move against last month. */
@@ -257,13 +256,13 @@ async function reviewSheetXlsx(month: string, rows: Awaited<ReturnType<typeof fi
       ws.addRow([
         x.customerCode,
         x.shopName,
-        x.network === 'urban' ? '城网' : '农网',
+        labelOf('network', x.network),
         x.complianceClass,
-        LEVEL[x.integrity] ?? x.integrity,
-        LEVEL[x.stability] ?? x.stability,
+        labelOf('level', x.integrity),
+        labelOf('level', x.stability),
         x.cv === null ? '—' : Math.round(x.cv * 100) / 100,
         `${Math.round(x.continuity * 100)}%`,
-        LEVEL[x.cooperation] ?? x.cooperation,
+        labelOf('level', x.cooperation),
         segmentZh(x.segment),
         segmentZh(x.prevSegment),
         move,

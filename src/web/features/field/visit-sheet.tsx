@@ -166,7 +166,7 @@ export function VisitSheet({
               <Rate data-testid="display-score" />
             </Form.Item>
             <Form.Item name="priceTags" label={v.priceTags} rules={[{ required: true, message: v.required }]}>
-              <Radio.Group optionType="button" options={PRICE_TAGS.map((p) => ({ value: p, label: v.priceTagOptions[p] }))} />
+              <Radio.Group optionType="button" options={PRICE_TAGS.map((p) => ({ value: p, label: labelOf('priceTag', p, lang) }))} />
             </Form.Item>
             <Form.Item name="storeImage" label={v.storeImage} rules={[{ required: true, message: v.required }]}>
               <Radio.Group optionType="button" options={VISIT_STORE_IMAGES.map((s) => ({ value: s, label: labelOf('storeImage', s, lang) }))} />

@@ -11,11 +11,12 @@ import { useT } from '../../i18n/i18n.js';
 import { ProductStockoutChart, CHART_PRODUCTS } from './product-stockout-chart.js';
 import { GridStatsTable, ProductStatsTable } from './stats-tables.js';
 import { addWeeks, mondayOf } from './week-start.js';
+import { labelOf } from '../../../shared/codes.js';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(1));
 
 export function OrderingStatsPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = t.orderingStats;
   const [week, setWeek] = useState<string | undefined>();
   const stats = useLoad(() => orderingApi.stats({ weekStart: week }), [week]);
@@ -53,7 +54,7 @@ export function OrderingStatsPage() {
               placeholder={s.plans}
               value={plans.data.items.some((p) => p.weekStart === shown) ? shown : undefined}
               onChange={(v: string) => setWeek(v)}
-              options={plans.data.items.map((p) => ({ value: p.weekStart, label: `${p.weekStart} · ${t.ordering.status[p.status] ?? p.status}` }))}
+              options={plans.data.items.map((p) => ({ value: p.weekStart, label: `${p.weekStart} · ${labelOf('planStatus', p.status, lang)}` }))}
             />
           )}
         </Space>

@@ -12,6 +12,7 @@ import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct, RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { lineFor, matchProducts, upsertLine, type DraftLine } from './order-lines.js';
+import { labelOf } from '../../../shared/codes.js';
 
 export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visit' }) {
   const { t, lang } = useT();
@@ -180,7 +181,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               size="small"
               title={
                 <span data-testid="order-retailer">
-                  {view.retailer.shopName} · {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {view.retailer.network === 'urban' ? o.urban : o.rural}
+                  {view.retailer.shopName} · {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {labelOf('network', view.retailer.network, lang)}
                 </span>
               }
             >
@@ -296,7 +297,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               <Descriptions size="small" column={1}>
                 {view.lastOrders.map((x) => (
                   <Descriptions.Item key={x.id} label={x.orderDate}>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{o.settlement.failed}</Tag> : (o.settlement[x.settlementStatus] ?? x.settlementStatus)}
+                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag> : labelOf('settlementStatus', x.settlementStatus, lang)}
                   </Descriptions.Item>
                 ))}
               </Descriptions>
