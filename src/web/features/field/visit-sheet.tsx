@@ -6,7 +6,8 @@ import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Spac
 import { AimOutlined, CameraOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
-import { PRICE_TAGS, VISIT_STORE_IMAGES } from '../../../shared/visits.js';
+import { PRICE_TAGS, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 import { labelOf } from '../../../shared/codes.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
@@ -180,20 +181,20 @@ export function VisitSheet({
             <Form.Item noStyle shouldUpdate={(a, b) => a.suspectCounterfeit !== b.suspectCounterfeit}>
               {({ getFieldValue }) =>
                 getFieldValue('suspectCounterfeit') ? (
-                  <Form.Item name="counterfeitNote" label={v.counterfeitNote}>
-                    <Input.TextArea rows={2} maxLength={300} />
+                  <Form.Item name="counterfeitNote" label={v.counterfeitNote} rules={schemaRules(visitFormSchema.shape.counterfeitNote, lang)}>
+                    <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.counterfeitNote)} />
                   </Form.Item>
                 ) : null
               }
             </Form.Item>
-            <Form.Item name="consumerFeedback" label={v.consumerFeedback}>
-              <Input.TextArea rows={2} maxLength={500} />
+            <Form.Item name="consumerFeedback" label={v.consumerFeedback} rules={schemaRules(visitFormSchema.shape.consumerFeedback, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.consumerFeedback)} />
             </Form.Item>
-            <Form.Item name="requests" label={v.requests}>
-              <Input.TextArea rows={2} maxLength={500} data-testid="requests" />
+            <Form.Item name="requests" label={v.requests} rules={schemaRules(visitFormSchema.shape.requests, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.requests)} data-testid="requests" />
             </Form.Item>
-            <Form.Item name="problems" label={v.problems}>
-              <Input.TextArea rows={2} maxLength={500} />
+            <Form.Item name="problems" label={v.problems} rules={schemaRules(visitFormSchema.shape.problems, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.problems)} />
             </Form.Item>
             <Form.Item label={v.photos}>
               <Space wrap>
