@@ -1,6 +1,6 @@
 // Retailer schemas shared by the API, the edit form and the import.
 import { z } from 'zod';
-import { idParamSchema, isoDateSchema, textSchema } from './primitives.js';
+import { idParamSchema, textSchema } from './primitives.js';
 import {
   BIRTHDAY_CALENDARS,
   BUSINESS_FORMATS,
@@ -51,7 +51,8 @@ export const retailerFieldsSchema = z.object({
   familyMembers: z.array(familyMemberSchema).max(10),
   familyNote: textSchema.max(500, 'text_too_long'),
   specialGroups: z.array(z.enum(SPECIAL_GROUPS, 'invalid_value')),
-  birthday: isoDateSchema.nullable(),
+  // Not calendar-checked: a lunar birthday (农历) may be the 30th of any month, e.g. 1971-02-30.
+  birthday: z.string().regex(DATE_RE, 'date_format').nullable(),
   birthdayCalendar: z.enum(BIRTHDAY_CALENDARS, 'invalid_value'),
   storeImage: z.enum(STORE_IMAGES, 'invalid_value'),
   storeAreaM2: z.number().int().min(1).max(100000).nullable(),
