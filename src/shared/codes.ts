@@ -82,6 +82,45 @@ export const codeLabels = {
     solar: { zh: '公历', en: 'Solar' },
     lunar: { zh: '农历', en: 'Lunar' },
   },
+  settlementStatus: {
+    pending: { zh: '待扣款', en: 'Pending' },
+    deducted: { zh: '已扣款', en: 'Deducted' },
+    failed: { zh: '扣款失败', en: 'Deduction failed' },
+  },
+  orderChannel: {
+    phone: { zh: '电话', en: 'Phone' },
+    self: { zh: '自助', en: 'Self-service' },
+    visit: { zh: '拜访', en: 'Visit' },
+  },
+  planStatus: {
+    draft: { zh: '草稿', en: 'Draft' },
+    published: { zh: '已发布', en: 'Published' },
+  },
+  ratingRunStatus: {
+    computing: { zh: '计算中', en: 'Computing' },
+    draft: { zh: '草稿', en: 'Draft' },
+    published: { zh: '已发布', en: 'Published' },
+    superseded: { zh: '已被新版本替代', en: 'Superseded' },
+    failed: { zh: '失败', en: 'Failed' },
+  },
+  representativeStatus: {
+    invited: { zh: '已邀请，待答复', en: 'Invited, awaiting answer' },
+    active: { zh: '在任', en: 'Serving' },
+    declined: { zh: '已谢绝', en: 'Declined' },
+    exited: { zh: '已自愿退出', en: 'Left' },
+    demoted: { zh: '复核退格', en: 'Demoted on review' },
+  },
+  /** The three segment dimensions' levels (诚信经营, 经营稳定性, 合作性质). */
+  level: {
+    high: { zh: '高', en: 'high' },
+    mid: { zh: '中', en: 'medium' },
+    low: { zh: '低', en: 'low' },
+  },
+  priceTag: {
+    complete: { zh: '齐全', en: 'Complete' },
+    partial: { zh: '部分缺失', en: 'Some missing' },
+    missing: { zh: '未标价', en: 'None' },
+  },
   weekday: {
     '1': { zh: '周一', en: 'Mon' },
     '2': { zh: '周二', en: 'Tue' },

@@ -154,3 +154,12 @@ export const proposalSchema = z.object({
   ),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
+
+// Answers of the grid operations.
+export const okSchema = z.object({ ok: z.boolean() });
+export const gridCreatedSchema = z.object({ id: z.number() });
+export const gridRemovedSchema = z.object({ result: z.enum(['deleted', 'retired']) });
+export const gridSplitResultSchema = z.object({ gridId: z.number(), moved: z.number() });
+export const gridMergeResultSchema = z.object({ moved: z.number(), source: z.enum(['deleted', 'retired']) });
+export const gridMoveResultSchema = z.object({ moved: z.number() });
+export const proposalAppliedSchema = z.object({ moved: z.number(), created: z.number(), removed: z.number() });

@@ -108,8 +108,8 @@ export const moversQuery = z.object({
   direction: z.enum(MOVER_DIRECTIONS).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const manualTierSchema = z.object({ toTier: z.number().int().min(1).max(100), reason: textSchema.max(500) });
-export const freezeSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: textSchema.trim().min(4).max(500) });
+export const manualTierSchema = z.object({ toTier: z.number().int().min(1).max(100), reason: textSchema.max(500, 'text_too_long') });
+export const freezeSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: textSchema.trim().min(4, 'reason_required').max(500, 'text_too_long') });
 export const complianceSchema = z.object({
   retailerId: idSchema,
   month: monthSchema,

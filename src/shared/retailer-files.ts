@@ -18,3 +18,15 @@ export const importResultSchema = z.object({
   ignoredColumns: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** One bad cell of a refused retailer import (422 import_rejected carries `rows` of these). */
+export const importRowErrorSchema = z.object({
+  row: z.number(),
+  column: z.string(),
+  value: z.string(),
+  code: z.string(),
+  otherRow: z.number().optional(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -1,9 +1,6 @@
 // Retailer schemas shared by the API, the edit form and the import.
 import { z } from 'zod';
-import { idParamSchema, isCalendarDate, textSchema, MAX_ID } from './primitives.js';
-
-/** YYYY-MM-DD with a month of 1–12 and a day of 1–30: the shape of a lunar date. */
-const isLunarDateShape = (v: string) => /^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/.test(v);
+import { idParamSchema, textSchema, MAX_ID } from './primitives.js';
 import {
   BIRTHDAY_CALENDARS,
   BUSINESS_FORMATS,
@@ -54,8 +51,8 @@ export const retailerFieldsSchema = z.object({
   familyMembers: z.array(familyMemberSchema).max(10),
   familyNote: textSchema.max(500, 'text_too_long'),
   specialGroups: z.array(z.enum(SPECIAL_GROUPS, 'invalid_value')),
-  // A lunar birthday may be the 30th of any month (二月三十), which no solar calendar has.
-  birthday: z.string().refine((v) => isCalendarDate(v) || isLunarDateShape(v), 'date_format').nullable(),
+  // Not calendar-checked: a lunar birthday (农历) may be the 30th of any month, e.g. 1971-02-30.
+  birthday: z.string().regex(DATE_RE, 'date_format').nullable(),
   birthdayCalendar: z.enum(BIRTHDAY_CALENDARS, 'invalid_value'),
   storeImage: z.enum(STORE_IMAGES, 'invalid_value'),
   storeAreaM2: z.number().int().min(1).max(100000).nullable(),

@@ -55,3 +55,6 @@ export const deliveryPointSchema = z.object({
   served: z.number(),
   meanKm: z.number().nullable(),
 });
+
+export const classifyResultSchema = z.object({ fixed: z.number(), mobile: z.number(), groups: z.number() });
+export const deliveryRecordedSchema = z.object({ points: z.number(), served: z.number() });

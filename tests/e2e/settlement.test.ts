@@ -10,6 +10,7 @@ import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, type DemoRole } from '../support/test-app.js';
 import type { FailedDeductions } from '../../src/shared/settlement.js';
 import { zh } from '../../src/web/i18n/zh.js';
+import { labelOf } from '../../src/shared/codes.js';
 
 let web: WebApp;
 let browser: Browser;
@@ -34,11 +35,11 @@ describe('settlement and stock-out screens', () => {
     const before = await web.get<FailedDeductions>(await web.login('county_manager'), '/api/settlement/failed');
     const target = before.items.find((f) => f.settlementStatus === 'failed')!;
     const page = await open('county_manager', '/settlement', DESKTOP);
-    await expect.poll(() => page.getByTestId('settlement-report').innerText(), { timeout: 15_000 }).toContain(zh.settlement.status.deducted);
+    await expect.poll(() => page.getByTestId('settlement-report').innerText(), { timeout: 15_000 }).toContain(labelOf('settlementStatus', 'deducted'));
     await expect.poll(() => page.getByTestId('mismatches').innerText()).toContain(zh.settlement.kinds.deducted_twice);
     const row = page.getByTestId(`failed-${target.orderId}`);
     expect(await row.innerText()).toContain(target.retailer.shopName);
-    expect(await row.innerText()).toContain(zh.settlement.status.failed);
+    expect(await row.innerText()).toContain(labelOf('settlementStatus', 'failed'));
     await page.screenshot({ path: `${SHOTS}/settlement-manager.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId(`retry-${target.orderId}`).click();
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(zh.settlement.retrying);

@@ -10,6 +10,7 @@ import { zh } from '../../src/web/i18n/zh.js';
 import { launchChromium } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
+import { labelOf } from '../../src/shared/codes.js';
 
 const SHOTS = 'test-results/e2e';
 const PHONE = { width: 390, height: 844 };
@@ -79,7 +80,7 @@ async function fillForm(p: Page, requests: string) {
   const form = p.getByTestId('visit-form');
   await form.waitFor();
   await form.locator('.ant-rate-star').nth(3).click();
-  await form.getByText(zh.visits.priceTagOptions.complete, { exact: true }).click();
+  await form.getByText(labelOf('priceTag', 'complete'), { exact: true }).click();
   await form.getByText('B 良好', { exact: true }).click();
   await form.getByTestId('requests').fill(requests);
 }

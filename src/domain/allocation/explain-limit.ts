@@ -2,6 +2,7 @@
 // Chinese and English, from the published quota table and its own cap.
 import type { Market } from './types.js';
 import { ratingMessages } from '../rating/messages.js';
+import { labelOf } from '../../shared/codes.js';
 
 export type LimitFacts = {
   productName: string;
@@ -20,7 +21,7 @@ export type LimitFacts = {
   extraSegment?: string | null;
 };
 
-const marketZh = { urban: '城网', rural: '农网' } as const;
+const marketZh = { urban: labelOf('network', 'urban', 'zh'), rural: labelOf('network', 'rural', 'zh') } as const;
 const marketEn = { urban: 'urban', rural: 'rural' } as const;
 
 export function explainLimit(f: LimitFacts): { zh: string; en: string } {
@@ -28,7 +29,7 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
   const en: string[] = [`This week ${f.supplyQty} cartons of ${f.productName} are shared by tier; higher tiers get more.`];
   if (f.urbanWeight !== f.ruralWeight) {
     const lean = f.urbanWeight > f.ruralWeight ? 'urban' : 'rural';
-    zh.push(`该品规向${marketZh[lean]}倾斜（城网权重 ${f.urbanWeight}，农网权重 ${f.ruralWeight}）。`);
+    zh.push(`该品规向${marketZh[lean]}倾斜（${marketZh.urban}权重 ${f.urbanWeight}，${marketZh.rural}权重 ${f.ruralWeight}）。`);
     en.push(`It leans to ${marketEn[lean]} shops (urban weight ${f.urbanWeight}, rural ${f.ruralWeight}).`);
   }
   if (f.extra && f.quota === 0) {

@@ -25,20 +25,26 @@ import {
   gridSplitSchema,
   gridUpdateSchema,
   proposalRequestSchema,
+  okSchema as ok,
+  gridCreatedSchema,
+  gridRemovedSchema,
+  gridSplitResultSchema,
+  gridMergeResultSchema,
+  gridMoveResultSchema,
+  proposalAppliedSchema,
   proposalSchema,
   workerSchema,
 } from '../../shared/grids.js';
 import { idParams, idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
-const ok = z.object({ ok: z.boolean() });
 
 export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['grids'];
   const manage = requirePermission('grid.manage');
 
-  r.post('/api/grids', { preHandler: manage, schema: { tags, body: gridCreateSchema, response: { 200: z.object({ id: z.number() }) } } }, async (req) => ({
+  r.post('/api/grids', { preHandler: manage, schema: { tags, body: gridCreateSchema, response: { 200: gridCreatedSchema } } }, async (req) => ({
     id: await createGrid(db, viewerOf(req), req.body, now()),
   }));
 
@@ -49,7 +55,7 @@ export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; no
 
   r.delete(
     '/api/grids/:id',
-    { preHandler: manage, schema: { tags, params: idParams, response: { 200: z.object({ result: z.enum(['deleted', 'retired']) }) } } },
+    { preHandler: manage, schema: { tags, params: idParams, response: { 200: gridRemovedSchema } } },
     async (req) => ({ result: await deleteGrid(db, viewerOf(req), req.params.id, now()) }),
   );
 
@@ -60,7 +66,7 @@ export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; no
 
   r.post(
     '/api/grids/:id/split',
-    { preHandler: manage, schema: { tags, params: idParams, body: gridSplitSchema, response: { 200: z.object({ gridId: z.number(), moved: z.number() }) } } },
+    { preHandler: manage, schema: { tags, params: idParams, body: gridSplitSchema, response: { 200: gridSplitResultSchema } } },
     async (req) => splitGrid(db, viewerOf(req), req.params.id, req.body, now()),
   );
 
@@ -68,14 +74,14 @@ export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     '/api/grids/:id/merge',
     {
       preHandler: manage,
-      schema: { tags, params: idParams, body: gridMergeSchema, response: { 200: z.object({ moved: z.number(), source: z.enum(['deleted', 'retired']) }) } },
+      schema: { tags, params: idParams, body: gridMergeSchema, response: { 200: gridMergeResultSchema } },
     },
     async (req) => mergeGrid(db, viewerOf(req), req.params.id, req.body.intoGridId, now()),
   );
 
   r.post(
     '/api/grids/:id/retailers',
-    { preHandler: manage, schema: { tags, params: idParams, body: gridMoveSchema, response: { 200: z.object({ moved: z.number() }) } } },
+    { preHandler: manage, schema: { tags, params: idParams, body: gridMoveSchema, response: { 200: gridMoveResultSchema } } },
     async (req) => ({ moved: await moveRetailers(db, viewerOf(req), req.params.id, req.body.retailerIds, req.body.reason ?? null, now()) }),
   );
 
@@ -97,7 +103,7 @@ export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     '/api/grid-proposals/:id/apply',
     {
       preHandler: manage,
-      schema: { tags, params: idParams, response: { 200: z.object({ moved: z.number(), created: z.number(), removed: z.number() }) } },
+      schema: { tags, params: idParams, response: { 200: proposalAppliedSchema } },
     },
     async (req) => applyProposal(db, viewerOf(req), req.params.id, now()),
   );

@@ -21,7 +21,7 @@ import { complianceClass } from '../../domain/rating/compliance-class.js';
 import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
-import { starLabel } from '../../shared/codes.js';
+import { starLabel, labelOf } from '../../shared/codes.js';
 import { fileResponseSchema, idParamSchema } from '../../shared/primitives.js';
 import {
   complianceImportedSchema,
@@ -209,13 +209,13 @@ async function reviewSheetXlsx(month: string, rows: Awaited<ReturnType<typeof fi
       ws.addRow([
         x.customerCode,
         x.shopName,
-        x.network === 'urban' ? '城网' : '农网',
+        labelOf('network', x.network),
         x.complianceClass,
-        LEVEL[x.integrity] ?? x.integrity,
-        LEVEL[x.stability] ?? x.stability,
+        labelOf('level', x.integrity),
+        labelOf('level', x.stability),
         x.cv === null ? '—' : Math.round(x.cv * 100) / 100,
         `${Math.round(x.continuity * 100)}%`,
-        LEVEL[x.cooperation] ?? x.cooperation,
+        labelOf('level', x.cooperation),
         segmentZh(x.segment),
         segmentZh(x.prevSegment),
         move,

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { classifyModes, findDeliveryPoints, findModes, proposeDelivery, recordDelivery, setMode } from '../../app/grids/service-delivery.js';
 import {
+  classifyResultSchema,
+  deliveryRecordedSchema,
   deliveryPointSchema,
   deliveryProposalSchema,
   deliveryRecordSchema,
@@ -13,6 +15,7 @@ import {
   setModeSchema,
 } from '../../shared/service-delivery.js';
 import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { okSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 
@@ -26,10 +29,10 @@ export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: D
   );
   r.post(
     '/api/service-modes/classify',
-    { preHandler: manage, schema: { tags, response: { 200: z.object({ fixed: z.number(), mobile: z.number(), groups: z.number() }) } } },
+    { preHandler: manage, schema: { tags, response: { 200: classifyResultSchema } } },
     async (req) => classifyModes(db, viewerOf(req), now()),
   );
-  r.put('/api/service-modes/:id', { preHandler: manage, schema: { tags, params: idParams, body: setModeSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
+  r.put('/api/service-modes/:id', { preHandler: manage, schema: { tags, params: idParams, body: setModeSchema, response: { 200: okSchema } } }, async (req) => {
     await setMode(db, viewerOf(req), req.params.id, req.body.mode, now());
     return { ok: true };
   });
@@ -39,7 +42,7 @@ export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: D
   );
   r.put(
     '/api/delivery-points',
-    { preHandler: manage, schema: { tags, body: deliveryRecordSchema, response: { 200: z.object({ points: z.number(), served: z.number() }) } } },
+    { preHandler: manage, schema: { tags, body: deliveryRecordSchema, response: { 200: deliveryRecordedSchema } } },
     async (req) => recordDelivery(db, viewerOf(req), req.body.points, now()),
   );
   r.get('/api/delivery-points', { preHandler: requirePermission('map.read'), schema: { tags, response: { 200: z.array(deliveryPointSchema) } } }, async (req) =>

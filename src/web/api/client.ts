@@ -9,6 +9,8 @@ import type { z } from 'zod';
 export type Wire<S extends z.ZodType> = z.input<S>;
 /** What a request schema accepts from the screen (defaults may be left out). */
 export type Body<S extends z.ZodType> = z.input<S>;
+/** A query-string schema's fields as the screen passes them (coerced on the server; defaults may be left out). */
+export type Query<S extends z.ZodType> = Partial<z.output<S>>;
 export type FieldDetail = { field: string; code: string; message: string; messageEn: string };
 
 export type ErrorBody = {

@@ -41,3 +41,5 @@ export function useT(): LangContext {
   if (!ctx) throw new Error('useT outside LangProvider');
   return ctx;
 }
+
+export { textOf } from './text-of.js';

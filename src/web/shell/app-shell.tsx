@@ -22,7 +22,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
-import { useT } from '../i18n/i18n.js';
+import { textOf, useT } from '../i18n/i18n.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { useSession } from './session.js';
 
@@ -66,7 +66,7 @@ export function AppShell() {
       mode="inline"
       theme={desktop ? 'dark' : 'light'}
       selectedKeys={selected ? [selected] : []}
-      items={me.menu.map((k) => ({ key: k, icon: icons[k], label: t.shell.menu[k] ?? k }))}
+      items={me.menu.map((k) => ({ key: k, icon: icons[k], label: textOf(t.shell.menu, k) }))}
       onClick={({ key }) => {
         setDrawer(false);
         navigate(`/${key}`);

@@ -7,18 +7,18 @@ import { toQuery } from '../../api/client.js';
 import { findAudit, type AuditItem } from '../../api/endpoints.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
-import { useT } from '../../i18n/i18n.js';
+import { textOf, useT } from '../../i18n/i18n.js';
 import type { Dict } from '../../i18n/zh.js';
 import { formatTime } from '../retailers/card/history-tab.js';
 
 const PAGE_SIZE = 50;
 
 function detailText(d: Record<string, unknown>, t: Dict): string {
-  const word = (v: unknown) => t.audit.detailValues[String(v)] ?? t.fields[String(v)] ?? String(v);
+  const word = (v: unknown) => textOf(t.audit.detailValues, textOf(t.fields, String(v)));
   return Object.entries(d)
     .map(([k, v]) => {
       const value = Array.isArray(v) ? v.map(word).join('、') : typeof v === 'object' && v !== null ? JSON.stringify(v) : word(v);
-      return `${t.audit.detailKeys[k] ?? k}：${value}`;
+      return `${textOf(t.audit.detailKeys, k)}：${value}`;
     })
     .join('；');
 }
@@ -61,13 +61,13 @@ export function AuditPage() {
         columns={[
           { key: 'at', dataIndex: 'at', title: t.audit.at, width: 160, render: (v: string) => formatTime(v, lang) },
           { key: 'user', dataIndex: 'userName', title: t.audit.user, width: 120, render: (v: string | null) => v ?? t.history.system },
-          { key: 'action', dataIndex: 'action', title: t.audit.action, width: 130, render: (v: string) => t.audit.actions[v] ?? v },
+          { key: 'action', dataIndex: 'action', title: t.audit.action, width: 130, render: (v: string) => textOf(t.audit.actions, v) },
           {
             key: 'entity',
             title: t.audit.entity,
             width: 200,
             ellipsis: true,
-            render: (_: unknown, r) => `${t.audit.entities[r.entity] ?? r.entity} ${r.entityIds.slice(0, 8).join(', ')}${r.entityIds.length > 8 ? ` … (${r.entityIds.length})` : ''}`,
+            render: (_: unknown, r) => `${textOf(t.audit.entities, r.entity)} ${r.entityIds.slice(0, 8).join(', ')}${r.entityIds.length > 8 ? ` … (${r.entityIds.length})` : ''}`,
           },
           { key: 'detail', dataIndex: 'detail', title: t.audit.detail, ellipsis: true, render: (d: Record<string, unknown>) => detailText(d, t) },
           { key: 'ip', dataIndex: 'ip', title: t.audit.ip, width: 120 },

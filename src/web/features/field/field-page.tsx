@@ -8,7 +8,7 @@ import { CarOutlined, CloudSyncOutlined, DisconnectOutlined, ShoppingCartOutline
 import { useNavigate } from 'react-router-dom';
 import type { DayRoute } from '../../../shared/visits.js';
 import type { Org } from '../../../shared/org.js';
-import { api } from '../../api/client.js';
+import { getDayRoute } from '../visit-progress/visits-api.js';
 import { getOrg } from '../../api/endpoints.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -51,7 +51,7 @@ export function FieldPage() {
 
   const load = useCallback(async () => {
     try {
-      const [r, o] = await Promise.all([api<DayRoute>('/api/visit-plans/day'), getOrg()]);
+      const [r, o] = await Promise.all([getDayRoute(), getOrg()]);
       setRoute(r);
       setOrg(o);
       setLoads((n) => n + 1);

@@ -2,7 +2,7 @@
 // customer's request is a phone callback due within 24 hours.
 import { Button, Card, List, Space, Tag } from 'antd';
 import type { FollowUp } from '../../../shared/visits.js';
-import { api } from '../../api/client.js';
+import { closeFollowUp, findOpenFollowUps } from '../visit-progress/visits-api.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 
@@ -23,7 +23,7 @@ export function FollowUpItem({ f, detail, onDone }: { f: FollowUp; detail: strin
           key="done"
           size="small"
           onClick={async () => {
-            await api(`/api/follow-ups/${f.id}`, { method: 'PATCH', body: { status: 'done' } });
+            await closeFollowUp(f.id);
             onDone();
           }}
         >
@@ -48,7 +48,7 @@ export function FollowUpItem({ f, detail, onDone }: { f: FollowUp; detail: strin
 export function FollowUpList({ refreshKey }: { refreshKey: number }) {
   const { t } = useT();
   const v = t.visits;
-  const items = useLoad(() => api<FollowUp[]>('/api/follow-ups?status=open'), [refreshKey]);
+  const items = useLoad(findOpenFollowUps, [refreshKey]);
   const list = [...(items.data ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
   if (!list.length) return null;
   return (

@@ -1,28 +1,13 @@
 // The outbox as the field screen sees it: pending visits, and a sync that runs
 // when the phone comes back online, every minute while visits wait, and on demand.
 import { useCallback, useEffect, useState } from 'react';
+import { putVisit } from '../visit-progress/visits-api.js';
 import { fieldOutbox } from './idb-outbox.js';
 import { outcomeOf, syncOutbox, type OutboxItem, type SendOutcome } from './visit-outbox.js';
 
 async function sendVisit(item: OutboxItem): Promise<SendOutcome> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/visits/${item.id}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(item.body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { kind: 'unreachable' };
-  }
-  let body: { code?: string; message?: string } | null = null;
-  try {
-    body = await res.json();
-  } catch {
-    // a proxy's error page: classified by status alone
-  }
-  return outcomeOf(res.status, body);
+  const { status, body } = await putVisit(item.id, item.body);
+  return outcomeOf(status, body);
 }
 
 export function useOutbox(onSynced?: () => void) {

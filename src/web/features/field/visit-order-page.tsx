@@ -12,6 +12,7 @@ import { useOrderDraft } from '../ordering/use-order-draft.js';
 import { matchProducts } from '../ordering/order-lines.js';
 import { PhoneOrderLine } from '../ordering/phone-order-line.js';
 import { OrderConfirmation } from './order-confirmation.js';
+import { labelOf } from '../../../shared/codes.js';
 
 /** The page at /field/order/:retailerId, opened from today's visit list. */
 export function VisitOrderPage() {
@@ -88,7 +89,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
             {o.visitOrder} · {view.retailer.shopName}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {view.retailer.network === 'urban' ? o.urban : o.rural}
+            {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {labelOf('network', view.retailer.network, lang)}
           </Typography.Text>
         </div>
         {view.window ? (
@@ -113,7 +114,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
                 <List.Item style={{ paddingInline: 0 }}>
                   <span>{x.orderDate}</span>
                   <span>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(0)} {x.settlementStatus === 'failed' && <Tag color="red">{o.settlement.failed}</Tag>}
+                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(0)} {x.settlementStatus === 'failed' && <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag>}
                   </span>
                 </List.Item>
               )}

@@ -6,10 +6,12 @@ import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Spac
 import { AimOutlined, CameraOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
-import { PRICE_TAGS, VISIT_STORE_IMAGES } from '../../../shared/visits.js';
+import { PRICE_TAGS, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 import { labelOf } from '../../../shared/codes.js';
 import { useT } from '../../i18n/i18n.js';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { sendCheckIn } from '../visit-progress/visits-api.js';
 import { clock, currentPosition, metresBetween, navigationUrl, shrinkPhoto, type Fix } from './field-geo.js';
 import type { OutboxItem } from './visit-outbox.js';
 
@@ -76,7 +78,7 @@ export function VisitSheet({
     if (distanceM > radiusM && reason.trim().length < 2) return setNeedReason({ distanceM });
     const local: LocalCheckIn = { id: checkIn?.id ?? newVisitId(), fix, distanceM, farReason: distanceM > radiusM ? reason.trim() : undefined };
     try {
-      await api('/api/visits/check-in', { method: 'POST', body: { id: local.id, retailerId: shop.id, ...fix, farReason: local.farReason } });
+      await sendCheckIn({ id: local.id, retailerId: shop.id, ...fix, farReason: local.farReason });
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) message.info(v.offlineCheckIn);
       else if (e instanceof ApiError && e.code === 'check_in_too_far') return setNeedReason({ distanceM: Number(e.body.distanceM ?? distanceM) });
@@ -165,7 +167,7 @@ export function VisitSheet({
               <Rate data-testid="display-score" />
             </Form.Item>
             <Form.Item name="priceTags" label={v.priceTags} rules={[{ required: true, message: v.required }]}>
-              <Radio.Group optionType="button" options={PRICE_TAGS.map((p) => ({ value: p, label: v.priceTagOptions[p] }))} />
+              <Radio.Group optionType="button" options={PRICE_TAGS.map((p) => ({ value: p, label: labelOf('priceTag', p, lang) }))} />
             </Form.Item>
             <Form.Item name="storeImage" label={v.storeImage} rules={[{ required: true, message: v.required }]}>
               <Radio.Group optionType="button" options={VISIT_STORE_IMAGES.map((s) => ({ value: s, label: labelOf('storeImage', s, lang) }))} />
@@ -179,20 +181,20 @@ export function VisitSheet({
             <Form.Item noStyle shouldUpdate={(a, b) => a.suspectCounterfeit !== b.suspectCounterfeit}>
               {({ getFieldValue }) =>
                 getFieldValue('suspectCounterfeit') ? (
-                  <Form.Item name="counterfeitNote" label={v.counterfeitNote}>
-                    <Input.TextArea rows={2} maxLength={300} />
+                  <Form.Item name="counterfeitNote" label={v.counterfeitNote} rules={schemaRules(visitFormSchema.shape.counterfeitNote, lang)}>
+                    <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.counterfeitNote)} />
                   </Form.Item>
                 ) : null
               }
             </Form.Item>
-            <Form.Item name="consumerFeedback" label={v.consumerFeedback}>
-              <Input.TextArea rows={2} maxLength={500} />
+            <Form.Item name="consumerFeedback" label={v.consumerFeedback} rules={schemaRules(visitFormSchema.shape.consumerFeedback, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.consumerFeedback)} />
             </Form.Item>
-            <Form.Item name="requests" label={v.requests}>
-              <Input.TextArea rows={2} maxLength={500} data-testid="requests" />
+            <Form.Item name="requests" label={v.requests} rules={schemaRules(visitFormSchema.shape.requests, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.requests)} data-testid="requests" />
             </Form.Item>
-            <Form.Item name="problems" label={v.problems}>
-              <Input.TextArea rows={2} maxLength={500} />
+            <Form.Item name="problems" label={v.problems} rules={schemaRules(visitFormSchema.shape.problems, lang)}>
+              <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.problems)} />
             </Form.Item>
             <Form.Item label={v.photos}>
               <Space wrap>

@@ -2,11 +2,12 @@
 // and reports the server's message on failure; the form stays open then.
 import { useEffect, useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import type { GridFeature, Worker } from '../../../shared/grids.js';
+import { gridCreateSchema, type GridFeature, type Worker } from '../../../shared/grids.js';
 import type { Station } from '../../../shared/org.js';
 import { useT } from '../../i18n/i18n.js';
 import { createGrid, mergeGrid, splitGrid, updateGrid } from './grid-map-api.js';
 import { useReportError } from './use-report-error.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 
 export type Dialog =
   | { kind: 'create' }
@@ -27,7 +28,7 @@ type Props = {
 type FormValues = { name: string; stationId?: number; workerId?: number; policy?: string; visitsPerMonth?: number | null; intoGridId?: number };
 
 export function GridDialogs({ dialog, grids, stations, workers, canChangeStation, onClose, onDone }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const tm = t.gridMap;
   const { message } = App.useApp();
   const report = useReportError();
@@ -101,16 +102,16 @@ export function GridDialogs({ dialog, grids, stations, workers, canChangeStation
                 <Select options={stations.map((s) => ({ value: s.id, label: s.name }))} />
               </Form.Item>
             )}
-            <Form.Item name="name" label={dialog.kind === 'split' ? tm.newGridName : tm.name} rules={[{ required: true, max: 40 }]}>
-              <Input maxLength={40} />
+            <Form.Item name="name" label={dialog.kind === 'split' ? tm.newGridName : tm.name} rules={schemaRules(gridCreateSchema.shape.name, lang)}>
+              <Input {...inputLimits(gridCreateSchema.shape.name)} />
             </Form.Item>
             {/* Not required in the form: the server answers 一网一员 with its own message. */}
             <Form.Item name="workerId" label={tm.worker}>
               <Select allowClear showSearch optionFilterProp="label" options={workerOptions} data-testid="worker-select" />
             </Form.Item>
             {dialog.kind !== 'split' && (
-              <Form.Item name="policy" label={tm.policy}>
-                <Input.TextArea rows={3} maxLength={1000} />
+              <Form.Item name="policy" label={tm.policy} rules={schemaRules(gridCreateSchema.shape.policy, lang)}>
+                <Input.TextArea rows={3} {...inputLimits(gridCreateSchema.shape.policy)} />
               </Form.Item>
             )}
             {dialog.kind === 'edit' && (

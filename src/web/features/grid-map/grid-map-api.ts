@@ -1,6 +1,36 @@
-// The map page's API calls, typed with the shared schemas.
-import type { GridCreate, GridFeature, GridMoveRow, GridUpdate, MapPoints, Place, Proposal, SelectedRetailer, Worker } from '../../../shared/grids.js';
-import { api, toQuery } from '../../api/client.js';
+// The map page's API calls (grids, layout, service modes and delivery points), typed with the shared schemas.
+import type { z } from 'zod';
+import type {
+  GridCreate,
+  gridCreatedSchema,
+  GridFeature,
+  gridMergeResultSchema,
+  GridMoveRow,
+  gridMoveResultSchema,
+  gridRemovedSchema,
+  gridSplitResultSchema,
+  GridUpdate,
+  MapPoints,
+  okSchema,
+  Place,
+  Proposal,
+  proposalAppliedSchema,
+  SelectedRetailer,
+  Worker,
+} from '../../../shared/grids.js';
+import type { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema } from '../../../shared/layout.js';
+import type {
+  classifyResultSchema,
+  deliveryProposalSchema,
+  deliveryRecordedSchema,
+  deliveryRecordSchema,
+  deliveryRequestSchema,
+  modesSchema,
+  serviceModeSchema,
+} from '../../../shared/service-delivery.js';
+import { api, toQuery, type Body, type Query, type Wire } from '../../api/client.js';
+
+type Ok = Wire<typeof okSchema>;
 
 export type Ring = [number, number][];
 
@@ -10,16 +40,29 @@ export const getPlaces = () => api<Place[]>('/api/map/places');
 export const getWorkers = () => api<Worker[]>('/api/grid-workers');
 export const selectInRing = (ring: Ring) => api<SelectedRetailer[]>('/api/map/select', { method: 'POST', body: { ring } });
 export const moveToGrid = (gridId: number, retailerIds: number[], reason?: string) =>
-  api<{ moved: number }>(`/api/grids/${gridId}/retailers`, { method: 'POST', body: { retailerIds, reason } });
+  api<Wire<typeof gridMoveResultSchema>>(`/api/grids/${gridId}/retailers`, { method: 'POST', body: { retailerIds, reason } });
 export const getGridMoves = (gridId: number) => api<GridMoveRow[]>(`/api/grids/${gridId}/moves`);
-export const createGrid = (body: GridCreate) => api<{ id: number }>('/api/grids', { method: 'POST', body });
-export const updateGrid = (id: number, body: GridUpdate) => api<{ ok: boolean }>(`/api/grids/${id}`, { method: 'PATCH', body });
-export const deleteGrid = (id: number) => api<{ result: string }>(`/api/grids/${id}`, { method: 'DELETE' });
-export const setGridArea = (id: number, ring: Ring | null) => api<{ ok: boolean }>(`/api/grids/${id}/area`, { method: 'PUT', body: { ring } });
+export const createGrid = (body: GridCreate) => api<Wire<typeof gridCreatedSchema>>('/api/grids', { method: 'POST', body });
+export const updateGrid = (id: number, body: GridUpdate) => api<Ok>(`/api/grids/${id}`, { method: 'PATCH', body });
+export const deleteGrid = (id: number) => api<Wire<typeof gridRemovedSchema>>(`/api/grids/${id}`, { method: 'DELETE' });
+export const setGridArea = (id: number, ring: Ring | null) => api<Ok>(`/api/grids/${id}/area`, { method: 'PUT', body: { ring } });
 export const splitGrid = (id: number, body: { name: string; workerId: number | null; retailerIds?: number[] }) =>
-  api<{ gridId: number; moved: number }>(`/api/grids/${id}/split`, { method: 'POST', body });
+  api<Wire<typeof gridSplitResultSchema>>(`/api/grids/${id}/split`, { method: 'POST', body });
 export const mergeGrid = (id: number, intoGridId: number) =>
-  api<{ moved: number; source: string }>(`/api/grids/${id}/merge`, { method: 'POST', body: { intoGridId } });
+  api<Wire<typeof gridMergeResultSchema>>(`/api/grids/${id}/merge`, { method: 'POST', body: { intoGridId } });
 export const proposePartition = (body: { stationId?: number; grids?: number; targetWorkload?: number }) =>
   api<Proposal>('/api/grid-proposals', { method: 'POST', body });
-export const applyProposal = (id: number) => api<{ moved: number; created: number; removed: number }>(`/api/grid-proposals/${id}/apply`, { method: 'POST', body: {} });
+export const applyProposal = (id: number) => api<Wire<typeof proposalAppliedSchema>>(`/api/grid-proposals/${id}/apply`, { method: 'POST', body: {} });
+
+export const findBlankVillages = (q: Query<typeof blankQuerySchema>) =>
+  api<Wire<z.ZodArray<typeof blankVillageSchema>>>(`/api/layout/blank-villages${toQuery(q)}`);
+export const findDenseSpots = (q: Query<typeof denseQuerySchema>) => api<Wire<z.ZodArray<typeof denseSpotSchema>>>(`/api/layout/dense-spots${toQuery(q)}`);
+
+export const getServiceModes = () => api<Wire<typeof modesSchema>>('/api/service-modes');
+export const classifyServiceModes = () => api<Wire<typeof classifyResultSchema>>('/api/service-modes/classify', { method: 'POST', body: {} });
+export const setServiceMode = (retailerId: number, mode: z.infer<typeof serviceModeSchema>) =>
+  api<Ok>(`/api/service-modes/${retailerId}`, { method: 'PUT', body: { mode } });
+export const proposeDeliveryPoints = (body: Body<typeof deliveryRequestSchema>) =>
+  api<Wire<typeof deliveryProposalSchema>>('/api/delivery-points/proposal', { method: 'POST', body });
+export const recordDeliveryPoints = (body: Body<typeof deliveryRecordSchema>) =>
+  api<Wire<typeof deliveryRecordedSchema>>('/api/delivery-points', { method: 'PUT', body });

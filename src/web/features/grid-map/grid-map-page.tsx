@@ -24,11 +24,12 @@ import { LayoutPanel, type LayoutOverlay } from './layout-panel.js';
 import { ServicePanel } from './service-panel.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { useReportError } from './use-report-error.js';
+import { labelOf } from '../../../shared/codes.js';
 
 const EMPTY: MapPoints = { mode: 'points', total: 0, points: [], clusters: [] };
 
 export function GridMapPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const tm = t.gridMap;
   const { me } = useSession();
   const navigate = useNavigate();
@@ -111,7 +112,7 @@ export function GridMapPage() {
   if (org.error && !org.data) return <ErrorResult error={org.error} onRetry={org.reload} />;
   const legend = legendOf(colourBy, points.points);
   const legendLabel = (key: string) =>
-    colourBy === 'star' ? tm.stars(Number(key)) : colourBy === 'network' ? tm.network[key] : colourBy === 'businessFormat' ? key : key;
+    colourBy === 'star' ? tm.stars(Number(key)) : colourBy === 'network' ? labelOf('network', key, lang) : colourBy === 'businessFormat' ? key : key;
 
   return (
     <div data-testid="grid-map-page">

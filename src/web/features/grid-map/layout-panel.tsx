@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { Button, InputNumber, List, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { BlankVillageDto, DenseSpotDto } from '../../../shared/layout.js';
-import { api, toQuery } from '../../api/client.js';
+import { toQuery } from '../../api/client.js';
+import { findBlankVillages, findDenseSpots } from './grid-map-api.js';
 import { useT } from '../../i18n/i18n.js';
 import { useReportError } from './use-report-error.js';
 
@@ -27,8 +28,8 @@ export function LayoutPanel({ onOverlay, onFocus }: Props) {
     setBusy(true);
     try {
       const [blank, dense] = await Promise.all([
-        api<BlankVillageDto[]>(`/api/layout/blank-villages${toQuery({ minPopulation, radiusKm })}`),
-        api<DenseSpotDto[]>(`/api/layout/dense-spots${toQuery({ radiusM, minCount })}`),
+        findBlankVillages({ minPopulation, radiusKm }),
+        findDenseSpots({ radiusM, minCount }),
       ]);
       const o = { blank, dense, radiusKm, radiusM };
       setData(o);

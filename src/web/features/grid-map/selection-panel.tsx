@@ -4,7 +4,7 @@ import { App, Button, Empty, Input, List, Select, Space, Tag, Typography } from 
 import type { GridFeature, SelectedRetailer } from '../../../shared/grids.js';
 import { useT } from '../../i18n/i18n.js';
 import { moveToGrid } from './grid-map-api.js';
-import { api } from '../../api/client.js';
+import { setServiceMode } from './grid-map-api.js';
 import { useReportError } from './use-report-error.js';
 
 type Props = {
@@ -44,7 +44,7 @@ export function SelectionPanel({ selected, grids, canManage, onMoved, onClear, o
   const setModes = async (mode: 'fixed' | 'mobile') => {
     setBusy(true);
     try {
-      for (const r of selected) await api(`/api/service-modes/${r.id}`, { method: 'PUT', body: { mode } });
+      for (const r of selected) await setServiceMode(r.id, mode);
       message.success(t.service.modesSet(selected.length));
     } catch (e) {
       report(e);

@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import { App, Button, Collapse, Empty, InputNumber, List, Select, Space, Table, Typography } from 'antd';
 import type { SelectedRetailer } from '../../../shared/grids.js';
-import type { DeliveryProposalDto, Modes } from '../../../shared/service-delivery.js';
-import { api } from '../../api/client.js';
+import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
+import { classifyServiceModes, getServiceModes, proposeDeliveryPoints, recordDeliveryPoints, setServiceMode } from './grid-map-api.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useReportError } from './use-report-error.js';
@@ -23,7 +23,7 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
   const { message, modal } = App.useApp();
   const report = useReportError();
   const [version, setVersion] = useState(0);
-  const modes = useLoad(() => api<Modes>('/api/service-modes'), [version]);
+  const modes = useLoad(getServiceModes, [version]);
   const [p, setP] = useState(8);
   const [maxKm, setMaxKm] = useState(5);
   const [remoteKm, setRemoteKm] = useState(5.5);
@@ -41,15 +41,15 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
     }
   };
   const classify = () => call(async () => {
-    const r = await api<{ fixed: number; mobile: number; groups: number }>('/api/service-modes/classify', { method: 'POST', body: {} });
+    const r = await classifyServiceModes();
     message.success(ts.classified(r.fixed, r.mobile, r.groups));
     setVersion((v) => v + 1);
   });
   const setFixed = (id: number) => call(async () => {
-    await api(`/api/service-modes/${id}`, { method: 'PUT', body: { mode: 'fixed' } });
+    await setServiceMode(id, 'fixed');
     setVersion((v) => v + 1);
   });
-  const propose = () => call(async () => onDelivery(await api<DeliveryProposalDto>('/api/delivery-points/proposal', { method: 'POST', body: { p, maxKm, remoteKm } })));
+  const propose = () => call(async () => onDelivery(await proposeDeliveryPoints({ p, maxKm, remoteKm })));
   const record = () =>
     delivery &&
     modal.confirm({
@@ -58,7 +58,7 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
       onOk: () =>
         call(async () => {
           const points = delivery.points.map((x) => ({ retailerId: x.retailerId, kind: kinds[x.retailerId] ?? 'entrusted', serves: x.serves.map((s) => s.id) }));
-          const r = await api<{ points: number; served: number }>('/api/delivery-points', { method: 'PUT', body: { points } });
+          const r = await recordDeliveryPoints({ points });
           message.success(ts.recorded(r.points, r.served));
         }),
     });

@@ -74,6 +74,16 @@ export function ImportPage() {
               type="success"
               showIcon
               title={t.importPage.success(outcome.result.created, outcome.result.updated, outcome.result.total)}
+              description={
+                outcome.result.unchanged || outcome.result.ignoredColumns.length
+                  ? [
+                      outcome.result.unchanged ? t.importPage.unchanged(outcome.result.unchanged) : '',
+                      outcome.result.ignoredColumns.length ? t.importPage.ignoredColumns(outcome.result.ignoredColumns.join('、')) : '',
+                    ]
+                      .filter(Boolean)
+                      .join('；')
+                  : undefined
+              }
               data-testid="import-success"
             />
           )}

@@ -4,24 +4,23 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import type { OrderCycleStats } from '../../../shared/ordering-stats.js';
-import type { PlanSummary } from '../../../shared/ordering.js';
-import { api, toQuery } from '../../api/client.js';
+import { orderingApi } from '../ordering/ordering-api.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { ProductStockoutChart, CHART_PRODUCTS } from './product-stockout-chart.js';
 import { GridStatsTable, ProductStatsTable } from './stats-tables.js';
 import { addWeeks, mondayOf } from './week-start.js';
+import { labelOf } from '../../../shared/codes.js';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(1));
 
 export function OrderingStatsPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = t.orderingStats;
   const [week, setWeek] = useState<string | undefined>();
-  const stats = useLoad(() => api<OrderCycleStats>(`/api/ordering/stats${toQuery({ weekStart: week })}`), [week]);
-  const plans = useLoad(() => api<{ items: PlanSummary[] }>('/api/supply-plans').catch(() => ({ items: [] })), []);
+  const stats = useLoad(() => orderingApi.stats({ weekStart: week }), [week]);
+  const plans = useLoad(() => orderingApi.plans().catch(() => ({ items: [] })), []);
 
   if (stats.error) return <ErrorResult error={stats.error} onRetry={stats.reload} />;
   const d = stats.data;
@@ -55,7 +54,7 @@ export function OrderingStatsPage() {
               placeholder={s.plans}
               value={plans.data.items.some((p) => p.weekStart === shown) ? shown : undefined}
               onChange={(v: string) => setWeek(v)}
-              options={plans.data.items.map((p) => ({ value: p.weekStart, label: `${p.weekStart} · ${t.ordering.status[p.status] ?? p.status}` }))}
+              options={plans.data.items.map((p) => ({ value: p.weekStart, label: `${p.weekStart} · ${labelOf('planStatus', p.status, lang)}` }))}
             />
           )}
         </Space>

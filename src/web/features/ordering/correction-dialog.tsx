@@ -8,6 +8,8 @@ import type { OrderListItem } from '../../../shared/order-corrections.js';
 import type { OrderingProduct } from '../../../shared/ordering.js';
 import { orderingApi } from './ordering-api.js';
 import { correctionsApi } from './corrections-api.js';
+import { correctionRequestSchema } from '../../../shared/order-corrections.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 
 type Line = OrderListItem['lines'][number];
 type Values = { kind: 'return' | 'correction'; qty: number; replacementProductId?: number; reason: string };
@@ -74,8 +76,8 @@ export function CorrectionDialog({ order, line, onClose, onDone }: { order: Orde
             />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={c.reason} rules={[{ required: true, whitespace: true, message: c.reasonPlaceholder }]}>
-          <Input.TextArea rows={2} maxLength={300} placeholder={c.reasonPlaceholder} data-testid="correction-reason" />
+        <Form.Item name="reason" label={c.reason} rules={schemaRules(correctionRequestSchema.shape.reason, lang, c.reasonPlaceholder)}>
+          <Input.TextArea rows={2} {...inputLimits(correctionRequestSchema.shape.reason)} placeholder={c.reasonPlaceholder} data-testid="correction-reason" />
         </Form.Item>
       </Form>
     </Modal>

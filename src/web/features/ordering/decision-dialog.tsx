@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import { Form, Input, InputNumber, Modal } from 'antd';
 import { useT } from '../../i18n/i18n.js';
+import { emergencyDecisionSchema } from '../../../shared/order-corrections.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 
 export type DecisionValues = { qty?: number; reason: string };
 
@@ -21,7 +23,7 @@ export function DecisionDialog({
   onClose: () => void;
   onSubmit: (v: DecisionValues) => Promise<void>;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const c = t.corrections;
   const [form] = Form.useForm<DecisionValues>();
   const [busy, setBusy] = useState(false);
@@ -54,8 +56,8 @@ export function DecisionDialog({
             <InputNumber min={1} max={maxQty} precision={0} style={{ width: 160 }} data-testid="decision-qty" />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={approve ? c.approveNote : c.declineReason} rules={approve ? [] : [{ required: true, whitespace: true, message: c.declineReason }]}>
-          <Input.TextArea rows={2} maxLength={300} data-testid="decision-reason" />
+        <Form.Item name="reason" label={approve ? c.approveNote : c.declineReason} rules={approve ? schemaRules(emergencyDecisionSchema.shape.reason, lang) : [{ required: true, whitespace: true, message: c.declineReason }, ...schemaRules(emergencyDecisionSchema.shape.reason, lang)]}>
+          <Input.TextArea rows={2} {...inputLimits(emergencyDecisionSchema.shape.reason)} data-testid="decision-reason" />
         </Form.Item>
       </Form>
     </Modal>

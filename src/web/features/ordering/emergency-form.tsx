@@ -2,13 +2,15 @@
 // and the reason. Staff pick the retailer; a retailer asks for their own shop.
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select } from 'antd';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { searchActiveRetailers } from '../../api/endpoints.js';
 import { useT } from '../../i18n/i18n.js';
-import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct } from '../../../shared/ordering.js';
 import type { EmergencyRequestInput } from '../../../shared/order-corrections.js';
 import { orderingApi } from './ordering-api.js';
 import { correctionsApi } from './corrections-api.js';
+import { emergencyRequestInputSchema } from '../../../shared/order-corrections.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 
 type Values = Omit<EmergencyRequestInput, 'retailerId'> & { retailerId?: number };
 
@@ -30,7 +32,7 @@ export function EmergencyForm({ retailerId, products: given, onSent, compact }: 
   const findShops = async (q: string) => {
     if (!q.trim()) return;
     try {
-      const r = await api<RetailerListResponse>(`/api/retailers?q=${encodeURIComponent(q.trim())}&status=active&pageSize=10`);
+      const r = await searchActiveRetailers(q, 10);
       setShops(r.items.map((x) => ({ value: x.id, label: `${x.shopName} · ${x.customerCode}` })));
     } catch {
       setShops([]);
@@ -79,11 +81,11 @@ export function EmergencyForm({ retailerId, products: given, onSent, compact }: 
           data-testid="emergency-product"
         />
       </Form.Item>
-      <Form.Item name="qty" label={compact ? c.askQty : undefined} rules={[{ required: true, message: c.askQty }]}>
-        <InputNumber min={1} max={100000} precision={0} placeholder={c.askQty} inputMode="numeric" style={{ width: compact ? '100%' : 140 }} data-testid="emergency-qty" />
+      <Form.Item name="qty" label={compact ? c.askQty : undefined} rules={schemaRules(emergencyRequestInputSchema.shape.qty, lang, c.askQty)}>
+        <InputNumber {...inputLimits(emergencyRequestInputSchema.shape.qty)} min={1} precision={0} placeholder={c.askQty} inputMode="numeric" style={{ width: compact ? '100%' : 140 }} data-testid="emergency-qty" />
       </Form.Item>
-      <Form.Item name="reason" label={compact ? c.emergencyReason : undefined} rules={[{ required: true, whitespace: true, message: c.emergencyReasonPlaceholder }]}>
-        <Input placeholder={c.emergencyReasonPlaceholder} maxLength={300} style={{ width: compact ? '100%' : 280 }} data-testid="emergency-reason" />
+      <Form.Item name="reason" label={compact ? c.emergencyReason : undefined} rules={schemaRules(emergencyRequestInputSchema.shape.reason, lang, c.emergencyReasonPlaceholder)}>
+        <Input placeholder={c.emergencyReasonPlaceholder} {...inputLimits(emergencyRequestInputSchema.shape.reason)} style={{ width: compact ? '100%' : 280 }} data-testid="emergency-reason" />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block={compact} data-testid="emergency-submit">

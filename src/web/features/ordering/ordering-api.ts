@@ -1,13 +1,27 @@
 // Typed calls of the ordering API used by the screens.
-import { api } from '../../api/client.js';
-import type { AmendOrderInput, OrderResult, PlanDetail, PlanItem, PlanSummary, RetailerOrdering, SubmitOrderInput } from '../../../shared/ordering.js';
+import { api, toQuery, type Query, type Wire } from '../../api/client.js';
+import type { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../../shared/ordering-stats.js';
+import type {
+  allocatedPlanSchema,
+  AmendOrderInput,
+  orderReplySchema,
+  planDetailSchema,
+  PlanItem,
+  planListSchema,
+  publishedPlanSchema,
+  retailerOrderingSchema,
+  SubmitOrderInput,
+} from '../../../shared/ordering.js';
+
+type Plan = Wire<typeof planDetailSchema>;
+type OrderReply = Wire<typeof orderReplySchema>;
 
 export const orderingApi = {
-  plans: () => api<{ items: PlanSummary[] }>('/api/supply-plans'),
-  plan: (id: number) => api<PlanDetail>(`/api/supply-plans/${id}`),
-  createPlan: (weekStart: string) => api<PlanDetail>('/api/supply-plans', { method: 'POST', body: { weekStart } }),
+  plans: () => api<Wire<typeof planListSchema>>('/api/supply-plans'),
+  plan: (id: number) => api<Plan>(`/api/supply-plans/${id}`),
+  createPlan: (weekStart: string) => api<Plan>('/api/supply-plans', { method: 'POST', body: { weekStart } }),
   saveItems: (id: number, items: PlanItem[]) =>
-    api<PlanDetail>(`/api/supply-plans/${id}/items`, {
+    api<Plan>(`/api/supply-plans/${id}/items`, {
       method: 'PUT',
       body: {
         items: items.map((i) => ({
@@ -22,13 +36,14 @@ export const orderingApi = {
         })),
       },
     }),
-  allocate: (id: number) => api<PlanDetail>(`/api/supply-plans/${id}/allocate`, { method: 'POST' }),
-  publish: (id: number) => api<PlanDetail>(`/api/supply-plans/${id}/publish`, { method: 'POST' }),
-  retailer: (id: number) => api<RetailerOrdering>(`/api/ordering/retailers/${id}`),
+  allocate: (id: number) => api<Wire<typeof allocatedPlanSchema>>(`/api/supply-plans/${id}/allocate`, { method: 'POST' }),
+  publish: (id: number) => api<Wire<typeof publishedPlanSchema>>(`/api/supply-plans/${id}/publish`, { method: 'POST' }),
+  retailer: (id: number) => api<Wire<typeof retailerOrderingSchema>>(`/api/ordering/retailers/${id}`),
   submit: (body: SubmitOrderInput) =>
-    api<OrderResult & { replayed: boolean }>('/api/orders', { method: 'POST', body }),
+    api<OrderReply>('/api/orders', { method: 'POST', body }),
   amend: (orderId: number, body: AmendOrderInput) =>
-    api<OrderResult & { replayed: boolean }>(`/api/orders/${orderId}`, { method: 'PUT', body }),
+    api<OrderReply>(`/api/orders/${orderId}`, { method: 'PUT', body }),
+  stats: (q: Query<typeof orderCycleStatsQuerySchema>) => api<Wire<typeof orderCycleStatsSchema>>(`/api/ordering/stats${toQuery(q)}`),
 };
 
 /** One key per submission attempt; the same key is reused when the same attempt is retried. */

@@ -14,6 +14,7 @@ import { orderingApi } from './ordering-api.js';
 import { correctionsApi } from './corrections-api.js';
 import { CorrectionDialog } from './correction-dialog.js';
 import { CorrectionReview } from './correction-review.js';
+import { labelOf } from '../../../shared/codes.js';
 
 type Line = OrderListItem['lines'][number];
 const PAGE = 20;
@@ -119,10 +120,10 @@ export function OrdersPage() {
             <Space direction="vertical" size={0}>
               <strong>{o.shopName}</strong>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {`${o.customerCode} · ${o.orderDate} · ${c.channels[o.channel] ?? o.channel}`}
+                {`${o.customerCode} · ${o.orderDate} · ${labelOf('orderChannel', o.channel, lang)}`}
               </Typography.Text>
             </Space>
-            <Tag style={{ marginInlineEnd: 0 }}>{t.ordering.settlement[o.settlementStatus] ?? o.settlementStatus}</Tag>
+            <Tag style={{ marginInlineEnd: 0 }}>{labelOf('settlementStatus', o.settlementStatus, lang)}</Tag>
           </Space>
           <Space style={{ justifyContent: 'space-between', width: '100%', marginTop: 4 }} align="center">
             <Figures
@@ -187,10 +188,10 @@ export function OrdersPage() {
           columns={[
             { title: c.shop, render: (_: unknown, o) => `${o.shopName} · ${o.customerCode}` },
             { title: c.orderDate, dataIndex: 'orderDate', width: 110 },
-            { title: c.channel, dataIndex: 'channel', width: 80, render: (v: string) => c.channels[v] ?? v },
+            { title: c.channel, dataIndex: 'channel', width: 80, render: (v: string) => labelOf('orderChannel', v, lang) },
             { title: c.totalQty, dataIndex: 'totalQty', width: 110 },
             { title: c.amount, dataIndex: 'totalAmount', width: 110, render: (v: number) => v.toFixed(2) },
-            { title: c.settlementCol, dataIndex: 'settlementStatus', width: 90, render: (v: string) => <Tag>{t.ordering.settlement[v] ?? v}</Tag> },
+            { title: c.settlementCol, dataIndex: 'settlementStatus', width: 90, render: (v: string) => <Tag>{labelOf('settlementStatus', v, lang)}</Tag> },
           ]}
         />
       )}

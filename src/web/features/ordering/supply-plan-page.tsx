@@ -12,6 +12,7 @@ import type { JobView } from '../../../shared/jobs.js';
 import { orderingApi } from './ordering-api.js';
 import { PlanImportButton } from './plan-import-button.js';
 import { JobProgress } from '../../components/job-progress.js';
+import { labelOf } from '../../../shared/codes.js';
 
 function nextMonday(): string {
   const d = new Date();
@@ -89,7 +90,7 @@ export function SupplyPlanPage() {
           style={{ minWidth: 220 }}
           value={planId ?? undefined}
           placeholder={o.noPlan}
-          options={plans.map((p) => ({ value: p.id, label: `${o.week} ${p.weekStart} · ${o.status[p.status] ?? p.status}` }))}
+          options={plans.map((p) => ({ value: p.id, label: `${o.week} ${p.weekStart} · ${labelOf('planStatus', p.status, lang)}` }))}
           onChange={setPlanId}
           data-testid="plan-select"
         />
@@ -106,7 +107,7 @@ export function SupplyPlanPage() {
         >
           {o.newPlan}
         </Button>
-        {detail && <Tag color={draft ? 'orange' : 'green'}>{o.status[detail.plan.status]}</Tag>}
+        {detail && <Tag color={draft ? 'orange' : 'green'}>{labelOf('planStatus', detail.plan.status, lang)}</Tag>}
         {detail && draft && <PlanImportButton planId={detail.plan.id} onImported={() => orderingApi.plan(detail.plan.id).then(show, fail)} />}
       </Space>
       {!detail ? (
@@ -177,12 +178,12 @@ export function SupplyPlanPage() {
                     testId="quota-chart"
                     option={{
                       tooltip: { trigger: 'axis' },
-                      legend: { data: [o.urban, o.rural] },
+                      legend: { data: [labelOf('network', 'urban', lang), labelOf('network', 'rural', lang)] },
                       xAxis: { type: 'category', data: tiers.map(String), name: o.tier },
                       yAxis: { type: 'value', name: o.quota },
                       series: [
-                        { name: o.urban, type: 'line', step: 'end', data: tiers.map((tt) => quotaOf(tt, 'urban')?.quota ?? 0) },
-                        { name: o.rural, type: 'line', step: 'end', data: tiers.map((tt) => quotaOf(tt, 'rural')?.quota ?? 0) },
+                        { name: labelOf('network', 'urban', lang), type: 'line', step: 'end', data: tiers.map((tt) => quotaOf(tt, 'urban')?.quota ?? 0) },
+                        { name: labelOf('network', 'rural', lang), type: 'line', step: 'end', data: tiers.map((tt) => quotaOf(tt, 'rural')?.quota ?? 0) },
                       ],
                     }}
                   />
@@ -194,7 +195,7 @@ export function SupplyPlanPage() {
                     height={200}
                     option={{
                       tooltip: {},
-                      xAxis: { type: 'category', data: [o.urban, o.rural] },
+                      xAxis: { type: 'category', data: [labelOf('network', 'urban', lang), labelOf('network', 'rural', lang)] },
                       yAxis: { type: 'value' },
                       series: [{ type: 'bar', data: [allocatedBy('urban'), allocatedBy('rural')] }],
                     }}
@@ -213,10 +214,10 @@ export function SupplyPlanPage() {
                   dataSource={tiers.map((tt) => ({ tier: tt, u: quotaOf(tt, 'urban'), r: quotaOf(tt, 'rural') }))}
                   columns={[
                     { title: o.tier, dataIndex: 'tier' },
-                    { title: `${o.urban} ${o.quota}`, render: (_: unknown, x) => x.u?.quota ?? 0 },
-                    { title: `${o.urban} ${o.retailers}`, render: (_: unknown, x) => x.u?.retailers ?? 0 },
-                    { title: `${o.rural} ${o.quota}`, render: (_: unknown, x) => x.r?.quota ?? 0 },
-                    { title: `${o.rural} ${o.retailers}`, render: (_: unknown, x) => x.r?.retailers ?? 0 },
+                    { title: `${labelOf('network', 'urban', lang)} ${o.quota}`, render: (_: unknown, x) => x.u?.quota ?? 0 },
+                    { title: `${labelOf('network', 'urban', lang)} ${o.retailers}`, render: (_: unknown, x) => x.u?.retailers ?? 0 },
+                    { title: `${labelOf('network', 'rural', lang)} ${o.quota}`, render: (_: unknown, x) => x.r?.quota ?? 0 },
+                    { title: `${labelOf('network', 'rural', lang)} ${o.retailers}`, render: (_: unknown, x) => x.r?.retailers ?? 0 },
                     { title: o.allocated, render: (_: unknown, x) => (x.u?.allocated ?? 0) + (x.r?.allocated ?? 0) },
                   ]}
                 />

@@ -6,11 +6,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, List, Row, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { useT } from '../../i18n/i18n.js';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { searchActiveRetailers } from '../../api/endpoints.js';
 import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct, RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { lineFor, matchProducts, upsertLine, type DraftLine } from './order-lines.js';
+import { labelOf } from '../../../shared/codes.js';
 
 export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visit' }) {
   const { t, lang } = useT();
@@ -56,7 +58,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
     const q = query.trim();
     if (!q) return;
     try {
-      const r = await api<RetailerListResponse>(`/api/retailers?q=${encodeURIComponent(q)}&status=active&pageSize=8`);
+      const r = await searchActiveRetailers(q, 8);
       setResults(r.items);
       setHi(0);
       if (r.items.length) await load(r.items[0].id);
@@ -179,7 +181,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               size="small"
               title={
                 <span data-testid="order-retailer">
-                  {view.retailer.shopName} · {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {view.retailer.network === 'urban' ? o.urban : o.rural}
+                  {view.retailer.shopName} · {view.retailer.customerCode} · {o.tier} {view.retailer.tier} · {labelOf('network', view.retailer.network, lang)}
                 </span>
               }
             >
@@ -295,7 +297,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               <Descriptions size="small" column={1}>
                 {view.lastOrders.map((x) => (
                   <Descriptions.Item key={x.id} label={x.orderDate}>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{o.settlement.failed}</Tag> : (o.settlement[x.settlementStatus] ?? x.settlementStatus)}
+                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag> : labelOf('settlementStatus', x.settlementStatus, lang)}
                   </Descriptions.Item>
                 ))}
               </Descriptions>

@@ -7,6 +7,8 @@ import { ApiError } from '../../api/client.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { changeTier, findRatingRuns, freezeRating, recordCompliance } from './rating-api.js';
+import { complianceSchema, freezeSchema, manualTierSchema } from '../../../shared/rating.js';
+import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 
 type Props = { retailerId: number; currentTier: number; onClose: () => void; onChanged: () => void };
 
@@ -47,11 +49,11 @@ export function RatingAdjustDrawer({ retailerId, currentTier, onClose, onChanged
         <Form.Item name="month" label={t.rating.month} rules={[{ required: true }]}>
           <Select options={months.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
-        <Form.Item name="score" label={t.adjust.score} rules={[{ required: true }]}>
-          <InputNumber min={0} max={100} />
+        <Form.Item name="score" label={t.adjust.score} rules={schemaRules(complianceSchema.shape.score, lang)}>
+          <InputNumber {...inputLimits(complianceSchema.shape.score)} />
         </Form.Item>
-        <Form.Item name="penalties" label={t.adjust.penalties}>
-          <InputNumber min={0} max={99} />
+        <Form.Item name="penalties" label={t.adjust.penalties} rules={schemaRules(complianceSchema.shape.penalties, lang)}>
+          <InputNumber {...inputLimits(complianceSchema.shape.penalties)} />
         </Form.Item>
         <Button htmlType="submit">{t.common.save}</Button>
       </Form>
@@ -60,8 +62,8 @@ export function RatingAdjustDrawer({ retailerId, currentTier, onClose, onChanged
         <Form.Item name="month" label={t.rating.month} rules={[{ required: true }]}>
           <Select options={months.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t.adjust.reason} rules={[{ required: true, min: 4, message: t.rep.reasonHint }]}>
-          <Input.TextArea rows={2} placeholder={t.adjust.freezeHint} />
+        <Form.Item name="reason" label={t.adjust.reason} rules={schemaRules(freezeSchema.shape.reason, lang, t.rep.reasonHint)}>
+          <Input.TextArea rows={2} placeholder={t.adjust.freezeHint} {...inputLimits(freezeSchema.shape.reason)} />
         </Form.Item>
         <Button htmlType="submit">{t.adjust.freezeButton}</Button>
       </Form>
@@ -73,11 +75,11 @@ export function RatingAdjustDrawer({ retailerId, currentTier, onClose, onChanged
           onFinish={(v) => act(() => changeTier(draft.id, retailerId, v.toTier, v.reason ?? ''), t.adjust.saved)}
         >
           <Alert type="info" title={t.adjust.onDraft(draft.month)} style={{ marginBottom: 8 }} />
-          <Form.Item name="toTier" label={t.rating.tier} rules={[{ required: true }]}>
-            <InputNumber min={1} max={30} />
+          <Form.Item name="toTier" label={t.rating.tier} rules={schemaRules(manualTierSchema.shape.toTier, lang)}>
+            <InputNumber {...inputLimits(manualTierSchema.shape.toTier)} />
           </Form.Item>
-          <Form.Item name="reason" label={t.adjust.reason}>
-            <Input.TextArea rows={2} />
+          <Form.Item name="reason" label={t.adjust.reason} rules={schemaRules(manualTierSchema.shape.reason.optional(), lang)}>
+            <Input.TextArea rows={2} {...inputLimits(manualTierSchema.shape.reason)} />
           </Form.Item>
           <Button htmlType="submit">{t.common.save}</Button>
         </Form>

@@ -8,6 +8,8 @@ import type { RetailerRatingView } from '../../../shared/rating-view.js';
 import { starLabel } from '../../../shared/codes.js';
 import { StarBadge } from '../../components/retailer-tags.js';
 import { useT } from '../../i18n/i18n.js';
+import { labelOf } from '../../../shared/codes.js';
+import { textOf } from '../../i18n/i18n.js';
 
 type Props = { rating: RetailerRatingView; compact?: boolean };
 
@@ -189,7 +191,7 @@ export function ServicePackageCard({ rating }: { rating: RetailerRatingView }) {
         <div style={{ marginTop: 8 }}>
           {Object.entries(rating.segmentLevels).map(([k, v]) => (
             <Tag key={k} color={v === 'high' ? 'green' : v === 'mid' ? 'gold' : 'red'}>
-              {t.rating.dims[k]}：{t.rating.level[v]}
+              {textOf(t.rating.dims, k)}：{labelOf('level', v, lang)}
             </Tag>
           ))}
         </div>

@@ -4,13 +4,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Progress, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { starLabel } from '../../../shared/codes.js';
+import { labelOf, starLabel } from '../../../shared/codes.js';
 import { MOVER_DIRECTIONS } from '../../../shared/rating.js';
 import { ApiError } from '../../api/client.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
-import { useT } from '../../i18n/i18n.js';
+import { textOf, useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { findMovers, findRatingRuns, publishRatingRun, reviewSheetUrl, startRatingRun, type RatingRun, type RunSummary } from './rating-api.js';
 import { ComplianceImportButton } from './compliance-import-button.js';
@@ -129,11 +129,11 @@ function RunsPanel() {
                 r.status === 'computing' ? (
                   <div style={{ minWidth: 160 }} data-testid="run-progress">
                     <Progress percent={r.progress} size="small" />
-                    <span className="zy-muted">{t.rating.step[r.step] ?? r.step}</span>
+                    <span className="zy-muted">{textOf(t.rating.step, r.step)}</span>
                   </div>
                 ) : (
                   <Tag color={statusColor[r.status]} data-testid={`run-status-${r.id}`}>
-                    {t.rating.status[r.status]}
+                    {labelOf('ratingRunStatus', r.status, lang)}
                   </Tag>
                 ),
             },
@@ -182,8 +182,8 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
       xAxis: { type: 'category', data: [1, 2, 3, 4, 5, 6].map((s) => starLabel(s, lang)) },
       yAxis: { type: 'value' },
       series: [
-        { name: t.rating.urban, type: 'bar', data: d.star.urban },
-        { name: t.rating.rural, type: 'bar', data: d.star.rural },
+        { name: labelOf('network', 'urban', lang), type: 'bar', data: d.star.urban },
+        { name: labelOf('network', 'rural', lang), type: 'bar', data: d.star.rural },
       ],
     }),
     [d, lang, t],
@@ -215,7 +215,7 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
     <>
       <Card
         size="small"
-        title={`${t.rating.distribution} · ${run.month} · ${t.rating.status[run.status]}`}
+        title={`${t.rating.distribution} · ${run.month} · ${labelOf('ratingRunStatus', run.status, lang)}`}
         extra={
           <Button size="small" icon={<DownloadOutlined />} href={reviewSheetUrl(run.month)} data-testid="review-sheet">
             {t.rating.reviewSheet}

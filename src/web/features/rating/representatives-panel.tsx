@@ -7,7 +7,7 @@ import { getOrg } from '../../api/endpoints.js';
 import { CountyMap } from '../../components/county-map.js';
 import { StarBadge } from '../../components/retailer-tags.js';
 import { useLoad } from '../../components/use-load.js';
-import { useT } from '../../i18n/i18n.js';
+import { textOf, useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import {
   exitRepresentative,
@@ -19,6 +19,7 @@ import {
   setRepresentativeCap,
   type RepresentativeItem,
 } from './rating-api.js';
+import { labelOf } from '../../../shared/codes.js';
 
 const statusColor: Record<string, string> = { invited: 'gold', active: 'green', declined: 'default', exited: 'default', demoted: 'red' };
 
@@ -74,7 +75,7 @@ export function RepresentativesPanel() {
             columns={[
               { title: t.rating.shop, dataIndex: 'shopName' },
               { title: t.rating.starMove, key: 'star', render: (_, x) => <StarBadge star={x.star} /> },
-              { title: t.rep.status, key: 'status', render: (_, x) => <Tag color={statusColor[x.status]}>{t.rep.statuses[x.status]}</Tag> },
+              { title: t.rep.status, key: 'status', render: (_, x) => <Tag color={statusColor[x.status]}>{labelOf('representativeStatus', x.status, lang)}</Tag> },
               {
                 title: t.rep.review,
                 key: 'review',
@@ -126,7 +127,7 @@ export function RepresentativesPanel() {
               render: (_, c) => (
                 <span className="zy-muted">
                   {Object.entries(c.parts)
-                    .map(([k, v]) => `${t.rep.partNames[k] ?? k} ${v}`)
+                    .map(([k, v]) => `${textOf(t.rep.partNames, k)} ${v}`)
                     .join(' · ')}
                 </span>
               ),
@@ -136,7 +137,7 @@ export function RepresentativesPanel() {
               key: 'act',
               render: (_, c) =>
                 c.status ? (
-                  <Tag color={statusColor[c.status]}>{t.rep.statuses[c.status]}</Tag>
+                  <Tag color={statusColor[c.status]}>{c.status ? labelOf('representativeStatus', c.status, lang) : null}</Tag>
                 ) : !c.eligible ? (
                   <Tag>{t.rep.notEligible}</Tag>
                 ) : manage ? (
@@ -195,7 +196,7 @@ export function MyRepresentativeCard() {
         </Space>
       ) : (
         <Space wrap>
-          <Tag color="green">{t.rep.statuses.active}</Tag>
+          <Tag color="green">{labelOf('representativeStatus', 'active', lang)}</Tag>
           <Button size="small" onClick={() => setLeaving(true)}>
             {t.rep.exit}
           </Button>

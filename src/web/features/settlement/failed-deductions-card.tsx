@@ -41,7 +41,7 @@ export function FailedDeductionsCard({
   };
 
   const statusTag = (f: FailedDeduction) =>
-    f.settlementStatus === 'failed' ? <Tag color="red">{s.status.failed}</Tag> : <Tag color="gold">{s.retrying}</Tag>;
+    f.settlementStatus === 'failed' ? <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag> : <Tag color="gold">{s.retrying}</Tag>;
   const retryButton = (f: FailedDeduction) => (
     <Button
       size="small"

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Card, Table, Tag } from 'antd';
 import { labelOf } from '../../../shared/codes.js';
 import type { SettlementReport } from '../../../shared/settlement.js';
-import { useT } from '../../i18n/i18n.js';
+import { textOf, useT } from '../../i18n/i18n.js';
 
 type Mismatch = SettlementReport['mismatches'][number];
 
@@ -24,7 +24,7 @@ export function MismatchesCard({ report, loading }: { report: SettlementReport |
         columns={[
           { title: s.orderId, dataIndex: 'orderId', width: 90 },
           { title: s.retailer, key: 'retailer', width: 170, render: (_, m) => <Link to={`/retailers/${m.retailer.id}`}>{m.retailer.shopName}</Link> },
-          { title: s.kind, dataIndex: 'kind', width: 170, render: (k: string) => <Tag color="volcano">{s.kinds[k] ?? k}</Tag> },
+          { title: s.kind, dataIndex: 'kind', width: 170, render: (k: string) => <Tag color="volcano">{textOf(s.kinds, k)}</Tag> },
           { title: s.method, dataIndex: 'method', width: 110, render: (m: string) => labelOf('settlementMethod', m, lang) },
           { title: s.totalAmount, dataIndex: 'orderAmount', align: 'right', width: 110, render: (n: number) => `¥${n.toFixed(2)}` },
           { title: s.deducted, dataIndex: 'deducted', align: 'right', width: 110, render: (n: number) => `¥${n.toFixed(2)}` },

@@ -24,7 +24,7 @@ export function SettlementReportCard({ report, loading }: { report: SettlementRe
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: totals.rows.map((r) => labelOf('settlementMethod', r.method, lang)), inverse: true },
       series: (['deducted', 'pending', 'failed'] as const).map((st) => ({
-        name: s.status[st],
+        name: labelOf('settlementStatus', st, lang),
         type: 'bar' as const,
         stack: 'amount',
         barMaxWidth: 28,
@@ -36,7 +36,7 @@ export function SettlementReportCard({ report, loading }: { report: SettlementRe
   );
 
   const cell = (key: keyof Omit<MethodRow, 'method'>) => ({
-    title: key === 'all' ? t.ordering.total : s.status[key],
+    title: key === 'all' ? t.ordering.total : labelOf('settlementStatus', key, lang),
     align: 'right' as const,
     render: (_: unknown, r: MethodRow) => <CellText c={r[key]} />,
   });
@@ -51,11 +51,11 @@ export function SettlementReportCard({ report, loading }: { report: SettlementRe
           <Statistic title={s.totalAmount} value={money(totals.day.all.amount)} prefix="¥" />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={s.status.deducted} value={money(totals.day.deducted.amount)} prefix="¥" styles={{ content: { color: STATUS_COLORS.deducted } }} />
+          <Statistic title={labelOf('settlementStatus', 'deducted', lang)} value={money(totals.day.deducted.amount)} prefix="¥" styles={{ content: { color: STATUS_COLORS.deducted } }} />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
-            title={`${s.status.failed} / ${s.status.pending}`}
+            title={`${labelOf('settlementStatus', 'failed', lang)} / ${labelOf('settlementStatus', 'pending', lang)}`}
             value={`${totals.day.failed.orders} / ${totals.day.pending.orders}`}
             styles={{ content: { color: totals.day.failed.orders ? STATUS_COLORS.failed : undefined } }}
             data-testid="report-failed-pending"

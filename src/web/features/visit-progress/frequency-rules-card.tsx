@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, InputNumber, Table, message } from 'antd';
 import type { z } from 'zod';
 import type { frequencyRuleSchema } from '../../../shared/visits.js';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { getVisitConfig, saveVisitConfig } from './visits-api.js';
 import { useT } from '../../i18n/i18n.js';
 
 type Rule = z.infer<typeof frequencyRuleSchema>;
@@ -16,13 +17,13 @@ export function FrequencyRulesCard({ editable }: { editable: boolean }) {
   const [rules, setRules] = useState<Rule[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    void api<{ rules: Rule[] }>('/api/visits/config').then((c) => setRules(c.rules));
+    void getVisitConfig().then((c) => setRules(c.rules));
   }, []);
   const set = (i: number, patch: Partial<Rule>) => setRules(rules.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const save = async () => {
     setSaving(true);
     try {
-      const c = await api<{ rules: Rule[] }>('/api/visits/config', { method: 'PUT', body: { rules } });
+      const c = await saveVisitConfig({ rules });
       setRules(c.rules);
       message.success(v.rulesSaved);
     } catch (e) {

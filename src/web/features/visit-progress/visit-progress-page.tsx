@@ -3,8 +3,8 @@
 // and the follow-ups waiting, overdue first.
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
-import type { DayRoute, FollowUp, Progress } from '../../../shared/visits.js';
-import { api } from '../../api/client.js';
+import type { Progress } from '../../../shared/visits.js';
+import { findOpenFollowUps, getDayRoute, getVisitProgress, planVisitCalendars } from './visits-api.js';
 import { getOrg } from '../../api/endpoints.js';
 import { useLoad } from '../../components/use-load.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
@@ -27,15 +27,15 @@ export function VisitProgressPage() {
   const { t } = useT();
   const v = t.visits;
   const { me } = useSession();
-  const progress = useLoad(() => api<Progress>('/api/visits/progress'), []);
+  const progress = useLoad(getVisitProgress, []);
   const org = useLoad(getOrg, []);
-  const followUps = useLoad(() => api<FollowUp[]>('/api/follow-ups?status=open'), []);
+  const followUps = useLoad(findOpenFollowUps, []);
   const [workerId, setWorkerId] = useState<number | undefined>();
   const [date, setDate] = useState<string | undefined>();
   const worker = workerId ?? progress.data?.workers[0]?.workerId;
   const day = date ?? progress.data?.today;
   const route = useLoad(
-    () => (worker && day ? api<DayRoute>(`/api/visit-plans/day?workerId=${worker}&date=${day}`) : Promise.resolve(undefined)),
+    () => (worker && day ? getDayRoute({ workerId: worker, date: day }) : Promise.resolve(undefined)),
     [worker, day],
   );
 
@@ -64,7 +64,7 @@ export function VisitProgressPage() {
   const p = progress.data;
 
   const replan = async () => {
-    const res = await api<{ workers: unknown[] }>('/api/visit-plans', { method: 'POST', body: {} });
+    const res = await planVisitCalendars();
     message.success(v.replanned(res.workers.length));
     progress.reload();
     route.reload();

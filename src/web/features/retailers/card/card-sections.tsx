@@ -87,7 +87,7 @@ export function BusinessSection({ card }: { card: RetailerCard }) {
             label: t.card.lastSettlement,
             children: status ? (
               <span className={status === 'failed' ? 'zy-failed' : undefined} data-testid="card-last-settlement">
-                {t.card.settlementStatus[status] ?? status}
+                {labelOf('settlementStatus', status, lang)}
               </span>
             ) : (
               t.common.dash

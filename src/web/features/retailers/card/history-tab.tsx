@@ -7,7 +7,7 @@ import type { RetailerChange } from '../../../../shared/retailer.js';
 import { getRetailerHistory } from '../../../api/endpoints.js';
 import { ErrorResult } from '../../../components/error-result.js';
 import { useLoad } from '../../../components/use-load.js';
-import { useT } from '../../../i18n/i18n.js';
+import { textOf, useT } from '../../../i18n/i18n.js';
 import { fieldLabel, historyValue } from './history-values.js';
 
 export function formatTime(iso: string, lang: 'zh' | 'en'): string {
@@ -42,7 +42,7 @@ export function HistoryTab({ retailerId, version, grids }: { retailerId: number;
             <div style={{ marginBottom: 6 }}>
               <Typography.Text strong>{formatTime(h.at, lang)}</Typography.Text>
               <span style={{ margin: '0 8px' }}>{h.userName ?? t.history.system}</span>
-              <Tag>{t.history.sources[h.source] ?? h.source}</Tag>
+              <Tag>{textOf(t.history.sources, h.source)}</Tag>
               {h.reason && <Typography.Text type="secondary">{h.reason}</Typography.Text>}
             </div>
             <Table

@@ -2,6 +2,7 @@
 // yes/no, grids by name, lists joined.
 import { labelOf, type CodeList } from '../../../../shared/codes.js';
 import type { Dict } from '../../../i18n/zh.js';
+import { textOf } from '../../../i18n/text-of.js';
 
 const codeListOf: Record<string, CodeList> = {
   businessFormat: 'businessFormat',
@@ -16,7 +17,7 @@ const codeListOf: Record<string, CodeList> = {
 };
 
 export function fieldLabel(field: string, t: Dict): string {
-  return t.fields[field] ?? field;
+  return textOf(t.fields, field);
 }
 
 export function historyValue(field: string, value: unknown, t: Dict, lang: 'zh' | 'en', gridNames: Map<number, string>): string {

@@ -18,11 +18,12 @@ import {
 } from '../../../../shared/codes.js';
 import { messageText } from '../../../../shared/messages.js';
 import type { Grid } from '../../../../shared/org.js';
-import type { RetailerCard } from '../../../../shared/retailer.js';
+import { retailerFieldsSchema, type RetailerCard } from '../../../../shared/retailer.js';
 import { ApiError } from '../../../api/client.js';
 import { updateRetailer } from '../../../api/endpoints.js';
 import { useT } from '../../../i18n/i18n.js';
 import { buildPatch, fieldNameOf, formValuesOf, lockedFields, type FieldError, type FormValues } from './edit-patch.js';
+import { inputLimits } from '../../../components/schema-rules.js';
 
 type Props = {
   card: RetailerCard;
@@ -128,7 +129,7 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
         <Row gutter={12}>
           <Col {...half}>
             <Form.Item name="shopName" label={t.fields.shopName}>
-              <Input maxLength={60} data-testid="edit-shopName" />
+              <Input {...inputLimits(retailerFieldsSchema.shape.shopName)} data-testid="edit-shopName" />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -148,12 +149,12 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
           </Col>
           <Col span={24}>
             <Form.Item name="address" label={t.fields.address}>
-              <Input maxLength={120} data-testid="edit-address" />
+              <Input {...inputLimits(retailerFieldsSchema.shape.address)} data-testid="edit-address" />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="legalPerson" label={t.fields.legalPerson}>
-              <Input maxLength={30} />
+              <Input {...inputLimits(retailerFieldsSchema.shape.legalPerson)} />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -220,7 +221,7 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
         <Divider titlePlacement="start">{t.edit.groupFamily}</Divider>
         <FamilyMembersField disabled={locked.has('familyMembers')} />
         <Form.Item name="familyNote" label={t.fields.familyNote} help={lockedHelp('familyNote')}>
-          <Input.TextArea rows={2} maxLength={500} disabled={locked.has('familyNote')} />
+          <Input.TextArea rows={2} {...inputLimits(retailerFieldsSchema.shape.familyNote)} disabled={locked.has('familyNote')} />
         </Form.Item>
         <Form.Item name="specialGroups" label={t.fields.specialGroups}>
           <Checkbox.Group options={codeOptions('specialGroup', SPECIAL_GROUPS)} />
