@@ -10,7 +10,6 @@ import type { ProposalGrid } from './schema-grids.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { measureGrids, partitionFigures } from '../domain/grids/partition.js';
 import { compute, exclusive } from '../solver/compute.js';
-import { matchProposal } from '../domain/grids/match-proposal.js';
 import { memberHull } from '../domain/grids/member-hull.js';
 import { AppError } from '../server/errors.js';
 import type { Proposal } from '../shared/grids.js';
@@ -60,14 +59,14 @@ async function createProposalNow(
   const byGrid = new Map<number, number[]>();
   for (const m of members) byGrid.set(m.gridId, [...(byGrid.get(m.gridId) ?? []), m.id]);
   const current = partitionFigures(measureGrids(members, [...byGrid.values()]));
-  // The partition runs in a worker (decision 0810).
-  const result = await compute('gridPartition', { points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })), opts: { grids: input.grids, targetWorkload: input.targetWorkload } });
   const gridOf = new Map(members.map((m) => [m.id, m.gridId]));
-  const match = matchProposal(
-    result.grids.map((g) => ({ station: g.station, members: g.members })),
-    grids.map((g) => ({ id: g.id, station: g.stationId })),
+  // The partition and its match to today's grids run in a worker (decision 0810).
+  const { partition: result, match } = await compute('gridPartition', {
+    points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })),
+    opts: { grids: input.grids, targetWorkload: input.targetWorkload },
+    existing: grids.map((g) => ({ id: g.id, station: g.stationId })),
     gridOf,
-  );
+  });
   const workerOf = new Map(grids.map((g) => [g.id, g]));
   const stored: ProposalGrid[] = result.grids.map((g, i) => ({
     station: g.station,

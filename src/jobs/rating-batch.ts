@@ -6,7 +6,9 @@ import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../db/rating-inputs.js';
 import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary } from '../db/rating-runs.js';
 import { getActiveScheme } from '../db/rating-schemes.js';
-import { runMonthlyBatch } from '../domain/rating/monthly-batch.js';
+import { RatingSchemeError } from '../domain/rating/monthly-batch.js';
+import { validateScheme } from '../domain/rating/validate-scheme.js';
+import { compute } from '../solver/compute.js';
 import { runInBackground } from './background.js';
 
 export const ratingBatchPayload = z.object({
@@ -42,7 +44,11 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
   await setRunProgress(db, runId, 45, 'scoring');
   const previous = await loadPreviousRatings(db, orgId, month, [...frozen.keys()]);
   lap('previous');
-  const result = runMonthlyBatch({ month, scheme, retailers: inputs, previous: previous.ratings, frozen });
+  // Checked here so a bad scheme fails with its own error, not as a failed computation.
+  const schemeErrors = validateScheme(scheme);
+  if (schemeErrors.length > 0) throw new RatingSchemeError(schemeErrors);
+  // Scored in a worker (decision 0810): a whole county is seconds of pure JS.
+  const result = await compute('ratingBatch', { month, scheme, retailers: inputs, previous: previous.ratings, frozen });
   lap('score');
   await setRunProgress(db, runId, 55, 'writing');
   await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => setRunProgress(db, runId, 55 + 40 * done, 'writing'));
