@@ -510,6 +510,7 @@ export const en: Dict = {
     before: 'Today (to town)',
     after: 'Proposal (to point)',
     meanKm: 'Mean distance (km)',
+    stoppedEarly: 'The search reached its time limit: these are the best points found so far and may not be optimal',
     farthestKm: 'Farthest (km)',
     coverage: (km: number) => `Within ${km} km`,
     serves: (n: number) => `serves ${n}`,

@@ -510,6 +510,7 @@ export const zh = {
     before: '现状（到集镇）',
     after: '方案（到网点）',
     meanKm: '平均距离（公里）',
+    stoppedEarly: '计算已到时限：以下为目前找到的最好方案，可能还能改进',
     farthestKm: '最远距离（公里）',
     coverage: (km: number) => `${km} 公里内占比`,
     serves: (n: number) => `服务 ${n} 户`,
