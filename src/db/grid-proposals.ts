@@ -10,7 +10,6 @@ import type { ProposalGrid } from './schema-grids.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { measureGrids, partitionFigures } from '../domain/grids/partition.js';
 import { compute, exclusive } from '../solver/compute.js';
-import { memberHull } from '../domain/grids/member-hull.js';
 import { AppError } from '../server/errors.js';
 import type { Proposal } from '../shared/grids.js';
 
@@ -61,7 +60,7 @@ async function createProposalNow(
   const current = partitionFigures(measureGrids(members, [...byGrid.values()]));
   const gridOf = new Map(members.map((m) => [m.id, m.gridId]));
   // The partition and its match to today's grids run in a worker (decision 0810).
-  const { partition: result, match } = await compute('gridPartition', {
+  const { partition: result, match, areas } = await compute('gridPartition', {
     points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })),
     opts: { grids: input.grids, targetWorkload: input.targetWorkload },
     existing: grids.map((g) => ({ id: g.id, station: g.stationId })),
@@ -85,7 +84,6 @@ async function createProposalNow(
       values (${viewer.orgId}, ${scope.stationId}, ${JSON.stringify(input)}::jsonb, ${await basis(db, viewer, scope)},
         ${JSON.stringify(stored)}::jsonb, ${JSON.stringify(figures)}::jsonb, ${viewer.userId}, ${now.toISOString()}) returning id`,
   );
-  const position = new Map(members.map((m) => [m.id, m]));
   return {
     id: row.id,
     stationId: scope.stationId,
@@ -99,7 +97,7 @@ async function createProposalNow(
       workerName: workerOf.get(match.workerFrom[i] ?? -1)?.workerName ?? null,
       retailers: g.members.length,
       workload: Math.round(g.workload),
-      area: memberHull(g.members.map((id) => position.get(id)!)),
+      area: areas[i],
     })),
   };
 }

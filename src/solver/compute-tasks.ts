@@ -6,6 +6,8 @@ import { proposeDeliveryPoints, type DeliveryOptions, type DistanceFigures, type
 import { partitionGrids, type Partition, type PartitionOptions, type PartitionPoint } from '../domain/grids/partition.js';
 import { runMonthlyBatch, type MonthlyBatchArgs, type MonthlyBatchResult } from '../domain/rating/monthly-batch.js';
 import { matchProposal, type MatchResult } from '../domain/grids/match-proposal.js';
+import { memberHull } from '../domain/grids/member-hull.js';
+import type { Polygon } from 'geojson';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
 export type DeliveryPointsResult = {
@@ -36,6 +38,8 @@ export const tasks = {
   gridPartition(input: { points: PartitionPoint[]; opts: PartitionOptions; existing: { id: number; station: number }[]; gridOf: Map<number, number> }): {
     partition: Partition;
     match: MatchResult;
+    /** Each proposed grid's area for the map (hulls of 3,000 padded shops took a second on the request thread). */
+    areas: (Polygon | null)[];
   } {
     const partition = partitionGrids(input.points, input.opts);
     const match = matchProposal(
@@ -43,7 +47,9 @@ export const tasks = {
       input.existing,
       input.gridOf,
     );
-    return { partition, match };
+    const at = new Map(input.points.map((p) => [p.id, p]));
+    const areas = partition.grids.map((g) => memberHull(g.members.map((id) => at.get(id)!)));
+    return { partition, match, areas };
   },
 
   /** The monthly rating of a whole county (Maps cross threads by structured clone). */
