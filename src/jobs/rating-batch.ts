@@ -8,9 +8,11 @@ import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
 import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary, resetRunForCompute } from '../app/rating/rating-runs.js';
 import { getActiveScheme } from '../app/rating/rating-schemes.js';
-import { runMonthlyBatch } from '../domain/rating/monthly-batch.js';
+import { runMonthlyBatch, RatingSchemeError } from '../domain/rating/monthly-batch.js';
 import { defineJob } from './define-job.js';
 import { enqueueJob, notifyJobRunners } from './job-queue.js';
+import { validateScheme } from '../domain/rating/validate-scheme.js';
+import { compute } from '../solver/compute.js';
 
 export const ratingBatchPayload = z.object({
   orgId: z.number().int(),
@@ -73,7 +75,11 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
   await step(45, 'scoring');
   const previous = await loadPreviousRatings(db, orgId, month, [...frozen.keys()]);
   lap('previous');
-  const result = runMonthlyBatch({ month, scheme, retailers: inputs, previous: previous.ratings, frozen });
+  // Checked here so a bad scheme fails with its own error, not as a failed computation.
+  const schemeErrors = validateScheme(scheme);
+  if (schemeErrors.length > 0) throw new RatingSchemeError(schemeErrors);
+  // Scored in a worker (decision 0810): a whole county is seconds of pure JS.
+  const result = await compute('ratingBatch', { month, scheme, retailers: inputs, previous: previous.ratings, frozen });
   lap('score');
   await step(55, 'writing');
   await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => step(55 + 40 * done, 'writing'));

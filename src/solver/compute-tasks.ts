@@ -4,6 +4,10 @@
 import { countNeighbours, pickDenseSpots, type DenseSpot } from '../domain/grids/dense-spots.js';
 import { proposeDeliveryPoints, type DeliveryOptions, type DistanceFigures, type Site } from '../domain/grids/delivery-points.js';
 import { partitionGrids, type Partition, type PartitionOptions, type PartitionPoint } from '../domain/grids/partition.js';
+import { runMonthlyBatch, type MonthlyBatchArgs, type MonthlyBatchResult } from '../domain/rating/monthly-batch.js';
+import { matchProposal, type MatchResult } from '../domain/grids/match-proposal.js';
+import { memberHull } from '../domain/grids/member-hull.js';
+import type { Polygon } from 'geojson';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
 export type DeliveryPointsResult = {
@@ -30,8 +34,27 @@ export const tasks = {
     return pickDenseSpots(candidates, input.radiusKm);
   },
 
-  gridPartition(input: { points: PartitionPoint[]; opts: PartitionOptions }): Partition {
-    return partitionGrids(input.points, input.opts);
+  /** The partition, and which of today's grids each proposed grid continues. */
+  gridPartition(input: { points: PartitionPoint[]; opts: PartitionOptions; existing: { id: number; station: number }[]; gridOf: Map<number, number> }): {
+    partition: Partition;
+    match: MatchResult;
+    /** Each proposed grid's area for the map (hulls of 3,000 padded shops took a second on the request thread). */
+    areas: (Polygon | null)[];
+  } {
+    const partition = partitionGrids(input.points, input.opts);
+    const match = matchProposal(
+      partition.grids.map((g) => ({ station: g.station, members: g.members })),
+      input.existing,
+      input.gridOf,
+    );
+    const at = new Map(input.points.map((p) => [p.id, p]));
+    const areas = partition.grids.map((g) => memberHull(g.members.map((id) => at.get(id)!)));
+    return { partition, match, areas };
+  },
+
+  /** The monthly rating of a whole county (Maps cross threads by structured clone). */
+  ratingBatch(input: MonthlyBatchArgs): MonthlyBatchResult {
+    return runMonthlyBatch(input);
   },
 
   visitCycle(input: { request: CyclePlanRequest; options: Omit<CycleSolveOptions, 'now'> }): CyclePlan {

@@ -32,6 +32,7 @@ const DEFAULT_BUDGET_MS: Record<ComputeKind, number> = {
   denseSpots: 30_000,
   gridPartition: 60_000,
   visitCycle: 60_000,
+  ratingBatch: 300_000,
   probe: 5_000,
 };
 const budgets: Record<ComputeKind, number> = { ...DEFAULT_BUDGET_MS };

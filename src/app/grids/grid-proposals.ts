@@ -60,14 +60,14 @@ async function createProposalNow(
   const byGrid = new Map<number, number[]>();
   for (const m of members) byGrid.set(m.gridId, [...(byGrid.get(m.gridId) ?? []), m.id]);
   const current = partitionFigures(measureGrids(members, [...byGrid.values()]));
-  // The partition runs in a worker (decision 0810).
-  const result = await compute('gridPartition', { points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })), opts: { grids: input.grids, targetWorkload: input.targetWorkload } });
   const gridOf = new Map(members.map((m) => [m.id, m.gridId]));
-  const match = matchProposal(
-    result.grids.map((g) => ({ station: g.station, members: g.members })),
-    grids.map((g) => ({ id: g.id, station: g.stationId })),
+  // The partition and its match to today's grids run in a worker (decision 0810).
+  const { partition: result, match, areas } = await compute('gridPartition', {
+    points: members.map(({ id, lat, lng, station, visits, serviceMinutes }) => ({ id, lat, lng, station, visits, serviceMinutes })),
+    opts: { grids: input.grids, targetWorkload: input.targetWorkload },
+    existing: grids.map((g) => ({ id: g.id, station: g.stationId })),
     gridOf,
-  );
+  });
   const workerOf = new Map(grids.map((g) => [g.id, g]));
   const stored: ProposalGrid[] = result.grids.map((g, i) => ({
     station: g.station,
@@ -86,7 +86,6 @@ async function createProposalNow(
       values (${viewer.orgId}, ${scope.stationId}, ${JSON.stringify(input)}::jsonb, ${await basis(db, viewer, scope)},
         ${JSON.stringify(stored)}::jsonb, ${JSON.stringify(figures)}::jsonb, ${viewer.userId}, ${now.toISOString()}) returning id`,
   );
-  const position = new Map(members.map((m) => [m.id, m]));
   return {
     id: row.id,
     stationId: scope.stationId,
@@ -100,7 +99,7 @@ async function createProposalNow(
       workerName: workerOf.get(match.workerFrom[i] ?? -1)?.workerName ?? null,
       retailers: g.members.length,
       workload: Math.round(g.workload),
-      area: memberHull(g.members.map((id) => position.get(id)!)),
+      area: areas[i],
     })),
   };
 }

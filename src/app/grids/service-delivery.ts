@@ -112,14 +112,14 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
 }
 
 /**
- * The p-median runs in a worker (decision 0810): its search stops at two
- * thirds of the budget with the best points found, so the budget itself is
- * only reached when even the greedy start does not fit in it.
+ * The p-median runs in a worker (decision 0810): its search stops at a third
+ * of the budget with the best points found, leaving the rest for the worker's
+ * start, the distance matrix and the greedy start on a loaded machine.
  */
 export async function proposeDelivery(db: Db, viewer: Viewer, opts: DeliveryOptions) {
   return exclusive(viewer.userId, 'deliveryPoints', async () => {
     const sites = await activeInScope(db, viewer);
-    const searchMs = Math.floor((computeBudget('deliveryPoints') * 2) / 3);
+    const searchMs = Math.floor(computeBudget('deliveryPoints') / 3);
     const proposal = await compute('deliveryPoints', { sites: sites.map(({ id, lat, lng }) => ({ id, lat, lng })), towns: await towns(db, viewer), opts, searchMs });
     const byId = new Map(sites.map((s) => [s.id, s]));
     return {

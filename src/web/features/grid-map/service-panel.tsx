@@ -118,6 +118,7 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
           </Space>
           {delivery && (
             <>
+              {delivery.stoppedEarly && <Typography.Text type="warning">{ts.stoppedEarly}</Typography.Text>}
               <Table
                 className="zy-fig-table"
                 size="small"
