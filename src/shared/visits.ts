@@ -1,6 +1,7 @@
 // Visit schemas shared by the API and the field screen: check-in, the visit
 // form, the day route, follow-ups and progress.
 import { z } from 'zod';
+import { JOB_STATES } from './jobs.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** A missing value says "required"; a wrong one "invalid_value". */
@@ -109,6 +110,8 @@ export const dayRouteSchema = z.object({
   /** Visits of the day to shops not on the plan. */
   extraVisits: z.array(visitMarkSchema.extend({ retailer: routeRetailerSchema })),
   summary: z.object({ planned: z.number(), done: z.number(), checkedIn: z.number(), km: z.number() }),
+  /** No calendar yet: the job making it (poll GET /api/jobs/:id or this route); null otherwise. */
+  planning: z.object({ jobId: z.number(), state: z.enum(JOB_STATES), progress: z.number() }).nullable().optional(),
   /** Names of new products, offered in the form's new-brands field. */
   newProducts: z.array(z.string()),
 });
@@ -206,6 +209,8 @@ export const progressSchema = z.object({
   workers: z.array(z.object({ workerId: z.number(), name: z.string(), stationId: z.number().nullable(), ...counts, extra: z.number(), overdueFollowUps: z.number() })),
   days: z.array(z.object({ date: z.string(), ...counts })),
   weeks: z.array(z.object({ week: z.string(), ...counts })),
+  /** Calendars of the range are still being made by a job: the planned counts will grow. */
+  planning: z.boolean().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

@@ -31,8 +31,7 @@ async function login(p: Page, path: string, username: string, password: string) 
 }
 
 async function countVisits(retailerId: number): Promise<number> {
-  const res = await web.app.inject({ method: 'GET', url: `/api/visit-plans/day?workerId=${route.worker.id}`, headers: { cookie: await web.login('admin') } });
-  const day = res.json() as DayRoute;
+  const day = await web.dayRoute(await web.login('admin'), `?workerId=${route.worker.id}`);
   return day.stops.filter((s) => s.retailer.id === retailerId && s.visit?.status === 'done').length;
 }
 
@@ -49,7 +48,7 @@ beforeAll(async () => {
     payload: { rules: config.rules.map((r) => ({ ...r, visitsPerCycle: 4 })) },
   });
   expect(put.statusCode).toBe(200);
-  route = await web.get<DayRoute>(await web.login('grid_worker'), '/api/visit-plans/day');
+  route = await web.dayRoute(await web.login('grid_worker'));
   expect(route.stops.length).toBeGreaterThanOrEqual(2);
 
   browser = await launchChromium();

@@ -12,7 +12,9 @@ import { findDayRoute, resolveWorker } from '../../db/visit-route-queries.js';
 import { checkIn, submitVisit } from '../../db/visit-record.js';
 import { findFollowUps, updateFollowUp } from '../../db/follow-up-queries.js';
 import { findProgress } from '../../db/visit-progress-queries.js';
-import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
+import { calendarBeingPlanned, replanNextCycle, requestCalendars } from '../../jobs/visit-calendars.js';
+import { jobViewSchema } from '../../shared/jobs.js';
+import { jobView } from './jobs.js';
 import { cycleOf, localDate } from '../../domain/visits/visit-cycle.js';
 import {
   checkInSchema,
@@ -21,7 +23,6 @@ import {
   followUpQuerySchema,
   followUpSchema,
   followUpUpdateSchema,
-  generatePlansResultSchema,
   generatePlansSchema,
   progressQuerySchema,
   progressSchema,
@@ -62,6 +63,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
         throw new AppError('validation_failed', [{ field: 'settings.dayEnd', code: 'invalid_value' }]);
       }
       await saveVisitConfig(db, viewer.orgId, s, req.body.rules, now());
+      await replanNextCycle(db, viewer.orgId, localDate(now()), viewer.userId);
       return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
     },
   );
@@ -83,14 +85,17 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
 
   r.post(
     '/api/visit-plans',
-    { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 200: generatePlansResultSchema } } },
-    async (req) => {
+    { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 202: z.object({ job: jobViewSchema }) } } },
+    async (req, reply) => {
       const viewer = viewerOf(req);
       const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
       const asked = req.body.workerIds;
       if (asked && asked.some((id) => !inScope.includes(id))) throw new AppError('not_found');
-      const result = await planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now());
-      return { ...result, workers: result.workers.map(({ workerId, retailers, visits, km, unplanned }) => ({ workerId, retailers, visits, km, unplanned })) };
+      const workerIds = [...(asked ?? inScope)].sort((a, b) => a - b);
+      const date = req.body.date ?? localDate(now());
+      // The same request again while its job is queued or running gets that job (its result is in the job: generatePlansResultSchema).
+      const { job } = await requestCalendars(db, { orgId: viewer.orgId, date, workerIds }, { key: `cal:${viewer.orgId}:${date}:${workerIds.join(',')}`, createdBy: viewer.userId });
+      return reply.status(202).send({ job: jobView(job) });
     },
   );
 
@@ -100,7 +105,11 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     async (req) => {
       const viewer = viewerOf(req);
       const worker = await resolveWorker(db, viewer, req.query.workerId);
-      return findDayRoute(db, viewer, worker, req.query.date ?? localDate(now()), now());
+      const date = req.query.date ?? localDate(now());
+      const route = await findDayRoute(db, viewer, worker, date);
+      if (route.planId !== null) return { ...route, planning: null };
+      const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: [worker.id] }, `cal:${viewer.orgId}:${route.cycleStart}:w${worker.id}`, viewer.userId);
+      return { ...route, planning: job ? { jobId: job.id, state: job.state, progress: job.progress } : null };
     },
   );
 
@@ -161,13 +170,24 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const to = req.query.to ?? cycle.end;
       if (to < from) throw new AppError('validation_failed', [{ field: 'to', code: 'invalid_value' }]);
       if (req.query.workerId) await resolveWorker(db, viewer, req.query.workerId);
-      // Calendars are made on first use: make the missing ones of the workers in view for the cycles shown.
+      // Missing calendars of the workers in view are queued, not made here; the answer says they are coming.
       const inScope = (await query<{ id: number }>(db, sql`select u.id from users u where ${workerScope(viewer)} and u.active`)).map((w) => w.id);
-      const ids = req.query.workerId ? [req.query.workerId] : inScope;
+      const ids = (req.query.workerId ? [req.query.workerId] : inScope).sort((a, b) => a - b);
+      const missingCalendars = async (cycleStart: string, workerIds: number[]) => {
+        const [row] = await query<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from users u where u.id in (${sql.join(workerIds.map((i) => sql`${i}`), sql`, `)}) and u.role = 'grid_worker'
+            and not exists (select 1 from visit_plans p where p.org_id = u.org_id and p.worker_id = u.id and p.cycle_start = ${cycleStart})`,
+        );
+        return row.n > 0;
+      };
+      let planning = false;
       for (const date of new Set([cycleOf(from, settings.cycleAnchor, settings.cycleWeeks).start, cycleOf(to, settings.cycleAnchor, settings.cycleWeeks).start])) {
-        if (ids.length) await planVisitCalendars(db, { orgId: viewer.orgId, date, workerIds: ids, onlyMissing: true }, now());
+        if (!ids.length || !(await missingCalendars(date, ids))) continue;
+        const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: ids }, `cal:${viewer.orgId}:${date}:${ids.join(',')}`, viewer.userId);
+        planning ||= job !== null;
       }
-      return findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now());
+      return { ...(await findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now())), planning };
     },
   );
 }

@@ -530,6 +530,7 @@ export const en: Dict = {
     routeOf: (name: string, date: string) => `${name} · ${date}`,
     summary: (done: number, planned: number, km: number) => `${done}/${planned} shops done · planned route ${km} km`,
     noStops: 'No visits planned for today',
+    planningRoute: 'Your route for this cycle is being planned; it will appear shortly…',
     mapTab: 'Map',
     listTab: 'List',
     plannedAt: (t: string) => `planned ${t}`,
@@ -603,6 +604,9 @@ export const en: Dict = {
     ruleVisits: 'Visits',
     ruleMinutes: 'Minutes each',
     replanned: (n: number) => `Plans made for ${n} workers`,
+    replanQueued: 'Planning started; the page refreshes when it is done',
+    replanning: 'Making visit plans',
+    calendarsComing: 'Some workers’ calendars are being made; the planned counts will grow shortly',
   },
   corrections: {
     ordersTitle: 'Orders and returns',

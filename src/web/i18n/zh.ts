@@ -531,6 +531,7 @@ export const zh = {
     routeOf: (name: string, date: string) => `${name} · ${date}`,
     summary: (done: number, planned: number, km: number) => `已完成 ${done}/${planned} 家 · 计划路程 ${km} 公里`,
     noStops: '今天没有计划拜访的零售户',
+    planningRoute: '正在生成本周期的拜访路线，稍后自动显示…',
     mapTab: '地图',
     listTab: '列表',
     plannedAt: (t: string) => `计划 ${t}`,
@@ -604,6 +605,9 @@ export const zh = {
     ruleVisits: '拜访次数',
     ruleMinutes: '每次分钟',
     replanned: (n: number) => `已为 ${n} 名网格员生成计划`,
+    replanQueued: '已开始生成拜访计划，完成后自动刷新',
+    replanning: '正在生成拜访计划',
+    calendarsComing: '部分网格员的拜访日历正在生成，计划数稍后会更新',
   },
   corrections: {
     ordersTitle: '订单与退货',
