@@ -296,10 +296,14 @@ export class JobRunner {
     const host = os.hostname();
     for (const r of rows) {
       const [h, pid] = (r.lockedBy ?? '').split('/');
+      // A runner alive in this process is only slow (a long transaction on PGlite holds the heartbeat back): never take its job.
+      if (liveHere.has(r.lockedBy ?? '')) continue;
       const dead =
+        Number(pid) === process.pid ||
         r.stale ||
         r.heartbeatAt === null ||
-        (Number(pid) === process.pid ? !liveHere.has(r.lockedBy!) : this.opts.exclusive || (h === host && !processAlive(Number(pid))));
+        this.opts.exclusive ||
+        (h === host && !processAlive(Number(pid)));
       if (!dead) continue;
       const def = this.defs.get(r.name);
       const last = r.attempts >= r.maxAttempts;
