@@ -57,6 +57,7 @@ export async function planVisitCalendars(
   now: Date,
   solve: CycleSolveOptions = {},
   distances: DistanceProvider | null = defaultDistanceProvider(),
+  onWorker: (done: number, total: number) => Promise<void> = async () => {},
 ): Promise<{ cycleStart: string; cycleEnd: string; workers: WorkerPlanResult[] }> {
   const settings = await getVisitSettings(db, payload.orgId);
   const rules = await getFrequencyRules(db, payload.orgId);
@@ -64,7 +65,8 @@ export async function planVisitCalendars(
   const days = workingDays(cycle.start, settings.cycleWeeks, settings.workWeekdays);
   const workers = await workersOf(db, payload.orgId, payload.workerIds);
   const results: WorkerPlanResult[] = [];
-  for (const w of workers) {
+  for (const [k, w] of workers.entries()) {
+    await onWorker(k, workers.length);
     if (payload.onlyMissing) {
       const [existing] = await db
         .select({ id: visitPlans.id })

@@ -5,11 +5,12 @@ import type { Database } from '../db/client.js';
 import type { AnyJobDefinition } from './define-job.js';
 import { ratingBatchJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
+import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob];
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob];
 
-export const jobSchedules: JobSchedule[] = [];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

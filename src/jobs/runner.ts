@@ -123,7 +123,10 @@ export class JobRunner {
     liveHere.delete(this.instanceId);
   }
 
-  /** Resolves when no job is due in the queue and none runs here: what tests and CLI wait for. */
+  /**
+   * Resolves when no job is due or waiting to be retried and none runs here:
+   * what tests and the CLI wait for. Jobs queued for a later time are not waited for.
+   */
   async waitIdle(timeoutMs = 120_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -131,7 +134,7 @@ export class JobRunner {
         const [due] = await query<{ n: number }>(
           this.opts.db,
           sql`select count(*)::int as n from jobs where name in (${sql.join([...this.defs.keys()].map((n) => sql`${n}`), sql`, `)})
-            and ((state = 'queued' and run_at <= now()) or (state = 'running' and locked_by = ${this.instanceId}))`,
+            and ((state = 'queued' and (run_at <= now() or attempts > 0)) or (state = 'running' and locked_by = ${this.instanceId}))`,
         );
         if (due.n === 0 && this.active.size === 0) return;
         this.wake?.();
@@ -293,10 +296,14 @@ export class JobRunner {
     const host = os.hostname();
     for (const r of rows) {
       const [h, pid] = (r.lockedBy ?? '').split('/');
+      // A runner alive in this process is only slow (a long transaction on PGlite holds the heartbeat back): never take its job.
+      if (liveHere.has(r.lockedBy ?? '')) continue;
       const dead =
+        Number(pid) === process.pid ||
         r.stale ||
         r.heartbeatAt === null ||
-        (Number(pid) === process.pid ? !liveHere.has(r.lockedBy!) : this.opts.exclusive || (h === host && !processAlive(Number(pid))));
+        this.opts.exclusive ||
+        (h === host && !processAlive(Number(pid)));
       if (!dead) continue;
       const def = this.defs.get(r.name);
       const last = r.attempts >= r.maxAttempts;

@@ -2,6 +2,7 @@
 // form, the day route, follow-ups and progress.
 import { z } from 'zod';
 import { idParamSchema, idSchema, isoDateSchema, MAX_ID, textSchema } from './primitives.js';
+import { JOB_STATES, jobViewSchema } from './jobs.js';
 
 /** A missing value says "required"; a wrong one "invalid_value". */
 const req = { error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid_value') };
@@ -109,6 +110,8 @@ export const dayRouteSchema = z.object({
   /** Visits of the day to shops not on the plan. */
   extraVisits: z.array(visitMarkSchema.extend({ retailer: routeRetailerSchema })),
   summary: z.object({ planned: z.number(), done: z.number(), checkedIn: z.number(), km: z.number() }),
+  /** No calendar yet: the job making it (poll GET /api/jobs/:id or this route); null otherwise. */
+  planning: z.object({ jobId: z.number(), state: z.enum(JOB_STATES), progress: z.number() }).nullable().optional(),
   /** Names of new products, offered in the form's new-brands field. */
   newProducts: z.array(z.string()),
 });
@@ -118,6 +121,8 @@ export const generatePlansSchema = z.object({
   date: dateSchema.optional(),
   workerIds: z.array(idSchema).max(500).optional(),
 });
+/** POST /api/visit-plans answers at once with the queued job. */
+export const planningQueuedSchema = z.object({ job: jobViewSchema });
 export const generatePlansResultSchema = z.object({
   cycleStart: z.string(),
   cycleEnd: z.string(),
@@ -206,6 +211,8 @@ export const progressSchema = z.object({
   workers: z.array(z.object({ workerId: z.number(), name: z.string(), stationId: z.number().nullable(), ...counts, extra: z.number(), overdueFollowUps: z.number() })),
   days: z.array(z.object({ date: z.string(), ...counts })),
   weeks: z.array(z.object({ week: z.string(), ...counts })),
+  /** Calendars of the range are still being made by a job: the planned counts will grow. */
+  planning: z.boolean().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
+import pino from 'pino';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import { TODAY } from '../support/test-app.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
 
@@ -98,6 +101,31 @@ describe('order day', () => {
     await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
     await page.context().close();
+  });
+
+  it('re-running an allocation shows its progress, then the new figures', async () => {
+    // Next week's draft is the newest plan, so the screen opens on it.
+    await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' });
+    // The runner is stopped so the queued state can be seen (and photographed); a new one takes the job.
+    await web.jobs.stop(0);
+    const page = await openLoggedIn(browser, web.baseUrl, '/supply', ['manager', 'manager123'], { pageErrors });
+    await expect.poll(() => page.getByTestId('rerun').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('quota-chart').count()).toBe(0);
+    await page.getByTestId('rerun').click();
+    await expect.poll(() => page.getByTestId('allocation-progress').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('allocation-progress').innerText()).toContain('排队中');
+    await page.screenshot({ path: `${SHOTS}/ordering-allocation-queued.png`, fullPage: true });
+    const runner = createJobRunner(web.database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
+    await runner.start();
+    try {
+      await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('allocation-progress').count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/ordering-allocation-done.png`, fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await runner.stop(0);
+      await page.context().close();
+    }
   });
 
   it('a retailer sees their limits and the reason on a phone', async () => {

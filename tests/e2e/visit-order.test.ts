@@ -32,7 +32,7 @@ beforeAll(async () => {
   const config = await call(admin, 'GET', '/api/visits/config');
   await call(admin, 'PUT', '/api/visits/config', { rules: config.rules.map((r: object) => ({ ...r, visitsPerCycle: 4 })) });
   planId = await web.publishOpenPlan(manager);
-  route = (await call(worker, 'GET', '/api/visit-plans/day')) as DayRoute;
+  route = await web.dayRoute(worker);
   expect(route.stops.length).toBeGreaterThan(0);
 
   browser = await launchChromium();

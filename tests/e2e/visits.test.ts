@@ -11,6 +11,10 @@ import { launchChromium } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { labelOf } from '../../src/shared/codes.js';
+import pino from 'pino';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { createJobRunner } from '../../src/jobs/registry.js';
 
 const SHOTS = 'test-results/e2e';
 const PHONE = { width: 390, height: 844 };
@@ -32,8 +36,7 @@ async function login(p: Page, path: string, username: string, password: string) 
 }
 
 async function countVisits(retailerId: number): Promise<number> {
-  const res = await web.app.inject({ method: 'GET', url: `/api/visit-plans/day?workerId=${route.worker.id}`, headers: { cookie: await web.login('admin') } });
-  const day = res.json() as DayRoute;
+  const day = await web.dayRoute(await web.login('admin'), `?workerId=${route.worker.id}`);
   return day.stops.filter((s) => s.retailer.id === retailerId && s.visit?.status === 'done').length;
 }
 
@@ -50,7 +53,7 @@ beforeAll(async () => {
     payload: { rules: config.rules.map((r) => ({ ...r, visitsPerCycle: 4 })) },
   });
   expect(put.statusCode).toBe(200);
-  route = await web.get<DayRoute>(await web.login('grid_worker'), '/api/visit-plans/day');
+  route = await web.dayRoute(await web.login('grid_worker'));
   expect(route.stops.length).toBeGreaterThanOrEqual(2);
 
   browser = await launchChromium();
@@ -152,5 +155,39 @@ describe('the station head', () => {
     await head.screenshot({ path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await desk.close();
+  });
+});
+
+// Last in the file: it stops the app's job runner.
+describe('a grid worker whose calendar is not made yet', () => {
+  it('sees that the route is being planned, then the route once the job has made it', async () => {
+    // The runner is stopped so the waiting state stays on screen long enough to be seen (and photographed).
+    await web.jobs.stop(0);
+    const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Another worker, whose calendar of this cycle is taken away (as before any job made it).
+    const [free] = await query<{ id: number; username: string }>(
+      web.database.db,
+      sql`select id, username from users where role = 'grid_worker' and active and id <> ${route.worker.id} order by id desc limit 1`,
+    );
+    const thisCycle = sql`select id from visit_plans where worker_id = ${free.id} and cycle_start <= '2026-11-24' and cycle_end >= '2026-11-24'`;
+    await web.database.db.execute(sql`delete from visit_plan_stops where plan_id in (${thisCycle})`);
+    await web.database.db.execute(sql`delete from visit_plans where id in (${thisCycle})`);
+    await login(page, '/field', free.username, 'worker123');
+    await expect.poll(() => page.getByTestId('route-planning').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('route-planning').innerText()).toContain('正在生成');
+    await page.screenshot({ path: `${SHOTS}/visits-5-planning.png` });
+    const runner = createJobRunner(web.database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
+    await runner.start();
+    try {
+      await expect.poll(() => page.getByTestId('route-planning').count(), { timeout: 30_000 }).toBe(0);
+      expect(await page.getByTestId('route-list').count()).toBe(1);
+      await page.screenshot({ path: `${SHOTS}/visits-6-planned.png` });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await runner.stop(0);
+      await ctx.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { DEFAULT_DEMO } from '../support/db-template.js';
 import pino from 'pino';
 import { createJobRunner } from '../../src/jobs/registry.js';
 import type { JobRunner } from '../../src/jobs/runner.js';
+import type { DayRoute } from '../../src/shared/visits.js';
 
 export const WEB_DIR = path.resolve('dist/web');
 
@@ -27,6 +28,8 @@ export type WebApp = {
   call: (cookie: string, method: string, url: string, body?: unknown) => Promise<any>;
   /** This week's supply plan (week of TODAY), allocated and published with every order window open; answers its id. */
   publishOpenPlan: (managerCookie: string) => Promise<number>;
+  /** GET /api/visit-plans/day{query}; when the calendar is still being planned, waits for the job and asks again. */
+  dayRoute: (cookie: string, query?: string) => Promise<DayRoute>;
   close: () => Promise<void>;
 };
 
@@ -68,9 +71,16 @@ export async function startWebApp(): Promise<WebApp> {
       await call(manager, 'PUT', `/api/supply-plans/${plan.plan.id}/windows/${wd}`, { opensAt: '2026-11-23T00:00:00Z', closesAt: '2026-11-25T09:00:00Z' });
     return plan.plan.id as number;
   };
+  const dayRoute = async (cookie: string, query = '') => {
+    const first = await get<DayRoute>(cookie, `/api/visit-plans/day${query}`);
+    if (!first.planning) return first;
+    await jobs.waitIdle();
+    return get<DayRoute>(cookie, `/api/visit-plans/day${query}`);
+  };
   return {
     app,
     database,
+    dayRoute,
     baseUrl: `http://127.0.0.1:${port}`,
     jobs,
     login,

@@ -12,7 +12,11 @@ import { findServicePackages } from '../../src/app/rating/rating-segments.js';
 import { monthBounds } from '../../src/app/rating/rating-inputs.js';
 import { DEFAULT_SCHEME } from '../../src/domain/rating/default-scheme.js';
 import { multipart } from '../support/retailer-factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
+import pino from 'pino';
+import { ratingBatchJob } from '../../src/jobs/rating-batch.js';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import { JobRunner } from '../../src/jobs/runner.js';
 
 let t: TestApp;
 let manager: string;
@@ -384,5 +388,39 @@ describe('customer representatives', () => {
     const grids = new Set(((await t.api(worker, 'GET', '/api/grids')).json() as { name: string }[]).map((g) => g.name));
     expect(mine.every((x: { gridName: string }) => grids.has(x.gridName))).toBe(true);
     expect(mine.length).toBeLessThan(all);
+  });
+});
+
+// Last in the file: it replaces the app's job runner.
+describe('a batch that fails for good', () => {
+  it('marks the run failed with the reason, and the month can be started again at once', async () => {
+    await t.jobs.stop(0);
+    // The database "fails" on every attempt; the rest of the definition, its failure handling included, is the real one.
+    const failing = new JobRunner({
+      db: t.database.db,
+      definitions: [{ ...ratingBatchJob, backoffSeconds: 0.05, handler: async () => Promise.reject(new Error('disk full')) }],
+      log: pino({ level: 'silent' }),
+      pollMs: 50,
+    });
+    await failing.start();
+    const month = '2026-02';
+    const res = await t.api(manager, 'POST', '/api/ratings/runs', { month });
+    expect(res.statusCode, res.body).toBe(202);
+    await failing.waitIdle();
+    await failing.stop(0);
+    const job = (await t.api(manager, 'GET', `/api/jobs/${res.json().jobId}`)).json();
+    expect(job).toMatchObject({ state: 'failed', attempts: 3, error: 'disk full' });
+    expect((await t.api(manager, 'GET', `/api/ratings/runs/${res.json().id}`)).json()).toMatchObject({ status: 'failed', error: 'disk full' });
+
+    const runner = createJobRunner(t.database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 50 });
+    await runner.start();
+    try {
+      const again = await t.api(manager, 'POST', '/api/ratings/runs', { month });
+      expect(again.statusCode, again.body).toBe(202);
+      await runner.waitIdle();
+      expect((await t.api(manager, 'GET', `/api/ratings/runs/${again.json().id}`)).json()).toMatchObject({ status: 'draft', progress: 100 });
+    } finally {
+      await runner.stop(0);
+    }
   });
 });

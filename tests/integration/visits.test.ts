@@ -35,9 +35,16 @@ beforeAll(async () => {
   const config = (await t.api(admin, 'GET', '/api/visits/config')).json();
   const rules = config.rules.map((r: { visitsPerCycle: number }) => ({ ...r, visitsPerCycle: 4 }));
   expect((await t.api(admin, 'PUT', '/api/visits/config', { rules, settings: { orderDayPolicy: 'avoid' } })).statusCode).toBe(200);
+  // No calendar yet: the GET queues the job that makes it and says so; once the job is done the route is there.
+  const first = await t.api(worker, 'GET', '/api/visit-plans/day');
+  expect(first.statusCode, first.body).toBe(200);
+  expect(first.json()).toMatchObject({ planId: null, stops: [], planning: { state: 'queued' } });
+  await t.jobs.waitIdle();
   const res = await t.api(worker, 'GET', '/api/visit-plans/day');
   expect(res.statusCode, res.body).toBe(200);
   route = res.json();
+  expect(route.planning).toBeNull();
+  expect((await t.api(worker, 'GET', `/api/jobs/${first.json().planning.jobId}`)).json()).toMatchObject({ state: 'completed', name: 'visit-calendars' });
   shop = route.stops[0].retailer;
   const [o] = await query<{ id: number }>(
     t.database.db,
@@ -252,7 +259,10 @@ describe('depot', () => {
     const ok = await t.api(worker, 'PUT', `/api/workers/${route.worker.id}/visit-depot`, { startFrom: 'home', homeLat: home.lat, homeLng: home.lng });
     expect(ok.statusCode, ok.body).toBe(200);
     const res = await t.api(head, 'POST', '/api/visit-plans', { date: '2026-12-07', workerIds: [route.worker.id] });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(202);
+    await t.jobs.waitIdle();
+    const job = (await t.api(head, 'GET', `/api/jobs/${res.json().job.id}`)).json();
+    expect(job).toMatchObject({ state: 'completed', result: { cycleStart: '2026-12-07', workers: [{ workerId: route.worker.id }] } });
     const next = (await t.api(worker, 'GET', '/api/visit-plans/day?date=2026-12-08')).json() as DayRoute;
     expect(next.depot).toMatchObject({ kind: 'home', lat: home.lat, lng: home.lng });
     expect(next.cycleStart).toBe('2026-12-07');

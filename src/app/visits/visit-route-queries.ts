@@ -58,20 +58,10 @@ type VisitRow = {
   orderWeekday: number;
 };
 
-/** Makes the worker's plan for the cycle holding `date` if there is none yet. */
-export async function ensurePlan(db: Db, orgId: number, workerId: number, date: string, now: Date): Promise<void> {
-  try {
-    await planVisitCalendars(db, { orgId, date, workerIds: [workerId], onlyMissing: true }, now);
-  } catch (e) {
-    // Two first requests at once: the other one's plan won the unique index.
-    if (!/visit_plans_worker_cycle|duplicate key|unique/i.test(String((e as Error).message))) throw e;
-  }
-}
-
-export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, date: string, now: Date): Promise<DayRoute> {
+/** Reads only: a missing calendar is the caller's to queue (src/jobs/visit-calendars.ts). */
+export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, date: string): Promise<DayRoute> {
   const settings = await getVisitSettings(db, viewer.orgId);
   const cycle = cycleOf(date, settings.cycleAnchor, settings.cycleWeeks);
-  await ensurePlan(db, viewer.orgId, worker.id, date, now);
   const [plan] = await query<{ id: number; depotLat: number; depotLng: number; depot: string }>(
     db,
     sql`select id, depot_lat as "depotLat", depot_lng as "depotLng", depot from visit_plans

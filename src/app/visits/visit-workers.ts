@@ -37,3 +37,14 @@ export async function saveVisitDepot(
   const values = { workerId, orgId: viewer.orgId, startFrom, homeLat, homeLng };
   await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: workerVisitDepots.workerId, set: values });
 }
+
+/** True when any of the grid workers has no calendar for the cycle starting on `cycleStart`. */
+export async function hasMissingCalendars(db: Db, workerIds: number[], cycleStart: string): Promise<boolean> {
+  if (!workerIds.length) return false;
+  const [row] = await query<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from users u where u.id in (${sql.join(workerIds.map((i) => sql`${i}`), sql`, `)}) and u.role = 'grid_worker'
+      and not exists (select 1 from visit_plans p where p.org_id = u.org_id and p.worker_id = u.id and p.cycle_start = ${cycleStart})`,
+  );
+  return row!.n > 0;
+}

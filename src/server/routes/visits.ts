@@ -5,13 +5,16 @@ import { exclusive } from '../../solver/compute.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
-import { findActiveWorkerIds, getRetailerIdInScope, saveVisitDepot } from '../../app/visits/visit-workers.js';
+import { findActiveWorkerIds, getRetailerIdInScope, hasMissingCalendars, saveVisitDepot } from '../../app/visits/visit-workers.js';
 import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitConfig } from '../../app/visits/visit-config-queries.js';
 import { findDayRoute, resolveWorker } from '../../app/visits/visit-route-queries.js';
 import { checkIn, submitVisit } from '../../app/visits/visit-record.js';
 import { findFollowUps, updateFollowUp } from '../../app/visits/follow-up-queries.js';
 import { findProgress } from '../../app/visits/visit-progress-queries.js';
 import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
+import { calendarBeingPlanned, replanNextCycle, requestCalendars } from '../../jobs/visit-calendars.js';
+import { jobViewSchema } from '../../shared/jobs.js';
+import { jobView } from './jobs.js';
 import { cycleOf, localDate } from '../../domain/visits/visit-cycle.js';
 import {
   checkInSchema,
@@ -20,8 +23,8 @@ import {
   followUpQuerySchema,
   followUpSchema,
   followUpUpdateSchema,
-  generatePlansResultSchema,
   generatePlansSchema,
+  planningQueuedSchema,
   progressQuerySchema,
   progressSchema,
   visitConfigSchema,
@@ -60,6 +63,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
         throw new AppError('validation_failed', [{ field: 'settings.dayEnd', code: 'invalid_value' }]);
       }
       await saveVisitConfig(db, viewer.orgId, s, req.body.rules, now());
+      await replanNextCycle(db, viewer.orgId, localDate(now()), viewer.userId);
       return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
     },
   );
@@ -77,16 +81,17 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
 
   r.post(
     '/api/visit-plans',
-    { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 200: generatePlansResultSchema } } },
-    async (req) => {
+    { preHandler: requirePermission('visit.plan'), schema: { tags, body: generatePlansSchema, response: { 202: planningQueuedSchema } } },
+    async (req, reply) => {
       const viewer = viewerOf(req);
       const inScope = await findActiveWorkerIds(db, viewer);
       const asked = req.body.workerIds;
       if (asked && asked.some((id) => !inScope.includes(id))) throw new AppError('not_found');
-      const result = await exclusive(viewer.userId, 'visitPlans', () =>
-        planVisitCalendars(db, { orgId: viewer.orgId, date: req.body.date ?? localDate(now()), workerIds: asked ?? inScope }, now()),
-      );
-      return { ...result, workers: result.workers.map(({ workerId, retailers, visits, km, unplanned }) => ({ workerId, retailers, visits, km, unplanned })) };
+      const workerIds = [...(asked ?? inScope)].sort((a, b) => a - b);
+      const date = req.body.date ?? localDate(now());
+      // The same request again while its job is queued or running gets that job (its result is in the job: generatePlansResultSchema).
+      const { job } = await requestCalendars(db, { orgId: viewer.orgId, date, workerIds }, { key: `cal:${viewer.orgId}:${date}:${workerIds.join(',')}`, createdBy: viewer.userId });
+      return reply.status(202).send({ job: jobView(job) });
     },
   );
 
@@ -96,7 +101,11 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     async (req) => {
       const viewer = viewerOf(req);
       const worker = await resolveWorker(db, viewer, req.query.workerId);
-      return findDayRoute(db, viewer, worker, req.query.date ?? localDate(now()), now());
+      const date = req.query.date ?? localDate(now());
+      const route = await findDayRoute(db, viewer, worker, date);
+      if (route.planId !== null) return { ...route, planning: null };
+      const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: [worker.id] }, `cal:${viewer.orgId}:${route.cycleStart}:w${worker.id}`, viewer.userId);
+      return { ...route, planning: job ? { jobId: job.id, state: job.state, progress: job.progress } : null };
     },
   );
 
@@ -152,13 +161,16 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const to = req.query.to ?? cycle.end;
       if (to < from) throw new AppError('validation_failed', [{ field: 'to', code: 'invalid_value' }]);
       if (req.query.workerId) await resolveWorker(db, viewer, req.query.workerId);
-      // Calendars are made on first use: make the missing ones of the workers in view for the cycles shown.
+      // Missing calendars of the workers in view are queued, not made here; the answer says they are coming.
       const inScope = await findActiveWorkerIds(db, viewer);
-      const ids = req.query.workerId ? [req.query.workerId] : inScope;
+      const ids = (req.query.workerId ? [req.query.workerId] : inScope).sort((a, b) => a - b);
+      let planning = false;
       for (const date of new Set([cycleOf(from, settings.cycleAnchor, settings.cycleWeeks).start, cycleOf(to, settings.cycleAnchor, settings.cycleWeeks).start])) {
-        if (ids.length) await planVisitCalendars(db, { orgId: viewer.orgId, date, workerIds: ids, onlyMissing: true }, now());
+        if (!ids.length || !(await hasMissingCalendars(db, ids, date))) continue;
+        const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: ids }, `cal:${viewer.orgId}:${date}:${ids.join(',')}`, viewer.userId);
+        planning ||= job !== null;
       }
-      return findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now());
+      return { ...(await findProgress(db, viewer, { from, to, today, workerId: req.query.workerId }, now())), planning };
     },
   );
 }

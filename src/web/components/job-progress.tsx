@@ -36,12 +36,12 @@ export function JobProgress({ job, title, onDone, testId }: { job: JobView; titl
     };
   }, [job.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (now.state === 'failed') return <Alert type="error" showIcon message={title} description={t.jobs.failed(now.error ?? '')} data-testid={testId} />;
+  if (now.state === 'failed') return <Alert type="error" showIcon title={title} description={t.jobs.failed(now.error ?? '')} data-testid={testId} />;
   return (
     <Alert
       type="info"
       data-testid={testId}
-      message={
+      title={
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
             {title} · {t.jobs.state[now.state]}

@@ -72,7 +72,7 @@ export const visits: MatrixModule = {
         route: '/api/visit-plans',
         url: () => '/api/visit-plans',
         body: async () => ({ workerIds: [at().worker1] }),
-        expected: [200, 200, 200, 403, 403, 403],
+        expected: [202, 202, 202, 403, 403, 403],
       },
       {
         name: 'day route of worker1',

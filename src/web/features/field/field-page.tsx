@@ -64,6 +64,13 @@ export function FieldPage() {
   }, []);
   const outbox = useOutbox(load);
   useEffect(() => void load(), [load]);
+  // No calendar yet: a job is making it; ask again until it is there.
+  const planning = route?.planning ?? null;
+  useEffect(() => {
+    if (!planning) return;
+    const timer = setTimeout(() => void load(), 2000);
+    return () => clearTimeout(timer);
+  }, [planning, loads, load]);
 
   const queued = useMemo(() => new Set(outbox.pending.map((i) => i.retailerId)), [outbox.pending]);
   const record = useCallback(
@@ -113,7 +120,9 @@ export function FieldPage() {
         {outbox.rejected.map((i) => (
           <Alert key={i.id} type="error" showIcon title={`${i.shopName}: ${v.rejected}`} description={i.rejected?.message} />
         ))}
-        {route.stops.length === 0 ? (
+        {planning ? (
+          <Alert type="info" showIcon icon={<Spin size="small" />} title={v.planningRoute} data-testid="route-planning" />
+        ) : route.stops.length === 0 ? (
           <Empty description={v.noStops} />
         ) : (
           <>

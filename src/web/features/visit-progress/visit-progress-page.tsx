@@ -1,10 +1,12 @@
 // The station head's view of visits: done against planned per day (chart)
 // and per worker (table), one worker's day as walked against the plan (map),
 // and the follow-ups waiting, overdue first.
-import { useMemo, useState } from 'react';
-import { Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { useMemo, useState, useEffect } from 'react';
+import { Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography, message, Alert } from 'antd';
 import type { Progress } from '../../../shared/visits.js';
 import { findOpenFollowUps, getDayRoute, getVisitProgress, planVisitCalendars } from './visits-api.js';
+import type { JobView } from '../../../shared/jobs.js';
+import { JobProgress } from '../../components/job-progress.js';
 import { getOrg } from '../../api/endpoints.js';
 import { useLoad } from '../../components/use-load.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
@@ -60,12 +62,27 @@ export function VisitProgressPage() {
     };
   }, [progress.data, v]);
 
+  // Calendars still being made: read the counts again shortly.
+  const coming = progress.data?.planning ?? false;
+  useEffect(() => {
+    if (!coming) return;
+    const timer = setTimeout(() => progress.reload(), 3000);
+    return () => clearTimeout(timer);
+  }, [coming, progress.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
   if (progress.error) return <ErrorResult error={progress.error} onRetry={progress.reload} />;
   const p = progress.data;
 
+  const [replanJob, setReplanJob] = useState<JobView | null>(null);
   const replan = async () => {
     const res = await planVisitCalendars();
-    message.success(v.replanned(res.workers.length));
+    message.info(v.replanQueued);
+    setReplanJob(res.job);
+  };
+  const replanDone = (job: JobView) => {
+    const workers = (job.result as { workers?: unknown[] } | null)?.workers;
+    if (job.state === 'completed') message.success(v.replanned(workers?.length ?? 0));
+    setReplanJob(job.state === 'completed' ? null : job);
     progress.reload();
     route.reload();
   };
@@ -81,8 +98,12 @@ export function VisitProgressPage() {
             {v.period}: {p.from} – {p.to}
           </Typography.Text>
         )}
-        <Button onClick={replan}>{v.replan}</Button>
+        <Button onClick={replan} loading={replanJob !== null && replanJob.state !== 'failed'}>
+          {v.replan}
+        </Button>
       </Space>
+      {replanJob && <JobProgress job={replanJob} title={v.replanning} onDone={replanDone} testId="replan-progress" />}
+      {p?.planning && !replanJob && <Alert type="info" showIcon title={v.calendarsComing} data-testid="calendars-coming" />}
       <Card size="small" title={v.byDay}>
         {chart && <EChart option={chart} height={240} testId="progress-chart" />}
       </Card>

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type {
   dayRouteSchema,
   followUpSchema,
-  generatePlansResultSchema,
+  planningQueuedSchema,
   progressSchema,
   visitConfigSchema,
   visitConfigUpdateSchema,
@@ -18,7 +18,8 @@ export const findOpenFollowUps = () => api<Wire<z.ZodArray<typeof followUpSchema
 export const closeFollowUp = (id: number) => api<{ ok: boolean }>(`/api/follow-ups/${id}`, { method: 'PATCH', body: { status: 'done' } });
 /** The viewer's own route today, or a worker's on a day (progress page). */
 export const getDayRoute = (q: { workerId?: number; date?: string } = {}) => api<Wire<typeof dayRouteSchema>>(`/api/visit-plans/day${toQuery(q)}`);
-export const planVisitCalendars = () => api<Wire<typeof generatePlansResultSchema>>('/api/visit-plans', { method: 'POST', body: {} });
+/** Queues the calendars; the job's result (generatePlansResultSchema) arrives through GET /api/jobs/:id. */
+export const planVisitCalendars = () => api<Wire<typeof planningQueuedSchema>>('/api/visit-plans', { method: 'POST', body: {} });
 export const getVisitConfig = () => api<Wire<typeof visitConfigSchema>>('/api/visits/config');
 export const saveVisitConfig = (body: Body<typeof visitConfigUpdateSchema>) => api<Wire<typeof visitConfigSchema>>('/api/visits/config', { method: 'PUT', body });
 export const sendCheckIn = (body: CheckIn) => api<Wire<typeof visitResultSchema>>('/api/visits/check-in', { method: 'POST', body });

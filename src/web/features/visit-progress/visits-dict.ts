@@ -6,6 +6,7 @@ export const visitsZh = {
     routeOf: (name: string, date: string) => `${name} · ${date}`,
     summary: (done: number, planned: number, km: number) => `已完成 ${done}/${planned} 家 · 计划路程 ${km} 公里`,
     noStops: '今天没有计划拜访的零售户',
+    planningRoute: '正在生成本周期的拜访路线，稍后自动显示…',
     mapTab: '地图',
     listTab: '列表',
     plannedAt: (t: string) => `计划 ${t}`,
@@ -78,6 +79,9 @@ export const visitsZh = {
     ruleVisits: '拜访次数',
     ruleMinutes: '每次分钟',
     replanned: (n: number) => `已为 ${n} 名网格员生成计划`,
+    replanQueued: '已开始生成拜访计划，完成后自动刷新',
+    replanning: '正在生成拜访计划',
+    calendarsComing: '部分网格员的拜访日历正在生成，计划数稍后会更新',
   },
 };
 
@@ -87,6 +91,7 @@ export const visitsEn = {
     routeOf: (name: string, date: string) => `${name} · ${date}`,
     summary: (done: number, planned: number, km: number) => `${done}/${planned} shops done · planned route ${km} km`,
     noStops: 'No visits planned for today',
+    planningRoute: 'Your route for this cycle is being planned; it will appear shortly…',
     mapTab: 'Map',
     listTab: 'List',
     plannedAt: (t: string) => `planned ${t}`,
@@ -159,5 +164,8 @@ export const visitsEn = {
     ruleVisits: 'Visits',
     ruleMinutes: 'Minutes each',
     replanned: (n: number) => `Plans made for ${n} workers`,
+    replanQueued: 'Planning started; the page refreshes when it is done',
+    replanning: 'Making visit plans',
+    calendarsComing: 'Some workers’ calendars are being made; the planned counts will grow shortly',
   },
 } satisfies typeof visitsZh;
