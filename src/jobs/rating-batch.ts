@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
 import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary, resetRunForCompute } from '../app/rating/rating-runs.js';
 import { getActiveScheme } from '../app/rating/rating-schemes.js';
-import { runMonthlyBatch, RatingSchemeError } from '../domain/rating/monthly-batch.js';
+import { RatingSchemeError } from '../domain/rating/monthly-batch.js';
 import { defineJob } from './define-job.js';
 import { enqueueJob, notifyJobRunners } from './job-queue.js';
 import { validateScheme } from '../domain/rating/validate-scheme.js';

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { gridScope, retailerScope } from '../../db/scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
-import { pickDenseSpots } from '../../domain/grids/dense-spots.js';
 import { compute, exclusive } from '../../solver/compute.js';
 
 const KM_LAT = 110.57;

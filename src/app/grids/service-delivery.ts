@@ -7,7 +7,7 @@ import { gridScope, retailerScope } from '../../db/scope.js';
 import { audit, inTransaction } from './grid-operations.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { distanceKm } from '../../domain/grids/dense-spots.js';
-import { proposeDeliveryPoints, type DeliveryOptions } from '../../domain/grids/delivery-points.js';
+import { type DeliveryOptions } from '../../domain/grids/delivery-points.js';
 import { classifyServiceModes, DEFAULT_MODE_OPTIONS, type ServiceMode } from '../../domain/grids/service-mode.js';
 import { AppError } from '../../shared/app-error.js';
 import { compute, computeBudget, exclusive } from '../../solver/compute.js';

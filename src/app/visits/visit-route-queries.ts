@@ -10,7 +10,6 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { cycleOf } from '../../domain/visits/visit-cycle.js';
 import type { DayRoute } from '../../shared/visits.js';
 import { AppError } from '../../shared/app-error.js';
-import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
 
 export type WorkerRef = { id: number; name: string; stationId: number | null };
 

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { findAuditEntries } from '../../app/audit/find-audit-entries.js';
-import { idParamSchema, textSchema } from '../../shared/primitives.js';
-import { auditItemSchema as auditRow, auditListSchema, auditQuerySchema as auditQuery } from '../../shared/audit.js';
+import { auditListSchema, auditQuerySchema as auditQuery } from '../../shared/audit.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -35,7 +35,7 @@ import {
   proposalSchema,
   workerSchema,
 } from '../../shared/grids.js';
-import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 

@@ -5,20 +5,18 @@
 // supply are in order-corrections.ts.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { amendOrder, submitOrder } from '../../app/ordering/order-submit.js';
 import { getRetailerOrdering } from '../../app/ordering/ordering-queries.js';
 import { queueOrderDayReminders } from '../../app/ordering/order-reminders.js';
 import { orderCycleStats } from '../../app/ordering/ordering-stats.js';
 import { findPlans, getPlan } from '../../app/ordering/supply-plan-queries.js';
-import { createPlan, findOrderWindows, publishPlan, runAllocation, setOrderWindow, updatePlanItems } from '../../app/ordering/supply-plans.js';
+import { createPlan, findOrderWindows, publishPlan, setOrderWindow, updatePlanItems } from '../../app/ordering/supply-plans.js';
 import { allocateSupplyPlanJob, requestAllocation } from '../../jobs/supply-plan-allocation.js';
 import { findActiveJob } from '../../jobs/job-queue.js';
 import { jobView } from './jobs.js';
 import { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../shared/ordering-stats.js';
 import {
-  allocatedPlanSchema,
   allocationQueuedSchema,
   amendOrderSchema,
   createPlanSchema,
@@ -36,7 +34,6 @@ import {
   updatePlanItemsSchema,
 } from '../../shared/ordering.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
-import { idParamSchema } from '../../shared/primitives.js';
 
 export type OrderingRouteDeps = { db: Db; now: () => Date };
 

@@ -16,13 +16,10 @@ import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../app/
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
 import { importCompliance } from '../../app/retailers/compliance-import.js';
 import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
-import { sql } from 'drizzle-orm';
-import { complianceClass } from '../../domain/rating/compliance-class.js';
-import { validateManualTierChange } from '../../domain/rating/manual-tier-change.js';
 import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel, labelOf } from '../../shared/codes.js';
-import { fileResponseSchema, idParamSchema } from '../../shared/primitives.js';
+import { fileResponseSchema } from '../../shared/primitives.js';
 import {
   complianceImportedSchema,
   complianceRecordedSchema,
@@ -189,7 +186,6 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
   });
 }
 
-const LEVEL: Record<string, string> = { high: '高', mid: '中', low: '低' };
 const segmentZh = (s: string | null) => (s ? ratingMessages[`segment_${s}` as 'segment_close']?.zh ?? s : '—');
 
 /** 客户类别细分考核表: one sheet per grid, the three dimensions, the segment and its move against last month. */

@@ -2,7 +2,6 @@
 // within the cap, the shop's own answer and exit, and reviews with a reason.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { writeAudit } from '../../app/audit/audit.js';
 import type { Db } from '../../app/context.js';
 import {
@@ -33,7 +32,6 @@ import {
 } from '../../shared/representatives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
-import { idParamSchema, idSchema } from '../../shared/primitives.js';
 
 export type RepresentativeRouteDeps = { db: Db; now: () => Date };
 

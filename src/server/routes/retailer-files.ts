@@ -9,7 +9,6 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findGrids, getOrg } from '../../app/org/org-queries.js';

@@ -23,7 +23,7 @@ import {
   retailerUpdateSchema,
   type RetailerCard,
 } from '../../shared/retailer.js';
-import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { maskPhone } from '../../domain/access/masking.js';

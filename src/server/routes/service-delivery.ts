@@ -14,7 +14,7 @@ import {
   modesSchema,
   setModeSchema,
 } from '../../shared/service-delivery.js';
-import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { idParams } from '../../shared/primitives.js';
 import { okSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 

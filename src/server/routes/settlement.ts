@@ -3,7 +3,6 @@
 // with a territory read the failed deductions of their retailers.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { findFailedDeductions } from '../../app/ordering/failed-deductions.js';
 import { recordSettlement, retrySettlement, settlementReport } from '../../app/ordering/settlement.js';
@@ -15,7 +14,7 @@ import {
   settlementReportSchema,
   settlementRetrySchema,
 } from '../../shared/settlement.js';
-import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type SettlementRouteDeps = { db: Db; now: () => Date };

@@ -4,12 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findPlanSheetRows, importPlanItems } from '../../app/ordering/supply-plan-import.js';
 import { PLAN_IMPORT_HEADERS, planImportResultSchema } from '../../shared/order-corrections.js';
-import { fileResponseSchema, idParams, idParamSchema } from '../../shared/primitives.js';
+import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { cellText } from '../sheet-cells.js';

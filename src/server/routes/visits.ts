@@ -1,7 +1,6 @@
 // Visits (issue 7): configuration, calendars, the day route, check-in and
 // visit submission from the phone, follow-ups and progress.
 import type { FastifyInstance } from 'fastify';
-import { exclusive } from '../../solver/compute.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
@@ -11,9 +10,7 @@ import { findDayRoute, resolveWorker } from '../../app/visits/visit-route-querie
 import { checkIn, submitVisit } from '../../app/visits/visit-record.js';
 import { findFollowUps, updateFollowUp } from '../../app/visits/follow-up-queries.js';
 import { findProgress } from '../../app/visits/visit-progress-queries.js';
-import { planVisitCalendars } from '../../jobs/plan-visit-calendars.js';
 import { calendarBeingPlanned, replanNextCycle, requestCalendars } from '../../jobs/visit-calendars.js';
-import { jobViewSchema } from '../../shared/jobs.js';
 import { jobView } from './jobs.js';
 import { cycleOf, localDate } from '../../domain/visits/visit-cycle.js';
 import {
@@ -34,8 +31,7 @@ import {
   visitSubmitSchema,
   visitDepotSchema,
 } from '../../shared/visits.js';
-import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
-import { idParams, idParamSchema } from '../../shared/primitives.js';
+import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 

@@ -4,7 +4,7 @@
 // change history and automatic partition beside it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { App, Alert, Button, Card, Checkbox, Segmented, Select, Space, Tabs, Typography } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
 import { BorderOutlined, GatewayOutlined } from '@ant-design/icons';
 import type { MapPoints, Proposal, SelectedRetailer } from '../../../shared/grids.js';
 import { getOrg, getStations } from '../../api/endpoints.js';
