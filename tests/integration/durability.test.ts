@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe(`SIGKILL mid-burst (${testEngine})`, () => {
-  it('keeps every acknowledged edit', async () => {
+  it('keeps every acknowledged edit', { timeout: 400_000 }, async () => {
     const data = await serverDataEnv('kill');
     cleanups.push(data.cleanup);
     const env: Record<string, string> = { DEMO: '1', DEMO_RETAILERS: '120', DEMO_WEEKS: '2', HOST: '127.0.0.1', ...data.env };
