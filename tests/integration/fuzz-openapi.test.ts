@@ -57,5 +57,5 @@ describe('fuzzing every operation from /docs/json', () => {
     }
     expect(failures, failures.join("\n")).toEqual([]);
     expect(await fingerprint()).toEqual(before);
-  });
+  }, 600_000); // ~2,400 requests and a fingerprint after each write
 });

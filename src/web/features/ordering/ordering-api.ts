@@ -1,6 +1,7 @@
 // Typed calls of the ordering API used by the screens.
 import { api } from '../../api/client.js';
 import type { AmendOrderInput, OrderResult, PlanDetail, PlanItem, PlanSummary, RetailerOrdering, SubmitOrderInput } from '../../../shared/ordering.js';
+import { randomUuid } from '../../api/random-id.js';
 
 export const orderingApi = {
   plans: () => api<{ items: PlanSummary[] }>('/api/supply-plans'),
@@ -33,5 +34,5 @@ export const orderingApi = {
 
 /** One key per submission attempt; the same key is reused when the same attempt is retried. */
 export function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return randomUuid();
 }
