@@ -1,7 +1,7 @@
 // The HTTP app: plugins, auth, routes, OpenAPI at /docs, and the built web UI.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -143,11 +143,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/config', { schema: { tags: ['auth'], response: { 200: configSchema } } }, async () => ({ demo: opts.demo ?? false }));
 
   const hasWeb = Boolean(opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')));
-  if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(opts.webDir!), wildcard: false });
+  if (hasWeb) {
+    // Hashed bundles (/assets/name-HASH.js) never change: cached for a year. Everything
+    // else (index.html, sw.js, the manifest) is revalidated on every load so a new
+    // release is seen at once. Brotli/gzip copies are made at build time (vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: path.resolve(opts.webDir!),
+      wildcard: false,
+      preCompressed: true,
+      setHeaders: (reply: FastifyReply, file: string) => {
+        const hashed = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/.test(file);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   // Unknown API paths answer a JSON 404; any other GET is a page of the single-page UI.
   app.setNotFoundHandler((req, reply) => {
     if (!hasWeb || req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send(errorBody('not_found'));
-    return reply.sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;
 }

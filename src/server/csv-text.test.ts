@@ -31,3 +31,17 @@ describe('decodeCsv', () => {
     }
   });
 });
+
+describe('the CSV writer', () => {
+  it('neutralises cells a spreadsheet would run, and the reader restores them', async () => {
+    const { csvField, restoreCell } = await import('./csv-text.js');
+    for (const s of ['=1+1', '+1', '-A1', '@SUM(A1)', '\tx', '\rx']) {
+      expect(csvField(s).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+      expect(restoreCell(csvField(s).replace(/^"|"$/g, ''))).toBe(s);
+    }
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('0731-2345')).toBe('0731-2345');
+    expect(restoreCell("'abc")).toBe("'abc");
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+  });
+});

@@ -35,3 +35,36 @@ function strictDecode(encoding: CsvEncoding, data: Uint8Array): string | undefin
     return undefined;
   }
 }
+
+// ---- Writing: the one CSV writer of the app (retailer files, layout lists) ----
+
+/**
+ * A cell that a spreadsheet would run as a formula (it starts with = + - @,
+ * a tab or a carriage return: `=HYPERLINK(…)`, `=cmd|…`) gets a leading
+ * apostrophe, so Excel and WPS show it as text. Numbers are left alone.
+ */
+export function neutraliseCell(v: string | number): string {
+  const s = String(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** The inverse on import: an apostrophe that neutralised a formula-like cell is dropped, so a file round-trips. */
+export function restoreCell(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
+/** One RFC 4180 field, neutralised, quoted when it holds a comma, quote, line break or edge space. */
+export function csvField(v: string | number): string {
+  const s = neutraliseCell(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 rows, CRLF-terminated. */
+export function csvRows(rows: (string | number)[][]): string {
+  return rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+}
+
+/** A whole CSV file with a byte-order mark, so Excel reads the Chinese as UTF-8. */
+export function csvFile(rows: (string | number)[][]): Buffer {
+  return Buffer.from('\ufeff' + csvRows(rows), 'utf8');
+}

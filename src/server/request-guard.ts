@@ -7,6 +7,7 @@
 // HTML form can send neither application/json nor a CORS-free custom header.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import { closeUnreadBody } from './auth/plugin.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -50,15 +51,19 @@ function takesFiles(req: FastifyRequest): boolean {
 
 export function registerRequestGuard(app: FastifyInstance, opts: { allowedOrigins?: readonly string[] } = {}) {
   const allowed = (opts.allowedOrigins ?? []).map((o) => new URL(o).origin);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     if (!STATE_CHANGING.has(req.method)) return;
     const source = requestSource(req.headers as { origin?: string; referer?: string });
-    if (source === null || (source !== undefined && !isOwnOrigin(source, req.host, allowed))) throw new AppError('cross_site_request');
+    if (source === null || (source !== undefined && !isOwnOrigin(source, req.host, allowed))) {
+      closeUnreadBody(req, reply);
+      throw new AppError('cross_site_request');
+    }
     const type = req.headers['content-type'];
     if (type === undefined) return;
     const mediaType = type.split(';')[0]!.trim().toLowerCase();
     if (mediaType === 'application/json') return;
     if (mediaType === 'multipart/form-data' && takesFiles(req)) return;
+    closeUnreadBody(req, reply);
     throw new AppError('unsupported_media_type');
   });
 }

@@ -5,22 +5,14 @@ import { Readable, PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { FILE_COLUMNS, type Cell } from '../domain/retailers/import-columns.js';
+import { csvFile, csvRows } from './csv-text.js';
 
 export const RETAILER_SHEET = '零售户';
 const HEADERS = FILE_COLUMNS.map((c) => c.header);
 
-/** RFC 4180 rows, CRLF-terminated. */
-function csvRows(rows: Cell[][]): string {
-  const field = (v: Cell) => {
-    const s = String(v);
-    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
-}
-
-/** A whole CSV file, with a byte-order mark so Excel reads the Chinese as UTF-8. */
+/** A whole CSV file (header and rows), through the app's one CSV writer. */
 export function toCsv(rows: Cell[][]): Buffer {
-  return Buffer.from('\ufeff' + csvRows([HEADERS, ...rows]), 'utf8');
+  return csvFile([HEADERS, ...rows]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idParamSchema, idSchema, textSchema } from './primitives.js';
 import { orderLineSchema, orderResultSchema } from './ordering.js';
 
-const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }).max(99_999, { message: 'quantity_whole' });
+const wholeCartons = z.number({ message: 'quantity_whole' }).int({ message: 'quantity_whole' }).positive({ message: 'quantity_whole' }).max(1_000_000, { message: 'quantity_whole' });
 const reasonText = textSchema.trim().min(1, { message: 'required' }).max(300, { message: 'text_too_long' });
 
 export const CORRECTION_KINDS = ['return', 'correction'] as const;

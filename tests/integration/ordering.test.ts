@@ -155,6 +155,13 @@ describe('taking orders', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ orderId, replayed: true });
     expect(await snapshot()).toEqual(before);
+    // Another user replaying the key gets a refusal, never the order (issue 13, item 10).
+    for (const role of ['grid_worker', 'station_head', 'retailer'] as const) {
+      const stolen = await t.api(await t.login(role), 'POST', '/api/orders', body);
+      expect(stolen.statusCode, role).toBeGreaterThanOrEqual(400);
+      expect(stolen.body, role).not.toContain(`"orderId":${orderId}`);
+    }
+    expect(await snapshot()).toEqual(before);
     // The same key with another body is refused.
     expect((await t.api(agent, 'POST', '/api/orders', { ...body, lines: [{ productId: plain, orderedQty: 1 }] })).json().code).toBe('idempotency_mismatch');
     // A second order for the same week is refused; amend instead.

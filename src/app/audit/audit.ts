@@ -3,7 +3,7 @@ import { auditLog } from '../../db/schema.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 
 export type AuditEntry = {
-  action: 'login' | 'logout' | 'login_failed' | 'login_throttled' | 'view_pii' | 'update' | 'import' | 'export';
+  action: 'login' | 'logout' | 'login_failed' | 'login_throttled' | 'search' | 'view_pii' | 'update' | 'import' | 'export';
   entity: string;
   entityIds?: number[];
   detail?: Record<string, unknown>;

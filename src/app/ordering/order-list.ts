@@ -31,7 +31,8 @@ export async function findOrders(db: Db, viewer: Viewer, query: OrderListQuery, 
   if (query.planId && !plan) throw new AppError('not_found');
   const week = plan ?? { planId: null, weekStart: mondayOf(today) };
   const q = query.q?.trim() ?? '';
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = `%${escaped}%`;
   const found = await rows<Omit<OrderListItem, 'lines'> & { total: number }>(
     db,
     sql`select o.id::int8 as id, o.order_date::text as "orderDate", o.channel, o.total_qty as "totalQty", o.total_amount::float8 as "totalAmount",
@@ -40,7 +41,7 @@ export async function findOrders(db: Db, viewer: Viewer, query: OrderListQuery, 
         from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
         where o.org_id = ${viewer.orgId} and ${retailerScope(viewer)} and o.status = 'confirmed'
           and o.order_date >= ${week.weekStart}::date and o.order_date < ${week.weekStart}::date + 7
-          ${q ? sql`and (r.shop_name ilike ${like} or r.customer_code like ${`${q}%`} or r.phone = ${q})` : sql``}
+          ${q ? sql`and (r.shop_name ilike ${like} or r.customer_code like ${`${escaped}%`} or r.phone = ${q})` : sql``}
         order by o.order_date desc, o.id desc
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );

@@ -298,7 +298,9 @@ class KeyTaken extends Error {}
 async function storedOutcome(db: Pick<Tx, 'execute'>, viewer: Viewer, key: string, hash: string): Promise<SubmitOutcome | null> {
   const [prev] = await rows<{ requestHash: string; statusCode: number | null; response: OrderResult | null }>(
     db,
-    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys where org_id = ${viewer.orgId} and key = ${key}`,
+    // Only the user who made the key may replay it: anyone else learns nothing of the order behind it.
+    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys
+        where org_id = ${viewer.orgId} and key = ${key} and user_id = ${viewer.userId}`,
   );
   if (!prev) return null;
   if (prev.requestHash !== hash || prev.statusCode === null || !prev.response) throw new AppError('idempotency_mismatch');

@@ -121,3 +121,13 @@ export function retailerSearchTokens(r: {
     tokens: documentTokens([r.shopName, r.customerCode, r.licenceNo, r.phone, r.address, r.legalPerson, initials]),
   };
 }
+
+/**
+ * A query that could be (part of) a phone number: digits, maybe with the
+ * mask's stars, at least three of them. Such searches are audited, since a
+ * phone number is personal data (issue 13, item 8).
+ */
+export function isPhoneLikeQuery(q: string): boolean {
+  const n = normalizeSearchText(q);
+  return /^[\d*]+$/.test(n) && (n.match(/\d/g)?.length ?? 0) >= 3;
+}

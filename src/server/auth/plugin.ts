@@ -36,9 +36,12 @@ export function isProtectedRoute(method: string, routeUrl: string | undefined, p
  */
 export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cache = new ViewerCache(), opts: { protectDocs?: boolean } = {}): ViewerCache {
   app.decorateRequest('viewer', null);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     req.viewer = await resolveViewer(req.cookies[SESSION_COOKIE]);
-    if (!req.viewer && isProtectedRoute(req.method, req.routeOptions.url, opts.protectDocs ?? false)) throw new AppError('unauthenticated');
+    if (!req.viewer && isProtectedRoute(req.method, req.routeOptions.url, opts.protectDocs ?? false)) {
+      closeUnreadBody(req, reply);
+      throw new AppError('unauthenticated');
+    }
   });
   async function resolveViewer(token: string | undefined): Promise<Viewer | null> {
     if (!token) return null;
@@ -50,6 +53,15 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cach
     return found?.viewer ?? null;
   }
   return cache;
+}
+
+/**
+ * A request refused before its body was read: close the connection after the
+ * answer, or Node would read (and drop) the whole body to keep it alive.
+ */
+export function closeUnreadBody(req: FastifyRequest, reply: FastifyReply) {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > 0 || req.headers['transfer-encoding'] !== undefined) reply.header('connection', 'close');
 }
 
 /** The viewer, or 401 when nobody is logged in. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
@@ -19,9 +19,9 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // A refused login is audited after the answer is sent: an unknown username
   // (nobody to audit) must not answer faster than a known one.
-  const auditInBackground = (req: FastifyRequest, who: { orgId: number; userId: number }, entry: AuditEntry) => {
+  const auditInBackground = (req: FastifyRequest, reply: FastifyReply, who: { orgId: number; userId: number }, entry: AuditEntry) => {
     const at = now();
-    setImmediate(() => void writeAudit(db, who, entry, at).catch((err: unknown) => req.log.error(err)));
+    reply.raw.once('finish', () => void writeAudit(db, who, entry, at).catch((err: unknown) => req.log.error(err)));
   };
 
   r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } } }, async (req, reply) => {
@@ -29,7 +29,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     const user = await findUserByUsername(db, username);
     const wait = deps.throttle.retryAfter(username, req.ip, now().getTime());
     if (wait > 0) {
-      if (user) auditInBackground(req, { orgId: user.orgId, userId: user.id }, { action: 'login_throttled', entity: 'user', entityIds: [user.id], ip: req.ip });
+      if (user) auditInBackground(req, reply, { orgId: user.orgId, userId: user.id }, { action: 'login_throttled', entity: 'user', entityIds: [user.id], ip: req.ip });
       else req.log.warn({ ip: req.ip }, 'login throttled for an unknown username');
       reply.header('retry-after', String(wait));
       throw new AppError('too_many_attempts', [], { retryAfterSeconds: wait });
@@ -37,7 +37,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !passwordOk) {
       deps.throttle.fail(username, req.ip, now().getTime());
-      if (user) auditInBackground(req, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip });
+      if (user) auditInBackground(req, reply, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip });
       throw new AppError('bad_credentials');
     }
     deps.throttle.succeed(username);

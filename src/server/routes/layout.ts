@@ -9,13 +9,13 @@ import { audit } from '../../app/grids/grid-operations.js';
 import { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema, layoutExportSchema } from '../../shared/layout.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { csvFile } from '../csv-text.js';
 
 type Cell = string | number;
 
 async function toFile(format: 'xlsx' | 'csv', sheet: string, header: string[], rows: Cell[][]): Promise<Buffer> {
   if (format === 'csv') {
-    const field = (v: Cell) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    return Buffer.from('\ufeff' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n', 'utf8');
+    return csvFile([header, ...rows]);
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });

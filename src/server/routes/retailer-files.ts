@@ -26,7 +26,7 @@ import {
   retailerImportQuerySchema as importQuerySchema,
 } from '../../shared/retailer-files.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
-import { decodeCsv } from '../csv-text.js';
+import { decodeCsv, restoreCell } from '../csv-text.js';
 import { AppError } from '../errors.js';
 import { RETAILER_SHEET, csvStream, templateXlsx, toCsv, xlsxStream } from '../retailer-file-writers.js';
 import { cellText } from '../sheet-cells.js';
@@ -151,14 +151,14 @@ async function readTable(filename: string, data: Buffer): Promise<string[][]> {
     if (!ws) throw new AppError('import_bad_file');
     const table: string[][] = [];
     ws.eachRow((row, n) => {
-      table[n - 1] = Array.from(row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      table[n - 1] = Array.from(row.values as ExcelJS.CellValue[]).slice(1).map((v) => restoreCell(cellText(v)));
     });
     return Array.from(table, (r) => r ?? []);
   }
   if (!/\.(csv|txt)$/i.test(filename) && /\.[a-z0-9]+$/i.test(filename)) throw new AppError('import_bad_file');
   const { text } = decodeCsv(data);
   if (text.includes('\u0000')) throw new AppError('import_bad_file');
-  return parseCsv(text);
+  return parseCsv(text).map((row) => row.map(restoreCell));
 }
 
 /** Each page of export rows as file cells, masked by the viewer's personal-data policy. */

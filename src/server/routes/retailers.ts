@@ -27,6 +27,7 @@ import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 import { maskPhone } from '../../domain/access/masking.js';
+import { isPhoneLikeQuery } from '../../domain/retailers/search-tokens.js';
 
 export type RetailerRouteDeps = { db: Db; now: () => Date };
 
@@ -67,6 +68,9 @@ export function retailerRoutes(app: FastifyInstance, { db, now }: RetailerRouteD
       const viewer = viewerOf(req);
       const { total, totalCapped, items } = await findRetailers(db, viewer, req.query);
       const policy = piiPolicy(viewer.role);
+      if (req.query.q && isPhoneLikeQuery(req.query.q)) {
+        await writeAudit(db, viewer, { action: 'search', entity: 'retailer', entityIds: items.map((i) => i.id), detail: { q: req.query.q, via: 'list' }, ip: req.ip }, now());
+      }
       if (policy.phone && items.length) {
         await writeAudit(db, viewer, { action: 'view_pii', entity: 'retailer', entityIds: items.map((i) => i.id), detail: { fields: ['phone'], via: 'list' }, ip: req.ip }, now());
       }

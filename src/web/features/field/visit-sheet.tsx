@@ -14,17 +14,13 @@ import { ApiError } from '../../api/client.js';
 import { sendCheckIn } from '../visit-progress/visits-api.js';
 import { clock, currentPosition, metresBetween, navigationUrl, shrinkPhoto, type Fix } from './field-geo.js';
 import type { OutboxItem } from './visit-outbox.js';
+import { randomUuid } from '../../api/random-id.js';
 
 type Stop = DayRoute['stops'][number];
 type LocalCheckIn = { id: string; fix: Fix; distanceM: number; farReason?: string };
 
 export function newVisitId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return randomUuid();
 }
 
 type FormValues = {

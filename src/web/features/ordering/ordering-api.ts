@@ -15,6 +15,7 @@ import type {
 
 type Plan = Wire<typeof planDetailSchema>;
 type OrderReply = Wire<typeof orderReplySchema>;
+import { randomUuid } from '../../api/random-id.js';
 
 export const orderingApi = {
   plans: () => api<Wire<typeof planListSchema>>('/api/supply-plans'),
@@ -48,5 +49,5 @@ export const orderingApi = {
 
 /** One key per submission attempt; the same key is reused when the same attempt is retried. */
 export function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return randomUuid();
 }
