@@ -161,6 +161,19 @@ describe('editing', () => {
     expect(history[0].userName).toBeTruthy();
   });
 
+  it('a history showing a changed phone unmasked is in the audit log; a masked one is not', async () => {
+    const newPhone = '13912345678';
+    const res = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: await version(), phone: newPhone });
+    expect(res.statusCode, res.body).toBe(200);
+    const before = await auditCount('view_pii', target.id);
+    const asWorker = (await t.api(worker, 'GET', `/api/retailers/${target.id}/history`)).json();
+    expect(asWorker[0].changes).toEqual([expect.objectContaining({ field: 'phone', new: newPhone })]);
+    expect(await auditCount('view_pii', target.id)).toBe(before + 1);
+    const asManager = (await t.api(manager, 'GET', `/api/retailers/${target.id}/history`)).json();
+    expect(asManager[0].changes[0].new).not.toBe(newPhone);
+    expect(await auditCount('view_pii', target.id)).toBe(before + 1);
+  });
+
   it('a renamed shop is found by its new name and initials', async () => {
     const res = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: await version(), shopName: '知音测试便利店' });
     expect(res.statusCode, res.body).toBe(200);

@@ -41,3 +41,13 @@ export function maskChange(c: { field: string; old: unknown; new: unknown }, pol
     v == null ? v : kind === 'phone' && typeof v === 'string' ? maskPhone(v) : kind === 'idNumber' && typeof v === 'string' ? maskIdNumber(v) : '******';
   return { field: c.field, old: hide(c.old), new: hide(c.new) };
 }
+
+/** Personal fields a change history shows unmasked (for the audit log), each once. */
+export function unmaskedChangeFields(changes: { field: string; old: unknown; new: unknown }[], policy: PiiPolicy): string[] {
+  const out = new Set<string>();
+  for (const c of changes) {
+    const kind = PII_FIELDS[c.field];
+    if (kind && policy[kind] && (c.old != null || c.new != null)) out.add(c.field);
+  }
+  return [...out];
+}

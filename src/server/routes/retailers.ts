@@ -11,7 +11,7 @@ import {
 } from '../../app/retailers/retailer-queries.js';
 import { updateRetailer } from '../../app/retailers/retailer-update.js';
 import { piiPolicy } from '../../domain/access/permissions.js';
-import { maskChange, maskPii, unmaskedFields } from '../../domain/access/mask-retailer.js';
+import { maskChange, unmaskedChangeFields, maskPii, unmaskedFields } from '../../domain/access/mask-retailer.js';
 import { nextBirthday } from '../../domain/retailers/birthday.js';
 import { fillMonths, lastMonths, trendSlope } from '../../domain/retailers/sales-trend.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -126,6 +126,11 @@ export function retailerRoutes(app: FastifyInstance, { db, now }: RetailerRouteD
       if (!(await findRetailerDetail(db, viewer, req.params.id))) throw new AppError('not_found');
       const policy = piiPolicy(viewer.role);
       const rows = await findRetailerHistory(db, viewer, req.params.id);
+      // Old and new phone numbers shown in the history are as personal as the card's.
+      const shown = unmaskedChangeFields(rows.flatMap((h) => h.changes), policy);
+      if (shown.length) {
+        await writeAudit(db, viewer, { action: 'view_pii', entity: 'retailer', entityIds: [req.params.id], detail: { fields: shown, via: 'history' }, ip: req.ip }, now());
+      }
       return rows.map((h) => ({ ...h, changes: h.changes.map((c) => maskChange(c, policy)) }));
     },
   );
