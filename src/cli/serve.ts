@@ -39,6 +39,7 @@ if (rebuilt) console.log(`搜索索引已更新 search tokens rebuilt for ${rebu
 const app = await buildApp({
   db: database.db,
   sessionTtlHours: env.SESSION_TTL_HOURS,
+  correctionDays: env.CORRECTION_DAYS,
   secureCookie: env.COOKIE_SECURE === '1',
   tiles: { url: env.TILE_URL, crs: env.TILE_CRS },
   demo: env.demo,

@@ -38,6 +38,8 @@ export type AppOptions = {
   db: Db;
   now?: () => Date;
   sessionTtlHours?: number;
+  /** Returns and corrections are accepted for orders of the last this many days (default 30). */
+  correctionDays?: number;
   secureCookie?: boolean;
   tiles?: { url: string; crs: 'wgs84' | 'gcj02' | 'bd09' };
   /** Demo mode: the login page lists the demo accounts. */
@@ -127,7 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });
   auditRoutes(app, { db: opts.db });
   orderingRoutes(app, { db: opts.db, now });
-  orderCorrectionRoutes(app, { db: opts.db, now });
+  orderCorrectionRoutes(app, { db: opts.db, now, correctionDays: opts.correctionDays ?? 30 });
   supplyPlanImportRoutes(app, { db: opts.db, now });
   settlementRoutes(app, { db: opts.db, now });
   gridMapRoutes(app, { db: opts.db });

@@ -17,6 +17,7 @@ const envSchema = z.object({
   DEMO_WEEKS: z.coerce.number().int().min(1).max(260).default(104),
   /** Hours a login lasts: from a quarter of an hour to 30 days. */
   SESSION_TTL_HOURS: z.coerce.number().min(0.25).max(720).default(12),
+  CORRECTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** Map tiles, e.g. https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}&style=8; empty = GeoJSON only. */
   TILE_URL: z.string().default(''),
   /** wgs84 | gcj02 | bd09: the datum of the configured tiles. */

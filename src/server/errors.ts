@@ -63,6 +63,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   plan_week_exists: 409,
   settlement_not_failed: 409,
   correction_decided: 409,
+  correction_too_late: 422,
   correction_too_many: 422,
   request_decided: 409,
   decline_reason_required: 400,

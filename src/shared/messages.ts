@@ -22,6 +22,7 @@ export const messages = {
   duplicate_licence: { zh: '许可证号已被其他零售户使用', en: 'Licence number already used by another retailer' },
   duplicate_in_file: { zh: '与文件中另一行重复', en: 'Duplicates another row of the file' },
   text_too_long: { zh: '内容过长', en: 'Text too long' },
+  correction_too_late: { zh: '该订单已超过退货/更正期限，不能再申请', en: 'This order is past the period for returns and corrections' },
   id_range: { zh: '编号无效', en: 'Invalid id' },
   text_invalid_chars: { zh: '内容含有无法保存的字符', en: 'The text contains characters that cannot be stored' },
   // Request-level errors

@@ -115,6 +115,19 @@ describe('wrong orders and returns', () => {
     expect((await t.api(retailerCookie, 'GET', '/api/order-corrections')).json().items).toEqual([]);
   });
 
+  it('refuses returns and corrections on orders older than the configured period (30 days): rated history stays as it was', async () => {
+    const [old] = await query<{ id: number }>(
+      db(),
+      sql`select l.id::int as id from order_lines l join orders o on o.id = l.order_id
+          where o.retailer_id = ${own} and o.status = 'confirmed' and l.ordered_qty > 0 and o.order_date < '2026-10-01' order by o.order_date limit 1`,
+    );
+    const before = await query<{ n: number }>(db(), sql`select count(*)::int as n from order_corrections`);
+    const res = await t.api(agent, 'POST', `/api/order-lines/${old!.id}/corrections`, { kind: 'return', qty: 1, reason: '退货' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'correction_too_late', message: expect.stringMatching(/期限/), withinDays: 30 });
+    expect(await query<{ n: number }>(db(), sql`select count(*)::int as n from order_corrections`)).toEqual(before);
+  });
+
   it('declining leaves the order as it was; the requester reads the reason', async () => {
     const [l] = await line(plain);
     const before = await orderTotals();

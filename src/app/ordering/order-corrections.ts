@@ -16,12 +16,14 @@ async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql
   return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
 }
 
-export async function requestCorrection(db: Db, viewer: Viewer, lineId: number, input: CorrectionRequest, now: Date) {
+/** `withinDays`: only orders of the last so many days (Beijing dates) may be returned or corrected; older ones are rated history. */
+export async function requestCorrection(db: Db, viewer: Viewer, lineId: number, input: CorrectionRequest, now: Date, withinDays = 30) {
   return db.transaction(async (tx) => {
     // The line is locked so two requests on it count each other's cartons.
-    const [line] = await rows<{ orderedQty: number; productId: number; amendable: boolean; pendingQty: number }>(
+    const [line] = await rows<{ orderedQty: number; productId: number; amendable: boolean; pendingQty: number; tooOld: boolean }>(
       tx,
       sql`select l.ordered_qty as "orderedQty", l.product_id as "productId",
+                 o.order_date < (${now.toISOString()}::timestamptz at time zone 'Asia/Shanghai')::date - ${withinDays}::int as "tooOld",
                  exists (select 1 from plan_orders po join order_windows w on w.plan_id = po.plan_id and w.weekday = r.order_weekday
                          where po.order_id = o.id and w.opens_at <= ${now.toISOString()}::timestamptz and w.closes_at > ${now.toISOString()}::timestamptz) as amendable,
                  coalesce((select sum(c.qty)::int from order_corrections c where c.order_line_id = l.id and c.status = 'pending'), 0) as "pendingQty"
@@ -31,6 +33,7 @@ export async function requestCorrection(db: Db, viewer: Viewer, lineId: number, 
           for update of l`,
     );
     if (!line) throw new AppError('not_found');
+    if (line.tooOld) throw new AppError('correction_too_late', [], { withinDays });
     // While the window is open the order itself is amended (amending replaces its lines).
     if (line.amendable) throw new AppError('order_amendable');
     if (input.qty + line.pendingQty > line.orderedQty) throw new AppError('correction_too_many', [{ field: 'qty', code: 'correction_too_many' }]);

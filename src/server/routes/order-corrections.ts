@@ -28,11 +28,11 @@ import {
 import { idParamSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
-export type OrderCorrectionRouteDeps = { db: Db; now: () => Date };
+export type OrderCorrectionRouteDeps = { db: Db; now: () => Date; correctionDays: number };
 
 const idParams = z.object({ id: idParamSchema });
 
-export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCorrectionRouteDeps) {
+export function orderCorrectionRoutes(app: FastifyInstance, { db, now, correctionDays }: OrderCorrectionRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ordering'];
 
@@ -43,7 +43,7 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now }: OrderCo
   r.post(
     '/api/order-lines/:id/corrections',
     { preHandler: requirePermission('order.take'), schema: { tags, params: idParams, body: correctionRequestSchema, response: { 201: correctionCreatedSchema } } },
-    async (req, reply) => reply.status(201).send(await requestCorrection(db, viewerOf(req), req.params.id, req.body, now())),
+    async (req, reply) => reply.status(201).send(await requestCorrection(db, viewerOf(req), req.params.id, req.body, now(), correctionDays)),
   );
 
   r.get(
