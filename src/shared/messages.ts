@@ -23,6 +23,7 @@ export const messages = {
   duplicate_in_file: { zh: '与文件中另一行重复', en: 'Duplicates another row of the file' },
   text_too_long: { zh: '内容过长', en: 'Text too long' },
   correction_too_late: { zh: '该订单已超过退货/更正期限，不能再申请', en: 'This order is past the period for returns and corrections' },
+  scheme_version_format: { zh: '方案版本号只能由字母、数字、汉字和 . _ - 组成，最长 40 个字符', en: 'A scheme version may hold only letters, digits, Chinese characters and . _ -, up to 40 characters' },
   id_range: { zh: '编号无效', en: 'Invalid id' },
   text_invalid_chars: { zh: '内容含有无法保存的字符', en: 'The text contains characters that cannot be stored' },
   // Request-level errors

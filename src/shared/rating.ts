@@ -28,7 +28,8 @@ const numericItem = z.object({
 
 /** The structure of a rating scheme; the rules between its numbers are checked by validateScheme. */
 export const ratingSchemeSchema = z.object({
-  version: z.string().trim().min(1).max(40),
+  // Shown in explanations and file names: letters, digits, Chinese, '.', '_' and '-' only (no markup, no direction overrides).
+  version: z.string().trim().regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._-]{0,39}$/, 'scheme_version_format'),
   name: text,
   units: z.object({ cartonsPerCase: num }),
   classification: z.object({

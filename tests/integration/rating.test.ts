@@ -231,6 +231,11 @@ describe('scheme versions', () => {
 
   it('refuses a structurally broken scheme with 400 and a valid new version becomes active', async () => {
     expect((await post({ version: 'x' })).statusCode).toBe(400);
+    for (const version of ['<img src=x onerror=alert(1)>', 'v1\u202Egnp.exe', ' ']) {
+      const bad = await post({ ...structuredClone(DEFAULT_SCHEME), version });
+      expect(bad.statusCode, version).toBe(400);
+      expect(bad.json().details.map((d: { field: string; code: string }) => d.code)).toContain('scheme_version_format');
+    }
     const good = { ...structuredClone(DEFAULT_SCHEME), version: 'county-2026.2' };
     good.star.cutoffs.urban = [0, 56, 66, 76, 86, 96];
     expect((await post(good)).statusCode).toBe(201);
