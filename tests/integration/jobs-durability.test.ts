@@ -75,7 +75,8 @@ describe(`SIGKILL during jobs (${testEngine})`, () => {
     while (taken.has(month)) month = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 2, 1)).toISOString().slice(0, 7);
 
     // Allocation: next week's plan (a draft).
-    const today = new Date();
+    // In Beijing time, as the demo's own plan for this week is.
+    const today = new Date(Date.now() + 8 * 3600_000);
     const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) + 7)).toISOString().slice(0, 10);
     const plan = await call(base, manager, 'POST', '/api/supply-plans', { weekStart: monday });
     expect(plan.status, JSON.stringify(plan.json)).toBe(201);

@@ -3,7 +3,7 @@
 // no limit is exceeded.
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/test-db.js';
-import { freePort, loginAt as login, serverDataEnv, startServer, waitForJobAt } from '../support/server-process.js';
+import { freePort, loginAt as login, serverDataEnv, startServer } from '../support/server-process.js';
 
 const call = async (base: string, cookie: string, method: string, url: string, body?: unknown) => {
   const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -26,16 +26,9 @@ describe(`SIGKILL during an order burst (${testEngine})`, () => {
     const manager = await login(base, 'manager', 'manager123');
     let agent = await login(base, 'agent', 'agent123');
 
-    // This week's plan, allocated and published, with every window open for the test.
-    const today = new Date();
-    const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
-    const plan = await call(base, manager, 'POST', '/api/supply-plans', { weekStart: monday });
-    expect(plan.status).toBe(201);
-    const planId = plan.json.plan.id;
-    const alloc = await call(base, manager, 'POST', `/api/supply-plans/${planId}/allocate`);
-    expect(alloc.status).toBe(202);
-    expect((await waitForJobAt(base, manager, alloc.json.job.id)).state).toBe('completed');
-    expect((await call(base, manager, 'POST', `/api/supply-plans/${planId}/publish`)).status).toBe(200);
+    // The demo starts with this week's plan allocated and published; every window is opened for the test.
+    const plans = (await call(base, manager, 'GET', '/api/supply-plans')).json.items as { id: number; status: string }[];
+    const planId = plans.find((p) => p.status === 'published')!.id;
     for (let wd = 1; wd <= 7; wd++) {
       const moved = await call(base, manager, 'PUT', `/api/supply-plans/${planId}/windows/${wd}`, {
         opensAt: new Date(Date.now() - 3600_000).toISOString(),
