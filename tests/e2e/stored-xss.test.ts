@@ -29,7 +29,8 @@ beforeAll(async () => {
   await web.call(admin, 'PUT', '/api/visits/config', { rules: config.rules.map((r) => ({ ...r, visitsPerCycle: 4 })) });
   // Through the API where a user would type it: a grid worker renames a shop.
   const worker = await web.login('grid_worker');
-  const route = await web.get<DayRoute>(worker, '/api/visit-plans/day');
+  // The day route waits for its calendar job: a GET no longer plans one.
+  const route = await web.dayRoute(worker);
   const shop = route.stops[0]!.retailer.id;
   const file = await web.get<{ version: number }>(worker, `/api/retailers/${shop}`);
   await web.call(worker, 'PATCH', `/api/retailers/${shop}`, { version: file.version, shopName: PAYLOAD });
