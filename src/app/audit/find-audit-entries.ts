@@ -1,22 +1,14 @@
 // The audit log as the administrator pages through it, newest first.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
+import type { z } from 'zod';
 import type { Viewer } from '../../domain/access/viewer.js';
+import type { AuditItem, auditQuerySchema } from '../../shared/audit.js';
 
-export type AuditFilter = { action?: string; retailerId?: number; page: number; pageSize: number };
-export type AuditEntry = {
-  id: number;
-  at: string;
-  userName: string | null;
-  action: string;
-  entity: string;
-  entityIds: number[];
-  detail: Record<string, unknown>;
-  ip: string | null;
-};
+export type AuditFilter = z.infer<typeof auditQuerySchema>;
 
-export async function findAuditEntries(db: Db, viewer: Viewer, q: AuditFilter): Promise<AuditEntry[]> {
-  const rows = await query<AuditEntry & { at: string | Date }>(
+export async function findAuditEntries(db: Db, viewer: Viewer, q: AuditFilter): Promise<AuditItem[]> {
+  const rows = await query<AuditItem & { at: string | Date }>(
     db,
     sql`select a.id::int as id, a.at, u.display_name as "userName", a.action, a.entity, a.entity_ids as "entityIds", a.detail, a.ip
       from audit_log a left join users u on u.id = a.user_id
