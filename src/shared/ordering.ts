@@ -193,15 +193,6 @@ export const planWindowParams = z.object({ id: idParamSchema, weekday: z.coerce.
 export const setOrderWindowSchema = z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() });
 
 export const planListSchema = z.object({ items: z.array(planSummarySchema) });
-export const allocationResultSchema = z.object({
-  productId: z.number(),
-  supply: z.number(),
-  allocated: z.number(),
-  gapPct: z.number().nullable(),
-  method: z.string(),
-  priorityQty: z.number(),
-});
-export const allocatedPlanSchema = planDetailSchema.extend({ results: z.array(allocationResultSchema) });
 /** POST …/allocate answers at once with the queued job; the screen follows it. */
 export const allocationQueuedSchema = planDetailSchema.extend({ job: jobViewSchema });
 export const remindersQueuedSchema = z.object({ queued: z.number() });

@@ -2,7 +2,7 @@
 import { api, toQuery, type Query, type Wire } from '../../api/client.js';
 import type { orderCycleStatsQuerySchema, orderCycleStatsSchema } from '../../../shared/ordering-stats.js';
 import type {
-  allocatedPlanSchema,
+  allocationQueuedSchema,
   AmendOrderInput,
   orderReplySchema,
   planDetailSchema,
@@ -37,7 +37,7 @@ export const orderingApi = {
         })),
       },
     }),
-  allocate: (id: number) => api<Wire<typeof allocatedPlanSchema>>(`/api/supply-plans/${id}/allocate`, { method: 'POST' }),
+  allocate: (id: number) => api<Wire<typeof allocationQueuedSchema>>(`/api/supply-plans/${id}/allocate`, { method: 'POST' }),
   publish: (id: number) => api<Wire<typeof publishedPlanSchema>>(`/api/supply-plans/${id}/publish`, { method: 'POST' }),
   retailer: (id: number) => api<Wire<typeof retailerOrderingSchema>>(`/api/ordering/retailers/${id}`),
   submit: (body: SubmitOrderInput) =>
