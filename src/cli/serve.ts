@@ -40,7 +40,7 @@ const app = await buildApp({
   db: database.db,
   sessionTtlHours: env.SESSION_TTL_HOURS,
   correctionDays: env.CORRECTION_DAYS,
-  secureCookie: env.COOKIE_SECURE === '1',
+  secureCookie: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === '1',
   tiles: { url: env.TILE_URL, crs: env.TILE_CRS },
   demo: env.demo,
   webDir: path.join(root, 'dist/web'),

@@ -40,7 +40,8 @@ export type AppOptions = {
   sessionTtlHours?: number;
   /** Returns and corrections are accepted for orders of the last this many days (default 30). */
   correctionDays?: number;
-  secureCookie?: boolean;
+  /** Secure cookie and HSTS: always, never, or `auto` when the request came over HTTPS (default). */
+  secureCookie?: boolean | 'auto';
   tiles?: { url: string; crs: 'wgs84' | 'gcj02' | 'bd09' };
   /** Demo mode: the login page lists the demo accounts. */
   demo?: boolean;
@@ -89,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Bodies are JSON or, on the import routes, files: a text/plain body is a cross-site form (decision 0901).
   app.removeContentTypeParser('text/plain');
 
-  await registerSecurityHeaders(app, { tileUrl: opts.tiles?.url ?? '', https: opts.secureCookie ?? false });
+  await registerSecurityHeaders(app, { tileUrl: opts.tiles?.url ?? '', https: opts.secureCookie ?? 'auto' });
   registerRequestGuard(app, { allowedOrigins: opts.allowedOrigins });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });
@@ -123,7 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const viewers = registerAuth(app, opts.db, now, undefined, { protectDocs: opts.protectDocs ?? false });
   const throttle = new LoginThrottle(opts.loginThrottle ?? DEFAULT_THROTTLE);
-  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? false, viewers, throttle });
+  authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? 'auto', viewers, throttle });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });

@@ -31,8 +31,11 @@ const envSchema = z.object({
   JOB_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
   /** A running job without a heartbeat for this long is taken to be cut off and queued again. */
   JOB_STALE_SECONDS: z.coerce.number().min(2).max(3600).default(60),
-  /** Cookie Secure flag (set 1 behind HTTPS). */
-  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /**
+   * Cookie Secure flag and HSTS: `auto` sets them on requests that arrived over
+   * HTTPS (directly, or through a TRUST_PROXY proxy's X-Forwarded-Proto); 1 always; 0 never.
+   */
+  COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
   /**
    * Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed, comma-separated
    * addresses or CIDRs (or `loopback`); empty = none, the audited IP is the socket's.

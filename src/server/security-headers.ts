@@ -15,7 +15,7 @@ export function tileSource(tileUrl: string): string[] {
   return [`${m[1]!.toLowerCase()}//${host}`];
 }
 
-export async function registerSecurityHeaders(app: FastifyInstance, opts: { tileUrl: string; https: boolean }) {
+export async function registerSecurityHeaders(app: FastifyInstance, opts: { tileUrl: string; https: boolean | 'auto' }) {
   const tiles = tileSource(opts.tileUrl);
   await app.register(helmet, {
     global: true,
@@ -46,7 +46,15 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { tile
     referrerPolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
     // HSTS only when the app is served over HTTPS; on a LAN over HTTP it would do harm later.
-    strictTransportSecurity: opts.https ? { maxAge: 31_536_000 } : false,
+    strictTransportSecurity: opts.https === true ? { maxAge: HSTS_SECONDS } : false,
     crossOriginEmbedderPolicy: false,
   });
+  // `auto`: HSTS on the answers to requests that came over HTTPS only.
+  if (opts.https === 'auto') {
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.protocol === 'https') reply.header('strict-transport-security', `max-age=${HSTS_SECONDS}`);
+    });
+  }
 }
+
+const HSTS_SECONDS = 31_536_000;

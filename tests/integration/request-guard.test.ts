@@ -165,4 +165,18 @@ describe('security headers', () => {
     await app.close();
     expect(await count()).toBe(1);
   });
+
+  it('over HTTPS (through a trusted proxy) the session cookie is Secure and HSTS is sent; over plain HTTP neither', async () => {
+    const login = (app: typeof t.app, headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username: 'worker2', password: 'worker123' } });
+    const plain = await login(t.app, { 'x-forwarded-proto': 'https' }); // no trusted proxy: the header is not believed
+    expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const app = await buildApp({ db: t.database.db, now: () => TODAY, trustProxy: ['127.0.0.1'] });
+    const https = await login(app, { 'x-forwarded-proto': 'https' });
+    await app.close();
+    expect(https.statusCode).toBe(200);
+    expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
 });

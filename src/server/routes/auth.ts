@@ -12,7 +12,7 @@ import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
 import { loginSchema, meSchema } from '../../shared/auth.js';
 
-export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean; viewers: ViewerCache; throttle: LoginThrottle };
+export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean | 'auto'; viewers: ViewerCache; throttle: LoginThrottle };
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   const { db, now } = deps;
@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: deps.secureCookie,
+      secure: deps.secureCookie === 'auto' ? req.protocol === 'https' : deps.secureCookie,
       path: '/',
       maxAge: Math.round(deps.sessionTtlHours * 3600),
     });
