@@ -51,7 +51,7 @@ export const retailerFieldsSchema = z.object({
   familyMembers: z.array(familyMemberSchema).max(10),
   familyNote: textSchema.max(500, 'text_too_long'),
   specialGroups: z.array(z.enum(SPECIAL_GROUPS, 'invalid_value')),
-  // Not calendar-checked: a lunar birthday (农历) may be the 30th of any month, e.g. 1971-02-30.
+  // Checked against its calendar by the use-cases (isValidBirthday): a lunar birthday (农历) may be 1971-02-30, a solar one may not.
   birthday: z.string().regex(DATE_RE, 'date_format').nullable(),
   birthdayCalendar: z.enum(BIRTHDAY_CALENDARS, 'invalid_value'),
   storeImage: z.enum(STORE_IMAGES, 'invalid_value'),

@@ -204,6 +204,20 @@ describe('editing', () => {
     expect(await version()).toBe(v);
   });
 
+  it('refuses a solar birthday that does not exist (02-30), but keeps a lunar 02-30', async () => {
+    const v = await version();
+    const solar = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: v, birthday: '1971-02-30', birthdayCalendar: 'solar' });
+    expect(solar.statusCode).toBe(400);
+    expect(solar.json().details[0]).toMatchObject({ field: 'birthday', code: 'date_format' });
+    expect(await version()).toBe(v);
+    const lunar = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: v, birthday: '1971-02-30', birthdayCalendar: 'lunar' });
+    expect(lunar.statusCode, lunar.body).toBe(200);
+    // Switching that birthday to the solar calendar alone would make it impossible.
+    const toSolar = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: v + 1, birthdayCalendar: 'solar' });
+    expect(toSolar.statusCode).toBe(400);
+    expect(await version()).toBe(v + 1);
+  });
+
   it('refuses a licence number of another county', async () => {
     const res = await t.api(worker, 'PATCH', `/api/retailers/${target.id}`, { version: await version(), licenceNo: '430102123456' });
     expect(res.statusCode).toBe(400);

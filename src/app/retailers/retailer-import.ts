@@ -7,6 +7,7 @@ import { query, type Db } from '../../db/client.js';
 import { retailerChanges, retailers, type NewRetailer, type Retailer } from '../../db/schema.js';
 import { gridScope, retailerScope } from '../../db/scope.js';
 import { writeAudit } from '../audit/audit.js';
+import { isValidBirthday } from '../../domain/retailers/birthday.js';
 import { countyFieldErrors, getOrgGeo, uniqueViolation } from './retailer-update.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { diffFields, type FieldChange } from '../../domain/retailers/diff.js';
@@ -128,6 +129,7 @@ async function planImport(tx: Db, viewer: Viewer, rows: FileRow[], present: File
       if (e.field === 'lat') fail(r, 'lat', 'outside_county', `${f.lat}, ${f.lng}`);
       else fail(r, 'licenceNo', e.code as MessageCode);
     }
+    if (f.birthday && good(r, 'birthday', 'birthdayCalendar') && !isValidBirthday(f.birthday, f.birthdayCalendar ?? 'solar')) fail(r, 'birthday', 'date_format', f.birthday);
     const found = good(r, 'customerCode') ? existing.get(f.customerCode) : undefined;
     if (found && !inScope.has(found.id)) fail(r, 'customerCode', 'duplicate_code');
     const current = found && inScope.has(found.id) ? found : undefined;

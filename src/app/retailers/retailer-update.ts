@@ -10,6 +10,7 @@ import { retailerSearchTokens } from '../../domain/retailers/search-tokens.js';
 import { isInsideBoundary, type Boundary } from '../../domain/geo/inside-boundary.js';
 import type { RetailerFields, RetailerUpdate } from '../../shared/retailer.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
+import { isValidBirthday } from '../../domain/retailers/birthday.js';
 import { writeAudit } from '../audit/audit.js';
 
 export type OrgGeo = { adcode: string; boundary: Boundary };
@@ -64,6 +65,9 @@ export async function updateRetailer(
     });
     if (fields.gridId !== undefined && !(await gridsInScope(tx as Db, viewer, [fields.gridId])).has(fields.gridId)) {
       errors.push({ field: 'gridId', code: 'unknown_grid' });
+    }
+    if ((fields.birthday !== undefined || fields.birthdayCalendar !== undefined) && merged.birthday && !isValidBirthday(merged.birthday, merged.birthdayCalendar)) {
+      errors.push({ field: 'birthday', code: 'date_format' });
     }
     if (errors.length) throw new AppError('validation_failed', errors);
 

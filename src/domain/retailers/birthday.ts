@@ -1,5 +1,6 @@
 // Next birthday as a solar date, for lunar (农历) and solar birthdays alike.
 import { Lunar, LunarYear } from 'lunar-typescript';
+import { isCalendarDate } from '../../shared/primitives.js';
 
 function iso(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -54,4 +55,17 @@ export function nextBirthday(birthday: string | null, calendar: string, today: D
     if (s >= todayIso) return s;
   }
   return null;
+}
+
+/**
+ * Whether a stored birthday is a day of its calendar: a solar date must exist
+ * (no 02-30); a lunar one (农历) has months 1–12 of up to 30 days, leap months
+ * stored as their plain month.
+ */
+export function isValidBirthday(birthday: string, calendar: string): boolean {
+  if (calendar !== 'lunar') return isCalendarDate(birthday);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 30;
 }
