@@ -8,6 +8,7 @@ import { runMonthlyBatch, type MonthlyBatchArgs, type MonthlyBatchResult } from 
 import { matchProposal, type MatchResult } from '../domain/grids/match-proposal.js';
 import { memberHull } from '../domain/grids/member-hull.js';
 import type { Polygon } from 'geojson';
+import { readSheetTable, type SheetRead } from './read-sheet.js';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
 export type DeliveryPointsResult = {
@@ -59,6 +60,11 @@ export const tasks = {
 
   visitCycle(input: { request: CyclePlanRequest; options: Omit<CycleSolveOptions, 'now'> }): CyclePlan {
     return planWorkerCycle(input.request, input.options);
+  },
+
+  /** An uploaded workbook's sheet as rows of text (after the zip guard). */
+  readSheet(input: { data: Uint8Array; sheet?: string; skipEmpty?: boolean }): Promise<SheetRead> {
+    return readSheetTable(input);
   },
 
   /** For tests of the executor itself: spins for `ms` (past a budget), or throws. */

@@ -9,9 +9,10 @@ import { register } from 'tsx/esm/api';
 register();
 const { tasks } = await import('./compute-tasks.ts');
 
-parentPort.on('message', (msg) => {
+// A task may be asynchronous (reading a workbook); one runs at a time either way.
+parentPort.on('message', async (msg) => {
   try {
-    parentPort.postMessage({ ok: true, value: tasks[msg.kind](msg.input) });
+    parentPort.postMessage({ ok: true, value: await tasks[msg.kind](msg.input) });
   } catch (e) {
     parentPort.postMessage({ ok: false, error: String(e && e.stack ? e.stack : e) });
   }

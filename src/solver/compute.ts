@@ -33,6 +33,7 @@ const DEFAULT_BUDGET_MS: Record<ComputeKind, number> = {
   gridPartition: 60_000,
   visitCycle: 60_000,
   ratingBatch: 300_000,
+  readSheet: 60_000,
   probe: 5_000,
 };
 const budgets: Record<ComputeKind, number> = { ...DEFAULT_BUDGET_MS };
@@ -62,11 +63,11 @@ export function compute<K extends ComputeKind>(
   kind: K,
   input: Parameters<ComputeTasks[K]>[0],
   opts: { budgetMs?: number } = {},
-): Promise<ReturnType<ComputeTasks[K]>> {
+): Promise<Awaited<ReturnType<ComputeTasks[K]>>> {
   const budgetMs = opts.budgetMs ?? budgets[kind];
   const worker = idle.pop() ?? spawn();
   worker.ref();
-  return new Promise<ReturnType<ComputeTasks[K]>>((resolve, reject) => {
+  return new Promise<Awaited<ReturnType<ComputeTasks[K]>>>((resolve, reject) => {
     const done = (keep: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -78,7 +79,7 @@ export function compute<K extends ComputeKind>(
     };
     const onMessage = (m: Reply) => {
       done(true);
-      if (m.ok) resolve(m.value as ReturnType<ComputeTasks[K]>);
+      if (m.ok) resolve(m.value as Awaited<ReturnType<ComputeTasks[K]>>);
       else reject(new ComputeError('computation_failed', kind, m.error));
     };
     const onError = (e: Error) => {

@@ -46,7 +46,7 @@ import {
 import { startRatingBatch } from '../../jobs/rating-batch.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
-import { assertZipWithinLimits } from '../zip-guard.js';
+import { readUploadedSheet } from '../upload-sheet.js';
 
 export type RatingRouteDeps = { db: Db; now: () => Date };
 
@@ -149,20 +149,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     if (!req.isMultipart()) throw new AppError('import_bad_file');
     const file = await req.file();
     if (!file) throw new AppError('import_bad_file');
-    const data = await file.toBuffer();
-    await assertZipWithinLimits(data);
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('import_bad_file');
-    }
-    const ws = wb.worksheets[0];
-    const table: string[][] = [];
-    ws?.eachRow({ includeEmpty: false }, (row) => {
-      const values = row.values as unknown[];
-      table.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(typeof v === 'object' && v && 'text' in v ? (v as { text: string }).text : v))));
-    });
+    const table = await readUploadedSheet(await file.toBuffer(), { skipEmpty: true });
     const res = await importCompliance(db, viewer, table);
     if (res.errors.length) throw new AppError('import_rejected', [], { rows: res.errors });
     await writeAudit(db, viewer, { action: 'import', entity: 'compliance_record', detail: { rows: res.saved, file: file.filename }, ip: req.ip }, now());

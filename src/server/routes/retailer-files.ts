@@ -8,7 +8,6 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findGrids, getOrg } from '../../app/org/org-queries.js';
@@ -29,8 +28,7 @@ import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { decodeCsv, restoreCell } from '../csv-text.js';
 import { AppError } from '../errors.js';
 import { RETAILER_SHEET, csvStream, templateXlsx, toCsv, xlsxStream } from '../retailer-file-writers.js';
-import { cellText } from '../sheet-cells.js';
-import { assertZipWithinLimits } from '../zip-guard.js';
+import { readUploadedSheet } from '../upload-sheet.js';
 
 export type RetailerFileRouteDeps = { db: Db; now: () => Date; exportPageSize?: number };
 
@@ -140,20 +138,8 @@ const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b
 /** An .xlsx (by its zip signature) or a UTF-8 or GB18030 CSV, as rows of strings. */
 async function readTable(filename: string, data: Buffer): Promise<string[][]> {
   if (isZip(data)) {
-    await assertZipWithinLimits(data);
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-    } catch {
-      throw new AppError('import_bad_file');
-    }
-    const ws = wb.worksheets.find((w) => w.name === RETAILER_SHEET) ?? wb.worksheets[0];
-    if (!ws) throw new AppError('import_bad_file');
-    const table: string[][] = [];
-    ws.eachRow((row, n) => {
-      table[n - 1] = Array.from(row.values as ExcelJS.CellValue[]).slice(1).map((v) => restoreCell(cellText(v)));
-    });
-    return Array.from(table, (r) => r ?? []);
+    const table = await readUploadedSheet(data, { sheet: RETAILER_SHEET });
+    return table.map((row) => row.map(restoreCell));
   }
   if (!/\.(csv|txt)$/i.test(filename) && /\.[a-z0-9]+$/i.test(filename)) throw new AppError('import_bad_file');
   const { text } = decodeCsv(data);

@@ -11,8 +11,7 @@ import { PLAN_IMPORT_HEADERS, planImportResultSchema } from '../../shared/order-
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
-import { cellText } from '../sheet-cells.js';
-import { assertZipWithinLimits } from '../zip-guard.js';
+import { readUploadedSheet } from '../upload-sheet.js';
 
 export type SupplyPlanImportRouteDeps = { db: Db; now: () => Date };
 
@@ -70,20 +69,8 @@ export function supplyPlanImportRoutes(app: FastifyInstance, { db, now }: Supply
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('import_too_many_rows');
         throw e;
       }
-      await assertZipWithinLimits(data);
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-      } catch {
-        throw new AppError('import_bad_file');
-      }
-      const ws = wb.worksheets.find((w) => w.name === SHEET) ?? wb.worksheets[0];
-      if (!ws) throw new AppError('import_bad_file');
-      const table: string[][] = [];
-      ws.eachRow((row, n) => {
-        table[n - 1] = Array.from(row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      });
-      const res = await importPlanItems(db, viewer, req.params.id, Array.from(table, (x) => x ?? []));
+      const table = await readUploadedSheet(data, { sheet: SHEET });
+      const res = await importPlanItems(db, viewer, req.params.id, table);
       await writeAudit(db, viewer, { action: 'import', entity: 'supply_plan', entityIds: [req.params.id], detail: { ...res, file: file.filename }, ip: req.ip }, now());
       return reply.status(201).send(res);
     },
