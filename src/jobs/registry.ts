@@ -3,12 +3,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import type { AnyJobDefinition } from './define-job.js';
+import { deliveryProposalJob, gridProposalJob } from './map-proposals.js';
 import { ratingBatchJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob];
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob, gridProposalJob, deliveryProposalJob];
 
 export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules];
 

@@ -3,6 +3,8 @@
 // heartbeat, re-queues work left behind by a dead process, fires cron slots
 // once, and drains on stop. Runs inside the server process and, against a
 // PostgreSQL server, as separate worker processes too.
+import { AppError } from '../shared/app-error.js';
+import { ComputeError } from '../solver/compute.js';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
@@ -47,7 +49,8 @@ const liveHere = new Set<string>();
 
 type Active = { row: JobRow; controller: AbortController; done: Promise<void> };
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+// An AppError's or ComputeError's code alone, so the screen can say it in the user's language.
+const errorText = (e: unknown) => (e instanceof AppError || e instanceof ComputeError ? e.code : e instanceof Error ? e.message : String(e)).slice(0, 2000);
 
 export class JobRunner {
   readonly instanceId = `${os.hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`;
@@ -237,16 +240,17 @@ export class JobRunner {
         log.warn({ reason }, 'job interrupted');
         return;
       }
-      await this.failed(row, def, errorText(e), log, mine);
+      // A refusal with a stable code (nothing to select, a budget run out) would only be refused again: no retry.
+      await this.failed(row, def, errorText(e), log, mine, e instanceof AppError || e instanceof ComputeError);
     } finally {
       clearTimeout(timeout);
     }
   }
 
   /** Retry with backoff while attempts are left; otherwise fail for good and tell the definition. */
-  private async failed(row: JobRow, def: AnyJobDefinition, error: string, log: Logger, mine: SQL): Promise<void> {
+  private async failed(row: JobRow, def: AnyJobDefinition, error: string, log: Logger, mine: SQL, final = false): Promise<void> {
     const db = this.opts.db;
-    if (row.attempts < row.maxAttempts) {
+    if (!final && row.attempts < row.maxAttempts) {
       const delay = (def.backoffSeconds ?? 5) * 2 ** (row.attempts - 1);
       await db.execute(sql`update jobs set state = 'queued', error = ${error}, locked_by = null, updated_at = now(),
         run_at = now() + make_interval(secs => ${delay}) where ${mine}`);

@@ -21,3 +21,6 @@ export const jobViewSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type JobView = z.infer<typeof jobViewSchema>;
+
+/** The answer to a request whose work was queued (202): follow it at GET /api/jobs/:id. */
+export const jobQueuedSchema = z.object({ job: jobViewSchema });

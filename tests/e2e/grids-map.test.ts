@@ -138,6 +138,15 @@ describe('station head on the grid map', () => {
     await page.screenshot({ path: `${SHOTS}/grids-map-station.png` });
   });
 
+  it('computes a partition in the background with its progress shown, then the proposal beside today (screenshot)', async () => {
+    await page.getByRole('tab', { name: zh.gridMap.tabProposal }).click();
+    await page.getByTestId('proposal-generate').click();
+    await page.getByTestId('proposal-job').waitFor({ timeout: 20_000 });
+    await page.getByTestId('proposal-moves').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('proposal-job').count(), WAIT).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/grids-proposal.png` });
+  });
+
   it('shows blank villages on the map and in a list (screenshot)', async () => {
     await page.getByRole('tab', { name: zh.layout.tab }).click();
     await expect.poll(() => page.getByTestId('blank-village').count(), WAIT).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
-// Heavy computations through the HTTP app (decision 0810): they run in
-// worker threads, so the server keeps answering while one is in flight; one
-// that outruns its budget ends with a code a person can act on; parameters
-// larger than the problem are refused; one user runs one of a kind at a time.
+// Heavy computations through the HTTP app (decisions 0801, 0810): the map's
+// proposals are queued as jobs whose solvers run in worker threads, so the
+// server keeps answering; one that outruns its budget ends with a code a
+// person can act on, at once (no retry); parameters larger than the problem
+// are refused before anything is queued; one user has one of a kind at a time.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeBudgets, stopComputeWorkers } from '../../src/solver/compute.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -27,34 +28,31 @@ const partition = (cookie: string) => t.api(cookie, 'POST', '/api/grid-proposals
 const delivery = (cookie: string, body: object = { p: 100, maxKm: 50, remoteKm: 0.5 }) => t.api(cookie, 'POST', '/api/delivery-points/proposal', body);
 
 describe('heavy computations', () => {
-  it('keep the server answering while they run', async () => {
-    const order: string[] = [];
-    const heavy = Promise.all([
-      partition(manager).then((r) => order.push(`partition ${r.statusCode}`)),
-      delivery(admin).then((r) => order.push(`delivery ${r.statusCode}`)),
-    ]);
-    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
-    order.push(`healthz ${health.statusCode}`);
-    await heavy;
-    // healthz answered before either computation came back.
-    expect(order[0]).toBe('healthz 200');
-    expect(order.slice(1).sort()).toEqual(['delivery 200', 'partition 200']);
+  it('are queued at once and keep the server answering while they run', async () => {
+    const [p, d] = await Promise.all([partition(manager), delivery(admin)]);
+    expect([p.statusCode, d.statusCode]).toEqual([202, 202]);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const [pj, dj] = [await t.queued(manager, p), await t.queued(admin, d)];
+    expect(pj).toMatchObject({ state: 'completed', progress: 100 });
+    expect(pj.result.grids).toHaveLength(gridCount);
+    expect(pj.result.proposed.grids).toBe(gridCount);
+    expect(dj.state).toBe('completed');
+    expect(dj.result.points.length).toBeGreaterThan(0);
+    // Someone else cannot read another's proposal job.
+    expect((await t.api(admin, 'GET', `/api/jobs/${p.json().job.id}`)).statusCode).toBe(404);
   });
 
-  it('stop at their budget with computation_budget_exceeded and its zh/en message, and work again after', async () => {
+  it('stop at their budget with computation_budget_exceeded, without retrying, and work again after', async () => {
     setComputeBudgets({ gridPartition: 1, deliveryPoints: 1 });
     for (const res of [await partition(manager), await delivery(manager)]) {
-      expect(res.statusCode, res.body).toBe(422);
-      const body = res.json();
-      expect(body.code).toBe('computation_budget_exceeded');
-      expect(body.message).toMatch(/限定时间/);
-      expect(body.messageEn).toMatch(/time limit/);
+      const job = await t.queued(manager, res);
+      expect(job).toMatchObject({ state: 'failed', error: 'computation_budget_exceeded', attempts: 1 });
     }
     setComputeBudgets({});
-    expect((await partition(manager)).statusCode).toBe(200);
+    expect((await t.queued(manager, await partition(manager))).state).toBe('completed');
   });
 
-  it('refuse parameters larger than the problem', async () => {
+  it('refuse parameters larger than the problem before queuing anything', async () => {
     const tooMany = await delivery(manager, { p: 101, maxKm: 50, remoteKm: 0.5 });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().details).toEqual([expect.objectContaining({ field: 'p' })]);
@@ -64,28 +62,24 @@ describe('heavy computations', () => {
     const grids = await t.api(manager, 'POST', '/api/grid-proposals', { grids: 5000 });
     expect(grids.statusCode).toBe(400);
     expect(grids.json().details).toEqual([expect.objectContaining({ field: 'grids', code: 'grids_above_retailers' })]);
+    await t.jobs.waitIdle();
   });
 
-  it('run one at a time per user and kind: a second one gets 409 computation_busy', async () => {
-    const first = partition(manager);
-    let settled = false;
-    void first.then(() => (settled = true));
-    const seconds: number[] = [];
-    // Ask again while the first is in flight (it runs in a worker, so this loop gets its turns).
-    while (!settled && seconds.length < 50) {
-      const again = await partition(manager);
-      seconds.push(again.statusCode);
-      if (again.statusCode === 409) expect(again.json().code).toBe('computation_busy');
-    }
-    expect((await first).statusCode).toBe(200);
-    expect(seconds).toContain(409);
-    expect(seconds.every((s) => s === 409 || s === 200)).toBe(true);
-    // Held by nobody now.
-    expect((await partition(manager)).statusCode).toBe(200);
+  it('one at a time per user and kind: asking again while one is queued or running gets that one', async () => {
+    const first = await partition(manager);
+    const again = await partition(manager);
+    expect(again.json().job.id).toBe(first.json().job.id);
+    expect((await t.queued(manager, first)).state).toBe('completed');
+    // Finished: a new request is a new job.
+    const next = await partition(manager);
+    expect(next.json().job.id).not.toBe(first.json().job.id);
+    await t.queued(manager, next);
   });
 
   it('do not hold up another user or another kind', async () => {
     const [a, b, c] = await Promise.all([partition(manager), partition(admin), t.api(manager, 'GET', '/api/layout/dense-spots?radiusM=300&minCount=3')]);
-    expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([200, 200, 200]);
+    expect(c.statusCode).toBe(200);
+    expect(a.json().job.id).not.toBe(b.json().job.id);
+    expect([(await t.queued(manager, a)).state, (await t.queued(admin, b)).state]).toEqual(['completed', 'completed']);
   });
 });

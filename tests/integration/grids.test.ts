@@ -235,9 +235,9 @@ describe('partition proposals', () => {
     const current = await grids();
     const n = current.filter((g) => g.retailers > 0).length;
     const before = await fingerprint();
-    const res = await t.api(head, 'POST', '/api/grid-proposals', { grids: n });
-    expect(res.statusCode, res.body).toBe(200);
-    const p = res.json();
+    const job = await t.queued(head, await t.api(head, 'POST', '/api/grid-proposals', { grids: n }));
+    expect(job.state, job.error ?? '').toBe('completed');
+    const p = job.result;
     expect(p.stationId).toBe(station);
     expect(p.grids).toHaveLength(n);
     expect(p.proposed.maxMinRatio).toBeLessThan(p.current.maxMinRatio);
@@ -254,7 +254,7 @@ describe('partition proposals', () => {
   });
 
   it('refuses a proposal made before retailers moved', async () => {
-    const p = (await t.api(head, 'POST', '/api/grid-proposals', { grids: 4 })).json();
+    const p = (await t.queued(head, await t.api(head, 'POST', '/api/grid-proposals', { grids: 4 }))).result;
     const [a, b] = (await grids()).filter((g) => g.retailers > 1);
     const [r] = await query<{ id: number }>(db(), sql`select id from retailers where grid_id = ${a.id} limit 1`);
     await t.api(head, 'POST', `/api/grids/${b.id}/retailers`, { retailerIds: [r.id] });
@@ -346,9 +346,9 @@ describe('service modes', () => {
 
 describe('second-level delivery', () => {
   it('proposes points that bring remote retailers closer, and records the chosen ones', async () => {
-    const res = await t.api(admin, 'POST', '/api/delivery-points/proposal', { p: 3, maxKm: 5, remoteKm: 5 });
-    expect(res.statusCode, res.body).toBe(200);
-    const p = res.json();
+    const job = await t.queued(admin, await t.api(admin, 'POST', '/api/delivery-points/proposal', { p: 3, maxKm: 5, remoteKm: 5 }));
+    expect(job.state, job.error ?? '').toBe('completed');
+    const p = job.result;
     expect(p.remote).toBeGreaterThan(0);
     expect(p.points.length).toBeLessThanOrEqual(3);
     expect(p.after.meanKm).toBeLessThan(p.before.meanKm);

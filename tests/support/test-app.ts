@@ -27,6 +27,8 @@ export type TestApp = {
   jobs: JobRunner;
   login: (role: DemoRole | [string, string]) => Promise<string>;
   api: (cookie: string | null, method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  /** For a request that queued its work (202 with a job): the job as its owner reads it once the runner has finished it. */
+  queued: (cookie: string, res: LightMyRequestResponse) => Promise<{ id: number; state: string; error: string | null; attempts: number; progress: number; result: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close: () => Promise<void>;
 };
 
@@ -51,12 +53,18 @@ export async function startTestApp(opts: { retailers?: number; weeks?: number } 
       headers: cookie ? { cookie } : {},
       ...(body !== undefined ? { payload: body as object } : {}),
     });
+  const queued = async (cookie: string, res: LightMyRequestResponse) => {
+    if (res.statusCode !== 202) throw new Error(`expected 202 with a queued job, got ${res.statusCode} ${res.body}`);
+    await jobs.waitIdle();
+    return (await api(cookie, 'GET', `/api/jobs/${res.json().job.id}`)).json();
+  };
   return {
     app,
     database,
     jobs,
     login,
     api,
+    queued,
     close: async () => {
       await jobs.stop(0);
       await app.close();

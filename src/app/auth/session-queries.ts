@@ -47,3 +47,20 @@ export async function findViewerBySession(db: Db, token: string, now: Date): Pro
   const { expiresAt, ...viewer } = row;
   return { viewer, expiresAt };
 }
+
+/** The viewer of an active user, for work done on their behalf later (a job they started). */
+export async function findViewerById(db: Db, userId: number): Promise<Viewer | undefined> {
+  const [viewer] = await db
+    .select({
+      userId: users.id,
+      orgId: users.orgId,
+      role: users.role,
+      username: users.username,
+      displayName: users.displayName,
+      stationId: users.stationId,
+      retailerId: users.retailerId,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  return viewer;
+}

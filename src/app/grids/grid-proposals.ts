@@ -11,7 +11,7 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { measureGrids, partitionFigures } from '../../domain/grids/partition.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Proposal } from '../../shared/grids.js';
-import { compute, exclusive } from '../../solver/compute.js';
+import { compute } from '../../solver/compute.js';
 
 type Scope = { stationId: number | null };
 
@@ -29,26 +29,32 @@ async function basis(tx: Tx, viewer: Viewer, scope: Scope): Promise<string> {
   return row?.h ?? '';
 }
 
-export async function createProposal(
-  db: Db,
-  viewer: Viewer,
-  input: { stationId?: number; grids?: number; targetWorkload?: number },
-  now: Date,
-): Promise<Proposal> {
-  return exclusive(viewer.userId, 'gridPartition', () => createProposalNow(db, viewer, input, now));
+export type ProposalInput = { stationId?: number; grids?: number; targetWorkload?: number };
+
+/** What a request can be refused for at once, before its proposal is queued (decision 0801). */
+export async function checkProposalRequest(db: Db, viewer: Viewer, input: ProposalInput): Promise<void> {
+  await proposalMembers(db, viewer, input);
 }
 
-async function createProposalNow(
-  db: Db,
-  viewer: Viewer,
-  input: { stationId?: number; grids?: number; targetWorkload?: number },
-  now: Date,
-): Promise<Proposal> {
+async function proposalMembers(db: Db, viewer: Viewer, input: ProposalInput) {
   const scope = proposalScope(viewer, input.stationId);
   const members = await findGridMembers(db, viewer, scope.stationId ?? undefined);
   if (!members.length) throw new AppError('nothing_selected');
   // The schema caps the count; the problem's own size caps it further.
   if (input.grids !== undefined && input.grids > members.length) throw new AppError('validation_failed', [{ field: 'grids', code: 'grids_above_retailers' }]);
+  return { scope, members };
+}
+
+/** Computes and stores a proposal (run by the grid-proposal job); `progress` marks its steps. */
+export async function createProposal(
+  db: Db,
+  viewer: Viewer,
+  input: ProposalInput,
+  now: Date,
+  progress: (pct: number, text: string) => Promise<void> = async () => undefined,
+): Promise<Proposal> {
+  const { scope, members } = await proposalMembers(db, viewer, input);
+  await progress(10, 'partition');
   const grids = await query<{ id: number; stationId: number; workerId: number | null; workerName: string | null }>(
     db,
     sql`select g.id, g.station_id as "stationId", g.worker_id as "workerId", u.display_name as "workerName"
@@ -66,6 +72,7 @@ async function createProposalNow(
     existing: grids.map((g) => ({ id: g.id, station: g.stationId })),
     gridOf,
   });
+  await progress(90, 'store');
   const workerOf = new Map(grids.map((g) => [g.id, g]));
   const stored: ProposalGrid[] = result.grids.map((g, i) => ({
     station: g.station,

@@ -10,7 +10,7 @@ import { distanceKm } from '../../domain/grids/dense-spots.js';
 import { type DeliveryOptions } from '../../domain/grids/delivery-points.js';
 import { classifyServiceModes, DEFAULT_MODE_OPTIONS, type ServiceMode } from '../../domain/grids/service-mode.js';
 import { AppError } from '../../shared/app-error.js';
-import { compute, computeBudget, exclusive } from '../../solver/compute.js';
+import { compute, computeBudget } from '../../solver/compute.js';
 
 type ScopedSite = { id: number; lat: number; lng: number; station: number; shopName: string; gridName: string };
 
@@ -116,27 +116,26 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
  * of the budget with the best points found, leaving the rest for the worker's
  * start, the distance matrix and the greedy start on a loaded machine.
  */
-export async function proposeDelivery(db: Db, viewer: Viewer, opts: DeliveryOptions) {
-  return exclusive(viewer.userId, 'deliveryPoints', async () => {
-    const sites = await activeInScope(db, viewer);
-    const searchMs = Math.floor(computeBudget('deliveryPoints') / 3);
-    const proposal = await compute('deliveryPoints', { sites: sites.map(({ id, lat, lng }) => ({ id, lat, lng })), towns: await towns(db, viewer), opts, searchMs });
-    const byId = new Map(sites.map((s) => [s.id, s]));
-    return {
-      remote: proposal.remote,
-      before: proposal.before,
-      after: proposal.after,
-      stoppedEarly: proposal.stoppedEarly,
-      points: proposal.points.map((p) => ({
-        retailerId: p.id,
-        shopName: byId.get(p.id)!.shopName,
-        gridName: byId.get(p.id)!.gridName,
-        lat: p.lat,
-        lng: p.lng,
-        serves: p.serves.map((id) => ({ id, shopName: byId.get(id)!.shopName, lat: byId.get(id)!.lat, lng: byId.get(id)!.lng, km: Math.round(distanceKm(p, byId.get(id)!) * 100) / 100 })),
-      })),
-    };
-  });
+export async function proposeDelivery(db: Db, viewer: Viewer, opts: DeliveryOptions, progress: (pct: number, text: string) => Promise<void> = async () => undefined) {
+  const sites = await activeInScope(db, viewer);
+  await progress(10, 'search');
+  const searchMs = Math.floor(computeBudget('deliveryPoints') / 3);
+  const proposal = await compute('deliveryPoints', { sites: sites.map(({ id, lat, lng }) => ({ id, lat, lng })), towns: await towns(db, viewer), opts, searchMs });
+  const byId = new Map(sites.map((s) => [s.id, s]));
+  return {
+    remote: proposal.remote,
+    before: proposal.before,
+    after: proposal.after,
+    stoppedEarly: proposal.stoppedEarly,
+    points: proposal.points.map((p) => ({
+      retailerId: p.id,
+      shopName: byId.get(p.id)!.shopName,
+      gridName: byId.get(p.id)!.gridName,
+      lat: p.lat,
+      lng: p.lng,
+      serves: p.serves.map((id) => ({ id, shopName: byId.get(id)!.shopName, lat: byId.get(id)!.lat, lng: byId.get(id)!.lng, km: Math.round(distanceKm(p, byId.get(id)!) * 100) / 100 })),
+    })),
+  };
 }
 
 export async function recordDelivery(

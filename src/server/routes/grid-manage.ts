@@ -15,7 +15,10 @@ import {
   splitGrid,
   updateGrid,
 } from '../../app/grids/grid-operations.js';
-import { applyProposal, createProposal } from '../../app/grids/grid-proposals.js';
+import { applyProposal } from '../../app/grids/grid-proposals.js';
+import { requestGridProposal } from '../../jobs/map-proposals.js';
+import { jobQueuedSchema } from '../../shared/jobs.js';
+import { jobView } from './jobs.js';
 import {
   gridAreaSchema,
   gridCreateSchema,
@@ -95,8 +98,9 @@ export function gridManageRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     findWorkers(db, viewerOf(req)),
   );
 
-  r.post('/api/grid-proposals', { preHandler: manage, schema: { tags, body: proposalRequestSchema, response: { 200: proposalSchema } } }, async (req) =>
-    createProposal(db, viewerOf(req), req.body, now()),
+  // Queued (decision 0801): the map follows the job; its result is the proposal (proposalSchema).
+  r.post('/api/grid-proposals', { preHandler: manage, schema: { tags, body: proposalRequestSchema, response: { 202: jobQueuedSchema } } }, async (req, reply) =>
+    reply.status(202).send({ job: jobView(await requestGridProposal(db, viewerOf(req), req.body)) }),
   );
 
   r.post(

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
-import { classifyModes, findDeliveryPoints, findModes, proposeDelivery, recordDelivery, setMode } from '../../app/grids/service-delivery.js';
+import { classifyModes, findDeliveryPoints, findModes, recordDelivery, setMode } from '../../app/grids/service-delivery.js';
 import {
   classifyResultSchema,
   deliveryRecordedSchema,
@@ -15,6 +15,9 @@ import {
   setModeSchema,
 } from '../../shared/service-delivery.js';
 import { idParams } from '../../shared/primitives.js';
+import { requestDeliveryProposal } from '../../jobs/map-proposals.js';
+import { jobQueuedSchema } from '../../shared/jobs.js';
+import { jobView } from './jobs.js';
 import { okSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -37,8 +40,9 @@ export function serviceDeliveryRoutes(app: FastifyInstance, { db, now }: { db: D
     return { ok: true };
   });
 
-  r.post('/api/delivery-points/proposal', { preHandler: manage, schema: { tags, body: deliveryRequestSchema, response: { 200: deliveryProposalSchema } } }, async (req) =>
-    proposeDelivery(db, viewerOf(req), req.body),
+  // Queued (decision 0801): the map follows the job; its result is the proposal (deliveryProposalSchema).
+  r.post('/api/delivery-points/proposal', { preHandler: manage, schema: { tags, body: deliveryRequestSchema, response: { 202: jobQueuedSchema } } }, async (req, reply) =>
+    reply.status(202).send({ job: jobView(await requestDeliveryProposal(db, viewerOf(req), req.body)) }),
   );
   r.put(
     '/api/delivery-points',

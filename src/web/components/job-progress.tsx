@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Progress, Space, Typography } from 'antd';
 import type { JobView } from '../../shared/jobs.js';
+import { messageText } from '../../shared/messages.js';
 import { jobsApi } from '../api/jobs-api.js';
 import { useT } from '../i18n/i18n.js';
 
 const finished = (s: JobView['state']) => s === 'completed' || s === 'failed' || s === 'cancelled';
 
 export function JobProgress({ job, title, onDone, testId }: { job: JobView; title: string; onDone: (job: JobView) => void; testId?: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [now, setNow] = useState(job);
   const done = useRef(onDone);
   done.current = onDone;
@@ -36,7 +37,7 @@ export function JobProgress({ job, title, onDone, testId }: { job: JobView; titl
     };
   }, [job.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (now.state === 'failed') return <Alert type="error" showIcon title={title} description={t.jobs.failed(now.error ?? '')} data-testid={testId} />;
+  if (now.state === 'failed') return <Alert type="error" showIcon title={title} description={t.jobs.failed(messageText(now.error ?? '', lang))} data-testid={testId} />;
   return (
     <Alert
       type="info"

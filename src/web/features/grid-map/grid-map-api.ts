@@ -13,7 +13,6 @@ import type {
   MapPoints,
   okSchema,
   Place,
-  Proposal,
   proposalAppliedSchema,
   SelectedRetailer,
   Worker,
@@ -21,13 +20,13 @@ import type {
 import type { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema } from '../../../shared/layout.js';
 import type {
   classifyResultSchema,
-  deliveryProposalSchema,
   deliveryRecordedSchema,
   deliveryRecordSchema,
   deliveryRequestSchema,
   modesSchema,
   serviceModeSchema,
 } from '../../../shared/service-delivery.js';
+import type { jobQueuedSchema } from '../../../shared/jobs.js';
 import { api, toQuery, type Body, type Query, type Wire } from '../../api/client.js';
 
 type Ok = Wire<typeof okSchema>;
@@ -50,8 +49,9 @@ export const splitGrid = (id: number, body: { name: string; workerId: number | n
   api<Wire<typeof gridSplitResultSchema>>(`/api/grids/${id}/split`, { method: 'POST', body });
 export const mergeGrid = (id: number, intoGridId: number) =>
   api<Wire<typeof gridMergeResultSchema>>(`/api/grids/${id}/merge`, { method: 'POST', body: { intoGridId } });
+/** Queues the partition (202); the job's result, once completed, is the Proposal. */
 export const proposePartition = (body: { stationId?: number; grids?: number; targetWorkload?: number }) =>
-  api<Proposal>('/api/grid-proposals', { method: 'POST', body });
+  api<Wire<typeof jobQueuedSchema>>('/api/grid-proposals', { method: 'POST', body });
 export const applyProposal = (id: number) => api<Wire<typeof proposalAppliedSchema>>(`/api/grid-proposals/${id}/apply`, { method: 'POST', body: {} });
 
 export const findBlankVillages = (q: Query<typeof blankQuerySchema>) =>
@@ -62,7 +62,8 @@ export const getServiceModes = () => api<Wire<typeof modesSchema>>('/api/service
 export const classifyServiceModes = () => api<Wire<typeof classifyResultSchema>>('/api/service-modes/classify', { method: 'POST', body: {} });
 export const setServiceMode = (retailerId: number, mode: z.infer<typeof serviceModeSchema>) =>
   api<Ok>(`/api/service-modes/${retailerId}`, { method: 'PUT', body: { mode } });
+/** Queues the search (202); the job's result, once completed, is the delivery proposal. */
 export const proposeDeliveryPoints = (body: Body<typeof deliveryRequestSchema>) =>
-  api<Wire<typeof deliveryProposalSchema>>('/api/delivery-points/proposal', { method: 'POST', body });
+  api<Wire<typeof jobQueuedSchema>>('/api/delivery-points/proposal', { method: 'POST', body });
 export const recordDeliveryPoints = (body: Body<typeof deliveryRecordSchema>) =>
   api<Wire<typeof deliveryRecordedSchema>>('/api/delivery-points', { method: 'PUT', body });

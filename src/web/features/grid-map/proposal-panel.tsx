@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { App, Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { PartitionFiguresDto, Proposal } from '../../../shared/grids.js';
 import type { Station } from '../../../shared/org.js';
+import type { JobView } from '../../../shared/jobs.js';
+import { JobProgress } from '../../components/job-progress.js';
 import { useT } from '../../i18n/i18n.js';
 import { applyProposal, proposePartition } from './grid-map-api.js';
 import { useReportError } from './use-report-error.js';
@@ -27,17 +29,24 @@ export function ProposalPanel({ stations, fixedStation, gridCount, proposal, onP
   const [grids, setGrids] = useState<number | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<JobView | null>(null);
   const defaultGrids = gridCount(stationId);
 
   const generate = async () => {
     setBusy(true);
     try {
-      onProposal(await proposePartition({ stationId, ...(target ? { targetWorkload: target } : { grids: grids ?? defaultGrids }) }));
+      setJob((await proposePartition({ stationId, ...(target ? { targetWorkload: target } : { grids: grids ?? defaultGrids }) })).job);
     } catch (e) {
       report(e);
-    } finally {
       setBusy(false);
     }
+  };
+  // The partition runs as a job (decision 0801); its result is the proposal.
+  const jobDone = (j: JobView) => {
+    setBusy(false);
+    if (j.state !== 'completed') return;
+    setJob(null);
+    onProposal(j.result as Proposal);
   };
   const apply = () =>
     proposal &&
@@ -95,6 +104,7 @@ export function ProposalPanel({ stations, fixedStation, gridCount, proposal, onP
           )}
         </Space>
       </Form>
+      {job && <JobProgress job={job} title={tm.generating} onDone={jobDone} testId="proposal-job" />}
       {proposal && (
         <>
           <Table

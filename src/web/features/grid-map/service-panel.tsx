@@ -6,6 +6,8 @@ import { App, Button, Collapse, Empty, InputNumber, List, Select, Space, Table, 
 import type { SelectedRetailer } from '../../../shared/grids.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { classifyServiceModes, getServiceModes, proposeDeliveryPoints, recordDeliveryPoints, setServiceMode } from './grid-map-api.js';
+import type { JobView } from '../../../shared/jobs.js';
+import { JobProgress } from '../../components/job-progress.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useReportError } from './use-report-error.js';
@@ -49,7 +51,20 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
     await setServiceMode(id, 'fixed');
     setVersion((v) => v + 1);
   });
-  const propose = () => call(async () => onDelivery(await proposeDeliveryPoints({ p, maxKm, remoteKm })));
+  // The search runs as a job (decision 0801); its result is the proposal.
+  const [job, setJob] = useState<JobView | null>(null);
+  const [searching, setSearching] = useState(false);
+  const propose = () =>
+    call(async () => {
+      setJob((await proposeDeliveryPoints({ p, maxKm, remoteKm })).job);
+      setSearching(true);
+    });
+  const jobDone = (j: JobView) => {
+    setSearching(false);
+    if (j.state !== 'completed') return;
+    setJob(null);
+    onDelivery(j.result as DeliveryProposalDto);
+  };
   const record = () =>
     delivery &&
     modal.confirm({
@@ -112,10 +127,11 @@ export function ServicePanel({ canManage, onSelect, delivery, onDelivery }: Prop
             <InputNumber size="small" min={1} max={100} value={p} onChange={(v) => setP(v ?? 8)} />
             <span>{ts.maxKm}</span>
             <InputNumber size="small" min={0.5} max={50} step={0.5} value={maxKm} onChange={(v) => setMaxKm(v ?? 5)} />
-            <Button size="small" type="primary" loading={busy} onClick={propose} data-testid="delivery-propose">
+            <Button size="small" type="primary" loading={busy || searching} onClick={propose} data-testid="delivery-propose">
               {ts.propose}
             </Button>
           </Space>
+          {job && <JobProgress job={job} title={ts.searching} onDone={jobDone} testId="delivery-job" />}
           {delivery && (
             <>
               {delivery.stoppedEarly && <Typography.Text type="warning">{ts.stoppedEarly}</Typography.Text>}
