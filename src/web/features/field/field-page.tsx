@@ -98,7 +98,9 @@ export function FieldPage() {
             {v.fieldTitle}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="route-summary">
-            {v.routeOf(route.worker.name, route.date)} · {v.summary(doneCount, route.summary.planned, route.summary.km)}
+            {v.routeOf(route.worker.name, route.date)}
+            {/* While the day is being planned there is no count or distance yet: say nothing rather than "0/0 · 0 km". */}
+            {planning ? '' : ` · ${v.summary(doneCount, route.summary.planned, route.summary.km)}`}
           </Typography.Text>
         </div>
         {(!outbox.online || outbox.pending.length > 0) && (
