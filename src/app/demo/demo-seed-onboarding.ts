@@ -21,8 +21,10 @@ function workingDayBefore(cal: WorkingCalendar, today: Date, n: number, hhmm: st
   for (;;) {
     const day = localDateOf(t);
     if (cal.isWorkday(day)) {
-      if (left === 0) return new Date(`${day}T${hhmm}:00+08:00`);
-      left--;
+      const at = new Date(`${day}T${hhmm}:00+08:00`);
+      // Never after `today` itself (the demo's past must be past): then the working day before.
+      if (left === 0 && at <= today) return at;
+      if (at <= today) left--;
     }
     t -= 86_400_000;
   }

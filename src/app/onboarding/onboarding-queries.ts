@@ -48,7 +48,9 @@ export async function findOnboardings(db: Db, viewer: Viewer, status: 'open' | '
     sql`select o.id, o.licence_no as "licenceNo", o.shop_name as "shopName", o.address, o.grid_id as "gridId", g.name as "gridName",
         g.worker_id as "workerId", g.station_id as "stationId", o.retailer_id as "retailerId", o.licensed_at as "licensedAt", o.finished_at as "finishedAt",
         (select to_char(min(x.order_date), 'YYYY-MM-DD') from orders x where x.org_id = o.org_id and x.retailer_id = o.retailer_id
-           and x.status = 'confirmed' and x.order_date >= (o.licensed_at at time zone 'Asia/Shanghai')::date) as "firstOrderOn"
+           and x.status = 'confirmed' and x.order_date >= (
+             select (c.completed_at at time zone 'Asia/Shanghai')::date from onboarding_steps c
+             where c.org_id = o.org_id and c.onboarding_id = o.id and c.step = 'customer_entered')) as "firstOrderOn"
       from onboardings o join grids g on g.id = o.grid_id
       where o.org_id = ${viewer.orgId} and ${gridScope(viewer)} and ${which}
       order by o.finished_at is not null, o.licensed_at desc, o.id desc limit 500`,
@@ -93,7 +95,7 @@ export async function findOnboardings(db: Db, viewer: Viewer, status: 'open' | '
         warnAt: s.warnAt,
         dueAt: s.dueAt,
         completedAt: s.completedAt,
-        daysTaken: times.startedAt ? workingDaysTaken(cal, times.startedAt, times.completedAt ?? now) : null,
+        daysTaken: times.startedAt ? Math.max(0, workingDaysTaken(cal, times.startedAt, times.completedAt ?? now)) : null,
         detail: s.detail ?? {},
         canComplete: times.startedAt !== null && times.completedAt === null && mayComplete(viewer, s.owner, h),
       };

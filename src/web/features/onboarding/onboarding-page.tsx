@@ -8,6 +8,7 @@ import { getGrids } from '../../api/endpoints.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult, errorText } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
+import { usePhone } from '../../components/phone-layout.js';
 import { useSession } from '../../shell/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { onboardingApi } from './onboarding-api.js';
@@ -92,6 +93,7 @@ function StepForm({ step, onDone, onCancel, id }: { step: OnboardingStep; id: nu
 
 function OnboardingCard({ ob, onComplete }: { ob: OnboardingItem; onComplete: (step: OnboardingStep) => void }) {
   const { t } = useT();
+  const phone = usePhone();
   const s = t.onboarding;
   return (
     <Card
@@ -116,6 +118,27 @@ function OnboardingCard({ ob, onComplete }: { ob: OnboardingItem; onComplete: (s
           {s.firstDelivery} {ob.firstDeliveryOn ?? '—'}
         </Tag>
       </Space>
+      {phone ? (
+        <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+          {ob.steps.map((r) => (
+            <div key={r.step} style={{ borderTop: '1px solid #f0f0f0', paddingTop: 6 }} data-testid="onboarding-step">
+              <Space wrap size={6} style={{ justifyContent: 'space-between', width: '100%' }}>
+                <Typography.Text strong>{s.stepsShort[r.step]}</Typography.Text>
+                <Tag color={stateColour[r.state]}>{s.states[r.state]}</Tag>
+              </Space>
+              <div style={{ fontSize: 12, color: '#595959' }}>
+                {[s.owners[r.owner], r.ownerName].filter(Boolean).join(' · ')} · {s.due} {local(r.dueAt)}
+                {r.daysTaken != null && ` · ${s.taken} ${r.daysTaken.toFixed(1)}`}
+              </div>
+              {r.canComplete && (
+                <Button block size="small" type="primary" style={{ marginTop: 4 }} onClick={() => onComplete(r.step)} data-testid={`complete-${r.step}`}>
+                  {s.complete}
+                </Button>
+              )}
+            </div>
+          ))}
+        </Space>
+      ) : (
       <Table<StepRow>
         size="small"
         rowKey="step"
@@ -140,6 +163,7 @@ function OnboardingCard({ ob, onComplete }: { ob: OnboardingItem; onComplete: (s
           },
         ]}
       />
+      )}
     </Card>
   );
 }
