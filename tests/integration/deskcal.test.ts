@@ -71,6 +71,7 @@ describe('onboarding', () => {
     expect(open.length).toBeGreaterThanOrEqual(4);
     const states = open.flatMap((o) => o.steps.map((s) => s.state));
     expect(states).toContain('breached');
+    expect(states).toContain('warning');
     const finished = await list(manager, 'finished');
     expect(finished).toHaveLength(1);
     expect(finished[0].firstOrderOn).not.toBeNull();

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { localDateOf, type WorkingCalendar } from '../../domain/calendar/working-time.js';
+import { stepClock, stepState } from '../../domain/onboarding/onboarding-chain.js';
 import type { Role } from '../../shared/codes.js';
 import type { CompleteStepInput } from '../../shared/onboarding.js';
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js';
@@ -14,7 +15,7 @@ import { completeOnboardingStep } from '../onboarding/complete-onboarding-step.j
 import { recordLicence } from '../onboarding/record-licence.js';
 import { sweepOnboardingDeadlines } from '../onboarding/sweep-onboarding-deadlines.js';
 
-/** `hhmm` Shanghai time on the working day `n` working days before `today` (0 = today if a workday). */
+/** `hhmm` Shanghai time on the working day `n` working days before `today` (0 = today, or the working day before when that time is still to come). */
 function workingDayBefore(cal: WorkingCalendar, today: Date, n: number, hhmm: string): Date {
   let t = new Date(`${localDateOf(today)}T12:00:00+08:00`).getTime();
   let left = n;
@@ -22,12 +23,22 @@ function workingDayBefore(cal: WorkingCalendar, today: Date, n: number, hhmm: st
     const day = localDateOf(t);
     if (cal.isWorkday(day)) {
       const at = new Date(`${day}T${hhmm}:00+08:00`);
-      // Never after `today` itself (the demo's past must be past): then the working day before.
-      if (left === 0 && at <= today) return at;
-      if (at <= today) left--;
+      if (left === 0) {
+        if (at <= today) return at;
+      } else left--;
     }
     t -= 86_400_000;
   }
+}
+
+/** The latest half hour before `today` at which a step of `days` started would be in `state` now, whatever the time of day. */
+function startInState(cal: WorkingCalendar, today: Date, days: number, state: 'open' | 'warning'): Date {
+  const half = 30 * 60_000;
+  let t = Math.floor(today.getTime() / half) * half - half;
+  for (let i = 0; i < 2000; i++, t -= half) {
+    if (stepState({ ...stepClock(cal, new Date(t), days), completedAt: null }, today) === state) return new Date(t);
+  }
+  return new Date(today.getTime() - half);
 }
 
 const STEP_INPUTS = (retailerId: number): CompleteStepInput[] => [
@@ -82,18 +93,20 @@ export async function seedDemoOnboarding(db: Db, orgId: number, today: Date): Pr
       address: '渌江新村 12 栋 1 楼',
       gridId: others[0].id,
       retailerId: ordered.id,
-      times: [9, 8, 5, 4, 1].map((n, i) => workingDayBefore(cal, firstOrder, n, ['09:10', '15:20', '11:00', '16:40', '10:30'][i])),
+      // The shop's previous weekly order falls before marketing entered it, so its first order is `first`.
+      times: [9, 8, 5, 4, 2].map((n, i) => workingDayBefore(cal, firstOrder, n, ['09:10', '15:20', '16:00', '10:00', '10:30'][i])),
     });
   }
   plans.push(
-    { licenceNo: '430281900002', shopName: '阳三石烟酒店', address: '阳三石街道 88 号', gridId: others[1].id, retailerId: null, times: [workingDayBefore(cal, today, 0, '09:00')] },
+    { licenceNo: '430281900002', shopName: '阳三石烟酒店', address: '阳三石街道 88 号', gridId: others[1].id, retailerId: null, times: [startInState(cal, today, 2, 'open')] },
     {
       licenceNo: '430281900003',
       shopName: '左权路副食店',
       address: '左权路 17 号',
       gridId: grid1.id,
       retailerId: null,
-      times: [workingDayBefore(cal, today, 4, '10:00'), workingDayBefore(cal, today, 3, '09:00')],
+      // The client manager's step past 75 % of its time, at whatever hour the demo starts.
+      times: [workingDayBefore(cal, today, 4, '10:00'), startInState(cal, today, 3, 'warning')],
     },
     {
       licenceNo: '430281900004',
