@@ -7,11 +7,12 @@ import { deliveryProposalJob, gridProposalJob } from './map-proposals.js';
 import { ratingBatchJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
+import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboarding-deadlines.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob, gridProposalJob, deliveryProposalJob];
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob, gridProposalJob, deliveryProposalJob, onboardingDeadlinesJob];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...onboardingDeadlineSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

@@ -30,6 +30,9 @@ const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then(
 const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
+const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
+
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me, checking, error, recheck } = useSession();
   const location = useLocation();
@@ -78,6 +81,8 @@ export function AppRoutes() {
         <Route path="import" element={guarded('import', <ImportPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="map" element={guarded('map', <GridMapPage />)} />
+        <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
+        <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />
         <Route path="field/order/:retailerId" element={guarded('field', <VisitOrderPage />)} />
         <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />

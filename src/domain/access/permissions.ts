@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   'settlement.manage',
   // Settlement screen: failed deductions of the retailers in scope (the notice goes to their grid worker too).
   'settlement.read',
+  // Working calendar and onboarding (issue 15): staff read the calendar, managers keep its override table;
+  // onboarding.read = the chain in scope (and completing one's own steps), onboarding.manage = record a licence.
+  'calendar.read',
+  'calendar.manage',
+  'onboarding.read',
+  'onboarding.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +81,11 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'c
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('supply.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('supply.manage', 'settlement.manage');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('settlement.read');
+
+// Working calendar and onboarding (issue 15)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('calendar.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('calendar.manage', 'onboarding.manage');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('onboarding.read');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -129,9 +140,16 @@ const correctionMenu: Partial<Record<Role, string[]>> = {
   station_head: ['orders', 'emergency'],
 };
 
+const deskcalMenu: Partial<Record<Role, string[]>> = {
+  admin: ['onboarding', 'work-calendar'],
+  county_manager: ['onboarding', 'work-calendar'],
+  station_head: ['onboarding'],
+  grid_worker: ['onboarding'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
-  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? []), ...(correctionMenu[role] ?? [])];
+  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? []), ...(correctionMenu[role] ?? []), ...(deskcalMenu[role] ?? [])];
 }
 
 function baseMenuOf(role: Role): string[] {

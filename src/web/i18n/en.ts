@@ -15,6 +15,8 @@ import { visitsEn } from '../features/visit-progress/visits-dict.js';
 import { orderingEn } from '../features/ordering/ordering-dict.js';
 import { settlementEn } from '../features/settlement/settlement-dict.js';
 import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.js';
+import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
+import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 
 export const en = {
   ...commonEn,
@@ -31,4 +33,6 @@ export const en = {
   ...orderingEn,
   ...settlementEn,
   ...orderingStatsEn,
+  ...workCalendarEn,
+  ...onboardingEn,
 } satisfies Dict;

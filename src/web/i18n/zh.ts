@@ -15,6 +15,8 @@ import { visitsZh } from '../features/visit-progress/visits-dict.js';
 import { orderingZh } from '../features/ordering/ordering-dict.js';
 import { settlementZh } from '../features/settlement/settlement-dict.js';
 import { orderingStatsZh } from '../features/ordering-stats/ordering-stats-dict.js';
+import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
+import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -31,6 +33,8 @@ export const zh = {
   ...orderingZh,
   ...settlementZh,
   ...orderingStatsZh,
+  ...workCalendarZh,
+  ...onboardingZh,
 };
 
 export type Dict = typeof zh;

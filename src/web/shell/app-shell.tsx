@@ -20,6 +20,8 @@ import {
   ThunderboltOutlined,
   TranslationOutlined,
   UploadOutlined,
+  SolutionOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -44,6 +46,8 @@ const icons: Record<string, React.ReactNode> = {
   'my-order': <ShopOutlined />,
   settlement: <PayCircleOutlined />,
   'ordering-stats': <BarChartOutlined />,
+  onboarding: <SolutionOutlined />,
+  'work-calendar': <CalendarOutlined />,
 };
 
 export function BrandMark() {
