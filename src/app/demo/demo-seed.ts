@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
+import { seedDemoDesk } from './demo-seed-desk.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { COUNTY } from '../../domain/demo/places.js';
@@ -86,6 +87,7 @@ export async function seedDemoCounty(
   await seedDemoRatings(db, result.orgId, opts.today);
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
+  await seedDemoDesk(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);
     await seedDemoSupplyPlan(db, result.orgId, opts.today);

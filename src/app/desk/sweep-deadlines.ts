@@ -10,7 +10,7 @@ import { query, type Db } from '../../db/client.js';
 export type SweepResult = { warned: number; breached: number; county: number };
 
 export async function sweepDeadlines(db: Db, now: Date): Promise<SweepResult> {
-  const t = now.toISOString();
+  const t = sql`${now.toISOString()}::timestamptz`;
   return db.transaction(async (tx) => {
     const d = tx as unknown as Db;
     const [w] = await query<{ n: number }>(

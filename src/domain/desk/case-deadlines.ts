@@ -83,7 +83,8 @@ export type PolicyError = { field: string; code: string; message?: string };
 
 /** Overlapping or empty business hours, negative or out-of-order times: each a field error. */
 export function checkDeskPolicy(rules: DeskPolicyRules, isCategory: (c: string) => boolean): PolicyError[] {
-  const errors: PolicyError[] = checkPeriods(rules.periods).map((e) => ({ field: 'periods', code: e.code, message: e.message }));
+  const codes: Record<string, string> = { calendar_periods_overlap: 'periods_overlap', calendar_period_not_positive: 'period_empty', calendar_period_bad_format: 'time_format', calendar_periods_none: 'required' };
+  const errors: PolicyError[] = checkPeriods(rules.periods).map((e) => ({ field: 'periods', code: codes[e.code] ?? e.code, message: e.message }));
   if (rules.countyAfterMinutes < 0) errors.push({ field: 'countyAfterMinutes', code: 'negative_time' });
   if (rules.surveyWorkingDays < 0) errors.push({ field: 'surveyWorkingDays', code: 'negative_time' });
   rules.deadlines.forEach((d, i) => {
