@@ -11,7 +11,8 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { can } from '../../domain/access/permissions.js';
 import { AppError } from '../../shared/app-error.js';
 import type { CaseDetail, LinkedRecords } from '../../shared/desk.js';
-import { getRetailerOrdering } from '../ordering/ordering-queries.js';
+import { explainLimit } from '../../domain/allocation/explain-limit.js';
+import type { Market } from '../../domain/allocation/types.js';
 import { caseColumns, caseFrom } from './find-cases.js';
 
 type Detail = CaseDetail;
@@ -72,31 +73,7 @@ async function linkedRecords(db: Db, viewer: Viewer, category: string, retailerI
   let allocation: LinkedRecords['allocation'] = null;
   let orders: LinkedRecords['orders'] = null;
   let deductions: LinkedRecords['deductions'] = null;
-  if (category === 'supply') {
-    const view = await getRetailerOrdering(db, viewer, retailerId, now).catch(() => null);
-    const scarce = view?.products.filter((p) => p.scarce) ?? [];
-    const planId = view?.window?.planId ?? null;
-    const sameTier = planId
-      ? await query<{ productId: number; avg: number; shops: number }>(
-          db,
-          sql`select l.product_id as "productId", avg(l.limit_qty)::float8 as avg, count(*)::int as shops
-            from order_limits l join retailers r on r.id = l.retailer_id
-            where l.plan_id = ${planId} and r.tier = ${retailer.tier} and r.network = ${retailer.network} and r.org_id = ${viewer.orgId} and l.retailer_id <> ${retailerId}
-            group by l.product_id`,
-        )
-      : [];
-    const byProduct = new Map(sameTier.map((s) => [s.productId, s]));
-    allocation = {
-      weekStart: view?.window?.weekStart ?? null,
-      lines: scarce.map((p) => ({
-        productName: p.name,
-        limitQty: p.limitQty ?? 0,
-        reason: p.reason,
-        sameTierAvg: byProduct.has(p.productId) ? Math.round(byProduct.get(p.productId)!.avg * 10) / 10 : null,
-        sameTierShops: byProduct.get(p.productId)?.shops ?? 0,
-      })),
-    };
-  }
+  if (category === 'supply') allocation = await allocationOf(db, viewer.orgId, retailerId, retailer.tier, retailer.network, now);
   if (category === 'delivery' || category === 'ordering' || category === 'packaging') {
     const found = await query<Omit<NonNullable<LinkedRecords['orders']>[number], 'lines'>>(
       db,
@@ -120,4 +97,57 @@ async function linkedRecords(db: Db, viewer: Viewer, category: string, retailerI
     );
   }
   return { retailer, allocation, orders, deductions };
+}
+
+/**
+ * The shop's scarce-brand limits in the latest published supply plan of this
+ * week or before, each with the allocation's plain-language reason (the same
+ * explanation the order screens give) and what the other shops of its tier
+ * and market were allowed.
+ */
+async function allocationOf(db: Db, orgId: number, retailerId: number, tier: number, network: string, now: Date): Promise<LinkedRecords['allocation']> {
+  const [plan] = await query<{ id: number; weekStart: string }>(
+    db,
+    sql`select id, week_start::text as "weekStart" from supply_plans where org_id = ${orgId} and status = 'published' and week_start <= ${now.toISOString().slice(0, 10)}::date
+      order by week_start desc limit 1`,
+  );
+  if (!plan) return { weekStart: null, lines: [] };
+  const rows = await query<{
+    name: string; supplyQty: number; urbanWeight: number; ruralWeight: number; capQty: number; quotaQty: number; limitQty: number;
+    extraQty: number; extraSegment: string | null; lowestServedTier: number | null; sameTierAvg: number | null; sameTierShops: number;
+  }>(
+    db,
+    sql`select p.name, i.supply_qty as "supplyQty", coalesce(i.urban_weight, 1)::float8 as "urbanWeight", coalesce(i.rural_weight, 1)::float8 as "ruralWeight",
+        l.cap_qty as "capQty", l.quota_qty as "quotaQty", l.limit_qty as "limitQty", l.extra_qty as "extraQty", l.extra_segment as "extraSegment",
+        (select min(q.tier) from allocation_quotas q where q.plan_id = i.plan_id and q.product_id = p.id and q.network = ${network} and q.quota > 0) as "lowestServedTier",
+        t.avg as "sameTierAvg", coalesce(t.shops, 0) as "sameTierShops"
+      from supply_plan_items i join products p on p.id = i.product_id
+      join order_limits l on l.plan_id = i.plan_id and l.product_id = i.product_id and l.retailer_id = ${retailerId}
+      left join lateral (select round(avg(o.limit_qty)::numeric, 1)::float8 as avg, count(*)::int as shops from order_limits o join retailers r on r.id = o.retailer_id
+        where o.plan_id = i.plan_id and o.product_id = i.product_id and r.tier = ${tier} and r.network = ${network} and o.retailer_id <> ${retailerId}) t on true
+      where i.plan_id = ${plan.id} and i.scarce order by p.price_class, p.code`,
+  );
+  return {
+    weekStart: plan.weekStart,
+    lines: rows.map((p) => ({
+      productName: p.name,
+      limitQty: p.limitQty,
+      sameTierAvg: p.sameTierAvg,
+      sameTierShops: p.sameTierShops,
+      reason: explainLimit({
+        productName: p.name,
+        supplyQty: p.supplyQty,
+        tier,
+        market: network as Market,
+        quota: p.quotaQty,
+        cap: p.capQty,
+        limit: p.limitQty,
+        lowestServedTier: p.lowestServedTier,
+        urbanWeight: p.urbanWeight,
+        ruralWeight: p.ruralWeight,
+        extra: p.extraQty,
+        extraSegment: p.extraSegment,
+      }),
+    })),
+  };
 }

@@ -71,7 +71,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             <Descriptions.Item label={deskLabel('milestone', c.milestone, lang)}>
               {fmtTime(c.dueAt)} <DueTag state={dueState(c)} escalation={c.escalation} />
             </Descriptions.Item>
-            <Descriptions.Item label={t.desk.open}>{deskLabel('status', c.status, lang)}</Descriptions.Item>
+            <Descriptions.Item label={d.status}>{deskLabel('status', c.status, lang)}</Descriptions.Item>
             <Descriptions.Item label={deskLabel('segment', c.segment, lang)}>{deskLabel('channel', c.channel, lang)}</Descriptions.Item>
             {c.forwardedAt && (
               <Descriptions.Item label={d.forwarded} span={2}>

@@ -40,7 +40,7 @@ export function CaseList({ items, onOpen, compact = false }: { items: Item[]; on
         ...(compact ? [] : [{ title: d.shop, dataIndex: 'shopName', ellipsis: true }]),
         { title: d.category, render: (_: unknown, r: Item) => caseLabel(r, lang), ellipsis: true },
         ...(compact ? [] : [{ title: d.handler, dataIndex: 'handlerName', width: 90 }]),
-        { title: d.open, render: (_: unknown, r: Item) => deskLabel('status', r.status, lang), width: 90 },
+        { title: d.status, render: (_: unknown, r: Item) => deskLabel('status', r.status, lang), width: 90 },
         {
           title: d.due,
           width: 190,

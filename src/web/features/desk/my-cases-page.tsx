@@ -87,7 +87,7 @@ export function MyCasesPage() {
       <Card size="small" title={d.newCase}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select style={{ width: '100%' }} value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} aria-label={d.category} />
-          <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={d.textHint} />
+          <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={d.myHint} />
           <Button
             type="primary"
             block
