@@ -211,6 +211,8 @@ export const caseItemSchema = z.object({
   forwardedAt: timestamp.nullable(),
   /** Set when the case is closed and its 回访 is still to be recorded. */
   surveyPending: z.boolean(),
+  /** By the server's clock: breached | warning | ok | none (closed or the clock stopped). */
+  dueState: z.enum(['breached', 'warning', 'ok', 'none']),
 });
 export type CaseItem = z.infer<typeof caseItemSchema>;
 export const caseListSchema = z.object({ items: z.array(caseItemSchema) });

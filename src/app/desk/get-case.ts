@@ -20,7 +20,7 @@ type Detail = CaseDetail;
 export async function getCaseDetail(db: Db, viewer: Viewer, id: number, now: Date): Promise<Detail> {
   const [c] = await query<Detail['case'] & { workable: boolean; gridId: number | null }>(
     db,
-    sql`select ${caseColumns}, c.photos, c.subject_user_id as "subjectUserId", c.forward_ref as "forwardRef", c.valid, c.version, c.grid_id as "gridId",
+    sql`select ${caseColumns(now)}, c.photos, c.subject_user_id as "subjectUserId", c.forward_ref as "forwardRef", c.valid, c.version, c.grid_id as "gridId",
         (${caseWorkScope(viewer)}) as workable
       ${caseFrom} where c.id = ${id} and ${caseScope(viewer)}`,
   );

@@ -47,7 +47,7 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
     reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
   );
   r.get('/api/desk/cases', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseListQuerySchema, response: { 200: caseListSchema } } }, async (req) => ({
-    items: await findCases(db, viewerOf(req), req.query),
+    items: await findCases(db, viewerOf(req), req.query, now()),
   }));
   r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
     getCaseDetail(db, viewerOf(req), req.params.id, now()),

@@ -7,7 +7,7 @@ import { useT, textOf } from '../../i18n/i18n.js';
 import { ApiError, type Wire } from '../../api/client.js';
 import { RESOLUTIONS, SURVEY_RESULTS, type caseDetailSchema } from '../../../shared/desk.js';
 import { deskApi } from './desk-api.js';
-import { caseLabel, deskLabel, dueState, fmtTime } from './desk-labels.js';
+import { caseLabel, deskLabel, fmtTime } from './desk-labels.js';
 import { DueTag } from './case-list.js';
 
 type Detail = Wire<typeof caseDetailSchema>;
@@ -62,17 +62,17 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number | null; onCl
         <Space direction="vertical" style={{ width: '100%' }} data-testid="case-detail">
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={d.category} span={2}>
-              {caseLabel(c, lang)} <Tag>{deskLabel('jurisdiction', c.jurisdiction, lang)}</Tag> <Tag>{deskLabel('kind', c.kind, lang)}</Tag>
+              {caseLabel(c, lang)} <Tag>{deskLabel('jurisdiction', c.jurisdiction, lang)}</Tag> <Tag>{deskLabel('kind', c.kind, lang)}</Tag> <Tag>{deskLabel('segment', c.segment, lang)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={d.text} span={2}>
               <Typography.Text>{c.text}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={d.handler}>{c.handlerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={deskLabel('milestone', c.milestone, lang)}>
-              {fmtTime(c.dueAt)} <DueTag state={dueState(c)} escalation={c.escalation} />
+              {fmtTime(c.dueAt)} <DueTag state={c.dueState} escalation={c.escalation} />
             </Descriptions.Item>
             <Descriptions.Item label={d.status}>{deskLabel('status', c.status, lang)}</Descriptions.Item>
-            <Descriptions.Item label={deskLabel('segment', c.segment, lang)}>{deskLabel('channel', c.channel, lang)}</Descriptions.Item>
+            <Descriptions.Item label={d.channel}>{deskLabel('channel', c.channel, lang)}</Descriptions.Item>
             {c.forwardedAt && (
               <Descriptions.Item label={d.forwarded} span={2}>
                 {fmtTime(c.forwardedAt)} {c.forwardRef ?? ''}

@@ -4,11 +4,11 @@ import { Table, Tag } from 'antd';
 import type { Wire } from '../../api/client.js';
 import type { caseListSchema } from '../../../shared/desk.js';
 import { useT } from '../../i18n/i18n.js';
-import { caseLabel, deskLabel, dueState, fmtTime } from './desk-labels.js';
+import { caseLabel, deskLabel, fmtTime } from './desk-labels.js';
 
 type Item = Wire<typeof caseListSchema>['items'][number];
 
-export function DueTag({ state, escalation }: { state: ReturnType<typeof dueState>; escalation: number }) {
+export function DueTag({ state, escalation }: { state: Item['dueState']; escalation: number }) {
   const { t } = useT();
   const d = t.desk;
   return (
@@ -46,7 +46,7 @@ export function CaseList({ items, onOpen, compact = false }: { items: Item[]; on
           width: 190,
           render: (_: unknown, r: Item) => (
             <>
-              {r.status === 'closed' ? fmtTime(r.closedAt) : fmtTime(r.dueAt)} <DueTag state={dueState(r)} escalation={r.escalation} />
+              {r.status === 'closed' ? fmtTime(r.closedAt) : fmtTime(r.dueAt)} <DueTag state={r.dueState} escalation={r.escalation} />
             </>
           ),
         },
