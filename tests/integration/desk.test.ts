@@ -2,6 +2,7 @@
 // jurisdiction, never to the worker a complaint names; scope; bad input that
 // changes nothing; the 回访 conflict-of-interest rule and 不满意 reopening;
 // the sweep's breach and escalation on working time; visit follow-ups as cases.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
@@ -177,6 +178,27 @@ describe('deadlines', () => {
     // Any work resumes the clock, the time waited not counted.
     await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/calls`, { text: '零售户已回电', reached: true });
     expect((await detail('grid_worker', c.id)).case).toMatchObject({ status: 'open', milestone: 'close' });
+  });
+});
+
+describe('visit follow-ups are cases', () => {
+  it('a request raised on a visit opens a case due when its follow-up is; marking it done closes the case', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const position = { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() };
+    expect((await t.api(cookie.grid_worker, 'POST', '/api/visits/check-in', { id, retailerId: own, ...position })).statusCode).toBe(200);
+    const form = { displayScore: 4, priceTags: 'complete', storeImage: 'B', requests: '想多要两条芙蓉王', problems: '' };
+    const sub = await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, { retailerId: own, checkIn: position, form });
+    expect(sub.statusCode, sub.body).toBe(200);
+    const [row] = await query<{ caseId: number; followUpId: number; due: string; caseDue: string; channel: string; handlerId: number }>(
+      t.database.db,
+      sql`select c.id as "caseId", f.id as "followUpId", f.due_at as due, c.due_at as "caseDue", c.channel, c.handler_id as "handlerId"
+        from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id}`,
+    );
+    expect(row).toMatchObject({ channel: 'visit', handlerId: ids.worker1 });
+    expect(new Date(row.caseDue).getTime()).toBe(new Date(row.due).getTime());
+    expect((await t.api(cookie.grid_worker, 'PATCH', `/api/follow-ups/${row.followUpId}`, { status: 'done', resolution: '已回电' })).statusCode).toBe(200);
+    expect((await detail('grid_worker', row.caseId)).case.status).toBe('closed');
   });
 });
 
