@@ -34,6 +34,8 @@ import { representativeRoutes } from './routes/representatives.js';
 import { visitRoutes } from './routes/visits.js';
 import { jobRoutes } from './routes/jobs.js';
 import { deskRoutes } from './routes/desk.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { onboardingRoutes } from './routes/onboarding.js';
 
 export type AppOptions = {
   db: Db;
@@ -142,6 +144,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   deskRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
   jobRoutes(app, { db: opts.db });
+  calendarRoutes(app, { db: opts.db, now });
+  onboardingRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
   app.get('/api/config', { schema: { tags: ['auth'], response: { 200: configSchema } } }, async () => ({ demo: opts.demo ?? false }));

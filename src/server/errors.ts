@@ -94,6 +94,19 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   computation_budget_exceeded: 422,
   computation_busy: 409,
   computation_failed: 503,
+  calendar_periods_none: 422,
+  calendar_period_bad_format: 422,
+  calendar_period_not_positive: 422,
+  calendar_periods_overlap: 422,
+  calendar_override_bad_date: 422,
+  calendar_override_duplicate: 409,
+  calendar_override_makeup_on_holiday: 422,
+  calendar_override_name_too_long: 422,
+  class_format: 400,
+  onboarding_licence_exists: 409,
+  onboarding_step_out_of_order: 409,
+  onboarding_step_done: 409,
+  onboarding_retailer_taken: 409,
 };
 
 /**

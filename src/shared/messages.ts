@@ -170,6 +170,21 @@ export const messages = {
   computation_busy: { zh: '您的同类计算仍在进行中，请等待其完成', en: 'Your previous computation of this kind is still running; wait for it to finish' },
   computation_failed: { zh: '计算未能完成，请稍后重试', en: 'The computation could not be completed; please try again later' },
   grids_above_retailers: { zh: '网格数不能多于零售户数', en: 'There cannot be more grids than retailers' },
+  // Working calendar (issue 15): business hours and the holiday override table
+  calendar_periods_none: { zh: '至少需要一个营业时段', en: 'At least one business-hours period is needed' },
+  calendar_period_bad_format: { zh: '营业时段时间须为 HH:MM（00:00–24:00）', en: 'Business-hours times must be HH:MM (00:00–24:00)' },
+  calendar_period_not_positive: { zh: '营业时段的结束时间须晚于开始时间', en: 'A business-hours period must end after it starts' },
+  calendar_periods_overlap: { zh: '营业时段相互重叠', en: 'Business-hours periods overlap' },
+  calendar_override_bad_date: { zh: '日期无效（YYYY-MM-DD）', en: 'Not a valid date (YYYY-MM-DD)' },
+  calendar_override_duplicate: { zh: '该日期已有调整记录，请先删除', en: 'That date already has an override; delete it first' },
+  calendar_override_makeup_on_holiday: { zh: '该日是法定节假日，不能设为调休上班日', en: 'That day is a statutory holiday; a make-up workday cannot be placed on it' },
+  calendar_override_name_too_long: { zh: '名称不能超过 40 个字', en: 'The name cannot be longer than 40 characters' },
+  // New-licensee onboarding (issue 15 item 8)
+  class_format: { zh: '档级代码格式不对（如 CZ1）', en: 'Class code must look like CZ1' },
+  onboarding_licence_exists: { zh: '该许可证号已在办理中或已办结', en: 'An onboarding for that licence number already exists' },
+  onboarding_step_out_of_order: { zh: '须先完成前一环节', en: 'The previous step must be completed first' },
+  onboarding_step_done: { zh: '该环节已完成', en: 'That step is already completed' },
+  onboarding_retailer_taken: { zh: '该零售户已关联到另一新办户', en: 'That retailer is already linked to another onboarding' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

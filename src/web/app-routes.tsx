@@ -33,6 +33,9 @@ const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').th
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
+const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
+
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me, checking, error, recheck } = useSession();
   const location = useLocation();
@@ -84,6 +87,8 @@ export function AppRoutes() {
         <Route path="desk" element={guarded('desk', <DeskPage />)} />
         <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />
         <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
+        <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
+        <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />
         <Route path="field/order/:retailerId" element={guarded('field', <VisitOrderPage />)} />
         <Route path="visit-progress" element={guarded('visit-progress', <VisitProgressPage />)} />

@@ -13,6 +13,7 @@ import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
 import { seedDemoDesk } from './demo-seed-desk.js';
+import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { COUNTY } from '../../domain/demo/places.js';
@@ -88,6 +89,7 @@ export async function seedDemoCounty(
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
   await seedDemoDesk(db, result.orgId, opts.today);
+  await seedDemoOnboarding(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);
     await seedDemoSupplyPlan(db, result.orgId, opts.today);

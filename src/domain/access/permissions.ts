@@ -54,6 +54,12 @@ export const PERMISSIONS = [
   'desk.reward.approve',
   'desk.stats',
   'desk.mine',
+  // Working calendar and onboarding (issue 15): staff read the calendar, managers keep its override table;
+  // onboarding.read = the chain in scope (and completing one's own steps), onboarding.manage = record a licence.
+  'calendar.read',
+  'calendar.manage',
+  'onboarding.read',
+  'onboarding.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +101,10 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('desk.assign', 'desk.reward');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('desk.policy', 'desk.reward.approve');
 byRole.retailer.push('desk.mine');
+// Working calendar and onboarding (issue 15)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('calendar.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('calendar.manage', 'onboarding.manage');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('onboarding.read');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -159,9 +169,23 @@ const deskMenu: Partial<Record<Role, string[]>> = {
   retailer: ['my-cases'],
 };
 
+const deskcalMenu: Partial<Record<Role, string[]>> = {
+  admin: ['onboarding', 'work-calendar'],
+  county_manager: ['onboarding', 'work-calendar'],
+  station_head: ['onboarding'],
+  grid_worker: ['onboarding'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
-  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? []), ...(correctionMenu[role] ?? []), ...(deskMenu[role] ?? [])];
+  return [
+    ...baseMenuOf(role),
+    ...(visitMenu[role] ?? []),
+    ...(orderingMenu[role] ?? []),
+    ...(correctionMenu[role] ?? []),
+    ...(deskMenu[role] ?? []),
+    ...(deskcalMenu[role] ?? []),
+  ];
 }
 
 function baseMenuOf(role: Role): string[] {

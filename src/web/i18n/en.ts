@@ -16,6 +16,8 @@ import { orderingEn } from '../features/ordering/ordering-dict.js';
 import { settlementEn } from '../features/settlement/settlement-dict.js';
 import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.js';
 import { deskEn } from '../features/desk/desk-dict.js';
+import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
+import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 
 export const en = {
   ...commonEn,
@@ -33,4 +35,6 @@ export const en = {
   ...settlementEn,
   ...orderingStatsEn,
   ...deskEn,
+  ...workCalendarEn,
+  ...onboardingEn,
 } satisfies Dict;

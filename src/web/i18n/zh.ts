@@ -16,6 +16,8 @@ import { orderingZh } from '../features/ordering/ordering-dict.js';
 import { settlementZh } from '../features/settlement/settlement-dict.js';
 import { orderingStatsZh } from '../features/ordering-stats/ordering-stats-dict.js';
 import { deskZh } from '../features/desk/desk-dict.js';
+import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
+import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -33,6 +35,8 @@ export const zh = {
   ...settlementZh,
   ...orderingStatsZh,
   ...deskZh,
+  ...workCalendarZh,
+  ...onboardingZh,
 };
 
 export type Dict = typeof zh;

@@ -23,6 +23,8 @@ import {
   PieChartOutlined,
   MessageOutlined,
   UploadOutlined,
+  SolutionOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -50,6 +52,8 @@ const icons: Record<string, React.ReactNode> = {
   'my-order': <ShopOutlined />,
   settlement: <PayCircleOutlined />,
   'ordering-stats': <BarChartOutlined />,
+  onboarding: <SolutionOutlined />,
+  'work-calendar': <CalendarOutlined />,
 };
 
 export function BrandMark() {

@@ -1,0 +1,51 @@
+// The working calendar: statutory holidays, make-up workdays and overrides.
+// Chinese first; the English must have the same keys and shapes (`satisfies`).
+export const workCalendarZh = {
+  workCalendar: {
+    title: '工作日历',
+    year: '年份',
+    noData: (y: number) => `${y} 年的法定节假日尚未收录（数据至 2026 年），请按国务院办公厅通知录入放假和调休日期。`,
+    legend: { holiday: '法定节假日', makeup: '调休上班', weekend: '周末', override: '本单位调整' },
+    hours: '营业时段',
+    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+    month: (m: number) => `${m} 月`,
+    overrides: '本单位调整',
+    noOverrides: '本年没有调整',
+    date: '日期',
+    kind: '类型',
+    name: '名称',
+    asWorkday: '上班',
+    asHoliday: '休息',
+    add: '添加',
+    added: '已添加',
+    remove: '删除',
+    removed: '已删除',
+    confirmRemove: '删除该调整？',
+    workdays: (n: number) => `全年工作日 ${n} 天`,
+  },
+};
+
+export const workCalendarEn = {
+  workCalendar: {
+    title: 'Working calendar',
+    year: 'Year',
+    noData: (y: number) => `Statutory holidays for ${y} are not built in (data ends with 2026); enter the days off and make-up workdays from the State Council notice.`,
+    legend: { holiday: 'Statutory holiday', makeup: 'Make-up workday', weekend: 'Weekend', override: 'Our override' },
+    hours: 'Business hours',
+    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+    month: (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1],
+    overrides: 'Our overrides',
+    noOverrides: 'No overrides this year',
+    date: 'Date',
+    kind: 'Kind',
+    name: 'Name',
+    asWorkday: 'Workday',
+    asHoliday: 'Day off',
+    add: 'Add',
+    added: 'Added',
+    remove: 'Delete',
+    removed: 'Deleted',
+    confirmRemove: 'Delete this override?',
+    workdays: (n: number) => `${n} working days in the year`,
+  },
+} satisfies typeof workCalendarZh;
