@@ -1,9 +1,9 @@
 // bench:desk — the service desk's figures (issue 15):
 //  1. the timer sweep on a province-size data set on the PostgreSQL server:
 //     300,000 retailers in 100 counties and 50,000 open cases whose warning
-//     and deadline times are spread around the clock; the sweep that marks
-//     new warnings, breaches and escalations (three set-based statements) is
-//     timed, three times at later clocks;
+//     and deadline times are spread over three days either side of the clock;
+//     a catch-up sweep takes the backlog, then twelve five-minute sweeps (the
+//     schedule's) are timed: sweep_ms is the worst of them;
 //  2. 100,000 random deadline computations (addWorkingMinutes with pauses,
 //     over 2025–2027 with the statutory holiday tables) checked against the
 //     minute-by-minute reference.
@@ -70,21 +70,25 @@ async function sweepHalf() {
   await db.execute(sql`analyze`);
   const [{ open }] = await query<{ open: number }>(db, sql`select count(*)::int as open from desk_cases where status = 'open'`);
   console.log(`data: ${nRetailers} retailers, ${open} open cases in ${nCounties} counties (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  // The first sweep catches up on three days of backlog at once (a server that was down); then the schedule's
+  // five-minute sweeps over an hour, each finding what came due since the last: sweep_ms is their worst.
+  const c0 = performance.now();
+  const first = await sweepDeadlines(db, now);
+  const catchUp = performance.now() - c0;
+  console.log(`catch-up sweep (3 days of backlog): ${catchUp.toFixed(0)} ms (warned ${first.warned}, breached ${first.breached}, county ${first.county})`);
   const times: number[] = [];
-  for (const [i, hours] of [0, 6, 24].entries()) {
-    const at = new Date(now.getTime() + hours * 3_600_000);
+  let found = 0;
+  for (let i = 1; i <= 12; i++) {
+    const at = new Date(now.getTime() + i * 5 * 60_000);
     const s0 = performance.now();
     const r = await sweepDeadlines(db, at);
-    const ms = performance.now() - s0;
-    times.push(ms);
-    console.log(`sweep ${i + 1} at +${hours} h: ${ms.toFixed(0)} ms (warned ${r.warned}, breached ${r.breached}, county ${r.county})`);
+    times.push(performance.now() - s0);
+    found += r.warned + r.breached + r.county;
   }
-  const s0 = performance.now();
-  await sweepDeadlines(db, new Date(now.getTime() + 24 * 3_600_000));
-  const idle = performance.now() - s0;
-  console.log(`sweep with nothing new: ${idle.toFixed(0)} ms`);
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`12 five-minute sweeps: median ${sorted[6].toFixed(0)} ms, max ${sorted[11].toFixed(0)} ms, ${found} marks`);
   await database.close();
-  return { open, sweepMs: Math.round(Math.max(...times)), idleMs: Math.round(idle) };
+  return { open, sweepMs: Math.round(sorted[11]), catchUpMs: Math.round(catchUp) };
 }
 
 function deadlineHalf() {
@@ -119,7 +123,7 @@ console.log(
   JSON.stringify({
     open_cases: sweep.open,
     sweep_ms: sweep.sweepMs,
-    sweep_idle_ms: sweep.idleMs,
+    sweep_catch_up_ms: sweep.catchUpMs,
     deadline_checks: nChecks,
     deadline_mismatches: deadlines.mismatches,
     deadline_us_per_call: deadlines.usPerCall,
