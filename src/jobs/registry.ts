@@ -7,12 +7,22 @@ import { deliveryProposalJob, gridProposalJob } from './map-proposals.js';
 import { ratingBatchJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
+import { deskSweepJob, deskSweepSchedules } from './desk-sweep.js';
 import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboarding-deadlines.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob, gridProposalJob, deliveryProposalJob, onboardingDeadlinesJob];
+export const jobDefinitions: AnyJobDefinition[] = [
+  ratingBatchJob,
+  allocateSupplyPlanJob,
+  visitCalendarsJob,
+  visitCalendarsNightlyJob,
+  gridProposalJob,
+  deliveryProposalJob,
+  onboardingDeadlinesJob,
+  deskSweepJob,
+];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...onboardingDeadlineSchedules];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

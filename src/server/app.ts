@@ -33,6 +33,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { representativeRoutes } from './routes/representatives.js';
 import { visitRoutes } from './routes/visits.js';
 import { jobRoutes } from './routes/jobs.js';
+import { deskRoutes } from './routes/desk.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 
@@ -141,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   serviceDeliveryRoutes(app, { db: opts.db, now });
   ratingRoutes(app, { db: opts.db, now });
   representativeRoutes(app, { db: opts.db, now });
+  deskRoutes(app, { db: opts.db, now });
   visitRoutes(app, { db: opts.db, now });
   jobRoutes(app, { db: opts.db });
   calendarRoutes(app, { db: opts.db, now });

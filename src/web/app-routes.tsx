@@ -28,6 +28,9 @@ const OrdersPage = lazy(() => import('./features/ordering/orders-page.js').then(
 const EmergencyPage = lazy(() => import('./features/ordering/emergency-page.js').then((m) => ({ default: m.EmergencyPage })));
 const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
 const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
+const DeskPage = lazy(() => import('./features/desk/desk-page.js').then((m) => ({ default: m.DeskPage })));
+const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').then((m) => ({ default: m.DeskStatsPage })));
+const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
@@ -81,6 +84,9 @@ export function AppRoutes() {
         <Route path="import" element={guarded('import', <ImportPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="map" element={guarded('map', <GridMapPage />)} />
+        <Route path="desk" element={guarded('desk', <DeskPage />)} />
+        <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />
+        <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
         <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
         <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />

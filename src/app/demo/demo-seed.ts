@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
+import { seedDemoDesk } from './demo-seed-desk.js';
 import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
@@ -87,6 +88,7 @@ export async function seedDemoCounty(
   await seedDemoRatings(db, result.orgId, opts.today);
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
+  await seedDemoDesk(db, result.orgId, opts.today);
   await seedDemoOnboarding(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);

@@ -6,6 +6,7 @@ import { workerRowScope } from '../../db/visit-scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import type { FollowUp } from '../../shared/visits.js';
 import { AppError } from '../../shared/app-error.js';
+import { syncFollowUpCase } from '../desk/follow-up-cases.js';
 
 export async function flagOverdueFollowUps(db: Db, orgId: number, now: Date): Promise<void> {
   await db.execute(
@@ -41,4 +42,5 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: number, patch: 
       where f.id = ${id} and ${workerRowScope(viewer, 'f')} returning f.id`,
   );
   if (!rows.length) throw new AppError('not_found');
+  await syncFollowUpCase(db, viewer, id, patch, now);
 }

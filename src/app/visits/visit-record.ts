@@ -11,6 +11,7 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { haversineMetres } from '../../domain/routing/distance-provider.js';
 import { localDate } from '../../domain/visits/visit-cycle.js';
 import { followUpsOf } from '../../domain/visits/follow-ups.js';
+import { openCaseForFollowUp } from '../desk/follow-up-cases.js';
 import type { CheckIn, VisitResult } from '../../shared/visits.js';
 import { visitFormSchema, positionSchema } from '../../shared/visits.js';
 import { AppError } from '../../shared/app-error.js';
@@ -180,10 +181,13 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
     }
     const items = followUpsOf(form, { keyCustomer: policy?.keyCustomer ?? false, raisedAt: checkedInAt, keyCallbackHours: settings.keyCallbackHours, followUpHours: settings.followUpHours });
     if (items.length) {
-      await tx
+      const stored = await tx
         .insert(followUps)
         .values(items.map((f) => ({ ...f, orgId: viewer.orgId, visitId: id, retailerId: shop.id, workerId: viewer.userId, stationId: shop.stationId, createdAt: now })))
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning();
+      // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is.
+      for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now);
     }
     return { id, status: 'done' as const, distanceM, far, duplicate: false, followUps: items.length };
   });

@@ -41,6 +41,19 @@ export const PERMISSIONS = [
   'settlement.manage',
   // Settlement screen: failed deductions of the retailers in scope (the notice goes to their grid worker too).
   'settlement.read',
+  // Service desk (issue 15): create = log a case for a shop in scope; read = see cases in scope; work = notes, calls,
+  // replies, close on cases one handles (or one's station's); assign = reassign; survey = record 回访 (never one's own case);
+  // policy = deadline policy; reward = propose, approve = approve rewards; mine = a retailer's own cases.
+  'desk.create',
+  'desk.read',
+  'desk.work',
+  'desk.assign',
+  'desk.survey',
+  'desk.policy',
+  'desk.reward',
+  'desk.reward.approve',
+  'desk.stats',
+  'desk.mine',
   // Working calendar and onboarding (issue 15): staff read the calendar, managers keep its override table;
   // onboarding.read = the chain in scope (and completing one's own steps), onboarding.manage = record a licence.
   'calendar.read',
@@ -82,6 +95,12 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'c
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('supply.manage', 'settlement.manage');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('settlement.read');
 
+// Service desk (issue 15): the call centre takes the calls and does the 回访; handlers work cases in scope.
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('desk.create', 'desk.read', 'desk.survey');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('desk.work', 'desk.stats');
+for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('desk.assign', 'desk.reward');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('desk.policy', 'desk.reward.approve');
+byRole.retailer.push('desk.mine');
 // Working calendar and onboarding (issue 15)
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('calendar.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('calendar.manage', 'onboarding.manage');
@@ -140,6 +159,16 @@ const correctionMenu: Partial<Record<Role, string[]>> = {
   station_head: ['orders', 'emergency'],
 };
 
+// Service desk (issue 15)
+const deskMenu: Partial<Record<Role, string[]>> = {
+  admin: ['desk', 'desk-stats'],
+  county_manager: ['desk', 'desk-stats'],
+  station_head: ['desk', 'desk-stats'],
+  grid_worker: ['desk', 'desk-stats'],
+  call_agent: ['desk'],
+  retailer: ['my-cases'],
+};
+
 const deskcalMenu: Partial<Record<Role, string[]>> = {
   admin: ['onboarding', 'work-calendar'],
   county_manager: ['onboarding', 'work-calendar'],
@@ -149,7 +178,14 @@ const deskcalMenu: Partial<Record<Role, string[]>> = {
 
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
-  return [...baseMenuOf(role), ...(visitMenu[role] ?? []), ...(orderingMenu[role] ?? []), ...(correctionMenu[role] ?? []), ...(deskcalMenu[role] ?? [])];
+  return [
+    ...baseMenuOf(role),
+    ...(visitMenu[role] ?? []),
+    ...(orderingMenu[role] ?? []),
+    ...(correctionMenu[role] ?? []),
+    ...(deskMenu[role] ?? []),
+    ...(deskcalMenu[role] ?? []),
+  ];
 }
 
 function baseMenuOf(role: Role): string[] {

@@ -15,6 +15,7 @@ import { visitsEn } from '../features/visit-progress/visits-dict.js';
 import { orderingEn } from '../features/ordering/ordering-dict.js';
 import { settlementEn } from '../features/settlement/settlement-dict.js';
 import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.js';
+import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 
@@ -33,6 +34,7 @@ export const en = {
   ...orderingEn,
   ...settlementEn,
   ...orderingStatsEn,
+  ...deskEn,
   ...workCalendarEn,
   ...onboardingEn,
 } satisfies Dict;

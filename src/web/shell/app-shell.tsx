@@ -19,6 +19,9 @@ import {
   StarOutlined,
   ThunderboltOutlined,
   TranslationOutlined,
+  CustomerServiceOutlined,
+  PieChartOutlined,
+  MessageOutlined,
   UploadOutlined,
   SolutionOutlined,
   CalendarOutlined,
@@ -30,6 +33,9 @@ import { useSession } from './session.js';
 
 const icons: Record<string, React.ReactNode> = {
   dashboard: <DashboardOutlined />,
+  desk: <CustomerServiceOutlined />,
+  'desk-stats': <PieChartOutlined />,
+  'my-cases': <MessageOutlined />,
   retailers: <ShopOutlined />,
   import: <UploadOutlined />,
   audit: <AuditOutlined />,

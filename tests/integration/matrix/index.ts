@@ -7,7 +7,8 @@ import { ordering } from './ordering.js';
 import { orderCorrections } from './order-corrections.js';
 import { settlement } from './settlement.js';
 import { jobs } from './jobs.js';
+import { desk } from './desk.js';
 import { deskcal } from './deskcal.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, deskcal];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal];

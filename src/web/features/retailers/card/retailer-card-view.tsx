@@ -1,6 +1,7 @@
 // 一口清: everything a client manager must be able to say about one retailer,
 // on one page, with its change history in a second tab.
 import { useState } from 'react';
+import { RetailerCasesSection } from '../../desk/retailer-cases-section.js';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -39,6 +40,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const org = useLoad(getOrg, []);
   const { grids } = useOrgLists(loadGrids);
   const canRating = useSession().can('rating.read');
+  const canDesk = useSession().can('desk.read');
   const today = new Date();
 
   const fileTab = (
@@ -49,7 +51,8 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       <LocationSection card={card} org={org.data} />
       <SalesSection card={card} />
       {canRating && <RatingCardSection retailerId={card.id} />}
-      <ComingSoonSection titles={[t.card.visits, t.card.complaints]} />
+      {canDesk && <RetailerCasesSection retailerId={card.id} />}
+      <ComingSoonSection titles={canDesk ? [t.card.visits] : [t.card.visits, t.card.complaints]} />
     </div>
   );
 

@@ -1,0 +1,192 @@
+// The service desk (issue 15): one case model for complaints, requests and
+// callbacks from every channel (phone, the retailer's phone, a visit, a
+// walk-in), with its routing, deadlines on working time, the work done on it
+// (events), the 回访 after closing and rewards for valid complaints.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { grids, orgs, retailers, stations, users } from './schema.js';
+import { followUps } from './schema-visits.js';
+import type { DeskPolicyRules } from '../shared/desk.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** The deadline policy of an org, versioned: a case keeps the version it was opened under. */
+export const deskPolicies = pgTable(
+  'desk_policies',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<DeskPolicyRules>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('desk_policies_org_version').on(t.orgId, t.version)],
+);
+
+export type ClockPause = { from: string; to: string };
+
+export const deskCases = pgTable(
+  'desk_cases',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** complaint | request | callback */
+    kind: text('kind').notNull(),
+    /** phone | retailer_app | visit | walk_in */
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    cause: text('cause').notNull(),
+    /** marketing | logistics | monopoly */
+    jurisdiction: text('jurisdiction').notNull(),
+    retailerId: integer('retailer_id')
+      .notNull()
+      .references(() => retailers.id),
+    gridId: integer('grid_id').references(() => grids.id),
+    stationId: integer('station_id').references(() => stations.id),
+    /** The worker a conduct complaint names: never its handler. */
+    subjectUserId: integer('subject_user_id').references(() => users.id),
+    handlerId: integer('handler_id').references(() => users.id),
+    text: text('text').notNull(),
+    photos: jsonb('photos').$type<string[]>().notNull().default([]),
+    /** key | normal: the customer segment the policy is chosen by. */
+    segment: text('segment').notNull().default('normal'),
+    policyVersion: integer('policy_version').notNull(),
+    /** open | waiting (on the retailer: the clock stops) | closed */
+    status: text('status').notNull().default('open'),
+    /** first_contact | reply | close | none: the milestone the deadline below is for. */
+    milestone: text('milestone').notNull().default('first_contact'),
+    warnAt: at('warn_at'),
+    dueAt: at('due_at'),
+    warnedAt: at('warned_at'),
+    breachedAt: at('breached_at'),
+    /** When a breached case goes on to the county. */
+    countyAt: at('county_at'),
+    /** 0 none, 1 station head, 2 county. */
+    escalation: smallint('escalation').notNull().default(0),
+    /** Clock stopped while waiting for the retailer: closed intervals, and the open one. */
+    pauses: jsonb('pauses').$type<ClockPause[]>().notNull().default([]),
+    waitingSince: at('waiting_since'),
+    openedAt: at('opened_at').notNull(),
+    firstContactAt: at('first_contact_at'),
+    repliedAt: at('replied_at'),
+    closedAt: at('closed_at'),
+    resolution: text('resolution'),
+    /** 回访 is due by this time after closing. */
+    surveyDueAt: at('survey_due_at'),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    /** Counterfeit / cross-region reports: when it was forwarded to the monopoly side (专卖), and their reference. */
+    forwardedAt: at('forwarded_at'),
+    forwardRef: text('forward_ref'),
+    valid: boolean('valid'),
+    /** A case raised on a visit keeps its follow-up item (and its callback rule). */
+    followUpId: integer('follow_up_id').references(() => followUps.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('desk_cases_org_id').on(t.orgId, t.id),
+    uniqueIndex('desk_cases_follow_up').on(t.orgId, t.followUpId),
+    index('desk_cases_retailer').on(t.orgId, t.retailerId, t.openedAt),
+    index('desk_cases_handler').on(t.orgId, t.handlerId, t.status),
+    index('desk_cases_station').on(t.orgId, t.stationId, t.status),
+    // The sweep: open cases by their next warning and deadline.
+    index('desk_cases_warn').on(t.warnAt).where(sql`warned_at is null`),
+    index('desk_cases_due').on(t.dueAt).where(sql`breached_at is null`),
+    index('desk_cases_county').on(t.countyAt).where(sql`escalation < 2`),
+  ],
+);
+
+/** Everything done on a case, in order: notes, calls, replies, status changes, warnings, breaches, escalations. */
+export const deskCaseEvents = pgTable(
+  'desk_case_events',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => deskCases.id),
+    /** created | note | call | reply | wait | resume | reassign | forward | close | reopen | warning | breach | escalation | survey | valid */
+    type: text('type').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    text: text('text').notNull().default(''),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    /** The retailer reads replies (and the close) on their phone; internal notes stay internal. */
+    toRetailer: boolean('to_retailer').notNull().default(false),
+    at: at('at').notNull(),
+  },
+  (t) => [index('desk_case_events_case').on(t.orgId, t.caseId, t.at), index('desk_case_events_type_at').on(t.orgId, t.type, t.at)],
+);
+
+/** 回访: the retailer's verdict after a close (one per close; 不满意 reopens). */
+export const deskSurveys = pgTable(
+  'desk_surveys',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => deskCases.id),
+    /** satisfied | basically | dissatisfied */
+    result: text('result').notNull(),
+    /** phone (staff recorded it) | retailer_app */
+    channel: text('channel').notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    handlerId: integer('handler_id').references(() => users.id),
+    late: boolean('late').notNull().default(false),
+    at: at('at').notNull(),
+  },
+  (t) => [index('desk_surveys_case').on(t.orgId, t.caseId, t.at)],
+);
+
+/** Rewards for valid complaints (为有效客户投诉提供适当的馈赠): proposed → approved → given, the ledger. */
+export const deskRewards = pgTable(
+  'desk_rewards',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => deskCases.id),
+    retailerId: integer('retailer_id')
+      .notNull()
+      .references(() => retailers.id),
+    /** goods | points | priority */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    amount: integer('amount').notNull().default(0),
+    /** proposed | approved | rejected | given */
+    status: text('status').notNull().default('proposed'),
+    proposedBy: integer('proposed_by').references(() => users.id),
+    proposedAt: at('proposed_at').notNull(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
+    givenBy: integer('given_by').references(() => users.id),
+    givenAt: at('given_at'),
+  },
+  (t) => [index('desk_rewards_case').on(t.orgId, t.caseId), index('desk_rewards_status').on(t.orgId, t.status)],
+);

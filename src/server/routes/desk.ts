@@ -1,0 +1,102 @@
+// The service desk (issue 15): cases from every channel, working them, 回访,
+// rewards, the deadline policy and the figures; the retailer's own cases.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../app/context.js';
+import { createCase } from '../../app/desk/create-case.js';
+import { findCases, findMyCases } from '../../app/desk/find-cases.js';
+import { getCaseDetail } from '../../app/desk/get-case.js';
+import { addNote, closeCase, logCall, reassignCase, recordForward, replyToRetailer } from '../../app/desk/work-case.js';
+import { recordSurvey } from '../../app/desk/record-survey.js';
+import { getDeskPolicy, saveDeskPolicy } from '../../app/desk/desk-policy.js';
+import { deskStats } from '../../app/desk/desk-stats.js';
+import { findRewards, moveReward, proposeReward } from '../../app/desk/rewards.js';
+import {
+  callSchema,
+  caseCreateSchema,
+  caseCreatedSchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  closeSchema,
+  deskPolicyRulesSchema,
+  deskPolicySchema,
+  deskStatsSchema,
+  forwardSchema,
+  myCasesSchema,
+  noteSchema,
+  okSchema,
+  reassignSchema,
+  replySchema,
+  rewardDecideSchema,
+  rewardListSchema,
+  rewardProposeSchema,
+  statsQuerySchema,
+  surveySchema,
+} from '../../shared/desk.js';
+import { idParams } from '../../shared/primitives.js';
+import { requirePermission, viewerOf } from '../auth/plugin.js';
+
+export type DeskRouteDeps = { db: Db; now: () => Date };
+
+export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['desk'];
+
+  r.post('/api/desk/cases', { preHandler: requirePermission('desk.create'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
+  );
+  r.get('/api/desk/cases', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseListQuerySchema, response: { 200: caseListSchema } } }, async (req) => ({
+    items: await findCases(db, viewerOf(req), req.query, now()),
+  }));
+  r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
+    getCaseDetail(db, viewerOf(req), req.params.id, now()),
+  );
+  r.post('/api/desk/cases/:id/notes', { preHandler: requirePermission('desk.work'), schema: { tags, params: idParams, body: noteSchema, response: { 200: okSchema } } }, async (req) =>
+    addNote(db, viewerOf(req), req.params.id, req.body.text, now()),
+  );
+  r.post('/api/desk/cases/:id/calls', { preHandler: requirePermission('desk.work'), schema: { tags, params: idParams, body: callSchema, response: { 200: okSchema } } }, async (req) =>
+    logCall(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/reply', { preHandler: requirePermission('desk.work'), schema: { tags, params: idParams, body: replySchema, response: { 200: okSchema } } }, async (req) =>
+    replyToRetailer(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/close', { preHandler: requirePermission('desk.work'), schema: { tags, params: idParams, body: closeSchema, response: { 200: okSchema } } }, async (req) =>
+    closeCase(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/reassign', { preHandler: requirePermission('desk.assign'), schema: { tags, params: idParams, body: reassignSchema, response: { 200: okSchema } } }, async (req) =>
+    reassignCase(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/forward', { preHandler: requirePermission('desk.work'), schema: { tags, params: idParams, body: forwardSchema, response: { 200: okSchema } } }, async (req) =>
+    recordForward(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/survey', { preHandler: requirePermission('desk.survey'), schema: { tags, params: idParams, body: surveySchema, response: { 200: okSchema } } }, async (req) =>
+    recordSurvey(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/cases/:id/rewards', { preHandler: requirePermission('desk.reward'), schema: { tags, params: idParams, body: rewardProposeSchema, response: { 200: okSchema } } }, async (req) =>
+    proposeReward(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+  r.post('/api/desk/rewards/:id/decision', { preHandler: requirePermission('desk.reward.approve'), schema: { tags, params: idParams, body: rewardDecideSchema, response: { 200: okSchema } } }, async (req) =>
+    moveReward(db, viewerOf(req), req.params.id, req.body.approve ? 'approved' : 'rejected', now()),
+  );
+  r.post('/api/desk/rewards/:id/given', { preHandler: requirePermission('desk.reward'), schema: { tags, params: idParams, response: { 200: okSchema } } }, async (req) =>
+    moveReward(db, viewerOf(req), req.params.id, 'given', now()),
+  );
+  r.get('/api/desk/rewards', { preHandler: requirePermission('desk.reward'), schema: { tags, response: { 200: rewardListSchema } } }, async (req) => ({ items: await findRewards(db, viewerOf(req)) }));
+  r.get('/api/desk/policy', { preHandler: requirePermission('desk.read'), schema: { tags, response: { 200: deskPolicySchema } } }, async (req) => getDeskPolicy(db, viewerOf(req).orgId));
+  r.put('/api/desk/policy', { preHandler: requirePermission('desk.policy'), schema: { tags, body: deskPolicyRulesSchema, response: { 200: deskPolicySchema } } }, async (req) =>
+    saveDeskPolicy(db, viewerOf(req), req.body, now()),
+  );
+  r.get('/api/desk/stats', { preHandler: requirePermission('desk.stats'), schema: { tags, querystring: statsQuerySchema, response: { 200: deskStatsSchema } } }, async (req) =>
+    deskStats(db, viewerOf(req), req.query, now()),
+  );
+
+  // The retailer on their phone: their cases, filing one, answering the 回访.
+  r.get('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, response: { 200: myCasesSchema } } }, async (req) => ({ items: await findMyCases(db, viewerOf(req)) }));
+  r.post('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
+  );
+  r.post('/api/my/cases/:id/survey', { preHandler: requirePermission('desk.mine'), schema: { tags, params: idParams, body: surveySchema, response: { 200: okSchema } } }, async (req) =>
+    recordSurvey(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+}

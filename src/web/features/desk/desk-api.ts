@@ -1,0 +1,39 @@
+// Typed calls of the service-desk API (issue 15).
+import { api, toQuery, type Body, type Query, type Wire } from '../../api/client.js';
+import type {
+  callSchema,
+  caseCreateSchema,
+  caseCreatedSchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  closeSchema,
+  deskStatsSchema,
+  myCasesSchema,
+  okSchema,
+  reassignSchema,
+  replySchema,
+  rewardProposeSchema,
+  statsQuerySchema,
+  surveySchema,
+} from '../../../shared/desk.js';
+
+type Ok = Wire<typeof okSchema>;
+const post = <T>(url: string, body?: unknown) => api<T>(url, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+
+export const deskApi = {
+  cases: (q: Query<typeof caseListQuerySchema>) => api<Wire<typeof caseListSchema>>(`/api/desk/cases${toQuery(q)}`),
+  detail: (id: number) => api<Wire<typeof caseDetailSchema>>(`/api/desk/cases/${id}`),
+  create: (body: Body<typeof caseCreateSchema>) => post<Wire<typeof caseCreatedSchema>>('/api/desk/cases', body),
+  note: (id: number, text: string) => post<Ok>(`/api/desk/cases/${id}/notes`, { text }),
+  call: (id: number, body: Body<typeof callSchema>) => post<Ok>(`/api/desk/cases/${id}/calls`, body),
+  reply: (id: number, body: Body<typeof replySchema>) => post<Ok>(`/api/desk/cases/${id}/reply`, body),
+  close: (id: number, body: Body<typeof closeSchema>) => post<Ok>(`/api/desk/cases/${id}/close`, body),
+  reassign: (id: number, body: Body<typeof reassignSchema>) => post<Ok>(`/api/desk/cases/${id}/reassign`, body),
+  survey: (id: number, body: Body<typeof surveySchema>) => post<Ok>(`/api/desk/cases/${id}/survey`, body),
+  reward: (id: number, body: Body<typeof rewardProposeSchema>) => post<Ok>(`/api/desk/cases/${id}/rewards`, body),
+  stats: (q: Query<typeof statsQuerySchema>) => api<Wire<typeof deskStatsSchema>>(`/api/desk/stats${toQuery(q)}`),
+  myCases: () => api<Wire<typeof myCasesSchema>>('/api/my/cases'),
+  fileMine: (body: Body<typeof caseCreateSchema>) => post<Wire<typeof caseCreatedSchema>>('/api/my/cases', body),
+  surveyMine: (id: number, body: Body<typeof surveySchema>) => post<Ok>(`/api/my/cases/${id}/survey`, body),
+};

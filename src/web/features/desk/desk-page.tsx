@@ -1,0 +1,82 @@
+// The service desk: the agent's quick intake beside the case list; handlers
+// and station heads see their task list (due and overdue first) and work a
+// case in the drawer.
+import { useCallback, useEffect, useState } from 'react';
+import { App, Card, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
+import { useT } from '../../i18n/i18n.js';
+import { ApiError, type Wire } from '../../api/client.js';
+import { useSession } from '../../shell/session.js';
+import type { caseListSchema } from '../../../shared/desk.js';
+import { deskApi } from './desk-api.js';
+import { DeskIntake } from './desk-intake.js';
+import { CaseList } from './case-list.js';
+import { CaseDrawer } from './case-drawer.js';
+
+type Status = 'open' | 'survey_due' | 'closed';
+
+export function DeskPage() {
+  const { t, lang } = useT();
+  const d = t.desk;
+  const { message } = App.useApp();
+  const session = useSession();
+  const [status, setStatus] = useState<Status>('open');
+  const [mine, setMine] = useState(false);
+  const [items, setItems] = useState<Wire<typeof caseListSchema>['items']>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setItems((await deskApi.cases({ status, mine: mine ? 'true' : undefined })).items);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.text(lang) : String(e));
+    }
+  }, [status, mine, lang, message]);
+  useEffect(() => void load(), [load]);
+
+  const list = (
+    <Card
+      size="small"
+      title={d.title}
+      extra={
+        <Space wrap>
+          <Segmented<Status>
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: 'open', label: d.open },
+              { value: 'survey_due', label: d.surveyDue },
+              { value: 'closed', label: d.closed },
+            ]}
+          />
+          {session.can('desk.work') && (
+            <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
+              {d.mine}
+            </Checkbox>
+          )}
+        </Space>
+      }
+    >
+      <Typography.Text type="secondary">
+        {items.length} {d.caseCount}
+      </Typography.Text>
+      <CaseList items={items} onOpen={setOpenId} />
+    </Card>
+  );
+  return (
+    <>
+      {session.can('desk.create') ? (
+        <Row gutter={12}>
+          <Col xs={24} lg={9}>
+            <DeskIntake onCreated={() => void load()} channel={session.me?.user.role === 'call_agent' ? 'phone' : 'walk_in'} />
+          </Col>
+          <Col xs={24} lg={15}>
+            {list}
+          </Col>
+        </Row>
+      ) : (
+        list
+      )}
+      <CaseDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+// The service desk's journey (issue 15, "Done means"): the call-centre agent
+// logs a supply complaint from a call; the station head sees it routed to
+// them with the allocation's reason beside it; the clock moves past its
+// deadline, the sweep job marks the breach and escalates; the handler replies
+// and closes; the retailer reads the reply on their phone and answers 不满意;
+// the case reopens.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import pino from 'pino';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { query } from '../../src/db/client.js';
+import { createJobRunner } from '../../src/jobs/registry.js';
+import { enqueueJob } from '../../src/jobs/job-queue.js';
+import { deskSweepJob } from '../../src/jobs/desk-sweep.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { DEFAULT_DEMO } from '../support/db-template.js';
+import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
+import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { WEB_DIR } from './web-app.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let jobs: JobRunner;
+let browser: Browser;
+let base = '';
+let clock = TODAY;
+const pageErrors: string[] = [];
+let shop: { id: number; shopName: string };
+let caseId = 0;
+
+async function cookieOf(role: DemoRole) {
+  const [username, password] = DEMO_ACCOUNTS[role];
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  return `zy_session=${res.cookies.find((k) => k.name === 'zy_session')!.value}`;
+}
+async function call(role: DemoRole, method: string, url: string, body?: unknown) {
+  const res = await app.inject({ method: method as 'GET', url, headers: { cookie: await cookieOf(role) }, ...(body ? { payload: body as object } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  database = await createTestDatabase({ demo: DEFAULT_DEMO });
+  app = await buildApp({ db: database.db, now: () => clock, webDir: WEB_DIR });
+  jobs = createJobRunner(database, { log: pino({ level: 'silent' }), now: () => clock, pollMs: 200 });
+  await jobs.start();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // This week's supply plan, allocated and published: the complaint's allocation reason comes from it.
+  const plan = await call('county_manager', 'POST', '/api/supply-plans', { weekStart: '2026-11-23' });
+  await call('county_manager', 'POST', `/api/supply-plans/${plan.plan.id}/allocate`);
+  await jobs.waitIdle();
+  await call('county_manager', 'POST', `/api/supply-plans/${plan.plan.id}/publish`);
+  [shop] = await query<{ id: number; shopName: string }>(
+    database.db,
+    sql`select r.id, r.shop_name as "shopName" from users u join retailers r on r.id = u.retailer_id where u.username = 'retailer'`,
+  );
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await jobs?.stop(0);
+  await app?.close();
+  await database?.drop();
+});
+
+describe('the service desk, from the call to the reopened case', () => {
+  it('the agent logs a supply complaint from a call, by keyboard', async () => {
+    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.call_agent, { pageErrors });
+    await page.getByTestId('desk-intake').waitFor();
+    await page.locator('#desk-shop').fill(shop.shopName);
+    await page.locator('#desk-shop').press('Enter');
+    await page.getByTestId('desk-shop-option').first().waitFor();
+    await page.locator('#desk-text').fill('这周紧俏烟一条都没分到，想知道为什么');
+    await page.screenshot({ path: `${SHOTS}/desk-1-intake.png` });
+    await page.locator('#desk-text').press('Control+Enter');
+    await expect.poll(async () => (await call('call_agent', 'GET', `/api/desk/cases?retailerId=${shop.id}`)).items.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const items = (await call('call_agent', 'GET', `/api/desk/cases?retailerId=${shop.id}`)).items as { id: number; category: string; text: string }[];
+    caseId = items.find((c) => c.text.startsWith('这周紧俏烟'))!.id;
+    await page.getByTestId(`case-row-${caseId}`).waitFor();
+    await page.screenshot({ path: `${SHOTS}/desk-2-logged.png` });
+    await page.context().close();
+  });
+
+  it('the station head sees it routed to them with the allocation reason beside it', async () => {
+    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    await page.getByTestId(`case-row-${caseId}`).click();
+    await page.getByTestId('case-linked').waitFor();
+    expect(await page.getByTestId('case-detail').getByTestId('due-breached').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('allocation-reason').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('allocation-reason').first().innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `${SHOTS}/desk-3-head-case.png` });
+    await page.context().close();
+  });
+
+  it('breaches once the clock passes its deadline, and escalates', async () => {
+    const before = (await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case;
+    expect(before.escalation).toBe(0);
+    clock = new Date(Date.parse(before.dueAt) + 60_000);
+    await enqueueJob(database.db, deskSweepJob, {});
+    await jobs.waitIdle();
+    const after = (await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case;
+    expect(after.breachedAt).not.toBeNull();
+    expect(after.escalation).toBe(1);
+    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    await page.getByTestId(`case-row-${caseId}`).getByTestId('due-breached').waitFor();
+    await page.getByTestId(`case-row-${caseId}`).click();
+    await page.getByTestId('event-escalation').waitFor();
+    await page.getByTestId('event-escalation').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/desk-4-breached.png` });
+
+    // The handler replies and closes.
+    await page.locator('#case-text').fill('您本周档位的紧俏烟配额已用完，下周将按档位优先安排。');
+    await page.getByTestId('case-reply').click();
+    await page.getByTestId('event-reply').waitFor();
+    await page.getByTestId('case-close').click();
+    await page.getByTestId('event-close').waitFor();
+    await page.context().close();
+    expect((await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case.status).toBe('closed');
+  });
+
+  it('the retailer reads the reply on their phone and answers 不满意: the case reopens', async () => {
+    const page = await openLoggedIn(browser, base, '/my-cases', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
+    const card = page.getByTestId(`my-case-${caseId}`);
+    await card.waitFor();
+    expect(await card.getByTestId('my-reply').first().innerText()).toContain('下周将按档位优先安排');
+    await page.screenshot({ path: `${SHOTS}/desk-5-phone-reply.png`, fullPage: true });
+    await card.getByTestId('my-survey').getByRole('button', { name: '不满意' }).click();
+    await expect.poll(async () => (await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case.status, { timeout: 15_000 }).toBe('open');
+    await expect.poll(() => card.getByTestId('my-survey').count(), { timeout: 15_000 }).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/desk-6-phone-reopened.png`, fullPage: true });
+    const d = await call('station_head', 'GET', `/api/desk/cases/${caseId}`);
+    expect(d.case.reopenCount).toBe(1);
+    expect(d.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['breach', 'escalation', 'reply', 'close', 'survey', 'reopen']));
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,213 @@
+// The service desk (issue 15) through the HTTP app: routing by category and
+// jurisdiction, never to the worker a complaint names; scope; bad input that
+// changes nothing; the 回访 conflict-of-interest rule and 不满意 reopening;
+// the sweep's breach and escalation on working time; visit follow-ups as cases.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { sweepDeadlines } from '../../src/app/desk/sweep-deadlines.js';
+import { startTestApp, TODAY, type DemoRole, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const cookie = {} as Record<DemoRole, string>;
+let own: number; // the retailer account's shop: worker1's grid, station 1
+let other: number; // a shop in another station
+let ids: { worker1: number; station1: number; manager: number };
+
+const count = async (table: string) => (await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0].n;
+const detail = async (role: DemoRole, id: number) => (await t.api(cookie[role], 'GET', `/api/desk/cases/${id}`)).json();
+const file = async (role: DemoRole, body: Record<string, unknown>) => {
+  const res = await t.api(cookie[role], 'POST', '/api/desk/cases', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: number; handlerId: number | null; jurisdiction: string; dueAt: string | null };
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as DemoRole[]) cookie[role] = await t.login(role);
+  const db = t.database.db;
+  [{ own }] = await query<{ own: number }>(db, sql`select retailer_id as own from users where username = 'retailer'`);
+  [{ other }] = await query<{ other: number }>(
+    db,
+    sql`select r.id as other from retailers r join grids g on g.id = r.grid_id where g.station_id <> (select g2.station_id from retailers r2 join grids g2 on g2.id = r2.grid_id where r2.id = ${own}) order by r.id limit 1`,
+  );
+  const users = await query<{ username: string; id: number }>(db, sql`select username, id from users where username in ('worker1', 'station1', 'manager')`);
+  const id = (u: string) => users.find((x) => x.username === u)!.id;
+  ids = { worker1: id('worker1'), station1: id('station1'), manager: id('manager') };
+});
+afterAll(() => t?.close());
+
+describe('routing', () => {
+  it('sends a supply complaint to the station head, a price question to the grid worker, with a deadline on working time', async () => {
+    const supply = await file('call_agent', { retailerId: own, category: 'supply', cause: 'scarce_short', text: '本周紧俏烟太少' });
+    expect(supply).toMatchObject({ handlerId: ids.station1, jurisdiction: 'marketing' });
+    // Opened Tuesday 10:00 Shanghai; 240 working minutes → 15:30 the same day (lunch 12:00–13:30 excluded).
+    expect(supply.dueAt).toBe('2026-11-24T07:30:00.000Z');
+    const price = await file('call_agent', { retailerId: own, category: 'price', text: '零售价怎么定' });
+    expect(price.handlerId).toBe(ids.worker1);
+    const d = await detail('station_head', supply.id);
+    expect(d.case.channel).toBe('phone');
+    expect(d.linked.retailer.tier).toBeGreaterThan(0);
+    expect(d.can.work).toBe(true);
+  });
+
+  it('never gives a complaint about the client manager to that manager, and hides it from them', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'conduct', cause: 'client_manager', text: '客户经理态度差' });
+    expect(c.handlerId).toBe(ids.station1);
+    expect((await t.api(cookie.grid_worker, 'GET', `/api/desk/cases/${c.id}`)).statusCode).toBe(404);
+    const res = await t.api(cookie.station_head, 'POST', `/api/desk/cases/${c.id}/reassign`, { handlerId: ids.worker1, reason: '试试' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('desk_subject_handler');
+  });
+
+  it('forwards counterfeit reports to the monopoly side at once and delivery to logistics', async () => {
+    const c = await file('grid_worker', { retailerId: own, category: 'counterfeit', cause: 'cross_region', text: '发现串码烟' });
+    expect(c.jurisdiction).toBe('monopoly');
+    const d = await detail('county_manager', c.id);
+    expect(d.case.forwardedAt).toBe(TODAY.toISOString());
+    expect(d.events.map((e: { type: string }) => e.type)).toEqual(['created', 'forward']);
+    const l = await file('call_agent', { retailerId: own, category: 'delivery', cause: 'damaged', text: '到货破损' });
+    expect(l).toMatchObject({ jurisdiction: 'logistics', handlerId: ids.manager });
+  });
+
+  it('reassigns with a reason, written as an event', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'price', text: '价格' });
+    const res = await t.api(cookie.station_head, 'POST', `/api/desk/cases/${c.id}/reassign`, { handlerId: ids.station1, reason: '网格员休假' });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = await detail('station_head', c.id);
+    expect(d.case.handlerId).toBe(ids.station1);
+    expect(d.events.at(-1)).toMatchObject({ type: 'reassign', text: '网格员休假' });
+  });
+});
+
+describe('scope and bad input change nothing', () => {
+  it('refuses a case for a shop outside the caller’s scope', async () => {
+    const before = await count('desk_cases');
+    const res = await t.api(cookie.grid_worker, 'POST', '/api/desk/cases', { retailerId: other, category: 'price', text: 'x' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await count('desk_cases')).toBe(before);
+  });
+
+  it('refuses an unknown category or cause with a clear error', async () => {
+    const before = await count('desk_cases');
+    const bad = await t.api(cookie.call_agent, 'POST', '/api/desk/cases', { retailerId: own, category: 'weather', text: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'desk_unknown_category', message: '投诉类别不存在' });
+    const cause = await t.api(cookie.call_agent, 'POST', '/api/desk/cases', { retailerId: own, category: 'delivery', cause: 'pos', text: 'x' });
+    expect(cause.json().code).toBe('desk_unknown_cause');
+    expect(await count('desk_cases')).toBe(before);
+  });
+
+  it('refuses a reply to a closed case', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'price', text: '价格' });
+    expect((await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/close`, { resolution: 'explained', text: '已解释' })).statusCode).toBe(200);
+    const events = await count('desk_case_events');
+    const res = await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/reply`, { text: '再说一句' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('desk_case_closed');
+    expect(await count('desk_case_events')).toBe(events);
+  });
+
+  it('refuses a policy with overlapping hours or negative times, keeping the old version', async () => {
+    const policy = (await t.api(cookie.county_manager, 'GET', '/api/desk/policy')).json();
+    const rules = { ...policy.rules, periods: [{ start: '08:00', end: '12:00' }, { start: '11:30', end: '17:00' }], deadlines: [{ category: '*', segment: '*', firstContactMinutes: -1, replyMinutes: 60, closeMinutes: 120 }] };
+    const res = await t.api(cookie.county_manager, 'PUT', '/api/desk/policy', rules);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('desk_policy_invalid');
+    expect(res.json().details.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['periods_overlap', 'negative_time']));
+    expect((await t.api(cookie.county_manager, 'GET', '/api/desk/policy')).json().version).toBe(policy.version);
+  });
+});
+
+describe('回访', () => {
+  it('the handler cannot record the 回访 of their own case; someone else can, and 不满意 reopens it', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'price', text: '价格' });
+    await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/close`, { resolution: 'explained', text: '已解释' });
+    const surveys = await count('desk_surveys');
+    const own_ = await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/survey`, { result: 'satisfied' });
+    expect(own_.statusCode).toBe(403);
+    expect(own_.json()).toMatchObject({ code: 'desk_conflict_of_interest', message: '承办人不能回访自己办理的工单' });
+    expect(await count('desk_surveys')).toBe(surveys);
+    expect((await t.api(cookie.call_agent, 'POST', `/api/desk/cases/${c.id}/survey`, { result: 'dissatisfied', note: '没解决' })).statusCode).toBe(200);
+    const d = await detail('grid_worker', c.id);
+    expect(d.case).toMatchObject({ status: 'open', reopenCount: 1, milestone: 'reply' });
+  });
+
+  it('the retailer reads the reply on their phone and answers 不满意: the case reopens', async () => {
+    const filed = await t.api(cookie.retailer, 'POST', '/api/my/cases', { category: 'supply', cause: 'limit_low', text: '限量太低' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().id;
+    await t.api(cookie.station_head, 'POST', `/api/desk/cases/${id}/reply`, { text: '您的档位为第 N 档，本周按档位投放。' });
+    await t.api(cookie.station_head, 'POST', `/api/desk/cases/${id}/close`, { resolution: 'explained' });
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.find((x: { id: number }) => x.id === id);
+    expect(mine.replies[0].text).toContain('按档位投放');
+    expect(mine.surveyPending).toBe(true);
+    expect((await t.api(cookie.retailer, 'POST', `/api/my/cases/${id}/survey`, { result: 'dissatisfied' })).statusCode).toBe(200);
+    expect((await detail('station_head', id)).case.status).toBe('open');
+  });
+});
+
+describe('deadlines', () => {
+  it('the sweep marks warnings, then breaches with an escalation to the station head, then the county', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'ordering', cause: 'wrong_order', text: '订错货' });
+    const db = t.database.db;
+    const [row] = await query<{ warnAt: string; dueAt: string; countyAt: string }>(db, sql`select warn_at as "warnAt", due_at as "dueAt", county_at as "countyAt" from desk_cases where id = ${c.id}`);
+    await sweepDeadlines(db, new Date(new Date(row.warnAt).getTime() + 1000));
+    expect((await detail('station_head', c.id)).case.warnedAt).not.toBeNull();
+    await sweepDeadlines(db, new Date(new Date(row.dueAt).getTime() + 1000));
+    let d = await detail('station_head', c.id);
+    expect(d.case).toMatchObject({ escalation: 1 });
+    expect(d.case.breachedAt).not.toBeNull();
+    await sweepDeadlines(db, new Date(new Date(row.countyAt).getTime() + 1000));
+    d = await detail('county_manager', c.id);
+    expect(d.case.escalation).toBe(2);
+    expect(d.events.filter((e: { type: string }) => e.type === 'escalation').map((e: { detail: { to: string } }) => e.detail.to)).toEqual(['station_head', 'county']);
+    const list = (await t.api(cookie.station_head, 'GET', '/api/desk/cases?due=breached')).json().items;
+    expect(list.some((x: { id: number }) => x.id === c.id)).toBe(true);
+  });
+
+  it('stops the clock while waiting for the retailer', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'price', text: '价格' });
+    await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/reply`, { text: '请提供照片', waitForRetailer: true });
+    const d = await detail('grid_worker', c.id);
+    expect(d.case).toMatchObject({ status: 'waiting', dueAt: null });
+    await sweepDeadlines(t.database.db, new Date('2027-01-01T00:00:00Z'));
+    expect((await detail('grid_worker', c.id)).case.breachedAt).toBeNull();
+    // Any work resumes the clock, the time waited not counted.
+    await t.api(cookie.grid_worker, 'POST', `/api/desk/cases/${c.id}/calls`, { text: '零售户已回电', reached: true });
+    expect((await detail('grid_worker', c.id)).case).toMatchObject({ status: 'open', milestone: 'close' });
+  });
+});
+
+describe('visit follow-ups are cases', () => {
+  it('a request raised on a visit opens a case due when its follow-up is; marking it done closes the case', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const position = { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() };
+    expect((await t.api(cookie.grid_worker, 'POST', '/api/visits/check-in', { id, retailerId: own, ...position })).statusCode).toBe(200);
+    const form = { displayScore: 4, priceTags: 'complete', storeImage: 'B', requests: '想多要两条芙蓉王', problems: '' };
+    const sub = await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, { retailerId: own, checkIn: position, form });
+    expect(sub.statusCode, sub.body).toBe(200);
+    const [row] = await query<{ caseId: number; followUpId: number; due: string; caseDue: string; channel: string; handlerId: number }>(
+      t.database.db,
+      sql`select c.id as "caseId", f.id as "followUpId", f.due_at as due, c.due_at as "caseDue", c.channel, c.handler_id as "handlerId"
+        from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id}`,
+    );
+    expect(row).toMatchObject({ channel: 'visit', handlerId: ids.worker1 });
+    expect(new Date(row.caseDue).getTime()).toBe(new Date(row.due).getTime());
+    expect((await t.api(cookie.grid_worker, 'PATCH', `/api/follow-ups/${row.followUpId}`, { status: 'done', resolution: '已回电' })).statusCode).toBe(200);
+    expect((await detail('grid_worker', row.caseId)).case.status).toBe('closed');
+  });
+});
+
+describe('figures', () => {
+  it('counts causes, attainment and 回访 within scope', async () => {
+    const s = (await t.api(cookie.county_manager, 'GET', '/api/desk/stats?from=2026-11-01&to=2026-11-30')).json();
+    expect(s.pareto.length).toBeGreaterThan(0);
+    expect(s.byCategory.find((r: { key: string }) => r.key === 'price').total).toBeGreaterThan(0);
+    expect(s.surveys.dissatisfied).toBeGreaterThanOrEqual(2);
+    expect(s.reopened).toBeGreaterThanOrEqual(2);
+  });
+});
