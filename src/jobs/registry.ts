@@ -6,11 +6,12 @@ import type { AnyJobDefinition } from './define-job.js';
 import { ratingBatchJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
+import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notices/notice-jobs.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
-export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob];
+export const jobDefinitions: AnyJobDefinition[] = [ratingBatchJob, allocateSupplyPlanJob, visitCalendarsJob, visitCalendarsNightlyJob, dispatchNoticesJob, generateNoticesJob];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...noticeSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

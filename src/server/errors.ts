@@ -83,6 +83,12 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   computation_budget_exceeded: 422,
   computation_busy: 409,
   computation_failed: 503,
+  notice_unknown_variable: 422,
+  notice_sms_too_long: 422,
+  notice_empty_audience: 422,
+  notice_scope: 403,
+  notice_not_pending: 409,
+  notice_own_campaign: 403,
 };
 
 /**
