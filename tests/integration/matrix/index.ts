@@ -7,6 +7,7 @@ import { ordering } from './ordering.js';
 import { orderCorrections } from './order-corrections.js';
 import { settlement } from './settlement.js';
 import { jobs } from './jobs.js';
+import { notices } from './notices.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, notices];
