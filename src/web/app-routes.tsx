@@ -28,6 +28,8 @@ const OrdersPage = lazy(() => import('./features/ordering/orders-page.js').then(
 const EmergencyPage = lazy(() => import('./features/ordering/emergency-page.js').then((m) => ({ default: m.EmergencyPage })));
 const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then((m) => ({ default: m.RatingsPage })));
 const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
+const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -88,6 +90,8 @@ export function AppRoutes() {
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
         <Route path="settlement" element={guarded('settlement', <SettlementPage />)} />
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
+        <Route path="notices" element={guarded('notices', <InboxPage />)} />
+        <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

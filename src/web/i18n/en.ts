@@ -15,6 +15,7 @@ import { visitsEn } from '../features/visit-progress/visits-dict.js';
 import { orderingEn } from '../features/ordering/ordering-dict.js';
 import { settlementEn } from '../features/settlement/settlement-dict.js';
 import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.js';
+import { noticesEn } from '../features/notices/notices-dict.js';
 
 export const en = {
   ...commonEn,
@@ -31,4 +32,5 @@ export const en = {
   ...orderingEn,
   ...settlementEn,
   ...orderingStatsEn,
+  ...noticesEn,
 } satisfies Dict;

@@ -15,6 +15,7 @@ import { visitsZh } from '../features/visit-progress/visits-dict.js';
 import { orderingZh } from '../features/ordering/ordering-dict.js';
 import { settlementZh } from '../features/settlement/settlement-dict.js';
 import { orderingStatsZh } from '../features/ordering-stats/ordering-stats-dict.js';
+import { noticesZh } from '../features/notices/notices-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -31,6 +32,7 @@ export const zh = {
   ...orderingZh,
   ...settlementZh,
   ...orderingStatsZh,
+  ...noticesZh,
 };
 
 export type Dict = typeof zh;
