@@ -31,7 +31,12 @@ export async function queueSupplyNotices(db: Db, orgId: number, planId: number, 
   for (const x of rows) byShop.set(x.retailerId, [...(byShop.get(x.retailerId) ?? []), x]);
   const fallbackAt = new Date(now.getTime() + noticeConfig().fallbackMinutes * 60_000);
   const items: NoticeInsert[] = [...byShop].map(([retailerId, lines]) => {
-    const limits = lines.map((x) => `${x.productName} ${x.limitQty} 条`).join('、');
+    // The SMS names what the shop may order; the reasons (in the app) also say why the others are none.
+    const given = lines.filter((x) => x.limitQty > 0);
+    const none = lines.length - given.length;
+    const limits = given.length
+      ? `${given.map((x) => `${x.productName} ${x.limitQty} 条`).join('、')}${none ? `；其余 ${none} 个紧俏品规本周暂无` : ''}`
+      : `本周暂无（${lines.length} 个紧俏品规）`;
     const reasons = lines
       .map((x) => `· ${explainLimit({ productName: x.productName, supplyQty: x.supplyQty, tier: x.tier, market: x.network, quota: x.quotaQty, cap: x.capQty,
         limit: x.limitQty, lowestServedTier: x.lowestServedTier, urbanWeight: x.urbanWeight, ruralWeight: x.ruralWeight, extra: x.extraQty, extraSegment: x.extraSegment }).zh}`)

@@ -57,7 +57,7 @@ export function SendNoticePage() {
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="body" label={t.notices.body} extra={t.notices.bodyHelp} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} maxLength={1000} showCount />
+            <Input.TextArea rows={4} maxLength={1000} />
           </Form.Item>
           <Form.Item name="kind" label={t.notices.audience}>
             <Radio.Group optionType="button" options={[
