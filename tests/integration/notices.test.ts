@@ -15,6 +15,7 @@ import { generateWindowNotices } from '../../src/app/notices/generate-window-not
 import { queueSupplyNotices } from '../../src/app/notices/queue-supply-notices.js';
 import { ingestOutbox } from '../../src/app/notices/ingest-outbox.js';
 import { findInbox } from '../../src/app/notices/inbox.js';
+import { generateGreetings } from '../../src/app/notices/generate-greetings.js';
 import type { Viewer } from '../../src/domain/access/viewer.js';
 
 let t: TestApp;
@@ -251,5 +252,21 @@ describe('sending notices: scope, approval and bad input', () => {
     const [shop] = await query<{ id: number }>(db(), sql`select n.retailer_id as id from notices n join notice_deliveries d on d.notice_id = n.id where d.state in ('sent', 'delivered') limit 1`);
     const trail = (await t.api(manager, 'GET', `/api/retailers/${shop.id}/notices`)).json();
     expect(trail.items.some((n: { deliveries: { sentAt: string | null }[] }) => n.deliveries.some((d) => d.sentAt))).toBe(true);
+  });
+});
+
+describe('greetings', () => {
+  it('greets every active shop on a lunar festival and a shop on its birthday, once', async () => {
+    const [shop] = await query<{ id: number }>(db(), sql`update retailers set birthday = '1970-09-25', birthday_calendar = 'solar'
+      where id = (select id from retailers where status = 'active' order by id limit 1) returning id`);
+    const midAutumn = at('2026-09-25T02:00:00Z'); // 10:00 Beijing on 八月十五
+    expect((await generateGreetings(db(), orgId, at('2026-09-24T23:00:00Z'))).festival).toBe(0); // 07:00: too early
+    const first = await generateGreetings(db(), orgId, midAutumn);
+    const [active] = await query<{ n: number }>(db(), sql`select count(*)::int as n from retailers where status = 'active'`);
+    expect(first.festival).toBe(active.n);
+    expect(first.birthdays).toBeGreaterThanOrEqual(1);
+    expect(await generateGreetings(db(), orgId, midAutumn)).toEqual({ festival: 0, birthdays: 0 });
+    const [mine] = await query<{ n: number }>(db(), sql`select count(*)::int as n from notices where template = 'greeting' and retailer_id = ${shop.id}`);
+    expect(mine.n).toBe(2);
   });
 });

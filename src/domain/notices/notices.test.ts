@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fill, renderTemplate, TemplateError, variablesOf } from './templates.js';
 import { smsFigures, smsSegments } from './sms-length.js';
 import { inQuietHours, nextSendTime, retryDelaySeconds } from './quiet-hours.js';
+import { festivalOn } from './festivals.js';
 
 describe('templates', () => {
   it('fills variables and lists them', () => {
@@ -53,5 +54,14 @@ describe('quiet hours (Shanghai)', () => {
   it('backs off doubling to an hour', () => {
     expect([1, 2, 3].map(retryDelaySeconds)).toEqual([30, 60, 120]);
     expect(retryDelaySeconds(20)).toBe(3600);
+  });
+});
+
+describe('festivals', () => {
+  it('finds Spring Festival, Lantern and Mid-Autumn by the lunar calendar', () => {
+    expect(festivalOn('2027-02-06')?.key).toBe('spring');
+    expect(festivalOn('2027-02-20')?.key).toBe('lantern');
+    expect(festivalOn('2026-09-25')?.key).toBe('mid_autumn');
+    expect(festivalOn('2026-11-24')).toBeNull();
   });
 });

@@ -46,6 +46,14 @@ export const NOTICE_TEMPLATES = {
     sms: '${text}',
     vars: ['text'],
   },
+  greeting: {
+    code: 'greeting',
+    version: 1,
+    title: '${occasionName}快乐',
+    body: '${shopName}：${wish}',
+    sms: '${shopName}：${wish}',
+    vars: ['shopName', 'occasionName', 'wish'],
+  },
   urgent: {
     code: 'urgent',
     version: 1,

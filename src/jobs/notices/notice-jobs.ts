@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { query, type Db } from '../../db/client.js';
 import { generateWindowNotices } from '../../app/notices/generate-window-notices.js';
 import { ingestOutbox } from '../../app/notices/ingest-outbox.js';
+import { generateGreetings } from '../../app/notices/generate-greetings.js';
 import { defineJob } from '../define-job.js';
 import { enqueueJob, notifyJobRunners } from '../job-queue.js';
 import type { JobSchedule } from '../runner.js';
@@ -34,7 +35,7 @@ export const generateNoticesJob = defineJob({
   handler: async (_payload, ctx) => {
     const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs order by id`);
     const out: Record<string, unknown>[] = [];
-    for (const org of orgs) out.push({ orgId: org.id, ...(await generateWindowNotices(ctx.db, org.id, ctx.now())) });
+    for (const org of orgs) out.push({ orgId: org.id, ...(await generateWindowNotices(ctx.db, org.id, ctx.now())), greetings: await generateGreetings(ctx.db, org.id, ctx.now()) });
     await requestDispatch(ctx.db);
     return { orgs: out };
   },
@@ -42,7 +43,7 @@ export const generateNoticesJob = defineJob({
 
 export const noticeSchedules: JobSchedule[] = [
   { cron: '* * * * *', job: dispatchNoticesJob, payload: () => ({}), catchUpMinutes: 2 },
-  // Hourly: windows opening in the next day get their reminder, windows closing in the next day their nudge.
+  // Hourly: windows opening in the next day get their reminder, windows closing in the next day their nudge; festival and birthday greetings from 09:00.
   { cron: '5 * * * *', job: generateNoticesJob, payload: () => ({}) },
 ];
 
