@@ -170,6 +170,28 @@ describe('sending through a failing gateway', () => {
     for (const x of end) expect(gw.records.filter((r) => r.outId === x.requestId).length, x.requestId).toBe(1);
   });
 
+  it("the provider's rate limit puts messages back without failing or repeating them", async () => {
+    const grid = (await query<{ id: number }>(db(), sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`))[0].id;
+    const cid = (await t.api(worker, 'POST', '/api/notice-campaigns', { title: '通知', body: '本周五下午停电检修。', audience: { kind: 'grids', gridIds: [grid] }, channel: 'sms' })).json().id;
+    gw.options.ratePerSecond = 2; // the gateway allows less than we send (1000/s configured)
+    let when = at('2026-11-24T05:20:00Z');
+    let limited = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = await dispatch(when);
+      limited += r.rateLimited;
+      const [left] = await query<{ n: number }>(db(), sql`select count(*)::int as n from notice_deliveries d join notices n on n.id = d.notice_id where n.campaign_id = ${cid} and d.state = 'queued'`);
+      if (!left.n) break;
+      when = new Date(when.getTime() + 1000);
+      await new Promise((res) => setTimeout(res, 300));
+    }
+    gw.options.ratePerSecond = 1000;
+    expect(limited).toBeGreaterThan(0);
+    const end = await query<{ requestId: string; state: string; attempts: number }>(db(), sql`select d.request_id as "requestId", d.state, d.attempts from notice_deliveries d
+      join notices n on n.id = d.notice_id where n.campaign_id = ${cid} and d.state <> 'opted_out'`);
+    expect(end.every((x) => (x.state === 'sent' || x.state === 'delivered') && x.attempts === 1), JSON.stringify(end)).toBe(true);
+    for (const x of end) expect(gw.records.filter((r) => r.outId === x.requestId).length).toBe(1);
+  });
+
   it('delivery receipts arrive later and are kept', async () => {
     await new Promise((r) => setTimeout(r, 20));
     await dispatch(at('2026-11-24T05:10:00Z'));
