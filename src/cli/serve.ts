@@ -10,6 +10,8 @@ import { isDemoSeeded, seedDemoCounty } from '../app/demo/demo-seed.js';
 import { refreshSearchTokens } from '../app/retailers/search-token-refresh.js';
 import { createJobRunner } from '../jobs/registry.js';
 import pino from 'pino';
+import { configureNoticesFromEnv } from '../jobs/notices/notice-config.js';
+import { startFakeGateway } from '../jobs/notices/fake-gateway.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = readEnv();
@@ -51,6 +53,12 @@ const app = await buildApp({
   loginThrottle: { perAccount: env.LOGIN_MAX_FAILURES, perIp: env.LOGIN_MAX_FAILURES_PER_IP, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
 });
 
+// Notices: the demo sends through the local fake gateway (rate limit, a few failures, delayed receipts); real providers are configuration.
+const smsProvider = env.SMS_PROVIDER ?? (env.demo ? 'fake' : 'none');
+const fake = smsProvider === 'fake' ? await startFakeGateway({ ratePerSecond: env.SMS_RATE_PER_S, failRate: 0.02, receiptDelayMs: 30_000 }) : null;
+configureNoticesFromEnv({ ...env, SMS_PROVIDER: smsProvider, WECHAT_APP_ID: env.WECHAT_APP_ID ?? (fake ? 'wx-demo' : undefined) }, fake?.url);
+if (fake) console.log(`短信网关（本地模拟） fake SMS/WeChat gateway: ${fake.url}`);
+
 // Jobs run here unless worker processes do them (JOBS=0, PostgreSQL only).
 const runner =
   env.JOBS === '1'
@@ -69,6 +77,7 @@ const close = async () => {
   if (closing) return;
   closing = true;
   await Promise.all([app.close(), runner?.stop(env.JOB_GRACE_SECONDS * 1000)]);
+  await fake?.close();
   await database.close();
   process.exit(0);
 };

@@ -9,6 +9,7 @@ import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
 import { deskSweepJob, deskSweepSchedules } from './desk-sweep.js';
 import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboarding-deadlines.js';
+import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notices/notice-jobs.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -20,9 +21,11 @@ export const jobDefinitions: AnyJobDefinition[] = [
   deliveryProposalJob,
   onboardingDeadlinesJob,
   deskSweepJob,
+  dispatchNoticesJob,
+  generateNoticesJob,
 ];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules, ...noticeSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

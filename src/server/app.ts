@@ -25,6 +25,7 @@ import { orderingRoutes } from './routes/ordering.js';
 import { orderCorrectionRoutes } from './routes/order-corrections.js';
 import { supplyPlanImportRoutes } from './routes/supply-plan-import.js';
 import { settlementRoutes } from './routes/settlement.js';
+import { noticeRoutes } from './routes/notices.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
 import { layoutRoutes } from './routes/layout.js';
@@ -147,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   jobRoutes(app, { db: opts.db });
   calendarRoutes(app, { db: opts.db, now });
   onboardingRoutes(app, { db: opts.db, now });
+  noticeRoutes(app, { db: opts.db, now });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // Public: what the login page needs before anyone is logged in.
   app.get('/api/config', { schema: { tags: ['auth'], response: { 200: configSchema } } }, async () => ({ demo: opts.demo ?? false }));

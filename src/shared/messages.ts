@@ -169,6 +169,13 @@ export const messages = {
   },
   computation_busy: { zh: '您的同类计算仍在进行中，请等待其完成', en: 'Your previous computation of this kind is still running; wait for it to finish' },
   computation_failed: { zh: '计算未能完成，请稍后重试', en: 'The computation could not be completed; please try again later' },
+  // Notices (issue 16)
+  notice_unknown_variable: { zh: '模板中有未知变量，可用变量：${shopName} ${legalPerson} ${customerCode} ${tier} ${orderWeekday}', en: 'The template uses an unknown variable; known ones: ${shopName} ${legalPerson} ${customerCode} ${tier} ${orderWeekday}' },
+  notice_sms_too_long: { zh: '短信过长，超过服务商允许的长度，请精简内容', en: "The SMS is longer than the provider allows; shorten it" },
+  notice_empty_audience: { zh: '所选范围内没有可接收通知的零售户', en: 'No retailer in the chosen audience can receive the notice' },
+  notice_scope: { zh: '只能向您管辖范围内的零售户发送通知', en: 'You may send notices only to retailers within your scope' },
+  notice_not_pending: { zh: '该通知已处理，不能再审批', en: 'This notice has already been decided' },
+  notice_own_campaign: { zh: '全县短信须由另一位负责人审批，不能审批自己发起的通知', en: 'County-wide SMS must be approved by another manager, not by its sender' },
   grids_above_retailers: { zh: '网格数不能多于零售户数', en: 'There cannot be more grids than retailers' },
   // Working calendar (issue 15): business hours and the holiday override table
   calendar_periods_none: { zh: '至少需要一个营业时段', en: 'At least one business-hours period is needed' },

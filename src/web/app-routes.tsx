@@ -31,6 +31,8 @@ const SettlementPage = lazy(() => import('./features/settlement/settlement-page.
 const DeskPage = lazy(() => import('./features/desk/desk-page.js').then((m) => ({ default: m.DeskPage })));
 const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').then((m) => ({ default: m.DeskStatsPage })));
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
+const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
@@ -99,6 +101,8 @@ export function AppRoutes() {
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
         <Route path="settlement" element={guarded('settlement', <SettlementPage />)} />
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
+        <Route path="notices" element={guarded('notices', <InboxPage />)} />
+        <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

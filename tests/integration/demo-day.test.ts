@@ -58,4 +58,16 @@ describe('demo day', () => {
     const closed = (await app.inject({ method: 'GET', url: `/api/ordering/retailers/${yesterday}`, headers: { cookie: agent } })).json();
     expect(closed.window?.open ?? false).toBe(false);
   });
+
+  it('shows notices on its first day: sent and read ones, this week\'s supply notice, and unread ones for the demo shop (issue 16)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'retailer', password: 'retailer123' } });
+    const shop = `zy_session=${res.cookies.find((c) => c.name === 'zy_session')!.value}`;
+    const inbox = (await app.inject({ method: 'GET', url: '/api/notices', headers: { cookie: shop } })).json() as { items: { template: string; readAt: string | null }[]; unread: number };
+    expect(inbox.unread).toBeGreaterThan(0);
+    expect(inbox.items.some((n) => n.template === 'supply_notice' && !n.readAt)).toBe(true);
+    const [c] = await query<{ read: number; delivered: number }>(database.db, sql`select (select count(*)::int from notices where read_at is not null) as read,
+      (select count(*)::int from notice_deliveries where state = 'delivered') as delivered`);
+    expect(c.read).toBeGreaterThan(0);
+    expect(c.delivered).toBeGreaterThan(0);
+  });
 });

@@ -16,6 +16,7 @@ import { seedDemoDesk } from './demo-seed-desk.js';
 import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
+import { seedDemoNotices } from './demo-seed-notices.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -94,6 +95,7 @@ export async function seedDemoCounty(
     progress('本周货源计划 this week\'s supply plan', 99);
     await seedDemoSupplyPlan(db, result.orgId, opts.today);
   }
+  await seedDemoNotices(db, result.orgId, opts.today);
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

@@ -12,6 +12,9 @@ import { layersForRemainder, type NextLayer } from '../../domain/allocation/next
 import { latestSupplyPriorities } from '../rating/rating-segments.js';
 import type { PlanItemInput } from '../../shared/ordering.js';
 import { queueOrderDayReminders } from './order-reminders.js';
+import { ingestOutbox } from '../notices/ingest-outbox.js';
+import { queueSupplyNotices } from '../notices/queue-supply-notices.js';
+import { requestDispatch } from '../../jobs/notices/notice-jobs.js';
 
 type Exec = Pick<Db, 'execute'>;
 async function rows<T>(db: Exec, statement: ReturnType<typeof sql>): Promise<T[]> {
@@ -290,8 +293,13 @@ export async function publishPlan(db: Db, viewer: Viewer, planId: number, now: D
     await tx.execute(
       sql`update supply_plans set status = 'published', published_at = ${now.toISOString()}::timestamptz, published_by = ${viewer.userId}, version = version + 1 where id = ${planId}`,
     );
+    // Each shop's limits and their reasons, in the publishing transaction (issue 16).
+    await queueSupplyNotices(tx as unknown as Db, viewer.orgId, planId, plan.weekStart, viewer.userId, now);
   });
-  return queueOrderDayReminders(db, viewer.orgId, now);
+  const reminders = await queueOrderDayReminders(db, viewer.orgId, now);
+  await ingestOutbox(db, viewer.orgId, now);
+  await requestDispatch(db);
+  return reminders;
 }
 
 /** Moves one order window of a plan (e.g. a holiday); answers the windows of the plan. */

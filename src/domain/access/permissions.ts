@@ -60,6 +60,14 @@ export const PERMISSIONS = [
   'calendar.manage',
   'onboarding.read',
   'onboarding.manage',
+  // Notices (issue 16): read = one's own inbox; preferences = a shop's channels and opt-outs; send = notices to the shops of
+  // one's scope; approve = county-wide SMS of another manager; report = delivery figures; trail = a shop's notices and their deliveries.
+  'notice.read',
+  'notice.preferences',
+  'notice.send',
+  'notice.approve',
+  'notice.report',
+  'notice.trail',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +113,12 @@ byRole.retailer.push('desk.mine');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('calendar.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('calendar.manage', 'onboarding.manage');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('onboarding.read');
+// Notices (issue 16)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('notice.read');
+byRole.retailer.push('notice.preferences');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
+for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -151,6 +165,16 @@ const orderingMenu: Partial<Record<Role, string[]>> = {
 };
 
 // Wrong orders and returns, emergency supply (issue 6): staff who take orders record them; marketing decides.
+// Notices (issue 16): the inbox is for everyone (the bell opens it); staff with a scope send notices.
+const noticeMenu: Partial<Record<Role, string[]>> = {
+  admin: ['notices', 'notice-send'],
+  county_manager: ['notices', 'notice-send'],
+  station_head: ['notices', 'notice-send'],
+  grid_worker: ['notices', 'notice-send'],
+  call_agent: ['notices'],
+  retailer: ['notices'],
+};
+
 const correctionMenu: Partial<Record<Role, string[]>> = {
   admin: ['orders', 'emergency'],
   county_manager: ['orders', 'emergency'],
@@ -185,6 +209,7 @@ export function menuOf(role: Role): string[] {
     ...(correctionMenu[role] ?? []),
     ...(deskMenu[role] ?? []),
     ...(deskcalMenu[role] ?? []),
+    ...(noticeMenu[role] ?? []),
   ];
 }
 

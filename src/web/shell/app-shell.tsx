@@ -5,6 +5,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
   AimOutlined,
+  BellOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -30,6 +32,7 @@ import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { useSession } from './session.js';
+import { NoticeBell } from '../features/notices/notice-bell.js';
 
 const icons: Record<string, React.ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -54,6 +57,8 @@ const icons: Record<string, React.ReactNode> = {
   'ordering-stats': <BarChartOutlined />,
   onboarding: <SolutionOutlined />,
   'work-calendar': <CalendarOutlined />,
+  notices: <BellOutlined />,
+  'notice-send': <NotificationOutlined />,
 };
 
 export function BrandMark() {
@@ -104,6 +109,7 @@ export function AppShell() {
           {!desktop && <Button type="text" icon={<MenuOutlined />} aria-label={t.shell.openMenu} onClick={() => setDrawer(true)} />}
           <span className="zy-header-title">{desktop ? t.app.subtitle : t.app.name}</span>
           <span className="zy-header-spacer" />
+          <NoticeBell />
           <div className="zy-user" data-testid="current-user">
             <span>{me.user.displayName}</span>
             <small>{labelOf('role', me.user.role, lang)}</small>

@@ -9,6 +9,7 @@ import { settlement } from './settlement.js';
 import { jobs } from './jobs.js';
 import { desk } from './desk.js';
 import { deskcal } from './deskcal.js';
+import { notices } from './notices.js';
 import type { MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices];

@@ -1,0 +1,54 @@
+// The older outbox (order-day reminders and failed deductions, written by
+// ordering in the transaction of their cause) is the intent; here each row
+// becomes a notice with the same idempotency key, and the row is marked
+// handed over (sent_at). Run by the hourly generator and after publishing;
+// running it twice changes nothing (decision 1100).
+import { sql } from 'drizzle-orm';
+import { query, type Db } from '../../db/client.js';
+import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
+import { shanghaiLabel } from '../../domain/notices/format.js';
+import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { noticeConfig } from '../../jobs/notices/notice-config.js';
+
+type OutboxRow = { id: number; orgId: number; kind: string; retailerId: number | null; userId: number | null; dedupeKey: string; payload: Record<string, unknown>; shopName: string | null };
+
+export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ notices: number; deliveries: number }> {
+  let notices = 0;
+  let deliveries = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const rows = await query<OutboxRow>(t, sql`select o.id::int8 as id, o.org_id as "orgId", o.kind, o.retailer_id as "retailerId", o.user_id as "userId",
+          o.dedupe_key as "dedupeKey", o.payload, r.shop_name as "shopName"
+        from outbox o left join retailers r on r.id = o.retailer_id
+        where o.org_id = ${orgId} and o.sent_at is null order by o.id limit 2000 for update of o skip locked`);
+      if (!rows.length) return true;
+      const items: NoticeInsert[] = [];
+      for (const o of rows) {
+        const p = o.payload;
+        if (o.kind === 'order_day_reminder' && o.retailerId) {
+          const extra = p.failedDeduction ? '您上次的银行扣款未成功，请在订货前确认账户余额充足。' : '';
+          const params = { shopName: o.shopName ?? '', opensAt: shanghaiLabel(new Date(String(p.opensAt))), closesAt: shanghaiLabel(new Date(String(p.closesAt))), orderDate: String(p.orderDate), extra };
+          const r = renderTemplate('order_window_open', params);
+          items.push({ orgId, retailerId: o.retailerId, userId: null, template: 'order_window_open', templateVersion: NOTICE_TEMPLATES.order_window_open.version,
+            occasion: `plan:${p.planId}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: r.sms, params, visibleAt: now,
+            fallbackAt: new Date(now.getTime() + noticeConfig().fallbackMinutes * 60_000) });
+        } else if (o.kind === 'deduction_failed') {
+          const r = renderTemplate('deduction_failed', { text: String(p.text ?? '') });
+          const toWorker = o.userId !== null;
+          items.push({ orgId, retailerId: toWorker ? null : o.retailerId, userId: o.userId, template: 'deduction_failed', templateVersion: 1,
+            occasion: `order:${p.orderId}`, dedupeKey: o.dedupeKey, title: toWorker ? `${r.title}：${o.shopName ?? ''}` : r.title, body: r.body,
+            smsText: toWorker ? null : r.sms, params: { ...p, shopName: o.shopName }, visibleAt: now, mandatory: false });
+        }
+      }
+      const ids = await insertNotices(t, items, now);
+      notices += ids.length;
+      // Failed deductions go out at once (the week's supply is at stake); reminders fall back to SMS when unread.
+      deliveries += await queueDeliveriesFor(t, ids, now);
+      await t.execute(sql`update outbox set sent_at = ${now.toISOString()}::timestamptz where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::int8[])`);
+      return rows.length < 2000;
+    });
+    if (done) break;
+  }
+  return { notices, deliveries };
+}

@@ -1,0 +1,135 @@
+// Notices (issue 16, 信息互动): one row per message a person receives, in the
+// in-app inbox from the moment it is visible, and one delivery row per outside
+// channel (SMS, WeChat) with its own life: queued → sending → sent →
+// delivered | failed (or suppressed / opted_out). The (org, dedupe_key) key
+// is the idempotency key (recipient, template, occasion): an occasion raised
+// twice gives one message (decision 1100).
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { orgs, retailers, users } from './schema.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A person's urgent notice or policy news to an audience; county-wide SMS waits for approval. */
+export const noticeCampaigns = pgTable(
+  'notice_campaigns',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** { kind: county | station | grids | segment | tiers, ids?, segment?, tierFrom?, tierTo? } */
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    /** inapp | sms | wechat */
+    channel: text('channel').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    /** pending_approval → sent | rejected; sent at once when no approval is needed. */
+    status: text('status').notNull(),
+    recipients: integer('recipients').notNull().default(0),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [index('notice_campaigns_org').on(t.orgId, t.createdAt)],
+);
+
+/** A message in someone's inbox: a retailer's (retailer_id) or a staff member's (user_id). */
+export const notices = pgTable(
+  'notices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    retailerId: integer('retailer_id').references(() => retailers.id),
+    userId: integer('user_id').references(() => users.id),
+    /** Template code (order_window_open, window_nudge, supply_notice, deduction_failed, urgent, greeting). */
+    template: text('template').notNull(),
+    templateVersion: smallint('template_version').notNull().default(1),
+    /** What caused it, e.g. plan:12; with the recipient and template it makes the idempotency key. */
+    occasion: text('occasion').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** The text an outside channel sends (short); null: in-app only. */
+    smsText: text('sms_text'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    urgent: boolean('urgent').notNull().default(false),
+    /** Legally required: sent whatever the recipient's preferences. */
+    mandatory: boolean('mandatory').notNull().default(false),
+    campaignId: integer('campaign_id').references(() => noticeCampaigns.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    /** Shown in the inbox (and sent) from this time. */
+    visibleAt: at('visible_at').notNull().defaultNow(),
+    /** Not shown nor sent once the retailer has an order in this plan (the nudge). */
+    unlessOrderedPlanId: integer('unless_ordered_plan_id'),
+    /** Unread by then → an SMS follows (null: no fallback). */
+    fallbackAt: at('fallback_at'),
+    readAt: at('read_at'),
+    suppressedAt: at('suppressed_at'),
+  },
+  (t) => [
+    uniqueIndex('notices_dedupe').on(t.orgId, t.dedupeKey),
+    index('notices_retailer_inbox').on(t.orgId, t.retailerId, t.visibleAt),
+    index('notices_user_inbox').on(t.orgId, t.userId, t.visibleAt),
+    index('notices_fallback').on(t.fallbackAt).where(sql`${t.readAt} is null and ${t.fallbackAt} is not null`),
+    check('notices_one_recipient', sql`(${t.retailerId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/** One outside delivery of a notice; at most one per channel, so a notice can never be texted twice by us. */
+export const noticeDeliveries = pgTable(
+  'notice_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    noticeId: bigint('notice_id', { mode: 'number' })
+      .notNull()
+      .references(() => notices.id),
+    /** sms | wechat */
+    channel: text('channel').notNull(),
+    /** Phone number or WeChat openid. */
+    address: text('address').notNull(),
+    /** queued | sending | sent | delivered | failed | suppressed | opted_out */
+    state: text('state').notNull().default('queued'),
+    /** Not before (quiet hours, backoff). */
+    dueAt: at('due_at').notNull().defaultNow(),
+    attempts: smallint('attempts').notNull().default(0),
+    /** Our id for the provider (Aliyun OutId / Tencent SessionContext): found in the provider's records after an unclear answer. */
+    requestId: text('request_id').notNull(),
+    /** The provider's id (BizId / SerialNo / msgid). */
+    providerId: text('provider_id'),
+    segments: smallint('segments').notNull().default(1),
+    lastError: text('last_error'),
+    queuedAt: at('queued_at').notNull().defaultNow(),
+    /** When the last attempt started (sending) — an unclear answer is checked after the settle time from here. */
+    attemptAt: at('attempt_at'),
+    sentAt: at('sent_at'),
+    deliveredAt: at('delivered_at'),
+    failedAt: at('failed_at'),
+  },
+  (t) => [
+    uniqueIndex('notice_deliveries_notice_channel').on(t.orgId, t.noticeId, t.channel),
+    uniqueIndex('notice_deliveries_request').on(t.requestId),
+    index('notice_deliveries_due').on(t.state, t.dueAt),
+    index('notice_deliveries_provider').on(t.providerId),
+  ],
+);
+
+/** A retailer's channels and opt-outs; urgent and mandatory notices ignore the opt-outs. */
+export const noticePreferences = pgTable(
+  'notice_preferences',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    retailerId: integer('retailer_id')
+      .notNull()
+      .references(() => retailers.id),
+    smsOptOut: boolean('sms_opt_out').notNull().default(false),
+    /** Templates the retailer does not want (e.g. greeting). */
+    mutedTemplates: text('muted_templates').array().notNull().default(sql`'{}'::text[]`),
+    /** The openid bound to the branch's official account; preferred over SMS when set. */
+    wechatOpenId: text('wechat_open_id'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.retailerId] })],
+);

@@ -1,0 +1,100 @@
+// Notice templates (zh first): variables are written ${name}, as the SMS
+// providers write them, so the same text can be registered with them. A
+// template names its variables; rendering with a variable the template does
+// not know, or without one it needs, is an error, never a blank in an SMS.
+export type NoticeTemplate = {
+  code: string;
+  version: number;
+  title: string;
+  /** In-app text. */
+  body: string;
+  /** Outside-channel text (SMS, WeChat); null: in-app only. */
+  sms: string | null;
+  vars: string[];
+};
+
+export const NOTICE_TEMPLATES = {
+  order_window_open: {
+    code: 'order_window_open',
+    version: 1,
+    title: '订货提醒',
+    body: '${shopName}：您的订货窗口 ${opensAt} 开放，${closesAt} 截止（订货日 ${orderDate}）。${extra}',
+    sms: '${shopName}，订货窗口${opensAt}开放，${closesAt}截止。${extra}',
+    vars: ['shopName', 'opensAt', 'closesAt', 'orderDate', 'extra'],
+  },
+  window_nudge: {
+    code: 'window_nudge',
+    version: 1,
+    title: '订货即将截止',
+    body: '${shopName}：本周订货将于 ${closesAt} 截止，您还没有订货，请及时下单。',
+    sms: '${shopName}，本周订货${closesAt}截止，您尚未订货，请及时下单。',
+    vars: ['shopName', 'closesAt'],
+  },
+  supply_notice: {
+    code: 'supply_notice',
+    version: 1,
+    title: '本周货源供应告知',
+    body: '${shopName}：${weekStart} 这周的紧俏品规限量：${limits}。\n${reasons}',
+    sms: '${shopName}，本周紧俏货源限量：${limits}。详情请看订货平台消息。',
+    vars: ['shopName', 'weekStart', 'limits', 'reasons'],
+  },
+  deduction_failed: {
+    code: 'deduction_failed',
+    version: 1,
+    title: '扣款未成功',
+    body: '${text}',
+    sms: '${text}',
+    vars: ['text'],
+  },
+  greeting: {
+    code: 'greeting',
+    version: 1,
+    title: '${occasionName}快乐',
+    body: '${shopName}：${wish}',
+    sms: '${shopName}：${wish}',
+    vars: ['shopName', 'occasionName', 'wish'],
+  },
+  urgent: {
+    code: 'urgent',
+    version: 1,
+    title: '${title}',
+    body: '${body}',
+    sms: '${body}',
+    vars: ['title', 'body'],
+  },
+} as const satisfies Record<string, NoticeTemplate>;
+
+export type TemplateCode = keyof typeof NOTICE_TEMPLATES;
+
+/** Variables a person may use in their own notice text, filled per shop. */
+export const SHOP_VARIABLES = ['shopName', 'legalPerson', 'customerCode', 'tier', 'orderWeekday'] as const;
+
+export class TemplateError extends Error {
+  constructor(
+    readonly kind: 'unknown_variable' | 'missing_variable',
+    readonly variable: string,
+  ) {
+    super(`${kind}: ${variable}`);
+  }
+}
+
+const VAR = /\$\{([^}]*)\}/g;
+
+/** The variables a text uses, in order of first use. */
+export function variablesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(VAR)].map((m) => m[1]))];
+}
+
+/** Fill ${name} in `text`; a variable outside `allowed` or absent from `params` throws a TemplateError. */
+export function fill(text: string, params: Record<string, string | number>, allowed: readonly string[]): string {
+  for (const v of variablesOf(text)) {
+    if (!allowed.includes(v)) throw new TemplateError('unknown_variable', v);
+    if (params[v] === undefined) throw new TemplateError('missing_variable', v);
+  }
+  return text.replace(VAR, (_, v: string) => String(params[v]));
+}
+
+export function renderTemplate(code: TemplateCode, params: Record<string, string | number>): { title: string; body: string; sms: string | null } {
+  const t: NoticeTemplate = NOTICE_TEMPLATES[code];
+  return { title: fill(t.title, params, t.vars), body: fill(t.body, params, t.vars), sms: t.sms === null ? null : fill(t.sms, params, t.vars) };
+}
