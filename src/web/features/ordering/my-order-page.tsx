@@ -118,6 +118,9 @@ export function MyOrderPage() {
         width={480}
       >
         <div data-testid="order-confirm">
+          <Typography.Paragraph strong style={{ fontSize: 16, margin: '0 0 8px' }} data-testid="order-confirm-totals">
+            {o.confirmTotals(totals.cartons, formatYuan(totals.amount))}
+          </Typography.Paragraph>
           <Table
             size="small"
             rowKey="productId"
@@ -130,10 +133,7 @@ export function MyOrderPage() {
               { title: o.lineAmount, align: 'right', render: (_: unknown, l) => formatYuan(l.orderedQty * (byId.get(l.productId)?.price ?? 0)) },
             ]}
           />
-          <Typography.Paragraph strong style={{ fontSize: 16, margin: '12px 0 4px' }} data-testid="order-confirm-totals">
-            {o.confirmTotals(totals.cartons, formatYuan(totals.amount))}
-          </Typography.Paragraph>
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
             {o.confirmSettle(labelOf('settlementMethod', view.retailer.settlementMethod, lang))}
             {capped ? ` ${o.cappedNote}` : ''}
           </Typography.Paragraph>

@@ -3,7 +3,8 @@
 // an extension) with a reason that goes to the audit log and to the notice
 // that tells those shops.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Table, Tag, Typography } from 'antd';
+import { usePhone } from '../../components/phone-layout.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError, type Wire } from '../../api/client.js';
 import type { orderWindowsSchema } from '../../../shared/ordering.js';
@@ -28,6 +29,7 @@ export function OrderWindowsCard({ planId, published, canManage, now = new Date(
   const [items, setItems] = useState<Window[]>([]);
   const [editing, setEditing] = useState<Window | null>(null);
   const [busy, setBusy] = useState(false);
+  const phone = usePhone();
   const [form] = Form.useForm<{ opensAt: string; closesAt: string; reason: string }>();
 
   useEffect(() => {
@@ -59,11 +61,38 @@ export function OrderWindowsCard({ planId, published, canManage, now = new Date(
     }
   };
   const day = (w: Window) => `${weekdayLabel(w.weekday, lang)} ${dayLabel(w.orderDate, lang)}`;
+  const stateTag = (w: Window) => {
+    const s = state(w);
+    return <Tag color={s === 'open' ? 'green' : s === 'upcoming' ? 'blue' : 'default'}>{o.windowStates[s]}</Tag>;
+  };
+  const editButton = (w: Window) => (
+    <Button size={phone ? 'middle' : 'small'} onClick={() => open(w)} data-testid={`edit-window-${w.weekday}`} style={phone ? { minHeight: 44 } : undefined}>
+      {o.editWindow}
+    </Button>
+  );
 
   return (
     <Card size="small" title={o.windowsTitle} data-testid="order-windows">
       {!published ? (
         <Typography.Text type="secondary">{o.windowsDraft}</Typography.Text>
+      ) : phone ? (
+        // A phone gets one row per day instead of a table that scrolls sideways.
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(w) => (
+            <List.Item style={{ paddingInline: 0 }} actions={canManage ? [editButton(w)] : []}>
+              <List.Item.Meta
+                title={
+                  <span>
+                    {day(w)} {stateTag(w)} {w.changed && <Tag color="purple">{o.windowChanged}</Tag>}
+                  </span>
+                }
+                description={`${beijingTimeLabel(String(w.opensAt), lang)} – ${beijingTimeLabel(String(w.closesAt), lang)} · ${o.shopsCol} ${w.retailers}`}
+              />
+            </List.Item>
+          )}
+        />
       ) : (
         <Table<Window>
           size="small"
@@ -83,25 +112,8 @@ export function OrderWindowsCard({ planId, published, canManage, now = new Date(
               ),
             },
             { title: o.shopsCol, dataIndex: 'retailers', align: 'right' },
-            {
-              title: o.stateCol,
-              render: (_: unknown, w) => {
-                const s = state(w);
-                return <Tag color={s === 'open' ? 'green' : s === 'upcoming' ? 'blue' : 'default'}>{o.windowStates[s]}</Tag>;
-              },
-            },
-            ...(canManage
-              ? [
-                  {
-                    title: '',
-                    render: (_: unknown, w: Window) => (
-                      <Button size="small" onClick={() => open(w)} data-testid={`edit-window-${w.weekday}`}>
-                        {o.editWindow}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
+            { title: o.stateCol, render: (_: unknown, w) => stateTag(w) },
+            ...(canManage ? [{ title: '', render: (_: unknown, w: Window) => editButton(w) }] : []),
           ]}
         />
       )}
