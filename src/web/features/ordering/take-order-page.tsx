@@ -251,6 +251,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                 rowKey="productId"
                 pagination={false}
                 dataSource={lines}
+                scroll={{ x: 'max-content' }}
                 data-testid="order-lines"
                 locale={{ emptyText: <Empty description={o.lines} /> }}
                 columns={[
