@@ -176,7 +176,7 @@ export const orderingZh = {
     windowNotice: (n: number) => `调整后需告知订货日为这一天的 ${n} 户零售户`,
     figuresHelp: '这些数字是什么意思',
     help: {
-      supply: '该周可投放的条数（紧俏品规按档位限量分给零售户）。',
+      supply: '货源（条）：该周可投放的条数（紧俏品规按档位限量分给零售户）。',
       weights: '城网/农网权重：同一档位下城网与农网每户第 1 条的相对价值，权重高的一方先分到、分得多。',
       minTier: '最低投放档位：低于该档位的零售户不分配该品规（0 表示所有档位都参与）。',
       allocated: '已投放：测算分给零售户的条数，即各档位限量 × 户数（每户不超过其近 12 周单周最大需求），加上余量逐户各投的 1 条。',
@@ -365,7 +365,7 @@ export const orderingEn = {
     windowNotice: (n: number) => `${n} retailers order on this day and must be told`,
     figuresHelp: 'What these figures mean',
     help: {
-      supply: 'Cartons available for the week (scarce products are shared by tier as limits).',
+      supply: 'Supply (cartons): cartons available for the week (scarce products are shared by tier as limits).',
       weights: 'Urban / rural weight: how much the first carton to an urban or a rural shop of the same tier counts; the higher weight is served first and gets more.',
       minTier: 'Lowest tier served: shops below it get none of this product (0: every tier takes part).',
       allocated: 'Allocated: cartons given to shops, i.e. the tier limit × shops (each capped at its largest week of the last 12), plus one carton each from the remainder.',
