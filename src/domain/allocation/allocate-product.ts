@@ -178,9 +178,13 @@ export function allocateProduct(p: AllocationProblem, start?: ArrayLike<number>,
       frozen[a] = 0;
     }
     if (!bestNext) break;
-    q = bestNext;
-    fill(p, idx, segs, q);
-    best = valueWithRemainder(p, idx, q);
+    // Refill what the move froze, but only if that does not lose value (the remainder may be worth more than a
+    // layer that fits); the value rises strictly every round, so the search cannot cycle.
+    const refilled = (bestNext as Int32Array).slice();
+    fill(p, idx, segs, refilled);
+    const v = valueWithRemainder(p, idx, refilled);
+    q = v >= best ? refilled : bestNext;
+    best = Math.max(v, best);
   }
   return finish(p, idx, q);
 }
