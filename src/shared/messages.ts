@@ -114,6 +114,13 @@ export const messages = {
   plan_published: { zh: '货源计划已发布，不能再修改', en: 'The supply plan is published and can no longer change' },
   plan_not_allocated: { zh: '请先运行投放测算再发布', en: 'Run the allocation before publishing' },
   plan_week_exists: { zh: '该周已有货源计划', en: 'There is already a supply plan for that week' },
+  retailer_field_forbidden: {
+    zh: '您的角色不能修改客户编码、许可证号或所属网格：客户编码和许可证号由营销部维护，调整网格请找站长或营销部',
+    en: 'Your role cannot change the customer code, licence number or grid: marketing keeps the code and licence; ask your station head or marketing to move a shop',
+  },
+  plan_week_past: { zh: '只能为本周或以后的周建货源计划', en: 'A supply plan can only be made for this week or a later one' },
+  window_closes_before_opens: { zh: '截止时间应晚于开始时间', en: 'The window must close after it opens' },
+  window_too_long: { zh: '一个订货时间段最长 7 天，且应在订货日前后 7 天内', en: 'An order window lasts at most 7 days and lies within 7 days of the order day' },
   settlement_not_failed: { zh: '只有扣款失败的订单才能重试扣款', en: 'Only an order whose deduction failed can be retried' },
   correction_decided: { zh: '该退货/更正已处理', en: 'This return or correction has already been decided' },
   correction_too_many: { zh: '退货/更正数量超过该行订购量', en: 'More cartons than the line ordered' },

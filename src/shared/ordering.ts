@@ -190,14 +190,29 @@ export type RetailerOrdering = z.infer<typeof retailerOrderingSchema>;
 
 export const planIdParams = z.object({ id: idParamSchema });
 export const planWindowParams = z.object({ id: idParamSchema, weekday: z.coerce.number().int().min(1).max(7) });
-export const setOrderWindowSchema = z.object({ opensAt: z.coerce.date(), closesAt: z.coerce.date() });
+export const setOrderWindowSchema = z.object({
+  opensAt: z.coerce.date(),
+  closesAt: z.coerce.date(),
+  /** Why the window moves (a holiday, an extension): kept in the audit log and handed to the notice that tells the retailers. */
+  reason: textSchema.max(200).default(''),
+});
+export type SetOrderWindowInput = z.infer<typeof setOrderWindowSchema>;
 
 export const planListSchema = z.object({ items: z.array(planSummarySchema) });
 /** POST …/allocate answers at once with the queued job; the screen follows it. */
 export const allocationQueuedSchema = planDetailSchema.extend({ job: jobViewSchema });
 export const remindersQueuedSchema = z.object({ queued: z.number() });
 export const publishedPlanSchema = planDetailSchema.extend({ reminders: remindersQueuedSchema });
-export const orderWindowSchema = z.object({ weekday: z.number(), orderDate: z.string(), opensAt: timestamp, closesAt: timestamp });
+export const orderWindowSchema = z.object({
+  weekday: z.number(),
+  orderDate: z.string(),
+  opensAt: timestamp,
+  closesAt: timestamp,
+  /** Active retailers whose order day this is: who a change of this window concerns. */
+  retailers: z.number(),
+  /** Moved from the default (08:00 the day before to 17:00 on the order day, Beijing time). */
+  changed: z.boolean(),
+});
 export const orderWindowsSchema = z.object({ items: z.array(orderWindowSchema) });
 export type OrderWindow = z.input<typeof orderWindowSchema>;
 export const orderReplySchema = orderResultSchema.extend({ replayed: z.boolean() });

@@ -39,12 +39,15 @@ describe('allocateWithLp (HiGHS in a worker thread)', () => {
     }
   });
 
-  it('comes within 0.1% of the exact integer optimum (HiGHS MIP) on a small county', async () => {
+  it('with the remainder handed out, reaches at least the exact integer optimum of the quotas alone (HiGHS MIP) on a small county', async () => {
     const p = problem(7, 1200, 900, 1.4, 0.7);
     p.policy.maxQuota = 8;
     const mip = await solveLp(buildLpModel(p, { integer: true }));
     expect(mip.status).toBe('Optimal');
     const r = allocateProduct(p);
-    expect(r.objective).toBeGreaterThanOrEqual(mip.objective * (1 - 1e-3));
+    // The quotas alone give up a little (the method no longer packs the leftover into cheap layers, decision 1401);
+    // with the remainder one carton each to the best next layers, the shops get more value than the best quotas alone.
+    expect(r.value).toBeGreaterThanOrEqual(mip.objective);
+    expect(r.objective).toBeGreaterThanOrEqual(mip.objective * 0.97);
   });
 });

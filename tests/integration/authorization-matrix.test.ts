@@ -107,12 +107,17 @@ describe('scope holds in the rows returned', () => {
     expect((await t.api(cookies.call_agent, 'GET', all)).json().total).toBe(n);
   });
 
-  it('a grid worker cannot move a retailer into a grid that is not theirs', async () => {
+  it('a grid worker cannot move a retailer to another grid; a station head only into grids of the station', async () => {
     const grids = (await t.api(cookies.admin, 'GET', '/api/grids')).json() as { id: number; workerName: string }[];
     const mine = (await t.api(cookies.grid_worker, 'GET', '/api/grids')).json() as { id: number }[];
-    const foreign = grids.find((g) => !mine.some((m) => m.id === g.id))!;
+    const station = (await t.api(cookies.station_head, 'GET', '/api/grids')).json() as { id: number }[];
+    const foreign = grids.find((g) => !station.some((m) => m.id === g.id))!;
     const res = await t.api(cookies.grid_worker, 'PATCH', `/api/retailers/${own}`, { version: await currentVersion(own), gridId: foreign.id });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().details[0]).toMatchObject({ field: 'gridId', code: 'unknown_grid' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().details[0]).toMatchObject({ field: 'gridId', code: 'retailer_field_forbidden' });
+    expect(mine.length).toBeGreaterThan(0);
+    const head = await t.api(cookies.station_head, 'PATCH', `/api/retailers/${own}`, { version: await currentVersion(own), gridId: foreign.id });
+    expect(head.statusCode).toBe(400);
+    expect(head.json().details[0]).toMatchObject({ field: 'gridId', code: 'unknown_grid' });
   });
 });

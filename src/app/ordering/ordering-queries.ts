@@ -142,6 +142,7 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
               ruralWeight: p.ruralWeight,
               extra: p.extraQty ?? 0,
               extraSegment: p.extraSegment,
+              weekStart: w?.weekStart,
             })
           : null,
       };

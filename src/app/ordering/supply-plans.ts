@@ -32,9 +32,15 @@ export function defaultWeights(priceClass: number): { urbanWeight: number; rural
   return { urbanWeight: 1, ruralWeight: 1 };
 }
 
-export async function createPlan(db: Db, viewer: Viewer, input: { weekStart: string; note: string; items?: PlanItemInput[] }): Promise<number> {
+/**
+ * A plan for the week starting `weekStart` (a Monday). Given `now`, the week
+ * must be the current one (Beijing time) or later: marketing plans this week
+ * on its first day as well as next week.
+ */
+export async function createPlan(db: Db, viewer: Viewer, input: { weekStart: string; note: string; items?: PlanItemInput[] }, now?: Date): Promise<number> {
   const monday = new Date(`${input.weekStart}T00:00:00Z`);
   if (Number.isNaN(monday.getTime()) || monday.getUTCDay() !== 1) throw new AppError('validation_failed', [{ field: 'weekStart', code: 'date_format' }]);
+  if (now && input.weekStart < currentWeekStart(now)) throw new AppError('plan_week_past', [{ field: 'weekStart', code: 'plan_week_past' }]);
   return db.transaction(async (tx) => {
     const [plan] = await rows<{ id: number }>(
       tx,
@@ -164,7 +170,7 @@ export async function runAllocation(db: Db, viewer: Pick<Viewer, 'orgId'>, planI
       const values = r.quotas.map((q) => sql`(${viewer.orgId}, ${planId}, ${it.productId}, ${q.tier}, ${q.market}, ${q.quota}, ${q.retailers}, ${q.allocated})`);
       await tx.execute(sql`insert into allocation_quotas (org_id, plan_id, product_id, tier, network, quota, retailers, allocated) values ${sql.join(values, sql`, `)}`);
       await tx.execute(sql`
-        update supply_plan_items set allocated_qty = ${r.allocated}, lp_bound = ${r.lpBound}, objective = ${r.objective}, gap_pct = ${r.gapPct}, method = ${r.method}
+        update supply_plan_items set allocated_qty = ${r.allocated}, lp_bound = ${r.lpBound}, objective = ${r.value}, gap_pct = ${r.gapPct}, method = ${r.method}
         where plan_id = ${planId} and product_id = ${it.productId}`);
       results.push({ productId: it.productId, supply: it.supplyQty, allocated: r.allocated, gapPct: r.gapPct, method: r.method, priorityQty: 0 });
     }
@@ -264,6 +270,14 @@ function groupsOf(hist: { tier: number; network: Market; cap: number; n: number 
   return groups;
 }
 
+/** Monday (YYYY-MM-DD) of the week holding `now` in Beijing time. */
+export function currentWeekStart(now: Date): string {
+  const bj = new Date(now.getTime() + 8 * 3_600_000);
+  const day = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 /** Order windows of a week: from 08:00 the day before each order day to 17:00 on it (Beijing time). */
 export function windowsOf(weekStart: string): { weekday: number; orderDate: string; opensAt: Date; closesAt: Date }[] {
   const [y, m, d] = weekStart.split('-').map(Number);
@@ -302,23 +316,19 @@ export async function publishPlan(db: Db, viewer: Viewer, planId: number, now: D
   return reminders;
 }
 
-/** Moves one order window of a plan (e.g. a holiday); answers the windows of the plan. */
-export async function setOrderWindow(db: Db, viewer: Viewer, planId: number, weekday: number, opensAt: Date, closesAt: Date) {
-  if (closesAt <= opensAt) throw new AppError('validation_failed', [{ field: 'closesAt', code: 'invalid_value' }]);
-  const updated = await rows<{ weekday: number }>(
+/** The order windows of a published plan, with how many active shops order on each day and whether it was moved. */
+export async function findOrderWindows(db: Db, viewer: Pick<Viewer, 'orgId'>, planId: number) {
+  const found = await rows<{ weekday: number; orderDate: string; opensAt: string; closesAt: string; weekStart: string; retailers: number }>(
     db,
-    sql`update order_windows w set opens_at = ${opensAt.toISOString()}::timestamptz, closes_at = ${closesAt.toISOString()}::timestamptz
-        from supply_plans p where p.id = w.plan_id and p.org_id = ${viewer.orgId} and w.plan_id = ${planId} and w.weekday = ${weekday}
-        returning w.weekday`,
-  );
-  if (!updated.length) throw new AppError('not_found');
-  return findOrderWindows(db, viewer, planId);
-}
-
-export async function findOrderWindows(db: Db, viewer: Viewer, planId: number) {
-  return rows<{ weekday: number; orderDate: string; opensAt: string; closesAt: string }>(
-    db,
-    sql`select w.weekday, w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt"
+    sql`select w.weekday, w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt", p.week_start::text as "weekStart",
+               (select count(*)::int from retailers r where r.org_id = p.org_id and r.status = 'active' and r.order_weekday = w.weekday) as retailers
         from order_windows w join supply_plans p on p.id = w.plan_id where p.org_id = ${viewer.orgId} and w.plan_id = ${planId} order by w.weekday`,
   );
+  if (!found.length) return [];
+  const defaults = new Map(windowsOf(found[0].weekStart).map((d) => [d.weekday, d]));
+  return found.map(({ weekStart: _w, ...w }) => {
+    const d = defaults.get(w.weekday);
+    const changed = !d || new Date(w.opensAt).getTime() !== d.opensAt.getTime() || new Date(w.closesAt).getTime() !== d.closesAt.getTime();
+    return { ...w, changed };
+  });
 }

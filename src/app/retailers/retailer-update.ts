@@ -12,6 +12,7 @@ import type { RetailerFields, RetailerUpdate } from '../../shared/retailer.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
 import { isValidBirthday } from '../../domain/retailers/birthday.js';
 import { writeAudit } from '../audit/audit.js';
+import { fieldsRoleMayNotChange } from '../../domain/access/retailer-fields.js';
 
 export type OrgGeo = { adcode: string; boundary: Boundary };
 
@@ -56,6 +57,9 @@ export async function updateRetailer(
 
     const changes = diffFields(current, fields);
     if (!changes.length) throw new AppError('nothing_changed');
+    // Customer code, licence number and grid need more than retailer.update (decision 1402); the form sends changed fields only.
+    const refused = fieldsRoleMayNotChange(viewer.role, changes.map((c) => c.field));
+    if (refused.length) throw new AppError('retailer_field_forbidden', refused.map((field) => ({ field, code: 'retailer_field_forbidden' })));
 
     const merged = { ...current, ...fields } as RetailerFields & Record<string, unknown>;
     const errors = countyFieldErrors(await getOrgGeo(tx as Db, viewer.orgId), {

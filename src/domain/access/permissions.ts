@@ -6,6 +6,10 @@ export const PERMISSIONS = [
   'retailer.list',
   'retailer.read',
   'retailer.update',
+  // Fields of the file not every editor may change (decision 1402): identity = 客户编码 and 许可证号,
+  // set by marketing from the monopoly's licence; regrid = move a shop to another grid (within scope).
+  'retailer.identity',
+  'retailer.regrid',
   'retailer.history',
   'retailer.import',
   'retailer.export',
@@ -86,6 +90,10 @@ const byRole: Record<Role, Permission[]> = {
   // A retailer sees their own file and its history, and their own rating.
   retailer: ['retailer.read', 'retailer.history', 'org.read', 'rating.read', 'representative.respond'],
 };
+
+// A grid worker keeps the file up to date but may not change who the shop is or whose grid it is in (decision 1402).
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('retailer.identity', 'retailer.regrid');
+byRole.station_head.push('retailer.regrid');
 
 // Grids and the map (issue 4): staff with a territory see it on the map; those who run one manage its grids.
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('map.read');

@@ -107,4 +107,32 @@ describe('allocateProduct', () => {
     expect(r.allocated).toBeLessThanOrEqual(300);
     expect(r.allocated).toBeGreaterThan(280);
   });
+
+  it('leaves the leftover to the remainder rather than pack it into a cheap layer (issue 14: rural tier 30 got 2, urban tier 30 got 1)', () => {
+    // Urban weighs 2, rural 1; every shop could sell 5. After the first carton to urban 4 and 3 and rural 4
+    // (33 cartons), 4 are left: too few for a second carton to the 10 urban tier-4 shops or a first to the
+    // 10 rural tier-3 shops. Packing them as a second carton to the 3 rural tier-4 shops (worth 2 each) gave
+    // rural tier 4 more than urban tier 4; one carton each to urban tier-4 shops is worth 4 each.
+    const caps = { tier: [] as number[], market: [] as number[], cap: [] as number[] };
+    const add = (tier: number, market: number, n: number) => {
+      for (let i = 0; i < n; i++) {
+        caps.tier.push(tier);
+        caps.market.push(market);
+        caps.cap.push(5);
+      }
+    };
+    add(4, 0, 10);
+    add(3, 0, 20);
+    add(4, 1, 3);
+    add(3, 1, 10);
+    const p: AllocationProblem = { supply: 37, tierCount: 4, policy: { marketWeight: { urban: 2, rural: 1 }, minTier: 0, tierExponent: 1, maxQuota: 5 }, groups: buildGroups(caps, 4, 5) };
+    const r = allocateProduct(p);
+    const q = (t: number, m: Market) => r.quotas.find((x) => x.tier === t && x.market === m)!.quota;
+    expect(q(4, 'rural')).toBeLessThanOrEqual(q(4, 'urban'));
+    expect([q(4, 'urban'), q(3, 'urban'), q(4, 'rural'), q(3, 'rural')]).toEqual([1, 1, 1, 0]);
+    expect(r.allocated).toBe(33);
+    // Quotas 10·8 + 20·6 + 3·4 = 212, and the 4 left go one each to urban tier-4 shops at 8/2 = 4.
+    expect(r.objective).toBe(212);
+    expect(r.value).toBe(228);
+  });
 });

@@ -4,6 +4,13 @@
 // supply or would put a group above a higher tier of its market. Integer by
 // construction; every constraint holds. See decision 0600 for why this is
 // within a fraction of a percent of the LP optimum.
+//
+// What whole layers leave goes one carton each to the most valuable next
+// layers (decision 0603), so the method stops at the first layer that does
+// not fit instead of packing the leftover into a cheaper layer further down:
+// each leftover carton is worth at least that layer's value, more than any
+// later layer gives (decision 1401; before, a tier-30 rural shop got a
+// second carton of a brand weighted urban while tier-22 urban shops got none).
 import { groupAllocated } from './build-groups.js';
 import { groupWeight, segmentValue } from './group-weight.js';
 import type { AllocationProblem, AllocationResult, GroupDemand } from './types.js';
@@ -67,11 +74,47 @@ function usedBy(p: AllocationProblem, q: ArrayLike<number>): number {
   return used;
 }
 
-/** Adds layers in value order to q (in place) while they fit; frozen groups stay as they are. */
+/**
+ * Value of what whole layers leave: one carton each to retailers of the most
+ * valuable next layers (the quota + 1-th carton of a group, for those who can
+ * sell it), as the remainder step hands it out (decision 0603).
+ */
+export function remainderValue(p: AllocationProblem, idx: GroupIndex, q: ArrayLike<number>, left: number): number {
+  if (left <= 0) return 0;
+  const next: { value: number; takers: number }[] = [];
+  p.groups.forEach((g, gi) => {
+    const w = idx.weights[gi];
+    const k = q[gi] + 1;
+    if (w <= 0 || k > p.policy.maxQuota) return;
+    const takers = g.atLeast[k - 1] ?? 0;
+    if (takers > 0) next.push({ value: segmentValue(w, k), takers });
+  });
+  next.sort((a, b) => b.value - a.value);
+  let v = 0;
+  for (const l of next) {
+    if (left <= 0) break;
+    const n = Math.min(left, l.takers);
+    v += n * l.value;
+    left -= n;
+  }
+  return v;
+}
+
+/** The quotas' value plus the remainder's: what the quotas and decision 0603 together give. */
+export function valueWithRemainder(p: AllocationProblem, idx: GroupIndex, q: ArrayLike<number>): number {
+  return objectiveOf(p, idx, q) + remainderValue(p, idx, q, p.supply - usedBy(p, q));
+}
+
+/**
+ * Adds layers in value order to q (in place) while they fit; frozen groups stay
+ * as they are. Stops at the first layer that may be taken but does not fit:
+ * the leftover goes one carton each to that layer's retailers (or better ones),
+ * worth more per carton than any cheaper layer further down the list.
+ */
 function fill(p: AllocationProblem, idx: GroupIndex, segs: Segment[], q: Int32Array, frozen?: Uint8Array): void {
   let remaining = p.supply - usedBy(p, q);
   for (const s of segs) {
-    if (q[s.g] !== s.k - 1 || s.cost > remaining || frozen?.[s.g]) continue;
+    if (q[s.g] !== s.k - 1 || frozen?.[s.g]) continue;
     const m = p.groups[s.g].market === 'urban' ? 0 : 1;
     let blocked = false;
     for (let t = s.tier + 1; t <= p.tierCount && !blocked; t++) {
@@ -80,6 +123,7 @@ function fill(p: AllocationProblem, idx: GroupIndex, segs: Segment[], q: Int32Ar
       if (frozen?.[hi] || !saturated(p, p.groups[hi], q[hi])) blocked = true;
     }
     if (blocked) continue;
+    if (s.cost > remaining) break;
     q[s.g] = s.k;
     remaining -= s.cost;
   }
@@ -96,7 +140,7 @@ export function allocateProduct(p: AllocationProblem, start?: ArrayLike<number>,
   let q = new Int32Array(p.groups.length);
   if (start) for (let i = 0; i < q.length; i++) q[i] = start[i];
   fill(p, idx, segs, q);
-  let best = objectiveOf(p, idx, q);
+  let best = valueWithRemainder(p, idx, q);
   const frozen = new Uint8Array(p.groups.length);
   // Local search: take back the top layer of one or two groups, refill, keep the best.
   const removable = (qq: Int32Array, gi: number) => {
@@ -109,7 +153,7 @@ export function allocateProduct(p: AllocationProblem, start?: ArrayLike<number>,
     let bestNext: Int32Array | null = null;
     const tryMove = (trial: Int32Array) => {
       fill(p, idx, segs, trial, frozen);
-      const v = objectiveOf(p, idx, trial);
+      const v = valueWithRemainder(p, idx, trial);
       if (v > best + 1e-9) {
         best = v;
         bestNext = trial;
@@ -134,9 +178,13 @@ export function allocateProduct(p: AllocationProblem, start?: ArrayLike<number>,
       frozen[a] = 0;
     }
     if (!bestNext) break;
-    q = bestNext;
-    fill(p, idx, segs, q);
-    best = objectiveOf(p, idx, q);
+    // Refill what the move froze, but only if that does not lose value (the remainder may be worth more than a
+    // layer that fits); the value rises strictly every round, so the search cannot cycle.
+    const refilled = (bestNext as Int32Array).slice();
+    fill(p, idx, segs, refilled);
+    const v = valueWithRemainder(p, idx, refilled);
+    q = v >= best ? refilled : bestNext;
+    best = Math.max(v, best);
   }
   return finish(p, idx, q);
 }
@@ -158,7 +206,8 @@ function finish(p: AllocationProblem, idx: GroupIndex, q: Int32Array): Allocatio
     allocated += a;
     return { tier: g.tier, market: g.market, quota: q[gi], retailers: g.retailers, allocated: a };
   });
-  return { quotas, allocated, supply: p.supply, objective: objectiveOf(p, idx, q) };
+  const objective = objectiveOf(p, idx, q);
+  return { quotas, allocated, supply: p.supply, objective, value: objective + remainderValue(p, idx, q, p.supply - allocated) };
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Market } from './types.js';
 import { ratingMessages } from '../rating/messages.js';
 import { labelOf } from '../../shared/codes.js';
+import { weekLabel } from '../../shared/periods.js';
 
 export type LimitFacts = {
   productName: string;
@@ -19,51 +20,55 @@ export type LimitFacts = {
   /** Cartons above the group quota from the remainder (0 or 1), won by this relationship segment's priority (decision 0603). */
   extra?: number;
   extraSegment?: string | null;
+  /** Monday of the plan's week: the text names the week ("第49周 11月30日–12月6日") instead of 本周. */
+  weekStart?: string;
 };
 
 const marketZh = { urban: labelOf('network', 'urban', 'zh'), rural: labelOf('network', 'rural', 'zh') } as const;
 const marketEn = { urban: 'urban', rural: 'rural' } as const;
 
 export function explainLimit(f: LimitFacts): { zh: string; en: string } {
-  const zh: string[] = [`本周「${f.productName}」全县共投放 ${f.supplyQty} 条，按档位分配，档位越高限量越多。`];
-  const en: string[] = [`This week ${f.supplyQty} cartons of ${f.productName} are shared by tier; higher tiers get more.`];
+  const weekZh = f.weekStart ? `${weekLabel(f.weekStart, 'zh')}` : '本周';
+  const weekEn = f.weekStart ? `In ${weekLabel(f.weekStart, 'en')}` : 'This week';
+  const zh: string[] = [`${weekZh}「${f.productName}」全县共投放 ${f.supplyQty} 条，按档位分配，档位越高限量越多。`];
+  const en: string[] = [`${weekEn} ${f.supplyQty} cartons of ${f.productName} are shared by tier; higher tiers get more.`];
   if (f.urbanWeight !== f.ruralWeight) {
     const lean = f.urbanWeight > f.ruralWeight ? 'urban' : 'rural';
     zh.push(`该品规向${marketZh[lean]}倾斜（${marketZh.urban}权重 ${f.urbanWeight}，${marketZh.rural}权重 ${f.ruralWeight}）。`);
     en.push(`It leans to ${marketEn[lean]} shops (urban weight ${f.urbanWeight}, rural ${f.ruralWeight}).`);
   }
   if (f.extra && f.quota === 0) {
-    zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档本周不够每户都分；`);
+    zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档这一周不够每户都分；`);
     en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: there is not enough this week for every shop of your tier;`);
     pushExtra(f, zh, en);
     return { zh: zh.join(''), en: en.join(' ') };
   }
   if (f.quota === 0) {
     if (f.lowestServedTier === null) {
-      zh.push(`货源紧张，本周${marketZh[f.market]}零售户暂无投放。`);
-      en.push(`Supply is short: no ${marketEn[f.market]} shop gets any this week.`);
+      zh.push(`货源紧张，这一周${marketZh[f.market]}零售户都不投放，您的限量为 0 条。`);
+      en.push(`Supply is short: no ${marketEn[f.market]} shop gets any that week; your limit is 0.`);
     } else {
-      zh.push(`货源紧张，${marketZh[f.market]}只投放到第 ${f.lowestServedTier} 档及以上；您是第 ${f.tier} 档，本周暂无限量。`);
-      en.push(`Supply is short: ${marketEn[f.market]} shops of tier ${f.lowestServedTier} and above get some; you are tier ${f.tier}, so none this week.`);
+      zh.push(`货源紧张，${marketZh[f.market]}只投放到第 ${f.lowestServedTier} 档及以上；您是第 ${f.tier} 档，这一周您的限量为 0 条。`);
+      en.push(`Supply is short: ${marketEn[f.market]} shops of tier ${f.lowestServedTier} and above get some; you are tier ${f.tier}, so your limit that week is 0.`);
     }
     return { zh: zh.join(''), en: en.join(' ') };
   }
   zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档每户限 ${f.quota} 条。`);
   en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: ${f.quota} cartons per shop in your tier.`);
   if (f.extra) {
-    zh.push('本周分完整档后还有少量余量；');
+    zh.push('分完整档后还有少量余量；');
     en.push('After whole tiers, a little was left;');
     pushExtra(f, zh, en);
   }
   if (f.limit < f.quota) {
     zh.push(
       f.cap === 0
-        ? '您近 12 周没有订过这个品规，同档同类零售户也没有销售记录，所以本周暂不投放。'
+        ? '您近 12 周没有订过这个品规，同档同类零售户也没有销售记录，所以这一周您的限量为 0 条。'
         : `按您近 12 周的销售，单周最多能销 ${f.cap} 条，所以您的限量是 ${f.limit} 条。`,
     );
     en.push(
       f.cap === 0
-        ? 'You have not ordered it in the last 12 weeks, nor have shops like yours, so none this week.'
+        ? 'You have not ordered it in the last 12 weeks, nor have shops like yours, so your limit that week is 0.'
         : `Your sales in the last 12 weeks show at most ${f.cap} cartons a week, so your limit is ${f.limit}.`,
     );
   }

@@ -44,8 +44,10 @@ export type AllocationResult = {
   quotas: GroupQuota[];
   allocated: number;
   supply: number;
-  /** The value the method maximises (see decision 0600); comparable with the LP bound. */
+  /** The value of the group quotas (see decision 0600); comparable with the LP bound. */
   objective: number;
+  /** objective plus the value of the remainder given one carton each (decision 0603): what the method maximises. */
+  value: number;
 };
 
 export const DEFAULT_POLICY: AllocationPolicy = {

@@ -32,14 +32,14 @@ describe('why did my star change', () => {
   it('heads the explanation with the total and the star', () => {
     // prev: 20+15+6+12+4+8+3+4+5+7 = 84 → 4 stars; now 76 → 4 stars
     expect([e.prevScore, e.score]).toEqual([84, 76]);
-    expect(e.summary[0].zh).toBe('本月总分 76 分（上月 84 分），保持4星');
+    expect(e.summary[0].zh).toBe('10月总分 76 分（9月 84 分），保持4星');
   });
 
   it('notes a star line that moved and a new scheme version', () => {
     const prevRanked = { ...prev, star: 5, cutoffs: [0, 50, 60, 70, 80, 92] };
     const curRanked = { ...cur, schemeVersion: 'x-2', cutoffs: [0, 52, 62, 72, 82, 93] };
     const x = explainStarChange(prevRanked, curRanked);
-    expect(x.summary[0].zh).toBe('本月总分 76 分（上月 84 分），由5星降为4星');
+    expect(x.summary[0].zh).toBe('10月总分 76 分（9月 84 分），由5星降为4星');
     expect(x.summary.map((s) => s.zh)).toContain('5星的分数线本月为 82 分（上月 80 分）');
     expect(x.summary.at(-1)!.zh).toContain('x-2');
   });

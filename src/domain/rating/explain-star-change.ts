@@ -3,6 +3,7 @@
 import { starLabel } from '../../shared/codes.js';
 import { formatItemValue } from './format-value.js';
 import { ratingMessages, say } from './messages.js';
+import { monthLabel } from '../../shared/periods.js';
 import type { Month, StarItemId, StarItemResult, StarResult, Text } from './types.js';
 
 export interface ExplainedItem {
@@ -80,9 +81,12 @@ export function explainStarChange(prev: StarResult, cur: StarResult): StarChange
   const summary: Text[] = [];
   const star = starText(cur.star);
   const prevStar = starText(prev.star);
+  // The rated month by name ("10月总分"), not 本月: the latest published month is usually an earlier one (issue 14, item 13).
+  const month = { zh: monthLabel(cur.month, 'zh'), en: monthLabel(cur.month, 'en', true) };
+  const prevMonth = { zh: monthLabel(prev.month, 'zh'), en: monthLabel(prev.month, 'en', true) };
   summary.push({
-    zh: say(headlineKey, { score: cur.score, prevScore: prev.score, star: star.zh, prevStar: prevStar.zh }).zh,
-    en: say(headlineKey, { score: cur.score, prevScore: prev.score, star: star.en, prevStar: prevStar.en }).en,
+    zh: say(headlineKey, { score: cur.score, prevScore: prev.score, star: star.zh, prevStar: prevStar.zh, month: month.zh, prevMonth: prevMonth.zh }).zh,
+    en: say(headlineKey, { score: cur.score, prevScore: prev.score, star: star.en, prevStar: prevStar.en, month: month.en, prevMonth: prevMonth.en }).en,
   });
   // With rank cut-offs (or a new scheme) the line itself can move under the retailer.
   for (const s of new Set([prev.star, cur.star, Math.min(cur.star + 1, 6)])) {

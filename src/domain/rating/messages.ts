@@ -49,16 +49,16 @@ export const ratingMessages = {
     en: '{label} is no longer scored (last month {prev}, {prevPoints} points), {delta} fewer',
   },
   summary_star_down: {
-    zh: '本月总分 {score} 分（上月 {prevScore} 分），由{prevStar}降为{star}',
-    en: 'Total {score} points (last month {prevScore}): down from {prevStar} to {star}',
+    zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），由{prevStar}降为{star}',
+    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): down from {prevStar} to {star}',
   },
   summary_star_up: {
-    zh: '本月总分 {score} 分（上月 {prevScore} 分），由{prevStar}升为{star}',
-    en: 'Total {score} points (last month {prevScore}): up from {prevStar} to {star}',
+    zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），由{prevStar}升为{star}',
+    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): up from {prevStar} to {star}',
   },
   summary_star_same: {
-    zh: '本月总分 {score} 分（上月 {prevScore} 分），保持{star}',
-    en: 'Total {score} points (last month {prevScore}): still {star}',
+    zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），保持{star}',
+    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): still {star}',
   },
   summary_cutoff_moved: {
     zh: '{star}的分数线本月为 {cutoff} 分（上月 {prevCutoff} 分）',

@@ -11,7 +11,8 @@ import { getRetailerOrdering } from '../../app/ordering/ordering-queries.js';
 import { queueOrderDayReminders } from '../../app/ordering/order-reminders.js';
 import { orderCycleStats } from '../../app/ordering/ordering-stats.js';
 import { findPlans, getPlan } from '../../app/ordering/supply-plan-queries.js';
-import { createPlan, findOrderWindows, publishPlan, setOrderWindow, updatePlanItems } from '../../app/ordering/supply-plans.js';
+import { createPlan, findOrderWindows, publishPlan, updatePlanItems } from '../../app/ordering/supply-plans.js';
+import { setOrderWindow } from '../../app/ordering/set-order-window.js';
 import { allocateSupplyPlanJob, requestAllocation } from '../../jobs/supply-plan-allocation.js';
 import { findActiveJob } from '../../jobs/job-queue.js';
 import { jobView } from './jobs.js';
@@ -45,7 +46,7 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
   r.get('/api/supply-plans', { preHandler: requirePermission('supply.read'), schema: { tags, response: { 200: planListSchema } } }, async (req) => ({ items: await findPlans(db, viewerOf(req)) }));
 
   r.post('/api/supply-plans', { preHandler: requirePermission('supply.manage'), schema: { tags, body: createPlanSchema, response: { 201: planDetailSchema } } }, async (req, reply) => {
-    const id = await createPlan(db, viewerOf(req), req.body);
+    const id = await createPlan(db, viewerOf(req), req.body, now());
     return reply.status(201).send(await getPlan(db, viewerOf(req), id));
   });
 
@@ -90,7 +91,7 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
         response: { 200: orderWindowsSchema },
       },
     },
-    async (req) => ({ items: await setOrderWindow(db, viewerOf(req), req.params.id, req.params.weekday, req.body.opensAt, req.body.closesAt) }),
+    async (req) => ({ items: await setOrderWindow(db, viewerOf(req), req.params.id, req.params.weekday, req.body, now(), req.ip) }),
   );
 
   // The daily job's entry point: queue tomorrow's order-day reminders (idempotent).

@@ -3,6 +3,7 @@
 import { Button, Result, Table } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import type { OrderResult } from '../../../shared/ordering.js';
+import { formatYuan } from '../../../shared/money.js';
 
 export function OrderConfirmation({ shopName, order, onAmend, onDone, doneLabel }: { shopName: string; order: OrderResult; onAmend?: () => void; onDone: () => void; doneLabel: string }) {
   const { t } = useT();
@@ -12,7 +13,7 @@ export function OrderConfirmation({ shopName, order, onAmend, onDone, doneLabel 
       <Result
         status="success"
         title={`${o.orderConfirmed} #${order.orderId}`}
-        subTitle={`${shopName} · ${o.versionN(order.version)} · ${o.total} ${order.totalQty} ${o.cartons} · ¥${order.totalAmount.toFixed(2)}`}
+        subTitle={`${shopName} · ${o.versionN(order.version)} · ${o.total} ${order.totalQty} ${o.cartons} · ${formatYuan(order.totalAmount)}`}
         style={{ padding: '16px 0' }}
       />
       <Table
@@ -25,6 +26,8 @@ export function OrderConfirmation({ shopName, order, onAmend, onDone, doneLabel 
           { title: o.demand, dataIndex: 'demandQty', align: 'right' },
           { title: o.available, dataIndex: 'availableQty', align: 'right' },
           { title: o.qty, dataIndex: 'orderedQty', align: 'right' },
+          { title: o.unitPrice, dataIndex: 'unitPrice', align: 'right', render: (v: number) => formatYuan(v) },
+          { title: o.lineAmount, dataIndex: 'amount', align: 'right', render: (v: number) => formatYuan(v) },
         ]}
       />
       <div className="zy-phone-submit">

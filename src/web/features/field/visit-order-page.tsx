@@ -9,7 +9,9 @@ import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { useOrderDraft } from '../ordering/use-order-draft.js';
-import { matchProducts } from '../ordering/order-lines.js';
+import { matchProducts, orderTotals } from '../ordering/order-lines.js';
+import { formatYuan } from '../../../shared/money.js';
+import { beijingTimeLabel, weekLabel } from '../../../shared/periods.js';
 import { PhoneOrderLine } from '../ordering/phone-order-line.js';
 import { OrderConfirmation } from './order-confirmation.js';
 import { labelOf } from '../../../shared/codes.js';
@@ -30,7 +32,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
   const [editing, setEditing] = useState(true);
   const [find, setFind] = useState('');
   const found = useMemo(() => matchProducts(view?.products ?? [], find, 5).filter((p) => asked[p.productId] === undefined), [view, find, asked]);
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const when = (iso: string) => beijingTimeLabel(iso, lang);
 
   const header = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={back} style={{ padding: 0 }} data-testid="back-to-route">
@@ -57,8 +59,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
   const open = !!view.window?.open;
   const current = draft.result ?? view.currentOrder;
   const shown = view.products.filter((p) => p.scarce || asked[p.productId] !== undefined);
-  const total = draft.lines.reduce((s, l) => s + l.orderedQty, 0);
-  const amount = draft.lines.reduce((s, l) => s + l.orderedQty * (byId.get(l.productId)?.price ?? 0), 0);
+  const { cartons: total, amount } = orderTotals(draft.lines, byId);
 
   const submit = async () => {
     try {
@@ -94,9 +95,9 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
         </div>
         {view.window ? (
           open ? (
-            <Alert type="success" showIcon title={`${o.windowOpen} ${when(view.window.closesAt)}`} />
+            <Alert type="success" showIcon title={o.windowOpenUntil(when(view.window.closesAt))} description={o.weekOf(weekLabel(view.window.weekStart, lang))} />
           ) : (
-            <Alert type="warning" showIcon title={o.windowClosed} description={`${o.windowNext} ${when(view.window.opensAt)}`} data-testid="window-closed" />
+            <Alert type="warning" showIcon title={o.windowClosed} description={o.windowOpensAt(when(view.window.opensAt), when(view.window.closesAt))} data-testid="window-closed" />
           )
         ) : (
           <Alert type="warning" showIcon title={o.windowClosed} description={o.windowNone} data-testid="window-closed" />
@@ -114,7 +115,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
                 <List.Item style={{ paddingInline: 0 }}>
                   <span>{x.orderDate}</span>
                   <span>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(0)} {x.settlementStatus === 'failed' && <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag>}
+                    {x.totalQty} {o.cartons} · {formatYuan(x.totalAmount)} {x.settlementStatus === 'failed' && <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag>}
                   </span>
                 </List.Item>
               )}
@@ -155,10 +156,12 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
         ))}
       </Space>
       <div className="zy-phone-submit">
-        <Typography.Text data-testid="order-total">
-          {o.total} {total} {o.cartons}
-          <br />¥{amount.toFixed(2)}
-        </Typography.Text>
+        <span className="zy-phone-total" data-testid="order-total">
+          <span>
+            {o.total} {total} {o.cartons}
+          </span>
+          <strong>{formatYuan(amount)}</strong>
+        </span>
         <Button type="primary" size="large" loading={draft.busy} disabled={!open || !draft.lines.length} onClick={submit} data-testid="visit-order-submit">
           {current ? o.amendPlain : o.submitPlain}
         </Button>

@@ -26,3 +26,43 @@ export function matchProducts(products: OrderingProduct[], text: string, max = 6
   const byName = products.filter((p) => !byCode.includes(p) && p.name.toLowerCase().includes(q));
   return [...byCode, ...byName].slice(0, max);
 }
+
+/**
+ * The suggested order added to what is typed: a suggestion fills only a
+ * product with no line yet (or a line of 0), never a demand someone stated,
+ * because stated demand feeds the stock-out rates. Answers the new lines and
+ * how many suggestions were left out because a line was already there.
+ */
+export function addSuggested(lines: DraftLine[], suggested: { productId: number; qty: number }[], products: Map<number, OrderingProduct>): { lines: DraftLine[]; kept: number } {
+  let next = lines;
+  let kept = 0;
+  for (const s of suggested) {
+    const p = products.get(s.productId);
+    if (!p) continue;
+    const typed = next.find((l) => l.productId === s.productId);
+    if (typed && typed.demandQty > 0) {
+      if (typed.demandQty !== s.qty) kept++;
+      continue;
+    }
+    next = upsertLine(next, lineFor(p, s.qty));
+  }
+  return { lines: next, kept };
+}
+
+/** The same rule for a demand map (the phone pages): only products without a demand get the suggestion. */
+export function fillEmptyDemand(asked: Record<number, number>, suggested: { productId: number; qty: number }[]): Record<number, number> {
+  const next = { ...asked };
+  for (const s of suggested) if (!(next[s.productId] > 0)) next[s.productId] = s.qty;
+  return next;
+}
+
+/** Line amount and order totals at the product prices shown (the server's figures are the same prices × ordered). */
+export function orderTotals(lines: DraftLine[], products: Map<number, OrderingProduct>): { cartons: number; amount: number } {
+  let cartons = 0;
+  let amount = 0;
+  for (const l of lines) {
+    cartons += l.orderedQty;
+    amount += l.orderedQty * (products.get(l.productId)?.price ?? 0);
+  }
+  return { cartons, amount: Math.round(amount * 100) / 100 };
+}

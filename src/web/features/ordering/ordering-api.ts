@@ -9,6 +9,7 @@ import type {
   PlanItem,
   planListSchema,
   publishedPlanSchema,
+  orderWindowsSchema,
   retailerOrderingSchema,
   SubmitOrderInput,
 } from '../../../shared/ordering.js';
@@ -39,6 +40,9 @@ export const orderingApi = {
     }),
   allocate: (id: number) => api<Wire<typeof allocationQueuedSchema>>(`/api/supply-plans/${id}/allocate`, { method: 'POST' }),
   publish: (id: number) => api<Wire<typeof publishedPlanSchema>>(`/api/supply-plans/${id}/publish`, { method: 'POST' }),
+  windows: (id: number) => api<Wire<typeof orderWindowsSchema>>(`/api/supply-plans/${id}/windows`),
+  setWindow: (id: number, weekday: number, body: { opensAt: string; closesAt: string; reason: string }) =>
+    api<Wire<typeof orderWindowsSchema>>(`/api/supply-plans/${id}/windows/${weekday}`, { method: 'PUT', body }),
   retailer: (id: number) => api<Wire<typeof retailerOrderingSchema>>(`/api/ordering/retailers/${id}`),
   submit: (body: SubmitOrderInput) =>
     api<OrderReply>('/api/orders', { method: 'POST', body }),

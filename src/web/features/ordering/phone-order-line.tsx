@@ -1,11 +1,13 @@
 // One product on a phone order screen: its limit and the plain-language
 // reason, a stepper for the demand, and the three numbers retailers know:
-// 需求量 (asked), 可用量 (limit) and 订购量 (ordered, capped at the limit).
+// 需求量 (asked), 可用量 (limit) and 订购量 (ordered, capped at the limit),
+// with the unit price and the line's amount.
 import { Card, Space, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import type { OrderingProduct } from '../../../shared/ordering.js';
 import { lineFor } from './order-lines.js';
 import { CartonStepper } from './carton-stepper.js';
+import { formatYuan } from '../../../shared/money.js';
 import './phone-order.css';
 
 export function PhoneOrderLine({ product: p, demand, onDemand }: { product: OrderingProduct; demand: number; onDemand: (qty: number) => void }) {
@@ -33,6 +35,14 @@ export function PhoneOrderLine({ product: p, demand, onDemand }: { product: Orde
           <Figure label={o.available} value={p.limitQty ?? '∞'} />
           <Figure label={o.qty} value={line.orderedQty} warn={capped} />
         </Space>
+      </div>
+      <div className="zy-phone-line-money" data-testid={`money-${p.productId}`}>
+        <span>
+          {o.unitPrice} {formatYuan(p.price)}
+        </span>
+        <span>
+          {o.lineAmount} <strong>{formatYuan(line.orderedQty * p.price)}</strong>
+        </span>
       </div>
       {capped && (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>

@@ -1,9 +1,11 @@
-// Marketing staff: the week's supply plan (entered here or imported from an
-// Excel sheet), the allocation of scarce products
+// Marketing staff: a week's supply plan (this week's or a later one, entered
+// here or imported from an Excel sheet), the allocation of scarce products
 // (quota by tier and market as a table and a chart, supply used, share by
-// market), adjust and re-run, then publish.
+// market, what each figure means), adjust and re-run, publish, and every
+// weekday's order window, which can be moved.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, InputNumber, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/i18n.js';
 import { EChart } from '../../components/echart.js';
 import { ApiError } from '../../api/client.js';
@@ -13,11 +15,26 @@ import { orderingApi } from './ordering-api.js';
 import { PlanImportButton } from './plan-import-button.js';
 import { JobProgress } from '../../components/job-progress.js';
 import { labelOf } from '../../../shared/codes.js';
+import { weekLabel } from '../../../shared/periods.js';
+import { useSession } from '../../shell/session.js';
+import { OrderWindowsCard } from './order-windows-card.js';
 
-function nextMonday(): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d.toISOString().slice(0, 10);
+/** Mondays of this week (Beijing time) and the two after it. */
+export function plannableWeeks(now: Date): string[] {
+  const bj = new Date(now.getTime() + 8 * 3_600_000);
+  const monday = Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate() - ((bj.getUTCDay() + 6) % 7));
+  return [0, 1, 2].map((k) => new Date(monday + k * 7 * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** A column title with its meaning on hover. */
+function Help({ title, help }: { title: string; help: string }) {
+  return (
+    <Tooltip title={help}>
+      <span>
+        {title} <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.45)' }} />
+      </span>
+    </Tooltip>
+  );
 }
 
 export function SupplyPlanPage() {
@@ -30,6 +47,9 @@ export function SupplyPlanPage() {
   const [items, setItems] = useState<PlanItem[]>([]);
   const [productId, setProductId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const { can } = useSession();
+  const weeks = useMemo(() => plannableWeeks(new Date()), []);
+  const [newWeek, setNewWeek] = useState<string | null>(null);
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
 
   useEffect(() => {
@@ -43,6 +63,8 @@ export function SupplyPlanPage() {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const show = (d: PlanDetail) => {
     setDetail(d);
+    // The selector says what the plan is now (after 发布 it is 已发布, not the 草稿 it was listed as).
+    setPlans((ps) => ps.map((p) => (p.id === d.plan.id ? { ...p, status: d.plan.status, publishedAt: d.plan.publishedAt } : p)));
     setItems(d.items.filter((i) => i.scarce));
     if (!productId || !d.items.some((i) => i.productId === productId)) setProductId(d.items.find((i) => i.scarce)?.productId ?? null);
   };
@@ -90,23 +112,44 @@ export function SupplyPlanPage() {
           style={{ minWidth: 220 }}
           value={planId ?? undefined}
           placeholder={o.noPlan}
-          options={plans.map((p) => ({ value: p.id, label: `${o.week} ${p.weekStart} · ${labelOf('planStatus', p.status, lang)}` }))}
+          options={plans.map((p) => ({ value: p.id, label: `${weekLabel(p.weekStart, lang)} · ${labelOf('planStatus', p.status, lang)}` }))}
           onChange={setPlanId}
           data-testid="plan-select"
         />
-        <Button
-          onClick={async () => {
-            try {
-              const d = await orderingApi.createPlan(nextMonday());
-              setPlans((ps) => [{ id: d.plan.id, weekStart: d.plan.weekStart, status: d.plan.status, scarceItems: d.items.filter((i) => i.scarce).length, publishedAt: null }, ...ps]);
-              setPlanId(d.plan.id);
-            } catch (e) {
-              fail(e);
-            }
-          }}
-        >
-          {o.newPlan}
-        </Button>
+        {can('supply.manage') && (
+          <Space.Compact>
+            <Select
+              style={{ minWidth: 250 }}
+              placeholder={o.planWeek}
+              value={newWeek ?? weeks.find((w) => !plans.some((p) => p.weekStart === w)) ?? undefined}
+              onChange={setNewWeek}
+              data-testid="new-plan-week"
+              options={weeks.map((w, i) => {
+                const exists = plans.some((p) => p.weekStart === w);
+                const tag = i === 0 ? o.thisWeekTag : i === 1 ? o.nextWeekTag : '';
+                return { value: w, disabled: exists, label: `${weekLabel(w, lang)}${tag ? `（${tag}）` : ''}${exists ? ` · ${o.planExists}` : ''}` };
+              })}
+            />
+            <Button
+              data-testid="new-plan"
+              disabled={weeks.every((w) => plans.some((p) => p.weekStart === w))}
+              onClick={async () => {
+                const week = newWeek ?? weeks.find((w) => !plans.some((p) => p.weekStart === w));
+                if (!week) return;
+                try {
+                  const d = await orderingApi.createPlan(week);
+                  setPlans((ps) => [{ id: d.plan.id, weekStart: d.plan.weekStart, status: d.plan.status, scarceItems: d.items.filter((i) => i.scarce).length, publishedAt: null }, ...ps].sort((a, b) => b.weekStart.localeCompare(a.weekStart)));
+                  setNewWeek(null);
+                  setPlanId(d.plan.id);
+                } catch (e) {
+                  fail(e);
+                }
+              }}
+            >
+              {o.newPlan}
+            </Button>
+          </Space.Compact>
+        )}
         {detail && <Tag color={draft ? 'orange' : 'green'}>{labelOf('planStatus', detail.plan.status, lang)}</Tag>}
         {detail && draft && <PlanImportButton planId={detail.plan.id} onImported={() => orderingApi.plan(detail.plan.id).then(show, fail)} />}
       </Space>
@@ -114,14 +157,34 @@ export function SupplyPlanPage() {
         <Alert type="info" message={o.noPlan} />
       ) : (
         <>
+          <Typography.Text strong data-testid="plan-week">
+            {weekLabel(detail.plan.weekStart, lang)}
+          </Typography.Text>
           <Row gutter={16}>
             <Col xs={12} md={6}>
-              <Statistic title={o.supply} value={supplyTotal} />
+              <Statistic title={<Help title={o.supply} help={o.help.supply} />} value={supplyTotal} />
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={o.supplyUsed} value={supplyTotal ? (allocatedTotal / supplyTotal) * 100 : 0} precision={1} suffix="%" />
+              <Statistic title={<Help title={o.supplyUsed} help={o.help.used} />} value={supplyTotal ? (allocatedTotal / supplyTotal) * 100 : 0} precision={1} suffix="%" />
             </Col>
           </Row>
+          <Collapse
+            size="small"
+            data-testid="figures-help"
+            items={[
+              {
+                key: 'help',
+                label: o.figuresHelp,
+                children: (
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {[o.help.rule, o.help.supply, o.help.weights, o.help.minTier, o.help.allocated, o.help.gap, o.help.used, o.help.ordered].map((h) => (
+                      <li key={h}>{h}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
           <Table<PlanItem>
             size="small"
             rowKey="productId"
@@ -138,25 +201,26 @@ export function SupplyPlanPage() {
                 render: (v: number, r) => (draft ? <InputNumber min={0} precision={0} value={v} onChange={(x) => edit(r.productId, { supplyQty: Number(x ?? 0) })} /> : v),
               },
               {
-                title: o.urbanWeight,
+                title: <Help title={o.urbanWeight} help={o.help.weights} />,
                 dataIndex: 'urbanWeight',
                 render: (v: number, r) => (draft ? <InputNumber min={0} max={10} step={0.1} value={v} onChange={(x) => edit(r.productId, { urbanWeight: Number(x ?? 0) })} /> : v),
               },
               {
-                title: o.ruralWeight,
+                title: <Help title={o.ruralWeight} help={o.help.weights} />,
                 dataIndex: 'ruralWeight',
                 render: (v: number, r) => (draft ? <InputNumber min={0} max={10} step={0.1} value={v} onChange={(x) => edit(r.productId, { ruralWeight: Number(x ?? 0) })} /> : v),
               },
               {
-                title: o.minTier,
+                title: <Help title={o.minTier} help={o.help.minTier} />,
                 dataIndex: 'minTier',
                 render: (v: number, r) => (draft ? <InputNumber min={0} max={30} precision={0} value={v} onChange={(x) => edit(r.productId, { minTier: Number(x ?? 0) })} /> : v),
               },
-              { title: o.allocated, render: (_: unknown, r) => detail.items.find((i) => i.productId === r.productId)?.allocatedQty ?? '—' },
-              { title: o.gap, render: (_: unknown, r) => { const g = detail.items.find((i) => i.productId === r.productId)?.gapPct; return g == null ? '—' : `${g.toFixed(2)}%`; } },
-              { title: o.ordered, render: (_: unknown, r) => detail.items.find((i) => i.productId === r.productId)?.orderedQty ?? 0 },
+              { title: <Help title={o.allocated} help={o.help.allocated} />, render: (_: unknown, r) => detail.items.find((i) => i.productId === r.productId)?.allocatedQty ?? '—' },
+              { title: <Help title={o.gap} help={o.help.gap} />, render: (_: unknown, r) => { const g = detail.items.find((i) => i.productId === r.productId)?.gapPct; return g == null ? '—' : `${g.toFixed(2)}%`; } },
+              { title: <Help title={o.ordered} help={o.help.ordered} />, render: (_: unknown, r) => detail.items.find((i) => i.productId === r.productId)?.orderedQty ?? 0 },
             ]}
           />
+          <OrderWindowsCard key={`${detail.plan.id}-${detail.plan.status}`} planId={detail.plan.id} published={detail.plan.status === 'published'} canManage={can('supply.manage')} />
           {allocating && (
             <JobProgress job={allocating} title={o.allocating} testId="allocation-progress" onDone={(j) => allocationDone(detail.plan.id, j)} />
           )}

@@ -11,8 +11,11 @@ import { searchActiveRetailers } from '../../api/endpoints.js';
 import type { RetailerListResponse } from '../../../shared/retailer.js';
 import type { OrderingProduct, RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
-import { lineFor, matchProducts, upsertLine, type DraftLine } from './order-lines.js';
+import { addSuggested, lineFor, matchProducts, orderTotals, upsertLine, type DraftLine } from './order-lines.js';
+import { formatYuan } from '../../../shared/money.js';
+import { OrderWindowNote } from './order-window-note.js';
 import { labelOf } from '../../../shared/codes.js';
+import { weekLabel } from '../../../shared/periods.js';
 
 export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visit' }) {
   const { t, lang } = useT();
@@ -89,18 +92,18 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
     keyRef.current = null;
     productRef.current?.focus();
   };
+  // Suggestions fill empty lines only: a demand the retailer stated is what the stock-out rates count.
   const useSuggested = () => {
     if (!view) return;
-    let next = lines;
-    for (const s of view.suggested) {
-      const p = byId.get(s.productId);
-      if (p) next = upsertLine(next, lineFor(p, s.qty));
-    }
+    const { lines: next, kept } = addSuggested(lines, view.suggested, byId);
     keyRef.current = null;
     setLines(next);
+    if (kept) message.info(o.suggestedKept(kept));
   };
+  // The same rule as the 确认下单 button: nothing to send, or the window shut, and Ctrl+Enter does nothing.
+  const canSubmit = !!view && lines.length > 0 && !!view.window?.open && !busy;
   const submit = async () => {
-    if (!view || !lines.length || busy) return;
+    if (!view || !canSubmit) return;
     setBusy(true);
     // The same key is kept for a retry of the same lines, so a lost answer never makes a second order.
     keyRef.current ??= newIdempotencyKey();
@@ -124,7 +127,8 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
-        void submit();
+        if (canSubmit) void submit();
+        else if (view && !view.window?.open) message.warning({ key: 'order-shut', content: o.windowClosed });
       } else if (e.altKey && (e.key === 's' || e.key === 'S' || e.code === 'KeyS')) {
         e.preventDefault();
         useSuggested();
@@ -135,7 +139,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
   });
 
   const limited = (view?.products ?? []).filter((p) => p.scarce);
-  const total = lines.reduce((s, l) => s + l.orderedQty, 0);
+  const totals = orderTotals(lines, byId);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -185,15 +189,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                 </span>
               }
             >
-              {view.window ? (
-                <Alert
-                  type={view.window.open ? 'success' : 'warning'}
-                  message={view.window.open ? `${o.windowOpen} ${new Date(view.window.closesAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}` : `${o.windowNext} ${new Date(view.window.opensAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}`}
-                  style={{ marginBottom: 8 }}
-                />
-              ) : (
-                <Alert type="warning" message={o.windowNone} style={{ marginBottom: 8 }} />
-              )}
+              <OrderWindowNote window={view.window} orderWeekday={view.retailer.orderWeekday} style={{ marginBottom: 8 }} />
               <Space.Compact style={{ width: '100%' }}>
                 <Input
                   ref={productRef}
@@ -235,7 +231,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               </Space.Compact>
               {chosen && (
                 <Typography.Text type="secondary">
-                  {chosen.name} · {chosen.limitQty === null ? o.noLimit : `${o.available} ${chosen.limitQty}`}
+                  {chosen.name} · {o.unitPrice} {formatYuan(chosen.price)} · {chosen.limitQty === null ? o.noLimit : `${o.available} ${chosen.limitQty}`}
                 </Typography.Text>
               )}
               {!chosen && matches.length > 0 && (
@@ -244,7 +240,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                   dataSource={matches}
                   renderItem={(p, i) => (
                     <List.Item style={{ background: i === pick ? '#e6f4ff' : undefined, cursor: 'pointer' }} onClick={() => choose(p)}>
-                      {p.code} {p.name} {p.limitQty !== null && <Tag color="red">{`${o.available} ${p.limitQty}`}</Tag>}
+                      {p.code} {p.name} · {formatYuan(p.price)} {p.limitQty !== null && <Tag color="red">{`${o.available} ${p.limitQty}`}</Tag>}
                     </List.Item>
                   )}
                 />
@@ -255,6 +251,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                 rowKey="productId"
                 pagination={false}
                 dataSource={lines}
+                scroll={{ x: 'max-content' }}
                 data-testid="order-lines"
                 locale={{ emptyText: <Empty description={o.lines} /> }}
                 columns={[
@@ -262,15 +259,21 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                   { title: o.demand, dataIndex: 'demandQty' },
                   { title: o.available, render: (_: unknown, l) => byId.get(l.productId)?.limitQty ?? o.noLimit },
                   { title: o.qty, dataIndex: 'orderedQty' },
+                  { title: o.unitPrice, align: 'right', render: (_: unknown, l) => formatYuan(byId.get(l.productId)?.price ?? 0) },
+                  { title: o.lineAmount, align: 'right', render: (_: unknown, l) => <span data-testid={`line-amount-${l.productId}`}>{formatYuan(l.orderedQty * (byId.get(l.productId)?.price ?? 0))}</span> },
                   { title: '', render: (_: unknown, l) => <Button size="small" type="link" onClick={() => setLines((ls) => ls.filter((x) => x.productId !== l.productId))}>{o.remove}</Button> },
                 ]}
-                footer={() => `${o.total} ${total} ${o.cartons}`}
+                footer={() => (
+                  <span data-testid="order-total">
+                    {o.total} {totals.cartons} {o.cartons} · {formatYuan(totals.amount)}
+                  </span>
+                )}
               />
               <Space style={{ marginTop: 8 }} wrap>
                 <Button onClick={useSuggested} disabled={!view.suggested.length}>
                   {o.useSuggested}
                 </Button>
-                <Button type="primary" loading={busy} disabled={!lines.length || !view.window?.open} onClick={submit} data-testid="order-submit">
+                <Button type="primary" loading={busy} disabled={!canSubmit && !busy} onClick={submit} data-testid="order-submit">
                   {done || view.currentOrder ? o.amend : o.submit}
                 </Button>
                 {done && (
@@ -282,7 +285,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title={o.limits} style={{ marginBottom: 12 }}>
+            <Card size="small" title={view.window ? o.limitsOfWeek(weekLabel(view.window.weekStart, lang)) : o.limits} style={{ marginBottom: 12 }}>
               <List
                 size="small"
                 dataSource={limited}
@@ -297,7 +300,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               <Descriptions size="small" column={1}>
                 {view.lastOrders.map((x) => (
                   <Descriptions.Item key={x.id} label={x.orderDate}>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(2)} · {x.settlementStatus === 'failed' ? <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag> : labelOf('settlementStatus', x.settlementStatus, lang)}
+ {x.totalQty} {o.cartons} · {formatYuan(x.totalAmount)} · {x.settlementStatus === 'failed' ? <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag> : labelOf('settlementStatus', x.settlementStatus, lang)}
                   </Descriptions.Item>
                 ))}
               </Descriptions>

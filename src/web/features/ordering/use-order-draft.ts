@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import type { OrderResult, RetailerOrdering } from '../../../shared/ordering.js';
 import { newIdempotencyKey, orderingApi } from './ordering-api.js';
-import { lineFor, type DraftLine } from './order-lines.js';
+import { fillEmptyDemand, lineFor, type DraftLine } from './order-lines.js';
 
 export type OrderDraft = ReturnType<typeof useOrderDraft>;
 
@@ -58,11 +58,12 @@ export function useOrderDraft(retailerId: number | null, channel: 'self' | 'visi
     setResult(null);
     setAsked((a) => ({ ...a, [productId]: Math.max(0, Math.floor(qty)) }));
   };
+  // Fills products without a demand only: a demand the shop stated stays (issue 14, item 5).
   const takeSuggested = () => {
     if (!view) return;
     keyRef.current = null;
     setResult(null);
-    setAsked((a) => ({ ...a, ...Object.fromEntries(view.suggested.map((s) => [s.productId, s.qty])) }));
+    setAsked((a) => fillEmptyDemand(a, view.suggested));
   };
 
   /** Submits (or amends the current order); returns the confirmed order, or throws the ApiError. */

@@ -140,6 +140,8 @@ export const retailersZh = {
   },
   edit: {
     title: '编辑档案',
+    identityByMarketing: '由营销部维护，您的角色不能修改',
+    gridByStation: '调整所属网格请找站长或营销部',
     save: '保存修改',
     saved: '已保存',
     groupBasic: '基本信息',
@@ -297,6 +299,8 @@ export const retailersEn = {
   },
   edit: {
     title: 'Edit file',
+    identityByMarketing: 'Kept by marketing; your role cannot change it',
+    gridByStation: 'Ask your station head or marketing to move the shop to another grid',
     save: 'Save changes',
     saved: 'Saved',
     groupBasic: 'Basic information',

@@ -24,6 +24,7 @@ import { updateRetailer } from '../../../api/endpoints.js';
 import { useT } from '../../../i18n/i18n.js';
 import { buildPatch, fieldNameOf, formValuesOf, lockedFields, type FieldError, type FormValues } from './edit-patch.js';
 import { inputLimits } from '../../../components/schema-rules.js';
+import { useSession } from '../../../shell/session.js';
 
 type Props = {
   card: RetailerCard;
@@ -94,6 +95,10 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
     }
   };
 
+  // Who the shop is and whose grid it is in need more than editing the file (decision 1402); the server refuses it too.
+  const { can } = useSession();
+  const mayIdentity = can('retailer.identity');
+  const mayRegrid = can('retailer.regrid');
   const lockedHelp = (field: Parameters<typeof locked.has>[0]) => (locked.has(field) ? t.edit.maskedDisabled : undefined);
 
   return (
@@ -133,13 +138,13 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="customerCode" label={t.fields.customerCode}>
-              <Input inputMode="numeric" maxLength={16} />
+            <Form.Item name="customerCode" label={t.fields.customerCode} help={mayIdentity ? undefined : t.edit.identityByMarketing}>
+              <Input inputMode="numeric" maxLength={16} disabled={!mayIdentity} data-testid="edit-customerCode" />
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="licenceNo" label={t.fields.licenceNo}>
-              <Input inputMode="numeric" maxLength={12} />
+            <Form.Item name="licenceNo" label={t.fields.licenceNo} help={mayIdentity ? undefined : t.edit.identityByMarketing}>
+              <Input inputMode="numeric" maxLength={12} disabled={!mayIdentity} data-testid="edit-licenceNo" />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -168,8 +173,8 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="gridId" label={t.fields.gridId}>
-              <Select options={gridOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="edit-grid" />
+            <Form.Item name="gridId" label={t.fields.gridId} help={mayRegrid ? undefined : t.edit.gridByStation}>
+              <Select options={gridOptions} showSearch={{ optionFilterProp: 'label' }} disabled={!mayRegrid} data-testid="edit-grid" />
             </Form.Item>
           </Col>
         </Row>
