@@ -2,6 +2,7 @@
 // allocate the scarce products (caps from order history, quotas by the
 // allocation method with the HiGHS LP in a worker), publish (limits become
 // binding, order windows open, reminders are queued).
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -39,6 +40,7 @@ export async function createPlan(db: Db, viewer: Viewer, input: { weekStart: str
           on conflict do nothing returning id`,
     );
     if (!plan) throw new AppError('plan_week_exists');
+    await writeAudit(tx, viewer, { action: 'create', entity: 'supply_plan', entityIds: [plan.id], detail: { weekStart: input.weekStart, note: input.note } });
     if (input.items) {
       await writeItems(tx, viewer, plan.id, input.items);
     } else {
@@ -94,6 +96,7 @@ export async function updatePlanItems(db: Db, viewer: Viewer, planId: number, it
     await draftPlan(tx, viewer, planId);
     await writeItems(tx, viewer, planId, items);
     await tx.execute(sql`update supply_plans set version = version + 1, allocated_at = null where id = ${planId}`);
+    await writeAudit(tx, viewer, { action: 'update', entity: 'supply_plan', entityIds: [planId], detail: { items: items.length } });
   });
 }
 
@@ -290,6 +293,7 @@ export async function publishPlan(db: Db, viewer: Viewer, planId: number, now: D
     await tx.execute(
       sql`update supply_plans set status = 'published', published_at = ${now.toISOString()}::timestamptz, published_by = ${viewer.userId}, version = version + 1 where id = ${planId}`,
     );
+    await writeAudit(tx, viewer, { action: 'publish', entity: 'supply_plan', entityIds: [planId], detail: { weekStart: plan.weekStart } }, now);
   });
   return queueOrderDayReminders(db, viewer.orgId, now);
 }
@@ -304,6 +308,7 @@ export async function setOrderWindow(db: Db, viewer: Viewer, planId: number, wee
         returning w.weekday`,
   );
   if (!updated.length) throw new AppError('not_found');
+  await writeAudit(db, viewer, { action: 'update', entity: 'order_window', entityIds: [planId], detail: { weekday, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() } });
   return findOrderWindows(db, viewer, planId);
 }
 

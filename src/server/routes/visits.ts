@@ -1,5 +1,6 @@
 // Visits (issue 7): configuration, calendars, the day route, check-in and
 // visit submission from the phone, follow-ups and progress.
+import { writeAudit } from '../../app/audit/audit.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -59,6 +60,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
         throw new AppError('validation_failed', [{ field: 'settings.dayEnd', code: 'invalid_value' }]);
       }
       await saveVisitConfig(db, viewer.orgId, s, req.body.rules, now());
+      await writeAudit(db, viewer, { action: 'update', entity: 'visit_config', detail: { settings: Object.keys(s), rules: req.body.rules?.length ?? null } }, now());
       await replanNextCycle(db, viewer.orgId, localDate(now()), viewer.userId);
       return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
     },
@@ -71,6 +73,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const viewer = viewerOf(req);
       const retailerId = await getRetailerIdInScope(db, viewer, req.params.id);
       await saveRetailerOverride(db, viewer.orgId, retailerId, req.body, viewer.userId, now());
+      await writeAudit(db, viewer, { action: 'update', entity: 'visit_override', entityIds: [retailerId], detail: req.body }, now());
       return { ok: true };
     },
   );
@@ -87,6 +90,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const date = req.body.date ?? localDate(now());
       // The same request again while its job is queued or running gets that job (its result is in the job: generatePlansResultSchema).
       const { job } = await requestCalendars(db, { orgId: viewer.orgId, date, workerIds }, { key: `cal:${viewer.orgId}:${date}:${workerIds.join(',')}`, createdBy: viewer.userId });
+      await writeAudit(db, viewer, { action: 'create', entity: 'visit_plan', entityIds: workerIds, detail: { date, jobId: job.id } }, now());
       return reply.status(202).send({ job: jobView(job) });
     },
   );
