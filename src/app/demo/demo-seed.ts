@@ -14,6 +14,7 @@ import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
+import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -89,6 +90,8 @@ export async function seedDemoCounty(
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);
     await seedDemoSupplyPlan(db, result.orgId, opts.today);
+    progress('拜访记录 visit history', 99);
+    await seedDemoVisitHistory(db, result.orgId, opts.today);
   }
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };

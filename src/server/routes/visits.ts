@@ -1,6 +1,7 @@
 // Visits (issue 7): configuration, calendars, the day route, check-in and
 // visit submission from the phone, follow-ups and progress.
 import { writeAudit } from '../../app/audit/audit.js';
+import { piiPolicy } from '../../domain/access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitCon
 import { findDayRoute, resolveWorker } from '../../app/visits/visit-route-queries.js';
 import { checkIn, submitVisit } from '../../app/visits/visit-record.js';
 import { findFollowUps, updateFollowUp } from '../../app/visits/follow-up-queries.js';
+import { findRetailerVisits } from '../../app/visits/find-retailer-visits.js';
 import { findProgress } from '../../app/visits/visit-progress-queries.js';
 import { calendarBeingPlanned, replanNextCycle, requestCalendars } from '../../jobs/visit-calendars.js';
 import { jobView } from './jobs.js';
@@ -31,6 +33,7 @@ import {
   visitResultSchema,
   visitSubmitSchema,
   visitDepotSchema,
+  retailerVisitsSchema,
 } from '../../shared/visits.js';
 import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
@@ -103,6 +106,11 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const worker = await resolveWorker(db, viewer, req.query.workerId);
       const date = req.query.date ?? localDate(now());
       const route = await findDayRoute(db, viewer, worker, date);
+      // The phones of the day's shops are shown unmasked to a role that sees them: that is a view of personal data.
+      const shops = [...route.stops.map((x) => x.retailer.id), ...route.extraVisits.map((x) => x.retailer.id)];
+      if (shops.length && piiPolicy(viewer.role).phone) {
+        await writeAudit(db, viewer, { action: 'view_pii', entity: 'retailer', entityIds: shops, detail: { fields: ['phone'], via: 'day_route' } }, now());
+      }
       if (route.planId !== null) return { ...route, planning: null };
       const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: [worker.id] }, `cal:${viewer.orgId}:${route.cycleStart}:w${worker.id}`, viewer.userId);
       return { ...route, planning: job ? { jobId: job.id, state: job.state, progress: job.progress } : null };
@@ -132,6 +140,12 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     // Up to four photos of 400 kB each, as data URLs: above the 1 MB default.
     { bodyLimit: 2 * 1024 * 1024, preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
     async (req) => submitVisit(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+
+  r.get(
+    '/api/retailers/:id/visits',
+    { preHandler: requirePermission('followup.read'), schema: { tags, params: idParams, response: { 200: retailerVisitsSchema } } },
+    async (req) => ({ items: await findRetailerVisits(db, viewerOf(req), req.params.id) }),
   );
 
   r.get(

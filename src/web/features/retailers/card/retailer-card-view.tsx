@@ -18,6 +18,7 @@ import { ComingSoonSection, LocationSection } from './location-section.js';
 import { SalesSection } from './sales-section.js';
 import { RatingCardSection } from '../../rating/rating-card-section.js';
 import { useSession } from '../../../shell/session.js';
+import { RetailerVisitsSection } from '../../visit-progress/retailer-visits-section.js';
 
 type Props = {
   card: RetailerCard;
@@ -38,7 +39,9 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const [editing, setEditing] = useState(false);
   const org = useLoad(getOrg, []);
   const { grids } = useOrgLists(loadGrids);
-  const canRating = useSession().can('rating.read');
+  const session = useSession();
+  const canRating = session.can('rating.read');
+  const canVisits = session.can('followup.read');
   const today = new Date();
 
   const fileTab = (
@@ -49,7 +52,8 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       <LocationSection card={card} org={org.data} />
       <SalesSection card={card} />
       {canRating && <RatingCardSection retailerId={card.id} />}
-      <ComingSoonSection titles={[t.card.visits, t.card.complaints]} />
+      {canVisits && <RetailerVisitsSection retailerId={card.id} />}
+      <ComingSoonSection titles={[t.card.complaints]} />
     </div>
   );
 
