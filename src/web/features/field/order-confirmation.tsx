@@ -1,5 +1,6 @@
 // What the server confirmed for a visit order, line by line with demand,
 // available and ordered, to show the shopkeeper before leaving.
+import { formatMoney } from '../../../shared/format.js';
 import { Button, Result, Table } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import type { OrderResult } from '../../../shared/ordering.js';
@@ -12,7 +13,7 @@ export function OrderConfirmation({ shopName, order, onAmend, onDone, doneLabel 
       <Result
         status="success"
         title={`${o.orderConfirmed} #${order.orderId}`}
-        subTitle={`${shopName} · ${o.versionN(order.version)} · ${o.total} ${order.totalQty} ${o.cartons} · ¥${order.totalAmount.toFixed(2)}`}
+        subTitle={`${shopName} · ${o.versionN(order.version)} · ${o.total} ${order.totalQty} ${o.cartons} · ${formatMoney(order.totalAmount)}`}
         style={{ padding: '16px 0' }}
       />
       <Table

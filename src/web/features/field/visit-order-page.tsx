@@ -2,6 +2,7 @@
 // Same limits, reasons, suggested order and rules as the retailer's own page
 // (useOrderDraft, PhoneOrderLine); channel 'visit'. The server decides scope
 // and window; this screen says plainly when either rules the order out.
+import { formatDateTime, formatMoney } from '../../../shared/format.js';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';
@@ -30,7 +31,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
   const [editing, setEditing] = useState(true);
   const [find, setFind] = useState('');
   const found = useMemo(() => matchProducts(view?.products ?? [], find, 5).filter((p) => asked[p.productId] === undefined), [view, find, asked]);
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const when = (iso: string) => formatDateTime(iso);
 
   const header = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={back} style={{ padding: 0 }} data-testid="back-to-route">
@@ -114,7 +115,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
                 <List.Item style={{ paddingInline: 0 }}>
                   <span>{x.orderDate}</span>
                   <span>
-                    {x.totalQty} {o.cartons} · ¥{x.totalAmount.toFixed(0)} {x.settlementStatus === 'failed' && <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag>}
+                    {x.totalQty} {o.cartons} · {formatMoney(x.totalAmount)} {x.settlementStatus === 'failed' && <Tag color="red">{labelOf('settlementStatus', 'failed', lang)}</Tag>}
                   </span>
                 </List.Item>
               )}
@@ -157,7 +158,7 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
       <div className="zy-phone-submit">
         <Typography.Text data-testid="order-total">
           {o.total} {total} {o.cartons}
-          <br />¥{amount.toFixed(2)}
+          <br />{formatMoney(amount)}
         </Typography.Text>
         <Button type="primary" size="large" loading={draft.busy} disabled={!open || !draft.lines.length} onClick={submit} data-testid="visit-order-submit">
           {current ? o.amendPlain : o.submitPlain}
