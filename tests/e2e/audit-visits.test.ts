@@ -85,12 +85,16 @@ describe('a visit from the field to the shop file and the audit log', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await login(page, '/audit?from=2026-11-24&to=2026-11-24', 'admin', 'admin123');
     const table = page.getByTestId('audit-table');
-    await table.locator('tbody tr').first().waitFor();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
     // Filter by action in the UI: 提交, then the object 拜访.
-    await page.getByTestId('audit-action').click();
-    await page.locator('.ant-select-item-option[title="提交"]').click();
-    await page.getByTestId('audit-entity').click();
-    await page.locator('.ant-select-item-option[title="拜访"]').click();
+    const pick = async (testId: string, label: string) => {
+      await page.getByTestId(testId).click();
+      await page.keyboard.type(label);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
+    };
+    await pick('audit-action', '提交');
+    await expect.poll(() => page.url()).toContain('action=submit');
+    await pick('audit-entity', '拜访');
     await expect.poll(() => page.url()).toContain('entity=visit');
     const shop = route.stops[0].retailer.shopName;
     await expect.poll(() => table.innerText(), { timeout: 20_000 }).toContain(`拜访 · ${shop}`);

@@ -74,8 +74,8 @@ export function AuditPage() {
         <span>—</span>
         <Input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} aria-label={t.audit.to} style={{ width: 160 }} data-testid="audit-to" />
         <Select value={filter.userId} options={userOptions} onChange={(v: string) => set({ userId: v })} style={{ minWidth: 140 }} aria-label={t.audit.user} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-user" />
-        <Select value={filter.action} options={actionOptions} onChange={(v: string) => set({ action: v })} style={{ minWidth: 140 }} aria-label={t.audit.action} data-testid="audit-action" />
-        <Select value={filter.entity} options={entityOptions} onChange={(v: string) => set({ entity: v })} style={{ minWidth: 160 }} aria-label={t.audit.entity} data-testid="audit-entity" />
+        <Select value={filter.action} options={actionOptions} onChange={(v: string) => set({ action: v })} style={{ minWidth: 140 }} aria-label={t.audit.action} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-action" />
+        <Select value={filter.entity} options={entityOptions} onChange={(v: string) => set({ entity: v })} style={{ minWidth: 160 }} aria-label={t.audit.entity} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-entity" />
         {FILTERS.some((k) => filter[k]) && <Button onClick={() => setParams(new URLSearchParams())}>{t.audit.clear}</Button>}
       </Space>
       <Table<AuditItem>
