@@ -3,6 +3,7 @@
 // the run row carries the progress the county manager watches. Durable: a run
 // cut off by a dead process is computed again from the start (its partial
 // results removed first), and one whose job fails for good is marked failed.
+import { writeAudit } from '../app/audit/audit.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
@@ -45,6 +46,7 @@ export async function startRatingBatch(db: Db, payload: RatingBatchPayload): Pro
   const started = await db.transaction(async (tx) => {
     const runId = await createRun(tx as unknown as Db, p.orgId, p.month, scheme.version, p.userId);
     const { job } = await enqueueJob(tx as unknown as Db, ratingBatchJob, { ...p, runId }, { orgId: p.orgId, createdBy: p.userId, singletonKey: `run:${runId}` });
+    if (p.userId) await writeAudit(tx, { orgId: p.orgId, userId: p.userId }, { action: 'create', entity: 'rating_run', entityIds: [runId], detail: { month: p.month, scheme: scheme.version, jobId: job.id } });
     return { runId, jobId: job.id };
   });
   notifyJobRunners();

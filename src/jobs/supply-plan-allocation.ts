@@ -37,7 +37,7 @@ export async function requestAllocation(db: Db, viewer: Viewer, planId: number, 
       createdBy: viewer.userId,
       singletonKey: `plan:${planId}`,
     });
-    if (created) await writeAudit(t, viewer, { action: 'update', entity: 'supply_plan_allocation', entityIds: [planId], detail: { jobId: job.id } }, now);
+    if (created) await writeAudit(t, viewer, { action: 'allocate', entity: 'supply_plan', entityIds: [planId], detail: { jobId: job.id } }, now);
     return job;
   });
   notifyJobRunners();

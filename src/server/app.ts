@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
+import { runWithAuditContext } from '../app/audit/audit-context.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
 import { orderingRoutes } from './routes/ordering.js';
 import { orderCorrectionRoutes } from './routes/order-corrections.js';
@@ -126,13 +127,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('apiRoutes', apiRoutes);
   app.decorate('apiContracts', apiContracts);
 
+  // Audit rows written while a request is handled carry its IP and the app's clock (decision 1410).
+  // preValidation runs after the body is read, so the context holds through the handler.
+  app.addHook('preValidation', (req, _reply, done) => runWithAuditContext({ ip: req.ip, now }, done));
+
   const viewers = registerAuth(app, opts.db, now, undefined, { protectDocs: opts.protectDocs ?? false });
   const throttle = new LoginThrottle(opts.loginThrottle ?? DEFAULT_THROTTLE);
   authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? 'auto', viewers, throttle });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });
-  auditRoutes(app, { db: opts.db });
+  auditRoutes(app, { db: opts.db, now });
   orderingRoutes(app, { db: opts.db, now });
   orderCorrectionRoutes(app, { db: opts.db, now, correctionDays: opts.correctionDays ?? 30 });
   supplyPlanImportRoutes(app, { db: opts.db, now });

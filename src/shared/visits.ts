@@ -86,6 +86,8 @@ export const routeRetailerSchema = z.object({
   star: z.number(),
   orderWeekday: z.number(),
   keyCustomer: z.boolean(),
+  /** Masked unless the viewer's role sees phones (a grid worker does, to call ahead). */
+  phone: z.string(),
 });
 
 export const dayRouteSchema = z.object({
@@ -223,3 +225,25 @@ export const visitDepotSchema = z
     homeLng: z.number().min(-180, 'lng_range').max(180, 'lng_range').nullable().default(null),
   })
   .refine((d) => d.startFrom === 'station' || (d.homeLat !== null && d.homeLng !== null), { message: 'required', path: ['homeLat'] });
+
+/** A shop's visits, newest first, for its file (一口清). */
+export const retailerVisitSchema = z.object({
+  id: z.string(),
+  visitDate: z.string(),
+  status: z.string(),
+  workerName: z.string(),
+  checkedInAt: z.string(),
+  distanceM: z.number(),
+  far: z.boolean(),
+  displayScore: z.number().nullable(),
+  storeImage: z.string().nullable(),
+  priceTags: z.string().nullable(),
+  requests: z.string(),
+  problems: z.string(),
+  suspectCounterfeit: z.boolean(),
+  /** Was on the worker's plan for that day (else an extra visit). */
+  planned: z.boolean(),
+  followUps: z.number(),
+});
+export type RetailerVisit = z.infer<typeof retailerVisitSchema>;
+export const retailerVisitsSchema = z.object({ items: z.array(retailerVisitSchema) });

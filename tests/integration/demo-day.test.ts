@@ -8,6 +8,7 @@ import { query } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import type { DayRoute, Progress } from '../../src/shared/visits.js';
 
 // Tuesday 2026-11-24, 10:00 in Beijing.
 const NOW = new Date('2026-11-24T02:00:00Z');
@@ -69,5 +70,26 @@ describe('demo day', () => {
       (select count(*)::int from notice_deliveries where state = 'delivered') as delivered`);
     expect(c.read).toBeGreaterThan(0);
     expect(c.delivered).toBeGreaterThan(0);
+  });
+
+  it('opens on a county at work: visits done since the cycle began, today\'s up to 10:00, and the worker\'s day agrees with the progress', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'manager', password: 'manager123' } });
+    const manager = `zy_session=${login.cookies.find((c) => c.name === 'zy_session')!.value}`;
+    const p = (await app.inject({ method: 'GET', url: '/api/visits/progress', headers: { cookie: manager } })).json() as Progress;
+    expect(p.planning).toBe(false);
+    const sum = (k: 'planned' | 'done' | 'late' | 'missed' | 'pending') => p.workers.reduce((a, w) => a + w[k], 0);
+    expect(sum('done')).toBeGreaterThan(0);
+    const past = sum('done') + sum('late') + sum('missed');
+    expect(sum('done') / past).toBeGreaterThan(0.8);
+    expect(sum('missed') / past).toBeLessThan(0.1);
+    expect(p.workers.filter((w) => w.planned > 0).every((w) => w.done > 0)).toBe(true);
+
+    const wl = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker1', password: 'worker123' } });
+    const worker = `zy_session=${wl.cookies.find((c) => c.name === 'zy_session')!.value}`;
+    const route = (await app.inject({ method: 'GET', url: '/api/visit-plans/day', headers: { cookie: worker } })).json() as DayRoute;
+    const mine = (await app.inject({ method: 'GET', url: '/api/visits/progress?from=2026-11-24&to=2026-11-24', headers: { cookie: worker } })).json() as Progress;
+    expect(route.summary.planned).toBe(mine.workers[0].planned);
+    expect(route.summary.done).toBe(mine.workers[0].done);
+    expect(route.stops.filter((s) => s.visit?.status === 'done').every((s) => s.plannedStart + s.serviceMinutes <= 10 * 60)).toBe(true);
   });
 });

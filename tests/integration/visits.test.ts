@@ -277,10 +277,10 @@ describe('progress', () => {
     expect(w.done).toBeGreaterThanOrEqual(2);
     const today = p.days.find((d) => d.date === '2026-11-24')!;
     expect(today.done).toBeGreaterThanOrEqual(2);
-    // Days before today had (almost) no visits: missed, and nothing is pending.
-    const past = p.days.filter((d) => d.date < '2026-11-24');
-    expect(past.every((d) => d.pending === 0 && d.missed + d.done + d.late === d.planned)).toBe(true);
-    expect(past.reduce((a, d) => a + d.missed, 0)).toBeGreaterThan(0);
+    // The calendar was made today (the cycle began on 2026-11-09): its earlier days are not counted, so nothing is missed yet (decision 1411).
+    expect(p.from).toBe('2026-11-09');
+    expect(p.days.filter((d) => d.date < '2026-11-24').reduce((a, d) => a + d.planned, 0)).toBe(0);
+    expect(w.missed).toBe(0);
     expect(p.days.filter((d) => d.date > '2026-11-24').every((d) => d.pending === d.planned)).toBe(true);
     expect(p.weeks.reduce((a, x) => a + x.planned, 0)).toBe(p.days.reduce((a, x) => a + x.planned, 0));
     // Another station's head does not see worker1.
@@ -288,5 +288,30 @@ describe('progress', () => {
     const p2 = (await t.api(other, 'GET', '/api/visits/progress')).json() as Progress;
     expect(p2.workers.some((x) => x.workerId === route.worker.id)).toBe(false);
     expect((await t.api(other, 'GET', `/api/visit-plans/day?workerId=${route.worker.id}`)).statusCode).toBe(404);
+  });
+
+  it('counts the days of a calendar from the day it was made: made at the cycle start, its past days without visits are missed', async () => {
+    const db = t.database.db;
+    const [plan] = await query<{ id: number; generatedAt: string }>(
+      db,
+      sql`select id, generated_at::text as "generatedAt" from visit_plans where worker_id = ${route.worker.id} and cycle_start = '2026-11-09'`,
+    );
+    const progress = async () => (await t.api(head, 'GET', `/api/visits/progress?workerId=${route.worker.id}`)).json() as Progress;
+    const pastStops = (await query<{ n: number }>(db, sql`select count(*)::int as n from visit_plan_stops where plan_id = ${plan.id} and visit_date < '2026-11-24'`))[0].n;
+    expect(pastStops).toBeGreaterThan(0);
+    const pastRoute = async () => ((await t.api(head, 'GET', `/api/visit-plans/day?workerId=${route.worker.id}&date=2026-11-16`)).json() as DayRoute).stops.length;
+    expect(await pastRoute()).toBe(0);
+    // Back-dated to 00:00 of the cycle's first day (China time): every past stop counts.
+    await db.execute(sql`update visit_plans set generated_at = '2026-11-08T16:00:00Z' where id = ${plan.id}`);
+    try {
+      const p = await progress();
+      const past = p.days.filter((d) => d.date < '2026-11-24');
+      expect(past.reduce((a, d) => a + d.planned, 0)).toBe(pastStops);
+      expect(past.every((d) => d.pending === 0 && d.missed + d.done + d.late === d.planned)).toBe(true);
+      expect(p.workers[0].missed).toBeGreaterThan(0);
+      expect(await pastRoute()).toBeGreaterThan(0);
+    } finally {
+      await db.execute(sql`update visit_plans set generated_at = ${plan.generatedAt}::timestamptz where id = ${plan.id}`);
+    }
   });
 });

@@ -1,16 +1,28 @@
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
 import type { Viewer } from '../../domain/access/viewer.js';
+import type { AuditAction } from '../../shared/audit.js';
+import { currentAuditContext } from './audit-context.js';
 
 export type AuditEntry = {
-  action: 'login' | 'logout' | 'login_failed' | 'login_throttled' | 'search' | 'view_pii' | 'update' | 'import' | 'export';
+  action: AuditAction;
+  /** The object's kind (auditEntityLabels); its name is read from its table when the log is shown. */
   entity: string;
+  /** The objects' ids; the first one names the entry (for a visit: the shop). */
   entityIds?: number[];
   detail?: Record<string, unknown>;
+  /** The caller's address; by default the request's (audit-context.ts). */
   ip?: string;
 };
 
-export async function writeAudit(db: Db, who: Pick<Viewer, 'orgId' | 'userId'>, e: AuditEntry, at: Date) {
+type Writer = Pick<Db, 'insert'>;
+
+/**
+ * One audit row. `at` defaults to the request's clock, `ip` to the request's
+ * address; a job or a background write passes its own.
+ */
+export async function writeAudit(db: Writer, who: Pick<Viewer, 'orgId' | 'userId'>, e: AuditEntry, at?: Date) {
+  const ctx = currentAuditContext();
   await db.insert(auditLog).values({
     orgId: who.orgId,
     userId: who.userId,
@@ -18,7 +30,7 @@ export async function writeAudit(db: Db, who: Pick<Viewer, 'orgId' | 'userId'>, 
     entity: e.entity,
     entityIds: e.entityIds ?? [],
     detail: e.detail ?? {},
-    ip: e.ip,
-    at,
+    ip: e.ip ?? ctx?.ip ?? null,
+    at: at ?? ctx?.now?.() ?? new Date(),
   });
 }

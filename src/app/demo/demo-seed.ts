@@ -17,6 +17,7 @@ import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
+import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -94,6 +95,8 @@ export async function seedDemoCounty(
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);
     await seedDemoSupplyPlan(db, result.orgId, opts.today);
+    progress('拜访记录 visit history', 99);
+    await seedDemoVisitHistory(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
   progress('完成 done', 100);

@@ -4,7 +4,8 @@
 // audit row, or nothing at all.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema.js';
+import { writeAudit } from '../audit/audit.js';
+import type { AuditAction } from '../../shared/audit.js';
 import { gridScope, retailerScope } from '../../db/scope.js';
 import { LIVE_GRID, ON_MAP, findGridMembers } from './grid-map-queries.js';
 import { getOrgGeo } from '../retailers/retailer-update.js';
@@ -53,8 +54,9 @@ async function checkStation(tx: Tx, viewer: Viewer, stationId: number): Promise<
   return s;
 }
 
-export async function audit(tx: Tx, viewer: Viewer, action: string, entity: string, ids: number[], detail: Record<string, unknown>, at: Date) {
-  await tx.insert(auditLog).values({ orgId: viewer.orgId, userId: viewer.userId, action, entity, entityIds: ids, detail, at });
+/** The grid screens' audit rows, through the one writer (it adds the caller's IP). */
+export async function audit(tx: Tx, viewer: Viewer, action: AuditAction, entity: string, ids: number[], detail: Record<string, unknown>, at: Date) {
+  await writeAudit(tx, viewer, { action, entity, entityIds: ids, detail }, at);
 }
 
 async function nextGridCode(tx: Tx, orgId: number, stationCode: string): Promise<string> {

@@ -1,6 +1,7 @@
 // Automatic partition proposals: computed from the retailers in scope, stored
 // with a fingerprint of today's assignment, shown beside today's grids, and
 // applied only on confirmation (and only if nothing moved in between).
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { gridScope } from '../../db/scope.js';
@@ -91,6 +92,7 @@ export async function createProposal(
       values (${viewer.orgId}, ${scope.stationId}, ${JSON.stringify(input)}::jsonb, ${await basis(db, viewer, scope)},
         ${JSON.stringify(stored)}::jsonb, ${JSON.stringify(figures)}::jsonb, ${viewer.userId}, ${now.toISOString()}) returning id`,
   );
+  await writeAudit(db, viewer, { action: 'create', entity: 'grid_proposal', entityIds: [row.id], detail: { stationId: scope.stationId, moves } }, now);
   return {
     id: row.id,
     stationId: scope.stationId,

@@ -2,6 +2,7 @@
 // outside the plan, raised within scope, approved (with the cartons granted)
 // or declined with a reason by marketing staff. A decision is recorded for
 // the delivery outside the plan; it does not change the plan's limits.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -23,6 +24,7 @@ export async function requestEmergency(db: Db, viewer: Viewer, input: EmergencyR
     sql`insert into emergency_requests (org_id, retailer_id, product_id, qty, reason, requested_by)
         values (${viewer.orgId}, ${input.retailerId}, ${input.productId}, ${input.qty}, ${input.reason}, ${viewer.userId}) returning id`,
   );
+  await writeAudit(db, viewer, { action: 'submit', entity: 'emergency_request', entityIds: [e.id], detail: { retailerId: input.retailerId, productId: input.productId, qty: input.qty } });
   return { id: e.id, status: 'pending' as const };
 }
 

@@ -4,6 +4,7 @@
 // totals and, for a scarce product, the retailer's limit counter follow; a
 // correction's replacement product is checked against its limit like any
 // order line.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { refreshOrderFacts } from '../../db/order-facts.js';
@@ -48,6 +49,7 @@ export async function requestCorrection(db: Db, viewer: Viewer, lineId: number, 
       sql`insert into order_corrections (org_id, order_line_id, kind, qty, replacement_product_id, reason, requested_by)
           values (${viewer.orgId}, ${lineId}, ${input.kind}, ${input.qty}, ${replacement}, ${input.reason}, ${viewer.userId}) returning id`,
     );
+    await writeAudit(tx, viewer, { action: 'submit', entity: 'order_correction', entityIds: [c.id], detail: { kind: input.kind, qty: input.qty, reason: input.reason } }, now);
     return { id: c.id, status: 'pending' as const };
   });
 }

@@ -5,6 +5,7 @@
 // scarce line raises the retailer's limit counter with one conditional UPDATE
 // (ordered + delta <= limit), so no interleaving can oversell; any failure
 // rolls everything back.
+import { writeAudit } from '../audit/audit.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -319,7 +320,10 @@ export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInpu
       const lines = c.lines ?? [];
       const unknown: FieldError[] = lines.flatMap((f, i) => (f.known ? [] : [{ field: `lines.${i}.productId`, code: 'unknown_product' }]));
       if (unknown.length) throw new AppError('unknown_product', unknown);
-      if (c.orderId !== null && c.body) return { status: 201 as const, replayed: false, order: { ...c.body, orderId: Number(c.orderId) } };
+      if (c.orderId !== null && c.body) {
+        await writeAudit(tx, viewer, { action: 'submit', entity: 'order', entityIds: [Number(c.orderId)], detail: { channel: input.channel, lines: input.lines.length } }, now);
+        return { status: 201 as const, replayed: false, order: { ...c.body, orderId: Number(c.orderId) } };
+      }
 
       // Some raise did not hold: nothing was written but counters, which the thrown error rolls back.
       // A concurrent first order of this retailer may have taken the limit: then the answer is that the order exists.
@@ -375,6 +379,7 @@ export async function amendOrder(db: Db, viewer: Viewer, orderId: number, input:
     );
     const order = result(ctx, orderId, o.channel, version, lines);
     await storeOutcome(tx, viewer, input.idempotencyKey, 200, order);
+    await writeAudit(tx, viewer, { action: 'update', entity: 'order', entityIds: [orderId], detail: { lines: lines.length } }, now);
     return { status: 200, replayed: false, order };
   });
 }

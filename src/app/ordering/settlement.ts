@@ -2,6 +2,7 @@
 // its order and the order carries the latest status; a failed deduction is
 // flagged to the retailer and their grid worker (outbox) and can be retried;
 // the daily report lists one-sided records (单边账) for reconciliation.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -41,6 +42,7 @@ export async function recordSettlement(db: Db, viewer: Viewer, orderId: number, 
         ${o.workerId ? sql`, (${viewer.orgId}, 'deduction_failed', ${o.retailerId}, ${o.workerId}, ${`deduction_failed:${a.id}:worker`}, ${payload}::jsonb)` : sql``}
         on conflict do nothing`);
     }
+    await writeAudit(tx, viewer, { action: 'update', entity: 'settlement', entityIds: [orderId], detail: { status: input.status, amount: input.amount ?? o.total } }, now);
     return { orderId, settlementStatus: input.status, attemptId: Number(a.id) };
   });
 }
@@ -55,6 +57,7 @@ export async function retrySettlement(db: Db, viewer: Viewer, orderId: number) {
     const [exists] = await rows<{ id: number }>(db, sql`select id from orders where id = ${orderId} and org_id = ${viewer.orgId}`);
     throw new AppError(exists ? 'settlement_not_failed' : 'not_found');
   }
+  await writeAudit(db, viewer, { action: 'update', entity: 'settlement', entityIds: [orderId], detail: { status: 'pending', retry: true } });
   return { orderId, settlementStatus: 'pending' as const };
 }
 

@@ -2,6 +2,7 @@
 // allocate the scarce products (caps from order history, quotas by the
 // allocation method with the HiGHS LP in a worker), publish (limits become
 // binding, order windows open, reminders are queued).
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -48,6 +49,7 @@ export async function createPlan(db: Db, viewer: Viewer, input: { weekStart: str
           on conflict do nothing returning id`,
     );
     if (!plan) throw new AppError('plan_week_exists');
+    await writeAudit(tx, viewer, { action: 'create', entity: 'supply_plan', entityIds: [plan.id], detail: { weekStart: input.weekStart, note: input.note } });
     if (input.items) {
       await writeItems(tx, viewer, plan.id, input.items);
     } else {
@@ -103,6 +105,7 @@ export async function updatePlanItems(db: Db, viewer: Viewer, planId: number, it
     await draftPlan(tx, viewer, planId);
     await writeItems(tx, viewer, planId, items);
     await tx.execute(sql`update supply_plans set version = version + 1, allocated_at = null where id = ${planId}`);
+    await writeAudit(tx, viewer, { action: 'update', entity: 'supply_plan', entityIds: [planId], detail: { items: items.length } });
   });
 }
 
@@ -309,6 +312,7 @@ export async function publishPlan(db: Db, viewer: Viewer, planId: number, now: D
     );
     // Each shop's limits and their reasons, in the publishing transaction (issue 16).
     await queueSupplyNotices(tx as unknown as Db, viewer.orgId, planId, plan.weekStart, viewer.userId, now);
+    await writeAudit(tx, viewer, { action: 'publish', entity: 'supply_plan', entityIds: [planId], detail: { weekStart: plan.weekStart } }, now);
   });
   const reminders = await queueOrderDayReminders(db, viewer.orgId, now);
   await ingestOutbox(db, viewer.orgId, now);

@@ -336,6 +336,6 @@ export async function publishRun(db: Db, viewer: Viewer, runId: number, now: Dat
         from retailer_ratings x where x.run_id = ${runId} and x.retailer_id = r.id
           and (r.star, r.tier, r.class_code) is distinct from (x.star, x.tier, x.class_code)`);
     }
-    await writeAudit(t, viewer, { action: 'update', entity: 'rating_run', entityIds: [runId], detail: { publish: run.month }, ip }, now);
+    await writeAudit(t, viewer, { action: 'publish', entity: 'rating_run', entityIds: [runId], detail: { month: run.month }, ip }, now);
   });
 }

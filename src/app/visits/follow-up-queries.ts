@@ -1,5 +1,6 @@
 // Follow-up items raised on visits, within the viewer's scope. Items past
 // their due time are flagged (overdue_at set once) whenever they are read.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { workerRowScope } from '../../db/visit-scope.js';
@@ -43,4 +44,5 @@ export async function updateFollowUp(db: Db, viewer: Viewer, id: number, patch: 
   );
   if (!rows.length) throw new AppError('not_found');
   await syncFollowUpCase(db, viewer, id, patch, now);
+  await writeAudit(db, viewer, { action: 'update', entity: 'follow_up', entityIds: [id], detail: { status: patch.status, resolution: patch.resolution } }, now);
 }

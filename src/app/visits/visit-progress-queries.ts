@@ -2,6 +2,9 @@
 // statement. A planned stop is done when the shop was visited that day; late
 // when it was visited within the following six days instead; missed when its
 // day has passed without either; pending when its day is today or later.
+// Only stops from the day the calendar was made count: a calendar made in the
+// middle of a cycle holds the cycle's earlier days too, but nobody could have
+// walked a route that did not exist yet (decision 1411).
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { workerScope } from '../../db/visit-scope.js';
@@ -20,8 +23,9 @@ export async function findProgress(db: Db, viewer: Viewer, q: { from: string; to
           exists (select 1 from visits v where v.worker_id = s.worker_id and v.retailer_id = s.retailer_id and v.status = 'done' and v.visit_date = s.visit_date) as done,
           exists (select 1 from visits v where v.worker_id = s.worker_id and v.retailer_id = s.retailer_id and v.status = 'done'
             and v.visit_date > s.visit_date and v.visit_date <= s.visit_date + 6) as later
-        from visit_plan_stops s join w on w.id = s.worker_id
+        from visit_plan_stops s join w on w.id = s.worker_id join visit_plans p on p.id = s.plan_id
         where s.visit_date between ${q.from}::date and ${q.to}::date
+          and s.visit_date >= (p.generated_at at time zone 'Asia/Shanghai')::date
       ),
       c as (
         select worker_id, visit_date, count(*)::int as planned, count(*) filter (where done)::int as done,
@@ -33,7 +37,9 @@ export async function findProgress(db: Db, viewer: Viewer, q: { from: string; to
       x as (
         select v.worker_id, count(*)::int as extra from visits v join w on w.id = v.worker_id
         where v.status = 'done' and v.visit_date between ${q.from}::date and ${q.to}::date
-          and not exists (select 1 from visit_plan_stops s where s.worker_id = v.worker_id and s.retailer_id = v.retailer_id and s.visit_date = v.visit_date)
+          and not exists (select 1 from visit_plan_stops s join visit_plans p on p.id = s.plan_id
+            where s.worker_id = v.worker_id and s.retailer_id = v.retailer_id and s.visit_date = v.visit_date
+              and s.visit_date >= (p.generated_at at time zone 'Asia/Shanghai')::date)
         group by v.worker_id
       ),
       f as (

@@ -1,6 +1,7 @@
 // Recording visits from the phone. Both calls are idempotent on the visit's
 // UUID, made on the phone: a check-in or a visit sent twice (a retry after the
 // connection dropped mid-sync) is stored once, and the second answer says so.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { retailerScope } from '../../db/scope.js';
@@ -101,7 +102,10 @@ export async function checkIn(db: Db, viewer: Viewer, input: CheckIn, now: Date)
     })
     .onConflictDoNothing()
     .returning({ id: visits.id });
-  if (inserted.length) return { id: input.id, status: 'checked_in', distanceM: pos.distanceM, far: pos.far, duplicate: false, followUps: 0 };
+  if (inserted.length) {
+    await writeAudit(db, viewer, { action: 'check_in', entity: 'visit', entityIds: [shop.id], detail: { visitId: input.id, distanceM: pos.distanceM, far: pos.far } }, now);
+    return { id: input.id, status: 'checked_in', distanceM: pos.distanceM, far: pos.far, duplicate: false, followUps: 0 };
+  }
   const v = (await existingVisit(db, input.id))!;
   sameOwner(v, viewer, shop.id);
   return { id: v.id, status: v.status as VisitResult['status'], distanceM: v.distanceM, far: v.far, duplicate: true, followUps: v.followUps };
@@ -189,6 +193,7 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
       // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is.
       for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now);
     }
+    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length } }, now);
     return { id, status: 'done' as const, distanceM, far, duplicate: false, followUps: items.length };
   });
 }

@@ -10,6 +10,8 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { cycleOf } from '../../domain/visits/visit-cycle.js';
 import type { DayRoute } from '../../shared/visits.js';
 import { AppError } from '../../shared/app-error.js';
+import { piiPolicy } from '../../domain/access/permissions.js';
+import { maskPhone } from '../../domain/access/masking.js';
 
 export type WorkerRef = { id: number; name: string; stationId: number | null };
 
@@ -39,6 +41,7 @@ type StopRow = {
   lng: number;
   star: number;
   orderWeekday: number;
+  phone: string;
 };
 type VisitRow = {
   id: string;
@@ -55,6 +58,7 @@ type VisitRow = {
   rLng: number;
   star: number;
   orderWeekday: number;
+  phone: string;
 };
 
 /** Reads only: a missing calendar is the caller's to queue (src/jobs/visit-calendars.ts). */
@@ -70,16 +74,19 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
     ? await query<StopRow>(
         db,
         sql`select s.id as "stopId", s.seq, s.planned_start as "plannedStart", s.service_minutes as "serviceMinutes", s.leg_metres as "legMetres",
-            s.plan_id as "planId", r.id as "retailerId", r.shop_name as "shopName", r.address, r.lat, r.lng, r.star, r.order_weekday as "orderWeekday"
-          from visit_plan_stops s join retailers r on r.id = s.retailer_id
-          where s.plan_id = ${plan.id} and s.visit_date = ${date} order by s.seq`,
+            s.plan_id as "planId", r.id as "retailerId", r.shop_name as "shopName", r.address, r.lat, r.lng, r.star, r.order_weekday as "orderWeekday", r.phone
+          from visit_plan_stops s join retailers r on r.id = s.retailer_id join visit_plans p on p.id = s.plan_id
+          where s.plan_id = ${plan.id} and s.visit_date = ${date}
+            -- as the progress counts them: no stops on days before the calendar was made (decision 1411)
+            and s.visit_date >= (p.generated_at at time zone 'Asia/Shanghai')::date
+          order by s.seq`,
       )
     : [];
   const visits = await query<VisitRow>(
     db,
     sql`select v.id::text as id, v.retailer_id as "retailerId", v.status, v.checked_in_at as "checkedInAt", v.check_in_lat as lat, v.check_in_lng as lng,
         v.check_in_distance_m as "distanceM", v.display_score as "displayScore",
-        r.shop_name as "shopName", r.address, r.lat as "rLat", r.lng as "rLng", r.star, r.order_weekday as "orderWeekday"
+        r.shop_name as "shopName", r.address, r.lat as "rLat", r.lng as "rLng", r.star, r.order_weekday as "orderWeekday", r.phone
       from visits v join retailers r on r.id = v.retailer_id
       where v.org_id = ${viewer.orgId} and v.worker_id = ${worker.id} and v.visit_date = ${date}
       order by v.checked_in_at`,
@@ -90,6 +97,8 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
     ? await findRetailerPolicies(db, sql`r.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`, rules)
     : [];
   const key = new Map(policies.map((p) => [p.id, p.keyCustomer]));
+  const seesPhones = piiPolicy(viewer.role).phone;
+  const phone = (p: string) => (seesPhones ? p : maskPhone(p));
   const mark = (v: VisitRow) => ({
     id: v.id,
     status: v.status,
@@ -124,7 +133,7 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
         plannedStart: s.plannedStart,
         serviceMinutes: s.serviceMinutes,
         legMetres: s.legMetres,
-        retailer: { id: s.retailerId, shopName: s.shopName, address: s.address, lat: s.lat, lng: s.lng, star: s.star, orderWeekday: s.orderWeekday, keyCustomer: key.get(s.retailerId) ?? false },
+        retailer: { id: s.retailerId, shopName: s.shopName, address: s.address, lat: s.lat, lng: s.lng, star: s.star, orderWeekday: s.orderWeekday, keyCustomer: key.get(s.retailerId) ?? false, phone: phone(s.phone) },
         visit: v ? mark(v) : null,
       };
     }),
@@ -132,7 +141,7 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
       .filter((v) => !planned.has(v.retailerId))
       .map((v) => ({
         ...mark(v),
-        retailer: { id: v.retailerId, shopName: v.shopName, address: v.address, lat: v.rLat, lng: v.rLng, star: v.star, orderWeekday: v.orderWeekday, keyCustomer: key.get(v.retailerId) ?? false },
+        retailer: { id: v.retailerId, shopName: v.shopName, address: v.address, lat: v.rLat, lng: v.rLng, star: v.star, orderWeekday: v.orderWeekday, keyCustomer: key.get(v.retailerId) ?? false, phone: phone(v.phone) },
       })),
     summary: {
       planned: stops.length,

@@ -1,5 +1,6 @@
 // Small look-ups and writes the visit routes need: the active workers a viewer
 // may plan for, a retailer in scope, and where a worker's day starts.
+import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { workerVisitDepots } from '../../db/schema-visits.js';
@@ -36,6 +37,7 @@ export async function saveVisitDepot(
   }
   const values = { workerId, orgId: viewer.orgId, startFrom, homeLat, homeLng };
   await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: workerVisitDepots.workerId, set: values });
+  await writeAudit(db, viewer, { action: 'update', entity: 'visit_depot', entityIds: [workerId], detail: { startFrom } });
 }
 
 /** True when any of the grid workers has no calendar for the cycle starting on `cycleStart`. */

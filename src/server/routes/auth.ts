@@ -67,6 +67,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
+      const who = req.viewer;
+      if (who) await writeAudit(db, who, { action: 'logout', entity: 'user', entityIds: [who.userId], ip: req.ip }, deps.now());
       deps.viewers.forget(token);
       await deleteSession(db, token);
     }

@@ -1,5 +1,4 @@
 // 网点布局: blank villages and over-dense spots, as lists and as files.
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,23 +8,7 @@ import { audit } from '../../app/grids/grid-operations.js';
 import { blankQuerySchema, blankVillageSchema, denseQuerySchema, denseSpotSchema, layoutExportSchema } from '../../shared/layout.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
-import { csvFile } from '../csv-text.js';
-
-type Cell = string | number;
-
-async function toFile(format: 'xlsx' | 'csv', sheet: string, header: string[], rows: Cell[][]): Promise<Buffer> {
-  if (format === 'csv') {
-    return csvFile([header, ...rows]);
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header).font = { bold: true };
-  ws.addRows(rows);
-  ws.columns.forEach((c) => (c.width = 16));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const CONTENT_TYPE = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+import { sendTableFile, tableFile as toFile } from '../table-file.js';
 
 export function layoutRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,10 +43,6 @@ export function layoutRoutes(app: FastifyInstance, { db, now }: { db: Db; now: (
       name = [`网点过密_${q.radiusM}米内${q.minCount}户以上`, 'dense-spots'];
     }
     await audit(db, viewer, 'export', 'layout', [], { kind: q.kind, format: q.format }, now());
-    return reply
-      .header('content-type', CONTENT_TYPE[q.format])
-      .header('content-disposition', `attachment; filename="${name[1]}.${q.format}"; filename*=UTF-8''${encodeURIComponent(`${name[0]}.${q.format}`)}`)
-      .header('cache-control', 'no-store')
-      .send(body);
+    return sendTableFile(reply, name, q.format, body);
   });
 }

@@ -58,7 +58,7 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now, correctio
     async (req) => {
       const viewer = viewerOf(req);
       const out = await decideCorrection(db, viewer, req.params.id, req.body, now());
-      await writeAudit(db, viewer, { action: 'update', entity: 'order_correction', entityIds: [req.params.id], detail: { status: out.status, reason: req.body.reason }, ip: req.ip }, now());
+      await writeAudit(db, viewer, { action: 'decide', entity: 'order_correction', entityIds: [req.params.id], detail: { status: out.status, reason: req.body.reason }, ip: req.ip }, now());
       return out;
     },
   );
@@ -79,7 +79,7 @@ export function orderCorrectionRoutes(app: FastifyInstance, { db, now, correctio
     async (req) => {
       const viewer = viewerOf(req);
       const out = await decideEmergency(db, viewer, req.params.id, req.body, now());
-      await writeAudit(db, viewer, { action: 'update', entity: 'emergency_request', entityIds: [req.params.id], detail: { status: out.status, approvedQty: out.approvedQty, reason: req.body.reason }, ip: req.ip }, now());
+      await writeAudit(db, viewer, { action: 'decide', entity: 'emergency_request', entityIds: [req.params.id], detail: { status: out.status, approvedQty: out.approvedQty, reason: req.body.reason }, ip: req.ip }, now());
       return out;
     },
   );

@@ -3,6 +3,7 @@
 // retailer's own page and the grid worker on a visit; scope comes from the
 // viewer, the rules from src/db/order-submit.ts. Corrections and emergency
 // supply are in order-corrections.ts.
+import { writeAudit } from '../../app/audit/audit.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../app/context.js';
@@ -95,9 +96,11 @@ export function orderingRoutes(app: FastifyInstance, { db, now }: OrderingRouteD
   );
 
   // The daily job's entry point: queue tomorrow's order-day reminders (idempotent).
-  r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags, response: { 200: remindersQueuedSchema } } }, async (req) =>
-    queueOrderDayReminders(db, viewerOf(req).orgId, now()),
-  );
+  r.post('/api/ordering/reminders', { preHandler: requirePermission('supply.manage'), schema: { tags, response: { 200: remindersQueuedSchema } } }, async (req) => {
+    const out = await queueOrderDayReminders(db, viewerOf(req).orgId, now());
+    await writeAudit(db, viewerOf(req), { action: 'create', entity: 'order_reminders', detail: out }, now());
+    return out;
+  });
 
   r.get(
     '/api/ordering/stats',

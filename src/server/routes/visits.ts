@@ -1,5 +1,7 @@
 // Visits (issue 7): configuration, calendars, the day route, check-in and
 // visit submission from the phone, follow-ups and progress.
+import { writeAudit } from '../../app/audit/audit.js';
+import { piiPolicy } from '../../domain/access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,6 +11,7 @@ import { getFrequencyRules, getVisitSettings, saveRetailerOverride, saveVisitCon
 import { findDayRoute, resolveWorker } from '../../app/visits/visit-route-queries.js';
 import { checkIn, submitVisit } from '../../app/visits/visit-record.js';
 import { findFollowUps, updateFollowUp } from '../../app/visits/follow-up-queries.js';
+import { findRetailerVisits } from '../../app/visits/find-retailer-visits.js';
 import { findProgress } from '../../app/visits/visit-progress-queries.js';
 import { calendarBeingPlanned, replanNextCycle, requestCalendars } from '../../jobs/visit-calendars.js';
 import { jobView } from './jobs.js';
@@ -30,6 +33,7 @@ import {
   visitResultSchema,
   visitSubmitSchema,
   visitDepotSchema,
+  retailerVisitsSchema,
 } from '../../shared/visits.js';
 import { idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
@@ -59,6 +63,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
         throw new AppError('validation_failed', [{ field: 'settings.dayEnd', code: 'invalid_value' }]);
       }
       await saveVisitConfig(db, viewer.orgId, s, req.body.rules, now());
+      await writeAudit(db, viewer, { action: 'update', entity: 'visit_config', detail: { settings: Object.keys(s), rules: req.body.rules?.length ?? null } }, now());
       await replanNextCycle(db, viewer.orgId, localDate(now()), viewer.userId);
       return { settings: await getVisitSettings(db, viewer.orgId), rules: await getFrequencyRules(db, viewer.orgId) };
     },
@@ -71,6 +76,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const viewer = viewerOf(req);
       const retailerId = await getRetailerIdInScope(db, viewer, req.params.id);
       await saveRetailerOverride(db, viewer.orgId, retailerId, req.body, viewer.userId, now());
+      await writeAudit(db, viewer, { action: 'update', entity: 'visit_override', entityIds: [retailerId], detail: req.body }, now());
       return { ok: true };
     },
   );
@@ -87,6 +93,7 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const date = req.body.date ?? localDate(now());
       // The same request again while its job is queued or running gets that job (its result is in the job: generatePlansResultSchema).
       const { job } = await requestCalendars(db, { orgId: viewer.orgId, date, workerIds }, { key: `cal:${viewer.orgId}:${date}:${workerIds.join(',')}`, createdBy: viewer.userId });
+      await writeAudit(db, viewer, { action: 'create', entity: 'visit_plan', entityIds: workerIds, detail: { date, jobId: job.id } }, now());
       return reply.status(202).send({ job: jobView(job) });
     },
   );
@@ -99,6 +106,11 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
       const worker = await resolveWorker(db, viewer, req.query.workerId);
       const date = req.query.date ?? localDate(now());
       const route = await findDayRoute(db, viewer, worker, date);
+      // The phones of the day's shops are shown unmasked to a role that sees them: that is a view of personal data.
+      const shops = [...route.stops.map((x) => x.retailer.id), ...route.extraVisits.map((x) => x.retailer.id)];
+      if (shops.length && piiPolicy(viewer.role).phone) {
+        await writeAudit(db, viewer, { action: 'view_pii', entity: 'retailer', entityIds: shops, detail: { fields: ['phone'], via: 'day_route' } }, now());
+      }
       if (route.planId !== null) return { ...route, planning: null };
       const job = await calendarBeingPlanned(db, { orgId: viewer.orgId, date, workerIds: [worker.id] }, `cal:${viewer.orgId}:${route.cycleStart}:w${worker.id}`, viewer.userId);
       return { ...route, planning: job ? { jobId: job.id, state: job.state, progress: job.progress } : null };
@@ -128,6 +140,12 @@ export function visitRoutes(app: FastifyInstance, { db, now }: VisitRouteDeps) {
     // Up to four photos of 400 kB each, as data URLs: above the 1 MB default.
     { bodyLimit: 2 * 1024 * 1024, preHandler: requirePermission('visit.record'), schema: { tags, params: uuidParams, body: visitSubmitSchema, response: { 200: visitResultSchema } } },
     async (req) => submitVisit(db, viewerOf(req), req.params.id, req.body, now()),
+  );
+
+  r.get(
+    '/api/retailers/:id/visits',
+    { preHandler: requirePermission('followup.read'), schema: { tags, params: idParams, response: { 200: retailerVisitsSchema } } },
+    async (req) => ({ items: await findRetailerVisits(db, viewerOf(req), req.params.id) }),
   );
 
   r.get(

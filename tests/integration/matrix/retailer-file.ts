@@ -57,5 +57,12 @@ export const retailerFile: MatrixModule = {
       expected: [200, 200, 403, 403, 403, 403],
     },
     { name: 'audit', method: 'GET', route: '/api/audit', url: () => '/api/audit', expected: [200, 403, 403, 403, 403, 403] },
+    {
+      name: 'audit export',
+      method: 'GET',
+      route: '/api/audit/export',
+      url: () => '/api/audit/export?format=csv&action=update',
+      expected: [200, 403, 403, 403, 403, 403],
+    },
   ],
 };

@@ -112,6 +112,8 @@ export const visits: MatrixModule = {
         body: async () => ({ retailerId: ctx.other(), checkIn: position(), form }),
         expected: [403, 403, 403, 404, 403, 403],
       },
+      { name: 'shop visits own', method: 'GET', route: '/api/retailers/:id/visits', url: () => `/api/retailers/${ctx.own()}/visits`, expected: [200, 200, 200, 200, 403, 403] },
+      { name: 'shop visits other', method: 'GET', route: '/api/retailers/:id/visits', url: () => `/api/retailers/${ctx.other()}/visits`, expected: [200, 200, 404, 404, 403, 403] },
       { name: 'follow-ups', method: 'GET', route: '/api/follow-ups', url: () => '/api/follow-ups?status=all', expected: [200, 200, 200, 200, 403, 403] },
       {
         name: 'follow-up own',

@@ -1,45 +1,59 @@
-// 审计日志: who did what and when, newest first, filtered by action.
+// 审计日志: who did what to which object, when and from where, newest first;
+// filtered by day, person, action and object, and exported as the filter shows.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Select, Space, Table, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { toQuery } from '../../api/client.js';
 import { findAudit, type AuditItem } from '../../api/endpoints.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { textOf, useT } from '../../i18n/i18n.js';
 import type { Dict } from '../../i18n/zh.js';
-import { formatTime } from '../retailers/card/history-tab.js';
+import { AUDIT_ACTIONS, auditActionLabels, auditEntityLabels, auditObjectText } from '../../../shared/audit.js';
+import { formatDateTime, formatNumber } from '../../../shared/format.js';
 
 const PAGE_SIZE = 50;
+const EXPORT_MAX = 20_000;
+const FILTERS = ['from', 'to', 'userId', 'action', 'entity'] as const;
+type Filter = Partial<Record<(typeof FILTERS)[number], string>>;
 
 function detailText(d: Record<string, unknown>, t: Dict): string {
   const word = (v: unknown) => textOf(t.audit.detailValues, textOf(t.fields, String(v)));
   return Object.entries(d)
     .map(([k, v]) => {
       const value = Array.isArray(v) ? v.map(word).join('、') : typeof v === 'object' && v !== null ? JSON.stringify(v) : word(v);
-      return `${textOf(t.audit.detailKeys, k)}：${value}`;
+      return `${textOf(t.audit.detailKeys, k)}: ${value}`;
     })
-    .join('；');
+    .join('; ');
 }
 
 export function AuditPage() {
   const { t, lang } = useT();
   const [params, setParams] = useSearchParams();
-  const action = params.get('action') ?? '';
+  const filter: Filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filter;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const query = toQuery({ action, page, pageSize: PAGE_SIZE });
+  const query = toQuery({ ...filter, page, pageSize: PAGE_SIZE });
   const audit = useLoad(() => findAudit(query), [query]);
   const items = audit.data?.items ?? [];
-  const set = (next: { action?: string; page?: number }) => {
-    const a = next.action ?? action;
+  const set = (next: Filter & { page?: number }) => {
+    const merged = { ...filter, ...next };
     const p = next.page ?? 1;
-    setParams(new URLSearchParams(toQuery({ action: a, page: p > 1 ? p : undefined }).replace(/^\?/, '')));
+    setParams(new URLSearchParams(toQuery({ ...merged, page: p > 1 ? p : undefined }).replace(/^\?/, '')));
   };
   const actionOptions = useMemo(
-    () => [{ value: '', label: t.audit.all }, ...Object.entries(t.audit.actions).map(([value, label]) => ({ value, label }))],
-    [t],
+    () => [{ value: '', label: t.audit.all }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabels[a][lang] }))],
+    [t, lang],
   );
+  const entityOptions = useMemo(
+    () => [{ value: '', label: t.audit.allObjects }, ...Object.entries(auditEntityLabels).map(([value, l]) => ({ value, label: l[lang] }))],
+    [t, lang],
+  );
+  const userOptions = useMemo(
+    () => [{ value: '', label: t.audit.allUsers }, ...(audit.data?.users ?? []).map((u) => ({ value: String(u.id), label: u.name }))],
+    [t, audit.data?.users],
+  );
+  const exportHref = (format: 'xlsx' | 'csv') => `/api/audit/export${toQuery({ ...filter, format, lang })}`;
 
   if (audit.error && !audit.data) return <ErrorResult error={audit.error} onRetry={audit.reload} />;
   return (
@@ -48,28 +62,37 @@ export function AuditPage() {
         <Typography.Title level={4} className="zy-page-title" style={{ margin: 0, flex: 1 }}>
           {t.audit.title}
         </Typography.Title>
-        <Select value={action} options={actionOptions} onChange={(v: string) => set({ action: v })} style={{ minWidth: 160 }} aria-label={t.audit.action} />
+        <Button icon={<DownloadOutlined />} href={exportHref('xlsx')} title={t.audit.exportNote(formatNumber(EXPORT_MAX))} data-testid="audit-export">
+          {t.audit.export}
+        </Button>
+        <Button href={exportHref('csv')} title={t.audit.exportNote(formatNumber(EXPORT_MAX))}>
+          {t.audit.exportCsv}
+        </Button>
       </div>
+      <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
+        <Input type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} aria-label={t.audit.from} style={{ width: 160 }} data-testid="audit-from" />
+        <span>—</span>
+        <Input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} aria-label={t.audit.to} style={{ width: 160 }} data-testid="audit-to" />
+        <Select value={filter.userId} options={userOptions} onChange={(v: string) => set({ userId: v })} style={{ minWidth: 140 }} aria-label={t.audit.user} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-user" />
+        <Select value={filter.action} options={actionOptions} onChange={(v: string) => set({ action: v })} style={{ minWidth: 140 }} aria-label={t.audit.action} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-action" />
+        <Select value={filter.entity} options={entityOptions} onChange={(v: string) => set({ entity: v })} style={{ minWidth: 160 }} aria-label={t.audit.entity} showSearch={{ optionFilterProp: 'label' }} data-testid="audit-entity" />
+        {FILTERS.some((k) => filter[k]) && <Button onClick={() => setParams(new URLSearchParams())}>{t.audit.clear}</Button>}
+      </Space>
       <Table<AuditItem>
         rowKey="id"
         size="small"
         loading={audit.loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: t.audit.empty }}
+        data-testid="audit-table"
         columns={[
-          { key: 'at', dataIndex: 'at', title: t.audit.at, width: 160, render: (v: string) => formatTime(v, lang) },
-          { key: 'user', dataIndex: 'userName', title: t.audit.user, width: 120, render: (v: string | null) => v ?? t.history.system },
-          { key: 'action', dataIndex: 'action', title: t.audit.action, width: 130, render: (v: string) => textOf(t.audit.actions, v) },
-          {
-            key: 'entity',
-            title: t.audit.entity,
-            width: 200,
-            ellipsis: true,
-            render: (_: unknown, r) => `${textOf(t.audit.entities, r.entity)} ${r.entityIds.slice(0, 8).join(', ')}${r.entityIds.length > 8 ? ` … (${r.entityIds.length})` : ''}`,
-          },
-          { key: 'detail', dataIndex: 'detail', title: t.audit.detail, ellipsis: true, render: (d: Record<string, unknown>) => detailText(d, t) },
+          { key: 'at', dataIndex: 'at', title: t.audit.at, width: 140, render: (v: string) => formatDateTime(v) },
+          { key: 'user', dataIndex: 'userName', title: t.audit.user, width: 110, render: (v: string | null) => v ?? t.history.system },
+          { key: 'action', dataIndex: 'action', title: t.audit.action, width: 110, render: (v: string) => auditActionLabels[v as keyof typeof auditActionLabels]?.[lang] ?? v },
+          { key: 'entity', title: t.audit.entity, width: 260, render: (_: unknown, r) => auditObjectText(r, lang) },
+          { key: 'detail', dataIndex: 'detail', title: t.audit.detail, ellipsis: { showTitle: true }, render: (d: Record<string, unknown>) => detailText(d, t) },
           { key: 'ip', dataIndex: 'ip', title: t.audit.ip, width: 120 },
         ]}
       />

@@ -10,7 +10,8 @@ export function currentPosition(timeoutMs = 15_000): Promise<Fix | null> {
     navigator.geolocation.getCurrentPosition(
       (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy), at: new Date().toISOString() }),
       () => resolve(null),
-      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
+      // A fix up to 10 s old will do: while the map follows the phone ("you are here"), Chromium answers from that watch instead of waiting for the next move.
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 10_000 },
     );
   });
 }

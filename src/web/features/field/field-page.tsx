@@ -129,7 +129,13 @@ export function FieldPage() {
         ) : (
           <>
             <Card size="small" styles={{ body: { padding: 0 } }}>
-              <RouteMap org={org} route={route} height={240} onPick={setOpen} />
+              <RouteMap org={org} route={route} height={240} onPick={setOpen} meLabel={v.youAreHere} />
+              <div className="zy-route-legend" data-testid="route-legend">
+                <span><i style={{ background: '#1f5f9e' }} />{v.legendTodo}</span>
+                <span><i style={{ background: '#d48806' }} />{v.statusCheckedIn}</span>
+                <span><i style={{ background: '#389e0d' }} />✓ {v.legendDone}</span>
+                <span><i style={{ background: '#1677ff', borderRadius: '50%' }} />{v.youAreHere}</span>
+              </div>
             </Card>
             <List
               dataSource={route.stops}
@@ -174,7 +180,7 @@ export function FieldPage() {
                     ]}
                   >
                     <List.Item.Meta
-                      avatar={<Badge count={s.seq} color={state === 'todo' ? '#1f5f9e' : state === 'done' ? '#389e0d' : '#d48806'} />}
+                      avatar={<Badge count={state === 'done' || state === 'queued' ? `${s.seq}✓` : s.seq} color={state === 'todo' ? '#1f5f9e' : state === 'done' ? '#389e0d' : '#d48806'} />}
                       title={
                         <Space size={4} wrap>
                           <span>{s.retailer.shopName}</span>

@@ -1,5 +1,6 @@
 // What the server confirmed for a visit order, line by line with demand,
 // available and ordered, to show the shopkeeper before leaving.
+import { formatMoney } from '../../../shared/format.js';
 import { Button, Result, Table } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import type { OrderResult } from '../../../shared/ordering.js';

@@ -12,7 +12,23 @@ import { mapBadge, mapText } from '../../components/map-text.js';
 
 const colour = { done: '#389e0d', checked_in: '#d48806', todo: '#1f5f9e' };
 
-export function RouteMap({ org, route, height = 300, onPick }: { org: Org; route: DayRoute; height?: number; onPick?: (retailerId: number) => void }) {
+/**
+ * `meLabel`: show the phone's position ("you are here") when the browser
+ * allows it, with this label; the field screen passes it, the progress page does not.
+ */
+export function RouteMap({
+  org,
+  route,
+  height = 300,
+  onPick,
+  meLabel,
+}: {
+  org: Org;
+  route: DayRoute;
+  height?: number;
+  onPick?: (retailerId: number) => void;
+  meLabel?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -41,19 +57,36 @@ export function RouteMap({ org, route, height = 300, onPick }: { org: Org; route
     }
     for (const s of route.stops) {
       const state = s.visit?.status === 'done' ? 'done' : s.visit ? 'checked_in' : 'todo';
+      // The stop's number, with a tick once visited: the order and what is left read at a glance.
       const m = L.marker(at(s.retailer), {
-        icon: L.divIcon({ className: 'zy-route-stop', html: mapBadge(String(s.seq), colour[state]), iconSize: [26, 26] }),
+        icon: L.divIcon({ className: `zy-route-stop zy-route-${state}`, html: mapBadge(state === 'done' ? `${s.seq}✓` : String(s.seq), colour[state]), iconSize: [state === 'done' ? 34 : 26, 26] }),
       }).addTo(map);
       m.bindTooltip(mapText(s.retailer.shopName), { direction: 'top', offset: [0, -12] });
       if (onPick) m.on('click', () => onPick(s.retailer.id));
     }
     for (const v of walked) L.circleMarker(v, { radius: 5, color: '#fff', weight: 1, fillColor: '#389e0d', fillOpacity: 1 }).addTo(map);
+    let me: L.CircleMarker | null = null;
+    const watch =
+      meLabel && typeof navigator !== 'undefined' && navigator.geolocation
+        ? navigator.geolocation.watchPosition(
+            (p) => {
+              const here = at({ lat: p.coords.latitude, lng: p.coords.longitude });
+              if (!me) {
+                me = L.circleMarker(here, { radius: 8, color: '#fff', weight: 3, fillColor: '#1677ff', fillOpacity: 1 }).addTo(map);
+                me.bindTooltip(mapText(meLabel), { direction: 'top', offset: [0, -8], permanent: true, className: 'zy-route-me' });
+              } else me.setLatLng(here);
+            },
+            () => {}, // refused or unavailable: the map simply has no position
+            { enableHighAccuracy: true, maximumAge: 30_000, timeout: 20_000 },
+          )
+        : null;
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(el.current);
     return () => {
+      if (watch !== null) navigator.geolocation.clearWatch(watch);
       ro.disconnect();
       map.remove();
     };
-  }, [org, route, onPick]);
+  }, [org, route, onPick, meLabel]);
   return <div ref={el} className="zy-map" style={{ height }} data-testid="route-map" />;
 }

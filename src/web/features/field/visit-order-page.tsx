@@ -2,6 +2,7 @@
 // Same limits, reasons, suggested order and rules as the retailer's own page
 // (useOrderDraft, PhoneOrderLine); channel 'visit'. The server decides scope
 // and window; this screen says plainly when either rules the order out.
+import { formatDateTime, formatMoney } from '../../../shared/format.js';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';

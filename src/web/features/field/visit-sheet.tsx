@@ -3,7 +3,7 @@
 // outbox first and is sent from there, so it is kept without signal.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
-import { AimOutlined, CameraOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { AimOutlined, CameraOutlined, CarOutlined, FileTextOutlined, PhoneOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
 import { PRICE_TAGS, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
@@ -135,6 +135,15 @@ export function VisitSheet({
         {shop.address} · {v.plannedAt(clock(stop.plannedStart))} · {t.fields.orderWeekday} {labelOf('weekday', shop.orderWeekday, lang)}
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }} wrap>
+        {shop.phone && (
+          // A masked number cannot be dialled: the button shows it but only a full number gets a tel: link.
+          <Button icon={<PhoneOutlined />} href={/\*/.test(shop.phone) ? undefined : `tel:${shop.phone.replace(/[^\d+]/g, '')}`} disabled={/\*/.test(shop.phone)} aria-label={`${v.callShop} ${shop.phone}`} data-testid="call-shop">
+            {shop.phone}
+          </Button>
+        )}
+        <Button icon={<FileTextOutlined />} href={`/retailers/${shop.id}`} data-testid="open-shop-file">
+          {v.openFile}
+        </Button>
         <Button icon={<CarOutlined />} href={navigationUrl(shop, shop.shopName)} target="_blank" rel="noreferrer">
           {v.navigate}
         </Button>

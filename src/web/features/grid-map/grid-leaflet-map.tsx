@@ -19,7 +19,7 @@ import { mapBadge, mapText } from '../../components/map-text.js';
 import './grid-map.css';
 
 export type DrawMode = 'none' | 'polygon' | 'rect';
-export type MapLabels = { finish: string; cancel: string; drawHint: string; rectHint: string; openCard: string; retailers: (n: number) => string; grid: string };
+export type MapLabels = { finish: string; cancel: string; drawHint: string; rectHint: string; openCard: string; retailers: (n: number) => string; grid: string; population: (n: number) => string };
 
 type Props = {
   org: Org;
@@ -235,7 +235,7 @@ export function GridLeafletMap(props: Props) {
           fillOpacity: 1,
           interactive: true,
         });
-        mk.bindTooltip(mapText(`${p.name}（${p.population}）`), town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
+        mk.bindTooltip(mapText(`${p.name}（${props.labels.population(p.population)}）`), town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
         mk.addTo(group);
       }
     }
@@ -257,7 +257,7 @@ export function GridLeafletMap(props: Props) {
       const at = ll(org, v.lat, v.lng);
       L.circle(at, { renderer: renderer.current!, radius: o.radiusKm * 1000, color: '#cf1322', weight: 1, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(group);
       L.circleMarker(at, { renderer: renderer.current!, radius: 6, color: '#fff', weight: 1.5, fillColor: '#cf1322', fillOpacity: 1 })
-        .bindTooltip(mapText(`${v.name}（${v.population}）`), { direction: 'top' })
+        .bindTooltip(mapText(`${v.name}（${props.labels.population(v.population)}）`), { direction: 'top' })
         .addTo(group);
     }
     for (const d of o.dense) {

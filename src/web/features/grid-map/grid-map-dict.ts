@@ -1,5 +1,7 @@
 // The grid map: grids, layout analysis, service modes and delivery points.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { formatNumber } from '../../../shared/format.js';
+
 export const gridMapZh = {
   gridMap: {
     title: '网格地图',
@@ -94,7 +96,8 @@ export const gridMapZh = {
     run: '分析',
     blankTitle: (n: number) => `空白村 ${n} 个`,
     denseTitle: (n: number) => `网点过密 ${n} 处`,
-    villageFigures: (population: number, km: number | null) => `人口 ${population}，最近零售户 ${km === null ? '很远' : `${km} 公里`}`,
+    population: (n: number) => `人口 ${formatNumber(n)} 人`,
+    villageFigures: (population: number, km: number | null) => `人口 ${formatNumber(population)} 人，最近零售户 ${km === null ? '很远' : `${km} 公里`}`,
     spotFigures: (n: number, m: number) => `${m} 米内 ${n} 户`,
   },
   service: {
@@ -226,7 +229,8 @@ export const gridMapEn = {
     run: 'Analyse',
     blankTitle: (n: number) => `${n} blank villages`,
     denseTitle: (n: number) => `${n} over-dense spots`,
-    villageFigures: (population: number, km: number | null) => `population ${population}, nearest shop ${km === null ? 'far' : `${km} km`}`,
+    population: (n: number) => `pop. ${formatNumber(n)}`,
+    villageFigures: (population: number, km: number | null) => `population ${formatNumber(population)}, nearest shop ${km === null ? 'far' : `${km} km`}`,
     spotFigures: (n: number, m: number) => `${n} shops within ${m} m`,
   },
   service: {

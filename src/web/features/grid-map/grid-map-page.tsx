@@ -112,7 +112,7 @@ export function GridMapPage() {
   if (org.error && !org.data) return <ErrorResult error={org.error} onRetry={org.reload} />;
   const legend = legendOf(colourBy, points.points);
   const legendLabel = (key: string) =>
-    colourBy === 'star' ? tm.stars(Number(key)) : colourBy === 'network' ? labelOf('network', key, lang) : colourBy === 'businessFormat' ? key : key;
+    colourBy === 'star' ? tm.stars(Number(key)) : colourBy === 'network' ? labelOf('network', key, lang) : colourBy === 'businessFormat' ? labelOf('businessFormat', key, lang) : key;
 
   return (
     <div data-testid="grid-map-page">
@@ -180,7 +180,7 @@ export function GridMapPage() {
             highlightGrid={highlight}
             proposal={proposal}
             drawMode={drawMode}
-            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid }}
+            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population }}
             gridName={gridName}
             onRing={onRing}
             onDrawEnd={() => (setDrawMode('none'), setAreaFor(null))}

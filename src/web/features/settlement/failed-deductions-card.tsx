@@ -1,6 +1,7 @@
 // Failed deductions waiting for money: who, how much, why, whether the notice
 // reached the retailer and their grid worker, and (for marketing) a button to
 // send the deduction to the bank again.
+import { formatMoney } from '../../../shared/format.js';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Grid, List, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
@@ -97,7 +98,7 @@ export function FailedDeductionsCard({
                   </Typography.Text>
                 </Space>
                 <Space orientation="vertical" size={0} align="end">
-                  <strong>¥{f.amount.toFixed(2)}</strong>
+                  <strong>{formatMoney(f.amount)}</strong>
                   {statusTag(f)}
                 </Space>
               </Space>
@@ -151,7 +152,7 @@ export function FailedDeductionsCard({
                 </Space>
               ),
             },
-            { title: s.amount, dataIndex: 'amount', align: 'right', width: 110, sorter: (a, b) => a.amount - b.amount, render: (n: number) => `¥${n.toFixed(2)}` },
+            { title: s.amount, dataIndex: 'amount', align: 'right', width: 110, sorter: (a, b) => a.amount - b.amount, render: (n: number) => formatMoney(n) },
             { title: s.method, dataIndex: 'method', width: 110, render: (m: string) => labelOf('settlementMethod', m, lang) },
             { title: s.reason, dataIndex: 'failureReason', width: 130, render: (r: string | null) => r ?? t.common.dash },
             {

@@ -1,5 +1,6 @@
 // The daily settlement report: the day's orders and amounts by settlement
 // method and status, as figures, a stacked bar per method and a table.
+import { formatMoney } from '../../../shared/format.js';
 import { useMemo } from 'react';
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { labelOf } from '../../../shared/codes.js';
@@ -9,7 +10,8 @@ import { useT } from '../../i18n/i18n.js';
 import { totalsByMethod, type Cell, type MethodRow } from './settlement-totals.js';
 
 const STATUS_COLORS = { deducted: '#389e0d', pending: '#d48806', failed: '#cf1322' } as const;
-const money = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The one money form without its sign, for <Statistic prefix="¥">. */
+const money = (n: number) => formatMoney(n).replace('¥', '');
 
 export function SettlementReportCard({ report, loading }: { report: SettlementReport | undefined; loading: boolean }) {
   const { t, lang } = useT();
@@ -101,7 +103,7 @@ function CellText({ c }: { c: Cell }) {
   if (!c.orders) return <span style={{ color: '#bfbfbf' }}>{t.common.dash}</span>;
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      {c.orders} · ¥{money(c.amount)}
+      {c.orders} · {formatMoney(c.amount)}
     </span>
   );
 }

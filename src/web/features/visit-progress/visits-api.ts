@@ -5,6 +5,7 @@ import type {
   followUpSchema,
   planningQueuedSchema,
   progressSchema,
+  retailerVisitsSchema,
   visitConfigSchema,
   visitConfigUpdateSchema,
   visitResultSchema,
@@ -13,6 +14,7 @@ import type {
 } from '../../../shared/visits.js';
 import { ApiError, api, toQuery, type Body, type Wire } from '../../api/client.js';
 
+export const findRetailerVisits = (retailerId: number) => api<Wire<typeof retailerVisitsSchema>>(`/api/retailers/${retailerId}/visits`);
 export const getVisitProgress = () => api<Wire<typeof progressSchema>>('/api/visits/progress');
 export const findOpenFollowUps = () => api<Wire<z.ZodArray<typeof followUpSchema>>>(`/api/follow-ups${toQuery({ status: 'open' })}`);
 export const closeFollowUp = (id: number) => api<{ ok: boolean }>(`/api/follow-ups/${id}`, { method: 'PATCH', body: { status: 'done' } });

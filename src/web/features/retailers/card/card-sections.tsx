@@ -72,7 +72,7 @@ export function BusinessSection({ card }: { card: RetailerCard }) {
         size="small"
         column={COLUMNS}
         items={[
-          { key: 'format', label: t.fields.businessFormat, children: `${card.businessFormat} ${labelOf('businessFormat', card.businessFormat, lang)}` },
+          { key: 'format', label: t.fields.businessFormat, children: labelOf('businessFormat', card.businessFormat, lang) },
           { key: 'district', label: t.fields.districtType, children: labelOf('districtType', card.districtType, lang) },
           { key: 'network', label: t.fields.network, children: labelOf('network', card.network, lang) },
           { key: 'orderDay', label: t.card.orderDay, children: labelOf('weekday', card.orderWeekday, lang) },

@@ -1,4 +1,5 @@
 // 变更历史: who changed what, when, from which source: field old → new.
+import { formatDateTime } from '../../../../shared/format.js';
 import { useMemo } from 'react';
 import { Empty, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
@@ -10,14 +11,9 @@ import { useLoad } from '../../../components/use-load.js';
 import { textOf, useT } from '../../../i18n/i18n.js';
 import { fieldLabel, historyValue } from './history-values.js';
 
-export function formatTime(iso: string, lang: 'zh' | 'en'): string {
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** The one date-time form (src/shared/format.ts): the same in both languages and any browser locale. */
+export function formatTime(iso: string, _lang: 'zh' | 'en'): string {
+  return formatDateTime(iso);
 }
 
 export function HistoryTab({ retailerId, version, grids }: { retailerId: number; version: number; grids: Grid[] }) {

@@ -19,6 +19,7 @@ import { ComingSoonSection, LocationSection } from './location-section.js';
 import { SalesSection } from './sales-section.js';
 import { RatingCardSection } from '../../rating/rating-card-section.js';
 import { useSession } from '../../../shell/session.js';
+import { RetailerVisitsSection } from '../../visit-progress/retailer-visits-section.js';
 
 type Props = {
   card: RetailerCard;
@@ -39,8 +40,10 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const [editing, setEditing] = useState(false);
   const org = useLoad(getOrg, []);
   const { grids } = useOrgLists(loadGrids);
-  const canRating = useSession().can('rating.read');
-  const canDesk = useSession().can('desk.read');
+  const session = useSession();
+  const canRating = session.can('rating.read');
+  const canDesk = session.can('desk.read');
+  const canVisits = session.can('followup.read');
   const today = new Date();
 
   const fileTab = (
@@ -52,7 +55,8 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       <SalesSection card={card} />
       {canRating && <RatingCardSection retailerId={card.id} />}
       {canDesk && <RetailerCasesSection retailerId={card.id} />}
-      <ComingSoonSection titles={canDesk ? [t.card.visits] : [t.card.visits, t.card.complaints]} />
+      {canVisits && <RetailerVisitsSection retailerId={card.id} />}
+      {!canDesk && <ComingSoonSection titles={[t.card.complaints]} />}
     </div>
   );
 

@@ -1,5 +1,6 @@
 // 销售: last 12 months' cartons (bars) and amount (line), monthly average,
 // trend and last order date.
+import { formatMoney } from '../../../../shared/format.js';
 import { useMemo } from 'react';
 import { Card } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
@@ -26,7 +27,7 @@ export function SalesSection({ card }: { card: RetailerCard }) {
       ],
       series: [
         { type: 'bar', name: t.card.qtySeries, data: months.map((m) => m.qty), itemStyle: { color: '#3d85c6' }, barMaxWidth: 22 },
-        { type: 'line', name: t.card.amountSeries, yAxisIndex: 1, data: months.map((m) => m.amount), smooth: true, itemStyle: { color: '#fa8c16' } },
+        { type: 'line', name: t.card.amountSeries, yAxisIndex: 1, data: months.map((m) => m.amount), smooth: true, tooltip: { valueFormatter: (v: unknown) => formatMoney(Number(v)) }, itemStyle: { color: '#fa8c16' } },
       ],
     }),
     [months, t],

@@ -84,7 +84,8 @@ export function RetailerListPage() {
     },
     { key: 'businessFormat', dataIndex: 'businessFormat', title: t.list.col.businessFormat, width: en ? 120 : 90, ellipsis: true, render: (v: string) => labelOf('businessFormat', v, lang) },
     { key: 'network', dataIndex: 'network', title: t.list.col.network, width: en ? 84 : 72, render: (v: string) => labelOf('network', v, lang) },
-    { key: 'grid', dataIndex: 'gridName', title: t.list.col.grid, width: 120, ellipsis: true },
+    // Grid names share their town prefix (来龙门街道第1…第13网格): wide enough that the number shows, the full name on hover.
+    { key: 'grid', dataIndex: 'gridName', title: t.list.col.grid, width: 190, ellipsis: { showTitle: true } },
     { key: 'star', dataIndex: 'star', title: t.list.col.star, sorter: true, sortOrder: sortOrder('star'), width: 96, render: (v: number) => <StarBadge star={v} />, align: 'center' },
     { key: 'tier', dataIndex: 'tier', title: t.list.col.tier, sorter: true, sortOrder: sortOrder('tier'), width: 70, align: 'right' },
     { key: 'classCode', dataIndex: 'classCode', title: t.list.col.classCode, width: 64, responsive: ['xxl'] },
