@@ -44,9 +44,9 @@ export const ratingSchemeSchema = z.object({
     manualOverride: z.enum(['forbidden', 'with_reason']),
     minReasonLength: num,
     /** Months of complete order cycles the tier is rated over (absent: 1). */
-    windowMonths: num.optional(),
+    windowMonths: z.number().int('scheme_whole_number').min(1, 'scheme_window_range').max(6, 'scheme_window_range').optional(),
     /** Most tiers a month's rating may move a retailer without a recorded cause (absent: no cap). */
-    maxMonthlyMove: num.optional(),
+    maxMonthlyMove: z.number().int('scheme_whole_number').min(1, 'scheme_cap_range').max(99, 'scheme_cap_range').optional(),
   }),
   star: z.object({
     total: num,

@@ -144,6 +144,10 @@ export const ratingMessages = {
     zh: '档位由上月 {from} 档变为 {tier} 档，超过每月 {limit} 档的上限，依据已登记原因：{cause}',
     en: 'The tier moved from {from} to {tier}, more than the monthly limit of {limit}, on a recorded cause: {cause}',
   },
+  tier_cause_new_licence: {
+    zh: '新办证零售户，上月评定周期未满，档位由 {from} 档直接定为 {tier} 档（不受每月 {limit} 档上限限制）',
+    en: 'A new licensee whose last month did not cover a full rating window: the tier goes from {from} straight to {tier} (the monthly limit of {limit} does not apply)',
+  },
   tier_window: { zh: '档位按近 {months} 个月的完整订货周期计算', en: 'The tier is rated over the complete order cycles of the last {months} months' },
 
   // Why the compliance class is what it is (the monopoly administration's assessment).
