@@ -291,7 +291,8 @@ function RunDetail({ run, summary, previous }: { run: RatingRun; summary: RunSum
                   )}
                   {x.tierCause !== null && (
                     <div>
-                      <Tag color="blue">{t.rating.capCause}</Tag>
+                      {/* The batch's own cause for a new licensee (decision 1420); any other is what a person recorded. */}
+                      <Tag color="blue">{x.tierCause === '@new_licence' ? t.rating.capNewLicence : t.rating.capCause}</Tag>
                     </div>
                   )}
                 </span>
