@@ -13,6 +13,7 @@ import { RatingSchemeError } from '../domain/rating/monthly-batch.js';
 import { defineJob } from './define-job.js';
 import { enqueueJob, notifyJobRunners } from './job-queue.js';
 import { validateScheme } from '../domain/rating/validate-scheme.js';
+import { tierWindowMonths } from '../domain/rating/tier-cap.js';
 import { compute } from '../solver/compute.js';
 
 export const ratingBatchPayload = z.object({
@@ -72,7 +73,7 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
   };
   const scheme = await getActiveScheme(db, orgId, null);
   await step(5, 'aggregating');
-  const { inputs, frozen, orderLines } = await loadRetailerMonthInputs(db, orgId, month);
+  const { inputs, frozen, tierCauses, orderLines } = await loadRetailerMonthInputs(db, orgId, month, tierWindowMonths(scheme));
   lap('aggregate');
   await step(45, 'scoring');
   const previous = await loadPreviousRatings(db, orgId, month, [...frozen.keys()]);
@@ -81,7 +82,7 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
   const schemeErrors = validateScheme(scheme);
   if (schemeErrors.length > 0) throw new RatingSchemeError(schemeErrors);
   // Scored in a worker (decision 0810): a whole county is seconds of pure JS.
-  const result = await compute('ratingBatch', { month, scheme, retailers: inputs, previous: previous.ratings, frozen });
+  const result = await compute('ratingBatch', { month, scheme, retailers: inputs, previous: previous.ratings, frozen, tierCauses });
   lap('score');
   await step(55, 'writing');
   await writeRatings(db, runId, orgId, result, inputs, scheme, (done) => step(55 + 40 * done, 'writing'));
@@ -91,6 +92,9 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
     previousRunId: previous.runId,
     distribution: result.distribution,
     movers: { ...moverCounts, changed: list.length },
+    churn: result.churn,
+    tierWindowMonths: tierWindowMonths(scheme),
+    maxMonthlyMove: scheme.tiers.maxMonthlyMove ?? null,
     starCutoffs: result.starCutoffs,
     tierContext: { top: result.tierContext.top, cutoffs: result.tierContext.cutoffs.map((c) => (Number.isFinite(c) ? c : null)) },
     frozen: result.ratings.filter((r) => r.frozenReason).length,

@@ -57,6 +57,9 @@ const explainedItem = z.object({
   label: text,
   valueText: text,
   prevValueText: text,
+  /** Where a judged value comes from (the compliance assessment behind the class), now and last month. */
+  cause: text.nullable(),
+  prevCause: text.nullable(),
 });
 
 export const retailerRatingViewSchema = z.object({
@@ -73,7 +76,8 @@ export const retailerRatingViewSchema = z.object({
   segmentLevels: z.object({ integrity: z.string(), stability: z.string(), cooperation: z.string() }).nullable(),
   servicePackage: servicePackageViewSchema,
   frozenReason: z.string().nullable(),
-  items: z.array(z.object({ id: z.string(), label: text, value: text, points: num, max: num })),
+  tierNotes: z.array(text),
+  items: z.array(z.object({ id: z.string(), label: text, value: text, points: num, max: num, cause: text.nullable() })),
   change: z
     .object({
       retailerId: z.string(),

@@ -43,6 +43,10 @@ export const ratingSchemeSchema = z.object({
     shares: z.array(num).min(1).max(100),
     manualOverride: z.enum(['forbidden', 'with_reason']),
     minReasonLength: num,
+    /** Months of complete order cycles the tier is rated over (absent: 1). */
+    windowMonths: z.number().int('scheme_whole_number').min(1, 'scheme_window_range').max(6, 'scheme_window_range').optional(),
+    /** Most tiers a month's rating may move a retailer without a recorded cause (absent: no cap). */
+    maxMonthlyMove: z.number().int('scheme_whole_number').min(1, 'scheme_cap_range').max(99, 'scheme_cap_range').optional(),
   }),
   star: z.object({
     total: num,
@@ -111,6 +115,8 @@ export const moversQuery = z.object({
 });
 export const manualTierSchema = z.object({ toTier: z.number().int().min(1).max(100), reason: textSchema.max(500, 'text_too_long') });
 export const freezeSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: textSchema.trim().min(4, 'reason_required').max(500, 'text_too_long') });
+export const tierCauseSchema = z.object({ retailerId: idSchema, month: monthSchema, reason: textSchema.trim().min(4, 'reason_required').max(500, 'text_too_long') });
+export const tierCauseRecordedSchema = z.object({ id: z.number() });
 export const complianceSchema = z.object({
   retailerId: idSchema,
   month: monthSchema,
@@ -131,6 +137,21 @@ export const runSummarySchema = z.object({
     segment: z.record(z.string(), num),
   }),
   movers: z.object({ starUp: num, starDown: num, tierUp: num, tierDown: num, entered: num, left: num, changed: num }),
+  /** How much the tiers moved against last month (absent in runs from before the cap). */
+  churn: z
+    .object({
+      compared: num,
+      tierChanged: num,
+      movedOver2: num,
+      heldByCap: num,
+      overCapWithCause: num,
+      starChanged: num,
+      moves: z.array(num),
+      range: num,
+    })
+    .optional(),
+  tierWindowMonths: num.optional(),
+  maxMonthlyMove: num.nullable().optional(),
   starCutoffs: z.object({ urban: cutoffList, rural: cutoffList }),
   tierContext: z.object({ top: z.record(z.string(), num.nullable()), cutoffs: cutoffList }).nullable().optional(),
   frozen: num,
@@ -176,8 +197,21 @@ export const moverSchema = z.object({
   classTo: z.string(),
   segmentFrom: z.string().nullable(),
   segmentTo: z.string(),
+  /** The tier this month's figures gave when the monthly cap held the move (else null), and a recorded cause that let it through. */
+  tierComputed: num.nullable(),
+  tierCause: z.string().nullable(),
 });
 export type Mover = z.infer<typeof moverSchema>;
+
+/** A run's figures over what the viewer is responsible for: the county, or their own grids/station. */
+export const runScopeSchema = z.object({
+  scope: z.enum(['org', 'own']),
+  retailers: num,
+  distribution: z.object({ star: perNetworkCounts, tier: z.array(num), segment: z.record(z.string(), num) }),
+  movers: z.object({ starUp: num, starDown: num, tierUp: num, tierDown: num }),
+  churn: z.object({ compared: num, tierChanged: num, movedOver2: num, heldByCap: num }),
+});
+export type RunScope = z.infer<typeof runScopeSchema>;
 export const moversSchema = z.object({ items: z.array(moverSchema) });
 
 export const schemeVersionSchema = z.object({ version: z.string(), note: z.string(), createdAt: timestampSchema, createdByName: z.string().nullable() });

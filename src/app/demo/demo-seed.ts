@@ -295,17 +295,28 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   await tx.execute(sql`create index on gen_item (k)`);
 
   // One order per retailer and week on its order day, unless it skips the week
-  // (more often the week of the Spring Festival, when shops close).
+  // (more often the week of the Spring Festival, when shops close). A shop that
+  // skipped last week restocks: it orders most of the missed week as well.
+  // `fill` is the share of its weekly volume a shop's usual lines add up to, so
+  // that spreading each week's volume over the lines ordered (below) keeps the
+  // volumes as they were while their month-to-month swings become a shop's, not
+  // the dice's (decision 1420).
+  await tx.execute(sql`create temp table gen_fill on commit drop as
+    select i.k, sum(case when i.rnk = 1 then i.share else i.share * r.line_rate end) as fill
+    from gen_item i join gen_retailer r on r.k = i.k group by i.k`);
   const [{ base }] = await rows<{ base: number }>(tx, sql`select coalesce(max(id), 0)::int8 as base from orders`);
   const last = weeks.length - 1;
+  const skips = (w: string, f: string) => `${u('r.k', w, '1')} < least(0.9, r.skip + case when ${f} < 0.6 then 0.25 else 0 end)`;
   await tx.execute(
     sql.raw(`create temp table gen_order on commit drop as
       select (row_number() over (order by wk.monday + (r.wd - 1), r.k) + ${Number(base)})::int8 as oid,
         r.k, r.rid, wk.w, wk.monday + (r.wd - 1) as d,
-        r.base * wk.f * exp(r.growth * (wk.w - ${last}) / 52.0) as vol,
+        r.base * wk.f * exp(r.growth * (wk.w - ${last}) / 52.0) * gf.fill
+          * case when wk.w > r.w0 and ${skips('(wk.w - 1)', 'coalesce(pw.f, 1)')} then 1.7 else 1 end as vol,
         r.line_rate, r.tier, r.method, r.channel, r.worker, r.fail
-      from gen_retailer r join gen_week wk on wk.w between r.w0 and r.w1
-      where ${u('r.k', 'wk.w', '1')} >= least(0.9, r.skip + case when wk.f < 0.6 then 0.25 else 0 end)`),
+      from gen_retailer r join gen_fill gf on gf.k = r.k join gen_week wk on wk.w between r.w0 and r.w1
+      left join gen_week pw on pw.w = wk.w - 1
+      where not (${skips('wk.w', 'wk.f')})`),
   );
   progress('生成订单明细 generating order lines', 40);
 
@@ -316,15 +327,19 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   // specs only after launch. Scarce specs are asked for above the per-customer
   // limit, which grows with the tier. Orders carry the sums of their lines.
   await tx.execute(
-    sql.raw(`with l as materialized (
-        select o.oid, i.pid, i.rnk, i.price, i.pc, x.dq,
-          case when i.scarce then least(x.dq, 1 + o.tier / 6) else x.dq end as aq,
-          ${u('o.k', 'o.w', 'i.pid', '7')} as u7
+    sql.raw(`with inc as materialized (
+        select o.oid, o.k, o.w, o.vol, o.tier, i.pid, i.rnk, i.price, i.pc, i.scarce, i.share, sum(i.share) over (partition by o.oid) as tot
         from gen_order o
         join gen_item i on i.k = o.k and o.w >= i.launch
-        cross join lateral (select greatest(1, round(o.vol * i.share * (0.6 + 0.8 * ${u('o.k', 'o.w', 'i.pid', '5')})))::int as q) b
-        cross join lateral (select case when i.scarce then b.q + 1 + floor(b.q * 1.5 * ${u('o.k', 'o.w', 'i.pid', '6')})::int else b.q end as dq) x
         where i.rnk = 1 or ${u('o.k', 'o.w', 'i.pid', '4')} < o.line_rate
+      ),
+      l as materialized (
+        select o.oid, o.pid, o.rnk, o.price, o.pc, x.dq,
+          case when o.scarce then least(x.dq, 1 + o.tier / 6) else x.dq end as aq,
+          ${u('o.k', 'o.w', 'o.pid', '7')} as u7
+        from inc o
+        cross join lateral (select greatest(1, round(o.vol * o.share / o.tot * (0.8 + 0.4 * ${u('o.k', 'o.w', 'o.pid', '5')})))::int as q) b
+        cross join lateral (select case when o.scarce then b.q + 1 + floor(b.q * 1.5 * ${u('o.k', 'o.w', 'o.pid', '6')})::int else b.q end as dq) x
       ),
       lines as materialized (
         select oid, pid, rnk, price, pc, dq, aq, case when aq > 1 and u7 < 0.04 then aq - 1 else aq end as oq from l

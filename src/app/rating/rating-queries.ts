@@ -51,6 +51,8 @@ export type MoverRow = {
   classTo: string;
   segmentFrom: string | null;
   segmentTo: string;
+  tierComputed: number | null;
+  tierCause: string | null;
 };
 
 /** Who moved against the previous run: biggest star moves first, then score. Set-based, scoped. */
@@ -60,11 +62,12 @@ export async function findMovers(db: Db, viewer: Viewer, runId: number, prevRunI
     db,
     sql`select x.retailer_id as "retailerId", r.shop_name as "shopName", r.customer_code as "customerCode", g.name as "gridName",
         p.star as "starFrom", x.star as "starTo", p.star_score as "scoreFrom", x.star_score as "scoreTo", p.tier as "tierFrom", x.tier as "tierTo",
-        p.class_code as "classFrom", x.class_code as "classTo", p.segment as "segmentFrom", x.segment as "segmentTo"
+        p.class_code as "classFrom", x.class_code as "classTo", p.segment as "segmentFrom", x.segment as "segmentTo",
+        (x.breakdown->'tierCap'->>'computed')::int as "tierComputed", x.breakdown->'tierCap'->>'cause' as "tierCause"
       from retailer_ratings x join retailer_ratings p on p.run_id = ${prevRunId ?? -1} and p.retailer_id = x.retailer_id
       join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
       where x.run_id = ${runId} and ${retailerScope(viewer)}
-        and (x.star <> p.star or x.tier <> p.tier or x.class_code <> p.class_code or x.segment <> p.segment) ${dir}
+        and (x.star <> p.star or x.tier <> p.tier or x.class_code <> p.class_code or x.segment <> p.segment or x.breakdown ? 'tierCap') ${dir}
       order by abs(x.star - p.star) desc, abs(x.star_score - p.star_score) desc, abs(x.tier - p.tier) desc, x.retailer_id
       limit ${limit}`,
   );
@@ -102,4 +105,64 @@ export async function findReviewSheetRows(db: Db, viewer: Viewer, runId: number,
       where x.run_id = ${runId} and ${retailerScope(viewer)} ${gridId ? sql`and g.id = ${gridId}` : sql``}
       order by g.code, r.customer_code`,
   );
+}
+
+export type RunScopeView = {
+  /** 'org': the whole county (the run's own summary); 'own': the viewer's grids or station only. */
+  scope: 'org' | 'own';
+  retailers: number;
+  distribution: { star: { urban: number[]; rural: number[] }; tier: number[]; segment: Record<string, number> };
+  movers: { starUp: number; starDown: number; tierUp: number; tierDown: number };
+  churn: { compared: number; tierChanged: number; movedOver2: number; heldByCap: number };
+};
+
+/**
+ * The run's figures for what the viewer is responsible for: the county's for
+ * those who see the whole county, otherwise counted over the retailers in their
+ * scope (a grid worker's grids, a station head's station) — one grouped query.
+ */
+export async function getRunScopeView(db: Db, viewer: Viewer, runId: number, prevRunId: number | null, summary: RunSummary, tierCount: number): Promise<RunScopeView> {
+  if (viewer.role === 'admin' || viewer.role === 'county_manager' || viewer.role === 'call_agent') {
+    const d = summary.distribution;
+    const c = summary.churn;
+    return {
+      scope: 'org',
+      retailers: d.tier.reduce((a, b) => a + b, 0),
+      distribution: { star: d.star, tier: d.tier, segment: d.segment },
+      movers: { starUp: summary.movers.starUp, starDown: summary.movers.starDown, tierUp: summary.movers.tierUp, tierDown: summary.movers.tierDown },
+      churn: c ? { compared: c.compared, tierChanged: c.tierChanged, movedOver2: c.movedOver2, heldByCap: c.heldByCap } : { compared: 0, tierChanged: 0, movedOver2: 0, heldByCap: 0 },
+    };
+  }
+  const rows = await query<{ network: 'urban' | 'rural'; star: number; tier: number; segment: string; ps: number | null; pt: number | null; held: boolean; n: number }>(
+    db,
+    sql`select x.network, x.star, x.tier, x.segment, p.star as ps, p.tier as pt,
+        (x.breakdown ? 'tierCap' and x.breakdown->'tierCap'->>'cause' is null) as held, count(*)::int as n
+      from retailer_ratings x join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
+      left join retailer_ratings p on p.run_id = ${prevRunId ?? -1} and p.retailer_id = x.retailer_id
+      where x.run_id = ${runId} and ${retailerScope(viewer)}
+      group by 1, 2, 3, 4, 5, 6, 7`,
+  );
+  const v: RunScopeView = {
+    scope: 'own',
+    retailers: 0,
+    distribution: { star: { urban: [0, 0, 0, 0, 0, 0], rural: [0, 0, 0, 0, 0, 0] }, tier: new Array<number>(tierCount).fill(0), segment: { close: 0, stable_a: 0, stable_b: 0, unstable: 0 } },
+    movers: { starUp: 0, starDown: 0, tierUp: 0, tierDown: 0 },
+    churn: { compared: 0, tierChanged: 0, movedOver2: 0, heldByCap: 0 },
+  };
+  for (const x of rows) {
+    v.retailers += x.n;
+    v.distribution.star[x.network][x.star - 1] += x.n;
+    v.distribution.tier[x.tier - 1] = (v.distribution.tier[x.tier - 1] ?? 0) + x.n;
+    v.distribution.segment[x.segment] = (v.distribution.segment[x.segment] ?? 0) + x.n;
+    if (x.held) v.churn.heldByCap += x.n;
+    if (x.ps === null || x.pt === null) continue;
+    v.churn.compared += x.n;
+    if (x.star > x.ps) v.movers.starUp += x.n;
+    if (x.star < x.ps) v.movers.starDown += x.n;
+    if (x.tier > x.pt) v.movers.tierUp += x.n;
+    if (x.tier < x.pt) v.movers.tierDown += x.n;
+    if (x.tier !== x.pt) v.churn.tierChanged += x.n;
+    if (Math.abs(x.tier - x.pt) > 2) v.churn.movedOver2 += x.n;
+  }
+  return v;
 }

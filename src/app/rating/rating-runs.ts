@@ -38,6 +38,10 @@ export type RunSummary = {
   previousRunId: number | null;
   distribution: MonthlyBatchResult['distribution'];
   movers: Omit<MonthlyBatchResult['movers'], 'list'> & { changed: number };
+  /** Absent in runs computed before the monthly cap existed. */
+  churn?: MonthlyBatchResult['churn'];
+  tierWindowMonths?: number;
+  maxMonthlyMove?: number | null;
   starCutoffs: MonthlyBatchResult['starCutoffs'];
   tierContext: { top: MonthlyBatchResult['tierContext']['top']; cutoffs: (number | null)[] };
   frozen: number;
@@ -272,7 +276,11 @@ async function insertChunk(db: Db, { runId, orgId, result, inputs, scheme }: Run
       s: r.star.star,
       ss: round3(r.star.score),
       seg: r.segment,
-      b: r.frozenReason ? { items: r.star.items, cutoffs: nullOf(r.star.cutoffs), segment } : { segment },
+      b: {
+        ...(r.frozenReason ? { items: r.star.items, cutoffs: nullOf(r.star.cutoffs) } : {}),
+        segment,
+        ...(r.tierCap ? { tierCap: r.tierCap } : {}),
+      },
       i: inputData,
       fr: r.frozenReason ?? null,
     });

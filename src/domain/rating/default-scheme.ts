@@ -11,7 +11,7 @@ const BELL_30 = [
 ];
 
 export const DEFAULT_SCHEME: RatingScheme = {
-  version: 'default-2026.1',
+  version: 'default-2026.2',
   name: say('scheme_name_default'),
   units: { cartonsPerCase: 50 },
   classification: {
@@ -25,6 +25,10 @@ export const DEFAULT_SCHEME: RatingScheme = {
     shares: BELL_30,
     manualOverride: 'with_reason',
     minReasonLength: 4,
+    // Complete order cycles of the last three months (a quarter), and at most
+    // two tiers a month (decision 1420).
+    windowMonths: 3,
+    maxMonthlyMove: 2,
   },
   star: {
     total: 100,

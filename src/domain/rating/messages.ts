@@ -133,6 +133,32 @@ export const ratingMessages = {
     en: 'The last segment rule must have no requirement (the fallback)',
   },
   scheme_duplicate_item: { zh: '评分项目 {what} 重复', en: 'Scoring item {what} appears twice' },
+  scheme_range: { zh: '{what}应为 {min} 到 {max} 之间的整数', en: '{what} must be a whole number from {min} to {max}' },
+
+  // Tier moves held by the monthly cap, or let through by a recorded cause.
+  tier_held_by_cap: {
+    zh: '按本月档位 {computed} 档，较上月 {from} 档变动超过每月 {limit} 档的上限，本月定为 {tier} 档',
+    en: "This month's figures give tier {computed}; that is more than {limit} tiers from last month's {from}, so the tier is {tier} this month",
+  },
+  tier_cause_applied: {
+    zh: '档位由上月 {from} 档变为 {tier} 档，超过每月 {limit} 档的上限，依据已登记原因：{cause}',
+    en: 'The tier moved from {from} to {tier}, more than the monthly limit of {limit}, on a recorded cause: {cause}',
+  },
+  tier_cause_new_licence: {
+    zh: '新办证零售户，上月评定周期未满，档位由 {from} 档直接定为 {tier} 档（不受每月 {limit} 档上限限制）',
+    en: 'A new licensee whose last month did not cover a full rating window: the tier goes from {from} straight to {tier} (the monthly limit of {limit} does not apply)',
+  },
+  tier_window: { zh: '档位按近 {months} 个月的完整订货周期计算', en: 'The tier is rated over the complete order cycles of the last {months} months' },
+
+  // Why the compliance class is what it is (the monopoly administration's assessment).
+  integrity_cause: {
+    zh: '{month} 专卖合规考核得分 {score} 分，违规 {penalties} 次，评为 {cls} 类',
+    en: 'Compliance assessment of {month}: score {score}, {penalties} violation(s), class {cls}',
+  },
+  integrity_cause_default: {
+    zh: '无专卖合规考核记录，按 A 类计',
+    en: 'No compliance assessment on record: counted as class A',
+  },
 } satisfies Record<string, Text>;
 
 export type RatingMessageKey = keyof typeof ratingMessages;

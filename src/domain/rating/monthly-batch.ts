@@ -6,6 +6,7 @@ import { cutByShares } from './rank-cut.js';
 import type { RatingScheme } from './scheme.js';
 import { scoreStarItems, starFromCutoffs } from './score-star.js';
 import { segmentRetailer } from './segments.js';
+import { capTierMove, type TierCapNote } from './tier-cap.js';
 import { assignTiers } from './tiers.js';
 import type { BusinessFormat, Month, Network, RetailerMonthInput, Segment, StarResult, TierContext } from './types.js';
 import { validateScheme, type SchemeError } from './validate-scheme.js';
@@ -24,6 +25,25 @@ export interface RetailerRating {
   segment: Segment;
   /** Set when scoring was frozen for the month (e.g. after a recorded disaster): last month's result is carried. */
   frozenReason?: string;
+  /** Set when the computed tier moved further than the scheme's monthly cap (held, or let through by a recorded cause). */
+  tierCap?: TierCapNote;
+}
+
+/** How much the tiers moved against last month, for the run screen before publishing. */
+export interface TierChurn {
+  /** Rated both months. */
+  compared: number;
+  tierChanged: number;
+  /** Moved more than two tiers (either way). */
+  movedOver2: number;
+  /** Computed moves over the cap that the cap held. */
+  heldByCap: number;
+  /** Moves over the cap let through by a recorded cause. */
+  overCapWithCause: number;
+  starChanged: number;
+  /** Retailers per tier move, index move + `range` (moves beyond ±range counted at the ends). */
+  moves: number[];
+  range: number;
 }
 
 export interface Mover {
@@ -67,6 +87,7 @@ export interface MonthlyBatchResult {
     /** Everyone whose star, tier, class or segment changed; biggest star moves first, then score. */
     list: Mover[];
   };
+  churn: TierChurn;
 }
 
 export class RatingSchemeError extends Error {
@@ -82,11 +103,13 @@ export interface MonthlyBatchArgs {
   previous?: readonly RetailerRating[];
   /** retailerId → reason; these keep last month's result. */
   frozen?: ReadonlyMap<string, string>;
+  /** retailerId → recorded cause that lets this month's tier move further than the scheme's cap. */
+  tierCauses?: ReadonlyMap<string, string>;
 }
 
 const NETWORKS: Network[] = ['urban', 'rural'];
 
-export function runMonthlyBatch({ month, scheme, retailers, previous = [], frozen }: MonthlyBatchArgs): MonthlyBatchResult {
+export function runMonthlyBatch({ month, scheme, retailers, previous = [], frozen, tierCauses }: MonthlyBatchArgs): MonthlyBatchResult {
   const errors = validateScheme(scheme);
   if (errors.length > 0) throw new RatingSchemeError(errors);
   const n = retailers.length;
@@ -122,6 +145,7 @@ export function runMonthlyBatch({ month, scheme, retailers, previous = [], froze
     }
     const cutoffs = starCutoffs[r.network];
     const { score, items } = scored[i];
+    const capped = capTierMove(tiers.tier[i], prev?.tier, scheme.tiers.maxMonthlyMove, tierCauses?.get(r.retailerId));
     ratings[i] = {
       retailerId: r.retailerId,
       month,
@@ -130,8 +154,9 @@ export function runMonthlyBatch({ month, scheme, retailers, previous = [], froze
       format: r.format,
       classCode: code[i],
       scale: scale[i],
-      tier: tiers.tier[i],
+      tier: capped.tier,
       tierScore: tiers.score[i],
+      ...(capped.note ? { tierCap: capped.note } : {}),
       star: {
         retailerId: r.retailerId,
         month,
@@ -154,7 +179,29 @@ export function runMonthlyBatch({ month, scheme, retailers, previous = [], froze
     starCutoffs,
     distribution: distributionOf(ratings, scheme.tiers.shares.length),
     movers: moversOf(ratings, prevById),
+    churn: churnOf(ratings, prevById),
   };
+}
+
+const CHURN_RANGE = 5;
+
+export function churnOf(ratings: readonly RetailerRating[], prevById: ReadonlyMap<string, RetailerRating>): TierChurn {
+  const c: TierChurn = { compared: 0, tierChanged: 0, movedOver2: 0, heldByCap: 0, overCapWithCause: 0, starChanged: 0, moves: new Array(2 * CHURN_RANGE + 1).fill(0), range: CHURN_RANGE };
+  for (const r of ratings) {
+    if (r.tierCap) {
+      if (r.tierCap.cause === null) c.heldByCap++;
+      else c.overCapWithCause++;
+    }
+    const p = prevById.get(r.retailerId);
+    if (!p) continue;
+    c.compared++;
+    const d = r.tier - p.tier;
+    if (d !== 0) c.tierChanged++;
+    if (Math.abs(d) > 2) c.movedOver2++;
+    if (r.star.star !== p.star.star) c.starChanged++;
+    c.moves[Math.max(-CHURN_RANGE, Math.min(CHURN_RANGE, d)) + CHURN_RANGE]++;
+  }
+  return c;
 }
 
 function distributionOf(ratings: readonly RetailerRating[], tierCount: number): MonthlyBatchResult['distribution'] {

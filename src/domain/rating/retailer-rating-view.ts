@@ -3,11 +3,12 @@
 // tier — all from the stored inputs and breakdown, never from changed data.
 import { explainStarChange, type StarChangeExplanation } from './explain-star-change.js';
 import { formatItemValue } from './format-value.js';
-import { ratingMessages } from './messages.js';
+import { ratingMessages, say } from './messages.js';
 import { pathsToNextStar, type StarPaths } from './paths-to-next-star.js';
 import { pathsToNextTier, type TierPaths } from './paths-to-next-tier.js';
 import type { RatingScheme, ServicePackage } from './scheme.js';
 import { scoreStarItems } from './score-star.js';
+import { NEW_LICENCE_CAUSE, type TierCapNote } from './tier-cap.js';
 import type { Month, Network, RetailerMonthInput, Segment, StarItemResult, StarResult, Text, TierContext } from './types.js';
 
 /** A stored result row, as the job wrote it. */
@@ -29,6 +30,8 @@ export interface StoredRating {
     items?: StarItemResult[];
     cutoffs?: (number | null)[];
     segment?: { integrity: string; stability: string; cooperation: string; cv: number | null; continuity: number; cooperationMet: number };
+    /** Present when the computed tier moved further than the monthly cap. */
+    tierCap?: TierCapNote;
   };
   input: Omit<RetailerMonthInput, 'retailerId' | 'weeklyCartons'>;
 }
@@ -47,10 +50,16 @@ export interface RetailerRatingView {
   segmentLevels: { integrity: string; stability: string; cooperation: string } | null;
   servicePackage: ServicePackage;
   frozenReason: string | null;
-  /** Items with label, shown value, points and weight (max), in scheme order. */
-  items: { id: string; label: Text; value: Text; points: number; max: number }[];
-  /** Null in a retailer's first rated month. Items carry their shown values, now and last month. */
-  change: (Omit<StarChangeExplanation, 'items'> & { items: (StarChangeExplanation['items'][number] & { label: Text; valueText: Text; prevValueText: Text })[] }) | null;
+  /** How the tier was set: the window it is rated over, and the monthly cap when it held the move or a cause let it through. */
+  tierNotes: Text[];
+  /** Items with label, shown value, points and weight (max), in scheme order; `cause` says where a judged value comes from (the compliance class). */
+  items: { id: string; label: Text; value: Text; points: number; max: number; cause: Text | null }[];
+  /** Null in a retailer's first rated month. Items carry their shown values, now and last month, and the causes of both. */
+  change:
+    | (Omit<StarChangeExplanation, 'items'> & {
+        items: (StarChangeExplanation['items'][number] & { label: Text; valueText: Text; prevValueText: Text; cause: Text | null; prevCause: Text | null })[];
+      })
+    | null;
   nextStar: StarPaths;
   nextTier: TierPaths | null;
 }
@@ -99,21 +108,23 @@ export function buildRetailerRatingView(cur: StoredRating, prev: StoredRating | 
     segmentLevels: seg ? { integrity: seg.integrity, stability: seg.stability, cooperation: seg.cooperation } : null,
     servicePackage: scheme.segments.packages[cur.segment],
     frozenReason: cur.frozenReason,
+    tierNotes: tierNotesOf(cur, scheme),
     items: starResult.items.map((i) => ({
       id: i.id,
       label: ratingMessages[`item_${i.id}`],
       value: formatItemValue(i.id, i.value),
       points: i.points,
       max: i.max,
+      cause: causeOf(i.id, cur),
     })),
-    change: prev && before ? withShownValues(explainStarChange(starResultOf(prev, before.scheme, before.starCutoffs), starResult)) : null,
+    change: prev && before ? withShownValues(explainStarChange(starResultOf(prev, before.scheme, before.starCutoffs), starResult), cur, prev) : null,
     nextStar,
     nextTier,
   };
 }
 
 
-function withShownValues(e: StarChangeExplanation): NonNullable<RetailerRatingView['change']> {
+function withShownValues(e: StarChangeExplanation, cur: StoredRating, prev: StoredRating): NonNullable<RetailerRatingView['change']> {
   return {
     ...e,
     items: e.items.map((i) => ({
@@ -121,6 +132,37 @@ function withShownValues(e: StarChangeExplanation): NonNullable<RetailerRatingVi
       label: ratingMessages[`item_${i.id}`],
       valueText: formatItemValue(i.id, i.value),
       prevValueText: formatItemValue(i.id, i.prevValue),
+      cause: causeOf(i.id, cur),
+      prevCause: causeOf(i.id, prev),
     })),
   };
+}
+
+/** Where a judged value comes from: the compliance class from the month's assessment (score and violations). */
+export function causeOf(id: string, r: StoredRating): Text | null {
+  if (id !== 'integrity') return null;
+  const c = r.input.compliance;
+  // Rows stored before the assessment was kept with the input: nothing to add.
+  if (c === undefined) return null;
+  if (c === null) return say('integrity_cause_default');
+  return say('integrity_cause', { month: c.month, score: c.score, penalties: c.penalties, cls: r.input.complianceClass });
+}
+
+/** The tier's window, and what the monthly cap did (held the move, or a recorded cause let it through). */
+export function tierNotesOf(r: StoredRating, scheme: RatingScheme): Text[] {
+  const notes: Text[] = [];
+  const months = scheme.tiers.windowMonths ?? 1;
+  if (months > 1) notes.push(say('tier_window', { months }));
+  const cap = r.breakdown.tierCap;
+  if (cap) {
+    const params = { from: cap.from, computed: cap.computed, limit: cap.limit, tier: r.computedTier ?? r.tier };
+    if (cap.cause === null) notes.push(say('tier_held_by_cap', params));
+    else if (cap.cause === NEW_LICENCE_CAUSE) notes.push(say('tier_cause_new_licence', params));
+    else {
+      const t = say('tier_cause_applied', params);
+      // The recorded cause is what a person typed: the same words in both languages.
+      notes.push({ zh: t.zh.replace('{cause}', cap.cause), en: t.en.replace('{cause}', cap.cause) });
+    }
+  }
+  return notes;
 }

@@ -53,6 +53,16 @@ export interface RatingScheme {
     shares: number[];
     manualOverride: 'forbidden' | 'with_reason';
     minReasonLength: number;
+    /**
+     * Months of complete order cycles the tier is rated over, ending with the
+     * rated month (1 = the month alone). Absent in versions before it existed: 1.
+     */
+    windowMonths?: number;
+    /**
+     * Most tiers a retailer may move against last month's published tier; a
+     * larger move only with a recorded cause. Absent: no cap.
+     */
+    maxMonthlyMove?: number;
   };
   star: {
     total: number;

@@ -42,6 +42,8 @@ export interface RetailerMonthInput {
   /** Cartons ordered per weekly cycle over the stability window, oldest first, zeros included. */
   weeklyCartons: number[];
   complianceClass: ComplianceClass;
+  /** The assessment the class comes from (month, score, violations), to say why it is what it is; null = none on record. */
+  compliance?: { month: string; score: number; penalties: number } | null;
   storeImage: StoreImage;
   /** Success rate of e-settlement deductions this month in percent; null = not on e-settlement. */
   eSettlementSuccessPct: number | null;

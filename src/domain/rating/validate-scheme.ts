@@ -6,7 +6,7 @@ import type { Text } from './types.js';
 
 export interface SchemeError {
   path: string;
-  code: 'scheme_sum' | 'scheme_bands_order' | 'scheme_item_max' | 'scheme_cutoffs' | 'scheme_negative' | 'scheme_rules_fallback' | 'scheme_duplicate_item';
+  code: 'scheme_sum' | 'scheme_bands_order' | 'scheme_item_max' | 'scheme_cutoffs' | 'scheme_negative' | 'scheme_rules_fallback' | 'scheme_duplicate_item' | 'scheme_range';
   message: Text;
 }
 
@@ -41,6 +41,15 @@ export function validateScheme(scheme: RatingScheme): SchemeError[] {
   if (scheme.tiers.shares.length > 255 || scheme.classification.scaleShares.length > 9) {
     errors.push({ path: 'tiers.shares', code: 'scheme_sum', message: say('scheme_sum', { what: 'tiers.shares.length', expected: '≤255', actual: scheme.tiers.shares.length }) });
   }
+
+  const checkRange = (path: string, x: number | undefined, min: number, max: number) => {
+    if (x !== undefined && !(Number.isInteger(x) && x >= min && x <= max)) {
+      errors.push({ path, code: 'scheme_range', message: say('scheme_range', { what: path, min, max }) });
+    }
+  };
+  // The inputs read 26 weeks of orders: at most six months fit.
+  checkRange('tiers.windowMonths', scheme.tiers.windowMonths, 1, 6);
+  checkRange('tiers.maxMonthlyMove', scheme.tiers.maxMonthlyMove, 1, Math.max(1, scheme.tiers.shares.length - 1));
 
   const seen = new Set<string>();
   for (const item of scheme.star.items) {

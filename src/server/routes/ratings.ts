@@ -12,7 +12,8 @@ import { addRatingFreeze } from '../../app/rating/add-rating-freeze.js';
 import { saveComplianceRecord } from '../../app/rating/save-compliance-record.js';
 import { changeRetailerTier } from '../../app/rating/change-retailer-tier.js';
 import { previousMonth } from '../../app/rating/rating-inputs.js';
-import { findMovers, findRetailerRatings, findReviewSheetRows } from '../../app/rating/rating-queries.js';
+import { findMovers, findRetailerRatings, findReviewSheetRows, getRunScopeView } from '../../app/rating/rating-queries.js';
+import { recordTierCause } from '../../app/rating/record-tier-cause.js';
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
 import { importCompliance } from '../../app/retailers/compliance-import.js';
 import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
@@ -37,10 +38,13 @@ import {
   reviewSheetQuery,
   runIdParams,
   runRetailerParams,
+  runScopeSchema,
   savedSchemeSchema,
   saveSchemeSchema,
   schemesSchema,
   startRunSchema,
+  tierCauseRecordedSchema,
+  tierCauseSchema,
   tierChangedSchema,
 } from '../../shared/rating.js';
 import { startRatingBatch } from '../../jobs/rating-batch.js';
@@ -81,6 +85,14 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
       return { items: await findMovers(db, viewer, run.id, prev, req.query.direction, req.query.limit) };
     },
   );
+
+  r.get('/api/ratings/runs/:id/scope', { preHandler: requirePermission('rating.review'), schema: { tags, params: runIdParams, response: { 200: runScopeSchema } } }, async (req) => {
+    const viewer = viewerOf(req);
+    const run = await getRun(db, viewer.orgId, req.params.id);
+    if (!('distribution' in run.summary)) throw new AppError('rating_run_busy');
+    const summary = run.summary as RunSummary;
+    return getRunScopeView(db, viewer, run.id, summary.previousRunId ?? null, summary, summary.distribution.tier.length);
+  });
 
   r.post('/api/ratings/runs/:id/publish', { preHandler: requirePermission('rating.manage'), schema: { tags, params: runIdParams, response: { 200: ratingRunSchema } } }, async (req) => {
     const viewer = viewerOf(req);
@@ -137,6 +149,11 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
   r.post('/api/ratings/freezes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: freezeSchema, response: { 201: freezeCreatedSchema } } }, async (req, reply) => {
     const viewer = viewerOf(req);
     return reply.status(201).send(await addRatingFreeze(db, viewer, { ...req.body, ip: req.ip }, now()));
+  });
+
+  r.post('/api/ratings/tier-causes', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: tierCauseSchema, response: { 201: tierCauseRecordedSchema } } }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    return reply.status(201).send(await recordTierCause(db, viewer, { ...req.body, ip: req.ip }, now()));
   });
 
   r.post('/api/ratings/compliance', { preHandler: requirePermission('rating.adjust'), schema: { tags, body: complianceSchema, response: { 201: complianceRecordedSchema } } }, async (req, reply) => {

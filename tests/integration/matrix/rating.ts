@@ -33,6 +33,13 @@ export const rating: MatrixModule = {
       expected: [200, 200, 200, 200, 403, 403],
     },
     {
+      name: 'rating run scope',
+      method: 'GET',
+      route: '/api/ratings/runs/:id/scope',
+      url: () => `/api/ratings/runs/${PUBLISHED_RUN}/scope`,
+      expected: [200, 200, 200, 200, 403, 403],
+    },
+    {
       name: 'rating publish (already published)',
       method: 'POST',
       route: '/api/ratings/runs/:id/publish',
@@ -77,6 +84,14 @@ export const rating: MatrixModule = {
       route: '/api/ratings/freezes',
       url: () => '/api/ratings/freezes',
       body: async () => ({ retailerId: ctx.own(), month: '2026-09', reason: '矩阵测试冻结' }),
+      expected: [409, 409, 403, 403, 403, 403],
+    },
+    {
+      name: 'rating tier cause (published month)',
+      method: 'POST',
+      route: '/api/ratings/tier-causes',
+      url: () => '/api/ratings/tier-causes',
+      body: async () => ({ retailerId: ctx.own(), month: '2026-09', reason: '矩阵测试原因' }),
       expected: [409, 409, 403, 403, 403, 403],
     },
     {

@@ -8,9 +8,11 @@ import type {
   ratingRunSchema,
   ratingRunsSchema,
   retailerRatingSchema,
+  runScopeSchema,
   savedSchemeSchema,
   saveSchemeSchema,
   schemesSchema,
+  tierCauseRecordedSchema,
   tierChangedSchema,
 } from '../../../shared/rating.js';
 import type {
@@ -24,7 +26,7 @@ import type {
 } from '../../../shared/representatives.js';
 import { api, toQuery, type Body, type Wire } from '../../api/client.js';
 
-export type { Mover, RatingRun, RetailerRatingResponse, RunSummary, SchemeError } from '../../../shared/rating.js';
+export type { Mover, RatingRun, RatingScheme, RetailerRatingResponse, RunScope, RunSummary, SchemeError } from '../../../shared/rating.js';
 export type { RepresentativeCandidate, RepresentativeItem } from '../../../shared/representatives.js';
 export type { RetailerRatingView } from '../../../shared/rating-view.js';
 
@@ -36,6 +38,9 @@ export const startRatingRun = (month: string) => api<Wire<typeof ratingRunSchema
 export const publishRatingRun = (id: number) => api<Wire<typeof ratingRunSchema>>(`/api/ratings/runs/${id}/publish`, { method: 'POST', body: {} });
 export const findMovers = (id: number, direction: (typeof MOVER_DIRECTIONS)[number]) =>
   api<Wire<typeof moversSchema>>(`/api/ratings/runs/${id}/movers${toQuery({ direction, limit: 200 })}`);
+export const getRunScope = (id: number) => api<Wire<typeof runScopeSchema>>(`/api/ratings/runs/${id}/scope`);
+export const recordTierCause = (retailerId: number, month: string, reason: string) =>
+  api<Wire<typeof tierCauseRecordedSchema>>('/api/ratings/tier-causes', { method: 'POST', body: { retailerId, month, reason } });
 export const getSchemes = () => api<Wire<typeof schemesSchema>>('/api/ratings/schemes');
 /** The editor sends the JSON as typed; the server's schema and validateScheme answer with every broken rule. */
 export const saveScheme = (scheme: unknown, note: Body<typeof saveSchemeSchema>['note']) =>

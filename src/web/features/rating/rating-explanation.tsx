@@ -63,7 +63,10 @@ export function WhyChanged({ rating, compact }: Props) {
           dataSource={rows}
           renderItem={(i) => (
             <List.Item extra={<Delta value={i.delta} />}>
-              <span>{i.text[lang]}</span>
+              <span>
+                {i.text[lang]}
+                {i.cause && <CauseLine cause={i.cause} prev={i.prevCause} />}
+              </span>
             </List.Item>
           )}
         />
@@ -82,6 +85,7 @@ export function WhyChanged({ rating, compact }: Props) {
               render: (_, i) => (
                 <span>
                   {i.valueText[lang]} <span className="zy-muted">（{t.rating.lastMonth} {i.prevValueText[lang]}）</span>
+                  {i.cause && <CauseLine cause={i.cause} prev={i.prevCause} />}
                 </span>
               ),
             },
@@ -93,6 +97,39 @@ export function WhyChanged({ rating, compact }: Props) {
         />
       )}
     </Space>
+  );
+}
+
+/** Where a judged value comes from (the compliance assessment), this month and last. */
+function CauseLine({ cause, prev }: { cause: { zh: string; en: string }; prev: { zh: string; en: string } | null }) {
+  const { t, lang } = useT();
+  return (
+    <div className="zy-muted" style={{ fontSize: 12 }} data-testid="item-cause">
+      {cause[lang]}
+      {prev && prev.zh !== cause.zh && (
+        <div>
+          {t.rating.lastMonth}：{prev[lang]}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The tier's window and what the monthly cap did this month. */
+export function TierNotes({ rating }: { rating: RetailerRatingView }) {
+  const { t, lang } = useT();
+  if (rating.tierNotes.length === 0) return null;
+  return (
+    <Alert
+      type={rating.tierNotes.length > 1 ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 8 }}
+      title={t.rating.tierNotes}
+      description={rating.tierNotes.map((n) => (
+        <div key={n.zh}>{n[lang]}</div>
+      ))}
+      data-testid="tier-notes"
+    />
   );
 }
 

@@ -2,6 +2,8 @@
 // the distribution and the movers, publish; edit the scheme as a new version.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Progress, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { TierChurnCard } from './tier-churn-card.js';
+import { TierCauseButton } from './tier-cause-button.js';
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { labelOf, starLabel } from '../../../shared/codes.js';
@@ -12,7 +14,7 @@ import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { textOf, useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
-import { findMovers, findRatingRuns, publishRatingRun, reviewSheetUrl, startRatingRun, type RatingRun, type RunSummary } from './rating-api.js';
+import { findMovers, findRatingRuns, getRunScope, publishRatingRun, reviewSheetUrl, startRatingRun, type RatingRun, type RunSummary } from './rating-api.js';
 import { ComplianceImportButton } from './compliance-import-button.js';
 import { Delta } from './rating-explanation.js';
 import { RepresentativesPanel } from './representatives-panel.js';
@@ -164,16 +166,23 @@ function RunsPanel() {
           ]}
         />
       </Card>
-      {shown && 'distribution' in shown.summary && <RunDetail run={shown} summary={shown.summary as RunSummary} />}
+      {shown && 'distribution' in shown.summary && (
+        <RunDetail run={shown} summary={shown.summary as RunSummary} previous={runs.find((r) => r.status === 'published' && r.month < shown.month && 'distribution' in r.summary)} />
+      )}
     </Space>
   );
 }
 
-function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
+function RunDetail({ run, summary, previous }: { run: RatingRun; summary: RunSummary; previous?: RatingRun }) {
   const { t, lang } = useT();
+  const { can } = useSession();
   const [direction, setDirection] = useState<(typeof MOVER_DIRECTIONS)[number]>('all');
   const movers = useLoad(() => findMovers(run.id, direction), [run.id, direction]);
-  const d = summary.distribution;
+  // The figures of what the viewer is responsible for: the county for the county manager, their own grids for a grid worker.
+  const scope = useLoad(() => getRunScope(run.id), [run.id]);
+  const own = scope.data?.scope === 'own' ? scope.data : null;
+  const d = own ? { ...summary.distribution, ...own.distribution } : summary.distribution;
+  const scopeLabel = scope.data ? (own ? t.rating.scopeOwn(own.retailers) : t.rating.scopeOrg(scope.data.retailers)) : '';
   const starOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -210,12 +219,14 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
     }),
     [d, lang, t],
   );
-  const m = summary.movers;
+  const m = own ? own.movers : summary.movers;
   return (
     <>
+      {own && <Alert type="info" showIcon title={t.rating.scopeOwnHint} data-testid="scope-own" />}
+      {!own && summary.churn && <TierChurnCard run={run} summary={summary} previous={previous} />}
       <Card
         size="small"
-        title={`${t.rating.distribution} · ${run.month} · ${labelOf('ratingRunStatus', run.status, lang)}`}
+        title={`${t.rating.distribution} · ${run.month} · ${labelOf('ratingRunStatus', run.status, lang)} · ${scopeLabel}`}
         extra={
           <Button size="small" icon={<DownloadOutlined />} href={reviewSheetUrl(run.month)} data-testid="review-sheet">
             {t.rating.reviewSheet}
@@ -240,7 +251,7 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
       </Card>
       <Card
         size="small"
-        title={t.rating.movers}
+        title={`${t.rating.movers} · ${scopeLabel}`}
         extra={
           <Segmented<(typeof MOVER_DIRECTIONS)[number]>
             size="small"
@@ -264,8 +275,40 @@ function RunDetail({ run, summary }: { run: RatingRun; summary: RunSummary }) {
             { title: t.rating.grid, dataIndex: 'gridName' },
             { title: t.rating.starMove, key: 'star', render: (_, x) => `${x.starFrom === null ? '—' : starLabel(x.starFrom, lang)} → ${starLabel(x.starTo, lang)}` },
             { title: t.rating.scoreMove, key: 'score', align: 'right', render: (_, x) => <span>{x.scoreTo} {x.scoreFrom !== null && <Delta value={x.scoreTo - x.scoreFrom} />}</span> },
-            { title: t.rating.tierMove, key: 'tier', align: 'right', render: (_, x) => <span>{x.tierTo} {x.tierFrom !== null && <Delta value={x.tierTo - x.tierFrom} />}</span> },
+            {
+              title: t.rating.tierMove,
+              key: 'tier',
+              align: 'right',
+              render: (_, x) => (
+                <span>
+                  {x.tierTo} {x.tierFrom !== null && <Delta value={x.tierTo - x.tierFrom} />}
+                  {x.tierComputed !== null && x.tierCause === null && (
+                    <div>
+                      <Tag color="orange" data-testid="cap-held">
+                        {t.rating.capHeld(x.tierComputed)}
+                      </Tag>
+                    </div>
+                  )}
+                  {x.tierCause !== null && (
+                    <div>
+                      {/* The batch's own cause for a new licensee (decision 1420); any other is what a person recorded. */}
+                      <Tag color="blue">{x.tierCause === '@new_licence' ? t.rating.capNewLicence : t.rating.capCause}</Tag>
+                    </div>
+                  )}
+                </span>
+              ),
+            },
             { title: t.rating.classMove, key: 'class', render: (_, x) => (x.classFrom === x.classTo ? x.classTo : `${x.classFrom} → ${x.classTo}`) },
+            ...(run.status === 'draft' && can('rating.adjust')
+              ? [
+                  {
+                    title: '',
+                    key: 'cause',
+                    render: (_: unknown, x: { retailerId: number; shopName: string; tierComputed: number | null; tierCause: string | null }) =>
+                      x.tierComputed !== null && x.tierCause === null ? <TierCauseButton retailerId={x.retailerId} shopName={x.shopName} month={run.month} /> : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
