@@ -2,69 +2,78 @@
 // (embedded PGlite and the PostgreSQL server), then the browser journeys.
 // The server must be reachable: a missing server fails the run, never skips it.
 //
-// The two integration steps run at the same time: each takes its files one
-// by one on one core, so on a 2-core machine the other core would sit idle.
-// Their output is printed as a whole when each ends, so it stays readable.
+// The machine this must fit has 2 cores, and every step but the unit tests
+// runs its files one by one, so steps run two at a time (decision 0831):
+//   phase 1: typecheck ‖ unit
+//   phase 2: (integration on the PostgreSQL server, then on PGlite) ‖ e2e
+// Near-quiet figures: server 79 s + PGlite 116 s beside e2e 196 s. The server
+// step goes first so that it builds the server's templates while e2e builds
+// PGlite's, and the PGlite step then finds it built.
+// Output of a step that runs beside another is printed whole when it ends,
+// so it stays readable.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-// CPU seconds used by finished children (Linux), printed beside wall time:
-// on a shared machine the wall time swings with the load, the CPU much less.
-function childCpuSeconds() {
-  try {
-    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in 1/100 s ticks
-  } catch {
-    return null;
-  }
-}
-
+const cpuOf = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cpu-of.mjs');
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const vitest = (project) => ['vitest', 'run', '--project', project];
-// Steps in one inner list run at the same time.
-const groups = [
-  [['typecheck', 'npx', ['tsc', '--noEmit'], {}]],
-  [['unit', 'npx', vitest('unit'), {}]],
-  [
-    ['integration (PGlite)', 'npx', vitest('integration'), { TEST_DB: 'pglite' }],
-    ['integration (PostgreSQL server)', 'npx', vitest('integration'), { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl }],
-  ],
-  [['e2e (Chromium)', 'npx', vitest('e2e'), {}]],
+
+const typecheck = ['typecheck', 'npx', ['tsc', '--noEmit'], {}];
+const unit = ['unit', 'npx', vitest('unit'), {}];
+const pglite = ['integration (PGlite)', 'npx', vitest('integration'), { TEST_DB: 'pglite' }];
+const server = ['integration (PostgreSQL server)', 'npx', vitest('integration'), { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl }];
+const e2e = ['e2e (Chromium)', 'npx', vitest('e2e'), {}];
+
+// A phase is lanes that run side by side; a lane runs its steps one after another.
+const phases = [
+  [[typecheck], [unit]],
+  [[server, pglite], [e2e]],
 ];
 
-/** Runs one step; its output goes straight through, or is collected when others run beside it. */
+/**
+ * Runs one step; its output goes straight through, or is collected when others
+ * run beside it. CPU seconds (the step's processes, user + system, Linux) come
+ * back through fd 3 of the wrapper: on a shared machine the wall time swings
+ * with the load, the CPU much less.
+ */
 function run([name, cmd, args, env], alone) {
   const t0 = Date.now();
   console.log(`\n=== ${name} ===${alone ? '' : ' (started; output when it ends)'}`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [cpuOf, cmd, ...args], {
+      stdio: [alone ? 'inherit' : 'ignore', alone ? 'inherit' : 'pipe', alone ? 'inherit' : 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     const out = [];
+    let cpu = '';
     child.stdout?.on('data', (d) => out.push(d));
     child.stderr?.on('data', (d) => out.push(d));
+    child.stdio[3].on('data', (d) => (cpu += d));
     child.on('close', (code) => {
+      const seconds = (Date.now() - t0) / 1000;
       if (!alone) process.stdout.write(`\n=== ${name}: output ===\n${Buffer.concat(out).toString()}`);
-      resolve({ name, ok: code === 0, seconds: (Date.now() - t0) / 1000 });
+      const cpuText = cpu ? ` (CPU ${Number(cpu).toFixed(0)} s)` : '';
+      console.log(`=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(0)} s${cpuText} ===`);
+      resolve({ name, ok: code === 0 });
     });
   });
 }
 
 const only = process.argv[2];
 const t0 = Date.now();
-let failed = 0;
-let passed = 0;
-for (const group of groups) {
-  const steps = group.filter(([name]) => !only || name.startsWith(only));
-  if (steps.length === 0) continue;
-  const cpu0 = childCpuSeconds();
-  const results = await Promise.all(steps.map((step) => run(step, steps.length === 1)));
-  const cpu1 = childCpuSeconds();
-  const cpu = cpu0 === null || cpu1 === null ? '' : `CPU ${(cpu1 - cpu0).toFixed(0)} s`;
-  for (const r of results) {
-    console.log(`=== ${r.name}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(0)} s${steps.length === 1 && cpu ? ` (${cpu})` : ''} ===`);
-    if (r.ok) passed++;
-    else failed++;
-  }
-  if (steps.length > 1 && cpu) console.log(`=== ${steps.map(([name]) => name).join(' + ')}: ${cpu} together ===`);
+const results = [];
+for (const phase of phases) {
+  const lanes = phase.map((lane) => lane.filter(([name]) => !only || name.startsWith(only))).filter((lane) => lane.length > 0);
+  const alone = lanes.length === 1;
+  const p0 = Date.now();
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const step of lane) results.push(await run(step, alone));
+    }),
+  );
+  if (lanes.length > 1) console.log(`=== ${lanes.map((l) => l.map(([name]) => name).join(' → ')).join(' ‖ ')}: ${((Date.now() - p0) / 1000).toFixed(0)} s ===`);
 }
-console.log(`\nsteps: ${passed} passed, ${failed} failed, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\nsteps: ${results.length - failed} passed, ${failed} failed, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.exit(failed ? 1 : 0);

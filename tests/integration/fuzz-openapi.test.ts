@@ -10,7 +10,7 @@ import { fuzzCases, type OpenApiDoc } from '../support/openapi-fuzz.js';
 let t: TestApp;
 let admin: string;
 beforeAll(async () => {
-  t = await startTestApp({ retailers: 80, weeks: 4 });
+  t = await startTestApp();
   admin = await t.login('admin');
 });
 afterAll(() => t?.close());

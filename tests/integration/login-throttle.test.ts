@@ -7,7 +7,7 @@ import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ retailers: 60, weeks: 2 });
+  t = await startTestApp();
 });
 afterAll(() => t?.close());
 

@@ -13,7 +13,7 @@ let admin: string;
 let target: { id: number; phone: string };
 
 beforeAll(async () => {
-  t = await startTestApp({ retailers: 120, weeks: 2 });
+  t = await startTestApp();
   [manager, worker, admin] = [await t.login('county_manager'), await t.login('grid_worker'), await t.login('admin')];
   // A mobile number in worker1's grid, so both a masked and an unmasked role can reach it.
   [target] = await query<{ id: number; phone: string }>(

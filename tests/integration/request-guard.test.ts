@@ -13,7 +13,7 @@ let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ retailers: 80, weeks: 2 });
+  t = await startTestApp();
   admin = await t.login('admin');
 });
 afterAll(() => t?.close());

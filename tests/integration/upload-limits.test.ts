@@ -15,7 +15,7 @@ let planId: number;
 const bombs = { declared: zipBomb(120), lying: zipBomb(120, { lie: true }) };
 
 beforeAll(async () => {
-  t = await startTestApp({ retailers: 60, weeks: 2 });
+  t = await startTestApp();
   manager = await t.login('county_manager');
   planId = (await t.api(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' })).json().plan.id;
 });

@@ -3,12 +3,18 @@
 // where they are logged, not here. Output is still shown as it happens.
 import { afterAll, afterEach } from 'vitest';
 
-const seen: string[] = [];
-const original = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  seen.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
-  original(...args);
-};
+// Installed once per process: without isolation (vitest.config.ts) the files
+// of a project share a process and this file runs again before each of them.
+const state = ((globalThis as { __zyConsoleErrors?: { seen: string[] } }).__zyConsoleErrors ??= (() => {
+  const s = { seen: [] as string[] };
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    s.seen.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
+    original(...args);
+  };
+  return s;
+})());
+const seen = state.seen;
 
 function check(when: string) {
   if (seen.length === 0) return;
