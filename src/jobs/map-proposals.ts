@@ -5,6 +5,7 @@
 // off by a dead process simply runs again.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { writeAudit } from '../app/audit/audit.js';
 import { findViewerById } from '../app/auth/session-queries.js';
 import { checkProposalRequest, createProposal, type ProposalInput } from '../app/grids/grid-proposals.js';
 import { proposeDelivery } from '../app/grids/service-delivery.js';
@@ -54,7 +55,9 @@ export const deliveryProposalJob = defineJob({
  */
 export async function requestGridProposal(db: Db, viewer: Viewer, input: ProposalInput): Promise<JobRow> {
   await checkProposalRequest(db, viewer, input);
-  const { job } = await enqueueJob(db, gridProposalJob, { userId: viewer.userId, input }, { orgId: viewer.orgId, createdBy: viewer.userId, singletonKey: `user:${viewer.userId}` });
+  const { job, created } = await enqueueJob(db, gridProposalJob, { userId: viewer.userId, input }, { orgId: viewer.orgId, createdBy: viewer.userId, singletonKey: `user:${viewer.userId}` });
+  // Who asked, from where (the job's own row, written when the proposal is stored, has no request).
+  if (created) await writeAudit(db, viewer, { action: 'create', entity: 'grid_proposal', entityIds: [], detail: { jobId: job.id, ...input } });
   notifyJobRunners();
   return job;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
-import { MATRIX } from './matrix/index.js';
+import { MATRIX, matrixCalls } from './matrix/index.js';
 import { ROLES, type MatrixCall, type MatrixContext } from './matrix/types.js';
 
 let t: TestApp;
@@ -40,7 +40,7 @@ const ctx: MatrixContext = {
   own: () => own,
   other: () => other,
 };
-const calls: MatrixCall[] = MATRIX.flatMap((m) => m.calls(ctx));
+const calls: MatrixCall[] = matrixCalls(ctx);
 
 describe('authorisation matrix', () => {
   const outsideMatrix = MATRIX.flatMap((m) => m.outside ?? []);

@@ -28,6 +28,9 @@ async function load({ t }: MatrixContext, own: number): Promise<Ids> {
 }
 
 export const desk: MatrixModule = {
+  reset: () => {
+    ids = null;
+  },
   calls: (ctx) => {
     const at = () => ids!;
     const c = (id: () => number, tail = '') => () => `/api/desk/cases/${id()}${tail}`;

@@ -11,6 +11,9 @@ const onboardingOf = async (ctx: MatrixContext, licenceNo: string) =>
 let inWorker1Grid = 0;
 
 export const deskcal: MatrixModule = {
+  reset: () => {
+    inWorker1Grid = 0;
+  },
   calls: (ctx) => [
     //                                                                                                            admin mgr  head worker agent retailer
     { name: 'calendar year', method: 'GET', route: '/api/calendar/years/:year', url: () => '/api/calendar/years/2026', expected: [200, 200, 200, 200, 200, 403] },

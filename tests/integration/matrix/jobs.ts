@@ -30,6 +30,10 @@ let ids = { allocation: 2147483646, rating: 2147483646 };
 const setup = (ctx: MatrixContext) => async () => void (ids = await jobsOfManager(ctx));
 
 export const jobs: MatrixModule = {
+  reset: () => {
+    made = null;
+    ids = { allocation: 2147483646, rating: 2147483646 };
+  },
   calls: (ctx) => [
     //                                                                                          admin mgr  head worker agent retailer
     { name: 'job (allocation)', method: 'GET', route: '/api/jobs/:id', url: () => `/api/jobs/${ids.allocation}`, body: setup(ctx), expected: [200, 200, 200, 200, 200, 404] },

@@ -20,6 +20,12 @@ const orderBody = async (ctx: MatrixContext, retailerId: number) => {
 };
 
 export const ordering: MatrixModule = {
+  reset: () => {
+    week = 0;
+    planId = 0;
+    otherOrderId = 0;
+    otherLineId = 0;
+  },
   calls: (ctx) => [
     //                                                                                        admin mgr  head worker agent retailer
     { name: 'supply plans', method: 'GET', route: '/api/supply-plans', url: () => '/api/supply-plans', expected: [200, 200, 200, 200, 200, 403] },

@@ -26,6 +26,11 @@ export type MatrixCall = {
 };
 
 export type MatrixModule = {
+  /**
+   * Forgets what the module's calls remembered of a county (ids, counters): test files
+   * share one process (decision 0831), and each file runs the matrix on its own copy.
+   */
+  reset?: () => void;
   calls: (ctx: MatrixContext) => MatrixCall[];
   /** Routes deliberately outside the matrix (open by design or tested with special bodies elsewhere). */
   outside?: string[];

@@ -33,6 +33,9 @@ async function load({ t }: MatrixContext, own: number, other: number): Promise<I
 const form = { displayScore: 4, priceTags: 'complete', storeImage: 'B', requests: '', problems: '' };
 
 export const visits: MatrixModule = {
+  reset: () => {
+    ids = null;
+  },
   calls: (ctx) => {
     const at = () => ids!;
     const position = () => ({ lat: at().shop.lat, lng: at().shop.lng, accuracyM: 8 });
