@@ -83,6 +83,16 @@ describe('moving an order window', () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ planId, weekday: 4, orderDate: '2026-11-26', reason: '订货日延长至 20:00', retailers: thursday.retailers });
+    // Each shop ordering on Thursday is told, in its inbox and by SMS (it cannot opt out of when it may order).
+    const told = await query<{ retailerId: number; body: string; mandatory: boolean; deliveries: number }>(
+      db(),
+      sql`select n.retailer_id as "retailerId", n.body, n.mandatory, (select count(*)::int from notice_deliveries d where d.notice_id = n.id) as deliveries
+          from notices n where n.template = 'window_changed' and n.params->>'planId' = ${String(planId)}`,
+    );
+    expect(told).toHaveLength(thursday.retailers);
+    expect(told.every((n) => n.mandatory && n.deliveries === 1 && n.body.includes('原因：订货日延长至 20:00'))).toBe(true);
+    const shopInbox = await query<{ n: number }>(db(), sql`select count(*)::int as n from notices n join retailers r on r.id = n.retailer_id where n.template = 'window_changed' and r.order_weekday <> 4`);
+    expect(shopInbox[0].n).toBe(0);
   });
 
   it('refuses a window that closes before it opens, or lies far from its order day, and changes nothing', async () => {

@@ -22,6 +22,14 @@ export const NOTICE_TEMPLATES = {
     sms: '${shopName}，订货窗口${opensAt}开放，${closesAt}截止。${extra}',
     vars: ['shopName', 'opensAt', 'closesAt', 'orderDate', 'extra'],
   },
+  window_changed: {
+    code: 'window_changed',
+    version: 1,
+    title: '订货时间调整',
+    body: '${shopName}：${orderDate} 的订货时间调整为 ${opensAt} 开放，${closesAt} 截止。${why}',
+    sms: '${shopName}，${orderDate}订货时间调整为${opensAt}至${closesAt}。${why}',
+    vars: ['shopName', 'orderDate', 'opensAt', 'closesAt', 'why'],
+  },
   window_nudge: {
     code: 'window_nudge',
     version: 1,
