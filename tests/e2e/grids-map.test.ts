@@ -96,7 +96,12 @@ describe('station head on the grid map', () => {
     const c = await pixelOf(anchor.lat, anchor.lng, 16);
     await page.getByTestId('draw-polygon').click();
     await expect.poll(() => page.getByTestId('draw-bar').isVisible(), WAIT).toBe(true);
-    for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) await page.mouse.click(c.x + dx, c.y + dy);
+    // On a loaded machine the map may still be settling from the zoom when the first clicks land, and they are lost:
+    // click the corners again until the polygon has its points (the finish button enables at three).
+    for (let attempt = 0; attempt < 4 && !(await page.getByTestId('draw-finish').isEnabled()); attempt++) {
+      if (attempt > 0) await page.waitForTimeout(1000);
+      for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) await page.mouse.click(c.x + dx, c.y + dy);
+    }
     await page.getByTestId('draw-finish').click();
     await expect.poll(() => page.getByTestId('selected-item').count(), WAIT).toBeGreaterThan(0);
     picked = await page.getByTestId('selected-item').allInnerTexts();

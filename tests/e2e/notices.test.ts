@@ -30,10 +30,11 @@ describe('notices', () => {
     const retailer = await web.login('retailer');
     const before = (await web.get<{ unread: number }>(retailer, '/api/notices/unread')).unread;
     await web.publishOpenPlan(await web.login('county_manager'));
-    expect((await web.get<{ unread: number }>(retailer, '/api/notices/unread')).unread).toBe(before + 1);
+    // Two new: the supply notice, and the notice that the shop's order window moved (publishOpenPlan opens every window now).
+    expect((await web.get<{ unread: number }>(retailer, '/api/notices/unread')).unread).toBe(before + 2);
 
     const page = await openLoggedIn(browser, web.baseUrl, '/my-file', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
-    await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before + 1));
+    await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before + 2));
     await page.getByTestId('notice-bell').click();
     await page.waitForURL(/\/notices/);
     const item = page.getByTestId('notice-supply_notice');
@@ -43,7 +44,7 @@ describe('notices', () => {
     await item.click();
     await expect.poll(() => item.innerText(), { timeout: 15_000 }).not.toContain('未读');
     expect(await item.innerText()).toMatch(/档/);
-    await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before));
+    await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/notices-inbox-phone.png`, fullPage: true, animations: 'disabled' });
     expect(pageErrors).toEqual([]);
