@@ -168,6 +168,12 @@ export const caseListQuerySchema = z.object({
   due: z.enum(['warning', 'breached']).optional(),
 });
 
+/** The case list as a download: the list's filter, the file format and the language of its headers and labels. */
+export const caseExportQuerySchema = caseListQuerySchema.extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
 export const noteSchema = z.object({ text: text(2000).min(1, 'required') });
 export const callSchema = z.object({ text: text(2000).default(''), reached: z.boolean().default(true), minutes: z.number().int().min(0).max(600).default(0) });
 export const replySchema = z.object({ text: text(2000).min(1, 'required'), waitForRetailer: z.boolean().default(false) });

@@ -141,4 +141,19 @@ describe('the service desk, from the call to the reopened case', () => {
     expect(d.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['breach', 'escalation', 'reply', 'close', 'survey', 'reopen']));
     expect(pageErrors).toEqual([]);
   });
+
+  it('the county approves a proposed reward in the ledger', async () => {
+    const rewards = async () => (await call('county_manager', 'GET', '/api/desk/rewards')).items as { id: number; status: string }[];
+    const proposed = (await rewards()).find((w) => w.status === 'proposed')!;
+    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const ledger = page.getByTestId('reward-ledger');
+    await ledger.getByTestId(`reward-approve-${proposed.id}`).waitFor();
+    await ledger.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/desk-7-rewards.png`, fullPage: true });
+    await ledger.getByTestId(`reward-approve-${proposed.id}`).click();
+    await ledger.getByTestId(`reward-given-${proposed.id}`).waitFor();
+    expect((await rewards()).find((w) => w.id === proposed.id)!.status).toBe('approved');
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
 });

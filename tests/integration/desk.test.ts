@@ -211,3 +211,56 @@ describe('figures', () => {
     expect(s.reopened).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('rewards for valid complaints', () => {
+  it('a station head proposes one on a valid complaint, the county approves it, it is recorded given; a worker cannot approve', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'supply', cause: 'scarce_short', text: '连续三周紧俏烟没有货' });
+    const notValid = await file('call_agent', { retailerId: own, category: 'supply', cause: 'scarce_short', text: '不成立的投诉' });
+    for (const [id, valid] of [[c.id, true], [notValid.id, false]] as const)
+      expect((await t.api(cookie.station_head, 'POST', `/api/desk/cases/${id}/close`, { resolution: valid ? 'compensated' : 'not_valid', valid })).statusCode).toBe(200);
+    const refused = await t.api(cookie.station_head, 'POST', `/api/desk/cases/${notValid.id}/rewards`, { kind: 'goods', description: '礼品' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('desk_reward_not_valid');
+    expect((await t.api(cookie.station_head, 'POST', `/api/desk/cases/${c.id}/rewards`, { kind: 'goods', description: '纪念品一份', amount: 50 })).statusCode).toBe(200);
+
+    const ledger = async (role: DemoRole) => (await t.api(cookie[role], 'GET', '/api/desk/rewards')).json().items as { id: number; caseId: number; status: string }[];
+    const reward = (await ledger('county_manager')).find((w) => w.caseId === c.id)!;
+    expect(reward.status).toBe('proposed');
+    expect((await t.api(cookie.station_head, 'POST', `/api/desk/rewards/${reward.id}/given`)).json().code).toBe('desk_wrong_state');
+    expect((await t.api(cookie.grid_worker, 'POST', `/api/desk/rewards/${reward.id}/decision`, { approve: true })).statusCode).toBe(403);
+    expect((await t.api(cookie.county_manager, 'POST', `/api/desk/rewards/${reward.id}/decision`, { approve: true })).statusCode).toBe(200);
+    expect((await t.api(cookie.station_head, 'POST', `/api/desk/rewards/${reward.id}/given`)).statusCode).toBe(200);
+    expect((await ledger('station_head')).find((w) => w.id === reward.id)!.status).toBe('given');
+    const audited = await query<{ op: string }>(t.database.db, sql`select detail->>'op' as op from audit_log where entity = 'desk_reward' and ${reward.id} = any(entity_ids) order by id`);
+    expect(audited.map((a) => a.op)).toEqual(['propose', 'approved', 'given']);
+  });
+});
+
+describe('export', () => {
+  it('exports the list the user sees, with labels, formula-like text neutralised, and audits it', async () => {
+    const c = await file('call_agent', { retailerId: own, category: 'price', text: '=HYPERLINK("http://x")' });
+    const csv = await t.api(cookie.county_manager, 'GET', '/api/desk/cases/export?status=all&format=csv');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^编号,类型,零售户,类别/);
+    const row = lines.find((l) => l.startsWith(`${c.id},`))!;
+    expect(row).toContain('投诉');
+    expect(row).not.toMatch(/,"?=HYPERLINK/);
+    const all = await count('desk_cases');
+    expect(lines.length - 1).toBe(all);
+
+    // A grid worker's file holds only the cases in their scope: as many as their list shows.
+    const mine = (await t.api(cookie.grid_worker, 'GET', '/api/desk/cases?status=all')).json().items.length;
+    const theirs = await t.api(cookie.grid_worker, 'GET', '/api/desk/cases/export?status=all&format=csv&lang=en');
+    const theirLines = theirs.body.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+    expect(theirLines[0]).toMatch(/^No\.,Kind,Retailer/);
+    expect(theirLines.length - 1).toBe(mine);
+    expect(mine).toBeLessThan(all);
+
+    const xlsx = await t.api(cookie.county_manager, 'GET', '/api/desk/cases/export?status=open');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const audits = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'export' and entity = 'desk_case'`);
+    expect(audits[0].n).toBe(3);
+    expect((await t.api(cookie.retailer, 'GET', '/api/desk/cases/export')).statusCode).toBe(403);
+  });
+});

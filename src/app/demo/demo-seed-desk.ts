@@ -5,7 +5,7 @@
 // that reopened — so every list, the task lists and the analysis show data.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
-import { deskCaseEvents, deskCases, deskSurveys } from '../../db/schema-desk.js';
+import { deskCaseEvents, deskCases, deskRewards, deskSurveys } from '../../db/schema-desk.js';
 import { eq } from 'drizzle-orm';
 import type { DeskCategory } from '../../shared/desk.js';
 import { openCase } from '../desk/open-case.js';
@@ -38,6 +38,8 @@ export async function seedDemoDesk(db: Db, orgId: number, today: Date): Promise<
       union all (select r.id from retailers r where r.org_id = ${orgId} and r.status = 'active' order by md5(r.id::text) limit ${SEEDS.length})`,
   );
   const [agent] = await query<{ id: number }>(db, sql`select id from users where org_id = ${orgId} and role = 'call_agent' order by id limit 1`);
+  const [manager] = await query<{ id: number }>(db, sql`select id from users where org_id = ${orgId} and role = 'county_manager' order by id limit 1`);
+  let rewards = 0;
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     for (const [i, s] of SEEDS.entries()) {
@@ -78,6 +80,22 @@ export async function seedDemoDesk(db: Db, orgId: number, today: Date): Promise<
         await tx.insert(deskSurveys).values({ orgId, caseId: row.id, result: s.closed.survey, channel: 'phone', recordedBy: agent?.id ?? null, handlerId: row.handlerId, at: surveyAt });
         await tx.insert(deskCaseEvents).values({ orgId, caseId: row.id, type: 'survey', byUserId: agent?.id ?? null, detail: { result: s.closed.survey, channel: 'phone' }, at: surveyAt });
         if (reopened) await tx.insert(deskCaseEvents).values({ orgId, caseId: row.id, type: 'reopen', byUserId: agent?.id ?? null, detail: { because: 'dissatisfied' }, at: surveyAt });
+      }
+      // The ledger shows both ends of a reward: the first valid complaint's was given, the next one's waits for approval.
+      if (s.closed.resolution === 'compensated') {
+        const given = rewards++ === 0;
+        const proposedAt = new Date(closedAt.getTime() + 2 * H);
+        await tx.insert(deskRewards).values({
+          orgId,
+          caseId: row.id,
+          retailerId: shops[i % shops.length].id,
+          kind: given ? 'goods' : 'points',
+          description: given ? '有效投诉答谢：纪念品一份' : '有效投诉答谢：积分 200',
+          amount: given ? 50 : 200,
+          proposedBy: row.handlerId,
+          proposedAt,
+          ...(given ? { status: 'given', decidedBy: manager?.id ?? null, decidedAt: new Date(proposedAt.getTime() + 20 * H), givenBy: row.handlerId, givenAt: new Date(proposedAt.getTime() + 44 * H) } : {}),
+        });
       }
     }
   });

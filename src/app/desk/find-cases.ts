@@ -19,7 +19,7 @@ export const caseColumns = (now: Date) => sql`c.id, c.kind, c.channel, c.categor
 
 export const caseFrom = sql`from desk_cases c join retailers r on r.id = c.retailer_id left join users h on h.id = c.handler_id`;
 
-export async function findCases(db: Db, viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date): Promise<CaseItem[]> {
+function caseFilter(viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date): SQL {
   const where: SQL[] = [caseScope(viewer)];
   if (q.status === 'open') where.push(sql`c.status <> 'closed'`);
   if (q.status === 'closed') where.push(sql`c.status = 'closed'`);
@@ -29,10 +29,28 @@ export async function findCases(db: Db, viewer: Viewer, q: z.output<typeof caseL
   const t = sql`${now.toISOString()}::timestamptz`;
   if (q.due === 'warning') where.push(sql`c.status <> 'closed' and (c.warned_at is not null or c.warn_at <= ${t}) and c.breached_at is null and not c.due_at <= ${t}`);
   if (q.due === 'breached') where.push(sql`c.status <> 'closed' and (c.breached_at is not null or c.due_at <= ${t})`);
+  return sql.join(where, sql` and `);
+}
+
+export async function findCases(db: Db, viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date): Promise<CaseItem[]> {
   return query<CaseItem>(
     db,
-    sql`select ${caseColumns(now)} ${caseFrom} where ${sql.join(where, sql` and `)}
+    sql`select ${caseColumns(now)} ${caseFrom} where ${caseFilter(viewer, q, now)}
       order by (c.status = 'closed'), c.breached_at is null, c.warned_at is null, c.due_at nulls last, c.id desc limit 300`,
+  );
+}
+
+/** Up to this many cases go into one export; the screen says so when a filter matches more. */
+export const CASE_EXPORT_LIMIT = 20_000;
+
+/** The cases of a filter for the Excel export, oldest first, with the 回访 result and whether the deadline held. */
+export async function findCasesForExport(db: Db, viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date) {
+  return query<CaseItem & { surveyResult: string | null; attained: boolean | null }>(
+    db,
+    sql`select ${caseColumns(now)},
+        (select s.result from desk_surveys s where s.case_id = c.id order by s.at desc limit 1) as "surveyResult",
+        case when c.status = 'closed' and c.due_at is not null then c.breached_at is null and c.closed_at <= c.due_at end as attained
+      ${caseFrom} where ${caseFilter(viewer, q, now)} order by c.opened_at, c.id limit ${CASE_EXPORT_LIMIT}`,
   );
 }
 

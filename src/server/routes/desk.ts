@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../app/context.js';
 import { createCase } from '../../app/desk/create-case.js';
-import { findCases, findMyCases } from '../../app/desk/find-cases.js';
+import { findCases, findCasesForExport, findMyCases } from '../../app/desk/find-cases.js';
+import { writeAudit } from '../../app/audit/audit.js';
+import { sendTableFile, tableFile } from '../table-file.js';
 import { getCaseDetail } from '../../app/desk/get-case.js';
 import { addNote, closeCase, logCall, reassignCase, recordForward, replyToRetailer } from '../../app/desk/work-case.js';
 import { recordSurvey } from '../../app/desk/record-survey.js';
@@ -13,16 +15,21 @@ import { deskStats } from '../../app/desk/desk-stats.js';
 import { findRewards, moveReward, proposeReward } from '../../app/desk/rewards.js';
 import {
   callSchema,
+  causeLabel,
   caseCreateSchema,
   caseCreatedSchema,
   caseDetailSchema,
+  caseExportQuerySchema,
   caseListQuerySchema,
   caseListSchema,
   closeSchema,
+  DESK_CATEGORIES,
+  deskLabel,
   deskPolicyRulesSchema,
   deskPolicySchema,
   deskStatsSchema,
   forwardSchema,
+  isCategory,
   myCasesSchema,
   noteSchema,
   okSchema,
@@ -34,7 +41,7 @@ import {
   statsQuerySchema,
   surveySchema,
 } from '../../shared/desk.js';
-import { idParams } from '../../shared/primitives.js';
+import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
 export type DeskRouteDeps = { db: Db; now: () => Date };
@@ -49,6 +56,16 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   r.get('/api/desk/cases', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseListQuerySchema, response: { 200: caseListSchema } } }, async (req) => ({
     items: await findCases(db, viewerOf(req), req.query, now()),
   }));
+  r.get('/api/desk/cases/export', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseExportQuerySchema, response: { 200: fileResponseSchema } } }, async (req, reply) => {
+    const v = viewerOf(req);
+    const { format, lang, ...filter } = req.query;
+    const at = now();
+    const items = await findCasesForExport(db, v, filter, at);
+    const body = await tableFile(format, lang === 'zh' ? '工单' : 'Cases', CASE_HEADERS[lang], items.map((c) => caseRow(c, lang)), [8, 8, 22, 26, 14, 24, 10, 10, 10, 18, 18, 18, 12, 10, 8, 10, 50]);
+    await writeAudit(db, v, { action: 'export', entity: 'desk_case', entityIds: items.map((c) => c.id), detail: { ...filter, format, count: items.length } }, at);
+    const day = chinaTime(at).slice(0, 10).replace(/-/g, '');
+    return sendTableFile(reply, [`工单_${day}`, `cases-${day}`], format, body);
+  });
   r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
     getCaseDetail(db, viewerOf(req), req.params.id, now()),
   );
@@ -99,4 +116,36 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   r.post('/api/my/cases/:id/survey', { preHandler: requirePermission('desk.mine'), schema: { tags, params: idParams, body: surveySchema, response: { 200: okSchema } } }, async (req) =>
     recordSurvey(db, viewerOf(req), req.params.id, req.body, now()),
   );
+}
+
+const CASE_HEADERS = {
+  zh: ['编号', '类型', '零售户', '类别', '客户编码', '原因', '渠道', '归口', '状态', '受理时间', '时限', '办结时间', '办结方式', '按时', '重开', '回访', '内容'],
+  en: ['No.', 'Kind', 'Retailer', 'Category', 'Customer code', 'Cause', 'Channel', 'Jurisdiction', 'Status', 'Opened', 'Due', 'Closed', 'Resolution', 'On time', 'Reopened', 'Callback', 'Text'],
+};
+
+const chinaTime = (at: string | Date | null) =>
+  at ? new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
+
+function caseRow(c: Awaited<ReturnType<typeof findCasesForExport>>[number], lang: 'zh' | 'en') {
+  const yes = lang === 'zh' ? '是' : 'yes';
+  const no = lang === 'zh' ? '否' : 'no';
+  return [
+    c.id,
+    deskLabel('kind', c.kind, lang),
+    c.shopName,
+    isCategory(c.category) ? DESK_CATEGORIES[c.category][lang] : c.category,
+    c.customerCode,
+    causeLabel(c.category, c.cause, lang),
+    deskLabel('channel', c.channel, lang),
+    deskLabel('jurisdiction', c.jurisdiction, lang),
+    deskLabel('status', c.status, lang),
+    chinaTime(c.openedAt),
+    chinaTime(c.dueAt),
+    chinaTime(c.closedAt),
+    c.resolution ? deskLabel('resolution', c.resolution, lang) : '',
+    c.attained === null ? '' : c.attained ? yes : no,
+    c.reopenCount,
+    c.surveyResult ? deskLabel('survey', c.surveyResult, lang) : '',
+    c.text,
+  ];
 }

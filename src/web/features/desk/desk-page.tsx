@@ -2,15 +2,21 @@
 // and station heads see their task list (due and overdue first) and work a
 // case in the drawer.
 import { useCallback, useEffect, useState } from 'react';
-import { App, Card, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { ApiError, toQuery, type Wire } from '../../api/client.js';
+import { formatNumber } from '../../../shared/format.js';
 import { useT } from '../../i18n/i18n.js';
-import { ApiError, type Wire } from '../../api/client.js';
 import { useSession } from '../../shell/session.js';
 import type { caseListSchema } from '../../../shared/desk.js';
 import { deskApi } from './desk-api.js';
 import { DeskIntake } from './desk-intake.js';
 import { CaseList } from './case-list.js';
 import { CaseDrawer } from './case-drawer.js';
+import { RewardLedger } from './reward-ledger.js';
+
+/** The server's cap on one export (CASE_EXPORT_LIMIT in src/app/desk/find-cases.ts). */
+const EXPORT_MAX = 20_000;
 
 type Status = 'open' | 'survey_due' | 'closed';
 
@@ -32,6 +38,7 @@ export function DeskPage() {
     }
   }, [status, mine, lang, message]);
   useEffect(() => void load(), [load]);
+  const exportHref = (format: 'xlsx' | 'csv') => `/api/desk/cases/export${toQuery({ status, mine: mine ? 'true' : undefined, format, lang })}`;
 
   const list = (
     <Card
@@ -53,6 +60,12 @@ export function DeskPage() {
               {d.mine}
             </Checkbox>
           )}
+          <Button size="small" icon={<DownloadOutlined />} href={exportHref('xlsx')} title={d.exportNote(formatNumber(EXPORT_MAX))} data-testid="desk-export">
+            {d.export}
+          </Button>
+          <Button size="small" href={exportHref('csv')} title={d.exportNote(formatNumber(EXPORT_MAX))}>
+            {d.exportCsv}
+          </Button>
         </Space>
       }
     >
@@ -76,6 +89,7 @@ export function DeskPage() {
       ) : (
         list
       )}
+      {session.can('desk.reward') && <RewardLedger onOpenCase={setOpenId} />}
       <CaseDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
     </>
   );
