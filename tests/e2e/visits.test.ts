@@ -117,7 +117,7 @@ describe('a grid worker in the field, on a phone', () => {
     await expect.poll(() => page.getByTestId('field-follow-ups').innerText(), { timeout: 20_000 }).toContain(route.stops[0].retailer.shopName);
   });
 
-  it('records the next visit with no signal and syncs it once the signal is back', async () => {
+  it('records the next visit with no signal, survives a reload without signal, and syncs once the signal is back', async () => {
     const second = route.stops[1].retailer;
     await phone.setGeolocation({ latitude: second.lat, longitude: second.lng, accuracy: 15 });
     await phone.setOffline(true);
@@ -130,6 +130,13 @@ describe('a grid worker in the field, on a phone', () => {
     expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
     expect(await countVisits(second.id)).toBe(0);
     await page.screenshot({ path: `${SHOTS}/visits-3-offline.png` });
+    // Still without signal, the worker reloads: the shell, the session, the day's shops and the outbox come back from the phone.
+    await page.reload();
+    await page.getByTestId('route-summary').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid^="stop-"]').count(), { timeout: 20_000 }).toBe(route.stops.length);
+    await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
+    expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
+    await page.screenshot({ path: `${SHOTS}/visits-3b-offline-reloaded.png` });
     await phone.setOffline(false);
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(second.id)).toBe(1);

@@ -65,6 +65,10 @@ export function BrandMark() {
   return <span className="zy-brand-mark">知</span>;
 }
 
+/** Menu widths: English labels ("Supply allocation", "Working calendar") need more room than four characters of Chinese. */
+const SIDER_ZH = 184;
+const SIDER_EN = 216;
+
 export function AppShell() {
   const { t, lang, setLang } = useT();
   const { me, logout } = useSession();
@@ -96,7 +100,7 @@ export function AppShell() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       {desktop && (
-        <Layout.Sider width={184} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        <Layout.Sider width={lang === 'en' ? SIDER_EN : SIDER_ZH} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <div className="zy-sider-brand">
             <BrandMark />
             {t.app.name}

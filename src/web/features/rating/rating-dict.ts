@@ -263,7 +263,10 @@ export const ratingEn = {
     nextTierTitle: (tier: number) => `How to reach tier ${tier}?`,
     topStar: 'Already at the top star (5+); keep it up.',
     topTier: 'Already at the top tier; keep it up.',
-    gap: (n: number) => `${Math.round(n * 10) / 10} points short`,
+    gap: (n: number) => {
+      const v = Math.round(n * 10) / 10;
+      return `${v} ${v === 1 ? 'point' : 'points'} short`;
+    },
     noOption: 'Given your history, no single step gets there this month; on-time ordering and a better store image add points month by month.',
     option: 'Option',
     afterOption: (score: number, star: string) => `About ${Math.round(score * 10) / 10} points after it: ${star}`,

@@ -1,7 +1,7 @@
 // 一口清: everything a client manager must be able to say about one retailer,
 // on one page, with its change history in a second tab.
 import { useState } from 'react';
-import { RetailerCasesSection } from '../../desk/retailer-cases-section.js';
+import { MyCasesSection, RetailerCasesSection } from '../../desk/retailer-cases-section.js';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -15,7 +15,7 @@ import { useOrgLists } from '../use-org-lists.js';
 import { BasicSection, BusinessSection } from './card-sections.js';
 import { FamilySection } from './family-section.js';
 import { HistoryTab } from './history-tab.js';
-import { ComingSoonSection, LocationSection } from './location-section.js';
+import { LocationSection } from './location-section.js';
 import { SalesSection } from './sales-section.js';
 import { RatingCardSection } from '../../rating/rating-card-section.js';
 import { useSession } from '../../../shell/session.js';
@@ -56,7 +56,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       {canRating && <RatingCardSection retailerId={card.id} />}
       {canDesk && <RetailerCasesSection retailerId={card.id} />}
       {canVisits && <RetailerVisitsSection retailerId={card.id} />}
-      {!canDesk && <ComingSoonSection titles={[t.card.complaints]} />}
+      {!canDesk && session.can('desk.mine') && <MyCasesSection />}
     </div>
   );
 

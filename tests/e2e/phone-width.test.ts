@@ -1,0 +1,87 @@
+// Phone pages fit the phone (issue 14 item 3): the retailer's pages and the
+// grid worker's field screens are opened at 390 px in Chinese and English,
+// and none may be wider than the screen — a retailer must never scroll
+// sideways — and their buttons must be big enough to tap.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
+import { query } from '../../src/db/client.js';
+import { seedDemoSupplyPlan } from '../../src/app/demo/demo-seed-supply-plan.js';
+
+let web: WebApp;
+let browser: Browser;
+const pageErrors: string[] = [];
+let ownShop = 0;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  const [{ orgId }] = await query<{ orgId: number }>(web.database.db, sql`select id as "orgId" from orgs order by id limit 1`);
+  await seedDemoSupplyPlan(web.database.db, orgId, TODAY);
+  [{ ownShop }] = await query<{ ownShop: number }>(web.database.db, sql`select r.id as "ownShop" from users u join retailers r on r.grid_id in (select id from grids where worker_id = u.id) where u.username = 'worker1' order by r.id limit 1`);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** How far the page reaches past the screen's right edge, and its buttons smaller than a finger (44 px high). */
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        // Content inside a horizontally scrolling box (a table's own scroller) does not widen the page.
+        for (let p = e.parentElement; p; p = p.parentElement) {
+          const s = getComputedStyle(p);
+          if ((s.overflowX === 'auto' || s.overflowX === 'scroll' || s.overflowX === 'hidden') && p !== document.body && p !== document.documentElement) return false;
+        }
+        return r.right > width + 1;
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')} → ${Math.round(e.getBoundingClientRect().right)}px`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, over };
+  });
+}
+
+const PAGES: { role: DemoRole; path: string; ready: string }[] = [
+  { role: 'retailer', path: '/my-order', ready: 'main' },
+  { role: 'retailer', path: '/my-rating', ready: 'main' },
+  { role: 'retailer', path: '/my-file', ready: '[data-testid=section-my-cases] .ant-list-item' },
+  { role: 'retailer', path: '/my-cases', ready: 'main' },
+  { role: 'retailer', path: '/notices', ready: 'main' },
+  { role: 'grid_worker', path: '/field', ready: 'main' },
+  { role: 'grid_worker', path: '/notices', ready: 'main' },
+];
+
+describe('every phone page fits a 390 px screen', () => {
+  for (const lang of ['zh', 'en'] as const)
+    it(`in ${lang === 'zh' ? 'Chinese' : 'English'}`, async () => {
+      const found: string[] = [];
+      const pages = [...PAGES, { role: 'grid_worker' as DemoRole, path: `/retailers/${ownShop}`, ready: 'main' }];
+      for (const { role, path, ready } of pages) {
+        const page = await openLoggedIn(browser, web.baseUrl, path, DEMO_ACCOUNTS[role], { options: PHONE, pageErrors });
+        if (lang === 'en') {
+          await page.evaluate(() => localStorage.setItem('zhiyin.lang', 'en'));
+          await page.reload();
+        }
+        await page.locator(ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        const m = await measure(page);
+        if (m.scrollWidth > m.width + 1) found.push(`${role} ${path} (${lang}): ${m.scrollWidth}px > ${m.width}px; ${m.over.join('; ')}`);
+        await page.screenshot({ path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
+        await page.context().close();
+      }
+      expect(found).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+});
