@@ -230,5 +230,18 @@ describe('the demo county', () => {
     expect(r.overall.moe).toBeGreaterThan(1);
     const means = r.byGrid.map((g: { mean: number | null }) => g.mean).filter((m: number | null) => m !== null);
     expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(5);
+    expect(closed.byChannel.sms).toBeGreaterThan(0);
+    expect(closed.byChannel.agent).toBeGreaterThan(0);
+  });
+
+  it('had the demo retailer answer last quarter on their phone, and leaves this round to them', async () => {
+    const open = (await t.api(cookie.county_manager, 'GET', '/api/surveys/rounds')).json().items.find((r: { name: string }) => r.name === '四季度零售客户满意度调查');
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/surveys')).json().items;
+    expect(mine.find((i: { roundId: number }) => i.roundId === open.id)).toMatchObject({ answeredAt: null });
+    const [answered] = await query<{ channel: string }>(
+      t.database.db,
+      sql`select p.channel from survey_responses p join survey_rounds ro on ro.id = p.round_id where p.retailer_id = ${own} and ro.name = '三季度零售客户满意度调查'`,
+    );
+    expect(answered).toEqual({ channel: 'app' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, drawSample, quotaOf, stratumOf, tierBand, type SampleUnit } from './sampling.js';
+import { allocate, drawSample, mulberry32, quotaOf, stratumOf, tierBand, type SampleUnit } from './sampling.js';
 import { estimateMean, marginOfError } from './margin.js';
 
 function county(): SampleUnit[] {
@@ -42,11 +42,25 @@ describe('drawSample', () => {
 });
 
 describe('allocate', () => {
-  it('shares in proportion by largest remainders and moves what a full stratum cannot take', () => {
+  it('shares in proportion, rounds the fractions systematically and moves what a full stratum cannot take', () => {
     expect(allocate([50, 30, 20], [50, 30, 20], 10)).toEqual([5, 3, 2]);
-    expect(allocate([10, 10, 10], [10, 10, 10], 2)).toEqual([1, 1, 0]);
+    // Fractions 2/3 each, start 0.5: the points 0.5 and 1.5 fall in the first and third.
+    expect(allocate([10, 10, 10], [10, 10, 10], 2)).toEqual([1, 0, 1]);
     expect(allocate([60, 40], [1, 40], 10)).toEqual([1, 9]);
     expect(allocate([5, 5], [5, 5], 10)).toEqual([5, 5]);
+  });
+  it('gives a stratum too small for a whole unit its fair chance', () => {
+    // Quota 2 of 15 shops: the singleton stratum's share is 2/15.
+    let hits = 0;
+    const runs = 3000;
+    for (let s = 0; s < runs; s++) {
+      const rand = mulberry32(s);
+      const a = allocate([1, 6, 8], [1, 6, 8], 2, rand);
+      expect(a.reduce((x, y) => x + y, 0)).toBe(2);
+      hits += a[0];
+    }
+    expect(hits / runs).toBeGreaterThan(0.1);
+    expect(hits / runs).toBeLessThan(0.17);
   });
 });
 

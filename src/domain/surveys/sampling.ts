@@ -68,6 +68,7 @@ export function drawSample(units: readonly SampleUnit[], share: number, seed: nu
       keys.map((k) => strata.get(k)!.length),
       keys.map((k) => strata.get(k)!.filter((m) => m.eligible).length),
       quota,
+      rand,
     );
     keys.forEach((k, i) => {
       const pool = strata
@@ -82,31 +83,43 @@ export function drawSample(units: readonly SampleUnit[], share: number, seed: nu
 }
 
 /**
- * Split `total` over strata in proportion to `sizes` (Hamilton: floors, then
- * the largest remainders), never more than a stratum's `capacity`; what a full
- * stratum cannot take goes to the others by the same rule.
+ * Split `total` over strata in proportion to `sizes`, never more than a
+ * stratum's `capacity`. Each stratum gets the floor of its share, and the
+ * fractions are rounded by systematic sampling from one random start
+ * (`rand`): a stratum gets its extra unit with probability equal to its
+ * fraction, so every shop keeps its chance quota / population of being drawn,
+ * even in a stratum too small for a whole unit. What a full stratum cannot
+ * take goes to the others by the same rule.
  */
-export function allocate(sizes: readonly number[], capacity: readonly number[], total: number): number[] {
+export function allocate(sizes: readonly number[], capacity: readonly number[], total: number, rand: () => number = () => 0.5): number[] {
   const take = sizes.map(() => 0);
   let left = total;
   for (let round = 0; left > 0 && round < sizes.length + 1; round++) {
     const open = sizes.map((_, i) => i).filter((i) => take[i] < capacity[i]);
     if (open.length === 0) break;
     const weight = open.reduce((s, i) => s + sizes[i], 0);
-    const ideal = open.map((i) => (left * sizes[i]) / weight);
-    const base = ideal.map((x, j) => Math.min(Math.floor(x), capacity[open[j]] - take[open[j]]));
+    const ideal = open.map((i) => (weight > 0 ? (left * sizes[i]) / weight : left / open.length));
+    const room = open.map((i) => capacity[i] - take[i]);
+    const base = ideal.map((x, j) => Math.min(Math.floor(x), room[j]));
     let given = base.reduce((s, x) => s + x, 0);
-    const order = open.map((_, j) => j).sort((a, b) => ideal[b] - Math.floor(ideal[b]) - (ideal[a] - Math.floor(ideal[a])) || open[a] - open[b]);
-    for (const j of order) {
-      if (given >= left) break;
-      if (take[open[j]] + base[j] < capacity[open[j]]) {
+    const start = rand();
+    let cum = 0;
+    for (let j = 0; j < open.length && given < left; j++) {
+      const before = cum;
+      cum += ideal[j] - Math.floor(ideal[j]);
+      // One systematic point u, u + 1, u + 2, … falls in (before, cum]: this stratum's extra unit.
+      if (Math.floor(cum - start) > Math.floor(before - start) && base[j] < room[j]) {
         base[j] += 1;
         given += 1;
       }
     }
     open.forEach((i, j) => (take[i] += base[j]));
     left -= given;
-    if (given === 0) break;
+    if (given === 0 && round > 0) {
+      // Float residue: hand the last units to the first strata with room.
+      for (const i of open) while (left > 0 && take[i] < capacity[i]) (take[i] += 1), (left -= 1);
+      break;
+    }
   }
   return take;
 }

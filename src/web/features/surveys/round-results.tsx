@@ -5,6 +5,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import type { RoundResults } from './surveys-api.js';
+import { surveyLabel } from '../../../shared/surveys.js';
 
 type Est = { n: number; mean: number | null; moe: number | null };
 const fmt = (e: Est | null) => (e && e.mean !== null ? `${e.mean.toFixed(1)}${e.moe !== null ? ` ± ${e.moe.toFixed(1)}` : ''}` : '—');
@@ -18,7 +19,7 @@ function Change({ now, before }: { now: Est; before: Est | null }) {
 }
 
 export function RoundResultsView({ r }: { r: RoundResults }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = t.surveys;
   const chart = useMemo<ChartOption>(() => {
     const labelOf = (e: Est) => (e.mean === null ? '' : e.moe === null ? e.mean.toFixed(1) : `${e.mean.toFixed(1)}±${e.moe.toFixed(1)}`);
@@ -66,9 +67,9 @@ export function RoundResultsView({ r }: { r: RoundResults }) {
         </Col>
         <Col xs={24} md={8}>
           <Card size="small">
-            <Statistic title={s.channels} value={`${r.round.byChannel.app} / ${r.round.byChannel.sms} / ${r.round.byChannel.agent}`} />
-            <Typography.Text type="secondary">
-              {r.round.answered} / {r.round.sampled}
+            <Statistic title={`${s.answered} / ${s.sampled}`} value={`${r.round.answered} / ${r.round.sampled}`} />
+            <Typography.Text type="secondary" data-testid="by-channel">
+              {(['app', 'sms', 'agent'] as const).map((c) => `${surveyLabel('channel', c, lang)} ${r.round.byChannel[c]}`).join(' · ')}
             </Typography.Text>
           </Card>
         </Col>
