@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
@@ -100,11 +102,49 @@ describe('a satisfaction round, from launch to its result', () => {
     await page.context().close();
   });
 
+  it('a shop answers by the SMS link on its phone, once', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: DEMO_ACCOUNTS.county_manager[0], password: DEMO_ACCOUNTS.county_manager[1] } });
+    const cookie = `zy_session=${res.cookies.find((k) => k.name === 'zy_session')!.value}`;
+    const [round] = await query<{ id: number }>(database.db, sql`select id from survey_rounds where name = ${ROUND}`);
+    const [shop] = await query<{ id: number }>(database.db, sql`select retailer_id as id from survey_sample where round_id = ${round.id} and answered_at is null order by retailer_id desc limit 1`);
+    const sent = await app.inject({ method: 'POST', url: `/api/surveys/rounds/${round.id}/invitations`, headers: { cookie }, payload: { retailerIds: [shop.id] } });
+    expect(sent.json()).toMatchObject({ invited: 1 });
+    const [n] = await query<{ smsText: string }>(database.db, sql`select sms_text as "smsText" from notices where retailer_id = ${shop.id} and template = 'survey_invite'`);
+    const link = /(\/s\/\S+)/.exec(n.smsText)![1];
+    const page = await (await browser.newContext(PHONE)).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}${link}`);
+    await page.getByTestId('answer-form').waitFor();
+    for (const q of ['supply_fit', 'supply_fair', 'supply_delivery']) await pick(page, q, '3');
+    await pick(page, 'met_manager', '拜访过');
+    for (const q of ['service_visit', 'service_hotline', 'service_settle', 'market_order', 'market_price', 'profit_margin']) await pick(page, q, '4');
+    await page.screenshot({ path: `${SHOTS}/surveys-4b-sms-link.png` });
+    await page.getByTestId('submit-answers').click();
+    await page.getByTestId('link-thanks').waitFor();
+    await page.goto(`${base}${link}`);
+    await page.getByText('该链接已提交过答卷').waitFor();
+    await page.screenshot({ path: `${SHOTS}/surveys-4c-sms-link-used.png` });
+    await page.context().close();
+  });
+
+  it('the builder refuses a skip to a question that is no longer there, naming it', async () => {
+    const page = await openLoggedIn(browser, base, '/surveys', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    await page.getByRole('tab', { name: '问卷设计' }).click();
+    await page.getByTestId('builder-default').click();
+    // Rename the question the "never visited" answer skips to.
+    const hotline = page.getByTestId('builder-q-5').locator('input').first();
+    await hotline.fill('hotline');
+    await page.getByTestId('builder-save').click();
+    await page.getByTestId('builder-errors').getByText('跳转到的题目不存在').waitFor();
+    await page.screenshot({ path: `${SHOTS}/surveys-7-builder-refused.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it('the satisfaction result shows its sample size and margin of error against the last round', async () => {
     const page = await openLoggedIn(browser, base, '/surveys', DEMO_ACCOUNTS.county_manager, { pageErrors });
     await page.getByTestId('round-list').getByText(ROUND).click();
     await page.getByTestId('round-results').waitFor();
-    await expect(page.getByTestId('overall-n').textContent()).resolves.toMatch(/样本量 2 \/ 总体 \d+/);
+    await expect(page.getByTestId('overall-n').textContent()).resolves.toMatch(/样本量 3 \/ 总体 \d+/);
     await expect(page.getByTestId('overall-score').textContent()).resolves.toMatch(/\d+\.\d ± \d+\.\d/);
     await page.getByTestId('dimension-chart').locator('canvas').first().waitFor();
     await page.getByText('上一轮：四季度零售客户满意度调查').waitFor();
