@@ -5,7 +5,7 @@
 // and margin of error beside the last round.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
@@ -24,7 +24,7 @@ const pageErrors: string[] = [];
 const ROUND = '冬季零售客户满意度普查';
 
 /** Click a 1–5 point or an option of a question by its visible text. */
-async function pick(page: Page, question: string, text: string) {
+async function pick(page: Page | Locator, question: string, text: string) {
   await page.getByTestId(`question-${question}`).getByText(text, { exact: true }).click();
 }
 
@@ -60,18 +60,18 @@ describe('a satisfaction round, from launch to its result', () => {
     const page = await openLoggedIn(browser, base, '/my-surveys', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
     const card = page.locator('[data-testid^="my-survey-"]', { hasText: ROUND });
     await card.waitFor();
-    await pick(page, 'supply_fit', '4');
-    await pick(page, 'supply_fair', '3');
-    await pick(page, 'supply_delivery', '5');
-    await expect(page.getByTestId('question-service_visit').count()).resolves.toBe(1);
-    await pick(page, 'met_manager', '没有'); // never visited: the visit question goes
-    await expect(page.getByTestId('question-service_visit').count()).resolves.toBe(0);
-    await pick(page, 'service_hotline', '2'); // unhappy: asked why, the settlement question skipped
-    await page.getByTestId('question-service_why').locator('textarea').fill('热线总是占线');
-    await expect(page.getByTestId('question-service_settle').count()).resolves.toBe(0);
-    await pick(page, 'market_order', '4');
-    await pick(page, 'market_price', '4');
-    await pick(page, 'profit_margin', '3');
+    await pick(card, 'supply_fit', '4');
+    await pick(card, 'supply_fair', '3');
+    await pick(card, 'supply_delivery', '5');
+    await expect(card.getByTestId('question-service_visit').count()).resolves.toBe(1);
+    await pick(card, 'met_manager', '没有'); // never visited: the visit question goes
+    await expect(card.getByTestId('question-service_visit').count()).resolves.toBe(0);
+    await pick(card, 'service_hotline', '2'); // unhappy: asked why, the settlement question skipped
+    await card.getByTestId('question-service_why').locator('textarea').fill('热线总是占线');
+    await expect(card.getByTestId('question-service_settle').count()).resolves.toBe(0);
+    await pick(card, 'market_order', '4');
+    await pick(card, 'market_price', '4');
+    await pick(card, 'profit_margin', '3');
     await page.screenshot({ path: `${SHOTS}/surveys-2-phone-answering.png`, fullPage: true });
     await card.getByTestId('submit-answers').click();
     await page.getByText('感谢您的反馈！').waitFor();
