@@ -117,6 +117,16 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   notice_scope: 403,
   notice_not_pending: 409,
   notice_own_campaign: 403,
+  survey_questionnaire_invalid: 422,
+  survey_answers_invalid: 422,
+  survey_empty_frame: 422,
+  survey_quota_unmet: 422,
+  survey_rated_worker: 403,
+  survey_not_sampled: 422,
+  survey_already_answered: 409,
+  survey_round_closed: 409,
+  survey_link_invalid: 404,
+  survey_link_used: 409,
 };
 
 /**

@@ -58,6 +58,8 @@ export const auditEntityLabels: Labels = {
   order_window: { zh: '订货窗口', en: 'Order window' },
   order_reminders: { zh: '订货提醒', en: 'Order reminders' },
   order: { zh: '订单', en: 'Order' },
+  survey_questionnaire: { zh: '调查问卷', en: 'Questionnaire' },
+  survey_round: { zh: '调查轮次', en: 'Survey round' },
   order_correction: { zh: '订单更正', en: 'Order correction' },
   emergency_request: { zh: '应急补货', en: 'Emergency supply' },
   settlement: { zh: '结算', en: 'Settlement' },

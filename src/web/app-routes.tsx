@@ -35,6 +35,10 @@ const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m)
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const SurveysPage = lazy(() => import('./features/surveys/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
+const SurveyCallsPage = lazy(() => import('./features/surveys/survey-calls-page.js').then((m) => ({ default: m.SurveyCallsPage })));
+const MySurveysPage = lazy(() => import('./features/surveys/my-surveys-page.js').then((m) => ({ default: m.MySurveysPage })));
+const PublicSurveyPage = lazy(() => import('./features/surveys/public-survey-page.js').then((m) => ({ default: m.PublicSurveyPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -69,6 +73,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* A survey's SMS link: no login, the signed link is the credential. */}
+      <Route
+        path="/s/:token"
+        element={
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>
+            <PublicSurveyPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireLogin>
@@ -103,6 +116,9 @@ export function AppRoutes() {
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
         <Route path="notices" element={guarded('notices', <InboxPage />)} />
         <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
+        <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
+        <Route path="survey-calls" element={guarded('survey-calls', <SurveyCallsPage />)} />
+        <Route path="my-surveys" element={guarded('my-surveys', <MySurveysPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -58,6 +58,11 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/grids/:id/merge': 'app/grids/grid-operations.ts (delete, mergedInto)',
   'POST /api/grids/:id/split': 'app/grids/grid-operations.ts (create, and the move)',
   'POST /api/grid-proposals/:id/apply': 'app/grids/grid-proposals.ts applyProposal (update)',
+  'POST /api/surveys/rounds/:id/close': 'app/surveys/launch-round.ts closeRound (update)',
+  'POST /api/surveys/rounds/:id/invitations': 'app/surveys/survey-links.ts sendInvitations (submit, invite)',
+  'POST /api/surveys/rounds/:id/answers': 'app/surveys/record-answer.ts (submit; the rated worker\'s refusal too); surveys.test.ts',
+  'POST /api/my/surveys/:id/answers': 'app/surveys/record-answer.ts (submit)',
+  'POST /api/public/surveys/:token': 'app/surveys/record-answer.ts (submit, as the shop\'s account)',
 };
 
 const maxId = async () => (await query<{ n: number }>(t.database.db, sql`select coalesce(max(id), 0)::int as n from audit_log`))[0].n;

@@ -21,7 +21,7 @@ type Writer = Pick<Db, 'insert'>;
  * One audit row. `at` defaults to the request's clock, `ip` to the request's
  * address; a job or a background write passes its own.
  */
-export async function writeAudit(db: Writer, who: Pick<Viewer, 'orgId' | 'userId'>, e: AuditEntry, at?: Date) {
+export async function writeAudit(db: Writer, who: { orgId: Viewer['orgId']; userId: Viewer['userId'] | null }, e: AuditEntry, at?: Date) {
   const ctx = currentAuditContext();
   await db.insert(auditLog).values({
     orgId: who.orgId,

@@ -30,6 +30,8 @@ const objectName = sql`case
   when a.entity = 'grid' then (select g.name from grids g where g.id = a.entity_ids[1] and g.org_id = a.org_id)
   when a.entity in ('supply_plan', 'order_window') then (select p.week_start::text || ' ~ ' || (p.week_start + 6)::text from supply_plans p where p.id = a.entity_ids[1] and p.org_id = a.org_id)
   when a.entity in ('order', 'settlement') then (select r.shop_name || ' · ' || o.order_date::text from orders o join retailers r on r.id = o.retailer_id where o.id = a.entity_ids[1] and o.org_id = a.org_id)
+  when a.entity = 'survey_round' then (select n.name from survey_rounds n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
+  when a.entity = 'survey_questionnaire' then (select n.definition->>'title' || ' v' || n.version from survey_questionnaires n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
   when a.entity = 'rating_run' then (select n.month from rating_runs n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
   when a.entity = 'follow_up' then (select r.shop_name from follow_ups f join retailers r on r.id = f.retailer_id where f.id = a.entity_ids[1] and f.org_id = a.org_id)
   when a.entity = 'emergency_request' then (select r.shop_name from emergency_requests e join retailers r on r.id = e.retailer_id where e.id = a.entity_ids[1] and e.org_id = a.org_id)

@@ -72,6 +72,15 @@ export const PERMISSIONS = [
   'notice.approve',
   'notice.report',
   'notice.trail',
+  // Surveys (issue 17): read = questionnaires and rounds; design = save questionnaires; run = launch, close and text links;
+  // collect = record a shop's answers taken by phone (never the client manager being rated); results = figures in scope;
+  // mine = a retailer answers their own.
+  'survey.read',
+  'survey.design',
+  'survey.run',
+  'survey.collect',
+  'survey.results',
+  'survey.mine',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +136,11 @@ byRole.retailer.push('notice.preferences');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
+// Surveys (issue 17): marketing designs and runs rounds; the call centre (and staff, within scope) records answers taken by phone.
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('survey.read', 'survey.collect');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('survey.design', 'survey.run');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('survey.results');
+byRole.retailer.push('survey.mine');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -201,6 +215,16 @@ const deskMenu: Partial<Record<Role, string[]>> = {
   retailer: ['my-cases'],
 };
 
+// Surveys (issue 17)
+const surveyMenu: Partial<Record<Role, string[]>> = {
+  admin: ['surveys', 'survey-calls'],
+  county_manager: ['surveys', 'survey-calls'],
+  station_head: ['surveys', 'survey-calls'],
+  grid_worker: ['surveys'],
+  call_agent: ['survey-calls'],
+  retailer: ['my-surveys'],
+};
+
 const deskcalMenu: Partial<Record<Role, string[]>> = {
   admin: ['onboarding', 'work-calendar'],
   county_manager: ['onboarding', 'work-calendar'],
@@ -218,6 +242,7 @@ export function menuOf(role: Role): string[] {
     ...(deskMenu[role] ?? []),
     ...(deskcalMenu[role] ?? []),
     ...(noticeMenu[role] ?? []),
+    ...(surveyMenu[role] ?? []),
   ];
 }
 

@@ -62,6 +62,15 @@ export const NOTICE_TEMPLATES = {
     sms: '${shopName}：${wish}',
     vars: ['shopName', 'occasionName', 'wish'],
   },
+  // Surveys (issue 17): the link answers the round once.
+  survey_invite: {
+    code: 'survey_invite',
+    version: 1,
+    title: '满意度调查邀请',
+    body: '${shopName}：诚邀您参加「${roundName}」，约 2 分钟，请点击链接作答：${link}',
+    sms: '${shopName}，诚邀您参加满意度调查（约2分钟）：${link} 链接仅可提交一次。',
+    vars: ['shopName', 'roundName', 'link'],
+  },
   urgent: {
     code: 'urgent',
     version: 1,

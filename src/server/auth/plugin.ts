@@ -19,7 +19,14 @@ declare module 'fastify' {
 }
 
 /** The API routes anyone may call: what the login page needs, and logging in and out. */
-export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/config']);
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/config',
+  // A survey's SMS link: the signed token is the credential (decision 1705).
+  'GET /api/public/surveys/:token',
+  'POST /api/public/surveys/:token',
+]);
 
 /** True when the matched route needs a logged-in viewer. */
 export function isProtectedRoute(method: string, routeUrl: string | undefined, protectDocs: boolean): boolean {

@@ -27,6 +27,8 @@ import {
   UploadOutlined,
   SolutionOutlined,
   CalendarOutlined,
+  FormOutlined,
+  PhoneOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -58,6 +60,9 @@ const icons: Record<string, React.ReactNode> = {
   onboarding: <SolutionOutlined />,
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
+  surveys: <FormOutlined />,
+  'survey-calls': <PhoneOutlined />,
+  'my-surveys': <FormOutlined />,
   'notice-send': <NotificationOutlined />,
 };
 
