@@ -72,6 +72,12 @@ export const PERMISSIONS = [
   'notice.approve',
   'notice.report',
   'notice.trail',
+  // Measures (issue 17): measure.read = the four measures of the shops in scope and the county's figures; measure.manage = the
+  // definition's weights and a run now; scoresheet.read = score sheets within reach (one's own, one's station's); scoresheet.manage = items and points.
+  'measure.read',
+  'measure.manage',
+  'scoresheet.read',
+  'scoresheet.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +133,10 @@ byRole.retailer.push('notice.preferences');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
+
+// Measures and score sheets (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('measure.read', 'scoresheet.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('measure.manage', 'scoresheet.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -201,6 +211,13 @@ const deskMenu: Partial<Record<Role, string[]>> = {
   retailer: ['my-cases'],
 };
 
+const measuresMenu: Partial<Record<Role, string[]>> = {
+  admin: ['measures', 'score-sheets'],
+  county_manager: ['measures', 'score-sheets'],
+  station_head: ['measures', 'score-sheets'],
+  grid_worker: ['score-sheets'],
+};
+
 const deskcalMenu: Partial<Record<Role, string[]>> = {
   admin: ['onboarding', 'work-calendar'],
   county_manager: ['onboarding', 'work-calendar'],
@@ -218,6 +235,7 @@ export function menuOf(role: Role): string[] {
     ...(deskMenu[role] ?? []),
     ...(deskcalMenu[role] ?? []),
     ...(noticeMenu[role] ?? []),
+    ...(measuresMenu[role] ?? []),
   ];
 }
 
