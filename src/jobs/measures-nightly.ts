@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Viewer } from '../domain/access/viewer.js';
 import { writeAudit } from '../app/audit/audit.js';
-import { enqueueJob } from './job-queue.js';
+import { enqueueJob, type JobRow } from './job-queue.js';
 import { beijingDate } from '../app/ordering/order-reminders.js';
 import { findOrgIds, runNightlyMeasures, type NightlyResult } from '../app/measures/run-nightly-measures.js';
 import { isoDateSchema } from '../shared/primitives.js';
@@ -33,11 +33,11 @@ export const measuresNightlyJob = defineJob({
 export const measuresNightlySchedules: JobSchedule[] = [{ cron: '10 3 * * *', job: measuresNightlyJob, payload: () => ({}) }];
 
 /** A run now for the viewer's org (marketing, after changing the weights): one at a time per org, audited with the job. */
-export async function queueMeasuresRun(db: Db, viewer: Viewer, asOf: string | undefined, now: Date): Promise<{ jobId: number; created: boolean }> {
+export async function queueMeasuresRun(db: Db, viewer: Viewer, asOf: string | undefined, now: Date): Promise<JobRow> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const { job, created } = await enqueueJob(t, measuresNightlyJob, { orgId: viewer.orgId, ...(asOf ? { asOf } : {}) }, { orgId: viewer.orgId, createdBy: viewer.userId, singletonKey: `org:${viewer.orgId}` });
     if (created) await writeAudit(t, viewer, { action: 'create', entity: 'measures_run', entityIds: [job.id], detail: { asOf: asOf ?? null } }, now);
-    return { jobId: job.id, created };
+    return job;
   });
 }

@@ -100,7 +100,6 @@ export const countyMeasuresSchema = z.object({
 export type CountyMeasures = z.infer<typeof countyMeasuresSchema>;
 
 export const runMeasuresSchema = z.object({ asOf: isoDateSchema.optional() });
-export const runQueuedSchema = z.object({ jobId: z.number().int(), created: z.boolean() });
 
 // ---- score sheets ----
 

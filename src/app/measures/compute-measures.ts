@@ -23,7 +23,7 @@ const num = (x: number) => sql.raw(String(Number(x)));
 export function measureFacts(orgId: number, asOf: string): SQL {
   return sql`
     shops as (
-      select r.id, greatest(${asOf}::date - ${WINDOW_DAYS}, coalesce(r.opened_on, r.created_at::date)) as from_day,
+      select r.id, greatest(${asOf}::date - ${sql.raw(String(WINDOW_DAYS))}, coalesce(r.opened_on, r.created_at::date)) as from_day,
              coalesce(r.opened_on, r.created_at::date) as opened
       from retailers r where r.org_id = ${orgId} and r.status = 'active'),
     o as (
@@ -36,7 +36,7 @@ export function measureFacts(orgId: number, asOf: string): SQL {
         avg(o.total_qty) filter (where o.status = 'confirmed') as mean,
         coalesce(sum(o.total_amount) filter (where o.status = 'confirmed'), 0)::float8 as sales
       from orders o
-      where o.org_id = ${orgId} and o.order_date >= ${asOf}::date - ${WINDOW_DAYS} and o.order_date < ${asOf}::date
+      where o.org_id = ${orgId} and o.order_date >= ${asOf}::date - ${sql.raw(String(WINDOW_DAYS))} and o.order_date < ${asOf}::date
       group by o.retailer_id)`;
 }
 
@@ -56,10 +56,10 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
     m as (
       select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
       from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${MARGIN_DAYS} and o.order_date < ${asOf}::date
+      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
         and p.retail_price > 0 and l.ordered_qty > 0
       group by o.retailer_id),
-    priced as (select exists (select 1 from m) as any),
+    priced as (select exists (select 1 from m) as has_lines),
     dep as (
       select distinct on (v.retailer_id) v.retailer_id, (v.form->>'tobaccoIncomePct')::real as pct, v.visit_date
       from visits v
@@ -74,13 +74,13 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         greatest(1, ceil((${asOf}::date - s.from_day) / 7.0))::int as eligible,
         coalesce(o.weeks, 0) as weeks, coalesce(o.all_orders, 0) as all_orders, coalesce(o.bad, 0) as bad,
         case when o.n_conf >= 2 and o.mean > 0 then (o.sd / o.mean)::float8 end as cv,
-        greatest(0, floor((${asOf}::date - s.opened) / 30.4375))::int as tenure_months,
+        greatest(0, (extract(year from age(${asOf}::date, s.opened)) * 12 + extract(month from age(${asOf}::date, s.opened))))::int as tenure_months,
         coalesce(o.sales, 0) as sales,
         percent_rank() over (order by coalesce(o.sales, 0))::float8 as pctl,
         coalesce(coalesce(o.sales, 0) / nullif(sum(coalesce(o.sales, 0)) over (), 0), 0)::float8 as share,
         count(*) over ()::int as n_shops,
         m.margin,
-        case when (select any from priced) then percent_rank() over (order by coalesce(m.margin, 0))::float8 end as mpctl,
+        case when (select has_lines from priced) then percent_rank() over (order by coalesce(m.margin, 0))::float8 end as mpctl,
         dep.pct as dep_pct, dep.visit_date as dep_on,
         sat.score as sat_score, sat.answers as sat_answers, sat.round_id as sat_round
       from shops s left join o on o.retailer_id = s.id left join m on m.retailer_id = s.id
@@ -89,7 +89,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
       select f.*,
         least(1, f.weeks::float8 / f.eligible) as p_cont,
         case when f.cv is null then 0 else greatest(0, 1 - f.cv) end as p_stab,
-        least(1, f.tenure_months::float8 / ${w.tenureFullMonths}) as p_ten,
+        least(1, f.tenure_months::float8 / ${num(w.tenureFullMonths)}) as p_ten,
         case when f.all_orders > 0 then greatest(0, 1 - f.bad::float8 / f.all_orders) else 1 end as p_clean,
         least(1, f.share * f.n_shops / 2) as p_share
       from f),
@@ -97,7 +97,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
       insert into retailer_measures (org_id, as_of, retailer_id, definition_version, satisfaction, sat_answers, sat_round_id,
         loyalty, loy_continuity, loy_stability, loy_tenure, loy_clean, order_weeks, eligible_weeks, qty_cv, tenure_months, bad_orders, all_orders,
         contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, computed_at)
-      select ${orgId}, ${asOf}::date, p.id, ${def.version}, round(p.sat_score::numeric, 1), coalesce(p.sat_answers, 0), p.sat_round,
+      select ${orgId}::int, ${asOf}::date, p.id, ${def.version}::int, round(p.sat_score::numeric, 1), coalesce(p.sat_answers, 0), p.sat_round,
         round((100 * (${num(L.continuity)} * p_cont + ${num(L.stability)} * p_stab + ${num(L.tenure)} * p_ten + ${num(L.clean)} * p_clean))::numeric, 1),
         p_cont, p_stab, p_ten, p_clean, least(p.weeks, p.eligible), p.eligible, p.cv, least(p.tenure_months, 32767), p.bad, p.all_orders,
         round(case when p.mpctl is null
@@ -119,7 +119,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
   );
   // Five weeks of nights, and the first of every month for the trend.
   await db.execute(
-    sql`delete from retailer_measures where org_id = ${orgId} and as_of < ${asOf}::date - ${DAILY_KEEP_DAYS} and extract(day from as_of) <> 1`,
+    sql`delete from retailer_measures where org_id = ${orgId} and as_of < ${asOf}::date - ${sql.raw(String(DAILY_KEEP_DAYS))} and extract(day from as_of) <> 1`,
   );
   return { asOf, shops: res.shops, definitionVersion: def.version, surveyed: res.surveyed, dependenceKnown: res.dep };
 }

@@ -77,8 +77,8 @@ export async function getRetailerMeasures(db: Db, viewer: Viewer, retailerId: nu
           loy_continuity as "loyContinuity", loy_stability as "loyStability", loy_tenure as "loyTenure", loy_clean as "loyClean",
           con_percentile as "conPercentile", con_share_index as "conShareIndex", con_margin_percentile as "conMarginPercentile",
           order_weeks as "orderWeeks", eligible_weeks as "eligibleWeeks", qty_cv as "qtyCv", tenure_months as "tenureMonths",
-          bad_orders as "badOrders", all_orders as "allOrders", sales_amount as "salesAmount", county_share as "countyShare",
-          margin_amount as "marginAmount", dep_reported_on::text as "depReportedOn"
+          bad_orders as "badOrders", all_orders as "allOrders", sales_amount::float8 as "salesAmount", county_share as "countyShare",
+          margin_amount::float8 as "marginAmount", dep_reported_on::text as "depReportedOn"
         from retailer_measures where org_id = ${viewer.orgId} and retailer_id = ${retailerId} order by as_of`,
   );
   if (!rows.length) return { latest: null, trend: [], why: [] };

@@ -18,8 +18,7 @@ import {
   monthQuerySchema,
   retailerMeasuresSchema,
   runMeasuresSchema,
-  runQueuedSchema,
-  scoreSheetListSchema,
+    scoreSheetListSchema,
   scoreSheetSchema,
   scoreSheetSchemeInputSchema,
   scoreSheetSchemeSchema,
@@ -27,6 +26,8 @@ import {
 } from '../../shared/measures.js';
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { jobQueuedSchema } from '../../shared/jobs.js';
+import { jobView } from './jobs.js';
 import { scoreSheetXlsx } from '../score-sheet-file.js';
 import { sendTableFile } from '../table-file.js';
 
@@ -42,8 +43,8 @@ export function measureRoutes(app: FastifyInstance, { db, now }: MeasureRouteDep
   r.put('/api/measures/definition', { preHandler: requirePermission('measure.manage'), schema: { tags, body: measureWeightsSchema, response: { 200: measureDefinitionSchema } } }, async (req) =>
     saveMeasureDefinition(db, viewerOf(req), req.body, now()),
   );
-  r.post('/api/measures/runs', { preHandler: requirePermission('measure.manage'), schema: { tags, body: runMeasuresSchema, response: { 202: runQueuedSchema } } }, async (req, reply) =>
-    reply.status(202).send(await queueMeasuresRun(db, viewerOf(req), req.body.asOf, now())),
+  r.post('/api/measures/runs', { preHandler: requirePermission('measure.manage'), schema: { tags, body: runMeasuresSchema, response: { 202: jobQueuedSchema } } }, async (req, reply) =>
+    reply.status(202).send({ job: jobView(await queueMeasuresRun(db, viewerOf(req), req.body.asOf, now())) }),
   );
   r.get('/api/measures/county', { preHandler: requirePermission('measure.read'), schema: { tags, response: { 200: countyMeasuresSchema } } }, async (req) =>
     getCountyMeasures(db, viewerOf(req)),
