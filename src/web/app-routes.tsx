@@ -35,6 +35,8 @@ const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m)
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const MeasuresPage = lazy(() => import('./features/measures/measures-page.js').then((m) => ({ default: m.MeasuresPage })));
+const ScoreSheetsPage = lazy(() => import('./features/measures/score-sheets-page.js').then((m) => ({ default: m.ScoreSheetsPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -101,6 +103,8 @@ export function AppRoutes() {
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
         <Route path="settlement" element={guarded('settlement', <SettlementPage />)} />
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
+        <Route path="measures" element={guarded('measures', <MeasuresPage />)} />
+        <Route path="score-sheets" element={guarded('score-sheets', <ScoreSheetsPage />)} />
         <Route path="notices" element={guarded('notices', <InboxPage />)} />
         <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
         <Route path="*" element={<NotFound />} />

@@ -62,7 +62,7 @@ describe('the nightly measures', () => {
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
     // continuity 13/26 = 0.5; stability 1 − cv(10,20,…: 7 × 10 and 6 × 20) ; tenure 24/36; clean 1 − 1/14.
-    const qs = [...Array(13)].map((_, i) => ((i + 1) % 2 === 0 ? 10 : 20));
+    const qs = Array.from({ length: 13 }, (_, i): number => ((i + 1) % 2 === 0 ? 10 : 20));
     const mean = qs.reduce((a, b) => a + b) / 13;
     const cv = Math.sqrt(qs.reduce((a, q) => a + (q - mean) ** 2, 0) / 13) / mean;
     expect(m.latest.facts).toMatchObject({ orderWeeks: 13, eligibleWeeks: 26, tenureMonths: 24, badOrders: 1, allOrders: 14 });

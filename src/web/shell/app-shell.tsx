@@ -7,6 +7,8 @@ import {
   AimOutlined,
   BellOutlined,
   NotificationOutlined,
+  FundOutlined,
+  TrophyOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -59,6 +61,8 @@ const icons: Record<string, React.ReactNode> = {
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
   'notice-send': <NotificationOutlined />,
+  measures: <FundOutlined />,
+  'score-sheets': <TrophyOutlined />,
 };
 
 export function BrandMark() {
