@@ -50,9 +50,13 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
   const satRows = satIds.map((id) => sat.get(id)!);
   const L = w.loyalty;
   const C = w.contribution;
-  const [res] = await query<{ shops: number; surveyed: number; dep: number }>(
-    db,
-    sql`with ${measureFacts(orgId, asOf)},
+  // Two statements in one transaction: the facts by CREATE TABLE AS, which PostgreSQL may run in parallel
+  // (an INSERT … SELECT may not), then the write.
+  const res = await db.transaction(async (tx) => {
+    const d = tx as unknown as Db;
+    // Compiling this statement took longer than it saved (bench:measures).
+    await d.execute(sql`set local jit = off`);
+    await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
     m as (
       select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
       from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
@@ -92,8 +96,11 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         least(1, f.tenure_months::float8 / ${num(w.tenureFullMonths)}) as p_ten,
         case when f.all_orders > 0 then greatest(0, 1 - f.bad::float8 / f.all_orders) else 1 end as p_clean,
         least(1, f.share * f.n_shops / 2) as p_share
-      from f),
-    ins as (
+      from f)
+    select * from p`);
+    const [r] = await query<{ shops: number; surveyed: number; dep: number }>(
+      d,
+      sql`with ins as (
       insert into retailer_measures (org_id, as_of, retailer_id, definition_version, satisfaction, sat_answers, sat_round_id,
         loyalty, loy_continuity, loy_stability, loy_tenure, loy_clean, order_weeks, eligible_weeks, qty_cv, tenure_months, bad_orders, all_orders,
         contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, computed_at)
@@ -105,7 +112,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
           else 100 * (${num(C.percentile)} * p.pctl + ${num(C.share)} * p_share + ${num(C.margin)} * p.mpctl) / nullif(${num(C.percentile + C.share + C.margin)}, 0) end::numeric, 1),
         p.pctl, p_share, p.mpctl, p.sales, p.share, p.margin,
         case when p.dep_pct between 0 and 100 then round(p.dep_pct::numeric, 1) end, case when p.dep_pct between 0 and 100 then p.dep_on end, now()
-      from p
+      from measure_parts p
       on conflict (org_id, as_of, retailer_id) do update set definition_version = excluded.definition_version,
         satisfaction = excluded.satisfaction, sat_answers = excluded.sat_answers, sat_round_id = excluded.sat_round_id,
         loyalty = excluded.loyalty, loy_continuity = excluded.loy_continuity, loy_stability = excluded.loy_stability, loy_tenure = excluded.loy_tenure,
@@ -116,7 +123,9 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         margin_amount = excluded.margin_amount, dependence = excluded.dependence, dep_reported_on = excluded.dep_reported_on, computed_at = excluded.computed_at
       returning satisfaction, dependence)
     select count(*)::int as shops, count(satisfaction)::int as surveyed, count(dependence)::int as dep from ins`,
-  );
+    );
+    return r;
+  });
   // Five weeks of nights, and the first of every month for the trend.
   await db.execute(
     sql`delete from retailer_measures where org_id = ${orgId} and as_of < ${asOf}::date - ${sql.raw(String(DAILY_KEEP_DAYS))} and extract(day from as_of) <> 1`,

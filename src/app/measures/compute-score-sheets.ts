@@ -31,14 +31,20 @@ export async function computeScoreSheets(db: Db, orgId: number, month: string, a
     const t = m.get(source) ?? { good: 0, total: 0 };
     m.set(source, { good: t.good + good, total: t.total + total });
   };
-  for (const item of scheme.items) {
-    const source = sourceOf(item.source);
-    if (!source) continue;
-    const rows = await query<{ workerId: number | null; stationId: number | null; good: number; total: number }>(
-      db,
-      sql`select worker_id as "workerId", station_id as "stationId", count(*) filter (where ok)::int as good, count(*)::int as total
-          from (${source.records(orgId, from, to)}) b group by 1, 2`,
-    );
+  // The sources' tallies run side by side (a server runs them on separate connections).
+  const tallies = await Promise.all(
+    scheme.items.map(async (item) => {
+      const source = sourceOf(item.source);
+      if (!source) return { item, rows: [] };
+      const rows = await query<{ workerId: number | null; stationId: number | null; good: number; total: number }>(
+        db,
+        sql`select worker_id as "workerId", station_id as "stationId", count(*) filter (where ok)::int as good, count(*)::int as total
+            from (${source.records(orgId, from, to)}) b group by 1, 2`,
+      );
+      return { item, rows };
+    }),
+  );
+  for (const { item, rows } of tallies) {
     for (const r of rows) {
       if (r.workerId !== null) add(`worker:${r.workerId}`, item.source, r.good, r.total);
       if (r.stationId !== null) add(`station:${r.stationId}`, item.source, r.good, r.total);

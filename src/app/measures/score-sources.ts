@@ -69,8 +69,8 @@ const sellThrough: ScoreSource = {
     select g.worker_id, g.station_id, coalesce(x.last_day, ${from}::date) as day, r.id as retailer_id, x.last_day is not null as ok,
       coalesce('订货 ' || x.n || ' 次', '当月未订货') as detail
     from retailers r join grids g on g.id = r.grid_id
-    left join lateral (select max(o.order_date) as last_day, count(*) as n from orders o
-      where o.retailer_id = r.id and o.org_id = r.org_id and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date) x on x.n > 0
+    left join (select o.retailer_id, max(o.order_date) as last_day, count(*) as n from orders o
+      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date group by o.retailer_id) x on x.retailer_id = r.id
     where r.org_id = ${orgId} and r.status = 'active'`,
 };
 
