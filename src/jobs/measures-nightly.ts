@@ -37,7 +37,8 @@ export async function queueMeasuresRun(db: Db, viewer: Viewer, asOf: string | un
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const { job, created } = await enqueueJob(t, measuresNightlyJob, { orgId: viewer.orgId, ...(asOf ? { asOf } : {}) }, { orgId: viewer.orgId, createdBy: viewer.userId, singletonKey: `org:${viewer.orgId}` });
-    if (created) await writeAudit(t, viewer, { action: 'create', entity: 'measures_run', entityIds: [job.id], detail: { asOf: asOf ?? null } }, now);
+    void created;
+    await writeAudit(t, viewer, { action: 'create', entity: 'measures_run', entityIds: [job.id], detail: { asOf: asOf ?? null } }, now);
     return job;
   });
 }
