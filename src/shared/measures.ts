@@ -115,6 +115,8 @@ export const scoreSheetItemConfigSchema = z.object({
   target: z.number().gt(0, 'target_range').max(1, 'target_range'),
   /** Most points the item can give. */
   cap: z.number().min(0).max(1000),
+  /** With no records in the month: 'full' = the points at target (no complaint to close is not a failure), 'zero' = none. */
+  whenNone: z.enum(['full', 'zero']).default('zero'),
 });
 export type ScoreSheetItemConfig = z.infer<typeof scoreSheetItemConfigSchema>;
 export const scoreSheetSchemeInputSchema = z.object({ items: z.array(scoreSheetItemConfigSchema).min(1).max(30) });

@@ -5,6 +5,7 @@
 // is the records behind it. A feature built later (new-brand listing rate,
 // care tasks done, forecast accuracy) plugs in with one entry in SCORE_SOURCES.
 import { sql, type SQL } from 'drizzle-orm';
+import type { ScoreSheetItemConfig } from '../../shared/measures.js';
 
 /** The records' columns: worker_id, station_id, day (date), retailer_id, ok (boolean), detail (text). */
 export type ScoreSource = {
@@ -109,11 +110,11 @@ export function sourceOf(id: string): ScoreSource | undefined {
 }
 
 /** The default sheet: 100 points. */
-export const DEFAULT_SCORE_ITEMS = [
-  { source: 'visits_done', points: 30, target: 0.95, cap: 30 },
-  { source: 'complaints_on_time', points: 15, target: 1, cap: 15 },
-  { source: 'callback_satisfaction', points: 15, target: 0.95, cap: 15 },
-  { source: 'sell_through', points: 15, target: 0.9, cap: 15 },
-  { source: 'stock_filled', points: 10, target: 0.9, cap: 10 },
-  { source: 'e_settlement', points: 15, target: 0.9, cap: 15 },
+export const DEFAULT_SCORE_ITEMS: ScoreSheetItemConfig[] = [
+  { source: 'visits_done', points: 30, target: 0.95, cap: 30, whenNone: 'zero' },
+  { source: 'complaints_on_time', points: 15, target: 1, cap: 15, whenNone: 'full' },
+  { source: 'callback_satisfaction', points: 15, target: 0.95, cap: 15, whenNone: 'full' },
+  { source: 'sell_through', points: 15, target: 0.9, cap: 15, whenNone: 'zero' },
+  { source: 'stock_filled', points: 10, target: 0.9, cap: 10, whenNone: 'zero' },
+  { source: 'e_settlement', points: 15, target: 0.9, cap: 15, whenNone: 'zero' },
 ];

@@ -60,10 +60,13 @@ describe('score-sheet points', () => {
     expect(itemPoints({ points: 30, target: 0.95, cap: 30 }, 90, 100)).toEqual({ rate: 0.9, points: 28.4 });
     expect(itemPoints({ points: 30, target: 0.9, cap: 33 }, 100, 100)).toEqual({ rate: 1, points: 33 });
     expect(itemPoints({ points: 30, target: 0.9, cap: 30 }, 0, 0)).toEqual({ rate: null, points: 0 });
+    // No complaint to close in the month is not a failure when the item says so.
+    expect(itemPoints({ points: 15, target: 1, cap: 15, whenNone: 'full' }, 0, 0)).toEqual({ rate: null, points: 15 });
   });
 
   it('a scheme names known sources once, each cap at least its points', () => {
-    expect(schemeErrors([{ source: 'a', points: 10, target: 1, cap: 10 }, { source: 'a', points: 5, target: 1, cap: 4 }, { source: 'x', points: 1, target: 1, cap: 1 }], ['a'])).toEqual([
+    const item = (source: string, points: number, cap: number) => ({ source, points, target: 1, cap, whenNone: 'zero' as const });
+    expect(schemeErrors([item('a', 10, 10), item('a', 5, 4), item('x', 1, 1)], ['a'])).toEqual([
       { field: 'items.1.source', code: 'score_source_twice' },
       { field: 'items.1.cap', code: 'score_cap_below_points' },
       { field: 'items.2.source', code: 'score_source_unknown' },

@@ -74,6 +74,7 @@ export const measuresZh = {
     rule: '口径',
     computedAt: (d: string) => `计算于 ${d}`,
     sources: '数据来源',
+    noRecords: '当月无记录',
   },
 };
 
@@ -151,5 +152,6 @@ export const measuresEn = {
     rule: 'Rule',
     computedAt: (d: string) => `computed ${d}`,
     sources: 'Sources',
+    noRecords: 'no records this month',
   },
 } satisfies typeof measuresZh;

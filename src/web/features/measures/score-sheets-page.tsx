@@ -22,12 +22,22 @@ function Drill({ kind, id, source, month }: { kind: SubjectKind; id: number; sou
         rowKey={(_, i) => String(i)}
         dataSource={d.data.records}
         pagination={{ pageSize: 20, size: 'small' }}
-        scroll={{ x: 480 }}
         columns={[
-          { title: s.date, dataIndex: 'date', width: 100 },
-          { title: s.shop, dataIndex: 'shopName' },
-          { title: s.ok, dataIndex: 'ok', width: 80, render: (ok: boolean) => (ok ? <Tag color="green">{s.ok}</Tag> : <Tag color="red">{s.notOk}</Tag>) },
-          { title: s.detail, dataIndex: 'detail' },
+          { title: s.date, dataIndex: 'date', width: 96 },
+          {
+            title: s.shop,
+            dataIndex: 'shopName',
+            render: (name: string, r) => (
+              <span>
+                {name}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.detail}
+                </Typography.Text>
+              </span>
+            ),
+          },
+          { title: s.ok, dataIndex: 'ok', width: 72, render: (ok: boolean) => (ok ? <Tag color="green">{s.ok}</Tag> : <Tag color="red">{s.notOk}</Tag>) },
         ]}
       />
     </Card>
@@ -84,7 +94,7 @@ function Sheet({ kind, id, month, source, onDrill }: { kind: SubjectKind; id: nu
                 title={lang === 'zh' ? i.zh : i.en}
                 description={
                   <span style={{ fontSize: 12 }}>
-                    {i.rate === null ? '—' : `${(i.rate * 100).toFixed(1)}%`} ({i.good}/{i.total}) · {s.target} {Math.round(i.target * 100)}% → {i.fullPoints}
+                    {i.rate === null ? s.noRecords : `${(i.rate * 100).toFixed(1)}%`} ({i.good}/{i.total}) · {s.target} {Math.round(i.target * 100)}% → {i.fullPoints}
                     <Progress percent={i.cap ? Math.round((i.points / i.cap) * 100) : 0} size="small" showInfo={false} style={{ margin: 0 }} />
                   </span>
                 }
