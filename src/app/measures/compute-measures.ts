@@ -26,22 +26,18 @@ export function measureFacts(orgId: number, asOf: string): SQL {
       select r.id, greatest(${asOf}::date - ${sql.raw(String(WINDOW_DAYS))}, coalesce(r.opened_on, r.created_at::date)) as from_day,
              coalesce(r.opened_on, r.created_at::date) as opened
       from retailers r where r.org_id = ${orgId} and r.status = 'active'),
-    ow as (
-      -- per shop and week first, so the weeks with an order are a count, not a count(distinct) (a sort per shop)
-      select o.retailer_id, count(*) filter (where o.status = 'confirmed') > 0 as ordered,
-        count(*)::int as n, count(*) filter (where o.status = 'cancelled' or o.settlement_status = 'failed')::int as bad,
+    o as (
+      select o.retailer_id,
+        count(distinct date_trunc('week', o.order_date)) filter (where o.status = 'confirmed')::int as weeks,
+        count(*)::int as all_orders,
+        count(*) filter (where o.status = 'cancelled' or o.settlement_status = 'failed')::int as bad,
         count(*) filter (where o.status = 'confirmed')::int as n_conf,
-        sum(o.total_qty::float8) filter (where o.status = 'confirmed') as q, sum(o.total_qty::float8 * o.total_qty) filter (where o.status = 'confirmed') as qq,
+        stddev_pop(o.total_qty) filter (where o.status = 'confirmed') as sd,
+        avg(o.total_qty) filter (where o.status = 'confirmed') as mean,
         coalesce(sum(o.total_amount) filter (where o.status = 'confirmed'), 0)::float8 as sales
       from orders o
       where o.org_id = ${orgId} and o.order_date >= ${asOf}::date - ${sql.raw(String(WINDOW_DAYS))} and o.order_date < ${asOf}::date
-      group by o.retailer_id, date_trunc('week', o.order_date)),
-    o as (
-      select retailer_id, count(*) filter (where ordered)::int as weeks, sum(n)::int as all_orders, sum(bad)::int as bad, sum(n_conf)::int as n_conf,
-        -- population standard deviation and mean of the confirmed orders' quantities
-        sqrt(greatest(0, sum(qq) / nullif(sum(n_conf), 0) - (sum(q) / nullif(sum(n_conf), 0)) ^ 2)) as sd,
-        sum(q) / nullif(sum(n_conf), 0) as mean, sum(sales) as sales
-      from ow group by retailer_id)`;
+      group by o.retailer_id)`;
 }
 
 export type ComputeMeasuresResult = { asOf: string; shops: number; definitionVersion: number; surveyed: number; dependenceKnown: number };
