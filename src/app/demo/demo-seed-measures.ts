@@ -45,7 +45,7 @@ export async function seedDemoMeasures(db: Db, orgId: number, now: Date): Promis
       with s as (select s.*, ${roll} as roll, r.lat, r.lng, r.grid_id, g.station_id from visit_plan_stops s join visit_plans p on p.id = s.plan_id
                  join retailers r on r.id = s.retailer_id join grids g on g.id = r.grid_id
                  where p.org_id = ${orgId} and p.cycle_start = ${lastMonth}::date),
-        v as (select s.*, case when roll < 86 then s.visit_date else s.visit_date + 1 + roll % 6 end as day from s where roll < 93)
+        v as (select s.*, case when roll < 86 then s.visit_date else s.visit_date + 1 + roll % 3 end as day from s where roll < 93)
       insert into visits (id, org_id, worker_id, retailer_id, grid_id, station_id, plan_stop_id, visit_date, status, checked_in_at, check_in_lat, check_in_lng,
         check_in_accuracy_m, check_in_distance_m, form, display_score, recorded_at, synced_at)
       select gen_random_uuid(), v.org_id, v.worker_id, v.retailer_id, v.grid_id, v.station_id, case when v.day = v.visit_date then v.id end, v.day, 'done',
@@ -55,7 +55,8 @@ export async function seedDemoMeasures(db: Db, orgId: number, now: Date): Promis
           || case when v.retailer_id % 3 = 0 then jsonb_build_object('tobaccoIncomePct', 25 + (v.retailer_id * 7) % 60) else '{}'::jsonb end,
         3 + v.roll % 3, t.at + interval '12 minutes', t.at + interval '15 minutes'
       from v cross join lateral (select (v.day::timestamp + make_interval(mins => v.planned_start)) at time zone 'Asia/Shanghai' as at) t
-      where v.day < ${today}::date`);
+      -- a visit too late to fall in last month is missed: this month's visits are the current calendar's
+      where v.day < ${today}::date and v.day < ${thisMonth}::date`);
   }
   // Six months of history on the first of each month, then tonight.
   for (let back = 6; back >= 0; back--) await computeMeasures(db, orgId, monthStart(today, back));
