@@ -177,6 +177,8 @@ export type VisitForm = {
   consumerFeedback: string;
   requests: string;
   problems: string;
+  /** Share of the shop's income that tobacco brings, %, as reported (依存度); absent = not asked. */
+  tobaccoIncomePct?: number | null;
 };
 
 /** A visit recorded in the field. The id is made on the phone, so resending stores it once. */

@@ -37,6 +37,7 @@ import { representativeRoutes } from './routes/representatives.js';
 import { visitRoutes } from './routes/visits.js';
 import { jobRoutes } from './routes/jobs.js';
 import { deskRoutes } from './routes/desk.js';
+import { measureRoutes } from './routes/measures.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
@@ -157,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   onboardingRoutes(app, { db: opts.db, now });
   noticeRoutes(app, { db: opts.db, now });
   surveyRoutes(app, { db: opts.db, now });
+  measureRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

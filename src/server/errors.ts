@@ -12,6 +12,8 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   bad_credentials: 401,
   forbidden: 403,
   not_found: 404,
+  measure_weights_invalid: 422,
+  score_scheme_invalid: 422,
   position_required: 422,
   check_in_too_far: 422,
   visit_id_conflict: 409,

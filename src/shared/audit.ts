@@ -77,6 +77,10 @@ export const auditEntityLabels: Labels = {
   customer_representative: { zh: '客户代表', en: 'Customer representative' },
   representative_settings: { zh: '客户代表设置', en: 'Representative settings' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
+  measure_definition: { zh: '四度权重', en: 'Measure weights' },
+  measures_run: { zh: '四度计算', en: 'Measures run' },
+  score_scheme: { zh: '考核项目', en: 'Score-sheet items' },
+  score_sheet: { zh: '考核得分表', en: 'Score sheet' },
 };
 
 export const auditQuerySchema = z.object({

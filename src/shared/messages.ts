@@ -236,6 +236,16 @@ export const messages = {
   survey_round_closed: { zh: '本轮调查已结束', en: 'This survey round is closed' },
   survey_link_invalid: { zh: '调查链接无效或已被新链接取代', en: 'The survey link is not valid, or a newer one replaced it' },
   survey_link_used: { zh: '该链接已提交过答卷，每个链接只能提交一次', en: 'This link has already been used; each link answers once' },
+  // Measures and score sheets (issue 17)
+  measure_weights_invalid: { zh: '权重有误：每一度的各项权重之和须为 100%', en: 'Invalid weights: the parts of each measure must add up to 100%' },
+  weights_not_one: { zh: '各项权重之和须为 100%', en: 'The weights must add up to 100%' },
+  percent_range: { zh: '百分比须为 0–100 的整数', en: 'A percentage must be a whole number from 0 to 100' },
+  weight_range: { zh: '权重须在 0–100% 之间', en: 'A weight must be between 0 and 100%' },
+  target_range: { zh: '目标须大于 0 且不超过 100%', en: 'The target must be above 0 and at most 100%' },
+  score_scheme_invalid: { zh: '考核项目有误，请按提示修改', en: 'The score-sheet items have errors; please correct them' },
+  score_source_unknown: { zh: '没有这个数据来源', en: 'There is no such data source' },
+  score_source_twice: { zh: '同一数据来源只能考核一次', en: 'A data source can be scored only once' },
+  score_cap_below_points: { zh: '封顶分不能低于达标分', en: 'The cap cannot be below the points at target' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

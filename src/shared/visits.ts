@@ -39,6 +39,8 @@ export const visitFormSchema = z.object({
   consumerFeedback: textSchema.trim().max(500, 'text_too_long').default(''),
   requests: textSchema.trim().max(500, 'text_too_long').default(''),
   problems: textSchema.trim().max(500, 'text_too_long').default(''),
+  /** Share of the shop's income that tobacco brings, in %, as the owner reports it (依存度, issue 17); absent = not asked. */
+  tobaccoIncomePct: z.number().int('invalid_value').min(0, 'percent_range').max(100, 'percent_range').nullable().optional(),
 });
 export type VisitFormInput = z.input<typeof visitFormSchema>;
 

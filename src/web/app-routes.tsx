@@ -39,6 +39,8 @@ const SurveysPage = lazy(() => import('./features/surveys/surveys-page.js').then
 const SurveyCallsPage = lazy(() => import('./features/surveys/survey-calls-page.js').then((m) => ({ default: m.SurveyCallsPage })));
 const MySurveysPage = lazy(() => import('./features/surveys/my-surveys-page.js').then((m) => ({ default: m.MySurveysPage })));
 const PublicSurveyPage = lazy(() => import('./features/surveys/public-survey-page.js').then((m) => ({ default: m.PublicSurveyPage })));
+const MeasuresPage = lazy(() => import('./features/measures/measures-page.js').then((m) => ({ default: m.MeasuresPage })));
+const ScoreSheetsPage = lazy(() => import('./features/measures/score-sheets-page.js').then((m) => ({ default: m.ScoreSheetsPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -114,6 +116,8 @@ export function AppRoutes() {
         <Route path="my-order" element={guarded('my-order', <MyOrderPage />)} />
         <Route path="settlement" element={guarded('settlement', <SettlementPage />)} />
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
+        <Route path="measures" element={guarded('measures', <MeasuresPage />)} />
+        <Route path="score-sheets" element={guarded('score-sheets', <ScoreSheetsPage />)} />
         <Route path="notices" element={guarded('notices', <InboxPage />)} />
         <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />

@@ -32,6 +32,8 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/onboardings': 'app/onboarding/record-licence.ts; deskcal.test.ts',
   'POST /api/onboardings/:id/steps': 'app/onboarding/complete-onboarding-step.ts; deskcal.test.ts',
   'POST /api/notice-campaigns/:id/decision': 'app/notices/campaigns.ts decideCampaign',
+  'PUT /api/measures/definition': 'app/measures/measure-definitions.ts saveMeasureDefinition; measures.test.ts',
+  'PUT /api/score-sheets/scheme': 'app/measures/score-sheet-schemes.ts saveScoreScheme',
   'POST /api/ratings/tier-causes': 'app/rating (tier causes); rating-stability.test.ts',
   'PUT /api/supply-plans/:id/windows/:weekday': 'app/ordering/set-order-window.ts; first-day-ordering.test.ts (before, after, reason)',
   'POST /api/orders': 'this file: a phone order',

@@ -81,6 +81,12 @@ export const PERMISSIONS = [
   'survey.collect',
   'survey.results',
   'survey.mine',
+  // Measures (issue 17): measure.read = the four measures of the shops in scope and the county's figures; measure.manage = the
+  // definition's weights and a run now; scoresheet.read = score sheets within reach (one's own, one's station's); scoresheet.manage = items and points.
+  'measure.read',
+  'measure.manage',
+  'scoresheet.read',
+  'scoresheet.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -141,6 +147,10 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'c
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('survey.design', 'survey.run');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('survey.results');
 byRole.retailer.push('survey.mine');
+
+// Measures and score sheets (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('measure.read', 'scoresheet.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('measure.manage', 'scoresheet.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -225,6 +235,14 @@ const surveyMenu: Partial<Record<Role, string[]>> = {
   retailer: ['my-surveys'],
 };
 
+// Measures (issue 17)
+const measuresMenu: Partial<Record<Role, string[]>> = {
+  admin: ['measures', 'score-sheets'],
+  county_manager: ['measures', 'score-sheets'],
+  station_head: ['measures', 'score-sheets'],
+  grid_worker: ['score-sheets'],
+};
+
 const deskcalMenu: Partial<Record<Role, string[]>> = {
   admin: ['onboarding', 'work-calendar'],
   county_manager: ['onboarding', 'work-calendar'],
@@ -243,6 +261,7 @@ export function menuOf(role: Role): string[] {
     ...(deskcalMenu[role] ?? []),
     ...(noticeMenu[role] ?? []),
     ...(surveyMenu[role] ?? []),
+    ...(measuresMenu[role] ?? []),
   ];
 }
 

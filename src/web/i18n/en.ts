@@ -20,6 +20,7 @@ import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js'
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
 import { surveysEn } from '../features/surveys/surveys-dict.js';
+import { measuresEn } from '../features/measures/measures-dict.js';
 
 export const en = {
   ...commonEn,
@@ -41,4 +42,5 @@ export const en = {
   ...onboardingEn,
   ...noticesEn,
   ...surveysEn,
+  ...measuresEn,
 } satisfies Dict;

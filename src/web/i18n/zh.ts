@@ -20,6 +20,7 @@ import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js'
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
 import { surveysZh } from '../features/surveys/surveys-dict.js';
+import { measuresZh } from '../features/measures/measures-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -41,6 +42,7 @@ export const zh = {
   ...onboardingZh,
   ...noticesZh,
   ...surveysZh,
+  ...measuresZh,
 };
 
 export type Dict = typeof zh;

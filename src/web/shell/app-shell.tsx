@@ -7,6 +7,8 @@ import {
   AimOutlined,
   BellOutlined,
   NotificationOutlined,
+  FundOutlined,
+  TrophyOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -64,6 +66,8 @@ const icons: Record<string, React.ReactNode> = {
   'survey-calls': <PhoneOutlined />,
   'my-surveys': <FormOutlined />,
   'notice-send': <NotificationOutlined />,
+  measures: <FundOutlined />,
+  'score-sheets': <TrophyOutlined />,
 };
 
 export function BrandMark() {

@@ -2,7 +2,7 @@
 // farther than the radius), then the visit form. The visit goes to the
 // outbox first and is sent from there, so it is kept without signal.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Drawer, Form, Input, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
 import { AimOutlined, CameraOutlined, CarOutlined, FileTextOutlined, PhoneOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
@@ -31,6 +31,7 @@ type FormValues = {
   counterfeitNote: string;
   storeImage: string;
   consumerFeedback: string;
+  tobaccoIncomePct?: number | null;
   requests: string;
   problems: string;
 };
@@ -105,6 +106,7 @@ export function VisitSheet({
             suspectCounterfeit: values.suspectCounterfeit ?? false,
             counterfeitNote: values.counterfeitNote ?? '',
             consumerFeedback: values.consumerFeedback ?? '',
+            tobaccoIncomePct: values.tobaccoIncomePct ?? null,
             requests: values.requests ?? '',
             problems: values.problems ?? '',
           },
@@ -194,6 +196,9 @@ export function VisitSheet({
             </Form.Item>
             <Form.Item name="consumerFeedback" label={v.consumerFeedback} rules={schemaRules(visitFormSchema.shape.consumerFeedback, lang)}>
               <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.consumerFeedback)} />
+            </Form.Item>
+            <Form.Item name="tobaccoIncomePct" label={v.tobaccoIncomePct}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: 120 }} data-testid="tobacco-income-pct" />
             </Form.Item>
             <Form.Item name="requests" label={v.requests} rules={schemaRules(visitFormSchema.shape.requests, lang)}>
               <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.requests)} data-testid="requests" />

@@ -18,6 +18,7 @@ import { HistoryTab } from './history-tab.js';
 import { LocationSection } from './location-section.js';
 import { SalesSection } from './sales-section.js';
 import { RatingCardSection } from '../../rating/rating-card-section.js';
+import { MeasuresCardSection } from '../../measures/measures-card-section.js';
 import { useSession } from '../../../shell/session.js';
 import { RetailerVisitsSection } from '../../visit-progress/retailer-visits-section.js';
 
@@ -54,6 +55,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       <LocationSection card={card} org={org.data} />
       <SalesSection card={card} />
       {canRating && <RatingCardSection retailerId={card.id} />}
+      {session.can('measure.read') && <MeasuresCardSection retailerId={card.id} />}
       {canDesk && <RetailerCasesSection retailerId={card.id} />}
       {canVisits && <RetailerVisitsSection retailerId={card.id} />}
       {!canDesk && session.can('desk.mine') && <MyCasesSection />}

@@ -1,0 +1,85 @@
+// bench:measures — the nightly four measures for every active shop and the
+// month's score sheets for every worker and station, at province scale on the
+// PostgreSQL server (300,000 retailers, 26 weeks of orders; data built by
+// bench/measures-data.ts), against the bare SQL aggregation of the same order
+// facts by shop in the same run. Last line is JSON.
+//
+//   npm run bench:measures [-- --retailers 300000 --rebuild]
+//   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_measures)
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, query } from '../src/db/client.js';
+import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
+import { measureFacts } from '../src/app/measures/compute-measures.js';
+import { runNightlyMeasures } from '../src/app/measures/run-nightly-measures.js';
+import { generateProvince } from './measures-data.js';
+
+const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' }, rebuild: { type: 'boolean', default: false } } });
+const N = Number(args.retailers);
+const AS_OF = '2026-11-01'; // the night that closes October's score sheets
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dbName = 'zy_bench_measures';
+const url = new URL(baseUrl);
+url.pathname = `/${dbName}`;
+const log = (...a: unknown[]) => console.log(...a);
+const t0 = Date.now();
+
+const c = new pg.Client({ connectionString: baseUrl });
+await c.connect();
+const exists = (await c.query('select 1 from pg_database where datname = $1', [dbName])).rowCount;
+if (args.rebuild || !exists) {
+  await c.query(`drop database if exists ${dbName} with (force)`);
+  await c.query(`create database ${dbName}`);
+}
+await c.end();
+const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const db = database.db;
+const [have] = await query<{ n: number }>(db, sql`select count(*)::int as n from retailers`);
+if (have.n !== N) {
+  if (have.n === 0) await seedDemoCounty(db, { seed: 430281, today: new Date('2026-11-24T02:00:00Z'), retailers: 300, weeks: 2 });
+  const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);
+  await generateProvince(db, orgId, N, log);
+}
+log(`data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);
+await db.execute(sql`delete from retailer_measures where as_of = ${AS_OF}`);
+await db.execute(sql`delete from score_sheets where month = '2026-10'`);
+
+const bare = async () => {
+  const [r] = await query<{ shops: number }>(db, sql`with ${measureFacts(orgId, AS_OF)} select count(*)::int as shops, sum(o.weeks)::int as weeks, sum(o.sales)::float8 as sales from shops s left join o on o.retailer_id = s.id`);
+  return r.shops;
+};
+await bare(); // warm the cache
+const tj = performance.now();
+const steps: Record<string, number> = {};
+let last = performance.now();
+const result = await runNightlyMeasures(db, orgId, AS_OF, async (_pct, text) => {
+  steps[text] = performance.now();
+});
+const seconds = (performance.now() - tj) / 1000;
+void last;
+const ta = performance.now();
+const bareShops = await bare();
+const bareSeconds = (performance.now() - ta) / 1000;
+const [counts] = await query<{ orders: number; lines: number; stops: number }>(
+  db,
+  sql`select (select count(*) from orders where order_date >= ${AS_OF}::date - 182 and order_date < ${AS_OF}::date)::int as orders,
+      (select count(*) from order_lines)::int as lines, (select count(*) from visit_plan_stops)::int as stops`,
+);
+const measuresSeconds = (steps['score sheets'] - steps['measures']) / 1000;
+log(`machine: ${os.cpus().length} cores, node ${process.version}, PostgreSQL ${(await query<{ v: string }>(db, sql`select version() as v`))[0].v.split(' ')[1]}`);
+log(`orders in the 26-week window: ${counts.orders}; order lines (October on): ${counts.lines}; planned visits: ${counts.stops}; bare aggregate shops: ${bareShops}`);
+log(`job: measures ${measuresSeconds.toFixed(2)} s, score sheets ${(seconds - measuresSeconds).toFixed(2)} s; ${result.shops} shops (${result.dependenceKnown} with 依存度), ${result.sheets} sheets`);
+log(`job ${seconds.toFixed(2)} s, bare aggregate ${bareSeconds.toFixed(2)} s, ratio ${(seconds / bareSeconds).toFixed(2)}`);
+await database.close();
+console.log(
+  JSON.stringify({
+    retailers: result.shops,
+    seconds: Number(seconds.toFixed(2)),
+    bare_aggregate_seconds: Number(bareSeconds.toFixed(2)),
+    ratio: Number((seconds / bareSeconds).toFixed(2)),
+    score_sheets: result.sheets,
+  }),
+);

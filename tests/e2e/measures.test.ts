@@ -1,0 +1,74 @@
+// The four measures and score sheets in a real browser: a grid worker opens
+// their score sheet on a phone and drills the visits point down to the visits
+// behind it; the county manager reads the distribution and movers, a shop's
+// measures on its card, and has bad weights refused.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+
+let web: WebApp;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+const open = (who: [string, string], path: string, options = DESKTOP): Promise<Page> => openLoggedIn(browser, web.baseUrl, path, who, { options, pageErrors });
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('score sheets and the four measures', () => {
+  it('a worker opens their score sheet on a phone and drills the visits point down to the visits behind it', async () => {
+    const page = await open(['worker1', 'worker123'], '/score-sheets', PHONE);
+    // The worker's own sheet opens by itself (this month so far); last month's is a month away.
+    await page.getByTestId('score-sheet').waitFor();
+    await page.goto(`${web.baseUrl}/score-sheets?month=2026-10`);
+    const sheet = page.getByTestId('score-sheet');
+    await sheet.waitFor();
+    expect(await sheet.innerText()).toContain('2026-10');
+    const item = page.getByTestId('score-item-visits_done');
+    expect(await item.innerText()).toContain('计划拜访完成率');
+    await page.screenshot({ path: `${SHOTS}/measures-score-sheet-phone.png`, fullPage: true });
+    await item.click();
+    const drill = page.getByTestId('drill');
+    await drill.waitFor();
+    const text = await drill.innerText();
+    const [, good, total] = /达标 (\d+) \/ (\d+)/.exec(text)!;
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(Number(good)).toBeLessThanOrEqual(Number(total));
+    // The records are the planned visits of the worker's shops: missed ones first.
+    expect(await drill.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(text).toMatch(/计划 10-\d\d/);
+    await page.screenshot({ path: `${SHOTS}/measures-drill-phone.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the county manager reads the distribution and movers, a shop’s measures and why, and is refused bad weights', async () => {
+    const page = await open(['manager', 'manager123'], '/measures');
+    await page.getByTestId('dist-loyalty').waitFor();
+    await page.getByTestId('movers').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/measures-county.png`, fullPage: true });
+    await page.getByTestId('weights-edit').click();
+    await page.getByTestId('weight-loyalty-clean').fill('50');
+    await page.getByTestId('weights-save').click();
+    await expect.poll(() => page.getByTestId('weights-error').innerText()).toContain('之和须为 100%');
+    // A mover's card shows the four measures, the 未调查 satisfaction and why its measure fell.
+    await page.getByTestId('movers').locator('tbody tr.ant-table-row a').first().click();
+    const card = page.getByTestId('section-measures');
+    await card.waitFor();
+    await card.getByTestId('measure-loyalty').waitFor();
+    expect(await card.getByTestId('measure-satisfaction-missing').innerText()).toBe('未调查');
+    await card.getByTestId('measures-why').locator('li').first().waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: `${SHOTS}/measures-card.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
