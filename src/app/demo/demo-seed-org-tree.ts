@@ -1,19 +1,18 @@
 // The demo's org tree (issue 19): 湖南省烟草公司 → 株洲市烟草公司 → the demo
-// county (醴陵) and a second county (攸县) copied from it without its order
-// history, so a county user can be shown not to see the other; a province
-// marketing user and a city user; the province's complaint policy and tier
-// shares, the county overriding the tier shares; and the roll-up rows.
+// county (醴陵); a province marketing user and a city user; the province's
+// complaint policy and tier shares, the county overriding the tier shares;
+// and the county's roll-up row. More counties come from DEMO_SCALE=province
+// (province-seed.ts); the standard demo keeps one county so every county
+// screen and test reads the same data as before.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { hashPassword } from '../auth/password.js';
 import { refreshCountyRollup } from '../org-tree/county-rollup.js';
 import { forgetOrgTree } from '../org-tree/org-tree-queries.js';
-import { cloneCounty } from './clone-county.js';
 
 export const DEMO_ORG_TREE = {
   province: { code: 'hunan', name: '湖南省烟草公司', adcode: '430000' },
   city: { code: 'zhuzhou', name: '株洲市烟草公司', adcode: '430200' },
-  secondCounty: { code: 'youxian', name: '攸县烟草专卖局（营销部）', adcode: '430223', usernamePrefix: 'yx_' },
 } as const;
 
 export const DEMO_REGIONAL_USERS = [
@@ -21,7 +20,7 @@ export const DEMO_REGIONAL_USERS = [
   { username: 'city', password: 'city123', displayName: '株洲市公司营销中心', role: 'regional_marketing', org: 'city' },
 ] as const;
 
-export async function seedDemoOrgTree(db: Db, countyOrgId: number, today: Date): Promise<{ provinceId: number; cityId: number; secondCountyId: number }> {
+export async function seedDemoOrgTree(db: Db, countyOrgId: number, today: Date): Promise<{ provinceId: number; cityId: number }> {
   const add = async (o: { code: string; name: string; adcode: string }) =>
     (
       await query<{ id: number }>(
@@ -35,8 +34,6 @@ export async function seedDemoOrgTree(db: Db, countyOrgId: number, today: Date):
   await db.execute(
     sql`insert into org_units (org_id, parent_id, level) values (${provinceId}, null, 'province'), (${cityId}, ${provinceId}, 'city'), (${countyOrgId}, ${cityId}, 'county')`,
   );
-  const second = DEMO_ORG_TREE.secondCounty;
-  const { orgId: secondCountyId } = await cloneCounty(db, countyOrgId, { ...second, parentId: cityId });
   for (const u of DEMO_REGIONAL_USERS) {
     await db.execute(
       sql`insert into users (org_id, username, display_name, password_hash, role)
@@ -52,6 +49,5 @@ export async function seedDemoOrgTree(db: Db, countyOrgId: number, today: Date):
   );
   forgetOrgTree();
   await refreshCountyRollup(db, countyOrgId, today);
-  await refreshCountyRollup(db, secondCountyId, today);
-  return { provinceId, cityId, secondCountyId };
+  return { provinceId, cityId };
 }
