@@ -35,6 +35,7 @@ const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m)
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const RollupPage = lazy(() => import('./features/org-tree/rollup-page.js').then((m) => ({ default: m.RollupPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -78,6 +79,7 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
+        <Route path="rollups" element={guarded('rollups', <RollupPage />)} />
         <Route path="retailers" element={guarded('retailers', <RetailerListPage />)} />
         <Route path="retailers/:id" element={guarded('retailers', <RetailerCardPage />)} />
         <Route path="my-file" element={guarded('my-file', <MyFilePage />)} />
