@@ -47,7 +47,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     deps.throttle.succeed(username);
     const token = await createSession(db, user.id, now(), deps.sessionTtlHours);
     // A county chosen by an earlier login in this browser does not carry over (decision 1910).
-    reply.clearCookie(ORG_COOKIE, { path: '/' });
+    if (req.cookies[ORG_COOKIE] !== undefined) reply.clearCookie(ORG_COOKIE, { path: '/' });
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -91,7 +91,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       await deleteSession(db, token);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    reply.clearCookie(ORG_COOKIE, { path: '/' });
+    if (req.cookies[ORG_COOKIE] !== undefined) reply.clearCookie(ORG_COOKIE, { path: '/' });
     return { ok: true };
   });
 
