@@ -10,6 +10,8 @@ import { isDemoSeeded, seedDemoCounty } from '../app/demo/demo-seed.js';
 import { refreshSearchTokens } from '../app/retailers/search-token-refresh.js';
 import { createJobRunner } from '../jobs/registry.js';
 import { seedProvince } from '../app/demo/province-seed.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import { orgRollupsJob } from '../jobs/org-rollups.js';
 import pino from 'pino';
 import { configureNoticesFromEnv } from '../jobs/notices/notice-config.js';
 import { startFakeGateway } from '../jobs/notices/fake-gateway.js';
@@ -37,7 +39,10 @@ if (env.demo && !(await isDemoSeeded(database.db))) {
 if (env.demo && env.DEMO_SCALE === 'province') {
   if (database.kind !== 'postgres') throw new Error('DEMO_SCALE=province needs DATABASE_URL (a PostgreSQL server)');
   const made = await seedProvince(database.db, { onProgress: (done, total) => console.log(`  省级演示 province demo: county ${done}/${total}`) });
-  if (made.countyIds.length) console.log(`省级演示已生成 province demo ready: ${made.countyIds.length} more counties; their roll-ups are computed by the org-rollups job`);
+  if (made.countyIds.length) {
+    await enqueueJob(database.db, orgRollupsJob, { rootId: null }, { singletonKey: 'org-rollups:all' });
+    console.log(`省级演示已生成 province demo ready: ${made.countyIds.length} more counties; their roll-ups are being computed by the org-rollup jobs`);
+  }
 }
 
 const rebuilt = await refreshSearchTokens(database.db, {

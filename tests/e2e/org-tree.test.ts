@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { query } from '../../src/db/client.js';
 import { cloneCounty } from '../../src/app/demo/clone-county.js';
@@ -94,6 +94,17 @@ describe('province roll-up and drill-down', () => {
     await page.waitForURL(/\/rollups/);
     await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('株洲市烟草公司');
     expect(await page.getByTestId('regional-banner').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('on a phone', () => {
+  it('a city user reads the roll-up of its counties on a phone, the table scrolling inside the screen', async () => {
+    const page = await openLoggedIn(browser, web.baseUrl, '/rollups?screen=visits', ['city', 'city123'], { options: PHONE, pageErrors });
+    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
+    expect(await page.getByTestId('rollup-table').innerText()).toContain(zh.orgTree.planned);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/org-tree-city-phone.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 });

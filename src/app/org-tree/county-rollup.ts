@@ -1,8 +1,9 @@
 // One county's figures for the roll-up screens (decision 1911), computed by
-// the org-rollups job with the same definitions as the county's own screens
-// (stock-out rate and 动销率 as orderCycleStats, visits as the progress
-// screen's planned/done, failed deductions as the settlement screen) and
-// stored as one row, so a province reads 100 rows instead of its shops.
+// the org-rollups job with the same definitions as the county's own
+// stock-out screen (stock-out rate and 动销率 as orderCycleStats), visits as
+// this month's planned stops up to today and those visited, failed
+// deductions as unpaid confirmed orders, and stored as one row, so a
+// province reads 100 rows instead of its shops.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import type { CountyRollup } from '../../shared/org-tree.js';

@@ -87,6 +87,7 @@ export async function findRollup(db: Db, viewer: Viewer, parentId: number | unde
   return {
     parent,
     total: rowOf(parent, counties, byCounty),
-    rows: children.map((child) => rowOf(child, countiesUnder(tree, child.orgId), byCounty)),
+    // Cities with counties first; the tree's order (by code) within each.
+    rows: children.map((child) => rowOf(child, countiesUnder(tree, child.orgId), byCounty)).sort((a, b) => Number(a.counties === 0) - Number(b.counties === 0)),
   };
 }
