@@ -4,8 +4,9 @@
 //    (src/app/demo/clone-county.ts) up to 100 counties in 14 cities —
 //    300,000 shops — into its own database (zy_bench_province). With
 //    BENCH_KEEP=1 an existing province database is reused.
-// 2. Starts the real server (its own process, its job runner with
-//    JOBS_PER_ORG=1), has the province refresh its roll-ups (one job per
+// 2. Starts the real server (its own process) and a job worker process
+//    (`npm run worker`, JOBS_PER_ORG=1; BENCH_WORKER=0 runs the jobs inside
+//    the server instead), has the province refresh its roll-ups (one job per
 //    county) and waits for them.
 // 3. 20 concurrent users with think time: half province/city roles opening
 //    roll-up screens (province by city, a city by county, the province-wide
@@ -77,10 +78,15 @@ const port = await new Promise<number>((resolve) => {
     s.close(() => resolve(p));
   });
 });
+const SEPARATE_WORKER = process.env.BENCH_WORKER !== '0';
+const jobEnv = { JOB_CONCURRENCY: '2', JOBS_PER_ORG: '1' };
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: '1', JOB_CONCURRENCY: '2', JOBS_PER_ORG: '1' },
+  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: SEPARATE_WORKER ? '0' : '1', ...jobEnv },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
+const worker = SEPARATE_WORKER
+  ? spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], { env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...jobEnv }, stdio: ['ignore', 'ignore', 'pipe'] })
+  : null;
 await new Promise<void>((resolve, reject) => {
   let out = '';
   server.stdout!.on('data', (d: Buffer) => {
@@ -137,14 +143,14 @@ let seed = 4242;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 
-type Sample = { kind: 'rollup' | 'county'; ms: number; phase: 'steady' | 'job' };
+type Sample = { kind: 'rollup' | 'county'; what: string; ms: number; phase: 'steady' | 'job' };
 const samples: Sample[] = [];
 let phase: Sample['phase'] = 'steady';
 let running = true;
-const timed = async (kind: Sample['kind'], f: () => Promise<unknown>) => {
+const timed = async (kind: Sample['kind'], what: string, f: () => Promise<unknown>) => {
   const t = performance.now();
   const out = await f();
-  samples.push({ kind, ms: performance.now() - t, phase });
+  samples.push({ kind, what, ms: performance.now() - t, phase });
   return out;
 };
 const think = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + rnd())));
@@ -155,9 +161,9 @@ async function regionalUser(i: number) {
   const myCities = me.home.level === 'province' ? cities : [me.home.orgId];
   while (running) {
     const r = rnd();
-    if (r < 0.4) await timed('rollup', () => get(cookie, '/api/rollups'));
-    else if (r < 0.8) await timed('rollup', () => get(cookie, `/api/rollups?parentId=${pick(myCities)}`));
-    else await timed('rollup', () => get(cookie, `/api/rollups/retailers?q=${encodeURIComponent(pick(words))}`));
+    if (r < 0.4) await timed('rollup', 'by city', () => get(cookie, '/api/rollups'));
+    else if (r < 0.8) await timed('rollup', 'by county', () => get(cookie, `/api/rollups?parentId=${pick(myCities)}`));
+    else await timed('rollup', 'province search', () => get(cookie, `/api/rollups/retailers?q=${encodeURIComponent(pick(words))}`));
     await think();
   }
 }
@@ -165,11 +171,11 @@ async function countyUser(i: number) {
   const m = managers[i % managers.length];
   const cookie = await login(m.username, 'manager123');
   while (running) {
-    const list = await timed('county', () => get(cookie, `/api/retailers?q=${encodeURIComponent(pick(words))}&pageSize=20`));
+    const list = await timed('county', 'search', () => get(cookie, `/api/retailers?q=${encodeURIComponent(pick(words))}&pageSize=20`));
     await think();
     const items = (list as { items: { id: number }[] }).items;
     if (items.length) {
-      await timed('county', () => get(cookie, `/api/retailers/${pick(items).id}`));
+      await timed('county', 'card', () => get(cookie, `/api/retailers/${pick(items).id}`));
       await think();
     }
   }
@@ -199,6 +205,7 @@ if (jobSamples < 50) await new Promise((r) => setTimeout(r, 3000));
 running = false;
 await Promise.all(users);
 server.kill('SIGTERM');
+worker?.kill('SIGTERM');
 await database.close();
 
 const p95 = (xs: number[]) => {
@@ -207,6 +214,13 @@ const p95 = (xs: number[]) => {
 };
 const of = (kind: Sample['kind'], ph: Sample['phase']) => samples.filter((s) => s.kind === kind && s.phase === ph).map((s) => s.ms);
 console.log(`steady ${SECONDS} s: ${of('rollup', 'steady').length} roll-up requests, ${of('county', 'steady').length} county requests; during the job (${allocationSeconds.toFixed(1)} s): ${of('county', 'job').length} county requests`);
+for (const ph of ['steady', 'job'] as const) {
+  const by = new Map<string, number[]>();
+  for (const x of samples.filter((y) => y.phase === ph)) by.set(`${x.kind} ${x.what}`, [...(by.get(`${x.kind} ${x.what}`) ?? []), x.ms]);
+  console.log(`${ph}: ${[...by].map(([k, v]) => `${k} p95 ${p95(v)} ms (n=${v.length})`).join('; ')}`);
+}
+const [{ load }] = [{ load: (await import('node:os')).loadavg()[0].toFixed(1) }];
+console.log(`load average at the end: ${load}`);
 console.log(
   JSON.stringify({
     counties: size.counties,
