@@ -131,6 +131,14 @@ describe('a province or city user in a county reads it and changes nothing', () 
     expect(after).toEqual({ version: r.version, shopName: r.shopName });
   });
 
+  it('logging in again or out is never refused while looking into a county', async () => {
+    const again = await call(c.province, 'POST', '/api/auth/login', { org: liling, body: { username: 'city', password: 'city123' } });
+    expect(again.statusCode).toBe(200);
+    const session = again.cookies.find((k) => k.name === 'zy_session')!;
+    const out = await call(`zy_session=${session.value}`, 'POST', '/api/auth/logout', { org: liling });
+    expect(out.statusCode).toBe(200);
+  });
+
   it('a city user cannot drill into a county of another city, nor into a city', async () => {
     const other = await call(c.city, 'GET', '/api/retailers', { org: hengyang });
     expect(other.statusCode).toBe(403);

@@ -44,7 +44,8 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cach
       throw new AppError('unauthenticated');
     }
     // The org tree (decision 1910): a province or city user drilled into a county reads it and writes nothing there.
-    if (req.viewer && req.routeOptions.url?.startsWith('/api/')) {
+    // Public routes (logging in again, logging out, the login page's config) are never refused for it.
+    if (req.viewer && req.routeOptions.url?.startsWith('/api/') && isProtectedRoute(req.method, req.routeOptions.url, false)) {
       try {
         req.viewer = await scopeViewer(db, req, req.viewer);
         checkRegionalRoute(req.viewer, req.method, req.routeOptions.url);
