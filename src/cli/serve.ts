@@ -9,6 +9,9 @@ import { buildApp } from '../server/app.js';
 import { isDemoSeeded, seedDemoCounty } from '../app/demo/demo-seed.js';
 import { refreshSearchTokens } from '../app/retailers/search-token-refresh.js';
 import { createJobRunner } from '../jobs/registry.js';
+import { seedProvince } from '../app/demo/province-seed.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import { orgRollupsJob } from '../jobs/org-rollups.js';
 import pino from 'pino';
 import { configureNoticesFromEnv } from '../jobs/notices/notice-config.js';
 import { startFakeGateway } from '../jobs/notices/fake-gateway.js';
@@ -31,6 +34,15 @@ if (env.demo && !(await isDemoSeeded(database.db))) {
     onProgress: (step, pct) => console.log(`  ${String(Math.round(pct)).padStart(3)}% ${step}`),
   });
   console.log(`演示县已生成 demo county ready: ${res.retailers} retailers, ${res.orderLines} order lines in ${(res.ms / 1000).toFixed(1)} s`);
+}
+// A province of 100 counties copied from the demo county (decision 1913): on a PostgreSQL server only.
+if (env.demo && env.DEMO_SCALE === 'province') {
+  if (database.kind !== 'postgres') throw new Error('DEMO_SCALE=province needs DATABASE_URL (a PostgreSQL server)');
+  const made = await seedProvince(database.db, { onProgress: (done, total) => console.log(`  省级演示 province demo: county ${done}/${total}`) });
+  if (made.countyIds.length) {
+    await enqueueJob(database.db, orgRollupsJob, { rootId: null }, { singletonKey: 'org-rollups:all' });
+    console.log(`省级演示已生成 province demo ready: ${made.countyIds.length} more counties; their roll-ups are being computed by the org-rollup jobs`);
+  }
 }
 
 const rebuilt = await refreshSearchTokens(database.db, {
@@ -65,6 +77,7 @@ const runner =
     ? createJobRunner(database, {
         log: pino({ level: env.LOG_LEVEL }),
         concurrency: env.JOB_CONCURRENCY,
+        perOrgConcurrency: env.JOBS_PER_ORG,
         staleMs: env.JOB_STALE_SECONDS * 1000,
         heartbeatMs: Math.min(5_000, (env.JOB_STALE_SECONDS * 1000) / 4),
       })

@@ -17,6 +17,7 @@ const database = await openDatabase({ url: env.DATABASE_URL, poolSize: env.JOB_C
 const runner = createJobRunner(database, {
   log,
   concurrency: env.JOB_CONCURRENCY,
+        perOrgConcurrency: env.JOBS_PER_ORG,
   staleMs: env.JOB_STALE_SECONDS * 1000,
   heartbeatMs: Math.min(5_000, (env.JOB_STALE_SECONDS * 1000) / 4),
 });

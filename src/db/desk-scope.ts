@@ -21,6 +21,9 @@ export function caseScope(viewer: Viewer, alias = 'c'): SQL {
         and ${a}.subject_user_id is distinct from ${viewer.userId}))`;
     case 'retailer':
       return sql`${org} and ${a}.retailer_id = ${viewer.retailerId ?? -1}`;
+    default:
+      // A province or city user reads a county only when drilled into it, as its county role (decision 1910).
+      return sql`false`;
   }
 }
 

@@ -28,6 +28,9 @@ export const roleEnum = pgEnum('role', [
   'grid_worker',
   'call_agent',
   'retailer',
+  'regional_marketing',
+  'regional_liaison',
+  'regional_auditor',
 ]);
 
 export const retailerStatusEnum = pgEnum('retailer_status', ['active', 'suspended', 'cancelled']);

@@ -18,6 +18,9 @@ export function retailerScope(viewer: Viewer): SQL {
       return sql`${org} and g.worker_id = ${viewer.userId}`;
     case 'retailer':
       return sql`${org} and r.id = ${viewer.retailerId ?? -1}`;
+    default:
+      // A province or city user reads a county only when drilled into it, as its county role (decision 1910).
+      return sql`false`;
   }
 }
 

@@ -11,6 +11,7 @@ import { deskSweepJob, deskSweepSchedules } from './desk-sweep.js';
 import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboarding-deadlines.js';
 import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notices/notice-jobs.js';
 import { measuresNightlyJob, measuresNightlySchedules } from './measures-nightly.js';
+import { orgRollupJob, orgRollupSchedules, orgRollupsJob } from './org-rollups.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -25,9 +26,18 @@ export const jobDefinitions: AnyJobDefinition[] = [
   dispatchNoticesJob,
   generateNoticesJob,
   measuresNightlyJob,
+  orgRollupJob,
+  orgRollupsJob,
 ];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules, ...noticeSchedules, ...measuresNightlySchedules];
+export const jobSchedules: JobSchedule[] = [
+  ...visitCalendarSchedules,
+  ...deskSweepSchedules,
+  ...onboardingDeadlineSchedules,
+  ...noticeSchedules,
+  ...measuresNightlySchedules,
+  ...orgRollupSchedules,
+];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

@@ -32,6 +32,12 @@ export type RunnerOptions = {
   log?: Logger;
   /** Jobs run at once by this runner (default 2: the machine has few cores). */
   concurrency?: number;
+  /**
+   * Jobs of one org running at once across every runner (default: no limit beyond `concurrency`). Whatever the
+   * limit, a claim takes the due job of the org with the fewest running first, so one county's many jobs do not
+   * starve another county's one (decision 1914).
+   */
+  perOrgConcurrency?: number;
   pollMs?: number;
   heartbeatMs?: number;
   /** A running job whose heartbeat is older than this belongs to a dead runner. */
@@ -182,9 +188,12 @@ export class JobRunner {
       this.opts.db,
       sql`update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.instanceId}, heartbeat_at = now(),
           started_at = now(), updated_at = now(), error = null
-        where id = (select id from jobs where state = 'queued' and run_at <= now()
-          and name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
-          order by run_at, id limit 1 for update skip locked)
+        where id = (select j.id from jobs j
+          left join lateral (select count(*)::int as n from jobs r where r.state = 'running' and r.org_id is not distinct from j.org_id) running on true
+          where j.state = 'queued' and j.run_at <= now()
+          and j.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+          and running.n < ${this.opts.perOrgConcurrency ?? 1_000_000}
+          order by running.n, j.run_at, j.id limit 1 for update of j skip locked)
         returning ${jobColumns}`,
     );
     return row ?? null;

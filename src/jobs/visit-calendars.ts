@@ -40,7 +40,8 @@ export const visitCalendarsNightlyJob = defineJob({
   payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   maxAttempts: 3,
   handler: async ({ date }, ctx) => {
-    const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs order by id`);
+    // Counties only: a province or city company has no shops of its own (decision 1910).
+    const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs o where not exists (select 1 from org_units u where u.org_id = o.id and u.level <> 'county') order by id`);
     const queued: number[] = [];
     for (const org of orgs) {
       const settings = await getVisitSettings(ctx.db, org.id);

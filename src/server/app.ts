@@ -18,6 +18,7 @@ import { registerRequestGuard } from './request-guard.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
+import { orgTreeRoutes } from './routes/org-tree.js';
 import { retailerRoutes } from './routes/retailers.js';
 import { auditRoutes } from './routes/audit.js';
 import { runWithAuditContext } from '../app/audit/audit-context.js';
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   noticeRoutes(app, { db: opts.db, now });
   surveyRoutes(app, { db: opts.db, now });
   measureRoutes(app, { db: opts.db, now });
+  orgTreeRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

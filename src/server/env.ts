@@ -27,6 +27,10 @@ const envSchema = z.object({
   JOBS: z.enum(['0', '1']).default('1'),
   /** Jobs run at once by one runner. */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Jobs of one county running at once (decision 1914); default: as many as JOB_CONCURRENCY. */
+  JOBS_PER_ORG: z.coerce.number().int().min(1).max(32).optional(),
+  /** county (default): the demo county under its city and province; province: 100 counties (PostgreSQL server only). */
+  DEMO_SCALE: z.enum(['county', 'province']).default('county'),
   /** On SIGTERM, running jobs get this long to finish before they are queued again. */
   JOB_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
   /** A running job without a heartbeat for this long is taken to be cut off and queued again. */

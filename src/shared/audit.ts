@@ -48,6 +48,7 @@ export const auditActionLabels = {
 /** The objects an entry is about; an unknown one shows as its code. */
 export const auditEntityLabels: Labels = {
   retailer: { zh: '零售户档案', en: 'Retailer file' },
+  org_rule: { zh: '上级规则', en: 'Org rule' },
   user: { zh: '用户', en: 'User' },
   grid: { zh: '网格', en: 'Grid' },
   grid_proposal: { zh: '网格调整方案', en: 'Grid proposal' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './codes.js';
+import { ORG_LEVELS, roleSchema } from './codes.js';
 import { textSchema } from './primitives.js';
 
 export const loginSchema = z.object({
@@ -19,6 +19,16 @@ export const meSchema = z.object({
   }),
   permissions: z.array(z.string()),
   menu: z.array(z.string()),
+  /** A province or city user (decision 1910): their own role and company, and the county they are looking into. */
+  regional: z
+    .object({
+      role: roleSchema,
+      level: z.enum(ORG_LEVELS),
+      homeOrgId: z.number(),
+      homeOrgName: z.string(),
+      county: z.object({ orgId: z.number(), name: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,7 +1,25 @@
 // Code lists shared by server, web, import and export, with their labels.
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const;
+export const ROLES = [
+  'admin',
+  'county_manager',
+  'station_head',
+  'grid_worker',
+  'call_agent',
+  'retailer',
+  // Province and city company roles (issue 19, decision 1910): read their subtree, write nothing in a county.
+  'regional_marketing',
+  'regional_liaison',
+  'regional_auditor',
+] as const;
+/** Roles of a province or city company: they see their subtree read-only. */
+export const REGIONAL_ROLES = ['regional_marketing', 'regional_liaison', 'regional_auditor'] as const;
+export type RegionalRole = (typeof REGIONAL_ROLES)[number];
+export const isRegionalRole = (role: string): role is RegionalRole => (REGIONAL_ROLES as readonly string[]).includes(role);
+/** Levels of the org tree: 省公司 → 市公司 → 县局/营销部. */
+export const ORG_LEVELS = ['province', 'city', 'county'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -33,6 +51,14 @@ export const codeLabels = {
     grid_worker: { zh: '网格员（客户经理）', en: 'Grid worker' },
     call_agent: { zh: '电访员', en: 'Call-centre agent' },
     retailer: { zh: '零售户', en: 'Retailer' },
+    regional_marketing: { zh: '营销中心（省/市公司）', en: 'Marketing (province/city)' },
+    regional_liaison: { zh: '专卖联络（省/市公司）', en: 'Monopoly liaison (province/city)' },
+    regional_auditor: { zh: '审计（省/市公司）', en: 'Auditor (province/city)' },
+  },
+  orgLevel: {
+    province: { zh: '省公司', en: 'Province company' },
+    city: { zh: '市公司', en: 'City company' },
+    county: { zh: '县局（营销部）', en: 'County branch' },
   },
   businessFormat: {
     Z: { zh: '食杂店', en: 'Grocery' },

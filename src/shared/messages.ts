@@ -34,6 +34,13 @@ export const messages = {
   unauthenticated: { zh: '请先登录', en: 'Please log in' },
   bad_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   forbidden: { zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  org_read_only: {
+    zh: '省、市公司查看县局数据为只读，不能在此修改；请由该县局办理',
+    en: "A province or city company sees a county's data read-only and cannot change it here; the county branch does that",
+  },
+  org_county_required: { zh: '请先从汇总页选择一个县局再查看', en: 'Choose a county on the roll-up first' },
+  org_out_of_scope: { zh: '该单位不在您的管辖范围', en: 'That org is outside your scope' },
+  org_rule_not_overridable: { zh: '上级单位不允许县局修改此规则', en: 'The parent company does not allow counties to override this rule' },
   not_found: { zh: '记录不存在或不在您的管辖范围', en: 'Not found, or outside your scope' },
   version_conflict: {
     zh: '该记录已被他人修改，请刷新后重试',

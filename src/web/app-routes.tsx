@@ -41,6 +41,7 @@ const MySurveysPage = lazy(() => import('./features/surveys/my-surveys-page.js')
 const PublicSurveyPage = lazy(() => import('./features/surveys/public-survey-page.js').then((m) => ({ default: m.PublicSurveyPage })));
 const MeasuresPage = lazy(() => import('./features/measures/measures-page.js').then((m) => ({ default: m.MeasuresPage })));
 const ScoreSheetsPage = lazy(() => import('./features/measures/score-sheets-page.js').then((m) => ({ default: m.ScoreSheetsPage })));
+const RollupPage = lazy(() => import('./features/org-tree/rollup-page.js').then((m) => ({ default: m.RollupPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -93,6 +94,7 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
+        <Route path="rollups" element={guarded('rollups', <RollupPage />)} />
         <Route path="retailers" element={guarded('retailers', <RetailerListPage />)} />
         <Route path="retailers/:id" element={guarded('retailers', <RetailerCardPage />)} />
         <Route path="my-file" element={guarded('my-file', <MyFilePage />)} />

@@ -17,7 +17,10 @@ let other: number;
 
 /** Writes that are not business writes of the county (a computation's proposal, a selection read by POST). */
 // Computations and previews that write nothing, and a person's own inbox state (read marks are kept on the notice rows).
-const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/proposal', 'POST /api/notices/preview', 'POST /api/notices/read-all', 'POST /api/notices/:id/read']);
+const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/proposal', 'POST /api/notices/preview', 'POST /api/notices/read-all', 'POST /api/notices/:id/read',
+  // Recomputes the roll-up summaries from the counties' data (decision 1911): no business data changes.
+  'POST /api/rollups/refresh',
+]);
 
 /**
  * Write routes the matrix only calls with a refused request (its bodies are

@@ -5,17 +5,22 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
 import { MATRIX, matrixCalls } from './matrix/index.js';
-import { ROLES, type MatrixCall, type MatrixContext } from './matrix/types.js';
+import { REGIONAL_ACCOUNTS, ROLES, type MatrixCall, type MatrixContext } from './matrix/types.js';
+import { REGIONAL_HOME_ROUTES } from '../../src/server/auth/regional.js';
 
 let t: TestApp;
 const cookies = {} as Record<DemoRole, string>;
 let own: number; // the retailer user's retailer, in worker1's grid and station 1
 let other: number; // a retailer in another station
 const roles: DemoRole[] = [...ROLES];
+const regional = {} as Record<keyof typeof REGIONAL_ACCOUNTS, string>;
+let county: number; // the demo county, which the province and city users drill into
 
 beforeAll(async () => {
   t = await startTestApp();
   for (const role of roles) cookies[role] = await t.login(role);
+  for (const [name, account] of Object.entries(REGIONAL_ACCOUNTS)) regional[name as keyof typeof REGIONAL_ACCOUNTS] = await t.login([...account]);
+  [{ county }] = await query<{ county: number }>(t.database.db, sql`select id as county from orgs where code = 'liling'`);
   const [u] = await query<{ retailerId: number; stationId: number }>(
     t.database.db,
     sql`select u.retailer_id as "retailerId", g.station_id as "stationId" from users u
@@ -64,6 +69,30 @@ describe('authorisation matrix', () => {
         if (res.statusCode >= 400) expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
       });
     });
+    // Province and city users (decision 1910): at home only the roll-up routes; drilled into the county, the county
+    // manager's reads and no writes at all.
+    for (const name of Object.keys(REGIONAL_ACCOUNTS) as (keyof typeof REGIONAL_ACCOUNTS)[]) {
+      const key = `${call.method} ${call.route}`;
+      const home = call.regionalHome ?? 403;
+      it(`${call.name} as ${name} at home → ${home}`, async () => {
+        expect(call.regionalHome === undefined || REGIONAL_HOME_ROUTES.has(key), 'regionalHome only on routes a regional user may call at home').toBe(true);
+        const res = await t.api(regional[name], call.method, call.url(), call.body ? await call.body() : undefined);
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(home);
+        if (call.regionalHome === undefined) expect(res.json().code).toBe('org_county_required');
+      });
+      const write = call.method !== 'GET';
+      const drilled = write && key !== 'POST /api/auth/logout' ? 403 : call.expected[1];
+      it(`${call.name} as ${name} in the county → ${drilled}`, async () => {
+        const res = await t.app.inject({
+          method: call.method as 'GET',
+          url: call.url(),
+          headers: { cookie: regional[name], 'x-zy-org': String(county) },
+          ...(call.body ? { payload: (await call.body()) as object } : {}),
+        });
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(drilled);
+        if (write) expect(res.json().code).toBe('org_read_only');
+      });
+    }
   }
 
   it('the import endpoint refuses roles without the permission before reading the file', async () => {

@@ -87,6 +87,9 @@ export const PERMISSIONS = [
   'measure.manage',
   'scoresheet.read',
   'scoresheet.manage',
+  // Org tree (issue 19): roll-up screens of a province or city company; rules it sets for its counties.
+  'rollup.read',
+  'org.rules',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -104,6 +107,11 @@ const byRole: Record<Role, Permission[]> = {
   call_agent: ['retailer.list', 'retailer.read', 'org.read', 'org.structure'],
   // A retailer sees their own file and its history, and their own rating.
   retailer: ['retailer.read', 'retailer.history', 'org.read', 'rating.read', 'representative.respond'],
+  // A province or city user at home reads roll-ups and the rules in force; drilled into a county they read it
+  // as its county manager (or admin, for auditors) would, and write nothing there (decision 1910).
+  regional_marketing: ['org.read', 'rollup.read', 'org.rules'],
+  regional_liaison: ['org.read', 'rollup.read'],
+  regional_auditor: ['org.read', 'rollup.read'],
 };
 
 // A grid worker keeps the file up to date but may not change who the shop is or whose grid it is in (decision 1402).
@@ -151,6 +159,8 @@ byRole.retailer.push('survey.mine');
 // Measures and score sheets (issue 17)
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('measure.read', 'scoresheet.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('measure.manage', 'scoresheet.manage');
+// Org tree (issue 19): a county keeps its own version of a rule its province lets it override.
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('org.rules');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -174,6 +184,9 @@ export function piiPolicy(role: Role): PiiPolicy {
       return { phone: true, family: true, idNumber: true };
     case 'admin':
     case 'county_manager':
+    case 'regional_marketing':
+    case 'regional_liaison':
+    case 'regional_auditor':
       return { phone: false, family: false, idNumber: false };
   }
 }
@@ -275,6 +288,10 @@ function baseMenuOf(role: Role): string[] {
       return ['dashboard', 'retailers', 'map', 'import', 'audit', 'ratings'];
     case 'county_manager':
       return ['dashboard', 'retailers', 'map', 'import', 'ratings'];
+    case 'regional_marketing':
+    case 'regional_liaison':
+    case 'regional_auditor':
+      return ['rollups'];
     default:
       // Station heads and grid workers read ratings of their scope and export the review sheet.
       return ['dashboard', 'retailers', 'map', 'ratings'];

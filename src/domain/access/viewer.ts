@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/codes.js';
+import type { OrgLevel, RegionalRole, Role } from '../../shared/codes.js';
 
 /** Who is asking: everything a query needs to limit rows to the asker's scope. */
 export type Viewer = {
@@ -9,4 +9,10 @@ export type Viewer = {
   displayName: string;
   stationId: number | null;
   retailerId: number | null;
+  /**
+   * A province or city user (decision 1910). At home (orgId = their own company) they read roll-ups only;
+   * drilled into a county of their subtree, orgId is that county and `role` the county role whose reads
+   * they share (county_manager, or admin for auditors), and every write is refused (`org_read_only`).
+   */
+  regional?: { role: RegionalRole; homeOrgId: number; level: OrgLevel; countyId: number | null };
 };

@@ -33,7 +33,8 @@ export const generateNoticesJob = defineJob({
   timeoutSeconds: 600,
   backoffSeconds: 30,
   handler: async (_payload, ctx) => {
-    const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs order by id`);
+    // Counties only: a province or city company has no shops of its own (decision 1910).
+    const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs o where not exists (select 1 from org_units u where u.org_id = o.id and u.level <> 'county') order by id`);
     const out: Record<string, unknown>[] = [];
     for (const org of orgs) out.push({ orgId: org.id, ...(await generateWindowNotices(ctx.db, org.id, ctx.now())), greetings: await generateGreetings(ctx.db, org.id, ctx.now()) });
     await requestDispatch(ctx.db);

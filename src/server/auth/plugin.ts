@@ -9,6 +9,7 @@ import { can, type Permission } from '../../domain/access/permissions.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../errors.js';
 import { ViewerCache } from './viewer-cache.js';
+import { checkRegionalRoute, scopeViewer } from './regional.js';
 
 export const SESSION_COOKIE = 'zy_session';
 
@@ -48,6 +49,17 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cach
     if (!req.viewer && isProtectedRoute(req.method, req.routeOptions.url, opts.protectDocs ?? false)) {
       closeUnreadBody(req, reply);
       throw new AppError('unauthenticated');
+    }
+    // The org tree (decision 1910): a province or city user drilled into a county reads it and writes nothing there.
+    // Public routes (logging in again, logging out, the login page's config) are never refused for it.
+    if (req.viewer && req.routeOptions.url?.startsWith('/api/') && isProtectedRoute(req.method, req.routeOptions.url, false)) {
+      try {
+        req.viewer = await scopeViewer(db, req, req.viewer);
+        checkRegionalRoute(req.viewer, req.method, req.routeOptions.url);
+      } catch (e) {
+        closeUnreadBody(req, reply);
+        throw e;
+      }
     }
   });
   async function resolveViewer(token: string | undefined): Promise<Viewer | null> {

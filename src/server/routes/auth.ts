@@ -10,7 +10,11 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
-import { loginSchema, meSchema } from '../../shared/auth.js';
+import { loginSchema, meSchema, type Me } from '../../shared/auth.js';
+import { loadOrgTree } from '../../app/org-tree/org-tree-queries.js';
+import { isRegionalRole } from '../../shared/codes.js';
+import type { Viewer } from '../../domain/access/viewer.js';
+import { ORG_COOKIE } from '../auth/regional.js';
 
 export type AuthRouteDeps = { db: Db; now: () => Date; sessionTtlHours: number; secureCookie: boolean | 'auto'; viewers: ViewerCache; throttle: LoginThrottle };
 
@@ -42,6 +46,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     }
     deps.throttle.succeed(username);
     const token = await createSession(db, user.id, now(), deps.sessionTtlHours);
+    // A county chosen by an earlier login in this browser does not carry over (decision 1910).
+    if (req.cookies[ORG_COOKIE] !== undefined) reply.clearCookie(ORG_COOKIE, { path: '/' });
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -61,8 +67,20 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       },
       permissions: permissionsOf(user.role),
       menu: menuOf(user.role),
+      regional: await regionalOf({ orgId: user.orgId, role: user.role }),
     };
   });
+
+  /** A province or city user's own role and company, and the county they look into (decision 1910). */
+  async function regionalOf(v: Pick<Viewer, 'orgId' | 'role' | 'regional'>): Promise<Me['regional']> {
+    const homeOrgId = v.regional?.homeOrgId ?? v.orgId;
+    const role = v.regional?.role ?? v.role;
+    if (!isRegionalRole(role)) return undefined;
+    const tree = await loadOrgTree(db);
+    const home = tree.nodes.get(homeOrgId)!;
+    const county = v.regional?.countyId ? tree.nodes.get(v.regional.countyId) : undefined;
+    return { role, level: home.level, homeOrgId, homeOrgName: home.name, county: county ? { orgId: county.orgId, name: county.name } : null };
+  }
 
   r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -73,6 +91,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       await deleteSession(db, token);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (req.cookies[ORG_COOKIE] !== undefined) reply.clearCookie(ORG_COOKIE, { path: '/' });
     return { ok: true };
   });
 
@@ -82,6 +101,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       user: { id: v.userId, username: v.username, displayName: v.displayName, role: v.role, stationId: v.stationId, retailerId: v.retailerId },
       permissions: permissionsOf(v.role),
       menu: menuOf(v.role),
+      regional: await regionalOf(v),
     };
   });
 }

@@ -15,6 +15,7 @@ import { visitsEn } from '../features/visit-progress/visits-dict.js';
 import { orderingEn } from '../features/ordering/ordering-dict.js';
 import { settlementEn } from '../features/settlement/settlement-dict.js';
 import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.js';
+import { orgTreeEn } from '../features/org-tree/org-tree-dict.js';
 import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
@@ -37,6 +38,7 @@ export const en = {
   ...orderingEn,
   ...settlementEn,
   ...orderingStatsEn,
+  ...orgTreeEn,
   ...deskEn,
   ...workCalendarEn,
   ...onboardingEn,

@@ -15,6 +15,7 @@ import { visitsZh } from '../features/visit-progress/visits-dict.js';
 import { orderingZh } from '../features/ordering/ordering-dict.js';
 import { settlementZh } from '../features/settlement/settlement-dict.js';
 import { orderingStatsZh } from '../features/ordering-stats/ordering-stats-dict.js';
+import { orgTreeZh } from '../features/org-tree/org-tree-dict.js';
 import { deskZh } from '../features/desk/desk-dict.js';
 import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
@@ -37,6 +38,7 @@ export const zh = {
   ...orderingZh,
   ...settlementZh,
   ...orderingStatsZh,
+  ...orgTreeZh,
   ...deskZh,
   ...workCalendarZh,
   ...onboardingZh,

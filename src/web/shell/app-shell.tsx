@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
   AimOutlined,
+  ApartmentOutlined,
   BellOutlined,
   NotificationOutlined,
   FundOutlined,
@@ -37,9 +38,11 @@ import { textOf, useT } from '../i18n/i18n.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { useSession } from './session.js';
 import { NoticeBell } from '../features/notices/notice-bell.js';
+import { RegionalBanner } from '../features/org-tree/regional-banner.js';
 
 const icons: Record<string, React.ReactNode> = {
   dashboard: <DashboardOutlined />,
+  rollups: <ApartmentOutlined />,
   desk: <CustomerServiceOutlined />,
   'desk-stats': <PieChartOutlined />,
   'my-cases': <MessageOutlined />,
@@ -142,6 +145,7 @@ export function AppShell() {
           </Tooltip>
         </Layout.Header>
         <Layout.Content>
+          <RegionalBanner />
           <div className="zy-content">
             <ErrorBoundary key={location.pathname} title={t.common.unknownError} retry={t.common.reload}>
               <Outlet />

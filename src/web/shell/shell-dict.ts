@@ -4,6 +4,7 @@ export const shellZh = {
   shell: {
     menu: {
       dashboard: '概览',
+      rollups: '省市汇总',
       retailers: '零售户档案',
       import: '批量导入',
       audit: '审计日志',
@@ -44,6 +45,7 @@ export const shellEn = {
   shell: {
     menu: {
       dashboard: 'Overview',
+      rollups: 'Roll-up',
       retailers: 'Retailers',
       import: 'Import',
       audit: 'Audit log',

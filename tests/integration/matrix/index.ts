@@ -12,9 +12,10 @@ import { deskcal } from './deskcal.js';
 import { notices } from './notices.js';
 import { surveys } from './surveys.js';
 import { measures } from './measures.js';
+import { orgTree } from './org-tree.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices, surveys, measures];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices, surveys, measures, orgTree];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */
 export function matrixCalls(ctx: MatrixContext): MatrixCall[] {

@@ -36,8 +36,8 @@ export const jobs: MatrixModule = {
   },
   calls: (ctx) => [
     //                                                                                          admin mgr  head worker agent retailer
-    { name: 'job (allocation)', method: 'GET', route: '/api/jobs/:id', url: () => `/api/jobs/${ids.allocation}`, body: setup(ctx), expected: [200, 200, 200, 200, 200, 404] },
-    { name: 'job (rating batch)', method: 'GET', route: '/api/jobs/:id', url: () => `/api/jobs/${ids.rating}`, body: setup(ctx), expected: [200, 200, 200, 200, 404, 404] },
-    { name: 'job missing', method: 'GET', route: '/api/jobs/:id', url: () => '/api/jobs/2147483647', expected: [404, 404, 404, 404, 404, 404] },
+    { name: 'job (allocation)', method: 'GET', route: '/api/jobs/:id', url: () => `/api/jobs/${ids.allocation}`, body: setup(ctx), expected: [200, 200, 200, 200, 200, 404], regionalHome: 404 },
+    { name: 'job (rating batch)', method: 'GET', route: '/api/jobs/:id', url: () => `/api/jobs/${ids.rating}`, body: setup(ctx), expected: [200, 200, 200, 200, 404, 404], regionalHome: 404 },
+    { name: 'job missing', method: 'GET', route: '/api/jobs/:id', url: () => '/api/jobs/2147483647', expected: [404, 404, 404, 404, 404, 404], regionalHome: 404 },
   ],
 };

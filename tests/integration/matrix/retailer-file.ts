@@ -18,7 +18,7 @@ export const retailerFile: MatrixModule = {
   outside: ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/config', 'POST /api/retailers/import'],
   calls: (ctx) => [
     //                                                                                        admin mgr  head worker agent retailer
-    { name: 'me', method: 'GET', route: '/api/me', url: () => '/api/me', expected: [200, 200, 200, 200, 200, 200] },
+    { name: 'me', method: 'GET', route: '/api/me', url: () => '/api/me', expected: [200, 200, 200, 200, 200, 200], regionalHome: 200 },
     { name: 'org', method: 'GET', route: '/api/org', url: () => '/api/org', expected: [200, 200, 200, 200, 200, 200] },
     { name: 'stations', method: 'GET', route: '/api/stations', url: () => '/api/stations', expected: [200, 200, 200, 200, 200, 403] },
     { name: 'grids', method: 'GET', route: '/api/grids', url: () => '/api/grids', expected: [200, 200, 200, 200, 200, 403] },

@@ -23,7 +23,16 @@ export type MatrixCall = {
   body?: () => Promise<unknown>;
   /** Expected status per role, in the order of ROLES. */
   expected: [number, number, number, number, number, number];
+  /**
+   * A province or city user (decision 1910). At home (no county chosen): what they get; omitted, a county route
+   * answers 403 org_county_required. Drilled into the county, they are not listed: a read answers what the county
+   * manager gets, and every write 403 org_read_only.
+   */
+  regionalHome?: number;
 };
+
+/** Province and city accounts of the demo, checked on every call besides the county roles. */
+export const REGIONAL_ACCOUNTS = { province: ['province', 'province123'], city: ['city', 'city123'] } as const;
 
 export type MatrixModule = {
   /**

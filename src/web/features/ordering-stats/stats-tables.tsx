@@ -1,5 +1,6 @@
 // The week's measures as sortable tables: one row per product, one per grid.
 // On a phone only the name and the two rates show; the rest opens under a row.
+import { Link } from 'react-router-dom';
 import { Table, Tag } from 'antd';
 import { Figures, usePhone } from '../../components/phone-layout.js';
 import type { ColumnsType } from 'antd/es/table';
@@ -75,7 +76,15 @@ export function GridStatsTable({ grids }: { grids: GridRow[] }) {
   const s = t.orderingStats;
   const phone = usePhone();
   const columns: ColumnsType<GridRow> = [
-    { title: s.grid, dataIndex: 'gridName', fixed: 'left', width: 160, sorter: (a, b) => a.gridName.localeCompare(b.gridName, 'zh-CN') },
+    {
+      title: s.grid,
+      dataIndex: 'gridName',
+      fixed: 'left',
+      width: 160,
+      sorter: (a, b) => a.gridName.localeCompare(b.gridName, 'zh-CN'),
+      // The grid's shops, in the retailer list (also how a province user drills from a county into a grid).
+      render: (name: string, g) => <Link to={`/retailers?gridId=${g.gridId}`}>{name}</Link>,
+    },
     { title: s.station, dataIndex: 'stationName', width: 120, sorter: (a, b) => a.stationName.localeCompare(b.stationName, 'zh-CN') },
     { title: s.worker, dataIndex: 'workerName', width: 90, render: (w: string | null) => w ?? t.common.dash },
     { title: s.base, dataIndex: 'base', align: 'right', sorter: byNumber((r) => r.base) },

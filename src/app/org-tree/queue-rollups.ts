@@ -1,0 +1,12 @@
+// Queues one org-rollup job per county of a subtree (decision 1911): each
+// county's figures are their own job, so the runner's per-org fairness keeps
+// a large county from holding up the others.
+import type { Db } from '../../db/client.js';
+import { countiesUnder } from '../../domain/org-tree/org-tree.js';
+import { loadOrgTree } from './org-tree-queries.js';
+
+export async function countiesToRefresh(db: Db, rootId: number | null): Promise<number[]> {
+  const tree = await loadOrgTree(db, true);
+  const roots = rootId === null ? [...tree.nodes.values()].filter((n) => n.parentId === null) : [tree.nodes.get(rootId)!];
+  return roots.flatMap((r) => countiesUnder(tree, r.orgId).map((c) => c.orgId));
+}

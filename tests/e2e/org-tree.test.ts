@@ -1,0 +1,129 @@
+// The org tree in a real browser (issue 19): a province marketing user opens
+// the stock-out roll-up by city, drills into a city, a county and a grid, and
+// cannot edit there; a county user cannot see another county.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+import { query } from '../../src/db/client.js';
+import { cloneCounty } from '../../src/app/demo/clone-county.js';
+import { seedProvince } from '../../src/app/demo/province-seed.js';
+import { forgetOrgTree } from '../../src/app/org-tree/org-tree-queries.js';
+import { refreshCountyRollup } from '../../src/app/org-tree/county-rollup.js';
+import { zh } from '../../src/web/i18n/zh.js';
+import { TODAY } from '../support/test-app.js';
+
+let web: WebApp;
+let browser: Browser;
+const pageErrors: string[] = [];
+let liling: number;
+let youxian: number;
+let zhuzhou: number;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  web = await startWebApp();
+  browser = await launchChromium();
+  const db = web.database.db;
+  [{ id: liling }] = await query<{ id: number }>(db, sql`select id from orgs where code = 'liling'`);
+  [{ id: zhuzhou }] = await query<{ id: number }>(db, sql`select id from orgs where code = 'zhuzhou'`);
+  ({ orgId: youxian } = await cloneCounty(db, liling, { code: 'youxian', name: '攸县烟草专卖局（营销部）', adcode: '430223', parentId: zhuzhou, usernamePrefix: 'yx_', withOrders: true }));
+  const { countyIds } = await seedProvince(db, { counties: 3, withOrders: 0 });
+  forgetOrgTree();
+  for (const id of [liling, youxian, ...countyIds]) await refreshCountyRollup(db, id, TODAY);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('province roll-up and drill-down', () => {
+  let page: Page;
+
+  it('a province marketing user opens the stock-out roll-up by city', async () => {
+    page = await openLoggedIn(browser, web.baseUrl, '/rollups', ['province', 'province123'], { options: DESKTOP, pageErrors });
+    const table = page.getByTestId('rollup-table');
+    await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('株洲市烟草公司');
+    expect(await table.innerText()).toContain('衡阳市烟草公司');
+    expect(await table.innerText()).toContain(zh.orgTree.stockoutRate);
+    expect(await page.getByTestId('org-rules').innerText()).toContain('湖南省烟草公司 第 1 版');
+    await page.screenshot({ path: `${SHOTS}/org-tree-province.png`, fullPage: true, animations: 'disabled' });
+  });
+
+  it('drills into the city, then a county: its own stock-out screen, read-only', async () => {
+    await page.getByTestId(`drill-city-${zhuzhou}`).click();
+    await page.waitForURL(new RegExp(`parent=${zhuzhou}`));
+    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
+    await page.screenshot({ path: `${SHOTS}/org-tree-city.png`, fullPage: true, animations: 'disabled' });
+    await page.getByTestId(`drill-county-${liling}`).click();
+    await page.waitForURL(/\/ordering-stats/);
+    await expect.poll(() => page.getByTestId('regional-banner').innerText(), { timeout: 15_000 }).toContain('醴陵市');
+    expect(await page.getByTestId('regional-banner').innerText()).toContain('只读');
+    await expect.poll(() => page.getByTestId('ordering-stats').innerText(), { timeout: 15_000 }).toContain(zh.orderingStats.byGrid);
+    await page.screenshot({ path: `${SHOTS}/org-tree-county.png`, fullPage: true, animations: 'disabled' });
+  });
+
+  it('drills into a grid and cannot edit a shop there', async () => {
+    const gridLink = page.getByTestId('ordering-stats').locator('a[href^="/retailers?gridId="]').first();
+    await gridLink.click();
+    await page.waitForURL(/\/retailers\?gridId=/);
+    const row = page.locator('.ant-table-row').first();
+    await row.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}/org-tree-grid.png`, fullPage: true, animations: 'disabled' });
+    await row.click();
+    await page.waitForURL(/\/retailers\/\d+$/);
+    await page.getByTestId('edit-retailer').click();
+    const address = page.locator('#address');
+    await address.waitFor();
+    await address.fill('省公司不该能改的地址');
+    await page.getByTestId('save-retailer').click();
+    await expect.poll(() => page.getByTestId('edit-error').innerText(), { timeout: 15_000 }).toContain('只读');
+    await page.screenshot({ path: `${SHOTS}/org-tree-refused.png`, fullPage: true, animations: 'disabled' });
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const [r] = await query<{ address: string }>(web.database.db, sql`select address from retailers where id = ${id}`);
+    expect(r.address).not.toBe('省公司不该能改的地址');
+  });
+
+  it('goes back to the roll-up from the banner', async () => {
+    await page.keyboard.press('Escape'); // close the edit drawer
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await page.getByTestId('leave-county').click();
+    await page.waitForURL(/\/rollups/);
+    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('株洲市烟草公司');
+    expect(await page.getByTestId('regional-banner').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('on a phone', () => {
+  it('a city user reads the roll-up of its counties on a phone, the table scrolling inside the screen', async () => {
+    const page = await openLoggedIn(browser, web.baseUrl, '/rollups', ['city', 'city123'], { options: PHONE, pageErrors });
+    await page.getByRole('tab', { name: zh.orgTree.screens.visits }).click();
+    await page.waitForURL(/screen=visits/);
+    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
+    expect(await page.getByTestId('rollup-table').innerText()).toContain(zh.orgTree.planned);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/org-tree-city-phone.png`, fullPage: true, animations: 'disabled' });
+    await page.context().close();
+  });
+});
+
+describe('county isolation', () => {
+  it('a county user cannot see another county: a shop of 醴陵 is not found from 攸县, and the list is 攸县 only', async () => {
+    const [{ id: lilingShop }] = await query<{ id: number }>(web.database.db, sql`select id from retailers where org_id = ${liling} order by id limit 1`);
+    const [{ n }] = await query<{ n: number }>(web.database.db, sql`select count(*)::int n from retailers where org_id = ${youxian}`);
+    const page = await openLoggedIn(browser, web.baseUrl, '/retailers', ['yx_manager', 'manager123'], { options: DESKTOP, pageErrors });
+    await expect.poll(() => page.locator('.ant-pagination').innerText(), { timeout: 15_000 }).toContain(String(n));
+    await page.goto(`${web.baseUrl}/retailers/${lilingShop}`);
+    await expect.poll(() => page.locator('.ant-result').innerText(), { timeout: 15_000 }).toContain(zh.card.notFoundTitle);
+    await page.screenshot({ path: `${SHOTS}/org-tree-other-county.png`, fullPage: true, animations: 'disabled' });
+    await page.context().close();
+  });
+
+  it('no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
