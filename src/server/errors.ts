@@ -117,6 +117,10 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   notice_scope: 403,
   notice_not_pending: 409,
   notice_own_campaign: 403,
+  launch_product_required: 422,
+  launch_target_required: 422,
+  launch_target_empty: 422,
+  launch_not_targeted: 422,
 };
 
 /**

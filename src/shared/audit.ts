@@ -75,6 +75,8 @@ export const auditEntityLabels: Labels = {
   customer_representative: { zh: '客户代表', en: 'Customer representative' },
   representative_settings: { zh: '客户代表设置', en: 'Representative settings' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
+  launch: { zh: '新品培育', en: 'Brand launch' },
+  launch_check: { zh: '新品上柜检查', en: 'Launch shelf check' },
 };
 
 export const auditQuerySchema = z.object({

@@ -9,7 +9,7 @@ import { idParamSchema, idSchema, isoDateSchema, textSchema } from './primitives
 export const SEGMENTS = ['close', 'stable_a', 'stable_b', 'unstable'] as const;
 export const PRICE_ACCEPTANCE = ['low', 'fair', 'high'] as const;
 export const REBUY_INTENT = ['yes', 'maybe', 'no'] as const;
-export const LAUNCH_DIMS = ['grid', 'tier', 'worker', 'station'] as const;
+export const LAUNCH_DIMS = ['grid', 'tier', 'worker', 'station', 'station_tier'] as const;
 export type LaunchDim = (typeof LAUNCH_DIMS)[number];
 /** Lifecycle weeks a launch is followed for. */
 export const LAUNCH_WEEKS_MAX = 26;
@@ -124,7 +124,7 @@ export const feedbackSummarySchema = z.object({
 export const launchDashboardSchema = z.object({
   launch: launchSummarySchema.extend({ target: launchTargetSchema, productCode: z.string() }),
   /** The scope the figures are for: the county, or the station head's station. */
-  scope: z.enum(['county', 'station']),
+  scope: z.enum(['county', 'station', 'worker']),
   curve: z.array(launchWeekPointSchema),
   bands: launchBandsSchema,
   warnings: z.array(launchWarningSchema),

@@ -202,6 +202,11 @@ export const messages = {
   onboarding_step_out_of_order: { zh: '须先完成前一环节', en: 'The previous step must be completed first' },
   onboarding_step_done: { zh: '该环节已完成', en: 'That step is already completed' },
   onboarding_retailer_taken: { zh: '该零售户已关联到另一新办户', en: 'That retailer is already linked to another onboarding' },
+  // New-brand cultivation (issue 17 item 4)
+  launch_product_required: { zh: '请选择要培育的新品规（须为本县在售品规）', en: 'Choose the product to launch (an active product of the county)' },
+  launch_target_required: { zh: '请设定目标零售户范围（档位、细分、业态或网格）', en: 'Set the target shops (tier, segment, format or grids)' },
+  launch_target_empty: { zh: '按所设条件没有在营的目标零售户，请放宽条件', en: 'No active shop matches the target; widen it' },
+  launch_not_targeted: { zh: '该零售户不在此新品的培育目标内', en: 'This shop is not a target of that launch' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idParamSchema, idSchema, isoDateSchema, MAX_ID, textSchema } from './primitives.js';
 import { JOB_STATES, jobViewSchema } from './jobs.js';
+import { launchCheckSchema, routeLaunchSchema } from './cultivation.js';
 
 /** A missing value says "required"; a wrong one "invalid_value". */
 const req = { error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid_value') };
@@ -39,6 +40,8 @@ export const visitFormSchema = z.object({
   consumerFeedback: textSchema.trim().max(500, 'text_too_long').default(''),
   requests: textSchema.trim().max(500, 'text_too_long').default(''),
   problems: textSchema.trim().max(500, 'text_too_long').default(''),
+  /** The shelf check and consumer-trial feedback for a launch whose target holds the shop (品牌培育). */
+  launch: launchCheckSchema.nullable().optional(),
 });
 export type VisitFormInput = z.input<typeof visitFormSchema>;
 
@@ -116,6 +119,8 @@ export const dayRouteSchema = z.object({
   planning: z.object({ jobId: z.number(), state: z.enum(JOB_STATES), progress: z.number() }).nullable().optional(),
   /** Names of new products, offered in the form's new-brands field. */
   newProducts: z.array(z.string()),
+  /** Launches running today whose target holds a shop of the route. */
+  launches: z.array(routeLaunchSchema).optional(),
 });
 export type DayRoute = z.infer<typeof dayRouteSchema>;
 

@@ -72,6 +72,10 @@ export const PERMISSIONS = [
   'notice.approve',
   'notice.report',
   'notice.trail',
+  // New-brand cultivation (issue 17): read = launches and their dashboard in scope; manage = create and recompute (marketing).
+  // Workers record shelf checks and feedback on their visits (visit.record).
+  'launch.read',
+  'launch.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +131,10 @@ byRole.retailer.push('notice.preferences');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
+
+// New-brand cultivation (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('launch.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('launch.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
