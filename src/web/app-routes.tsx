@@ -35,6 +35,8 @@ const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m)
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
+const LaunchesPage = lazy(() => import('./features/cultivation/launches-page.js').then((m) => ({ default: m.LaunchesPage })));
+const LaunchDashboardPage = lazy(() => import('./features/cultivation/launch-dashboard-page.js').then((m) => ({ default: m.LaunchDashboardPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -89,6 +91,8 @@ export function AppRoutes() {
         <Route path="desk" element={guarded('desk', <DeskPage />)} />
         <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />
         <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
+        <Route path="launches" element={guarded('launches', <LaunchesPage />)} />
+        <Route path="launches/:id" element={guarded('launches', <LaunchDashboardPage />)} />
         <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
         <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />

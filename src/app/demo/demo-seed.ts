@@ -18,6 +18,7 @@ import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
+import { seedDemoCultivation } from './demo-seed-cultivation.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -99,6 +100,7 @@ export async function seedDemoCounty(
     await seedDemoVisitHistory(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
+  await seedDemoCultivation(db, result.orgId, opts.today);
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

@@ -216,6 +216,14 @@ const deskcalMenu: Partial<Record<Role, string[]>> = {
   grid_worker: ['onboarding'],
 };
 
+// New-brand cultivation (issue 17): launches and their dashboard for those who read them.
+const launchMenu: Partial<Record<Role, string[]>> = {
+  admin: ['launches'],
+  county_manager: ['launches'],
+  station_head: ['launches'],
+  grid_worker: ['launches'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
   return [
@@ -226,6 +234,7 @@ export function menuOf(role: Role): string[] {
     ...(deskMenu[role] ?? []),
     ...(deskcalMenu[role] ?? []),
     ...(noticeMenu[role] ?? []),
+    ...(launchMenu[role] ?? []),
   ];
 }
 

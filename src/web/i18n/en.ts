@@ -18,6 +18,7 @@ import { orderingStatsEn } from '../features/ordering-stats/ordering-stats-dict.
 import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
+import { cultivationEn } from '../features/cultivation/cultivation-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
 
 export const en = {
@@ -38,5 +39,6 @@ export const en = {
   ...deskEn,
   ...workCalendarEn,
   ...onboardingEn,
+  ...cultivationEn,
   ...noticesEn,
 } satisfies Dict;

@@ -18,6 +18,7 @@ import { orderingStatsZh } from '../features/ordering-stats/ordering-stats-dict.
 import { deskZh } from '../features/desk/desk-dict.js';
 import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
+import { cultivationZh } from '../features/cultivation/cultivation-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
 
 export const zh = {
@@ -38,6 +39,7 @@ export const zh = {
   ...deskZh,
   ...workCalendarZh,
   ...onboardingZh,
+  ...cultivationZh,
   ...noticesZh,
 };
 

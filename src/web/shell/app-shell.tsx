@@ -27,6 +27,7 @@ import {
   UploadOutlined,
   SolutionOutlined,
   CalendarOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -56,6 +57,7 @@ const icons: Record<string, React.ReactNode> = {
   settlement: <PayCircleOutlined />,
   'ordering-stats': <BarChartOutlined />,
   onboarding: <SolutionOutlined />,
+  launches: <RiseOutlined />,
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
   'notice-send': <NotificationOutlined />,
