@@ -24,12 +24,12 @@ function bandSeries(band: Band, weeks: number[], scale: number, names: { band: s
   const at = (w: number) => band.find((b) => b.week === w);
   const r = (v: number | undefined) => (v === undefined ? null : Math.round(v * scale * 10) / 10);
   return [
-    { name: names.band, type: 'line' as const, stack: `band-${colour}`, symbol: 'none', lineStyle: { opacity: 0 }, data: weeks.map((w) => r(at(w)?.low)), tooltip: { show: false } },
+    { name: names.band, type: 'line' as const, stack: `band-${colour}`, symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: colour }, data: weeks.map((w) => r(at(w)?.low)), tooltip: { show: false } },
     {
-      name: names.band, type: 'line' as const, stack: `band-${colour}`, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: colour, opacity: 0.18 },
+      name: names.band, type: 'line' as const, stack: `band-${colour}`, symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: colour }, areaStyle: { color: colour, opacity: 0.18 },
       data: weeks.map((w) => { const b = at(w); return b ? Math.round((b.high - b.low) * scale * 10) / 10 : null; }),
     },
-    { name: names.median, type: 'line' as const, symbol: 'none', lineStyle: { type: 'dashed' as const, color: colour, opacity: 0.6 }, data: weeks.map((w) => r(at(w)?.median)) },
+    { name: names.median, type: 'line' as const, symbol: 'none', lineStyle: { type: 'dashed' as const, color: colour, opacity: 0.6 }, itemStyle: { color: colour }, data: weeks.map((w) => r(at(w)?.median)) },
   ];
 }
 
