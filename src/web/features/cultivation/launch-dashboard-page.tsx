@@ -92,7 +92,7 @@ function DimTable({ rows, label, testId }: { rows: Dim[]; label: string; testId:
       size="small"
       dataSource={rows}
       pagination={rows.length > 15 ? { pageSize: 15 } : false}
-      scroll={{ x: true }}
+      scroll={{ x: 760 }}
       data-testid={testId}
       columns={[
         { title: label, dataIndex: 'label' },
