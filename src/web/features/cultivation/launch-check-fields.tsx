@@ -4,14 +4,17 @@ import { Form, InputNumber, Radio, Rate, Typography } from 'antd';
 import { PRICE_ACCEPTANCE, REBUY_INTENT, type RouteLaunch } from '../../../shared/cultivation.js';
 import { useT } from '../../i18n/i18n.js';
 
-/** Form field names under `launch`; the sheet sends them as form.launch with the launch id. */
+/**
+ * Form field names under `launch`; the sheet sends them as form.launch with the launch id once the
+ * shelf question is answered. Not required: a visit is never held up by a launch the worker could not check.
+ */
 export function LaunchCheckFields({ launch }: { launch: RouteLaunch }) {
   const { t } = useT();
   const c = t.cultivation;
   return (
     <div className="zy-launch-check" data-testid="launch-check" style={{ border: '1px solid #d6e4ff', borderRadius: 8, padding: '8px 12px', marginBottom: 16, background: '#f5f8ff' }}>
       <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>{c.visitSection(launch.productName)}</Typography.Text>
-      <Form.Item name={['launch', 'onShelf']} label={c.onShelfQ} rules={[{ required: true, message: c.required }]} style={{ marginBottom: 8 }}>
+      <Form.Item name={['launch', 'onShelf']} label={c.onShelfQ} style={{ marginBottom: 8 }}>
         <Radio.Group optionType="button" options={[{ value: true, label: c.yes }, { value: false, label: c.no }]} data-testid="launch-on-shelf" />
       </Form.Item>
       <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
