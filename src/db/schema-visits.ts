@@ -19,6 +19,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { grids, orgs, retailers, stations, users } from './schema.js';
+import type { launchCheckSchema } from '../shared/cultivation.js';
+import type { z } from 'zod';
+
+type LaunchCheckRow = z.infer<typeof launchCheckSchema>;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -179,6 +183,8 @@ export type VisitForm = {
   problems: string;
   /** Share of the shop's income that tobacco brings, %, as reported (依存度); absent = not asked. */
   tobaccoIncomePct?: number | null;
+  /** Shelf check and consumer-trial feedback for a launch (also in launch_checks). */
+  launch?: LaunchCheckRow | null;
 };
 
 /** A visit recorded in the field. The id is made on the phone, so resending stores it once. */

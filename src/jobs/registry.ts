@@ -12,6 +12,7 @@ import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboardin
 import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notices/notice-jobs.js';
 import { measuresNightlyJob, measuresNightlySchedules } from './measures-nightly.js';
 import { orgRollupJob, orgRollupSchedules, orgRollupsJob } from './org-rollups.js';
+import { launchStatsJob, launchStatsSchedules } from './launch-stats.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -28,6 +29,7 @@ export const jobDefinitions: AnyJobDefinition[] = [
   measuresNightlyJob,
   orgRollupJob,
   orgRollupsJob,
+  launchStatsJob,
 ];
 
 export const jobSchedules: JobSchedule[] = [
@@ -37,6 +39,7 @@ export const jobSchedules: JobSchedule[] = [
   ...noticeSchedules,
   ...measuresNightlySchedules,
   ...orgRollupSchedules,
+  ...launchStatsSchedules,
 ];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {

@@ -42,6 +42,7 @@ import { measureRoutes } from './routes/measures.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
+import { cultivationRoutes } from './routes/cultivation.js';
 
 export type AppOptions = {
   db: Db;
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   surveyRoutes(app, { db: opts.db, now });
   measureRoutes(app, { db: opts.db, now });
   orgTreeRoutes(app, { db: opts.db, now });
+  cultivationRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -133,6 +133,10 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   survey_round_closed: 409,
   survey_link_invalid: 404,
   survey_link_used: 409,
+  launch_product_required: 422,
+  launch_target_required: 422,
+  launch_target_empty: 422,
+  launch_not_targeted: 422,
 };
 
 /**

@@ -82,6 +82,8 @@ export const auditEntityLabels: Labels = {
   measures_run: { zh: '四度计算', en: 'Measures run' },
   score_scheme: { zh: '考核项目', en: 'Score-sheet items' },
   score_sheet: { zh: '考核得分表', en: 'Score sheet' },
+  launch: { zh: '新品培育', en: 'Brand launch' },
+  launch_check: { zh: '新品上柜检查', en: 'Launch shelf check' },
 };
 
 export const auditQuerySchema = z.object({

@@ -253,6 +253,11 @@ export const messages = {
   score_source_unknown: { zh: '没有这个数据来源', en: 'There is no such data source' },
   score_source_twice: { zh: '同一数据来源只能考核一次', en: 'A data source can be scored only once' },
   score_cap_below_points: { zh: '封顶分不能低于达标分', en: 'The cap cannot be below the points at target' },
+  // New-brand cultivation (issue 17 item 4)
+  launch_product_required: { zh: '请选择要培育的新品规（须为本县在售品规）', en: 'Choose the product to launch (an active product of the county)' },
+  launch_target_required: { zh: '请设定目标零售户范围（档位、细分、业态或网格）', en: 'Set the target shops (tier, segment, format or grids)' },
+  launch_target_empty: { zh: '按所设条件没有在营的目标零售户，请放宽条件', en: 'No active shop matches the target; widen it' },
+  launch_not_targeted: { zh: '该零售户不在此新品的培育目标内', en: 'This shop is not a target of that launch' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

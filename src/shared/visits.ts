@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idParamSchema, idSchema, isoDateSchema, MAX_ID, textSchema } from './primitives.js';
 import { JOB_STATES, jobViewSchema } from './jobs.js';
+import { launchCheckSchema, routeLaunchSchema } from './cultivation.js';
 
 /** A missing value says "required"; a wrong one "invalid_value". */
 const req = { error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'invalid_value') };
@@ -41,6 +42,8 @@ export const visitFormSchema = z.object({
   problems: textSchema.trim().max(500, 'text_too_long').default(''),
   /** Share of the shop's income that tobacco brings, in %, as the owner reports it (依存度, issue 17); absent = not asked. */
   tobaccoIncomePct: z.number().int('invalid_value').min(0, 'percent_range').max(100, 'percent_range').nullable().optional(),
+  /** The shelf check and consumer-trial feedback for a launch whose target holds the shop (品牌培育). */
+  launch: launchCheckSchema.nullable().optional(),
 });
 export type VisitFormInput = z.input<typeof visitFormSchema>;
 
@@ -118,6 +121,8 @@ export const dayRouteSchema = z.object({
   planning: z.object({ jobId: z.number(), state: z.enum(JOB_STATES), progress: z.number() }).nullable().optional(),
   /** Names of new products, offered in the form's new-brands field. */
   newProducts: z.array(z.string()),
+  /** Launches running today whose target holds a shop of the route. */
+  launches: z.array(routeLaunchSchema).optional(),
 });
 export type DayRoute = z.infer<typeof dayRouteSchema>;
 

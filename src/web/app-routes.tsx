@@ -42,6 +42,8 @@ const PublicSurveyPage = lazy(() => import('./features/surveys/public-survey-pag
 const MeasuresPage = lazy(() => import('./features/measures/measures-page.js').then((m) => ({ default: m.MeasuresPage })));
 const ScoreSheetsPage = lazy(() => import('./features/measures/score-sheets-page.js').then((m) => ({ default: m.ScoreSheetsPage })));
 const RollupPage = lazy(() => import('./features/org-tree/rollup-page.js').then((m) => ({ default: m.RollupPage })));
+const LaunchesPage = lazy(() => import('./features/cultivation/launches-page.js').then((m) => ({ default: m.LaunchesPage })));
+const LaunchDashboardPage = lazy(() => import('./features/cultivation/launch-dashboard-page.js').then((m) => ({ default: m.LaunchDashboardPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -106,6 +108,8 @@ export function AppRoutes() {
         <Route path="desk" element={guarded('desk', <DeskPage />)} />
         <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />
         <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
+        <Route path="launches" element={guarded('launches', <LaunchesPage />)} />
+        <Route path="launches/:id" element={guarded('launches', <LaunchDashboardPage />)} />
         <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
         <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />
         <Route path="field" element={guarded('field', <FieldPage />)} />

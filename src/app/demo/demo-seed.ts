@@ -21,6 +21,7 @@ import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { seedDemoSurveys } from './demo-seed-surveys.js';
 import { seedDemoMeasures } from './demo-seed-measures.js';
 import { seedDemoOrgTree } from './demo-seed-org-tree.js';
+import { seedDemoCultivation } from './demo-seed-cultivation.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -105,6 +106,7 @@ export async function seedDemoCounty(
   await seedDemoSurveys(db, result.orgId, opts.today);
   await seedDemoMeasures(db, result.orgId, opts.today);
   await seedDemoOrgTree(db, result.orgId, opts.today);
+  await seedDemoCultivation(db, result.orgId, opts.today);
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

@@ -10,6 +10,8 @@ import { shanghaiLabel } from '../../domain/notices/format.js';
 import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
 import { noticeConfig } from '../../jobs/notices/notice-config.js';
 
+const LAUNCH_MEASURE_ZH: Record<string, string> = { listingRate: '上柜率', reorderRate: '复购率', requestedPer100: '每百户需求量' };
+
 type OutboxRow = { id: number; orgId: number; kind: string; retailerId: number | null; userId: number | null; dedupeKey: string; payload: Record<string, unknown>; shopName: string | null };
 
 export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ notices: number; deliveries: number }> {
@@ -39,6 +41,15 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
           items.push({ orgId, retailerId: toWorker ? null : o.retailerId, userId: o.userId, template: 'deduction_failed', templateVersion: 1,
             occasion: `order:${p.orderId}`, dedupeKey: o.dedupeKey, title: toWorker ? `${r.title}：${o.shopName ?? ''}` : r.title, body: r.body,
             smsText: toWorker ? null : r.sms, params: { ...p, shopName: o.shopName }, visibleAt: now, mandatory: false });
+        } else if (o.kind === 'launch_below_band' && o.userId) {
+          // A launch below the band of earlier launches (品牌培育), to a marketing manager, in-app.
+          const measure = LAUNCH_MEASURE_ZH[String(p.measure)] ?? String(p.measure);
+          const fmt = (v: unknown) => (String(p.measure).endsWith('Rate') ? `${(Number(v) * 100).toFixed(1)}%` : Number(v).toFixed(1));
+          const params = { name: String(p.name ?? ''), week: String(p.week), measure, value: fmt(p.value), low: fmt(p.low) };
+          const r = renderTemplate('launch_below_band', params);
+          items.push({ orgId, retailerId: null, userId: o.userId, template: 'launch_below_band', templateVersion: NOTICE_TEMPLATES.launch_below_band.version,
+            occasion: `launch:${p.launchId}:w${p.week}:${p.measure}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: null,
+            params: { ...params, launchId: p.launchId }, visibleAt: now, mandatory: false });
         }
       }
       const ids = await insertNotices(t, items, now);

@@ -13,6 +13,7 @@ import { haversineMetres } from '../../domain/routing/distance-provider.js';
 import { localDate } from '../../domain/visits/visit-cycle.js';
 import { followUpsOf } from '../../domain/visits/follow-ups.js';
 import { openCaseForFollowUp } from '../desk/follow-up-cases.js';
+import { assertLaunchTarget, insertLaunchCheck } from '../cultivation/record-launch-check.js';
 import type { CheckIn, VisitResult } from '../../shared/visits.js';
 import { visitFormSchema, positionSchema } from '../../shared/visits.js';
 import { AppError } from '../../shared/app-error.js';
@@ -123,6 +124,7 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
   const pos = before ? null : checkPosition(input.checkIn, shop, settings, now);
   const [policy] = await findRetailerPolicies(db, sql`r.id = ${shop.id}`, await getFrequencyRules(db, viewer.orgId));
   const form: VisitForm = input.form;
+  if (form.launch) await assertLaunchTarget(db, viewer.orgId, form.launch, shop.id);
 
   return db.transaction(async (tx) => {
     let checkedInAt: Date;
@@ -180,6 +182,10 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
       distanceM = updated[0].distanceM;
       far = updated[0].far;
     }
+    if (form.launch) {
+      const visitDate = localDate(checkedInAt);
+      await insertLaunchCheck(tx as unknown as Db, { orgId: viewer.orgId, visitId: id, retailerId: shop.id, workerId: viewer.userId, visitDate, now }, form.launch);
+    }
     if (input.photos.length) {
       await tx.insert(visitPhotos).values(input.photos.map((dataUrl, i) => ({ orgId: viewer.orgId, visitId: id, seq: i + 1, dataUrl })));
     }
@@ -193,7 +199,7 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
       // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is.
       for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now);
     }
-    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length } }, now);
+    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length, ...(form.launch ? { launchCheck: form.launch } : {}) } }, now);
     return { id, status: 'done' as const, distanceM, far, duplicate: false, followUps: items.length };
   });
 }

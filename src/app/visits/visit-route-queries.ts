@@ -1,6 +1,7 @@
 // A worker's day: the planned stops in order with each shop's visit of that
 // day (check-in point and status), and visits to shops off the plan. The same
 // answer drives the field screen and the station head's walked-vs-planned map.
+import { findRouteLaunches } from '../cultivation/launch-queries.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { workerScope } from '../../db/visit-scope.js';
@@ -119,6 +120,8 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
   return {
     date,
     newProducts: newProducts.map((p) => p.name),
+    // Launches whose target holds a shop of the day: the visit form asks for their shelf check and feedback.
+    launches: await findRouteLaunches(db, viewer.orgId, ids, date),
     worker: { id: worker.id, name: worker.name },
     planId: plan?.id ?? null,
     cycleStart: cycle.start,

@@ -90,6 +90,10 @@ export const PERMISSIONS = [
   // Org tree (issue 19): roll-up screens of a province or city company; rules it sets for its counties.
   'rollup.read',
   'org.rules',
+  // New-brand cultivation (issue 17): read = launches and their dashboard in scope; manage = create and recompute (marketing).
+  // Workers record shelf checks and feedback on their visits (visit.record).
+  'launch.read',
+  'launch.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -161,6 +165,10 @@ for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('measure.manage', 'scoresheet.manage');
 // Org tree (issue 19): a county keeps its own version of a rule its province lets it override.
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('org.rules');
+
+// New-brand cultivation (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('launch.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('launch.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -263,6 +271,14 @@ const deskcalMenu: Partial<Record<Role, string[]>> = {
   grid_worker: ['onboarding'],
 };
 
+// New-brand cultivation (issue 17): launches and their dashboard for those who read them.
+const launchMenu: Partial<Record<Role, string[]>> = {
+  admin: ['launches'],
+  county_manager: ['launches'],
+  station_head: ['launches'],
+  grid_worker: ['launches'],
+};
+
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
   return [
@@ -275,6 +291,7 @@ export function menuOf(role: Role): string[] {
     ...(noticeMenu[role] ?? []),
     ...(surveyMenu[role] ?? []),
     ...(measuresMenu[role] ?? []),
+    ...(launchMenu[role] ?? []),
   ];
 }
 

@@ -71,6 +71,14 @@ export const NOTICE_TEMPLATES = {
     sms: '${shopName}，诚邀您参加满意度调查（约2分钟）：${link} 链接仅可提交一次。',
     vars: ['shopName', 'roundName', 'link'],
   },
+  launch_below_band: {
+    code: 'launch_below_band',
+    version: 1,
+    title: '新品培育预警：${name}',
+    body: '${name} 第 ${week} 周${measure}为 ${value}，低于本县以往新品同期区间下沿 ${low}。请查看培育看板。',
+    sms: null,
+    vars: ['name', 'week', 'measure', 'value', 'low'],
+  },
   urgent: {
     code: 'urgent',
     version: 1,

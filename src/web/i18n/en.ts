@@ -19,6 +19,7 @@ import { orgTreeEn } from '../features/org-tree/org-tree-dict.js';
 import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
+import { cultivationEn } from '../features/cultivation/cultivation-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
 import { surveysEn } from '../features/surveys/surveys-dict.js';
 import { measuresEn } from '../features/measures/measures-dict.js';
@@ -42,6 +43,7 @@ export const en = {
   ...deskEn,
   ...workCalendarEn,
   ...onboardingEn,
+  ...cultivationEn,
   ...noticesEn,
   ...surveysEn,
   ...measuresEn,

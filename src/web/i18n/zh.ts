@@ -19,6 +19,7 @@ import { orgTreeZh } from '../features/org-tree/org-tree-dict.js';
 import { deskZh } from '../features/desk/desk-dict.js';
 import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
+import { cultivationZh } from '../features/cultivation/cultivation-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
 import { surveysZh } from '../features/surveys/surveys-dict.js';
 import { measuresZh } from '../features/measures/measures-dict.js';
@@ -42,6 +43,7 @@ export const zh = {
   ...deskZh,
   ...workCalendarZh,
   ...onboardingZh,
+  ...cultivationZh,
   ...noticesZh,
   ...surveysZh,
   ...measuresZh,

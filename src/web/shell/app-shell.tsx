@@ -32,6 +32,7 @@ import {
   CalendarOutlined,
   FormOutlined,
   PhoneOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -63,6 +64,7 @@ const icons: Record<string, React.ReactNode> = {
   settlement: <PayCircleOutlined />,
   'ordering-stats': <BarChartOutlined />,
   onboarding: <SolutionOutlined />,
+  launches: <RiseOutlined />,
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
   surveys: <FormOutlined />,

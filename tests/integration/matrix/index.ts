@@ -1,4 +1,4 @@
-// Every feature's rows of the authorisation matrix. A feature adds one line here.
+// Every feature's rows of the authorisation matrix. A feature adds one import and one line in MATRIX.
 import { retailerFile } from './retailer-file.js';
 import { rating } from './rating.js';
 import { grids } from './grids.js';
@@ -13,9 +13,26 @@ import { notices } from './notices.js';
 import { surveys } from './surveys.js';
 import { measures } from './measures.js';
 import { orgTree } from './org-tree.js';
+import { cultivation } from './cultivation.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices, surveys, measures, orgTree];
+export const MATRIX: MatrixModule[] = [
+  retailerFile,
+  rating,
+  grids,
+  visits,
+  ordering,
+  orderCorrections,
+  settlement,
+  jobs,
+  desk,
+  deskcal,
+  notices,
+  surveys,
+  measures,
+  orgTree,
+  cultivation,
+];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */
 export function matrixCalls(ctx: MatrixContext): MatrixCall[] {

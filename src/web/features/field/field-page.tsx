@@ -208,6 +208,7 @@ export function FieldPage() {
           stop={stop}
           radiusM={route.checkInRadiusM}
           newProducts={route.newProducts}
+          launch={route.launches?.find((l) => l.retailerIds.includes(stop.retailer.id))}
           queued={queued.has(stop.retailer.id)}
           onClose={() => setOpen(null)}
           onRecorded={record}

@@ -6,6 +6,8 @@ import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Radio, Rate,
 import { AimOutlined, CameraOutlined, CarOutlined, FileTextOutlined, PhoneOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
+import type { RouteLaunch } from '../../../shared/cultivation.js';
+import { LaunchCheckFields } from '../cultivation/launch-check-fields.js';
 import { PRICE_TAGS, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
 import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 import { labelOf } from '../../../shared/codes.js';
@@ -34,12 +36,14 @@ type FormValues = {
   tobaccoIncomePct?: number | null;
   requests: string;
   problems: string;
+  launch?: { onShelf?: boolean; taste?: number; pack?: number; priceAcceptance?: 'low' | 'fair' | 'high'; rebuyIntent?: 'yes' | 'maybe' | 'no'; samplesGiven?: number | null };
 };
 
 export function VisitSheet({
   stop,
   radiusM,
   newProducts,
+  launch,
   queued,
   onClose,
   onRecorded,
@@ -47,6 +51,8 @@ export function VisitSheet({
   stop: Stop;
   radiusM: number;
   newProducts: string[];
+  /** A launch whose target holds this shop: its shelf check and feedback are asked for. */
+  launch?: RouteLaunch;
   queued: boolean;
   onClose: () => void;
   onRecorded: (item: OutboxItem) => Promise<void>;
@@ -109,6 +115,18 @@ export function VisitSheet({
             tobaccoIncomePct: values.tobaccoIncomePct ?? null,
             requests: values.requests ?? '',
             problems: values.problems ?? '',
+            launch:
+              launch && values.launch?.onShelf !== undefined
+                ? {
+                    launchId: launch.id,
+                    onShelf: values.launch.onShelf,
+                    taste: values.launch.taste || null,
+                    pack: values.launch.pack || null,
+                    priceAcceptance: values.launch.priceAcceptance ?? null,
+                    rebuyIntent: values.launch.rebuyIntent ?? null,
+                    samplesGiven: values.launch.samplesGiven ?? 0,
+                  }
+                : null,
           },
           photos,
         },
@@ -179,6 +197,7 @@ export function VisitSheet({
             <Form.Item name="storeImage" label={v.storeImage} rules={[{ required: true, message: v.required }]}>
               <Radio.Group optionType="button" options={VISIT_STORE_IMAGES.map((s) => ({ value: s, label: labelOf('storeImage', s, lang) }))} />
             </Form.Item>
+            {launch && <LaunchCheckFields launch={launch} />}
             <Form.Item name="newBrands" label={v.newBrands}>
               <Select mode="tags" placeholder={v.newBrandsPlaceholder} options={newProducts.map((p) => ({ value: p, label: p }))} />
             </Form.Item>
