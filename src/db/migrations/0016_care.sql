@@ -162,6 +162,4 @@ CREATE UNIQUE INDEX "care_special_groups_shop_kind" ON "care_special_groups" USI
 CREATE INDEX "care_special_groups_valid" ON "care_special_groups" USING btree ("org_id","valid_until");--> statement-breakpoint
 CREATE UNIQUE INDEX "care_tasks_dedupe" ON "care_tasks" USING btree ("org_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "care_tasks_assignee" ON "care_tasks" USING btree ("org_id","assignee_id","status","due_on");--> statement-breakpoint
-CREATE INDEX "care_tasks_done" ON "care_tasks" USING btree ("org_id","done_by","done_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "retailers_org_id" ON "retailers" USING btree ("org_id","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "users_org_id" ON "users" USING btree ("org_id","id");
+CREATE INDEX "care_tasks_done" ON "care_tasks" USING btree ("org_id","done_by","done_at");
