@@ -75,6 +75,12 @@ export const auditEntityLabels: Labels = {
   customer_representative: { zh: '客户代表', en: 'Customer representative' },
   representative_settings: { zh: '客户代表设置', en: 'Representative settings' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
+  care_special_group: { zh: '特殊群体登记', en: 'Special-group record' },
+  care_task: { zh: '关怀任务', en: 'Care task' },
+  care_disaster: { zh: '灾害帮扶', en: 'Disaster' },
+  care_disaster_contact: { zh: '受灾联系', en: 'Disaster contact' },
+  care_help: { zh: '帮扶台账', en: 'Help ledger' },
+  care_activity: { zh: '社区活动', en: 'Community activity' },
 };
 
 export const auditQuerySchema = z.object({
