@@ -17,6 +17,7 @@ import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
+import { seedDemoCare } from './demo-seed-care.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
@@ -99,6 +100,7 @@ export async function seedDemoCounty(
     await seedDemoVisitHistory(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
+  await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }
