@@ -33,6 +33,9 @@ const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').th
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
+const CarePage = lazy(() => import('./features/care/care-page.js').then((m) => ({ default: m.CarePage })));
+const DisastersPage = lazy(() => import('./features/care/disasters-page.js').then((m) => ({ default: m.DisastersPage })));
+const DisasterDetailPage = lazy(() => import('./features/care/disaster-detail-page.js').then((m) => ({ default: m.DisasterDetailPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
@@ -103,6 +106,9 @@ export function AppRoutes() {
         <Route path="ordering-stats" element={guarded('ordering-stats', <OrderingStatsPage />)} />
         <Route path="notices" element={guarded('notices', <InboxPage />)} />
         <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
+        <Route path="care" element={guarded('care', <CarePage />)} />
+        <Route path="care-disasters" element={guarded('care-disasters', <DisastersPage />)} />
+        <Route path="care-disasters/:id" element={guarded('care-disasters', <DisasterDetailPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -19,6 +19,7 @@ import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
+import { careEn } from '../features/care/care-dict.js';
 
 export const en = {
   ...commonEn,
@@ -39,4 +40,5 @@ export const en = {
   ...workCalendarEn,
   ...onboardingEn,
   ...noticesEn,
+  ...careEn,
 } satisfies Dict;

@@ -27,6 +27,8 @@ import {
   UploadOutlined,
   SolutionOutlined,
   CalendarOutlined,
+  HeartOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -59,6 +61,8 @@ const icons: Record<string, React.ReactNode> = {
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
   'notice-send': <NotificationOutlined />,
+  care: <HeartOutlined />,
+  'care-disasters': <AlertOutlined />,
 };
 
 export function BrandMark() {

@@ -20,6 +20,7 @@ import { SalesSection } from './sales-section.js';
 import { RatingCardSection } from '../../rating/rating-card-section.js';
 import { useSession } from '../../../shell/session.js';
 import { RetailerVisitsSection } from '../../visit-progress/retailer-visits-section.js';
+import { RetailerCareSection } from '../../care/retailer-care-section.js';
 
 type Props = {
   card: RetailerCard;
@@ -44,6 +45,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const canRating = session.can('rating.read');
   const canDesk = session.can('desk.read');
   const canVisits = session.can('followup.read');
+  const canCare = session.can('care.read');
   const today = new Date();
 
   const fileTab = (
@@ -56,6 +58,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       {canRating && <RatingCardSection retailerId={card.id} />}
       {canDesk && <RetailerCasesSection retailerId={card.id} />}
       {canVisits && <RetailerVisitsSection retailerId={card.id} />}
+      {canCare && <RetailerCareSection retailerId={card.id} />}
       {!canDesk && <ComingSoonSection titles={[t.card.complaints]} />}
     </div>
   );
