@@ -115,8 +115,8 @@ export async function seedDemoCare(db: Db, orgId: number, today: Date, opts: { d
   await generateCareTasks(db, orgId, today);
 }
 
-/** The flood's effect on orders in the demo: a falling share of each week's orders after the event is taken out (orders nothing else refers to). */
-async function dipOrders(db: Db, orgId: number, disasterId: number, occurredOn: string): Promise<void> {
+/** The flood's effect on orders in the demo: a falling share of each week's orders after the event is taken out (with their settlement attempts; orders of a plan or with a correction stay). */
+export async function dipOrders(db: Db, orgId: number, disasterId: number, occurredOn: string): Promise<void> {
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     await query(tx, sql`create temp table care_dip on commit drop as
@@ -124,8 +124,8 @@ async function dipOrders(db: Db, orgId: number, disasterId: number, occurredOn: 
       where o.org_id = ${orgId} and o.order_date >= date_trunc('week', ${occurredOn}::date)::date
         and (abs(hashtext(o.id::text)) % 1000) < 1000 * (${JSON.stringify(DIP)}::jsonb ->> least(${DIP.length - 1}, ((o.order_date - date_trunc('week', ${occurredOn}::date)::date) / 7)::int))::float8
         and not exists (select 1 from plan_orders p where p.order_id = o.id)
-        and not exists (select 1 from settlement_attempts a where a.order_id = o.id)
         and not exists (select 1 from order_lines l join order_corrections c on c.order_line_id = l.id where l.order_id = o.id)`);
+    await query(tx, sql`delete from settlement_attempts where order_id in (select id from care_dip)`);
     await query(tx, sql`delete from order_lines where order_id in (select id from care_dip)`);
     await query(tx, sql`delete from orders where id in (select id from care_dip)`);
   });

@@ -46,6 +46,8 @@ export function DisasterDetailPage() {
     }
   };
   const s = d.disaster;
+  // The stored share is the nightly run's; the curve read now is fresher.
+  const latest = recovery.data?.area.at(-1)?.share ?? s.latestShare;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small" title={<Space wrap><Tag>{careLabels.disaster[s.kind][lang]}</Tag><span data-testid="disaster-title">{s.name}</span><Tag color={s.status === 'open' ? 'orange' : 'green'}>{t.care.status[s.status]}</Tag></Space>}>
@@ -53,7 +55,7 @@ export function DisasterDetailPage() {
           { key: 'o', label: t.care.occurredOn, children: s.occurredOn },
           { key: 'n', label: t.care.contacted, children: `${s.contacted}/${s.shops}` },
           { key: 'h', label: t.care.helpTotal, children: formatYuan(s.helpYuan) },
-          { key: 'l', label: t.care.latestShare, children: `${pct(s.latestShare)} / ${t.care.level} ${pct(s.recoveryLevel)}` },
+          { key: 'l', label: t.care.latestShare, children: `${pct(latest)} / ${t.care.level} ${pct(s.recoveryLevel)}` },
         ]} />
         {org.data && <DisasterMap org={org.data} shops={shops} ring={d.ring} drawing={false} height={260} />}
       </Card>

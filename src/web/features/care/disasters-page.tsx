@@ -38,7 +38,7 @@ export function DisastersPage() {
         columns={[
           { title: t.care.disasterName, dataIndex: 'name', render: (n: string, r) => <Space><Tag>{careLabels.disaster[r.kind][lang]}</Tag>{n}</Space> },
           { title: t.care.occurredOn, dataIndex: 'occurredOn' },
-          { title: t.care.affected.replace('{n}', ''), dataIndex: 'shops' },
+          { title: t.care.shopsCount, dataIndex: 'shops' },
           { title: t.care.contacted, render: (_: unknown, r) => `${r.contacted}/${r.shops}` },
           { title: t.care.latestShare, dataIndex: 'latestShare', render: (x: number | null) => pct(x) },
           { title: '', dataIndex: 'status', render: (s: 'open' | 'closed') => <Tag color={s === 'open' ? 'orange' : 'green'}>{t.care.status[s]}</Tag> },
@@ -109,7 +109,7 @@ function NewDisaster({ onDone, onCancel }: { onDone: (id: number) => void; onCan
         </Space>
         {preview && preview.length > 0 && (
           <Table size="small" rowKey="retailerId" style={{ marginTop: 8 }} dataSource={preview} pagination={{ pageSize: 10 }} data-testid="disaster-preview"
-            columns={[{ title: t.care.shop, dataIndex: 'shopName' }, { title: t.care.pickGrids, dataIndex: 'gridName' }, { title: t.care.worker, dataIndex: 'workerName' }]} />
+            columns={[{ title: t.care.shop, dataIndex: 'shopName' }, { title: t.care.grid, dataIndex: 'gridName' }, { title: t.care.worker, dataIndex: 'workerName' }]} />
         )}
       </Form>
     </Card>

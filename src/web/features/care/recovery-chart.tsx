@@ -20,7 +20,7 @@ export function RecoveryChart({ data }: { data: Recovery }) {
       xAxis: { type: 'category', data: weeks },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, min: 0 },
       series: [
-        { name: t.care.area, type: 'line', smooth: true, data: data.area.map((p) => asPct(p.share)), lineStyle: { width: 3 } },
+        { name: t.care.area, type: 'line', data: data.area.map((p) => asPct(p.share)), lineStyle: { width: 3 } },
         { name: t.care.level, type: 'line', data: data.area.map(() => data.level * 100), lineStyle: { type: 'dashed', color: '#cf1322' }, itemStyle: { color: '#cf1322' }, symbol: 'none' },
         ...(shop ? [{ name: shop.shopName, type: 'line' as const, data: shop.points.map((p) => asPct(p.share)) }] : []),
       ],
