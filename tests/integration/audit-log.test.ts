@@ -17,7 +17,7 @@ let other: number;
 
 /** Writes that are not business writes of the county (a computation's proposal, a selection read by POST). */
 // Computations and previews that write nothing, and a person's own inbox state (read marks are kept on the notice rows).
-const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/proposal', 'POST /api/notices/preview', 'POST /api/notices/read-all', 'POST /api/notices/:id/read']);
+const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/proposal', 'POST /api/notices/preview', 'POST /api/notices/read-all', 'POST /api/notices/:id/read', 'POST /api/care/disasters/preview']);
 
 /**
  * Write routes the matrix only calls with a refused request (its bodies are
@@ -32,6 +32,11 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/onboardings': 'app/onboarding/record-licence.ts; deskcal.test.ts',
   'POST /api/onboardings/:id/steps': 'app/onboarding/complete-onboarding-step.ts; deskcal.test.ts',
   'POST /api/notice-campaigns/:id/decision': 'app/notices/campaigns.ts decideCampaign',
+  'PUT /api/care/special-groups/:id': 'app/care/special-groups.ts renewSpecialGroup; care.test.ts',
+  'POST /api/care/tasks/:id/done': 'app/care/care-tasks.ts completeCareTask',
+  'PUT /api/care/disasters/:id/shops/:retailerId/contact': 'app/care/disaster-work.ts recordContact; care.test.ts',
+  'POST /api/care/disasters/:id/help': 'app/care/disaster-work.ts addHelp; care.test.ts',
+  'POST /api/care/disasters/:id/freeze': 'app/care/disaster-work.ts freezeDisasterMonths; care.test.ts',
   'POST /api/ratings/tier-causes': 'app/rating (tier causes); rating-stability.test.ts',
   'PUT /api/supply-plans/:id/windows/:weekday': 'app/ordering/set-order-window.ts; first-day-ordering.test.ts (before, after, reason)',
   'POST /api/orders': 'this file: a phone order',

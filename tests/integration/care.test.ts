@@ -240,6 +240,34 @@ describe('disasters', () => {
   });
 });
 
+describe('care tasks and the demo', () => {
+  it('a worker marks a task done once, audited; a second time is refused', async () => {
+    const open = (await t.api(cookie.grid_worker, 'GET', '/api/care/tasks')).json().items as { id: number }[];
+    expect(open.length).toBeGreaterThan(0);
+    const audits = await auditCount('update', 'care_task');
+    expect((await t.api(cookie.grid_worker, 'POST', `/api/care/tasks/${open[0].id}/done`, { note: '已上门' })).statusCode).toBe(200);
+    expect(await auditCount('update', 'care_task')).toBe(audits + 1);
+    const again = await t.api(cookie.grid_worker, 'POST', `/api/care/tasks/${open[0].id}/done`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('care_task_done');
+    expect((await t.api(cookie.call_agent, 'POST', `/api/care/tasks/${open[0].id}/done`, {})).statusCode).toBe(403);
+  });
+
+  it('the demo county has a register, a flood with contacts and help, activities and care tasks', async () => {
+    const db = t.database.db;
+    expect(await count('care_special_groups', sql`created_by = ${ids.manager}`)).toBeGreaterThanOrEqual(5);
+    const [flood] = await query<{ id: number; shops: number; contacted: number; help: number }>(db, sql`select d.id, (select count(*)::int from care_disaster_shops s where s.disaster_id = d.id) as shops,
+      (select count(*)::int from care_disaster_shops s where s.disaster_id = d.id and s.contacted_at is not null) as contacted,
+      (select count(*)::int from care_help h where h.disaster_id = d.id) as help from care_disasters d order by d.id limit 1`);
+    expect(flood.shops).toBeGreaterThan(3);
+    expect(flood.contacted).toBeGreaterThan(0);
+    expect(flood.help).toBeGreaterThan(0);
+    expect(await count('care_activities')).toBeGreaterThanOrEqual(3);
+    expect(await count('care_tasks', sql`kind = 'proof_expired'`)).toBeGreaterThanOrEqual(1);
+    expect(await count('rating_freezes', sql`reason like '灾害%'`)).toBeGreaterThan(0);
+  });
+});
+
 describe('community activities', () => {
   it('records an activity with shops, staff and photos, shown on the shop file', async () => {
     const res = await t.api(cookie.grid_worker, 'POST', '/api/care/activities', {
