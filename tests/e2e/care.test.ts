@@ -99,6 +99,13 @@ describe('a disaster on the map', () => {
     await expect.poll(() => phone.locator('body').innerText(), WAIT).toContain(zh.care.tabTasks);
     await expect.poll(() => phone.locator('.ant-spin-spinning').count(), WAIT).toBe(0);
     await phone.screenshot({ path: `${SHOTS}/care-tasks-phone.png` });
+    // The register (audited on the server) and the activities tab.
+    await phone.getByRole('tab', { name: zh.care.tabRegister }).click();
+    await expect.poll(() => phone.locator('body').innerText(), WAIT).toContain(zh.care.registerHint);
+    await phone.screenshot({ path: `${SHOTS}/care-register-phone.png` });
+    await phone.getByRole('tab', { name: zh.care.tabActivities }).click();
+    await expect.poll(() => phone.getByTestId('care-activity').count(), WAIT).toBeGreaterThan(0);
+    await phone.screenshot({ path: `${SHOTS}/care-activities-phone.png` });
   });
 
   it('the recovery curve shows', async () => {
