@@ -81,7 +81,7 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_username').on(t.username)],
+  (t) => [uniqueIndex('users_username').on(t.username), uniqueIndex('users_org_id').on(t.orgId, t.id)],
 );
 
 export const sessions = pgTable(
@@ -176,6 +176,8 @@ export const retailers = pgTable(
   },
   (t) => [
     uniqueIndex('retailers_org_code').on(t.orgId, t.customerCode),
+    // Target of composite (org_id, retailer_id) foreign keys from later tenant tables (care, decision 1120).
+    uniqueIndex('retailers_org_id').on(t.orgId, t.id),
     uniqueIndex('retailers_org_licence').on(t.orgId, t.licenceNo),
     index('retailers_grid').on(t.gridId),
     index('retailers_org_name').on(t.orgId, t.shopName),

@@ -13,6 +13,7 @@ import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notic
 import { measuresNightlyJob, measuresNightlySchedules } from './measures-nightly.js';
 import { orgRollupJob, orgRollupSchedules, orgRollupsJob } from './org-rollups.js';
 import { launchStatsJob, launchStatsSchedules } from './launch-stats.js';
+import { careNightlyJob, careSchedules } from './care-nightly.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -30,6 +31,7 @@ export const jobDefinitions: AnyJobDefinition[] = [
   orgRollupJob,
   orgRollupsJob,
   launchStatsJob,
+  careNightlyJob,
 ];
 
 export const jobSchedules: JobSchedule[] = [
@@ -40,6 +42,7 @@ export const jobSchedules: JobSchedule[] = [
   ...measuresNightlySchedules,
   ...orgRollupSchedules,
   ...launchStatsSchedules,
+  ...careSchedules,
 ];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {

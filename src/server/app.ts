@@ -28,6 +28,7 @@ import { orderCorrectionRoutes } from './routes/order-corrections.js';
 import { supplyPlanImportRoutes } from './routes/supply-plan-import.js';
 import { settlementRoutes } from './routes/settlement.js';
 import { noticeRoutes } from './routes/notices.js';
+import { careRoutes } from './routes/care.js';
 import { registerWindowChangedNotices } from '../app/notices/queue-window-changed.js';
 import { gridMapRoutes } from './routes/grid-map.js';
 import { gridManageRoutes } from './routes/grid-manage.js';
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   measureRoutes(app, { db: opts.db, now });
   orgTreeRoutes(app, { db: opts.db, now });
   cultivationRoutes(app, { db: opts.db, now });
+  careRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

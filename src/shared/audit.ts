@@ -84,6 +84,12 @@ export const auditEntityLabels: Labels = {
   score_sheet: { zh: '考核得分表', en: 'Score sheet' },
   launch: { zh: '新品培育', en: 'Brand launch' },
   launch_check: { zh: '新品上柜检查', en: 'Launch shelf check' },
+  care_special_group: { zh: '特殊群体登记', en: 'Special-group record' },
+  care_task: { zh: '关怀任务', en: 'Care task' },
+  care_disaster: { zh: '灾害帮扶', en: 'Disaster' },
+  care_disaster_contact: { zh: '受灾联系', en: 'Disaster contact' },
+  care_help: { zh: '帮扶台账', en: 'Help ledger' },
+  care_activity: { zh: '社区活动', en: 'Community activity' },
 };
 
 export const auditQuerySchema = z.object({

@@ -258,6 +258,21 @@ export const messages = {
   launch_target_required: { zh: '请设定目标零售户范围（档位、细分、业态或网格）', en: 'Set the target shops (tier, segment, format or grids)' },
   launch_target_empty: { zh: '按所设条件没有在营的目标零售户，请放宽条件', en: 'No active shop matches the target; widen it' },
   launch_not_targeted: { zh: '该零售户不在此新品的培育目标内', en: 'This shop is not a target of that launch' },
+  // Care (issue 16 items 6–9)
+  care_photo_type: { zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images can be uploaded' },
+  care_photo_invalid: { zh: '文件内容不是所声明的图片格式', en: 'The file is not the image type it claims to be' },
+  care_proof_required: { zh: '特殊群体登记须附证明照片', en: 'A special-group record needs a photo of its proof' },
+  care_grade_required: { zh: '残疾人须填写残疾等级（1–4 级）', en: 'A disability record needs its grade (1–4)' },
+  care_dates_order: { zh: '复核日期不能晚于证明有效期', en: 'The re-check date cannot be after the proof expires' },
+  care_record_exists: { zh: '该零售户已有此类特殊群体登记', en: 'This shop already has a record of that kind' },
+  care_area_empty: { zh: '所选区域内没有在营零售户', en: 'There are no active shops in the chosen area' },
+  care_not_affected: { zh: '该零售户不在此次受灾名单中', en: 'That shop is not on this disaster\'s list' },
+  care_help_amount: { zh: '物资、慰问金和减免须填写金额', en: 'Goods, money and waived fees need an amount' },
+  care_help_approver: { zh: '审批人须为站长或县局负责人', en: 'The approver must be a station head or county manager' },
+  care_help_date: { zh: '帮扶日期须在灾害发生之后且不晚于今天', en: 'The date of help must be after the disaster and not in the future' },
+  care_disaster_date: { zh: '灾害日期不能晚于今天', en: 'The disaster date cannot be in the future' },
+  care_task_done: { zh: '该任务已完成', en: 'That task is already done' },
+  care_unknown_staff: { zh: '参与人员不存在', en: 'Unknown staff member' },
 } as const;
 
 export type MessageCode = keyof typeof messages;

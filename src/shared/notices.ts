@@ -80,6 +80,21 @@ export const previewResultSchema = z.object({
 export const noticeReportQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
 export const noticeReportSchema = z.object({
   rows: z.array(z.object({ template: z.string(), channel: z.string(), notices: z.number(), sent: z.number(), delivered: z.number(), failed: z.number(), read: z.number(), optedOut: z.number(), segments: z.number() })),
+  /**
+   * Order-window reminders and ordering, over the windows closed in the period: the shops due to order that
+   * received their reminder before the window closed (read in the app, or delivered by SMS/WeChat) and how many
+   * of them ordered, against the shops that did not receive one.
+   */
+  reminderEffect: z.object({
+    windows: z.number(),
+    reached: z.number(),
+    reachedOrdered: z.number(),
+    notReached: z.number(),
+    notReachedOrdered: z.number(),
+    /** Shares 0–1, null when the group is empty. */
+    reachedShare: z.number().nullable(),
+    notReachedShare: z.number().nullable(),
+  }),
 });
 
 /** A shop's notices with each delivery's life: what was sent, when, and what became of it ("nobody told me"). */

@@ -33,6 +33,9 @@ const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').th
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
+const CarePage = lazy(() => import('./features/care/care-page.js').then((m) => ({ default: m.CarePage })));
+const DisastersPage = lazy(() => import('./features/care/disasters-page.js').then((m) => ({ default: m.DisastersPage })));
+const DisasterDetailPage = lazy(() => import('./features/care/disaster-detail-page.js').then((m) => ({ default: m.DisasterDetailPage })));
 const OrderingStatsPage = lazy(() => import('./features/ordering-stats/ordering-stats-page.js').then((m) => ({ default: m.OrderingStatsPage })));
 
 const SurveysPage = lazy(() => import('./features/surveys/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
@@ -129,6 +132,9 @@ export function AppRoutes() {
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
         <Route path="survey-calls" element={guarded('survey-calls', <SurveyCallsPage />)} />
         <Route path="my-surveys" element={guarded('my-surveys', <MySurveysPage />)} />
+        <Route path="care" element={guarded('care', <CarePage />)} />
+        <Route path="care-disasters" element={guarded('care-disasters', <DisastersPage />)} />
+        <Route path="care-disasters/:id" element={guarded('care-disasters', <DisasterDetailPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -20,6 +20,7 @@ let other: number;
 const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/proposal', 'POST /api/notices/preview', 'POST /api/notices/read-all', 'POST /api/notices/:id/read',
   // Recomputes the roll-up summaries from the counties' data (decision 1911): no business data changes.
   'POST /api/rollups/refresh',
+  'POST /api/care/disasters/preview',
 ]);
 
 /**
@@ -37,6 +38,11 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/notice-campaigns/:id/decision': 'app/notices/campaigns.ts decideCampaign',
   'PUT /api/measures/definition': 'app/measures/measure-definitions.ts saveMeasureDefinition; measures.test.ts',
   'PUT /api/score-sheets/scheme': 'app/measures/score-sheet-schemes.ts saveScoreScheme',
+  'PUT /api/care/special-groups/:id': 'app/care/special-groups.ts renewSpecialGroup; care.test.ts',
+  'POST /api/care/tasks/:id/done': 'app/care/care-tasks.ts completeCareTask',
+  'PUT /api/care/disasters/:id/shops/:retailerId/contact': 'app/care/disaster-work.ts recordContact; care.test.ts',
+  'POST /api/care/disasters/:id/help': 'app/care/disaster-work.ts addHelp; care.test.ts',
+  'POST /api/care/disasters/:id/freeze': 'app/care/disaster-work.ts freezeDisasterMonths; care.test.ts',
   'POST /api/ratings/tier-causes': 'app/rating (tier causes); rating-stability.test.ts',
   'PUT /api/supply-plans/:id/windows/:weekday': 'app/ordering/set-order-window.ts; first-day-ordering.test.ts (before, after, reason)',
   'POST /api/orders': 'this file: a phone order',

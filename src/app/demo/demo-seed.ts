@@ -17,6 +17,7 @@ import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
+import { seedDemoCare } from './demo-seed-care.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { seedDemoSurveys } from './demo-seed-surveys.js';
 import { seedDemoMeasures } from './demo-seed-measures.js';
@@ -107,6 +108,7 @@ export async function seedDemoCounty(
   await seedDemoMeasures(db, result.orgId, opts.today);
   await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
+  await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

@@ -26,7 +26,30 @@ export async function noticeReport(db: Db, viewer: Viewer, days: number, now: Da
     left join notice_deliveries d on d.notice_id = n.id
     where ${retailerScope(viewer)} and n.visible_at > ${now.toISOString()}::timestamptz - make_interval(days => ${days}) and n.visible_at <= ${now.toISOString()}::timestamptz
     group by 1, 2 order by 1, 2`);
-  return { rows };
+  return { rows, reminderEffect: await reminderEffect(db, viewer, days, now) };
+}
+
+/** Did the shops that got their order-window reminder order more often than those it did not reach? */
+async function reminderEffect(db: Db, viewer: Viewer, days: number, now: Date) {
+  const at = now.toISOString();
+  const [e] = await query<{ windows: number; reached: number; reachedOrdered: number; notReached: number; notReachedOrdered: number }>(db, sql`
+    with due as (
+      select w.plan_id, w.weekday,
+        exists (select 1 from notices n where n.org_id = w.org_id and n.retailer_id = r.id and n.template = 'order_window_open' and n.occasion = 'plan:' || w.plan_id
+          and n.suppressed_at is null and (n.read_at <= w.closes_at
+            or exists (select 1 from notice_deliveries d where d.notice_id = n.id and d.state = 'delivered' and d.delivered_at <= w.closes_at))) as reached,
+        exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as ordered
+      from order_windows w
+      join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
+      join grids g on g.id = r.grid_id
+      where w.org_id = ${viewer.orgId} and ${retailerScope(viewer)}
+        and w.closes_at <= ${at}::timestamptz and w.closes_at > ${at}::timestamptz - make_interval(days => ${days}))
+    select count(distinct (plan_id, weekday))::int as windows, count(*) filter (where reached)::int as reached, count(*) filter (where reached and ordered)::int as "reachedOrdered",
+      count(*) filter (where not reached)::int as "notReached", count(*) filter (where not reached and ordered)::int as "notReachedOrdered"
+    from due`);
+  const share = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+  return { ...e, reachedShare: share(e.reachedOrdered, e.reached), notReachedShare: share(e.notReachedOrdered, e.notReached) };
 }
 
 type TrailRow = z.input<typeof retailerNoticesSchema>['items'][number];

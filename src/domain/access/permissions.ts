@@ -94,6 +94,14 @@ export const PERMISSIONS = [
   // Workers record shelf checks and feedback on their visits (visit.record).
   'launch.read',
   'launch.manage',
+  // Care (issue 16 items 6–9, decision 1121): read = care tasks, disasters and activities of one's scope; work = tick tasks, the
+  // contact checklist, the help ledger, activities; manage = declare a disaster and freeze its ratings; special.read / special.manage =
+  // the special-group register (every read audited) — only those who visit or decide on those shops.
+  'care.read',
+  'care.work',
+  'care.manage',
+  'care.special.read',
+  'care.special.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -169,6 +177,12 @@ for (const role of ['admin', 'county_manager'] as const) byRole[role].push('org.
 // New-brand cultivation (issue 17)
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('launch.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('launch.manage');
+
+// Care (issue 16): the register is for the grid worker who visits the shop, their station head and the county's marketing
+// department that grants the benefits — not for call agents, the system administrator or retailers (decision 1121).
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('care.read');
+for (const role of ['county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('care.work', 'care.special.read', 'care.special.manage');
+byRole.county_manager.push('care.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -264,6 +278,14 @@ const measuresMenu: Partial<Record<Role, string[]>> = {
   grid_worker: ['score-sheets'],
 };
 
+// Care (issue 16)
+const careMenu: Partial<Record<Role, string[]>> = {
+  admin: ['care-disasters'],
+  county_manager: ['care', 'care-disasters'],
+  station_head: ['care', 'care-disasters'],
+  grid_worker: ['care', 'care-disasters'],
+};
+
 const deskcalMenu: Partial<Record<Role, string[]>> = {
   admin: ['onboarding', 'work-calendar'],
   county_manager: ['onboarding', 'work-calendar'],
@@ -292,6 +314,7 @@ export function menuOf(role: Role): string[] {
     ...(surveyMenu[role] ?? []),
     ...(measuresMenu[role] ?? []),
     ...(launchMenu[role] ?? []),
+    ...(careMenu[role] ?? []),
   ];
 }
 

@@ -23,6 +23,7 @@ import { cultivationEn } from '../features/cultivation/cultivation-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
 import { surveysEn } from '../features/surveys/surveys-dict.js';
 import { measuresEn } from '../features/measures/measures-dict.js';
+import { careEn } from '../features/care/care-dict.js';
 
 export const en = {
   ...commonEn,
@@ -47,4 +48,5 @@ export const en = {
   ...noticesEn,
   ...surveysEn,
   ...measuresEn,
+  ...careEn,
 } satisfies Dict;

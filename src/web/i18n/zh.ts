@@ -23,6 +23,7 @@ import { cultivationZh } from '../features/cultivation/cultivation-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
 import { surveysZh } from '../features/surveys/surveys-dict.js';
 import { measuresZh } from '../features/measures/measures-dict.js';
+import { careZh } from '../features/care/care-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -47,6 +48,7 @@ export const zh = {
   ...noticesZh,
   ...surveysZh,
   ...measuresZh,
+  ...careZh,
 };
 
 export type Dict = typeof zh;

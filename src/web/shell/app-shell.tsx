@@ -33,6 +33,8 @@ import {
   FormOutlined,
   PhoneOutlined,
   RiseOutlined,
+  HeartOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -73,6 +75,8 @@ const icons: Record<string, React.ReactNode> = {
   'notice-send': <NotificationOutlined />,
   measures: <FundOutlined />,
   'score-sheets': <TrophyOutlined />,
+  care: <HeartOutlined />,
+  'care-disasters': <AlertOutlined />,
 };
 
 export function BrandMark() {

@@ -14,6 +14,7 @@ import { surveys } from './surveys.js';
 import { measures } from './measures.js';
 import { orgTree } from './org-tree.js';
 import { cultivation } from './cultivation.js';
+import { care } from './care.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
 export const MATRIX: MatrixModule[] = [
@@ -32,6 +33,7 @@ export const MATRIX: MatrixModule[] = [
   measures,
   orgTree,
   cultivation,
+  care,
 ];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */

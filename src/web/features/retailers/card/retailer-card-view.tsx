@@ -21,6 +21,7 @@ import { RatingCardSection } from '../../rating/rating-card-section.js';
 import { MeasuresCardSection } from '../../measures/measures-card-section.js';
 import { useSession } from '../../../shell/session.js';
 import { RetailerVisitsSection } from '../../visit-progress/retailer-visits-section.js';
+import { RetailerCareSection } from '../../care/retailer-care-section.js';
 
 type Props = {
   card: RetailerCard;
@@ -45,6 +46,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const canRating = session.can('rating.read');
   const canDesk = session.can('desk.read');
   const canVisits = session.can('followup.read');
+  const canCare = session.can('care.read');
   const today = new Date();
 
   const fileTab = (
@@ -58,6 +60,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
       {session.can('measure.read') && <MeasuresCardSection retailerId={card.id} />}
       {canDesk && <RetailerCasesSection retailerId={card.id} />}
       {canVisits && <RetailerVisitsSection retailerId={card.id} />}
+      {canCare && <RetailerCareSection retailerId={card.id} />}
       {!canDesk && session.can('desk.mine') && <MyCasesSection />}
     </div>
   );
