@@ -39,6 +39,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { deskRoutes } from './routes/desk.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
+import { homeRoutes } from './routes/home.js';
 
 export type AppOptions = {
   db: Db;
@@ -155,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   calendarRoutes(app, { db: opts.db, now });
   onboardingRoutes(app, { db: opts.db, now });
   noticeRoutes(app, { db: opts.db, now });
+  homeRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   'notice.approve',
   'notice.report',
   'notice.trail',
+  // The "today" home (issue 17): every role reads its own items, each scoped as its screen is.
+  'home.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +129,9 @@ byRole.retailer.push('notice.preferences');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
+
+// The "today" home (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('home.read');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -211,6 +216,8 @@ const deskcalMenu: Partial<Record<Role, string[]>> = {
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
   return [
+    // Every role lands on its "today" home (issue 17): the first entry is where the app opens.
+    'home',
     ...baseMenuOf(role),
     ...(visitMenu[role] ?? []),
     ...(orderingMenu[role] ?? []),
