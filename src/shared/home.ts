@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from './primitives.js';
 
 type Text = { zh: string; en: string };
-type ItemText = { title: Text; hint: Text };
+type ItemText = { title: Text; hint: Text; /** What the item's second figure counts. */ extra?: Text };
 
 /** Every home item, in the order the screen shows them within a group. */
 export const HOME_ITEMS = {
   'visit.stops_today': { title: { zh: '今日拜访', en: "Today's stops" }, hint: { zh: '已完成 / 计划', en: 'done of planned' } },
-  'desk.cases_due': { title: { zh: '待办工单', en: 'Cases due' }, hint: { zh: '今天到期或已超时', en: 'due today or overdue' } },
-  'desk.surveys_due': { title: { zh: '待回访', en: 'Callbacks (回访) due' }, hint: { zh: '结案后待回访，今天到期或已超时', en: 'closed cases awaiting the 回访, due today or overdue' } },
-  'desk.logged_open': { title: { zh: '我登记的未结工单', en: 'Open cases I logged' }, hint: { zh: '跟进处理进度', en: 'follow their progress' } },
+  'desk.cases_due': { title: { zh: '待办工单', en: 'Cases due' }, hint: { zh: '今天到期或已超时', en: 'due today or overdue' }, extra: { zh: '已超时', en: 'overdue' } },
+  'desk.surveys_due': { title: { zh: '待回访', en: 'Callbacks (回访) due' }, hint: { zh: '结案后待回访，今天到期或已超时', en: 'closed cases awaiting the 回访, due today or overdue' }, extra: { zh: '已超时', en: 'overdue' } },
+  'desk.logged_open': { title: { zh: '我登记的未结工单', en: 'Open cases I logged' }, hint: { zh: '跟进处理进度', en: 'follow their progress' }, extra: { zh: '已超时', en: 'overdue' } },
   'ordering.call_list': { title: { zh: '今日外呼订货', en: "Today's call list" }, hint: { zh: '今天订货日、尚未订货的零售户', en: 'shops whose order window is open today and have not ordered' } },
   'ordering.window_closing': { title: { zh: '今日截止未订货', en: 'Window closes today, not ordered' }, hint: { zh: '订货窗口今天关闭', en: 'their order window closes today' } },
   'settlement.failed': { title: { zh: '扣款失败', en: 'Failed deductions' }, hint: { zh: '待补扣或重新扣款', en: 'waiting for money or a retry' } },
@@ -28,12 +28,12 @@ export const HOME_ITEMS = {
   'approvals.rewards': { title: { zh: '待审批投诉奖励', en: 'Rewards to approve' }, hint: { zh: '有效投诉的馈赠', en: 'for valid complaints' } },
   'supply.plan_status': { title: { zh: '本周货源计划', en: "This week's supply plan" }, hint: { zh: '已订货户数 / 投放户数', en: 'shops ordered of shops with limits' } },
   'rating.run_status': { title: { zh: '星级评定', en: 'Star rating' }, hint: { zh: '最近一次评定', en: 'the latest run' } },
-  'figures.retailers': { title: { zh: '在册零售户', en: 'Active retailers' }, hint: { zh: '其中电子结算', en: 'of which on e-settlement' } },
-  'figures.orders_week': { title: { zh: '本周订货', en: 'Orders this week' }, hint: { zh: '订单数与金额', en: 'orders and amount' } },
+  'figures.retailers': { title: { zh: '在册零售户', en: 'Active retailers' }, hint: { zh: '正常经营的持证户', en: 'licensed and trading' }, extra: { zh: '电子结算', en: 'on e-settlement' } },
+  'figures.orders_week': { title: { zh: '近 7 天订货金额', en: 'Orders, last 7 days' }, hint: { zh: '全县已确认订单', en: 'confirmed orders in the county' }, extra: { zh: '笔订单', en: 'orders' } },
   'figures.visits_week': { title: { zh: '本周拜访', en: 'Visits this week' }, hint: { zh: '已完成 / 计划', en: 'done of planned' } },
-  'figures.desk_open': { title: { zh: '在办工单', en: 'Open cases' }, hint: { zh: '其中超时', en: 'of which breached' } },
+  'figures.desk_open': { title: { zh: '在办工单', en: 'Open cases' }, hint: { zh: '全县未结工单', en: 'not yet closed' }, extra: { zh: '已超时', en: 'breached' } },
   'ordering.my_window': { title: { zh: '我的订货', en: 'My order' }, hint: { zh: '订货窗口与本周限量', en: "order window and this week's limits" } },
-  'desk.my_cases': { title: { zh: '我的投诉与建议', en: 'My cases' }, hint: { zh: '处理中或待您评价', en: 'in progress or waiting for your verdict' } },
+  'desk.my_cases': { title: { zh: '我的投诉与建议', en: 'My cases' }, hint: { zh: '处理中或待您评价', en: 'in progress or waiting for your verdict' }, extra: { zh: '待您评价', en: 'waiting for your verdict' } },
   'notices.unread': { title: { zh: '未读消息', en: 'Unread notices' }, hint: { zh: '通知与提醒', en: 'notices and reminders' } },
   'jobs.failed': { title: { zh: '失败的后台任务', en: 'Failed jobs' }, hint: { zh: '近 7 天', en: 'last 7 days' } },
   'jobs.backlog': { title: { zh: '排队中的后台任务', en: 'Jobs waiting' }, hint: { zh: '排队或运行中', en: 'queued or running' } },
@@ -127,7 +127,8 @@ export type Home = z.output<typeof homeSchema>;
 
 export function homeText(key: HomeItemKey, lang: 'zh' | 'en') {
   const t = HOME_ITEMS[key];
-  return { title: t.title[lang], hint: t.hint[lang] };
+  const extra: Text | undefined = 'extra' in t ? t.extra : undefined;
+  return { title: t.title[lang], hint: t.hint[lang], extra: extra ? extra[lang] : null };
 }
 
 export function homeTagText(tag: HomeTag, lang: 'zh' | 'en'): string {

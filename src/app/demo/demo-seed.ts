@@ -16,6 +16,7 @@ import { seedDemoDesk } from './demo-seed-desk.js';
 import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
+import { seedDemoHome } from './demo-seed-home.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { COUNTY } from '../../domain/demo/places.js';
@@ -99,6 +100,7 @@ export async function seedDemoCounty(
     await seedDemoVisitHistory(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
+  if (opts.currentWeekPlan) await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

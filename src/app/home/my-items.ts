@@ -2,6 +2,8 @@
 // week's limits of scarce brands, their open cases and the ones waiting for
 // their verdict, and unread notices. Read through the same use-cases as the
 // order page, the case list and the inbox, so the numbers agree.
+import { sql } from 'drizzle-orm';
+import { query, type Db } from '../../db/client.js';
 import { getRetailerOrdering } from '../ordering/ordering-queries.js';
 import { findMyCases } from '../desk/find-cases.js';
 import { findInbox } from '../notices/inbox.js';
@@ -12,12 +14,13 @@ import { homeItem, homeRow, ROWS, toneOf } from './home-item.js';
 const myWindow: HomeProvider = {
   key: 'ordering.my_window',
   roles: ['retailer'],
-  async load({ db, viewer, now }) {
+  async load({ db, viewer, now, monday }) {
     if (!viewer.retailerId) return null;
     const o = await getRetailerOrdering(db, viewer, viewer.retailerId, now);
+    if (!o.window) return closedWindow(db, viewer.orgId, viewer.retailerId, now, monday);
     const limited = o.products.filter((p) => p.scarce && (p.limitQty ?? 0) > 0);
     const ordered = new Map((o.currentOrder?.lines ?? []).map((l) => [l.productId, l.orderedQty]));
-    const tag: HomeTag = !o.window ? 'none' : o.currentOrder ? 'ordered' : o.window.open ? 'open' : 'upcoming';
+    const tag: HomeTag = o.currentOrder ? 'ordered' : o.window.open ? 'open' : 'upcoming';
     return homeItem('ordering.my_window', {
       group: 'todo',
       count: limited.length,
@@ -25,12 +28,43 @@ const myWindow: HomeProvider = {
       tone: tag === 'open' ? 'warning' : tag === 'ordered' ? 'good' : 'normal',
       link: '/my-order',
       rows: [
-        ...(o.window ? [homeRow({ label: o.window.orderDate, at: o.window.open ? o.window.closesAt : o.window.opensAt, tag })] : []),
+        homeRow({ label: o.window.orderDate, date: o.window.orderDate, at: o.window.open ? o.window.closesAt : o.window.opensAt, tag }),
         ...limited.slice(0, ROWS - 1).map((p) => homeRow({ label: p.name, sub: p.code, value: ordered.get(p.productId) ?? 0, total: p.limitQty, tag: 'limit' })),
       ],
     });
   },
 };
+
+/** This week's window of the shop's order day has closed (or there is no plan): what it was, and what was ordered of each limit. */
+async function closedWindow(db: Db, orgId: number, retailerId: number, now: Date, monday: string) {
+  const [w] = await query<{ planId: number; orderDate: string; closesAt: string; ordered: boolean }>(
+    db,
+    sql`select w.plan_id as "planId", w.order_date::text as "orderDate", w.closes_at as "closesAt",
+        exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = ${retailerId}) as ordered
+      from order_windows w join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      where w.org_id = ${orgId} and w.weekday = (select order_weekday from retailers where id = ${retailerId} and org_id = ${orgId})
+        and w.order_date >= ${monday}::date and w.closes_at <= ${now.toISOString()}::timestamptz
+      order by w.closes_at desc limit 1`,
+  );
+  if (!w) return homeItem('ordering.my_window', { group: 'todo', count: 0, tag: 'none', link: '/my-order' });
+  const limits = await query<{ name: string; code: string; limitQty: number; orderedQty: number }>(
+    db,
+    sql`select p.name, p.code, l.limit_qty as "limitQty", l.ordered_qty as "orderedQty" from order_limits l join products p on p.id = l.product_id
+      where l.plan_id = ${w.planId} and l.retailer_id = ${retailerId} and l.limit_qty > 0 order by p.price_class, p.code`,
+  );
+  const tag: HomeTag = w.ordered ? 'ordered' : 'closed';
+  return homeItem('ordering.my_window', {
+    group: 'todo',
+    count: limits.length,
+    tag,
+    tone: w.ordered ? 'good' : 'normal',
+    link: '/my-order',
+    rows: [
+      homeRow({ label: w.orderDate, date: w.orderDate, at: w.closesAt, tag }),
+      ...limits.slice(0, ROWS - 1).map((l) => homeRow({ label: l.name, sub: l.code, value: l.orderedQty, total: l.limitQty, tag: 'limit' })),
+    ],
+  });
+}
 
 const myCases: HomeProvider = {
   key: 'desk.my_cases',

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { query } from '../../db/client.js';
 import { retailerScope } from '../../db/scope.js';
+import { addDays } from '../../domain/visits/visit-cycle.js';
 import type { HomeContext, HomeProvider } from './home-registry.js';
 import { homeItem, homeRow, ROWS, toneOf } from './home-item.js';
 
@@ -154,11 +155,11 @@ const planStatus: HomeProvider = {
 const ordersWeek: HomeProvider = {
   key: 'figures.orders_week',
   roles: ['county_manager', 'admin'],
-  async load({ db, viewer, today, monday }) {
+  async load({ db, viewer, today }) {
     const [r] = await query<{ amount: number; n: number }>(
       db,
       sql`select coalesce(sum(o.total_amount), 0)::float8 as amount, count(*)::int as n from orders o
-        where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.order_date between ${monday}::date and ${today}::date`,
+        where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.order_date between ${addDays(today, -6)}::date and ${today}::date`,
     );
     return homeItem('figures.orders_week', { group: 'figures', count: r.amount, unit: 'yuan', extra: r.n, link: '/orders' });
   },

@@ -19,6 +19,7 @@ import { deskEn } from '../features/desk/desk-dict.js';
 import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
+import { homeEn } from '../features/home/home-dict.js';
 
 export const en = {
   ...commonEn,
@@ -39,4 +40,5 @@ export const en = {
   ...workCalendarEn,
   ...onboardingEn,
   ...noticesEn,
+  ...homeEn,
 } satisfies Dict;

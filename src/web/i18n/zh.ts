@@ -19,6 +19,7 @@ import { deskZh } from '../features/desk/desk-dict.js';
 import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js';
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
+import { homeZh } from '../features/home/home-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -39,6 +40,7 @@ export const zh = {
   ...workCalendarZh,
   ...onboardingZh,
   ...noticesZh,
+  ...homeZh,
 };
 
 export type Dict = typeof zh;

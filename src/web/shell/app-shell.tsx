@@ -27,6 +27,7 @@ import {
   UploadOutlined,
   SolutionOutlined,
   CalendarOutlined,
+  HomeOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -35,6 +36,7 @@ import { useSession } from './session.js';
 import { NoticeBell } from '../features/notices/notice-bell.js';
 
 const icons: Record<string, React.ReactNode> = {
+  home: <HomeOutlined />,
   dashboard: <DashboardOutlined />,
   desk: <CustomerServiceOutlined />,
   'desk-stats': <PieChartOutlined />,

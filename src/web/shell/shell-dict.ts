@@ -3,6 +3,7 @@
 export const shellZh = {
   shell: {
     menu: {
+      home: '今日',
       dashboard: '概览',
       retailers: '零售户档案',
       import: '批量导入',
@@ -38,6 +39,7 @@ export const shellZh = {
 export const shellEn = {
   shell: {
     menu: {
+      home: 'Today',
       dashboard: 'Overview',
       retailers: 'Retailers',
       import: 'Import',
