@@ -22,8 +22,8 @@ const rewards: HomeProvider = {
       group: 'todo',
       count: n,
       tone: toneOf(0, n),
-      link: rows.length ? `/desk?status=all&case=${rows[0].caseId}` : '/desk?status=all',
-      rows: rows.map((r) => homeRow({ label: r.shopName, sub: r.description, at: r.at, link: `/desk?status=all&case=${r.caseId}` })),
+      link: rows.length ? `/desk?case=${rows[0].caseId}` : '/desk',
+      rows: rows.map((r) => homeRow({ label: r.shopName, sub: r.description, at: r.at, link: `/desk?case=${r.caseId}` })),
     });
   },
 };
