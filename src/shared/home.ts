@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from './primitives.js';
 
 type Text = { zh: string; en: string };
-type ItemText = { title: Text; hint: Text; /** What the item's second figure counts. */ extra?: Text };
+type ItemText = {
+  title: Text;
+  hint: Text;
+  /** What the item's second figure counts. */
+  extra?: Text;
+  /** What a row's value counts (cartons, rows), when it is not obvious. */
+  unit?: Text;
+};
 
 /** Every home item, in the order the screen shows them within a group. */
 export const HOME_ITEMS = {
@@ -21,23 +28,23 @@ export const HOME_ITEMS = {
   'visit.follow_ups_overdue': { title: { zh: '超期待办事项', en: 'Overdue follow-ups' }, hint: { zh: '拜访中登记的事项', en: 'raised on visits' } },
   'retailers.birthdays': { title: { zh: '近期生日', en: 'Birthdays this week' }, hint: { zh: '含农历生日，未来 7 天', en: 'next 7 days, lunar birthdays included' } },
   'desk.breaches': { title: { zh: '超时工单', en: 'Deadline breaches' }, hint: { zh: '已超过处理时限', en: 'past their deadline' } },
-  'visit.missed': { title: { zh: '漏访', en: 'Missed visits' }, hint: { zh: '本周期已过日期未拜访', en: 'this cycle, day passed without a visit' } },
+  'visit.missed': { title: { zh: '漏访', en: 'Missed visits' }, hint: { zh: '近 7 天，计划日已过仍未拜访（漏访 / 计划）', en: 'last 7 days, planned day passed without a visit (missed of planned)' } },
   'visit.workers_today': { title: { zh: '客户经理今日进度', en: "Workers' progress today" }, hint: { zh: '已完成 / 计划', en: 'done of planned' } },
-  'approvals.emergency': { title: { zh: '待审批应急补货', en: 'Emergency supply to approve' }, hint: { zh: '零售户的应急补货申请', en: "retailers' requests for extra supply" } },
-  'approvals.corrections': { title: { zh: '待审批退货与更正', en: 'Returns and corrections to approve' }, hint: { zh: '订单行的退货或更正', en: 'on order lines' } },
+  'approvals.emergency': { title: { zh: '待审批应急补货', en: 'Emergency supply to approve' }, hint: { zh: '零售户的应急补货申请', en: "retailers' requests for extra supply" }, unit: { zh: '条', en: 'cartons' } },
+  'approvals.corrections': { title: { zh: '待审批退货与更正', en: 'Returns and corrections to approve' }, hint: { zh: '订单行的退货或更正', en: 'on order lines' }, unit: { zh: '条', en: 'cartons' } },
   'approvals.rewards': { title: { zh: '待审批投诉奖励', en: 'Rewards to approve' }, hint: { zh: '有效投诉的馈赠', en: 'for valid complaints' } },
-  'supply.plan_status': { title: { zh: '本周货源计划', en: "This week's supply plan" }, hint: { zh: '已订货户数 / 投放户数', en: 'shops ordered of shops with limits' } },
+  'supply.plan_status': { title: { zh: '本周货源计划', en: "This week's supply plan" }, hint: { zh: '已订货 / 订货日已到的零售户', en: 'shops ordered of shops whose order day has come' } },
   'rating.run_status': { title: { zh: '星级评定', en: 'Star rating' }, hint: { zh: '最近一次评定', en: 'the latest run' } },
   'figures.retailers': { title: { zh: '在册零售户', en: 'Active retailers' }, hint: { zh: '正常经营的持证户', en: 'licensed and trading' }, extra: { zh: '电子结算', en: 'on e-settlement' } },
   'figures.orders_week': { title: { zh: '近 7 天订货金额', en: 'Orders, last 7 days' }, hint: { zh: '全县已确认订单', en: 'confirmed orders in the county' }, extra: { zh: '笔订单', en: 'orders' } },
   'figures.visits_week': { title: { zh: '本周拜访', en: 'Visits this week' }, hint: { zh: '已完成 / 计划', en: 'done of planned' } },
   'figures.desk_open': { title: { zh: '在办工单', en: 'Open cases' }, hint: { zh: '全县未结工单', en: 'not yet closed' }, extra: { zh: '已超时', en: 'breached' } },
-  'ordering.my_window': { title: { zh: '我的订货', en: 'My order' }, hint: { zh: '订货窗口与本周限量', en: "order window and this week's limits" } },
+  'ordering.my_window': { title: { zh: '我的订货', en: 'My order' }, hint: { zh: '本周限量品规（已订 / 限量）', en: 'brands limited this week (ordered of limit)' }, unit: { zh: '条', en: 'cartons' } },
   'desk.my_cases': { title: { zh: '我的投诉与建议', en: 'My cases' }, hint: { zh: '处理中或待您评价', en: 'in progress or waiting for your verdict' }, extra: { zh: '待您评价', en: 'waiting for your verdict' } },
   'notices.unread': { title: { zh: '未读消息', en: 'Unread notices' }, hint: { zh: '通知与提醒', en: 'notices and reminders' } },
   'jobs.failed': { title: { zh: '失败的后台任务', en: 'Failed jobs' }, hint: { zh: '近 7 天', en: 'last 7 days' } },
   'jobs.backlog': { title: { zh: '排队中的后台任务', en: 'Jobs waiting' }, hint: { zh: '排队或运行中', en: 'queued or running' } },
-  'audit.today': { title: { zh: '今日审计记录', en: 'Audit rows today' }, hint: { zh: '业务写操作', en: 'business writes' } },
+  'audit.today': { title: { zh: '今日审计记录', en: 'Audit rows today' }, hint: { zh: '按操作人', en: 'by person' }, unit: { zh: '条', en: 'rows' } },
 } as const satisfies Record<string, ItemText>;
 
 export type HomeItemKey = keyof typeof HOME_ITEMS;
@@ -108,6 +115,9 @@ export const homeItemSchema = z.object({
   /** A second figure named by the hint (e.g. of which breached). */
   extra: z.number().nullable().default(null),
   tag: tagSchema.nullable().default(null),
+  /** A day and a moment the item is about (the retailer's order day and when its window closes or opens). */
+  date: isoDateSchema.nullable().default(null),
+  at: timestampSchema.nullable().default(null),
   /** The screen where the item is handled, with its filter. */
   link: z.string(),
   /** The first few rows (at most 8) behind the count. */
@@ -128,7 +138,8 @@ export type Home = z.output<typeof homeSchema>;
 export function homeText(key: HomeItemKey, lang: 'zh' | 'en') {
   const t = HOME_ITEMS[key];
   const extra: Text | undefined = 'extra' in t ? t.extra : undefined;
-  return { title: t.title[lang], hint: t.hint[lang], extra: extra ? extra[lang] : null };
+  const unit: Text | undefined = 'unit' in t ? t.unit : undefined;
+  return { title: t.title[lang], hint: t.hint[lang], extra: extra ? extra[lang] : null, unit: unit ? unit[lang] : null };
 }
 
 export function homeTagText(tag: HomeTag, lang: 'zh' | 'en'): string {

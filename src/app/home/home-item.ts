@@ -5,7 +5,7 @@ import type { HomeItem, HomeItemKey, HomeRow } from '../../shared/home.js';
 type Need = Pick<HomeItem, 'group' | 'count' | 'link'>;
 
 export function homeItem(key: HomeItemKey, need: Need & Partial<Omit<HomeItem, 'key'>>): HomeItem {
-  return { key, tone: 'normal', total: null, unit: 'count', extra: null, tag: null, rows: [], ...need };
+  return { key, tone: 'normal', total: null, unit: 'count', extra: null, tag: null, date: null, at: null, rows: [], ...need };
 }
 
 export function homeRow(row: Pick<HomeRow, 'label'> & Partial<HomeRow>): HomeRow {

@@ -27,10 +27,9 @@ const myWindow: HomeProvider = {
       tag,
       tone: tag === 'open' ? 'warning' : tag === 'ordered' ? 'good' : 'normal',
       link: '/my-order',
-      rows: [
-        homeRow({ label: o.window.orderDate, date: o.window.orderDate, at: o.window.open ? o.window.closesAt : o.window.opensAt, tag }),
-        ...limited.slice(0, ROWS - 1).map((p) => homeRow({ label: p.name, sub: p.code, value: ordered.get(p.productId) ?? 0, total: p.limitQty, tag: 'limit' })),
-      ],
+      date: o.window.orderDate,
+      at: o.window.open ? o.window.closesAt : o.window.opensAt,
+      rows: limited.slice(0, ROWS).map((p) => homeRow({ label: p.name, sub: p.code, value: ordered.get(p.productId) ?? 0, total: p.limitQty })),
     });
   },
 };
@@ -59,10 +58,9 @@ async function closedWindow(db: Db, orgId: number, retailerId: number, now: Date
     tag,
     tone: w.ordered ? 'good' : 'normal',
     link: '/my-order',
-    rows: [
-      homeRow({ label: w.orderDate, date: w.orderDate, at: w.closesAt, tag }),
-      ...limits.slice(0, ROWS - 1).map((l) => homeRow({ label: l.name, sub: l.code, value: l.orderedQty, total: l.limitQty, tag: 'limit' })),
-    ],
+    date: w.orderDate,
+    at: w.closesAt,
+    rows: limits.slice(0, ROWS).map((l) => homeRow({ label: l.name, sub: l.code, value: l.orderedQty, total: l.limitQty })),
   });
 }
 

@@ -40,10 +40,11 @@ function when(at: string, today: string): string {
   return s.startsWith(today) ? s.slice(11) : s.slice(5);
 }
 
-function RowLine({ row, today, onOpen }: { row: HomeRowWire; today: string; onOpen: () => void }) {
+function RowLine({ row, today, unit, onOpen }: { row: HomeRowWire; today: string; unit: string | null; onOpen: () => void }) {
   const { lang } = useT();
   const right: string[] = [];
-  if (row.value != null) right.push(row.total != null ? `${formatNumber(row.value)} / ${formatNumber(row.total)}` : formatNumber(row.value));
+  const value = (n: number) => `${formatNumber(n)}${unit ? ` ${unit}` : ''}`;
+  if (row.value != null) right.push(row.total != null ? `${formatNumber(row.value)} / ${value(row.total)}` : value(row.value));
   if (row.amount != null) right.push(formatYuan(row.amount));
   if (row.date && row.date !== row.label) right.push(formatDate(row.date).slice(5));
   if (row.at) right.push(when(row.at, today));
@@ -110,12 +111,19 @@ export function HomeCard({ item, today, rows = 5 }: { item: HomeItemWire; today:
           {number}
         </span>
         {total != null && <Typography.Text type="secondary">/ {formatNumber(total)}</Typography.Text>}
-        {item.extra != null && text.extra && (
+        {item.extra != null && item.extra > 0 && text.extra && (
           <Typography.Text type={item.extra > 0 && tone === 'danger' ? 'danger' : 'secondary'}>
             {text.extra} {formatNumber(item.extra)}
           </Typography.Text>
         )}
       </div>
+      {(item.date || item.at) && (
+        <div data-testid={`home-when-${item.key}`}>
+          <Typography.Text>
+            {[item.date ? formatDate(item.date) : null, item.at ? `${item.tag === 'upcoming' ? h.opens : h.due} ${when(item.at, today)}` : null].filter(Boolean).join(' · ')}
+          </Typography.Text>
+        </div>
+      )}
       {total != null && total > 0 && <Progress percent={Math.round((100 * item.count) / total)} size="small" showInfo={false} strokeColor={tone === 'good' ? '#389e0d' : undefined} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {text.hint}
@@ -125,12 +133,13 @@ export function HomeCard({ item, today, rows = 5 }: { item: HomeItemWire; today:
           size="small"
           style={{ marginTop: 6 }}
           dataSource={shown}
-          renderItem={(row) => <RowLine row={row} today={today} onOpen={() => navigate(row.link ?? item.link)} />}
+          renderItem={(row) => <RowLine row={row} today={today} unit={text.unit} onOpen={() => navigate(row.link ?? item.link)} />}
         />
       )}
       {list.length > shown.length && (
         <Button type="link" size="small" onClick={() => navigate(item.link)} style={{ paddingInline: 0 }}>
-          {h.more(item.count - shown.length)}
+          {/* Rows that each stand for one counted thing say how many more; rows that group them (a worker, a person) just lead on. */}
+          {list.every((r) => r.value != null) ? h.seeAll : h.more(item.count - shown.length)}
         </Button>
       )}
       {item.group === 'todo' && item.count === 0 && shown.length === 0 && (
