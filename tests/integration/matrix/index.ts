@@ -10,9 +10,10 @@ import { jobs } from './jobs.js';
 import { desk } from './desk.js';
 import { deskcal } from './deskcal.js';
 import { notices } from './notices.js';
+import { home } from './home.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
-export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices];
+export const MATRIX: MatrixModule[] = [retailerFile, rating, grids, visits, ordering, orderCorrections, settlement, jobs, desk, deskcal, notices, home];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */
 export function matrixCalls(ctx: MatrixContext): MatrixCall[] {
