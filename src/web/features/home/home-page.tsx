@@ -8,11 +8,12 @@ import { useSession } from '../../shell/session.js';
 import { useLoad } from '../../components/use-load.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { usePhone } from '../../components/phone-layout.js';
-import { HOME_GROUPS, HOME_TONES } from '../../../shared/home.js';
+import { HOME_GROUPS } from '../../../shared/home.js';
 import { homeApi, type HomeItemWire } from './home-api.js';
 import { HomeCard } from './home-card.js';
 
-const urgency = (i: HomeItemWire) => HOME_TONES.indexOf(i.tone ?? 'normal');
+// Overdue things first; otherwise the registry's order (the worker's stops lead).
+const urgency = (i: HomeItemWire) => (i.tone === 'danger' ? 0 : 1);
 
 function greeting(h: { morning: string; afternoon: string; evening: string }): string {
   const hour = (new Date().getUTCHours() + 8) % 24;
@@ -33,7 +34,7 @@ export function HomePage() {
       <div style={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
         <div>
           <Typography.Title level={4} className="zy-page-title" style={{ marginBottom: 2 }}>
-            {greeting(h)}，{me?.user.displayName}
+            {h.greet(greeting(h), me?.user.displayName ?? '')}
           </Typography.Title>
           {data && <Typography.Text type="secondary">{h.todayIs(data.today, weekday)}</Typography.Text>}
         </div>
