@@ -12,8 +12,8 @@ import { HOME_GROUPS } from '../../../shared/home.js';
 import { homeApi, type HomeItemWire } from './home-api.js';
 import { HomeCard } from './home-card.js';
 
-// Overdue things first; otherwise the registry's order (the worker's stops lead).
-const urgency = (i: HomeItemWire) => (i.tone === 'danger' ? 0 : 1);
+// Overdue things first, nothing-to-do last; otherwise the registry's order (the worker's stops lead).
+const urgency = (i: HomeItemWire) => (i.tone === 'danger' ? 0 : i.count > 0 || (i.total ?? 0) > 0 ? 1 : 2);
 
 function greeting(h: { morning: string; afternoon: string; evening: string }): string {
   const hour = (new Date().getUTCHours() + 8) % 24;
