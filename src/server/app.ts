@@ -44,6 +44,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { cultivationRoutes } from './routes/cultivation.js';
+import { homeRoutes } from './routes/home.js';
 
 export type AppOptions = {
   db: Db;
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   orgTreeRoutes(app, { db: opts.db, now });
   cultivationRoutes(app, { db: opts.db, now });
   careRoutes(app, { db: opts.db, now });
+  homeRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -16,6 +16,7 @@ const MyFilePage = lazy(() => import('./features/my-file/my-file-page.js').then(
 const ImportPage = lazy(() => import('./features/import/import-page.js').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const GridMapPage = lazy(() => import('./features/grid-map/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
+const HomePage = lazy(() => import('./features/home/home-page.js').then((m) => ({ default: m.HomePage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
 const FieldPage = lazy(() => import('./features/field/field-page.js').then((m) => ({ default: m.FieldPage })));
 const VisitOrderPage = lazy(() => import('./features/field/visit-order-page.js').then((m) => ({ default: m.VisitOrderPage })));
@@ -98,6 +99,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        <Route path="home" element={guarded('home', <HomePage />)} />
         <Route path="dashboard" element={guarded('dashboard', <DashboardPage />)} />
         <Route path="rollups" element={guarded('rollups', <RollupPage />)} />
         <Route path="retailers" element={guarded('retailers', <RetailerListPage />)} />

@@ -16,6 +16,7 @@ import { seedDemoDesk } from './demo-seed-desk.js';
 import { seedDemoOnboarding } from './demo-seed-onboarding.js';
 import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
+import { seedDemoHome } from './demo-seed-home.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
 import { seedDemoCare } from './demo-seed-care.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
@@ -109,6 +110,7 @@ export async function seedDemoCounty(
   await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
   await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
+  if (opts.currentWeekPlan) await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

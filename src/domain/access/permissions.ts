@@ -102,6 +102,8 @@ export const PERMISSIONS = [
   'care.manage',
   'care.special.read',
   'care.special.manage',
+  // The "today" home (issue 17): every role reads its own items, each scoped as its screen is.
+  'home.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,6 +185,9 @@ for (const role of ['admin', 'county_manager'] as const) byRole[role].push('laun
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('care.read');
 for (const role of ['county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('care.work', 'care.special.read', 'care.special.manage');
 byRole.county_manager.push('care.manage');
+
+// The "today" home (issue 17)
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('home.read');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -304,6 +309,8 @@ const launchMenu: Partial<Record<Role, string[]>> = {
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
   return [
+    // Every role lands on its "today" home (issue 17): the first entry is where the app opens.
+    'home',
     ...baseMenuOf(role),
     ...(visitMenu[role] ?? []),
     ...(orderingMenu[role] ?? []),

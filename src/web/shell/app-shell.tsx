@@ -35,6 +35,7 @@ import {
   RiseOutlined,
   HeartOutlined,
   AlertOutlined,
+  HomeOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -44,6 +45,7 @@ import { NoticeBell } from '../features/notices/notice-bell.js';
 import { RegionalBanner } from '../features/org-tree/regional-banner.js';
 
 const icons: Record<string, React.ReactNode> = {
+  home: <HomeOutlined />,
   dashboard: <DashboardOutlined />,
   rollups: <ApartmentOutlined />,
   desk: <CustomerServiceOutlined />,

@@ -3,6 +3,7 @@
 export const shellZh = {
   shell: {
     menu: {
+      home: '今日',
       dashboard: '概览',
       rollups: '省市汇总',
       retailers: '零售户档案',
@@ -47,6 +48,7 @@ export const shellZh = {
 export const shellEn = {
   shell: {
     menu: {
+      home: 'Today',
       dashboard: 'Overview',
       rollups: 'Roll-up',
       retailers: 'Retailers',

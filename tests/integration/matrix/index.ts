@@ -15,6 +15,7 @@ import { measures } from './measures.js';
 import { orgTree } from './org-tree.js';
 import { cultivation } from './cultivation.js';
 import { care } from './care.js';
+import { home } from './home.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
 export const MATRIX: MatrixModule[] = [
@@ -34,6 +35,7 @@ export const MATRIX: MatrixModule[] = [
   orgTree,
   cultivation,
   care,
+  home,
 ];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */

@@ -2,8 +2,9 @@
 // and station heads see their task list (due and overdue first) and work a
 // case in the drawer.
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError, toQuery, type Wire } from '../../api/client.js';
 import { formatNumber } from '../../../shared/format.js';
 import { useT } from '../../i18n/i18n.js';
@@ -19,26 +20,31 @@ import { RewardLedger } from './reward-ledger.js';
 const EXPORT_MAX = 20_000;
 
 type Status = 'open' | 'survey_due' | 'closed';
+type Due = 'warning' | 'breached';
 
 export function DeskPage() {
   const { t, lang } = useT();
   const d = t.desk;
   const { message } = App.useApp();
   const session = useSession();
-  const [status, setStatus] = useState<Status>('open');
-  const [mine, setMine] = useState(false);
+  // Deep links (the home): ?status=survey_due, ?mine=true, ?due=breached, ?case=<id> opens that case.
+  const [params] = useSearchParams();
+  const param = <T extends string>(key: string, allowed: readonly T[]): T | undefined => allowed.find((v) => v === params.get(key));
+  const [status, setStatus] = useState<Status>(() => param('status', ['open', 'survey_due', 'closed'] as const) ?? 'open');
+  const [mine, setMine] = useState(() => params.get('mine') === 'true');
+  const [due, setDue] = useState<Due | undefined>(() => param('due', ['warning', 'breached'] as const));
   const [items, setItems] = useState<Wire<typeof caseListSchema>['items']>([]);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(() => (Number(params.get('case')) > 0 ? Number(params.get('case')) : null));
 
   const load = useCallback(async () => {
     try {
-      setItems((await deskApi.cases({ status, mine: mine ? 'true' : undefined })).items);
+      setItems((await deskApi.cases({ status: due ? 'open' : status, mine: mine ? 'true' : undefined, due })).items);
     } catch (e) {
       message.error(e instanceof ApiError ? e.text(lang) : String(e));
     }
-  }, [status, mine, lang, message]);
+  }, [status, mine, due, lang, message]);
   useEffect(() => void load(), [load]);
-  const exportHref = (format: 'xlsx' | 'csv') => `/api/desk/cases/export${toQuery({ status, mine: mine ? 'true' : undefined, format, lang })}`;
+  const exportHref = (format: 'xlsx' | 'csv') => `/api/desk/cases/export${toQuery({ status: due ? 'open' : status, mine: mine ? 'true' : undefined, due, format, lang })}`;
 
   const list = (
     <Card
@@ -48,13 +54,21 @@ export function DeskPage() {
         <Space wrap>
           <Segmented<Status>
             value={status}
-            onChange={setStatus}
+            onChange={(v) => {
+              setDue(undefined);
+              setStatus(v);
+            }}
             options={[
               { value: 'open', label: d.open },
               { value: 'survey_due', label: d.surveyDue },
               { value: 'closed', label: d.closed },
             ]}
           />
+          {due && (
+            <Tag closable color={due === 'breached' ? 'red' : 'orange'} onClose={() => setDue(undefined)} data-testid="desk-due-filter">
+              {due === 'breached' ? d.breached : d.warning}
+            </Tag>
+          )}
           {session.can('desk.work') && (
             <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
               {d.mine}

@@ -6,6 +6,7 @@ import { App, Badge, Button, Input, List, Select, Space, Table, Tabs, Tag, Typog
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Figures, usePhone } from '../../components/phone-layout.js';
 import { ApiError } from '../../api/client.js';
+import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import type { OrderList, OrderListItem } from '../../../shared/order-corrections.js';
@@ -35,6 +36,8 @@ export function OrdersPage() {
   const [fixing, setFixing] = useState<{ order: OrderListItem; line: Line } | null>(null);
   const [pending, setPending] = useState(0);
   const [tick, setTick] = useState(0);
+  // A deep link (the home's approvals): ?tab=review opens the corrections waiting for a decision.
+  const [params] = useSearchParams();
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
 
   useEffect(() => {
@@ -204,6 +207,7 @@ export function OrdersPage() {
         {c.ordersTitle}
       </Typography.Title>
       <Tabs
+        defaultActiveKey={params.get('tab') === 'review' ? 'review' : 'orders'}
         items={[
           { key: 'orders', label: c.weekOrders, children: orders },
           {

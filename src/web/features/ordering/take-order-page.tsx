@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, List, Row, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { searchActiveRetailers } from '../../api/endpoints.js';
@@ -137,6 +138,13 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+
+  // A deep link (the home's call list): ?retailerId=<id> opens that shop at once.
+  const [params] = useSearchParams();
+  const linked = Number(params.get('retailerId'));
+  useEffect(() => {
+    if (linked > 0) void load(linked);
+  }, [linked]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const limited = (view?.products ?? []).filter((p) => p.scarce);
   const totals = orderTotals(lines, byId);

@@ -2,6 +2,7 @@
 // and per worker (table), one worker's day as walked against the plan (map),
 // and the follow-ups waiting, overdue first.
 import { useMemo, useState, useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Input, List, Row, Select, Space, Table, Tag, Typography, message, Alert } from 'antd';
 import type { Progress } from '../../../shared/visits.js';
 import { findOpenFollowUps, getDayRoute, getVisitProgress, planVisitCalendars } from './visits-api.js';
@@ -32,7 +33,9 @@ export function VisitProgressPage() {
   const progress = useLoad(getVisitProgress, []);
   const org = useLoad(getOrg, []);
   const followUps = useLoad(findOpenFollowUps, []);
-  const [workerId, setWorkerId] = useState<number | undefined>();
+  // A deep link (the home): ?workerId=<id> shows that worker's day first.
+  const [params] = useSearchParams();
+  const [workerId, setWorkerId] = useState<number | undefined>(() => (Number(params.get('workerId')) > 0 ? Number(params.get('workerId')) : undefined));
   const [date, setDate] = useState<string | undefined>();
   const worker = workerId ?? progress.data?.workers[0]?.workerId;
   const day = date ?? progress.data?.today;
