@@ -309,8 +309,9 @@ const launchMenu: Partial<Record<Role, string[]>> = {
 /** Menu entries (route keys) shown to a role. */
 export function menuOf(role: Role): string[] {
   return [
-    // Every role lands on its "today" home (issue 17): the first entry is where the app opens.
-    'home',
+    // Every county role lands on its "today" home (issue 17): the first entry is where the app opens. A province or
+    // city user lands on the roll-ups.
+    ...(byRole[role].includes('home.read') ? ['home'] : []),
     ...baseMenuOf(role),
     ...(visitMenu[role] ?? []),
     ...(orderingMenu[role] ?? []),
