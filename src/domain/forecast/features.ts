@@ -70,7 +70,6 @@ export function featureNames(panel: Panel): string[] {
     ...panel.calendar.kinds.map((k) => `weeks_to_${k}`),
     'nearest_event',
     'nearest_event_offset',
-    'age',
     'bound_share',
     'zero_share',
     'log_scale',
@@ -96,8 +95,9 @@ export function writeFeatures(
   out[i++] = h;
   for (let j = 0; j < 4; j++) out[i++] = at(v, origin - j) * inv;
   out[i++] = meanOf(v, origin - 3, origin) * inv;
-  out[i++] = meanOf(v, origin - 25, origin) * inv;
-  out[i++] = meanOf(v, origin - 51, origin) * inv;
+  // Longer means only over a full window: a young series' partial mean is another feature.
+  out[i++] = Number.isNaN(at(v, origin - 25)) ? NaN : meanOf(v, origin - 25, origin) * inv;
+  out[i++] = Number.isNaN(at(v, origin - 51)) ? NaN : meanOf(v, origin - 51, origin) * inv;
   out[i++] = at(v, t - 52) * inv;
   const a = cal.aligned[t];
   out[i++] = at(v, a) * inv;
@@ -110,9 +110,6 @@ export function writeFeatures(
   for (const o of cal.offsets) out[i++] = o[t];
   out[i++] = cal.nearestKind[t];
   out[i++] = cal.nearestOffset[t];
-  let first = 0;
-  while (first <= origin && (Number.isNaN(v[first]) || v[first] === 0)) first++;
-  out[i++] = Math.min(104, origin - first);
   let bound = 0;
   let nb = 0;
   for (let j = 0; j < 4; j++) {

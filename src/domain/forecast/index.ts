@@ -9,3 +9,4 @@ export * from './model.js';
 export * from './reconcile.js';
 export * from './explain.js';
 export * from './csv-series.js';
+export * from './panels.js';
