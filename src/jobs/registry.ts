@@ -10,6 +10,7 @@ import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } f
 import { deskSweepJob, deskSweepSchedules } from './desk-sweep.js';
 import { onboardingDeadlineSchedules, onboardingDeadlinesJob } from './onboarding-deadlines.js';
 import { dispatchNoticesJob, generateNoticesJob, noticeSchedules } from './notices/notice-jobs.js';
+import { forecastSchedules, forecastsJob } from './forecasts.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -23,9 +24,10 @@ export const jobDefinitions: AnyJobDefinition[] = [
   deskSweepJob,
   dispatchNoticesJob,
   generateNoticesJob,
+  forecastsJob,
 ];
 
-export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules, ...noticeSchedules];
+export const jobSchedules: JobSchedule[] = [...visitCalendarSchedules, ...deskSweepSchedules, ...onboardingDeadlineSchedules, ...noticeSchedules, ...forecastSchedules];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);

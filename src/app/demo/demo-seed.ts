@@ -18,6 +18,7 @@ import { orderFactSums } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
 import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
+import { seedDemoForecasts } from './demo-seed-forecast.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -97,6 +98,7 @@ export async function seedDemoCounty(
     await seedDemoSupplyPlan(db, result.orgId, opts.today);
     progress('拜访记录 visit history', 99);
     await seedDemoVisitHistory(db, result.orgId, opts.today);
+    await seedDemoForecasts(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
   progress('完成 done', 100);

@@ -53,19 +53,24 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
   const names = featureNames(panel);
   const F = names.length;
   const firstOrigin = Math.max(4, cutoff - (opts.originWeeks ?? 104));
-  const candidates: [number, number, number][] = [];
-  for (let si = 0; si < panel.series.length; si++) {
-    const v = panel.series[si].values;
-    for (let o = firstOrigin; o < cutoff; o++) {
-      if (Number.isNaN(v[o])) continue;
-      for (let h = 1; h <= opts.horizons && o + h <= cutoff; h++) if (!Number.isNaN(v[o + h])) candidates.push([si, o, h]);
+  // Two passes: count the (series, origin, horizon) rows, then keep a seeded sample of them.
+  const eachRow = (visit: (si: number, o: number, h: number) => void) => {
+    for (let si = 0; si < panel.series.length; si++) {
+      const v = panel.series[si].values;
+      for (let o = firstOrigin; o < cutoff; o++) {
+        if (Number.isNaN(v[o])) continue;
+        for (let h = 1; h <= opts.horizons && o + h <= cutoff; h++) if (!Number.isNaN(v[o + h])) visit(si, o, h);
+      }
     }
-  }
+  };
+  let total = 0;
+  eachRow(() => total++);
   const rand = mulberry32(opts.seed);
-  const maxRows = opts.maxRows ?? 120_000;
+  const keep = Math.min(1, (opts.maxRows ?? 120_000) / Math.max(1, total));
   const chosen: [number, number, number][] = [];
-  const keep = Math.min(1, maxRows / Math.max(1, candidates.length));
-  for (const c of candidates) if (keep >= 1 || rand() < keep) chosen.push(c);
+  eachRow((si, o, h) => {
+    if (keep >= 1 || rand() < keep) chosen.push([si, o, h]);
+  });
   const x = new Float64Array(chosen.length * F);
   const y = new Float64Array(chosen.length);
   const weight = new Float64Array(chosen.length);
