@@ -121,23 +121,22 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   }
 
   // Shop × product: the shop's total × the product's recent share, reconciled per product and week.
+  const shopIndex = new Map(shopPanel.series.map((s, i) => [Number(s.key), i]));
   const shares = await findProductShares(db, orgId, origin);
   const byProduct = new Map<number, { retailerId: number; share: number }[]>();
   for (const s of shares) {
     if (!byProduct.has(s.productId)) byProduct.set(s.productId, []);
     byProduct.get(s.productId)!.push(s);
   }
-  const shopIndex = new Map(shopPanel.series.map((s, i) => [Number(s.key), i]));
-  for (const [productId, list] of byProduct) {
+  for (const [productId, all] of byProduct) {
+    const list = all.filter((x) => shopIndex.has(x.retailerId));
     const county = countyProduct.get(productId);
     if (!county) continue;
     for (let h = 1; h <= FORECAST_HORIZONS; h++) {
       const parts = list.map((x) => (shopTotals.get(x.retailerId)?.[h - 1] ?? 0) * x.share);
       const rec = reconcile(parts, county[h - 1]);
       list.forEach((x, j) => {
-        const i = shopIndex.get(x.retailerId);
-        if (i === undefined) return;
-        const p = shopFc[i][h - 1];
+        const p = shopFc[shopIndex.get(x.retailerId)!][h - 1];
         rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.value > 0 ? (p.low / p.value) * rec[j] : 0, high: p.value > 0 ? (p.high / p.value) * rec[j] : 0 });
       });
     }
