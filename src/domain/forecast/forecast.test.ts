@@ -128,7 +128,7 @@ describe('the learned model', () => {
     const cal = lunarCalendar(first, first + weeks + 12);
     let s = 12345;
     const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648), s / 2147483648);
-    const series = Array.from({ length: 30 }, (_, k) => {
+    const series = Array.from({ length: 20 }, (_, k) => {
       const size = 5 + k * 2;
       const v = new Float64Array(weeks);
       for (let p = 0; p < weeks; p++) {
@@ -143,7 +143,7 @@ describe('the learned model', () => {
     });
     const panel: Panel = { firstWeek: first, weeks, series, calendar: cal, attrNames: ['tier'] };
     const origins = [weekIndex('2025-01-13') - first - 4, weekIndex('2025-01-27') - first - 3];
-    const fit = () => fitForecaster(panel, origins[0], { horizons: 4, seed: 3, gbt: { trees: 60 } });
+    const fit = () => fitForecaster(panel, origins[0], { horizons: 4, seed: 3, gbt: { trees: 40 } });
     const f = fit();
     const model = new ErrorSum();
     const aligned = new ErrorSum();
