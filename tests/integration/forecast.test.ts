@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { computeForecasts, lastClosedWeek } from '../../src/app/forecast/compute-forecasts.js';
 import { forecastAccuracyByWorker } from '../../src/app/forecast/forecast-accuracy.js';
+import { findSuggestedOrder } from '../../src/app/forecast/find-suggested-order.js';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -61,6 +62,27 @@ describe('a forecast run', () => {
     }
     const [run] = await query<{ status: string }>(t.database.db, sql`select status from forecast_runs where org_id = ${orgId} and id = ${runId}`);
     expect(run.status).toBe('done');
+  });
+
+  it('suggests an order per product with its reason, following an override', async () => {
+    const db = t.database.db;
+    const [shop] = await query<{ id: number }>(
+      db,
+      sql`select retailer_id as id from forecasts where org_id = ${orgId} and run_id = ${runId} and product_id <> 0 and retailer_id <> 0 and week_start = '2026-11-30'
+        group by retailer_id order by sum(qty) desc, retailer_id limit 1`,
+    );
+    const lines = await findSuggestedOrder(db, orgId, shop.id, '2026-11-30');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0].qty).toBe(Math.round(lines[0].forecast));
+    expect(lines[0].reason.zh).toMatch(/近13周平均 .* 条 · 去年.*近期走势 ×/);
+    await db.execute(sql`insert into forecast_overrides (org_id, retailer_id, product_id, week_start, qty, reason)
+      values (${orgId}, ${shop.id}, ${lines[0].productId}, '2026-11-30', 40, '婚宴')`);
+    const after = await findSuggestedOrder(db, orgId, shop.id, '2026-11-30');
+    expect(after.find((l) => l.productId === lines[0].productId)).toMatchObject({ qty: 40 });
+    // A reason is required by the database as well.
+    await expect(
+      db.execute(sql`insert into forecast_overrides (org_id, retailer_id, product_id, week_start, qty, reason) values (${orgId}, ${shop.id}, ${lines[0].productId}, '2026-11-30', 3, '  ')`),
+    ).rejects.toThrow();
   });
 
   it('scores a month per grid worker against the demand shops stated', async () => {

@@ -9,6 +9,7 @@ import { predictGbt, trainGbt } from './gbt.js';
 import { fitForecaster, forecastFrom } from './model.js';
 import { whyText } from './explain.js';
 import { ErrorSum } from './metrics.js';
+import { suggestOrder } from './suggested-order.js';
 import type { Panel } from './types.js';
 
 describe('weeks and lunar events', () => {
@@ -225,5 +226,22 @@ describe('the weekly file', () => {
     expect(code('series,week,value\na,2026-01-05,x')).toBe('bad_value');
     expect(code(ok, 3)).toBe('horizon_too_long');
     expect(code(ok, 2)).toBe('ok');
+  });
+});
+
+describe('the suggested order', () => {
+  const base = { baseline: 10, event: 1.5, trend: 1.1, adjustment: 1, eventKind: 'spring', eventOffset: -2, override: null };
+  it('is the forecast in whole cartons with its reason, within the limit', () => {
+    const s = suggestOrder({ ...base, forecast: 16.6, remaining: null });
+    expect(s).toMatchObject({ qty: 17, capped: false });
+    expect(s.reason.zh).toContain('去年春节前第2周 ×1.50');
+    const c = suggestOrder({ ...base, forecast: 16.6, remaining: 5 });
+    expect(c).toMatchObject({ qty: 5, capped: true });
+    expect(c.reason.zh).toContain('限量内最多 5 条');
+  });
+  it('follows a worker\u2019s override and says so', () => {
+    const s = suggestOrder({ ...base, forecast: 16.6, remaining: 30, override: { qty: 25, reason: '婚宴订货' } });
+    expect(s.qty).toBe(25);
+    expect(s.reason.zh).toContain('客户经理调整：婚宴订货');
   });
 });

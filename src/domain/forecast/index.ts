@@ -10,3 +10,4 @@ export * from './reconcile.js';
 export * from './explain.js';
 export * from './csv-series.js';
 export * from './panels.js';
+export * from './suggested-order.js';
