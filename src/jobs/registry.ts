@@ -14,6 +14,7 @@ import { measuresNightlyJob, measuresNightlySchedules } from './measures-nightly
 import { orgRollupJob, orgRollupSchedules, orgRollupsJob } from './org-rollups.js';
 import { launchStatsJob, launchStatsSchedules } from './launch-stats.js';
 import { careNightlyJob, careSchedules } from './care-nightly.js';
+import { forecastSchedules, forecastsJob } from './forecasts.js';
 import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
@@ -32,6 +33,7 @@ export const jobDefinitions: AnyJobDefinition[] = [
   orgRollupsJob,
   launchStatsJob,
   careNightlyJob,
+  forecastsJob,
 ];
 
 export const jobSchedules: JobSchedule[] = [
@@ -43,6 +45,7 @@ export const jobSchedules: JobSchedule[] = [
   ...orgRollupSchedules,
   ...launchStatsSchedules,
   ...careSchedules,
+  ...forecastSchedules,
 ];
 
 export function definitionOf(name: string): AnyJobDefinition | undefined {

@@ -24,6 +24,7 @@ import { seedDemoSurveys } from './demo-seed-surveys.js';
 import { seedDemoMeasures } from './demo-seed-measures.js';
 import { seedDemoOrgTree } from './demo-seed-org-tree.js';
 import { seedDemoCultivation } from './demo-seed-cultivation.js';
+import { seedDemoForecasts } from './demo-seed-forecast.js';
 import { COUNTY } from '../../domain/demo/places.js';
 import { generateCounty, type Boundary, type DemoCounty } from '../../domain/demo/index.js';
 
@@ -103,6 +104,7 @@ export async function seedDemoCounty(
     await seedDemoSupplyPlan(db, result.orgId, opts.today);
     progress('拜访记录 visit history', 99);
     await seedDemoVisitHistory(db, result.orgId, opts.today);
+    await seedDemoForecasts(db, result.orgId, opts.today);
   }
   await seedDemoNotices(db, result.orgId, opts.today);
   await seedDemoSurveys(db, result.orgId, opts.today);

@@ -1,0 +1,95 @@
+// Demand forecasts (issue 18): one run per org and order week (after the week
+// closes, or on demand), its forecasts per shop × product, per shop total
+// (product_id 0) and per county × product (retailer_id 0) for the next 1–8
+// weeks, each with its parts so a worker can read why; and the overrides
+// workers enter with a reason. Shop and product ids carry no foreign key: the
+// core tables have no (org_id, id) key to point a composite one at.
+import { sql } from 'drizzle-orm';
+import { check, doublePrecision, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { orgs, users } from './schema.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export type ForecastRunSummary = {
+  shops: number;
+  series: number;
+  seconds: number;
+  /** Backtest of this run's model over the last weeks, shop totals: WAPE of the model and the best baseline. */
+  backtest?: { wapePct: number; bestBaselinePct: number; baseline: string };
+};
+
+export const forecastRuns = pgTable(
+  'forecast_runs',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: serial('id').notNull(),
+    /** Monday of the last closed order week the run learnt from; forecasts are for the weeks after it. */
+    originWeek: date('origin_week').notNull(),
+    /** running | done | failed */
+    status: text('status').notNull().default('running'),
+    seed: integer('seed').notNull(),
+    summary: jsonb('summary').$type<ForecastRunSummary>(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('forecast_runs_org_origin').on(t.orgId, t.originWeek)],
+);
+
+export const forecasts = pgTable(
+  'forecasts',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    runId: integer('run_id').notNull(),
+    /** 0 = the county. */
+    retailerId: integer('retailer_id').notNull(),
+    /** 0 = all products (the shop's total). */
+    productId: integer('product_id').notNull(),
+    weekStart: date('week_start').notNull(),
+    horizon: smallint('horizon').notNull(),
+    /** Cartons, reconciled so shops add up to the county. */
+    qty: doublePrecision('qty').notNull(),
+    low: doublePrecision('low').notNull(),
+    high: doublePrecision('high').notNull(),
+    /** The parts: recent level × event effect × trend × model adjustment ≈ qty before reconciliation. */
+    baseline: doublePrecision('baseline').notNull(),
+    eventEffect: doublePrecision('event_effect').notNull(),
+    trend: doublePrecision('trend').notNull(),
+    adjustment: doublePrecision('adjustment').notNull(),
+    eventKind: text('event_kind'),
+    eventOffset: smallint('event_offset').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.runId, t.retailerId, t.productId, t.weekStart] }),
+    index('forecasts_org_week_retailer').on(t.orgId, t.weekStart, t.retailerId),
+    check('forecasts_qty', sql`${t.qty} >= 0`),
+  ],
+);
+
+/** A worker's own figure for a shop's week, with the reason; the latest one for a shop × product × week wins. */
+export const forecastOverrides = pgTable(
+  'forecast_overrides',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: serial('id').notNull(),
+    retailerId: integer('retailer_id').notNull(),
+    productId: integer('product_id').notNull(),
+    weekStart: date('week_start').notNull(),
+    qty: integer('qty').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('forecast_overrides_target').on(t.orgId, t.retailerId, t.productId, t.weekStart),
+    check('forecast_overrides_qty', sql`${t.qty} >= 0`),
+    check('forecast_overrides_reason', sql`length(btrim(${t.reason})) > 0`),
+  ],
+);

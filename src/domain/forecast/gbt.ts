@@ -1,0 +1,203 @@
+// A small gradient-boosted regression tree trainer (squared loss, histogram
+// splits, row subsampling from a seeded generator) — no maintained npm trainer
+// exists. Rows marked censored are lower bounds: they pull a prediction up
+// when it is below them and never down (a one-sided loss).
+
+export type GbtParams = {
+  trees: number;
+  depth: number;
+  learningRate: number;
+  minLeaf: number;
+  /** L2 penalty on leaf values. */
+  lambda: number;
+  subsample: number;
+  bins: number;
+  seed: number;
+};
+
+export const DEFAULT_GBT: GbtParams = { trees: 150, depth: 5, learningRate: 0.08, minLeaf: 30, lambda: 1, subsample: 0.7, bins: 48, seed: 1 };
+
+/** A node array: feature < 0 marks a leaf holding `value`; otherwise go left when bin ≤ threshold. */
+type Tree = { feature: Int16Array; threshold: Uint8Array; left: Int32Array; right: Int32Array; value: Float64Array };
+
+export type GbtModel = { base: number; edges: Float64Array[]; trees: Tree[]; learningRate: number; features: number };
+
+export type TrainingSet = {
+  /** Row-major features, `features` per row; NaN = missing. */
+  x: Float64Array;
+  features: number;
+  y: Float64Array;
+  weight?: Float64Array;
+  censored?: Uint8Array;
+};
+
+/** Deterministic generator (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Bin edges per feature from quantiles of its observed values; bin 0 is "missing". */
+function binEdges(x: Float64Array, rows: number, features: number, bins: number): Float64Array[] {
+  const edges: Float64Array[] = [];
+  const step = Math.max(1, Math.floor(rows / 20_000));
+  for (let f = 0; f < features; f++) {
+    const sample: number[] = [];
+    for (let r = 0; r < rows; r += step) {
+      const v = x[r * features + f];
+      if (!Number.isNaN(v)) sample.push(v);
+    }
+    sample.sort((a, b) => a - b);
+    const cuts: number[] = [];
+    for (let b = 1; b < bins - 1; b++) {
+      const q = sample[Math.floor((b / (bins - 1)) * (sample.length - 1))];
+      if (q !== undefined && (cuts.length === 0 || q > cuts[cuts.length - 1])) cuts.push(q);
+    }
+    edges.push(Float64Array.from(cuts));
+  }
+  return edges;
+}
+
+/** Bin of a value: 0 missing, else 1 + the number of cut points below it. */
+function binOf(edges: Float64Array, v: number): number {
+  if (Number.isNaN(v)) return 0;
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+export function trainGbt(data: TrainingSet, params: Partial<GbtParams> = {}): GbtModel {
+  const p = { ...DEFAULT_GBT, ...params };
+  const F = data.features;
+  const n = data.y.length;
+  const w = data.weight ?? new Float64Array(n).fill(1);
+  const edges = binEdges(data.x, n, F, p.bins);
+  const nb = p.bins + 1;
+  const binned = new Uint8Array(n * F);
+  for (let r = 0; r < n; r++) for (let f = 0; f < F; f++) binned[r * F + f] = binOf(edges[f], data.x[r * F + f]);
+
+  let sw = 0;
+  let sy = 0;
+  for (let r = 0; r < n; r++) {
+    sw += w[r];
+    sy += w[r] * data.y[r];
+  }
+  const base = sw > 0 ? sy / sw : 0;
+  const pred = new Float64Array(n).fill(base);
+  const grad = new Float64Array(n);
+  const rand = mulberry32(p.seed);
+  const trees: Tree[] = [];
+  const histG = new Float64Array(F * nb);
+  const histH = new Float64Array(F * nb);
+
+  for (let t = 0; t < p.trees; t++) {
+    for (let r = 0; r < n; r++) {
+      const res = data.y[r] - pred[r];
+      grad[r] = data.censored?.[r] && res < 0 ? 0 : w[r] * res;
+    }
+    const sample: number[] = [];
+    for (let r = 0; r < n; r++) if (rand() < p.subsample) sample.push(r);
+    const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[] };
+    const grow = (rows: number[], depth: number): number => {
+      const id = nodes.feature.length;
+      nodes.feature.push(-1);
+      nodes.threshold.push(0);
+      nodes.left.push(-1);
+      nodes.right.push(-1);
+      let G = 0;
+      let H = 0;
+      for (const r of rows) {
+        G += grad[r];
+        H += w[r];
+      }
+      nodes.value.push((G / (H + p.lambda)) * p.learningRate);
+      if (depth >= p.depth || rows.length < 2 * p.minLeaf) return id;
+      histG.fill(0);
+      histH.fill(0);
+      for (const r of rows) {
+        const o = r * F;
+        for (let f = 0; f < F; f++) {
+          const k = f * nb + binned[o + f];
+          histG[k] += grad[r];
+          histH[k] += w[r];
+        }
+      }
+      // The minimum leaf is checked on weight here (a row's share of the node's weight) and on rows below.
+      const parent = (G * G) / (H + p.lambda);
+      let bestGain = 1e-9;
+      let bestF = -1;
+      let bestT = 0;
+      const minH = (H * p.minLeaf) / rows.length;
+      for (let f = 0; f < F; f++) {
+        let gl = 0;
+        let hl = 0;
+        for (let b = 0; b < nb - 1; b++) {
+          gl += histG[f * nb + b];
+          hl += histH[f * nb + b];
+          const hr = H - hl;
+          if (hl < minH || hr < minH) continue;
+          const gr = G - gl;
+          const gain = (gl * gl) / (hl + p.lambda) + (gr * gr) / (hr + p.lambda) - parent;
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestF = f;
+            bestT = b;
+          }
+        }
+      }
+      if (bestF < 0) return id;
+      const l: number[] = [];
+      const rr: number[] = [];
+      for (const r of rows) (binned[r * F + bestF] <= bestT ? l : rr).push(r);
+      if (l.length < p.minLeaf || rr.length < p.minLeaf) return id;
+      nodes.feature[id] = bestF;
+      nodes.threshold[id] = bestT;
+      nodes.left[id] = grow(l, depth + 1);
+      nodes.right[id] = grow(rr, depth + 1);
+      return id;
+    };
+    grow(sample, 0);
+    const tree: Tree = {
+      feature: Int16Array.from(nodes.feature),
+      threshold: Uint8Array.from(nodes.threshold),
+      left: Int32Array.from(nodes.left),
+      right: Int32Array.from(nodes.right),
+      value: Float64Array.from(nodes.value),
+    };
+    trees.push(tree);
+    for (let r = 0; r < n; r++) pred[r] += leafValue(tree, binned, r * F);
+  }
+  return { base, edges, trees, learningRate: p.learningRate, features: F };
+}
+
+function leafValue(tree: Tree, binned: Uint8Array, offset: number): number {
+  let i = 0;
+  while (tree.feature[i] >= 0) i = binned[offset + tree.feature[i]] <= tree.threshold[i] ? tree.left[i] : tree.right[i];
+  return tree.value[i];
+}
+
+/** Predictions for row-major features. */
+export function predictGbt(model: GbtModel, x: Float64Array): Float64Array {
+  const F = model.features;
+  const n = x.length / F;
+  const out = new Float64Array(n);
+  const row = new Uint8Array(F);
+  for (let r = 0; r < n; r++) {
+    for (let f = 0; f < F; f++) row[f] = binOf(model.edges[f], x[r * F + f]);
+    let s = model.base;
+    for (const t of model.trees) s += leafValue(t, row, 0);
+    out[r] = s;
+  }
+  return out;
+}
