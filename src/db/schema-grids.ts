@@ -6,7 +6,7 @@ import { grids, orgs, retailers, stations, users, type GeoJsonGeometry } from '.
 
 /** A grid's drawn area (WGS-84 Polygon). Without one, maps draw the hull of its retailers. */
 export const gridAreas = pgTable('grid_areas', {
-  gridId: integer('grid_id'),
+  gridId: integer('grid_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -23,7 +23,7 @@ export const gridAreas = pgTable('grid_areas', {
 
 /** An emptied grid that other records (visits, plans) still refer to, so it cannot be deleted. */
 export const gridRetired = pgTable('grid_retired', {
-  gridId: integer('grid_id'),
+  gridId: integer('grid_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -82,7 +82,7 @@ export const gridProposals = pgTable(
 export const retailerServiceModes = pgTable(
   'retailer_service_modes',
   {
-    retailerId: integer('retailer_id'),
+    retailerId: integer('retailer_id').notNull(),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),

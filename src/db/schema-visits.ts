@@ -64,7 +64,7 @@ export const visitFrequencyRules = pgTable(
 
 /** Per-retailer overrides of the rule; null keeps the rule's value. */
 export const retailerVisitOverrides = pgTable('retailer_visit_overrides', {
-  retailerId: integer('retailer_id'),
+  retailerId: integer('retailer_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -87,7 +87,7 @@ export const retailerVisitOverrides = pgTable('retailer_visit_overrides', {
 
 /** Where a worker's day starts and ends: their station by default, or home. */
 export const workerVisitDepots = pgTable('worker_visit_depots', {
-  workerId: integer('worker_id'),
+  workerId: integer('worker_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -184,7 +184,7 @@ export type VisitForm = {
 export const visits = pgTable(
   'visits',
   {
-    id: uuid('id'),
+    id: uuid('id').notNull(),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),

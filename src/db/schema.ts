@@ -65,7 +65,7 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('users_username').on(t.username, t.orgId),
+    uniqueIndex('users_username').on(t.username),
     primaryKey({ columns: [t.id, t.orgId] }),
     foreignKey({ name: 'users_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
   ],
