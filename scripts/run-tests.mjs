@@ -4,7 +4,7 @@
 //
 // The machine this must fit has 2 cores, and every step but the unit tests
 // runs its files one by one, so steps run two at a time (decision 0831):
-//   phase 1: typecheck ‖ unit
+//   phase 1: (typecheck, lint:distribution) ‖ unit
 //   phase 2: (integration on the PostgreSQL server, then on PGlite) ‖ e2e
 // Near-quiet figures: server 79 s + PGlite 116 s beside e2e 196 s. The server
 // step goes first so that it builds the server's templates while e2e builds
@@ -20,6 +20,8 @@ const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const vitest = (project) => ['vitest', 'run', '--project', project];
 
 const typecheck = ['typecheck', 'npx', ['tsc', '--noEmit'], {}];
+// The schema's keys include org_id (decision 1900); about 2 s, so it shares the typecheck lane.
+const lintDistribution = ['lint:distribution', 'npx', ['tsx', 'scripts/lint-distribution.ts'], {}];
 const unit = ['unit', 'npx', vitest('unit'), {}];
 const pglite = ['integration (PGlite)', 'npx', vitest('integration'), { TEST_DB: 'pglite' }];
 const server = ['integration (PostgreSQL server)', 'npx', vitest('integration'), { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl }];
@@ -27,7 +29,7 @@ const e2e = ['e2e (Chromium)', 'npx', vitest('e2e'), {}];
 
 // A phase is lanes that run side by side; a lane runs its steps one after another.
 const phases = [
-  [[typecheck], [unit]],
+  [[typecheck, lintDistribution], [unit]],
   [[server, pglite], [e2e]],
 ];
 

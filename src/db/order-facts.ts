@@ -16,7 +16,7 @@ export async function refreshOrderFacts(db: Pick<Db, 'execute'>, where: SQL): Pr
     from (
       select o.id, coalesce(sum(l.ordered_qty), 0)::int as q, coalesce(sum(l.amount), 0) as v,
         ${sql.raw(orderFactSums('l.ordered_qty', 'l.amount', 'p.price_class'))}
-      from orders o left join order_lines l on l.order_id = o.id left join products p on p.id = l.product_id
+      from orders o left join order_lines l on l.org_id = o.org_id and l.order_id = o.id left join products p on p.org_id = l.org_id and p.id = l.product_id
       where ${where}
       group by o.id
     ) x

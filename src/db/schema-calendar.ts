@@ -1,7 +1,7 @@
 // The working calendar's per-org corrections: days made workdays or holidays
 // on top of the statutory calendar (chinese-days, whose data ends with 2026),
 // so 2027 and later years and local exceptions can be entered.
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgs, users } from './schema.js';
 
 export const calendarOverrides = pgTable(
@@ -13,8 +13,11 @@ export const calendarOverrides = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     workday: boolean('workday').notNull(),
     name: text('name').notNull().default(''),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.date] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.date] }),
+    foreignKey({ name: 'calendar_overrides_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );

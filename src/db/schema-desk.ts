@@ -3,18 +3,7 @@
 // walk-in), with its routing, deadlines on working time, the work done on it
 // (events), the 回访 after closing and rewards for valid complaints.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { grids, orgs, retailers, stations, users } from './schema.js';
 import { followUps } from './schema-visits.js';
 import type { DeskPolicyRules } from '../shared/desk.js';
@@ -25,16 +14,20 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export const deskPolicies = pgTable(
   'desk_policies',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     version: integer('version').notNull(),
     rules: jsonb('rules').$type<DeskPolicyRules>().notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('desk_policies_org_version').on(t.orgId, t.version)],
+  (t) => [
+    uniqueIndex('desk_policies_org_version').on(t.orgId, t.version),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'desk_policies_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 export type ClockPause = { from: string; to: string };
@@ -42,7 +35,7 @@ export type ClockPause = { from: string; to: string };
 export const deskCases = pgTable(
   'desk_cases',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
@@ -55,13 +48,12 @@ export const deskCases = pgTable(
     /** marketing | logistics | monopoly */
     jurisdiction: text('jurisdiction').notNull(),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
-    gridId: integer('grid_id').references(() => grids.id),
-    stationId: integer('station_id').references(() => stations.id),
+      .notNull(),
+    gridId: integer('grid_id'),
+    stationId: integer('station_id'),
     /** The worker a conduct complaint names: never its handler. */
-    subjectUserId: integer('subject_user_id').references(() => users.id),
-    handlerId: integer('handler_id').references(() => users.id),
+    subjectUserId: integer('subject_user_id'),
+    handlerId: integer('handler_id'),
     text: text('text').notNull(),
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     /** key | normal: the customer segment the policy is chosen by. */
@@ -95,8 +87,8 @@ export const deskCases = pgTable(
     forwardRef: text('forward_ref'),
     valid: boolean('valid'),
     /** A case raised on a visit keeps its follow-up item (and its callback rule). */
-    followUpId: integer('follow_up_id').references(() => followUps.id),
-    createdBy: integer('created_by').references(() => users.id),
+    followUpId: integer('follow_up_id'),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -111,6 +103,14 @@ export const deskCases = pgTable(
     index('desk_cases_warn').on(t.warnAt).where(sql`warned_at is null`),
     index('desk_cases_due').on(t.dueAt).where(sql`breached_at is null`),
     index('desk_cases_county').on(t.countyAt).where(sql`escalation < 2`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'desk_cases_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'desk_cases_grid_id_fk', columns: [t.orgId, t.gridId], foreignColumns: [grids.orgId, grids.id] }),
+    foreignKey({ name: 'desk_cases_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+    foreignKey({ name: 'desk_cases_subject_user_id_fk', columns: [t.orgId, t.subjectUserId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'desk_cases_handler_id_fk', columns: [t.orgId, t.handlerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'desk_cases_follow_up_id_fk', columns: [t.orgId, t.followUpId], foreignColumns: [followUps.orgId, followUps.id] }),
+    foreignKey({ name: 'desk_cases_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
@@ -118,75 +118,90 @@ export const deskCases = pgTable(
 export const deskCaseEvents = pgTable(
   'desk_case_events',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     caseId: integer('case_id')
-      .notNull()
-      .references(() => deskCases.id),
+      .notNull(),
     /** created | note | call | reply | wait | resume | reassign | forward | close | reopen | warning | breach | escalation | survey | valid */
     type: text('type').notNull(),
-    byUserId: integer('by_user_id').references(() => users.id),
+    byUserId: integer('by_user_id'),
     text: text('text').notNull().default(''),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     /** The retailer reads replies (and the close) on their phone; internal notes stay internal. */
     toRetailer: boolean('to_retailer').notNull().default(false),
     at: at('at').notNull(),
   },
-  (t) => [index('desk_case_events_case').on(t.orgId, t.caseId, t.at), index('desk_case_events_type_at').on(t.orgId, t.type, t.at)],
+  (t) => [
+    index('desk_case_events_case').on(t.orgId, t.caseId, t.at), index('desk_case_events_type_at').on(t.orgId, t.type, t.at),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'desk_case_events_case_id_fk', columns: [t.orgId, t.caseId], foreignColumns: [deskCases.orgId, deskCases.id] }),
+    foreignKey({ name: 'desk_case_events_by_user_id_fk', columns: [t.orgId, t.byUserId], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** 回访: the retailer's verdict after a close (one per close; 不满意 reopens). */
 export const deskSurveys = pgTable(
   'desk_surveys',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     caseId: integer('case_id')
-      .notNull()
-      .references(() => deskCases.id),
+      .notNull(),
     /** satisfied | basically | dissatisfied */
     result: text('result').notNull(),
     /** phone (staff recorded it) | retailer_app */
     channel: text('channel').notNull(),
     note: text('note').notNull().default(''),
-    recordedBy: integer('recorded_by').references(() => users.id),
-    handlerId: integer('handler_id').references(() => users.id),
+    recordedBy: integer('recorded_by'),
+    handlerId: integer('handler_id'),
     late: boolean('late').notNull().default(false),
     at: at('at').notNull(),
   },
-  (t) => [index('desk_surveys_case').on(t.orgId, t.caseId, t.at)],
+  (t) => [
+    index('desk_surveys_case').on(t.orgId, t.caseId, t.at),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'desk_surveys_case_id_fk', columns: [t.orgId, t.caseId], foreignColumns: [deskCases.orgId, deskCases.id] }),
+    foreignKey({ name: 'desk_surveys_recorded_by_fk', columns: [t.orgId, t.recordedBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'desk_surveys_handler_id_fk', columns: [t.orgId, t.handlerId], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Rewards for valid complaints (为有效客户投诉提供适当的馈赠): proposed → approved → given, the ledger. */
 export const deskRewards = pgTable(
   'desk_rewards',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     caseId: integer('case_id')
-      .notNull()
-      .references(() => deskCases.id),
+      .notNull(),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
+      .notNull(),
     /** goods | points | priority */
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     amount: integer('amount').notNull().default(0),
     /** proposed | approved | rejected | given */
     status: text('status').notNull().default('proposed'),
-    proposedBy: integer('proposed_by').references(() => users.id),
+    proposedBy: integer('proposed_by'),
     proposedAt: at('proposed_at').notNull(),
-    decidedBy: integer('decided_by').references(() => users.id),
+    decidedBy: integer('decided_by'),
     decidedAt: at('decided_at'),
-    givenBy: integer('given_by').references(() => users.id),
+    givenBy: integer('given_by'),
     givenAt: at('given_at'),
   },
-  (t) => [index('desk_rewards_case').on(t.orgId, t.caseId), index('desk_rewards_status').on(t.orgId, t.status)],
+  (t) => [
+    index('desk_rewards_case').on(t.orgId, t.caseId), index('desk_rewards_status').on(t.orgId, t.status),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'desk_rewards_case_id_fk', columns: [t.orgId, t.caseId], foreignColumns: [deskCases.orgId, deskCases.id] }),
+    foreignKey({ name: 'desk_rewards_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'desk_rewards_proposed_by_fk', columns: [t.orgId, t.proposedBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'desk_rewards_decided_by_fk', columns: [t.orgId, t.decidedBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'desk_rewards_given_by_fk', columns: [t.orgId, t.givenBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );

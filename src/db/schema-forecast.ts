@@ -5,7 +5,7 @@
 // workers enter with a reason. Shop and product ids carry no foreign key: the
 // core tables have no (org_id, id) key to point a composite one at.
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, foreignKey, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgs, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -31,11 +31,15 @@ export const forecastRuns = pgTable(
     status: text('status').notNull().default('running'),
     seed: integer('seed').notNull(),
     summary: jsonb('summary').$type<ForecastRunSummary>(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     finishedAt: at('finished_at'),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('forecast_runs_org_origin').on(t.orgId, t.originWeek)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('forecast_runs_org_origin').on(t.orgId, t.originWeek),
+    foreignKey({ name: 'forecast_runs_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 export const forecasts = pgTable(
@@ -83,10 +87,11 @@ export const forecastOverrides = pgTable(
     weekStart: date('week_start').notNull(),
     qty: integer('qty').notNull(),
     reason: text('reason').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ name: 'forecast_overrides_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
     primaryKey({ columns: [t.orgId, t.id] }),
     index('forecast_overrides_target').on(t.orgId, t.retailerId, t.productId, t.weekStart),
     check('forecast_overrides_qty', sql`${t.qty} >= 0`),

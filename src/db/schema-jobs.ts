@@ -36,7 +36,7 @@ export const jobs = pgTable(
     /** The runner instance holding the job ("host/pid/random") and its last sign of life. */
     lockedBy: text('locked_by'),
     heartbeatAt: at('heartbeat_at'),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),

@@ -5,7 +5,7 @@
 // is the idempotency key (recipient, template, occasion): an occasion raised
 // twice gives one message (decision 1100).
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgs, retailers, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -14,7 +14,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export const noticeCampaigns = pgTable(
   'notice_campaigns',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -26,22 +26,27 @@ export const noticeCampaigns = pgTable(
     /** pending_approval → sent | rejected; sent at once when no approval is needed. */
     status: text('status').notNull(),
     recipients: integer('recipients').notNull().default(0),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
-    decidedBy: integer('decided_by').references(() => users.id),
+    decidedBy: integer('decided_by'),
     decidedAt: at('decided_at'),
   },
-  (t) => [index('notice_campaigns_org').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('notice_campaigns_org').on(t.orgId, t.createdAt),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'notice_campaigns_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'notice_campaigns_decided_by_fk', columns: [t.orgId, t.decidedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** A message in someone's inbox: a retailer's (retailer_id) or a staff member's (user_id). */
 export const notices = pgTable(
   'notices',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').references(() => retailers.id),
-    userId: integer('user_id').references(() => users.id),
+    retailerId: integer('retailer_id'),
+    userId: integer('user_id'),
     /** Template code (order_window_open, window_nudge, supply_notice, deduction_failed, urgent, greeting). */
     template: text('template').notNull(),
     templateVersion: smallint('template_version').notNull().default(1),
@@ -56,8 +61,8 @@ export const notices = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     /** Legally required: sent whatever the recipient's preferences. */
     mandatory: boolean('mandatory').notNull().default(false),
-    campaignId: integer('campaign_id').references(() => noticeCampaigns.id),
-    createdBy: integer('created_by').references(() => users.id),
+    campaignId: integer('campaign_id'),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     /** Shown in the inbox (and sent) from this time. */
     visibleAt: at('visible_at').notNull().defaultNow(),
@@ -74,6 +79,11 @@ export const notices = pgTable(
     index('notices_user_inbox').on(t.orgId, t.userId, t.visibleAt),
     index('notices_fallback').on(t.fallbackAt).where(sql`${t.readAt} is null and ${t.fallbackAt} is not null`),
     check('notices_one_recipient', sql`(${t.retailerId} is null) <> (${t.userId} is null)`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'notices_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'notices_user_id_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'notices_campaign_id_fk', columns: [t.orgId, t.campaignId], foreignColumns: [noticeCampaigns.orgId, noticeCampaigns.id] }),
+    foreignKey({ name: 'notices_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
@@ -81,11 +91,10 @@ export const notices = pgTable(
 export const noticeDeliveries = pgTable(
   'notice_deliveries',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     noticeId: bigint('notice_id', { mode: 'number' })
-      .notNull()
-      .references(() => notices.id),
+      .notNull(),
     /** sms | wechat */
     channel: text('channel').notNull(),
     /** Phone number or WeChat openid. */
@@ -110,9 +119,11 @@ export const noticeDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex('notice_deliveries_notice_channel').on(t.orgId, t.noticeId, t.channel),
-    uniqueIndex('notice_deliveries_request').on(t.requestId),
+    uniqueIndex('notice_deliveries_request').on(t.requestId, t.orgId),
     index('notice_deliveries_due').on(t.state, t.dueAt),
     index('notice_deliveries_provider').on(t.providerId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'notice_deliveries_notice_id_fk', columns: [t.orgId, t.noticeId], foreignColumns: [notices.orgId, notices.id] }),
   ],
 );
 
@@ -122,8 +133,7 @@ export const noticePreferences = pgTable(
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
+      .notNull(),
     smsOptOut: boolean('sms_opt_out').notNull().default(false),
     /** Templates the retailer does not want (e.g. greeting). */
     mutedTemplates: text('muted_templates').array().notNull().default(sql`'{}'::text[]`),
@@ -131,5 +141,8 @@ export const noticePreferences = pgTable(
     wechatOpenId: text('wechat_open_id'),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.retailerId] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.retailerId] }),
+    foreignKey({ name: 'notice_preferences_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+  ],
 );

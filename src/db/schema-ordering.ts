@@ -3,25 +3,7 @@
 // quotas, published as one limit row per retailer and product, and that row
 // is also the counter orders are checked against (one conditional UPDATE).
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  check,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, doublePrecision, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orderLines, orders, orgs, products, retailers, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -30,20 +12,25 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export const supplyPlans = pgTable(
   'supply_plans',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     /** Monday of the plan's week. */
     weekStart: date('week_start').notNull(),
     status: text('status').notNull().default('draft'),
     note: text('note').notNull().default(''),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     allocatedAt: at('allocated_at'),
     publishedAt: at('published_at'),
-    publishedBy: integer('published_by').references(() => users.id),
+    publishedBy: integer('published_by'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('supply_plans_org_week').on(t.orgId, t.weekStart)],
+  (t) => [
+    uniqueIndex('supply_plans_org_week').on(t.orgId, t.weekStart),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'supply_plans_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'supply_plans_published_by_fk', columns: [t.orgId, t.publishedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** A product's supply in a plan and, for a scarce one, the allocation policy and result. */
@@ -51,8 +38,8 @@ export const supplyPlanItems = pgTable(
   'supply_plan_items',
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    planId: integer('plan_id').notNull().references(() => supplyPlans.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    planId: integer('plan_id').notNull(),
+    productId: integer('product_id').notNull(),
     supplyQty: integer('supply_qty').notNull(),
     scarce: boolean('scarce').notNull().default(false),
     urbanWeight: doublePrecision('urban_weight').notNull().default(1),
@@ -69,7 +56,11 @@ export const supplyPlanItems = pgTable(
     gapPct: doublePrecision('gap_pct'),
     method: text('method'),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.productId] }), check('supply_plan_items_qty', sql`${t.supplyQty} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.productId, t.orgId] }), check('supply_plan_items_qty', sql`${t.supplyQty} >= 0`),
+    foreignKey({ name: 'supply_plan_items_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [supplyPlans.orgId, supplyPlans.id] }),
+    foreignKey({ name: 'supply_plan_items_product_id_fk', columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+  ],
 );
 
 /** The per-tier quota (限量) of a scarce product in a plan, by market. */
@@ -77,8 +68,8 @@ export const allocationQuotas = pgTable(
   'allocation_quotas',
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    planId: integer('plan_id').notNull().references(() => supplyPlans.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    planId: integer('plan_id').notNull(),
+    productId: integer('product_id').notNull(),
     tier: smallint('tier').notNull(),
     /** urban | rural */
     network: text('network').notNull(),
@@ -87,7 +78,11 @@ export const allocationQuotas = pgTable(
     /** Cartons its retailers receive: min(quota, cap) each, plus the remainder's extra cartons (decision 0603). */
     allocated: integer('allocated').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.productId, t.tier, t.network] })],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.productId, t.tier, t.network, t.orgId] }),
+    foreignKey({ name: 'allocation_quotas_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [supplyPlans.orgId, supplyPlans.id] }),
+    foreignKey({ name: 'allocation_quotas_product_id_fk', columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+  ],
 );
 
 /**
@@ -99,9 +94,9 @@ export const orderLimits = pgTable(
   'order_limits',
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    planId: integer('plan_id').notNull().references(() => supplyPlans.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    planId: integer('plan_id').notNull(),
+    retailerId: integer('retailer_id').notNull(),
+    productId: integer('product_id').notNull(),
     /** What the retailer can sell, from its history (the cap). */
     capQty: integer('cap_qty').notNull(),
     /** The quota of its tier and market. */
@@ -114,9 +109,12 @@ export const orderLimits = pgTable(
     extraSegment: text('extra_segment'),
   },
   (t) => [
-    primaryKey({ columns: [t.planId, t.retailerId, t.productId] }),
+    primaryKey({ columns: [t.planId, t.retailerId, t.productId, t.orgId] }),
     index('order_limits_product').on(t.planId, t.productId),
     check('order_limits_within', sql`${t.orderedQty} >= 0 and ${t.orderedQty} <= ${t.limitQty}`),
+    foreignKey({ name: 'order_limits_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [supplyPlans.orgId, supplyPlans.id] }),
+    foreignKey({ name: 'order_limits_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'order_limits_product_id_fk', columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
   ],
 );
 
@@ -125,14 +123,17 @@ export const orderWindows = pgTable(
   'order_windows',
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    planId: integer('plan_id').notNull().references(() => supplyPlans.id),
+    planId: integer('plan_id').notNull(),
     /** ISO weekday 1..7 of the retailers it serves. */
     weekday: smallint('weekday').notNull(),
     orderDate: date('order_date').notNull(),
     opensAt: at('opens_at').notNull(),
     closesAt: at('closes_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.weekday] }), index('order_windows_org_dates').on(t.orgId, t.opensAt)],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.weekday, t.orgId] }), index('order_windows_org_dates').on(t.orgId, t.opensAt),
+    foreignKey({ name: 'order_windows_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [supplyPlans.orgId, supplyPlans.id] }),
+  ],
 );
 
 /** The one order of a retailer in a plan's week; amending replaces its lines. */
@@ -140,15 +141,19 @@ export const planOrders = pgTable(
   'plan_orders',
   {
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    planId: integer('plan_id').notNull().references(() => supplyPlans.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    planId: integer('plan_id').notNull(),
+    retailerId: integer('retailer_id').notNull(),
     orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id),
+      .notNull(),
     version: integer('version').notNull().default(1),
     amendedAt: at('amended_at'),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.retailerId] }), uniqueIndex('plan_orders_order').on(t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.retailerId, t.orgId] }), uniqueIndex('plan_orders_order').on(t.orderId, t.orgId),
+    foreignKey({ name: 'plan_orders_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [supplyPlans.orgId, supplyPlans.id] }),
+    foreignKey({ name: 'plan_orders_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'plan_orders_order_id_fk', columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
+  ],
 );
 
 /** A request's idempotency key and the answer it got, so a retry returns the same answer. */
@@ -159,42 +164,49 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     /** sha256 of the request body: the same key with another body is refused. */
     requestHash: text('request_hash').notNull(),
-    userId: integer('user_id').references(() => users.id),
+    userId: integer('user_id'),
     statusCode: smallint('status_code'),
     response: jsonb('response').$type<unknown>(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.key] }), index('idempotency_keys_created').on(t.createdAt),
+    foreignKey({ name: 'idempotency_keys_user_id_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Messages waiting to be sent (reminders, notices); sending belongs to a later issue. */
 export const outbox = pgTable(
   'outbox',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     /** order_day_reminder | deduction_failed */
     kind: text('kind').notNull(),
-    retailerId: integer('retailer_id').references(() => retailers.id),
-    userId: integer('user_id').references(() => users.id),
+    retailerId: integer('retailer_id'),
+    userId: integer('user_id'),
     /** At most one message per key (e.g. reminder:plan:retailer). */
     dedupeKey: text('dedupe_key').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: at('created_at').notNull().defaultNow(),
     sentAt: at('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_dedupe').on(t.orgId, t.dedupeKey), index('outbox_unsent').on(t.orgId, t.sentAt)],
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.orgId, t.dedupeKey), index('outbox_unsent').on(t.orgId, t.sentAt),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'outbox_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'outbox_user_id_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Each settlement attempt of an order (bank deduction, POS, cash); the order row holds the latest status. */
 export const settlementAttempts = pgTable(
   'settlement_attempts',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id),
+      .notNull(),
     method: text('method').notNull(),
     /** deducted | failed */
     status: text('status').notNull(),
@@ -203,47 +215,58 @@ export const settlementAttempts = pgTable(
     externalRef: text('external_ref'),
     failureReason: text('failure_reason'),
     at: at('at').notNull().defaultNow(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
   },
-  (t) => [index('settlement_attempts_order').on(t.orderId, t.at)],
+  (t) => [
+    index('settlement_attempts_order').on(t.orderId, t.at),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'settlement_attempts_order_id_fk', columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
+    foreignKey({ name: 'settlement_attempts_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** A return or correction of an order line (e.g. wrong brand entered); applied when approved. */
 export const orderCorrections = pgTable(
   'order_corrections',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     orderLineId: bigint('order_line_id', { mode: 'number' })
-      .notNull()
-      .references(() => orderLines.id),
+      .notNull(),
     /** return | correction */
     kind: text('kind').notNull(),
     /** Cartons taken off the line. */
     qty: integer('qty').notNull(),
     /** For a correction: the product that should have been ordered. */
-    replacementProductId: integer('replacement_product_id').references(() => products.id),
+    replacementProductId: integer('replacement_product_id'),
     reason: text('reason').notNull(),
     /** pending | approved | rejected */
     status: text('status').notNull().default('pending'),
     /** Why it was approved or declined (required when declined). */
     decisionReason: text('decision_reason'),
-    requestedBy: integer('requested_by').references(() => users.id),
-    decidedBy: integer('decided_by').references(() => users.id),
+    requestedBy: integer('requested_by'),
+    decidedBy: integer('decided_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     decidedAt: at('decided_at'),
   },
-  (t) => [index('order_corrections_line').on(t.orderLineId), check('order_corrections_qty', sql`${t.qty} > 0`)],
+  (t) => [
+    index('order_corrections_line').on(t.orderLineId), check('order_corrections_qty', sql`${t.qty} > 0`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'order_corrections_order_line_id_fk', columns: [t.orgId, t.orderLineId], foreignColumns: [orderLines.orgId, orderLines.id] }),
+    foreignKey({ name: 'order_corrections_replacement_product_id_fk', columns: [t.orgId, t.replacementProductId], foreignColumns: [products.orgId, products.id] }),
+    foreignKey({ name: 'order_corrections_requested_by_fk', columns: [t.orgId, t.requestedBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'order_corrections_decided_by_fk', columns: [t.orgId, t.decidedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** A retailer's request for extra supply outside the plan (应急补货), decided by marketing staff. */
 export const emergencyRequests = pgTable(
   'emergency_requests',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    retailerId: integer('retailer_id').notNull(),
+    productId: integer('product_id').notNull(),
     qty: integer('qty').notNull(),
     reason: text('reason').notNull(),
     /** pending | approved | declined */
@@ -251,12 +274,19 @@ export const emergencyRequests = pgTable(
     /** Cartons granted on approval (at most qty). */
     approvedQty: integer('approved_qty'),
     decisionReason: text('decision_reason'),
-    requestedBy: integer('requested_by').references(() => users.id),
-    decidedBy: integer('decided_by').references(() => users.id),
+    requestedBy: integer('requested_by'),
+    decidedBy: integer('decided_by'),
     createdAt: at('created_at').notNull().defaultNow(),
     decidedAt: at('decided_at'),
   },
-  (t) => [index('emergency_requests_org').on(t.orgId, t.status), check('emergency_requests_qty', sql`${t.qty} > 0`)],
+  (t) => [
+    index('emergency_requests_org').on(t.orgId, t.status), check('emergency_requests_qty', sql`${t.qty} > 0`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'emergency_requests_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'emergency_requests_product_id_fk', columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+    foreignKey({ name: 'emergency_requests_requested_by_fk', columns: [t.orgId, t.requestedBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'emergency_requests_decided_by_fk', columns: [t.orgId, t.decidedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 export type SupplyPlan = typeof supplyPlans.$inferSelect;

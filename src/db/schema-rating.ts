@@ -2,7 +2,7 @@
 // results, and the inputs a person enters (compliance class, disaster freezes,
 // manual tier changes). A published run is frozen; recomputing makes a new run.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, real, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, real, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgs, retailers, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -11,22 +11,26 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export const ratingSchemes = pgTable(
   'rating_schemes',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     version: text('version').notNull(),
     scheme: jsonb('scheme').$type<Record<string, unknown>>().notNull(),
     note: text('note').notNull().default(''),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('rating_schemes_org_version').on(t.orgId, t.version)],
+  (t) => [
+    uniqueIndex('rating_schemes_org_version').on(t.orgId, t.version),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'rating_schemes_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** One computation of one month. status: computing → draft → published; a newer draft supersedes an older one; failed keeps the error. */
 export const ratingRuns = pgTable(
   'rating_runs',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     month: text('month').notNull(),
     schemeVersion: text('scheme_version').notNull(),
@@ -40,16 +44,19 @@ export const ratingRuns = pgTable(
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
     error: text('error'),
     seconds: real('seconds'),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     startedAt: at('started_at').notNull().defaultNow(),
     finishedAt: at('finished_at'),
     publishedAt: at('published_at'),
-    publishedBy: integer('published_by').references(() => users.id),
+    publishedBy: integer('published_by'),
   },
   (t) => [
     index('rating_runs_org_month').on(t.orgId, t.month),
     // At most one published run per month.
     uniqueIndex('rating_runs_published').on(t.orgId, t.month).where(sql`status = 'published'`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'rating_runs_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'rating_runs_published_by_fk', columns: [t.orgId, t.publishedBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
@@ -57,7 +64,7 @@ export const ratingRuns = pgTable(
 export const retailerRatings = pgTable(
   'retailer_ratings',
   {
-    runId: integer('run_id').notNull().references(() => ratingRuns.id),
+    runId: integer('run_id').notNull(),
     orgId: integer('org_id').notNull(),
     retailerId: integer('retailer_id').notNull(),
     month: text('month').notNull(),
@@ -78,59 +85,78 @@ export const retailerRatings = pgTable(
     input: jsonb('input').$type<Record<string, unknown>>().notNull(),
     frozenReason: text('frozen_reason'),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.retailerId] }), index('retailer_ratings_retailer').on(t.retailerId, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.retailerId, t.orgId] }), index('retailer_ratings_retailer').on(t.retailerId, t.month),
+    foreignKey({ name: 'retailer_ratings_run_id_fk', columns: [t.orgId, t.runId], foreignColumns: [ratingRuns.orgId, ratingRuns.id] }),
+  ],
 );
 
 /** Compliance score from the monopoly administration (专卖), by month: A/B/C/W feeds integrity. */
 export const complianceRecords = pgTable(
   'compliance_records',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    retailerId: integer('retailer_id').notNull(),
     month: text('month').notNull(),
     score: smallint('score').notNull(),
     penalties: smallint('penalties').notNull().default(0),
     /** A/B/C/W, derived from score and penalties when saved. */
     complianceClass: text('compliance_class').notNull(),
     source: text('source').notNull().default('entry'),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('compliance_records_retailer_month').on(t.retailerId, t.month)],
+  (t) => [
+    uniqueIndex('compliance_records_retailer_month').on(t.retailerId, t.month, t.orgId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'compliance_records_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'compliance_records_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Scoring frozen for a month after a recorded disaster: last month's result is carried. */
 export const ratingFreezes = pgTable(
   'rating_freezes',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    retailerId: integer('retailer_id').notNull(),
     month: text('month').notNull(),
     reason: text('reason').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('rating_freezes_retailer_month').on(t.retailerId, t.month)],
+  (t) => [
+    uniqueIndex('rating_freezes_retailer_month').on(t.retailerId, t.month, t.orgId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'rating_freezes_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'rating_freezes_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** A manual tier change on a run's result, with its reason (also in the audit log). */
 export const tierOverrides = pgTable(
   'tier_overrides',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    runId: integer('run_id').notNull().references(() => ratingRuns.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    runId: integer('run_id').notNull(),
+    retailerId: integer('retailer_id').notNull(),
     month: text('month').notNull(),
     fromTier: smallint('from_tier').notNull(),
     toTier: smallint('to_tier').notNull(),
     reason: text('reason').notNull(),
-    changedBy: integer('changed_by').references(() => users.id),
+    changedBy: integer('changed_by'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('tier_overrides_run').on(t.runId, t.retailerId)],
+  (t) => [
+    index('tier_overrides_run').on(t.runId, t.retailerId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'tier_overrides_run_id_fk', columns: [t.orgId, t.runId], foreignColumns: [ratingRuns.orgId, ratingRuns.id] }),
+    foreignKey({ name: 'tier_overrides_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'tier_overrides_changed_by_fk', columns: [t.orgId, t.changedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 export type RatingRun = typeof ratingRuns.$inferSelect;
@@ -139,14 +165,14 @@ export type RatingRun = typeof ratingRuns.$inferSelect;
 export const customerRepresentatives = pgTable(
   'customer_representatives',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    retailerId: integer('retailer_id').notNull(),
     /** invited → active | declined; active → exited (by the shop) | demoted (by review). */
     status: text('status').notNull().default('invited'),
     /** Candidate score and rank when invited. */
     score: real('score').notNull().default(0),
-    invitedBy: integer('invited_by').references(() => users.id),
+    invitedBy: integer('invited_by'),
     invitedAt: at('invited_at').notNull().defaultNow(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),
@@ -154,7 +180,10 @@ export const customerRepresentatives = pgTable(
   },
   (t) => [
     index('customer_representatives_org').on(t.orgId, t.status),
-    uniqueIndex('customer_representatives_open').on(t.retailerId).where(sql`status in ('invited', 'active')`),
+    uniqueIndex('customer_representatives_open').on(t.retailerId, t.orgId).where(sql`status in ('invited', 'active')`),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'customer_representatives_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'customer_representatives_invited_by_fk', columns: [t.orgId, t.invitedBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
@@ -162,15 +191,20 @@ export const customerRepresentatives = pgTable(
 export const representativeReviews = pgTable(
   'representative_reviews',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    representativeId: integer('representative_id').notNull().references(() => customerRepresentatives.id),
+    representativeId: integer('representative_id').notNull(),
     outcome: text('outcome').notNull(),
     reason: text('reason').notNull(),
-    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedBy: integer('reviewed_by'),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('representative_reviews_rep').on(t.representativeId)],
+  (t) => [
+    index('representative_reviews_rep').on(t.representativeId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'representative_reviews_representative_id_fk', columns: [t.orgId, t.representativeId], foreignColumns: [customerRepresentatives.orgId, customerRepresentatives.id] }),
+    foreignKey({ name: 'representative_reviews_reviewed_by_fk', columns: [t.orgId, t.reviewedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Per-org settings of the representative programme: the cap in percent of retailers (default 5, never over 20). */
@@ -179,6 +213,10 @@ export const representativeSettings = pgTable('representative_settings', {
     .primaryKey()
     .references(() => orgs.id),
   capPct: real('cap_pct').notNull().default(5),
-  updatedBy: integer('updated_by').references(() => users.id),
+  updatedBy: integer('updated_by'),
   updatedAt: at('updated_at').notNull().defaultNow(),
-});
+  },
+  (t) => [
+    foreignKey({ name: 'representative_settings_updated_by_fk', columns: [t.orgId, t.updatedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
+);

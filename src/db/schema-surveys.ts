@@ -19,10 +19,14 @@ export const surveyQuestionnaires = pgTable(
     /** satisfaction | general: satisfaction answers feed 满意度. */
     purpose: text('purpose').notNull(),
     definition: jsonb('definition').$type<QuestionnaireDef>().notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('survey_questionnaires_code_version').on(t.orgId, t.code, t.version)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('survey_questionnaires_code_version').on(t.orgId, t.code, t.version),
+    foreignKey({ name: 'survey_questionnaires_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 /** Frame sizes of a round (active shops when it was drawn), for the finite-population correction. */
@@ -43,12 +47,14 @@ export const surveyRounds = pgTable(
     frame: jsonb('frame').$type<RoundFrame>().notNull(),
     /** Signs the SMS links of this round (HMAC-SHA256). */
     linkSecret: text('link_secret').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
-    closedBy: integer('closed_by').references(() => users.id),
+    closedBy: integer('closed_by'),
   },
   (t) => [
+    foreignKey({ name: 'survey_rounds_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'survey_rounds_closed_by_fk', columns: [t.orgId, t.closedBy], foreignColumns: [users.orgId, users.id] }),
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.questionnaireId], foreignColumns: [surveyQuestionnaires.orgId, surveyQuestionnaires.id] }).onDelete('restrict'),
     index('survey_rounds_opened').on(t.orgId, t.openedAt),
@@ -63,12 +69,11 @@ export const surveySample = pgTable(
     orgId: integer('org_id').notNull().references(() => orgs.id),
     roundId: integer('round_id').notNull(),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
-    stationId: integer('station_id').references(() => stations.id),
-    gridId: integer('grid_id').references(() => grids.id),
+      .notNull(),
+    stationId: integer('station_id'),
+    gridId: integer('grid_id'),
     /** The client manager being rated: may never record this shop's answers. */
-    workerId: integer('worker_id').references(() => users.id),
+    workerId: integer('worker_id'),
     tier: smallint('tier').notNull(),
     format: text('format').notNull(),
     stratum: text('stratum').notNull(),
@@ -78,6 +83,10 @@ export const surveySample = pgTable(
     answeredAt: at('answered_at'),
   },
   (t) => [
+    foreignKey({ name: 'survey_sample_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'survey_sample_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+    foreignKey({ name: 'survey_sample_grid_id_fk', columns: [t.orgId, t.gridId], foreignColumns: [grids.orgId, grids.id] }),
+    foreignKey({ name: 'survey_sample_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
     primaryKey({ columns: [t.orgId, t.roundId, t.retailerId] }),
     foreignKey({ columns: [t.orgId, t.roundId], foreignColumns: [surveyRounds.orgId, surveyRounds.id] }).onDelete('cascade'),
     uniqueIndex('survey_sample_token').on(t.tokenHash),
@@ -97,7 +106,7 @@ export const surveyResponses = pgTable(
     /** app | sms | agent */
     channel: text('channel').notNull(),
     /** The person who entered it: the retailer's account, the agent; null for an SMS link. */
-    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedBy: integer('recorded_by'),
     answers: jsonb('answers').$type<Answers>().notNull(),
     dimensionScores: jsonb('dimension_scores').$type<Record<string, number | null>>().notNull(),
     score: numeric('score', { precision: 5, scale: 2, mode: 'number' }),
@@ -107,6 +116,7 @@ export const surveyResponses = pgTable(
     answeredAt: at('answered_at').notNull(),
   },
   (t) => [
+    foreignKey({ name: 'survey_responses_recorded_by_fk', columns: [t.orgId, t.recordedBy], foreignColumns: [users.orgId, users.id] }),
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('survey_responses_one').on(t.orgId, t.roundId, t.retailerId),
     foreignKey({ columns: [t.orgId, t.roundId, t.retailerId], foreignColumns: [surveySample.orgId, surveySample.roundId, surveySample.retailerId] }).onDelete('cascade'),

@@ -3,21 +3,7 @@
 // recorded in the field (keyed by a UUID the phone makes, so a resent visit
 // is stored once), and the follow-up items raised on a visit.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { grids, orgs, retailers, stations, users } from './schema.js';
 import type { launchCheckSchema } from '../shared/cultivation.js';
 import type { z } from 'zod';
@@ -59,7 +45,7 @@ export const visitSettings = pgTable('visit_settings', {
 export const visitFrequencyRules = pgTable(
   'visit_frequency_rules',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
@@ -74,14 +60,15 @@ export const visitFrequencyRules = pgTable(
     /** Key customers: their requests get a phone callback within keyCallbackHours. */
     keyCustomer: boolean('key_customer').notNull().default(false),
   },
-  (t) => [uniqueIndex('visit_frequency_rules_org_priority').on(t.orgId, t.priority)],
+  (t) => [
+    uniqueIndex('visit_frequency_rules_org_priority').on(t.orgId, t.priority),
+    primaryKey({ columns: [t.id, t.orgId] }),
+  ],
 );
 
 /** Per-retailer overrides of the rule; null keeps the rule's value. */
 export const retailerVisitOverrides = pgTable('retailer_visit_overrides', {
-  retailerId: integer('retailer_id')
-    .primaryKey()
-    .references(() => retailers.id),
+  retailerId: integer('retailer_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -92,15 +79,19 @@ export const retailerVisitOverrides = pgTable('retailer_visit_overrides', {
   opensAt: smallint('opens_at'),
   closesAt: smallint('closes_at'),
   note: text('note').notNull().default(''),
-  updatedBy: integer('updated_by').references(() => users.id),
+  updatedBy: integer('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [
+    primaryKey({ columns: [t.retailerId, t.orgId] }),
+    foreignKey({ name: 'retailer_visit_overrides_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'retailer_visit_overrides_updated_by_fk', columns: [t.orgId, t.updatedBy], foreignColumns: [users.orgId, users.id] }),
+  ],
+);
 
 /** Where a worker's day starts and ends: their station by default, or home. */
 export const workerVisitDepots = pgTable('worker_visit_depots', {
-  workerId: integer('worker_id')
-    .primaryKey()
-    .references(() => users.id),
+  workerId: integer('worker_id').notNull(),
   orgId: integer('org_id')
     .notNull()
     .references(() => orgs.id),
@@ -108,20 +99,24 @@ export const workerVisitDepots = pgTable('worker_visit_depots', {
   startFrom: text('start_from').notNull().default('station'),
   homeLat: doublePrecision('home_lat'),
   homeLng: doublePrecision('home_lng'),
-});
+  },
+  (t) => [
+    primaryKey({ columns: [t.workerId, t.orgId] }),
+    foreignKey({ name: 'worker_visit_depots_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
+  ],
+);
 
 /** One worker's calendar for one cycle. */
 export const visitPlans = pgTable(
   'visit_plans',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     workerId: integer('worker_id')
-      .notNull()
-      .references(() => users.id),
-    stationId: integer('station_id').references(() => stations.id),
+      .notNull(),
+    stationId: integer('station_id'),
     cycleStart: date('cycle_start').notNull(),
     cycleEnd: date('cycle_end').notNull(),
     /** station | home: where the daily routes start and end. */
@@ -132,26 +127,28 @@ export const visitPlans = pgTable(
     stats: jsonb('stats').$type<Record<string, unknown>>().notNull().default({}),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('visit_plans_worker_cycle').on(t.orgId, t.workerId, t.cycleStart)],
+  (t) => [
+    uniqueIndex('visit_plans_worker_cycle').on(t.orgId, t.workerId, t.cycleStart),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'visit_plans_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'visit_plans_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+  ],
 );
 
 /** The ordered stops of each day of a plan. */
 export const visitPlanStops = pgTable(
   'visit_plan_stops',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     planId: integer('plan_id')
-      .notNull()
-      .references(() => visitPlans.id, { onDelete: 'cascade' }),
+      .notNull(),
     workerId: integer('worker_id')
-      .notNull()
-      .references(() => users.id),
+      .notNull(),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
+      .notNull(),
     visitDate: date('visit_date').notNull(),
     seq: smallint('seq').notNull(),
     /** Planned start of the visit, minutes since midnight. */
@@ -161,8 +158,12 @@ export const visitPlanStops = pgTable(
     legMetres: integer('leg_metres').notNull().default(0),
   },
   (t) => [
-    uniqueIndex('visit_plan_stops_plan_day_retailer').on(t.planId, t.visitDate, t.retailerId),
+    uniqueIndex('visit_plan_stops_plan_day_retailer').on(t.planId, t.visitDate, t.retailerId, t.orgId),
     index('visit_plan_stops_worker_date').on(t.workerId, t.visitDate),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'visit_plan_stops_plan_id_fk', columns: [t.orgId, t.planId], foreignColumns: [visitPlans.orgId, visitPlans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'visit_plan_stops_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'visit_plan_stops_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
   ],
 );
 
@@ -191,21 +192,18 @@ export type VisitForm = {
 export const visits = pgTable(
   'visits',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     workerId: integer('worker_id')
-      .notNull()
-      .references(() => users.id),
+      .notNull(),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
+      .notNull(),
     gridId: integer('grid_id')
-      .notNull()
-      .references(() => grids.id),
-    stationId: integer('station_id').references(() => stations.id),
-    planStopId: integer('plan_stop_id').references(() => visitPlanStops.id, { onDelete: 'set null' }),
+      .notNull(),
+    stationId: integer('station_id'),
+    planStopId: integer('plan_stop_id'),
     /** Local date of the check-in. */
     visitDate: date('visit_date').notNull(),
     /** checked_in | done */
@@ -229,6 +227,12 @@ export const visits = pgTable(
     index('visits_worker_date').on(t.workerId, t.visitDate),
     index('visits_retailer').on(t.retailerId, t.visitDate),
     index('visits_station_date').on(t.stationId, t.visitDate),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'visits_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'visits_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'visits_grid_id_fk', columns: [t.orgId, t.gridId], foreignColumns: [grids.orgId, grids.id] }),
+    foreignKey({ name: 'visits_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+    foreignKey({ name: 'visits_plan_stop_id_fk', columns: [t.orgId, t.planStopId], foreignColumns: [visitPlanStops.orgId, visitPlanStops.id] }), // plan_stop_id is nulled by the calendar job before it replaces a plan (decision 1900)
   ],
 );
 
@@ -236,35 +240,36 @@ export const visits = pgTable(
 export const visitPhotos = pgTable(
   'visit_photos',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
     visitId: uuid('visit_id')
-      .notNull()
-      .references(() => visits.id, { onDelete: 'cascade' }),
+      .notNull(),
     seq: smallint('seq').notNull(),
     dataUrl: text('data_url').notNull(),
   },
-  (t) => [uniqueIndex('visit_photos_visit_seq').on(t.visitId, t.seq)],
+  (t) => [
+    uniqueIndex('visit_photos_visit_seq').on(t.visitId, t.seq, t.orgId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'visit_photos_visit_id_fk', columns: [t.orgId, t.visitId], foreignColumns: [visits.orgId, visits.id] }).onDelete('cascade'),
+  ],
 );
 
 /** Something raised on a visit that someone must act on by a due time. */
 export const followUps = pgTable(
   'follow_ups',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
-    visitId: uuid('visit_id').references(() => visits.id),
+    visitId: uuid('visit_id'),
     retailerId: integer('retailer_id')
-      .notNull()
-      .references(() => retailers.id),
+      .notNull(),
     workerId: integer('worker_id')
-      .notNull()
-      .references(() => users.id),
-    stationId: integer('station_id').references(() => stations.id),
+      .notNull(),
+    stationId: integer('station_id'),
     /** request | problem | counterfeit */
     kind: text('kind').notNull(),
     text: text('text').notNull(),
@@ -277,13 +282,19 @@ export const followUps = pgTable(
     /** Set once when the item is first seen past its due time; kept after it is done. */
     overdueAt: timestamp('overdue_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
-    doneBy: integer('done_by').references(() => users.id),
+    doneBy: integer('done_by'),
     resolution: text('resolution').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('follow_ups_visit_kind').on(t.visitId, t.kind),
+    uniqueIndex('follow_ups_visit_kind').on(t.visitId, t.kind, t.orgId),
     index('follow_ups_worker_status').on(t.workerId, t.status, t.dueAt),
     index('follow_ups_station_status').on(t.stationId, t.status, t.dueAt),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'follow_ups_visit_id_fk', columns: [t.orgId, t.visitId], foreignColumns: [visits.orgId, visits.id] }),
+    foreignKey({ name: 'follow_ups_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'follow_ups_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ name: 'follow_ups_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+    foreignKey({ name: 'follow_ups_done_by_fk', columns: [t.orgId, t.doneBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );

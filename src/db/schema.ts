@@ -2,24 +2,7 @@
 // org_id from the first migration so that several branches can share one
 // database and the schema can later be distributed by org.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', [
   'admin',
@@ -52,7 +35,7 @@ export const orgs = pgTable('orgs', {
 export const stations = pgTable(
   'stations',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -61,27 +44,34 @@ export const stations = pgTable(
     lng: doublePrecision('lng').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('stations_org_code').on(t.orgId, t.code)],
+  (t) => [
+    uniqueIndex('stations_org_code').on(t.orgId, t.code),
+    primaryKey({ columns: [t.id, t.orgId] }),
+  ],
 );
 
 export const users = pgTable(
   'users',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: roleEnum('role').notNull(),
     /** Station of a station head (and home station of a grid worker). */
-    stationId: integer('station_id').references(() => stations.id),
+    stationId: integer('station_id'),
     /** The retailer a retailer-role user is. */
     retailerId: integer('retailer_id'),
     phone: text('phone'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_username').on(t.username), uniqueIndex('users_org_id').on(t.orgId, t.id)],
+  (t) => [
+    uniqueIndex('users_username').on(t.username),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'users_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+  ],
 );
 
 export const sessions = pgTable(
@@ -89,23 +79,23 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie token; the token itself is never stored. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user').on(t.userId)],
-);
+  (t) => [
+    index('sessions_user').on(t.userId)]);
 
 export const grids = pgTable(
   'grids',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    stationId: integer('station_id').notNull().references(() => stations.id),
+    stationId: integer('station_id').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** The responsible worker (一网一员); a worker may hold several grids. */
-    workerId: integer('worker_id').references(() => users.id),
+    workerId: integer('worker_id'),
     /** 一格一策: the grid's own policy text and targets. */
     policy: text('policy').notNull().default(''),
     targets: jsonb('targets').$type<Record<string, number>>().notNull().default({}),
@@ -115,6 +105,9 @@ export const grids = pgTable(
     uniqueIndex('grids_org_code').on(t.orgId, t.code),
     index('grids_station').on(t.stationId),
     index('grids_worker').on(t.workerId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'grids_station_id_fk', columns: [t.orgId, t.stationId], foreignColumns: [stations.orgId, stations.id] }),
+    foreignKey({ name: 'grids_worker_id_fk', columns: [t.orgId, t.workerId], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
@@ -124,7 +117,7 @@ export type GeoJsonGeometry = { type: string; coordinates: unknown };
 export const retailers = pgTable(
   'retailers',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     customerCode: text('customer_code').notNull(),
     licenceNo: text('licence_no').notNull(),
@@ -141,7 +134,7 @@ export const retailers = pgTable(
     districtType: text('district_type').notNull(),
     /** urban = 城网, rural = 农网 */
     network: text('network').notNull(),
-    gridId: integer('grid_id').notNull().references(() => grids.id),
+    gridId: integer('grid_id').notNull(),
     eSettlement: boolean('e_settlement').notNull().default(false),
     /** bank_deduction | pos | cash */
     settlementMethod: text('settlement_method').notNull().default('cash'),
@@ -176,35 +169,40 @@ export const retailers = pgTable(
   },
   (t) => [
     uniqueIndex('retailers_org_code').on(t.orgId, t.customerCode),
-    // Target of composite (org_id, retailer_id) foreign keys from later tenant tables (care, decision 1120).
-    uniqueIndex('retailers_org_id').on(t.orgId, t.id),
     uniqueIndex('retailers_org_licence').on(t.orgId, t.licenceNo),
     index('retailers_grid').on(t.gridId),
     index('retailers_org_name').on(t.orgId, t.shopName),
     index('retailers_search').using('gin', t.searchTokens),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'retailers_grid_id_fk', columns: [t.orgId, t.gridId], foreignColumns: [grids.orgId, grids.id] }),
   ],
 );
 
 export const retailerChanges = pgTable(
   'retailer_changes',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
-    userId: integer('user_id').references(() => users.id),
+    retailerId: integer('retailer_id').notNull(),
+    userId: integer('user_id'),
     /** edit | import | grid_move | status */
     source: text('source').notNull(),
     changes: jsonb('changes').$type<{ field: string; old: unknown; new: unknown }[]>().notNull(),
     reason: text('reason'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('retailer_changes_retailer').on(t.retailerId, t.at)],
+  (t) => [
+    index('retailer_changes_retailer').on(t.retailerId, t.at),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'retailer_changes_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'retailer_changes_user_id_fk', columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+  ],
 );
 
 export const products = pgTable(
   'products',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     code: text('code').notNull(),
     brand: text('brand').notNull(),
@@ -219,15 +217,18 @@ export const products = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('products_org_code').on(t.orgId, t.code)],
+  (t) => [
+    uniqueIndex('products_org_code').on(t.orgId, t.code),
+    primaryKey({ columns: [t.id, t.orgId] }),
+  ],
 );
 
 export const orders = pgTable(
   'orders',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull().references(() => orgs.id),
-    retailerId: integer('retailer_id').notNull().references(() => retailers.id),
+    retailerId: integer('retailer_id').notNull(),
     orderDate: date('order_date').notNull(),
     /** phone | self | visit */
     channel: text('channel').notNull(),
@@ -250,22 +251,25 @@ export const orders = pgTable(
     /** pending | deducted | failed */
     settlementStatus: text('settlement_status').notNull().default('pending'),
     settledAt: timestamp('settled_at', { withTimezone: true }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: integer('created_by'),
     createdAt: createdAt(),
   },
   (t) => [
     index('orders_retailer_date').on(t.retailerId, t.orderDate),
     index('orders_org_date').on(t.orgId, t.orderDate),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'orders_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+    foreignKey({ name: 'orders_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );
 
 export const orderLines = pgTable(
   'order_lines',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull(),
-    orderId: bigint('order_id', { mode: 'number' }).notNull().references(() => orders.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
+    productId: integer('product_id').notNull(),
     /** 需求量: what the retailer asked for (kept even above the limit). */
     demandQty: integer('demand_qty').notNull(),
     /** 可用量: the limit available when ordering. */
@@ -275,13 +279,18 @@ export const orderLines = pgTable(
     unitPrice: numeric('unit_price', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
   },
-  (t) => [index('order_lines_order').on(t.orderId), index('order_lines_product').on(t.productId)],
+  (t) => [
+    index('order_lines_order').on(t.orderId), index('order_lines_product').on(t.productId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({ name: 'order_lines_order_id_fk', columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
+    foreignKey({ name: 'order_lines_product_id_fk', columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+  ],
 );
 
 export const villages = pgTable(
   'villages',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id'),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     name: text('name').notNull(),
     /** town | village */
@@ -291,13 +300,16 @@ export const villages = pgTable(
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
   },
-  (t) => [index('villages_org').on(t.orgId)],
+  (t) => [
+    index('villages_org').on(t.orgId),
+    primaryKey({ columns: [t.id, t.orgId] }),
+  ],
 );
 
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: integer('org_id').notNull(),
     userId: integer('user_id'),
     /** login | logout | view_pii | update | import | export | create */
@@ -308,7 +320,10 @@ export const auditLog = pgTable(
     ip: text('ip'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_org_at').on(t.orgId, t.at)],
+  (t) => [
+    index('audit_log_org_at').on(t.orgId, t.at),
+    primaryKey({ columns: [t.id, t.orgId] }),
+  ],
 );
 
 export type Retailer = typeof retailers.$inferSelect;

@@ -33,7 +33,7 @@ export function gridScope(viewer: Viewer): SQL {
     case 'grid_worker':
       return sql`${org} and g.worker_id = ${viewer.userId}`;
     case 'retailer':
-      return sql`${org} and g.id = (select grid_id from retailers where id = ${viewer.retailerId ?? -1})`;
+      return sql`${org} and g.id = (select grid_id from retailers where org_id = ${viewer.orgId} and id = ${viewer.retailerId ?? -1})`;
     default:
       return org;
   }

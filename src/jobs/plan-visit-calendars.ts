@@ -131,6 +131,11 @@ async function planOneWorker(
     distances: distances && 'lastSource' in distances ? (distances as { lastSource: () => string }).lastSource() : 'haversine',
   };
   const planId = await db.transaction(async (tx) => {
+    // Visits keep their history but lose the link to a stop of the replaced plan; the composite
+    // key (org_id, plan_stop_id) cannot be nulled by ON DELETE SET NULL, so it is done here (decision 1900).
+    await tx.execute(sql`update visits set plan_stop_id = null
+      where org_id = ${orgId} and plan_stop_id in (select s.id from visit_plan_stops s join visit_plans p on p.org_id = s.org_id and p.id = s.plan_id
+        where p.org_id = ${orgId} and p.worker_id = ${w.id} and p.cycle_start = ${cycle.start})`);
     await tx.delete(visitPlans).where(and(eq(visitPlans.orgId, orgId), eq(visitPlans.workerId, w.id), eq(visitPlans.cycleStart, cycle.start)));
     const [row] = await tx
       .insert(visitPlans)

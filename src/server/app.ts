@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { orgTreeRoutes } from './routes/org-tree.js';
 import { retailerRoutes } from './routes/retailers.js';
+import { retailerMoveRoutes } from './routes/retailer-move.js';
 import { auditRoutes } from './routes/audit.js';
 import { runWithAuditContext } from '../app/audit/audit-context.js';
 import { retailerFileRoutes } from './routes/retailer-files.js';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? 'auto', viewers, throttle });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });
+  retailerMoveRoutes(app, { db: opts.db, now });
   retailerFileRoutes(app, { db: opts.db, now, exportPageSize: opts.exportPageSize });
   auditRoutes(app, { db: opts.db, now });
   orderingRoutes(app, { db: opts.db, now });

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'check_in',
   'import',
   'export',
+  'move',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,6 +44,7 @@ export const auditActionLabels = {
   check_in: { zh: '签到', en: 'Check in' },
   import: { zh: '导入', en: 'Import' },
   export: { zh: '导出', en: 'Export' },
+  move: { zh: '迁出/迁入', en: 'Move between counties' },
 } satisfies Record<AuditAction, { zh: string; en: string }>;
 
 /** The objects an entry is about; an unknown one shows as its code. */

@@ -46,6 +46,13 @@ export const messages = {
     zh: '该记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
+  // Moving a shop to another county (issue 19)
+  retailer_moved: { zh: '该零售户已迁至其他县局，此处仅保留迁移记录', en: 'This shop has moved to another county; only the forwarding record is kept here' },
+  move_same_org: { zh: '目标县局与当前县局相同', en: 'The target county is the current one' },
+  move_unknown_target: { zh: '目标网格不存在或不属于目标县局', en: 'The target grid does not exist or is not in the target county' },
+  move_target_grid_without_worker: { zh: '目标网格没有客户经理，请先指定', en: 'The target grid has no grid worker; assign one first' },
+  move_products_missing: { zh: '目标县局缺少该户历史订单中的卷烟规格，无法迁移', en: "The target county lacks products in the shop's order history" },
+  move_hosts_delivery_point: { zh: '该户是配送点，请先调整配送点后再迁移', en: 'The shop hosts a delivery point; reassign it before moving' },
   nothing_changed: { zh: '没有修改任何内容', en: 'Nothing was changed' },
   import_rejected: {
     zh: '文件中有错误行，整个文件未导入，请按报告修改后重新上传',

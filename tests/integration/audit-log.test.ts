@@ -64,6 +64,7 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/representatives/:id/exit': 'routes/representatives.ts',
   'POST /api/representatives/:id/review': 'routes/representatives.ts',
   'POST /api/retailers/import': 'app/retailers/retailer-import.ts (import)',
+  'POST /api/retailers/:id/move': 'app/retailers/move-retailer.ts (move, in both orgs; tests/integration/retailer-move.test.ts)',
   'POST /api/supply-plans/:id/import': 'routes/supply-plan-import.ts (import)',
   'DELETE /api/grids/:id': 'app/grids/grid-operations.ts (delete)',
   'POST /api/grids/:id/merge': 'app/grids/grid-operations.ts (delete, mergedInto)',

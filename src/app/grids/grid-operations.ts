@@ -131,7 +131,7 @@ export async function setGridArea(db: Db, viewer: Viewer, id: number, ring: [num
       const area = JSON.stringify(checked.polygon);
       await tx.execute(sql`insert into grid_areas (grid_id, org_id, area, updated_by, updated_at)
         values (${id}, ${viewer.orgId}, ${area}::jsonb, ${viewer.userId}, ${now.toISOString()})
-        on conflict (grid_id) do update set area = excluded.area, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+        on conflict (org_id, grid_id) do update set area = excluded.area, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
     }
     await audit(tx, viewer, 'update', 'grid', [id], { area: ring === null ? 'cleared' : 'drawn' }, now);
   });

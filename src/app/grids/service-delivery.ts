@@ -48,7 +48,7 @@ export async function classifyModes(db: Db, viewer: Viewer, now: Date): Promise<
       select x.id, ${viewer.orgId}, x.mode, coalesce(m.manual, false), x.g, ${viewer.userId}, ${now.toISOString()}
       from jsonb_to_recordset(${json(rows)}) as x(id int, mode text, g int)
       left join retailer_service_modes m on m.retailer_id = x.id
-      on conflict (retailer_id) do update set mode = excluded.mode, group_no = excluded.group_no,
+      on conflict (org_id, retailer_id) do update set mode = excluded.mode, group_no = excluded.group_no,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
     const groups = new Set(rows.filter((r) => r.g !== null).map((r) => r.g)).size;
     const mobile = rows.filter((r) => r.mode === 'mobile').length;
@@ -103,7 +103,7 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
     }
     await tx.execute(sql`insert into retailer_service_modes (retailer_id, org_id, mode, manual, group_no, updated_by, updated_at)
       values (${r.id}, ${viewer.orgId}, ${mode}, true, ${group}, ${viewer.userId}, ${now.toISOString()})
-      on conflict (retailer_id) do update set mode = excluded.mode, manual = true, group_no = excluded.group_no,
+      on conflict (org_id, retailer_id) do update set mode = excluded.mode, manual = true, group_no = excluded.group_no,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
     await tx.execute(sql`insert into retailer_changes (org_id, retailer_id, user_id, source, changes, at)
       values (${viewer.orgId}, ${r.id}, ${viewer.userId}, 'service_mode', ${json([{ field: 'serviceMode', old: r.old, new: mode }])}, ${now.toISOString()})`);

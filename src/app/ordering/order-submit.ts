@@ -61,9 +61,9 @@ async function orderContext(tx: Tx, viewer: Viewer, retailerId: number, now: Dat
   }>(
     tx,
     sql`select r.id as "retailerId", r.settlement_method as "settlementMethod", w.plan_id as "planId", w.order_date::text as "orderDate"
-        from retailers r join grids g on g.id = r.grid_id
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
         left join lateral (
-          select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
+          select w.plan_id, w.order_date from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id
           where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
             and w.opens_at <= ${now.toISOString()}::timestamptz and w.closes_at > ${now.toISOString()}::timestamptz
           order by w.opens_at desc limit 1) w on true
@@ -75,7 +75,7 @@ async function orderContext(tx: Tx, viewer: Viewer, retailerId: number, now: Dat
   await tx.execute(sql`select pg_advisory_xact_lock(${ctx.planId}, ${retailerId})`);
   const [existing] = await rows<{ orderId: number; version: number }>(
     tx,
-    sql`select order_id::int8 as "orderId", version from plan_orders where plan_id = ${ctx.planId} and retailer_id = ${retailerId}`,
+    sql`select order_id::int8 as "orderId", version from plan_orders where org_id = ${viewer.orgId} and plan_id = ${ctx.planId} and retailer_id = ${retailerId}`,
   );
   return {
     retailerId,
@@ -95,7 +95,7 @@ async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: Line
   if (ctx.existingOrderId !== null) {
     const old = await rows<{ productId: number; orderedQty: number }>(
       tx,
-      sql`select product_id as "productId", ordered_qty as "orderedQty" from order_lines where order_id = ${ctx.existingOrderId}`,
+      sql`select product_id as "productId", ordered_qty as "orderedQty" from order_lines where org_id = ${viewer.orgId} and order_id = ${ctx.existingOrderId}`,
     );
     for (const o of old) previous.set(o.productId, o.orderedQty);
   }
@@ -103,7 +103,7 @@ async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: Line
   const products = await rows<{ id: number; code: string; name: string; price: number; scarce: boolean; active: boolean }>(
     tx,
     sql`select p.id, p.code, p.name as name, p.wholesale_price::float8 as price, coalesce(i.scarce, false) as scarce, p.active
-        from products p left join supply_plan_items i on i.plan_id = ${ctx.planId} and i.product_id = p.id
+        from products p left join supply_plan_items i on i.org_id = p.org_id and i.plan_id = ${ctx.planId} and i.product_id = p.id
         where p.org_id = ${viewer.orgId} and p.id = any(${sql.raw(`'{${ids.join(',')}}'::int[]`)})`,
   );
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -122,7 +122,7 @@ async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: Line
       tx,
       sql`update order_limits l set ordered_qty = l.ordered_qty + d.delta
           from (values ${sql.raw(values)}) as d(product_id, delta)
-          where l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id
+          where l.org_id = ${viewer.orgId} and l.plan_id = ${ctx.planId} and l.retailer_id = ${ctx.retailerId} and l.product_id = d.product_id
             and l.ordered_qty + d.delta <= l.limit_qty
           returning l.product_id as "productId", l.limit_qty as "limitQty"`,
     );
@@ -137,7 +137,7 @@ async function applyLines(tx: Tx, viewer: Viewer, ctx: OrderContext, lines: Line
       const avail = await rows<{ productId: number; limitQty: number }>(
         tx,
         sql`select product_id as "productId", limit_qty as "limitQty" from order_limits
-            where plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId} and product_id = any(${sql.raw(`'{${[...deltas.keys()].join(',')}}'::int[]`)})`,
+            where org_id = ${viewer.orgId} and plan_id = ${ctx.planId} and retailer_id = ${ctx.retailerId} and product_id = any(${sql.raw(`'{${[...deltas.keys()].join(',')}}'::int[]`)})`,
       );
       const a = new Map(avail.map((x) => [x.productId, x.limitQty]));
       throw new AppError('over_limit', over, {
@@ -231,10 +231,10 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
   const values = input.lines.map((l, i) => sql`(${l.productId}::int, ${l.demandQty ?? l.orderedQty}::int, ${l.orderedQty}::int, ${i}::int)`);
   return sql`with c as (
       select r.id as rid, r.settlement_method, w.plan_id, w.order_date,
-        (select po.order_id::int8 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as existing
-      from retailers r join grids g on g.id = r.grid_id
+        (select po.order_id::int8 from plan_orders po where po.org_id = r.org_id and po.plan_id = w.plan_id and po.retailer_id = r.id) as existing
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join lateral (
-        select w.plan_id, w.order_date from order_windows w join supply_plans p on p.id = w.plan_id
+        select w.plan_id, w.order_date from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id
         where p.org_id = r.org_id and p.status = 'published' and w.weekday = r.order_weekday
           and w.opens_at <= ${iso}::timestamptz and w.closes_at > ${iso}::timestamptz
         order by w.opens_at desc limit 1) w on true
@@ -243,12 +243,12 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
     pr as (
       select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, p.price_class as pc, coalesce(i.scarce, false) as scarce
       from d left join products p on p.id = d.product_id and p.org_id = ${viewer.orgId}
-      left join supply_plan_items i on i.plan_id = (select plan_id from c) and i.product_id = d.product_id),
+      left join supply_plan_items i on i.org_id = ${viewer.orgId} and i.plan_id = (select plan_id from c) and i.product_id = d.product_id),
     go as (
       select c.plan_id is not null and c.existing is null and (select bool_and(known) from pr) as ok from c),
     u as (
       update order_limits l set ordered_qty = l.ordered_qty + pr.qty from pr, c
-      where (select ok from go) and l.plan_id = c.plan_id and l.retailer_id = c.rid and l.product_id = pr.product_id
+      where (select ok from go) and l.org_id = ${viewer.orgId} and l.plan_id = c.plan_id and l.retailer_id = c.rid and l.product_id = pr.product_id
         and l.ordered_qty + pr.qty <= l.limit_qty
       returning l.product_id, l.limit_qty),
     ln as (

@@ -34,7 +34,7 @@ export async function importPlanItems(db: Db, viewer: Viewer, planId: number, ta
                  case when p.price_class <= 2 then 1.4 when p.price_class >= 4 then 0.7 else 1 end,
                  case when p.price_class <= 2 then 0.7 when p.price_class >= 4 then 1.4 else 1 end
           from jsonb_to_recordset(${items}::jsonb) as x(p int, q int, s boolean) join products p on p.id = x.p
-          on conflict (plan_id, product_id) do update set supply_qty = excluded.supply_qty, scarce = excluded.scarce,
+          on conflict (org_id, plan_id, product_id) do update set supply_qty = excluded.supply_qty, scarce = excluded.scarce,
             allocated_qty = null, priority_qty = null, lp_bound = null, objective = null, gap_pct = null, method = null
           returning (xmax = 0) as added`,
     );

@@ -83,7 +83,7 @@ async function writeItems(tx: Exec, viewer: Viewer, planId: number, items: PlanI
     await tx.execute(sql`
       insert into supply_plan_items (org_id, plan_id, product_id, supply_qty, scarce, urban_weight, rural_weight, min_tier, tier_exponent, max_quota)
       values (${viewer.orgId}, ${planId}, ${it.productId}, ${it.supplyQty}, ${it.scarce}, ${it.urbanWeight}, ${it.ruralWeight}, ${it.minTier}, ${it.tierExponent}, ${it.maxQuota})
-      on conflict (plan_id, product_id) do update set supply_qty = excluded.supply_qty, scarce = excluded.scarce,
+      on conflict (org_id, plan_id, product_id) do update set supply_qty = excluded.supply_qty, scarce = excluded.scarce,
         urban_weight = excluded.urban_weight, rural_weight = excluded.rural_weight, min_tier = excluded.min_tier,
         tier_exponent = excluded.tier_exponent, max_quota = excluded.max_quota,
         allocated_qty = null, priority_qty = null, lp_bound = null, objective = null, gap_pct = null, method = null`);

@@ -24,7 +24,7 @@ export async function addRatingFreeze(
   const [done] = await query<{ id: number }>(
     db,
     sql`insert into rating_freezes (org_id, retailer_id, month, reason, created_by) values (${viewer.orgId}, ${input.retailerId}, ${input.month}, ${input.reason}, ${viewer.userId})
-      on conflict (retailer_id, month) do nothing returning id`,
+      on conflict (org_id, retailer_id, month) do nothing returning id`,
   );
   if (!done) throw new AppError('rating_freeze_exists');
   await writeAudit(db, viewer, { action: 'update', entity: 'rating_freeze', entityIds: [input.retailerId], detail: { month: input.month, reason: input.reason }, ip: input.ip }, now);

@@ -56,16 +56,17 @@ const runColumns = sql`r.id, r.month, r.scheme_version as "schemeVersion", r.sta
 export async function findRuns(db: Db, orgId: number, month?: string): Promise<RunRow[]> {
   return query<RunRow>(
     db,
-    sql`select ${runColumns} from rating_runs r left join users cu on cu.id = r.created_by left join users pu on pu.id = r.published_by
-      where r.org_id = ${orgId} ${month ? sql`and r.month = ${month}` : sql``} order by r.month desc, r.id desc limit 60`,
+    sql`select ${runColumns} from rating_runs r left join users cu on cu.org_id = r.org_id and cu.id = r.created_by left join users pu on pu.org_id = r.org_id and pu.id = r.published_by
+      -- A shop moved in from another county brings copies of its runs (status moved_in, decision 1902): not listed.
+      where r.org_id = ${orgId} and r.status <> 'moved_in' ${month ? sql`and r.month = ${month}` : sql``} order by r.month desc, r.id desc limit 60`,
   );
 }
 
 export async function getRun(db: Db, orgId: number, runId: number): Promise<RunRow> {
   const [run] = await query<RunRow>(
     db,
-    sql`select ${runColumns} from rating_runs r left join users cu on cu.id = r.created_by left join users pu on pu.id = r.published_by
-      where r.org_id = ${orgId} and r.id = ${runId}`,
+    sql`select ${runColumns} from rating_runs r left join users cu on cu.org_id = r.org_id and cu.id = r.created_by left join users pu on pu.org_id = r.org_id and pu.id = r.published_by
+      where r.org_id = ${orgId} and r.id = ${runId} and r.status <> 'moved_in'`,
   );
   if (!run) throw new AppError('not_found');
   return run;

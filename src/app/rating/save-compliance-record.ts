@@ -18,7 +18,7 @@ export async function saveComplianceRecord(
   const cls = complianceClass(b.score, b.penalties);
   await db.execute(sql`insert into compliance_records (org_id, retailer_id, month, score, penalties, compliance_class, created_by)
     values (${viewer.orgId}, ${b.retailerId}, ${b.month}, ${b.score}, ${b.penalties}, ${cls}, ${viewer.userId})
-    on conflict (retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
+    on conflict (org_id, retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
       compliance_class = excluded.compliance_class, created_by = excluded.created_by, created_at = now()`);
   await writeAudit(db, viewer, { action: 'update', entity: 'compliance_record', entityIds: [b.retailerId], detail: { month: b.month, score: b.score, penalties: b.penalties, class: cls }, ip: b.ip }, now);
   return { complianceClass: cls };

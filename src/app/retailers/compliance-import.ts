@@ -44,7 +44,7 @@ export async function importCompliance(db: Db, viewer: Viewer, table: string[][]
   if (errors.length || good.length === 0) return { saved: 0, errors };
   await db.execute(sql`insert into compliance_records (org_id, retailer_id, month, score, penalties, compliance_class, source, created_by)
     select ${viewer.orgId}, x.r, x.m, x.s, x.p, x.c, 'import', ${viewer.userId} from jsonb_to_recordset(${JSON.stringify(good)}::jsonb) as x(r int, m text, s int, p int, c text)
-    on conflict (retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
+    on conflict (org_id, retailer_id, month) do update set score = excluded.score, penalties = excluded.penalties,
       compliance_class = excluded.compliance_class, source = excluded.source, created_by = excluded.created_by, created_at = now()`);
   return { saved: good.length, errors: [] };
 }

@@ -108,9 +108,10 @@ const listColumns = sql`r.id, r.customer_code as "customerCode", r.licence_no as
   r.grid_id as "gridId", g.name as "gridName", g.station_id as "stationId", s.name as "stationName",
   r.star, r.tier, r.class_code as "classCode", r.e_settlement as "eSettlement", r.status`;
 
-const fromScoped = sql`from retailers r join grids g on g.id = r.grid_id join stations s on s.id = g.station_id`;
+// Joins name org_id on both sides, so a distributed engine keeps them on one shard (decision 1900).
+const fromScoped = sql`from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id join stations s on s.org_id = g.org_id and s.id = g.station_id`;
 /** Scope and filters need only `r` and `g`: counting skips the stations join. */
-const fromCounted = sql`from retailers r join grids g on g.id = r.grid_id`;
+const fromCounted = sql`from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id`;
 
 /**
  * A text search counts its matches only up to this many: a term found in a
@@ -148,7 +149,7 @@ export async function findRetailers(db: Db, viewer: Viewer, q: RetailerListQuery
     sql`with m as materialized (select r.id ${fromCounted} where ${where} limit ${sortMatchesMax + 1}),
       n as (select count(*)::int as total from m)
       select n.total, case when n.total <= ${sortMatchesMax} then (select json_agg(x) from (
-          select ${listColumns} from m join retailers r on r.id = m.id join grids g on g.id = r.grid_id join stations s on s.id = g.station_id
+          select ${listColumns} from m join retailers r on r.org_id = ${viewer.orgId} and r.id = m.id join grids g on g.org_id = r.org_id and g.id = r.grid_id join stations s on s.org_id = g.org_id and s.id = g.station_id
           order by ${sortColumn[q.sort]} ${dir}, r.id ${dir} limit ${q.pageSize} offset ${offset}) x) end as items
       from n`,
   );
@@ -197,9 +198,9 @@ export async function findRetailerDetail(db: Db, viewer: Viewer, id: number): Pr
       r.birthday, r.birthday_calendar as "birthdayCalendar", r.store_image as "storeImage", r.store_area_m2 as "storeAreaM2",
       r.lat, r.lng, r.licence_valid_until::text as "licenceValidUntil", r.opened_on::text as "openedOn",
       r.updated_at as "updatedAt", u.display_name as "workerName",
-      (select o.settlement_status from orders o where o.retailer_id = r.id order by o.order_date desc, o.id desc limit 1)
+      (select o.settlement_status from orders o where o.org_id = r.org_id and o.retailer_id = r.id order by o.order_date desc, o.id desc limit 1)
         as "lastSettlementStatus"
-    ${fromScoped} left join users u on u.id = g.worker_id
+    ${fromScoped} left join users u on u.org_id = g.org_id and u.id = g.worker_id
     where ${retailerScope(viewer)} and r.id = ${id}`);
   if (row && typeof row.updatedAt !== 'string') row.updatedAt = new Date(row.updatedAt as unknown as Date).toISOString();
   return row;
@@ -227,8 +228,8 @@ export async function findRetailerHistory(db: Db, viewer: Viewer, id: number) {
     reason: string | null;
     changes: { field: string; old: unknown; new: unknown }[];
   }>(db, sql`select c.id::int as id, c.at, u.display_name as "userName", c.source, c.reason, c.changes
-    from retailer_changes c join retailers r on r.id = c.retailer_id join grids g on g.id = r.grid_id
-    left join users u on u.id = c.user_id
+    from retailer_changes c join retailers r on r.org_id = c.org_id and r.id = c.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+    left join users u on u.org_id = c.org_id and u.id = c.user_id
     where ${retailerScope(viewer)} and c.retailer_id = ${id} order by c.at desc, c.id desc limit 200`);
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }

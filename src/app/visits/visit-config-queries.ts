@@ -65,5 +65,5 @@ export type OverrideInput = {
 
 export async function saveRetailerOverride(db: Db, orgId: number, retailerId: number, o: OverrideInput, userId: number, now: Date) {
   const values = { ...o, orgId, retailerId, updatedBy: userId, updatedAt: now };
-  await db.insert(retailerVisitOverrides).values(values).onConflictDoUpdate({ target: retailerVisitOverrides.retailerId, set: values });
+  await db.insert(retailerVisitOverrides).values(values).onConflictDoUpdate({ target: [retailerVisitOverrides.orgId, retailerVisitOverrides.retailerId], set: values });
 }

@@ -36,7 +36,7 @@ export async function saveVisitDepot(
     if (!isInsideBoundary(org!.boundary, homeLat, homeLng)) throw new AppError('outside_county', [{ field: 'homeLat', code: 'outside_county' }]);
   }
   const values = { workerId, orgId: viewer.orgId, startFrom, homeLat, homeLng };
-  await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: workerVisitDepots.workerId, set: values });
+  await db.insert(workerVisitDepots).values(values).onConflictDoUpdate({ target: [workerVisitDepots.orgId, workerVisitDepots.workerId], set: values });
   await writeAudit(db, viewer, { action: 'update', entity: 'visit_depot', entityIds: [workerId], detail: { startFrom } });
 }
 

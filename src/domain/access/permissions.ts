@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'retailer.identity',
   'retailer.regrid',
   'retailer.history',
+  // Move a shop to another county (issue 19): admin only, with a reason.
+  'retailer.move',
   'retailer.import',
   'retailer.export',
   'org.read',
@@ -131,6 +133,7 @@ const byRole: Record<Role, Permission[]> = {
 // A grid worker keeps the file up to date but may not change who the shop is or whose grid it is in (decision 1402).
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('retailer.identity', 'retailer.regrid');
 byRole.station_head.push('retailer.regrid');
+byRole.admin.push('retailer.move');
 
 // Grids and the map (issue 4): staff with a territory see it on the map; those who run one manage its grids.
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('map.read');

@@ -10,6 +10,7 @@ import {
   findRetailers,
 } from '../../app/retailers/retailer-queries.js';
 import { updateRetailer } from '../../app/retailers/retailer-update.js';
+import { findRetailerForward } from '../../app/retailers/retailer-forwards.js';
 import { piiPolicy } from '../../domain/access/permissions.js';
 import { maskChange, unmaskedChangeFields, maskPii, unmaskedFields } from '../../domain/access/mask-retailer.js';
 import { nextBirthday } from '../../domain/retailers/birthday.js';
@@ -34,7 +35,12 @@ export type RetailerRouteDeps = { db: Db; now: () => Date };
 
 export async function loadCard(db: Db, viewer: Viewer, id: number, now: Date): Promise<RetailerCard> {
   const row = await findRetailerDetail(db, viewer, id);
-  if (!row) throw new AppError('not_found');
+  if (!row) {
+    // A shop that moved to another county: its old county reads where it went, never the file (decision 1902).
+    const moved = viewer.role === 'retailer' ? undefined : await findRetailerForward(db, viewer.orgId, id);
+    if (moved) throw new AppError('retailer_moved', [], { movedTo: moved });
+    throw new AppError('not_found');
+  }
   const months = lastMonths(now, 12);
   const sales = await findMonthlySales(db, id, `${months[0]}-01`);
   const filled = fillMonths(months, sales.months);

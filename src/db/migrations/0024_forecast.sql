@@ -47,9 +47,9 @@ CREATE TABLE "forecasts" (
 );
 --> statement-breakpoint
 ALTER TABLE "forecast_overrides" ADD CONSTRAINT "forecast_overrides_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "forecast_overrides" ADD CONSTRAINT "forecast_overrides_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_overrides" ADD CONSTRAINT "forecast_overrides_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "forecast_runs" ADD CONSTRAINT "forecast_runs_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "forecast_runs" ADD CONSTRAINT "forecast_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_runs" ADD CONSTRAINT "forecast_runs_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "forecasts" ADD CONSTRAINT "forecasts_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "forecast_overrides_target" ON "forecast_overrides" USING btree ("org_id","retailer_id","product_id","week_start");--> statement-breakpoint
 CREATE INDEX "forecast_runs_org_origin" ON "forecast_runs" USING btree ("org_id","origin_week");--> statement-breakpoint

@@ -63,19 +63,19 @@ CREATE TABLE "survey_sample" (
 );
 --> statement-breakpoint
 ALTER TABLE "survey_questionnaires" ADD CONSTRAINT "survey_questionnaires_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_questionnaires" ADD CONSTRAINT "survey_questionnaires_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_questionnaires" ADD CONSTRAINT "survey_questionnaires_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_recorded_by_fk" FOREIGN KEY ("org_id","recorded_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_org_id_round_id_retailer_id_survey_sample_org_id_round_id_retailer_id_fk" FOREIGN KEY ("org_id","round_id","retailer_id") REFERENCES "public"."survey_sample"("org_id","round_id","retailer_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_closed_by_fk" FOREIGN KEY ("org_id","closed_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_org_id_questionnaire_id_survey_questionnaires_org_id_id_fk" FOREIGN KEY ("org_id","questionnaire_id") REFERENCES "public"."survey_questionnaires"("org_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_retailer_id_retailers_id_fk" FOREIGN KEY ("retailer_id") REFERENCES "public"."retailers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_station_id_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."stations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_grid_id_grids_id_fk" FOREIGN KEY ("grid_id") REFERENCES "public"."grids"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_worker_id_users_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_retailer_id_fk" FOREIGN KEY ("org_id","retailer_id") REFERENCES "public"."retailers"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_station_id_fk" FOREIGN KEY ("org_id","station_id") REFERENCES "public"."stations"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_grid_id_fk" FOREIGN KEY ("org_id","grid_id") REFERENCES "public"."grids"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_worker_id_fk" FOREIGN KEY ("org_id","worker_id") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_sample" ADD CONSTRAINT "survey_sample_org_id_round_id_survey_rounds_org_id_id_fk" FOREIGN KEY ("org_id","round_id") REFERENCES "public"."survey_rounds"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_questionnaires_code_version" ON "survey_questionnaires" USING btree ("org_id","code","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_responses_one" ON "survey_responses" USING btree ("org_id","round_id","retailer_id");--> statement-breakpoint
