@@ -24,6 +24,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   move_target_grid_without_worker: 422,
   move_products_missing: 422,
   move_hosts_delivery_point: 409,
+  move_has_care_records: 409,
   position_required: 422,
   check_in_too_far: 422,
   visit_id_conflict: 409,

@@ -14,6 +14,8 @@ import { emergencyRequests, idempotencyKeys, orderCorrections, orderLimits, outb
 import { ratingTierCauses } from '../../db/schema-rating-stability.js';
 import { complianceRecords, customerRepresentatives, ratingFreezes, representativeReviews, retailerRatings, tierOverrides } from '../../db/schema-rating.js';
 import { followUps, retailerVisitOverrides, visitPhotos, visitPlanStops, visits } from '../../db/schema-visits.js';
+import { careActivityShops, careDisasterShops, careSpecialGroups, careTasks } from '../../db/schema-care.js';
+import { surveySample } from '../../db/schema-surveys.js';
 
 /** The values a step's row filter reads: the shop, its login user (if any), the old org. */
 export type MoveKeys = { from: number; retailerId: number; userId: number | null };
@@ -88,11 +90,20 @@ export const ENDED: CarriedStep[] = [
   { table: planOrders, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: visitPlanStops, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: deliveryPointMembers, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  // The old county's care tasks for its workers (the new county's care calendar makes its own) and the shop's
+  // place in the old county's survey rounds (its answer leaves that round's figures with it).
+  { table: careTasks, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  { table: surveySample, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
 ];
 
 /** Refused: the move stops with a 409 while the shop hosts one of these (reassign it first). */
-export const BLOCKING: { table: PgTable; code: 'move_hosts_delivery_point'; rows: (k: MoveKeys) => SQL }[] = [
+export const BLOCKING: { table: PgTable; code: 'move_hosts_delivery_point' | 'move_has_care_records'; rows: (k: MoveKeys) => SQL }[] = [
   { table: deliveryPoints, code: 'move_hosts_delivery_point', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  // Care records name the old county's people, proof documents and events (a disaster, an activity): they are not
+  // carried yet, and a move must not drop them, so it waits until the county hands them over (issue 19, left).
+  { table: careSpecialGroups, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  { table: careDisasterShops, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  { table: careActivityShops, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
 ];
 
 /**
