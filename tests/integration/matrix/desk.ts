@@ -77,6 +77,7 @@ export const desk: MatrixModule = {
       { name: 'desk reward propose', method: 'POST', route: '/api/desk/cases/:id/rewards', url: c(() => at().valid, '/rewards'), body: async () => ({ kind: 'points', description: '积分' }), expected: [200, 200, 200, 403, 403, 403] },
       { name: 'desk reward decision', method: 'POST', route: '/api/desk/rewards/:id/decision', url: () => `/api/desk/rewards/${at().approved + 1}/decision`, body: async () => ({ approve: true }), expected: [200, 409, 403, 403, 403, 403] },
       { name: 'desk reward given', method: 'POST', route: '/api/desk/rewards/:id/given', url: () => `/api/desk/rewards/${at().approved}/given`, expected: [200, 409, 409, 403, 403, 403] },
+      { name: 'desk cases export', method: 'GET', route: '/api/desk/cases/export', url: () => '/api/desk/cases/export?status=all&format=csv', expected: [200, 200, 200, 200, 200, 403] },
       { name: 'desk rewards', method: 'GET', route: '/api/desk/rewards', url: () => '/api/desk/rewards', expected: [200, 200, 200, 403, 403, 403] },
       { name: 'desk policy', method: 'GET', route: '/api/desk/policy', url: () => '/api/desk/policy', expected: [200, 200, 200, 200, 200, 403] },
       {
