@@ -58,7 +58,12 @@ const PAGES: { role: DemoRole; path: string; ready: string }[] = [
   { role: 'retailer', path: '/my-file', ready: '[data-testid=section-my-cases] .ant-list-item' },
   { role: 'retailer', path: '/my-cases', ready: 'main' },
   { role: 'retailer', path: '/notices', ready: 'main' },
+  { role: 'retailer', path: '/home', ready: 'main' },
+  { role: 'retailer', path: '/my-surveys', ready: 'main' },
+  { role: 'grid_worker', path: '/home', ready: 'main' },
   { role: 'grid_worker', path: '/field', ready: 'main' },
+  { role: 'grid_worker', path: '/care', ready: 'main' },
+  { role: 'grid_worker', path: '/score-sheets', ready: 'main' },
   { role: 'grid_worker', path: '/notices', ready: 'main' },
 ];
 
