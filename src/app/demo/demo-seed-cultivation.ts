@@ -40,7 +40,7 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
     db,
     sql`select p.id, p.brand || '（' || p.name || '）' as name, to_char(min(o.order_date), 'YYYY-MM-DD') as first
       from products p join order_lines l on l.product_id = p.id join orders o on o.id = l.order_id
-      where p.org_id = ${orgId} and p.is_new group by p.id order by p.code limit 6`,
+      where p.org_id = ${orgId} and p.is_new group by p.id, p.org_id order by p.code limit 6`,
   );
   const ids: number[] = [];
   for (const h of history) {
