@@ -86,7 +86,7 @@ export async function freezeDisasterMonths(db: Db, viewer: Viewer, disasterId: n
         sql`insert into rating_freezes (org_id, retailer_id, month, reason, created_by)
           select s.org_id, s.retailer_id, ${month}, ${freezeReason(disasterId)}, ${viewer.userId} from care_disaster_shops s
           where s.org_id = ${viewer.orgId} and s.disaster_id = ${disasterId}
-          on conflict (retailer_id, month) do nothing returning id`,
+          on conflict (org_id, retailer_id, month) do nothing returning id`,
       );
       frozen += rows.length;
     }
