@@ -56,7 +56,7 @@ describe('migrating a demo county built before the keys changed', () => {
       const db = drizzle({ client, schema }) as unknown as Db;
       try {
         await migrate(db as never, { migrationsFolder: old });
-        await seedDemoCounty(db, { seed: 7, today: TODAY, retailers: 120, weeks: 6 });
+        await seedDemoCounty(db, { seed: 7, today: TODAY, retailers: 120, weeks: 6, baseline: true });
         const before = await counts(db);
         expect(before.order_lines).toBeGreaterThan(1000);
 

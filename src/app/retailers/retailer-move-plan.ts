@@ -15,7 +15,7 @@ import { ratingTierCauses } from '../../db/schema-rating-stability.js';
 import { complianceRecords, customerRepresentatives, ratingFreezes, representativeReviews, retailerRatings, tierOverrides } from '../../db/schema-rating.js';
 import { followUps, retailerVisitOverrides, visitPhotos, visitPlanStops, visits } from '../../db/schema-visits.js';
 import { careActivityShops, careDisasterShops, careSpecialGroups, careTasks } from '../../db/schema-care.js';
-import { surveySample } from '../../db/schema-surveys.js';
+import { surveyResponses, surveySample } from '../../db/schema-surveys.js';
 
 /** The values a step's row filter reads: the shop, its login user (if any), the old org. */
 export type MoveKeys = { from: number; retailerId: number; userId: number | null };
@@ -93,6 +93,7 @@ export const ENDED: CarriedStep[] = [
   // The old county's care tasks for its workers (the new county's care calendar makes its own) and the shop's
   // place in the old county's survey rounds (its answer leaves that round's figures with it).
   { table: careTasks, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  { table: surveyResponses, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: surveySample, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
 ];
 
