@@ -77,6 +77,12 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
       cross join lateral (select 1 + floor(${u(`o.id::text || ':qty'`)} * 3)::int as d) x
     where o.week = a.aw or (o.week > a.aw and ${u(`o.id::text || ':again'`)} < 0.45)`);
   await refreshOrderFacts(db, sql`o.id in (select order_id from order_lines where product_id = ${product.id})`);
+  // The bank deducted what the order came to, launch lines included: raise each deduction by what they added, so the
+  // settlement report's planted mismatches stay the only ones.
+  await db.execute(sql`
+    update settlement_attempts a set amount = a.amount + x.added
+    from (select l.order_id, sum(l.amount) as added from order_lines l where l.org_id = ${orgId} and l.product_id = ${product.id} group by l.order_id) x
+    where a.org_id = ${orgId} and a.order_id = x.order_id and a.status = 'deducted'`);
 
   // Shelf checks and consumer-trial feedback: about a third of the target shops visited once or twice since the launch.
   await db.execute(sql`
