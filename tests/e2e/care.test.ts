@@ -1,17 +1,17 @@
 // Care in a real browser (issue 16): the county manager draws a disaster area
 // on the map and sees the shops inside it, declares it; a grid worker on a
 // phone (390×844) ticks the contact checklist for one of them; the recovery
-// curve shows. Screenshots are saved under tests/e2e/screenshots.
+// curve shows. Screenshots are saved under test-results/e2e.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { query } from '../../src/db/client.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, openLoggedIn, PHONE } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
-const SHOTS = 'tests/e2e/screenshots';
+
 const WAIT = { timeout: 20_000, interval: 200 };
 
 let web: WebApp;

@@ -12,11 +12,11 @@ import type { LaunchDashboard, LaunchSummary } from '../../src/shared/cultivatio
 import type { DayRoute } from '../../src/shared/visits.js';
 import { labelOf } from '../../src/shared/codes.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 
-const SHOTS = 'tests/e2e/screenshots';
+
 const PHONE = { width: 390, height: 844 };
 
 let web: WebApp;
