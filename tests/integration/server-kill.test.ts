@@ -231,7 +231,7 @@ async function lockTable(url: string | undefined, table: string): Promise<{ rele
 }
 
 async function waitRunning(base: string, cookie: string, jobId: number): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1500; i++) {
     const { json } = await call(base, cookie, 'GET', `/api/jobs/${jobId}`);
     if (json.state !== 'queued') return json.state;
     await new Promise((r) => setTimeout(r, 20));
