@@ -20,6 +20,8 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',
+      // Reduced motion (decision 0850): no transitions or chart animations to draw on a shared 2-core machine.
+      ...(process.env.E2E_MOTION === '1' ? [] : ['--force-prefers-reduced-motion']),
     ],
   });
 }

@@ -68,7 +68,7 @@ describe('ratings', () => {
     const rows = page.getByTestId('rep-candidates').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     await rows.first().getByRole('button').click();
-    await expect.poll(() => rows.first().innerText()).toContain('已邀请');
+    await expect.poll(() => rows.first().innerText(), { timeout: 15_000 }).toContain('已邀请');
     await page.screenshot({ path: `${SHOTS}/rating-representatives.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -82,8 +82,9 @@ describe('ratings', () => {
     await drawer.locator('textarea').first().fill('7月洪水店面被淹，停业两周');
     await drawer.getByRole('button', { name: '冻结该月评分' }).click();
     await page.locator('.ant-message-success, [data-testid=rating-adjust] .ant-alert-error, .ant-form-item-explain-error').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/rating-adjust.png`, fullPage: true });
+    // Counted before the screenshot: on a loaded machine a full-page shot can outlast the message's 3 s.
     expect(await page.locator('.ant-message-success').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/rating-adjust.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { reducedMotion } from '../shell/motion.js';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
@@ -33,7 +34,7 @@ export function EChart({ option, height = 260, testId }: { option: ChartOption; 
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(reducedMotion ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;
