@@ -155,7 +155,7 @@ describe('moving a shop to another county', () => {
     await page.getByTestId('move-confirm-ok').click();
     await expect.poll(() => page.getByTestId('moved-card').innerText(), { timeout: 20_000 }).toContain('攸县');
     expect(await page.getByTestId('moved-card').innerText()).toContain('行政区划调整：划入攸县');
-    await page.screenshot({ path: `${SHOTS}/retailer-move-forwarded.png`, fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: `${SHOTS}/retailer-move-forwarded.png`, animations: 'disabled' });
     const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int n from retailers where org_id = ${youxian} and id = ${shop.id}`);
     expect(n).toBe(1);
     await page.context().close();
