@@ -15,6 +15,7 @@ describe('joins between tenant tables name org_id (decision 1922)', () => {
       'sql`from retailer_forwards f join orgs o on o.id = f.to_org_id`',
       'sql`with x as (select id from orders) select 1 from x join retailers r on r.id = x.id`',
       'sql`from ${t} s left join users u on u.id = s.user_id`',
+      'sql`from orders o left join users u on /* cross-org: a province user */ u.id = o.created_by`',
     ];
     for (const text of ok) expect(findIdOnlyJoins(text, tenant), text).toEqual([]);
   });

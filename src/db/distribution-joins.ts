@@ -59,7 +59,9 @@ export function findIdOnlyJoins(text: string, tenantTables: ReadonlySet<string>)
     if (!tenantTables.has(table)) continue;
     const start = m.index! + m[0].length;
     const condition = conditionAt(text, start).trim();
-    if (/\borg_id\b/i.test(condition) || condition.includes('${')) continue;
+    // `/* cross-org: why */` marks the one kind of join that must not name org_id: a reference that may point into
+    // another org by design (an audit row's user can be a province user or the administrator who moved a shop in).
+    if (/\borg_id\b/i.test(condition) || condition.includes('${') || condition.includes('cross-org')) continue;
     const others = new Set([...condition.matchAll(/\b([a-z_][a-z0-9_]*)\.[a-z_][a-z0-9_]*/gi)].map((x) => x[1]!.toLowerCase()).filter((a) => a !== alias));
     for (const other of others) {
       const otherTable = tableOfAlias(segmentAt(text, m.index!), other);

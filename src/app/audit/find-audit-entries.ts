@@ -58,7 +58,7 @@ async function readEntries(db: Db, viewer: Viewer, q: AuditFilter, limit: number
     db,
     sql`select a.id::int as id, a.at, a.user_id as "userId", u.display_name as "userName", a.action, a.entity, a.entity_ids as "entityIds",
         ${objectName} as "objectName", a.detail, a.ip
-      from audit_log a left join users u on u.org_id = a.org_id and u.id = a.user_id
+      from audit_log a left join users u on /* cross-org: a province user or the mover of a shop */ u.id = a.user_id
       where ${where(viewer, q)}
       order by a.at desc, a.id desc limit ${limit} offset ${offset}`,
   );
