@@ -36,7 +36,7 @@ export async function findWeeklyDemand(
         sum(l.demand_qty)::float8 as demand,
         (count(*) filter (where l.available_qty < l.demand_qty))::float8 / count(*) as bound,
         (bool_and(p.scarce and l.demand_qty = l.available_qty) and bool_or(p.scarce))::int as censored
-      from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
       where o.org_id = ${orgId} and o.order_date >= ${from}::date and o.order_date < ${to}::date + 7 ${only}
       group by 1, 2`,
   );

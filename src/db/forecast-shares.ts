@@ -9,7 +9,7 @@ export async function findProductShares(db: Db, orgId: number, lastMonday: strin
     db,
     sql`select o.retailer_id as "retailerId", l.product_id as "productId",
         (sum(l.demand_qty)::float8 / nullif(sum(sum(l.demand_qty)) over (partition by o.retailer_id), 0))::float8 as share
-      from orders o join order_lines l on l.order_id = o.id
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
       where o.org_id = ${orgId} and o.order_date >= ${lastMonday}::date - 84 and o.order_date < ${lastMonday}::date + 7
       group by o.retailer_id, l.product_id
       having sum(l.demand_qty) > 0`,

@@ -13,7 +13,7 @@ export async function queueDeliveriesWhere(db: Db, where: SQL, now: Date): Promi
       'zy' || n.org_id || 'n' || n.id || ch.channel, greatest(1, case when char_length(n.sms_text) + 6 <= 70 then 1 else ceil((char_length(n.sms_text) + 6) / 67.0) end)::int,
       ${now.toISOString()}::timestamptz
     from notices n
-    join retailers r on r.id = n.retailer_id
+    join retailers r on r.org_id = n.org_id and r.id = n.retailer_id
     left join notice_preferences p on p.org_id = n.org_id and p.retailer_id = n.retailer_id
     cross join lateral (select case when p.wechat_open_id is not null then 'wechat' else 'sms' end as channel,
       coalesce(p.wechat_open_id, r.phone) as address,

@@ -39,7 +39,7 @@ async function workersOf(db: Db, orgId: number, ids?: number[]): Promise<WorkerR
         case when d.start_from = 'home' and d.home_lat is not null then d.home_lat else s.lat end as "depotLat",
         case when d.start_from = 'home' and d.home_lat is not null then d.home_lng else s.lng end as "depotLng",
         case when d.start_from = 'home' and d.home_lat is not null then 'home' else 'station' end as depot
-      from users u left join stations s on s.id = u.station_id left join worker_visit_depots d on d.worker_id = u.id
+      from users u left join stations s on s.org_id = u.org_id and s.id = u.station_id left join worker_visit_depots d on d.org_id = u.org_id and d.worker_id = u.id
       where u.org_id = ${orgId} and u.role = 'grid_worker' and u.active order by u.id`,
   );
   return ids ? rows.filter((w) => ids.includes(w.id)) : rows;

@@ -53,7 +53,10 @@ export const messages = {
   move_target_grid_without_worker: { zh: '目标网格没有客户经理，请先指定', en: 'The target grid has no grid worker; assign one first' },
   move_products_missing: { zh: '目标县局缺少该户历史订单中的卷烟规格，无法迁移', en: "The target county lacks products in the shop's order history" },
   move_hosts_delivery_point: { zh: '该户是配送点，请先调整配送点后再迁移', en: 'The shop hosts a delivery point; reassign it before moving' },
-  move_has_care_records: { zh: '该户有关怀记录（特殊群体、灾害帮扶或公益活动），请先办结或移交后再迁移', en: 'The shop has care records (special group, disaster help or community activity); close or hand them over before moving' },
+  move_has_care_records: {
+    zh: '该户在本县的灾害帮扶或公益活动台账中：这些是本县事件的记录，不能随户迁出，也不能删除，因此暂不能迁移',
+    en: "The shop is in this county's disaster-help or community-activity ledgers: they record this county's own events, which can neither follow the shop nor be deleted, so it cannot move yet",
+  },
   nothing_changed: { zh: '没有修改任何内容', en: 'Nothing was changed' },
   import_rejected: {
     zh: '文件中有错误行，整个文件未导入，请按报告修改后重新上传',

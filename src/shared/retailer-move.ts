@@ -21,3 +21,20 @@ export const retailerMoveResultSchema = z.object({
   ended: z.record(z.string(), z.number().int()),
 });
 export type RetailerMoveResult = z.infer<typeof retailerMoveResultSchema>;
+
+/** GET /api/retailers/:id/move-preview?toOrgId= — what a move would carry, end or be refused for, before it is confirmed. */
+export const retailerMovePreviewQuerySchema = z.object({ toOrgId: idParamSchema.optional() });
+
+export const retailerMovePreviewSchema = z.object({
+  retailerId: z.number().int(),
+  shopName: z.string(),
+  /** The counties a shop can move to: every county of the tree but its own. */
+  counties: z.array(z.object({ orgId: z.number().int(), name: z.string() })),
+  /** The chosen county's grids with their grid worker (a grid without one cannot take the shop). */
+  grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), workerName: z.string().nullable() })),
+  carried: z.record(z.string(), z.number().int()),
+  ended: z.record(z.string(), z.number().int()),
+  /** Why the move would be refused now, each with its zh/en text (empty: it can go). */
+  refusals: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string(), products: z.array(z.string()).optional() })),
+});
+export type RetailerMovePreview = z.infer<typeof retailerMovePreviewSchema>;

@@ -66,30 +66,25 @@ describe('province roll-up and drill-down', () => {
     await page.screenshot({ path: `${SHOTS}/org-tree-county.png`, fullPage: true, animations: 'disabled' });
   });
 
-  it('drills into a grid and cannot edit a shop there', async () => {
+  it('drills into a grid and sees no edit or move action on a shop there, only the 只读 banner', async () => {
     const gridLink = page.getByTestId('ordering-stats').locator('a[href^="/retailers?gridId="]').first();
     await gridLink.click();
     await page.waitForURL(/\/retailers\?gridId=/);
     const row = page.locator('.ant-table-row').first();
     await row.waitFor({ timeout: 15_000 });
+    // Read-only (1920): no import or export-free write screen in the menu, no edit on the card.
+    expect(await page.locator('.ant-menu').innerText()).not.toContain(zh.shell.menu.import);
     await page.screenshot({ path: `${SHOTS}/org-tree-grid.png`, fullPage: true, animations: 'disabled' });
     await row.click();
     await page.waitForURL(/\/retailers\/\d+$/);
-    await page.getByTestId('edit-retailer').click();
-    const address = page.locator('#address');
-    await address.waitFor();
-    await address.fill('省公司不该能改的地址');
-    await page.getByTestId('save-retailer').click();
-    await expect.poll(() => page.getByTestId('edit-error').innerText(), { timeout: 15_000 }).toContain('只读');
-    await page.screenshot({ path: `${SHOTS}/org-tree-refused.png`, fullPage: true, animations: 'disabled' });
-    const id = Number(new URL(page.url()).pathname.split('/').pop());
-    const [r] = await query<{ address: string }>(web.database.db, sql`select address from retailers where id = ${id}`);
-    expect(r.address).not.toBe('省公司不该能改的地址');
+    await page.getByTestId('card-shop-name').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('regional-banner').innerText()).toContain('只读');
+    expect(await page.getByTestId('edit-retailer').count()).toBe(0);
+    expect(await page.getByTestId('move-retailer').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/org-tree-read-only-card.png`, fullPage: true, animations: 'disabled' });
   });
 
   it('goes back to the roll-up from the banner', async () => {
-    await page.keyboard.press('Escape'); // close the edit drawer
-    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.getByTestId('leave-county').click();
     await page.waitForURL(/\/rollups/);
     await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('株洲市烟草公司');
@@ -120,6 +115,52 @@ describe('county isolation', () => {
     await page.goto(`${web.baseUrl}/retailers/${lilingShop}`);
     await expect.poll(() => page.locator('.ant-result').innerText(), { timeout: 15_000 }).toContain(zh.card.notFoundTitle);
     await page.screenshot({ path: `${SHOTS}/org-tree-other-county.png`, fullPage: true, animations: 'disabled' });
+    await page.context().close();
+  });
+
+});
+
+describe('moving a shop to another county', () => {
+  it('an administrator previews the move, sees why one county refuses it, moves it to another, and the old card forwards', async () => {
+    const db = web.database.db;
+    // A shop with no care event records; 攸县 is a copy of 醴陵, so its twin's code and licence are changed first.
+    const [shop] = await query<{ id: number; code: string; name: string }>(
+      db,
+      sql`select id, customer_code as code, shop_name as name from retailers r where org_id = ${liling}
+        and not exists (select 1 from care_activity_shops a where a.org_id = r.org_id and a.retailer_id = r.id)
+        and not exists (select 1 from care_disaster_shops d where d.org_id = r.org_id and d.retailer_id = r.id)
+        and not exists (select 1 from delivery_points p where p.org_id = r.org_id and p.retailer_id = r.id)
+        order by id desc limit 1`,
+    );
+    await db.execute(sql`update retailers set customer_code = customer_code || 'Y', licence_no = licence_no || 'Y' where org_id = ${youxian} and customer_code = ${shop.code}`);
+    const page = await openLoggedIn(browser, web.baseUrl, `/retailers/${shop.id}`, ['admin', 'admin123'], { options: DESKTOP, pageErrors });
+    await page.getByTestId('move-retailer').click();
+    const drawer = page.getByTestId('move-drawer');
+    await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toContain(zh.move.tables.orders);
+    // Type into the select's search and take the first match with Enter: a click could land on the previous
+    // select's dropdown while it is still closing.
+    const pick = async (testId: string, text: string) => {
+      await page.getByTestId(testId).click();
+      if (text) await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    };
+    // Another copy of 醴陵 has the same customer code: the preview says so before anything is confirmed.
+    await pick('move-county', '第3县局');
+    await expect.poll(() => page.getByTestId('move-refusals').innerText(), { timeout: 15_000 }).toContain('客户编码');
+    expect(await page.getByTestId('move-confirm').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/retailer-move-refused.png`, fullPage: true, animations: 'disabled' });
+    await pick('move-county', '攸县');
+    await page.getByTestId('move-ready').waitFor({ timeout: 15_000 });
+    await pick('move-grid', '');
+    await page.getByTestId('move-reason').fill('行政区划调整：划入攸县');
+    await page.screenshot({ path: `${SHOTS}/retailer-move-preview.png`, fullPage: true, animations: 'disabled' });
+    await page.getByTestId('move-confirm').click();
+    await page.getByTestId('move-confirm-ok').click();
+    await expect.poll(() => page.getByTestId('moved-card').innerText(), { timeout: 20_000 }).toContain('攸县');
+    expect(await page.getByTestId('moved-card').innerText()).toContain('行政区划调整：划入攸县');
+    await page.screenshot({ path: `${SHOTS}/retailer-move-forwarded.png`, animations: 'disabled' });
+    const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int n from retailers where org_id = ${youxian} and id = ${shop.id}`);
+    expect(n).toBe(1);
     await page.context().close();
   });
 

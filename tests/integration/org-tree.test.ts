@@ -131,6 +131,22 @@ describe('a province or city user in a county reads it and changes nothing', () 
     expect(after).toEqual({ version: r.version, shopName: r.shopName });
   });
 
+  it('tells the web it may only read there: no write permission, no screen that only writes (1920)', async () => {
+    const drilled = (await call(c.province, 'GET', '/api/me', { org: liling })).json();
+    const own = (await call(c.manager, 'GET', '/api/me')).json();
+    // The county manager's reads, none of its writes: the web's edit, move, import and order buttons are gone.
+    expect(drilled.permissions).toEqual(expect.arrayContaining(['retailer.read', 'retailer.export', 'rating.read', 'supply.read']));
+    for (const p of ['retailer.update', 'retailer.identity', 'rating.manage', 'supply.manage', 'order.take', 'desk.create', 'calendar.manage', 'org.rules']) {
+      expect(own.permissions).toContain(p);
+      expect(drilled.permissions).not.toContain(p);
+    }
+    expect(own.menu).toEqual(expect.arrayContaining(['import', 'take-orders', 'notice-send']));
+    expect(drilled.menu).toEqual(expect.arrayContaining(['retailers', 'ordering-stats', 'ratings']));
+    expect(drilled.menu.filter((m: string) => ['import', 'take-orders', 'notice-send', 'survey-calls'].includes(m))).toEqual([]);
+    // At home the province keeps its own right to set rules.
+    expect((await call(c.province, 'GET', '/api/me')).json().permissions).toContain('org.rules');
+  });
+
   it('logging in again or out is never refused while looking into a county', async () => {
     const again = await call(c.province, 'POST', '/api/auth/login', { org: liling, body: { username: 'city', password: 'city123' } });
     expect(again.statusCode).toBe(200);

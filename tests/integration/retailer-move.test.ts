@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { CARRIED, ENDED, tableName } from '../../src/app/retailers/retailer-move-plan.js';
+import { forgetOrgTree } from '../../src/app/org-tree/org-tree-queries.js';
 import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -60,9 +61,22 @@ beforeAll(async () => {
   );
   await db().execute(sql`insert into products (org_id, code, brand, name, price_class, wholesale_price, retail_price, province_made, scarce, is_new, active)
     select ${to}, code, brand, name, price_class, wholesale_price, retail_price, province_made, scarce, is_new, active from products where org_id = ${from}`);
+  forgetOrgTree(); // the neighbour is a county of the tree now
   // A complaint with events, so the service desk's tables have rows to carry too.
   const res = await t.api(cookie.call_agent, 'POST', '/api/desk/cases', { retailerId: shop, category: 'price', text: '零售价怎么定' });
   expect(res.statusCode, res.body).toBe(201);
+  // A special-group record with its proof photo and an open care task: the register moves, the task ends (1921).
+  const [{ photo }] = await query<{ photo: number }>(
+    db(),
+    sql`insert into care_files (org_id, purpose, content_type, bytes, size, sha256) values (${from}, 'special_group', 'image/png', '\\x89504e47'::bytea, 4, 'x') returning id as photo`,
+  );
+  const [{ group }] = await query<{ group: number }>(
+    db(),
+    sql`insert into care_special_groups (org_id, retailer_id, kind, authority, photo_id, valid_until, recheck_on)
+      values (${from}, ${shop}, 'disabled', '县残联', ${photo}, '2027-12-31', '2027-06-30') returning id as group`,
+  );
+  await db().execute(sql`insert into care_tasks (org_id, kind, dedupe_key, retailer_id, due_on, title, special_group_id)
+    values (${from}, 'recheck', ${`move-test-${group}`}, ${shop}, '2026-12-10', '走访', ${group})`);
 });
 afterAll(() => t?.close());
 
@@ -84,6 +98,42 @@ describe('refused moves change nothing', () => {
   });
 });
 
+describe('the move screen\'s preview', () => {
+  it('lists the other counties, the chosen one\'s grids, what moves and what ends, and reads only', async () => {
+    const before = await totals();
+    const first = (await t.api(cookie.admin, 'GET', `/api/retailers/${shop}/move-preview`)).json();
+    expect(first.counties.map((c: { orgId: number }) => c.orgId)).toContain(to);
+    expect(first.counties.map((c: { orgId: number }) => c.orgId)).not.toContain(from);
+    expect(first.grids).toEqual([]);
+    const res = await t.api(cookie.admin, 'GET', `/api/retailers/${shop}/move-preview?toOrgId=${to}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p.refusals).toEqual([]);
+    expect(p.grids).toEqual([{ id: toGrid, code: 'N1-01', name: '邻县一格', workerName: '邻县客户经理' }]);
+    const mine = await shopRows(from);
+    for (const step of CARRIED) expect(p.carried[tableName(step.table)] ?? 0).toBe(mine[tableName(step.table)]);
+    expect(p.carried.care_special_groups).toBe(1);
+    expect(p.ended.care_tasks).toBe(1);
+    expect((await t.api(cookie.county_manager, 'GET', `/api/retailers/${shop}/move-preview`)).statusCode).toBe(403);
+    expect(await totals()).toEqual(before);
+  });
+
+  it('shows why a shop in a community activity cannot move, in zh and en, and the move is refused the same way', async () => {
+    const [{ other }] = await query<{ other: number }>(db(), sql`select id as other from retailers where org_id = ${from} and id <> ${shop} order by id limit 1`);
+    const [{ activity }] = await query<{ activity: number }>(
+      db(),
+      sql`insert into care_activities (org_id, kind, title, held_on) values (${from}, 'volunteer', '敬老院志愿服务', '2026-11-20') returning id as activity`,
+    );
+    await db().execute(sql`insert into care_activity_shops (org_id, activity_id, retailer_id) values (${from}, ${activity}, ${other})`);
+    const p = (await t.api(cookie.admin, 'GET', `/api/retailers/${other}/move-preview?toOrgId=${to}`)).json();
+    expect(p.refusals).toEqual([expect.objectContaining({ code: 'move_has_care_records', message: expect.stringContaining('公益活动'), messageEn: expect.stringContaining('community-activity') })]);
+    const before = await totals();
+    const res = await t.api(cookie.admin, 'POST', `/api/retailers/${other}/move`, { toOrgId: to, toGridId: toGrid, reason: '许可证迁移' });
+    expect([res.statusCode, res.json().code]).toEqual([409, 'move_has_care_records']);
+    expect(await totals()).toEqual(before);
+  });
+});
+
 describe('moving a shop', () => {
   it('carries every record to the new county, leaves nothing behind but the forwarding record, and audits both', async () => {
     const before = await totals();
@@ -93,6 +143,7 @@ describe('moving a shop', () => {
     expect(mine.retailer_ratings).toBeGreaterThan(0);
     expect(mine.desk_cases).toBeGreaterThan(0);
     expect(mine.users).toBe(1);
+    expect([mine.care_special_groups, mine.care_files, mine.care_tasks]).toEqual([1, 1, 1]);
 
     const res = await t.api(cookie.admin, 'POST', `/api/retailers/${shop}/move`, { toOrgId: to, toGridId: toGrid, reason: '行政区划调整：划入邻县' });
     expect(res.statusCode, res.body).toBe(200);

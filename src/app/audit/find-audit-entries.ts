@@ -30,16 +30,16 @@ const objectName = sql`case
   when a.entity in ('user', 'visit_depot') then (select u.display_name from users u where u.id = a.entity_ids[1] and u.org_id = a.org_id)
   when a.entity = 'grid' then (select g.name from grids g where g.id = a.entity_ids[1] and g.org_id = a.org_id)
   when a.entity in ('supply_plan', 'order_window') then (select p.week_start::text || ' ~ ' || (p.week_start + 6)::text from supply_plans p where p.id = a.entity_ids[1] and p.org_id = a.org_id)
-  when a.entity in ('order', 'settlement') then (select r.shop_name || ' · ' || o.order_date::text from orders o join retailers r on r.id = o.retailer_id where o.id = a.entity_ids[1] and o.org_id = a.org_id)
+  when a.entity in ('order', 'settlement') then (select r.shop_name || ' · ' || o.order_date::text from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id where o.id = a.entity_ids[1] and o.org_id = a.org_id)
   when a.entity = 'survey_round' then (select n.name from survey_rounds n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
   when a.entity = 'survey_questionnaire' then (select n.definition->>'title' || ' v' || n.version from survey_questionnaires n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
   when a.entity = 'rating_run' then (select n.month from rating_runs n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
-  when a.entity = 'follow_up' then (select r.shop_name from follow_ups f join retailers r on r.id = f.retailer_id where f.id = a.entity_ids[1] and f.org_id = a.org_id)
+  when a.entity = 'follow_up' then (select r.shop_name from follow_ups f join retailers r on r.org_id = f.org_id and r.id = f.retailer_id where f.id = a.entity_ids[1] and f.org_id = a.org_id)
   when a.entity = 'care_disaster' then (select d.name from care_disasters d where d.id = a.entity_ids[1] and d.org_id = a.org_id)
   when a.entity = 'care_activity' then (select c.title from care_activities c where c.id = a.entity_ids[1] and c.org_id = a.org_id)
-  when a.entity = 'emergency_request' then (select r.shop_name from emergency_requests e join retailers r on r.id = e.retailer_id where e.id = a.entity_ids[1] and e.org_id = a.org_id)
+  when a.entity = 'emergency_request' then (select r.shop_name from emergency_requests e join retailers r on r.org_id = e.org_id and r.id = e.retailer_id where e.id = a.entity_ids[1] and e.org_id = a.org_id)
   when a.entity = 'order_correction' then (select r.shop_name || ' · ' || o.order_date::text from order_corrections c join order_lines l on l.id = c.order_line_id
-    join orders o on o.id = l.order_id join retailers r on r.id = o.retailer_id where c.id = a.entity_ids[1] and c.org_id = a.org_id)
+    join orders o on o.org_id = l.org_id and o.id = l.order_id join retailers r on r.org_id = o.org_id and r.id = o.retailer_id where c.id = a.entity_ids[1] and c.org_id = a.org_id)
 end`;
 
 type Row = AuditItem & { at: string | Date };
@@ -58,7 +58,7 @@ async function readEntries(db: Db, viewer: Viewer, q: AuditFilter, limit: number
     db,
     sql`select a.id::int as id, a.at, a.user_id as "userId", u.display_name as "userName", a.action, a.entity, a.entity_ids as "entityIds",
         ${objectName} as "objectName", a.detail, a.ip
-      from audit_log a left join users u on u.id = a.user_id
+      from audit_log a left join users u on /* cross-org: a province user or the mover of a shop */ u.id = a.user_id
       where ${where(viewer, q)}
       order by a.at desc, a.id desc limit ${limit} offset ${offset}`,
   );

@@ -21,7 +21,7 @@ export async function createActivity(db: Db, viewer: Viewer, input: z.output<typ
   if (shopIds.length) {
     const found = await query<{ id: number }>(
       db,
-      sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id in (select (jsonb_array_elements_text(${JSON.stringify(shopIds)}::jsonb))::int) and ${retailerScope(viewer)}`,
+      sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id in (select (jsonb_array_elements_text(${JSON.stringify(shopIds)}::jsonb))::int) and ${retailerScope(viewer)}`,
     );
     if (found.length !== shopIds.length) throw new AppError('not_found');
   }
@@ -69,7 +69,7 @@ export async function findActivities(db: Db, viewer: Viewer, filter: { retailerI
 
 /** The care section of a shop's file: its activities, the help it was given, its care tasks. */
 export async function findRetailerCare(db: Db, viewer: Viewer, retailerId: number): Promise<z.input<typeof retailerCareSchema>> {
-  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
+  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
   if (!shop) throw new AppError('not_found');
   const activities = (await findActivities(db, viewer, { retailerId })).map(({ id, kind, title, heldOn, photoIds }) => ({ id, kind, title, heldOn, photoIds }));
   const help = await query<z.input<typeof retailerCareSchema>['help'][number]>(

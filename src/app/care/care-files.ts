@@ -38,7 +38,7 @@ export async function getCarePhoto(db: Db, viewer: Viewer, id: number, now: Date
     if (!can(viewer.role, 'care.special.read')) throw new AppError('not_found');
     const [rec] = await query<{ id: number; retailerId: number }>(
       db,
-      sql`select s.id, s.retailer_id as "retailerId" from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+      sql`select s.id, s.retailer_id as "retailerId" from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where s.org_id = ${viewer.orgId} and s.photo_id = ${id} and ${retailerScope(viewer)}`,
     );
     if (!rec) throw new AppError('not_found');

@@ -32,7 +32,7 @@ export async function generateCareTasks(db: Db, orgId: number, now: Date): Promi
       tx,
       sql`insert into care_tasks (org_id, kind, dedupe_key, retailer_id, assignee_id, due_on, title, special_group_id)
         select s.org_id, 'proof_expired', 'proof:' || s.id || ':' || s.valid_until, s.retailer_id, g.worker_id, ${today}::date, r.shop_name || ' 特殊群体证明已过期，请上门复核', s.id
-        from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+        from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where s.org_id = ${orgId} and s.valid_until < ${today}::date and r.status = 'active'
         on conflict (org_id, dedupe_key) do nothing returning id`,
     );
@@ -40,7 +40,7 @@ export async function generateCareTasks(db: Db, orgId: number, now: Date): Promi
       tx,
       sql`insert into care_tasks (org_id, kind, dedupe_key, retailer_id, assignee_id, due_on, title, special_group_id)
         select s.org_id, 'recheck', 'recheck:' || s.id || ':' || s.recheck_on, s.retailer_id, g.worker_id, s.recheck_on, r.shop_name || ' 特殊群体到期复核', s.id
-        from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+        from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where s.org_id = ${orgId} and s.recheck_on <= ${addDays(today, RECHECK_DAYS_AHEAD)}::date and s.valid_until >= ${today}::date and r.status = 'active'
         on conflict (org_id, dedupe_key) do nothing returning id`,
     );
@@ -48,7 +48,7 @@ export async function generateCareTasks(db: Db, orgId: number, now: Date): Promi
       tx,
       sql`select r.id, r.shop_name as "shopName", r.birthday, r.birthday_calendar as "birthdayCalendar", to_char(r.opened_on, 'YYYY-MM-DD') as "openedOn",
           coalesce((select array_agg(s.kind) from care_special_groups s where s.org_id = r.org_id and s.retailer_id = r.id), '{}') as groups, g.worker_id as "workerId"
-        from retailers r join grids g on g.id = r.grid_id where r.org_id = ${orgId} and r.status = 'active'`,
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.org_id = ${orgId} and r.status = 'active'`,
     );
     const occasions = careOccasions(shops, today, CALENDAR_DAYS_AHEAD);
     const worker = new Map(shops.map((s) => [s.id, s.workerId]));
@@ -104,7 +104,7 @@ export async function findCareTasks(db: Db, viewer: Viewer, filter: { status: 'o
     db,
     sql`select t.id, t.kind, t.retailer_id as "retailerId", r.shop_name as "shopName", u.display_name as "assigneeName", to_char(t.due_on, 'YYYY-MM-DD') as "dueOn",
         t.title, t.status, t.visit_stop_id is not null as "onCalendar", t.done_at as "doneAt"
-      from care_tasks t join retailers r on r.org_id = t.org_id and r.id = t.retailer_id join grids g on g.id = r.grid_id
+      from care_tasks t join retailers r on r.org_id = t.org_id and r.id = t.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join users u on u.org_id = t.org_id and u.id = t.assignee_id
       where t.org_id = ${viewer.orgId} ${mine}
         ${filter.status === 'all' ? sql`` : sql`and t.status = ${filter.status}`}
@@ -116,7 +116,7 @@ export async function findCareTasks(db: Db, viewer: Viewer, filter: { status: 'o
 export async function completeCareTask(db: Db, viewer: Viewer, id: number, note: string, now: Date): Promise<{ ok: true }> {
   const [task] = await query<{ status: string; retailerId: number; kind: string }>(
     db,
-    sql`select t.status, t.retailer_id as "retailerId", t.kind from care_tasks t join retailers r on r.org_id = t.org_id and r.id = t.retailer_id join grids g on g.id = r.grid_id
+    sql`select t.status, t.retailer_id as "retailerId", t.kind from care_tasks t join retailers r on r.org_id = t.org_id and r.id = t.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where t.org_id = ${viewer.orgId} and t.id = ${id} and (t.assignee_id = ${viewer.userId} or ${retailerScope(viewer)})`,
   );
   if (!task) throw new AppError('not_found');

@@ -48,7 +48,7 @@ export async function findShopsInArea(db: Db, orgId: number, area: DisasterArea)
   return query<AreaShop>(
     db,
     sql`select r.id as "retailerId", r.shop_name as "shopName", g.name as "gridName", g.worker_id as "workerId", u.display_name as "workerName", r.lat, r.lng
-      from retailers r join grids g on g.id = r.grid_id left join users u on u.id = g.worker_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id left join users u on u.org_id = g.org_id and u.id = g.worker_id
       where r.org_id = ${orgId} and r.status = 'active' and ${insideArea(orgId, area)}
       order by g.name, r.id`,
   );

@@ -19,7 +19,7 @@ async function weeklyByShop(db: Db, orgId: number, disasterId: number, occurredO
   const rows = await query<{ retailerId: number; shopName: string; week: string | null; qty: number }>(
     db,
     sql`select s.retailer_id as "retailerId", r.shop_name as "shopName", to_char(date_trunc('week', o.order_date), 'YYYY-MM-DD') as week, coalesce(sum(o.total_qty), 0)::int as qty
-      from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+      from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join orders o on o.org_id = s.org_id and o.retailer_id = s.retailer_id and o.status = 'confirmed'
         and o.order_date >= ${baselineWeeks(occurredOn)[0]}::date and o.order_date < ${today}::date
       where s.org_id = ${orgId} and s.disaster_id = ${disasterId} ${viewer ? sql`and ${retailerScope(viewer)}` : sql``}

@@ -19,7 +19,7 @@ async function affectedShop(db: Db, viewer: Viewer, disasterId: number, retailer
   if (!d) throw new AppError('not_found');
   const [shop] = await query<{ id: number }>(
     db,
-    sql`select s.retailer_id as id from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+    sql`select s.retailer_id as id from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where s.org_id = ${viewer.orgId} and s.disaster_id = ${disasterId} and s.retailer_id = ${retailerId} and (s.worker_id = ${viewer.userId} or ${retailerScope(viewer)})`,
   );
   if (!shop) throw new AppError('care_not_affected', [{ field: 'retailerId', code: 'care_not_affected' }]);

@@ -59,9 +59,9 @@ export async function findDisasters(db: Db, viewer: Viewer): Promise<Summary[]> 
   return query<Summary>(
     db,
     sql`select ${summaryColumns},
-        (select count(*)::int from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+        (select count(*)::int from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where s.org_id = d.org_id and s.disaster_id = d.id and ${retailerScope(viewer)}) as shops,
-        (select count(*)::int from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+        (select count(*)::int from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where s.org_id = d.org_id and s.disaster_id = d.id and s.contacted_at is not null and ${retailerScope(viewer)}) as contacted,
         coalesce((select sum(h.amount_yuan)::float8 from care_help h where h.org_id = d.org_id and h.disaster_id = d.id), 0) as "helpYuan"
       from care_disasters d where d.org_id = ${viewer.orgId} order by d.occurred_on desc, d.id desc limit 200`,
@@ -78,7 +78,7 @@ export async function getDisaster(db: Db, viewer: Viewer, id: number): Promise<D
     sql`select s.retailer_id as "retailerId", r.shop_name as "shopName", r.address, g.name as "gridName", s.worker_id as "workerId", u.display_name as "workerName", r.lat, r.lng,
         s.reached, s.safe, s.damaged, s.losses_yuan::float8 as "lossesYuan", s.losses_note as "lossesNote", s.contacted_at as "contactedAt",
         coalesce((select sum(h.amount_yuan)::float8 from care_help h where h.org_id = s.org_id and h.disaster_id = s.disaster_id and h.retailer_id = s.retailer_id), 0) as "helpYuan"
-      from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+      from care_disaster_shops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join users u on u.org_id = s.org_id and u.id = s.worker_id
       where s.org_id = ${viewer.orgId} and s.disaster_id = ${id} and ${retailerScope(viewer)}
       order by (s.worker_id = ${viewer.userId}) desc, s.contacted_at is not null, g.name, r.id`,
@@ -87,7 +87,7 @@ export async function getDisaster(db: Db, viewer: Viewer, id: number): Promise<D
     db,
     sql`select h.id, h.retailer_id as "retailerId", r.shop_name as "shopName", h.kind, h.amount_yuan::float8 as "amountYuan", h.description, a.display_name as "approverName",
         to_char(h.given_on, 'YYYY-MM-DD') as "givenOn", c.display_name as "recordedBy"
-      from care_help h join retailers r on r.org_id = h.org_id and r.id = h.retailer_id join grids g on g.id = r.grid_id
+      from care_help h join retailers r on r.org_id = h.org_id and r.id = h.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       join users a on a.org_id = h.org_id and a.id = h.approver_id left join users c on c.org_id = h.org_id and c.id = h.created_by
       where h.org_id = ${viewer.orgId} and h.disaster_id = ${id} and ${retailerScope(viewer)} order by h.given_on desc, h.id desc`,
   );

@@ -15,7 +15,7 @@ import { localDate } from './care-dates.js';
 type Row = z.input<typeof specialGroupSchema>;
 
 async function shopInScope(db: Db, viewer: Viewer, retailerId: number): Promise<void> {
-  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
+  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
   if (!shop) throw new AppError('not_found');
 }
 
@@ -51,7 +51,7 @@ export async function renewSpecialGroup(db: Db, viewer: Viewer, id: number, inpu
   if (input.validUntil <= localDate(now)) throw new AppError('care_dates_order', [{ field: 'validUntil', code: 'care_dates_order' }]);
   const [rec] = await query<{ retailerId: number }>(
     db,
-    sql`select s.retailer_id as "retailerId" from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+    sql`select s.retailer_id as "retailerId" from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where s.org_id = ${viewer.orgId} and s.id = ${id} and ${retailerScope(viewer)}`,
   );
   if (!rec) throw new AppError('not_found');
@@ -81,7 +81,7 @@ export async function findSpecialGroups(db: Db, viewer: Viewer, filter: { retail
     sql`select s.id, s.retailer_id as "retailerId", r.shop_name as "shopName", g.name as "gridName", s.kind, s.disability_grade as "disabilityGrade", s.authority,
         s.document_no as "documentNo", s.photo_id as "photoId", to_char(s.valid_until, 'YYYY-MM-DD') as "validUntil", to_char(s.recheck_on, 'YYYY-MM-DD') as "recheckOn",
         s.valid_until < ${today}::date as expired, s.note
-      from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.id = r.grid_id
+      from care_special_groups s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where s.org_id = ${viewer.orgId} and ${retailerScope(viewer)} ${filter.retailerId ? sql`and s.retailer_id = ${filter.retailerId}` : sql``}
       order by s.valid_until, s.id limit 2000`,
   );

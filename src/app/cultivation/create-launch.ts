@@ -43,7 +43,7 @@ export async function createLaunch(db: Db, viewer: Viewer, raw: CreateLaunchInpu
       sql`with ins as (
           insert into launch_targets (org_id, launch_id, retailer_id, grid_id, station_id, worker_id, tier)
           select r.org_id, ${launch.id}, r.id, r.grid_id, g.station_id, g.worker_id, r.tier
-          from retailers r join grids g on g.id = r.grid_id
+          from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where r.org_id = ${viewer.orgId} and r.status = 'active' and ${targetWhere(viewer.orgId, target)}
           returning 1)
         select count(*)::int as n from ins`,

@@ -21,7 +21,7 @@ export async function launchListingRateByWorker(db: Db, orgId: number, month: st
           join launch_targets t on t.org_id = ${orgId} and t.launch_id = l.id where t.worker_id is not null),
       listed as (
         select t.launch_id, t.retailer_id, t.worker_id,
-          exists (select 1 from orders o join order_lines x on x.order_id = o.id and x.product_id = t.product_id and x.ordered_qty > 0
+          exists (select 1 from orders o join order_lines x on x.org_id = o.org_id and x.order_id = o.id and x.product_id = t.product_id and x.ordered_qty > 0
             where o.retailer_id = t.retailer_id and o.org_id = ${orgId} and o.status <> 'cancelled'
               and o.order_date >= t.launch_week and o.order_date < (${start}::date + interval '1 month')::date) as ok
         from t)

@@ -30,7 +30,7 @@ async function launchRows(db: Db, viewer: Viewer, id?: number): Promise<LaunchRo
     sql`select l.id, l.name, l.product_id as "productId", p.name as "productName", p.code as "productCode",
         to_char(l.launch_week, 'YYYY-MM-DD') as "launchWeek", l.weeks, l.target, l.computed_at as "computedAt", l.warnings,
         coalesce(st.targets, 0) as targets, st.listing_rate as "listingRate", st.reorder_rate as "reorderRate"
-      from launches l join products p on p.id = l.product_id
+      from launches l join products p on p.org_id = l.org_id and p.id = l.product_id
         left join lateral (select s.targets, s.listing_rate, s.reorder_rate from launch_week_stats s
           where s.org_id = l.org_id and s.launch_id = l.id and s.dim = ${s.dim} and s.dim_key = ${s.key} order by s.week desc limit 1) st on true
       where l.org_id = ${viewer.orgId} ${id === undefined ? sql`` : sql`and l.id = ${id}`}
@@ -180,7 +180,7 @@ export async function findRouteLaunches(db: Db, orgId: number, retailerIds: numb
   return query<RouteLaunch>(
     db,
     sql`select l.id, p.name as "productName", array_agg(t.retailer_id order by t.retailer_id) as "retailerIds"
-      from launches l join products p on p.id = l.product_id
+      from launches l join products p on p.org_id = l.org_id and p.id = l.product_id
         join launch_targets t on t.org_id = l.org_id and t.launch_id = l.id
       where l.org_id = ${orgId} and l.launch_week <= ${date}::date and l.launch_week + 7 * l.weeks > ${date}::date
         and t.retailer_id = any(${`{${retailerIds.join(',')}}`}::int[])

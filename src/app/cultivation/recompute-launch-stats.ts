@@ -65,7 +65,7 @@ function weekStatsInsert(orgId: number, l: LaunchRow, reached: number) {
   return sql`
     with t as (
       select lt.retailer_id, lt.grid_id, lt.station_id, coalesce(lt.worker_id, 0) as worker_id, lt.tier, r.status = 'active' as active
-      from launch_targets lt join retailers r on r.id = lt.retailer_id
+      from launch_targets lt join retailers r on r.org_id = lt.org_id and r.id = lt.retailer_id
       where lt.org_id = ${orgId} and lt.launch_id = ${l.id}),
     wk as (select generate_series(1, ${reached}::int) as week),
     ol as (

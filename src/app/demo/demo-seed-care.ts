@@ -44,7 +44,7 @@ export async function seedDemoCare(db: Db, orgId: number, today: Date, opts: { d
   // The register: shops with a birthday in the next days first, so the calendar has visits on the demo day.
   const shops = await query<{ id: number; birthday: string | null; cal: string; workerId: number | null }>(
     db,
-    sql`select r.id, r.birthday, r.birthday_calendar as cal, g.worker_id as "workerId" from retailers r join grids g on g.id = r.grid_id
+    sql`select r.id, r.birthday, r.birthday_calendar as cal, g.worker_id as "workerId" from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where r.org_id = ${orgId} and r.status = 'active' order by md5(r.id::text)`,
   );
   const soon = (s: (typeof shops)[number]) => {
@@ -124,7 +124,7 @@ export async function dipOrders(db: Db, orgId: number, disasterId: number, occur
       where o.org_id = ${orgId} and o.order_date >= date_trunc('week', ${occurredOn}::date)::date
         and (abs(hashtext(o.id::text)) % 1000) < 1000 * (${JSON.stringify(DIP)}::jsonb ->> least(${DIP.length - 1}, ((o.order_date - date_trunc('week', ${occurredOn}::date)::date) / 7)::int))::float8
         and not exists (select 1 from plan_orders p where p.order_id = o.id)
-        and not exists (select 1 from order_lines l join order_corrections c on c.order_line_id = l.id where l.order_id = o.id)`);
+        and not exists (select 1 from order_lines l join order_corrections c on c.org_id = l.org_id and c.order_line_id = l.id where l.order_id = o.id)`);
     await query(tx, sql`delete from settlement_attempts where order_id in (select id from care_dip)`);
     await query(tx, sql`delete from order_lines where order_id in (select id from care_dip)`);
     await query(tx, sql`delete from orders where id in (select id from care_dip)`);

@@ -25,7 +25,7 @@ async function insertLaunch(db: Db, orgId: number, productId: number, name: stri
       returning id`,
   );
   await db.execute(sql`insert into launch_targets (org_id, launch_id, retailer_id, grid_id, station_id, worker_id, tier)
-    select r.org_id, ${l.id}, r.id, r.grid_id, g.station_id, g.worker_id, r.tier from retailers r join grids g on g.id = r.grid_id
+    select r.org_id, ${l.id}, r.id, r.grid_id, g.station_id, g.worker_id, r.tier from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
     where r.org_id = ${orgId} and r.status = 'active' and ${targetWhere(orgId, target)}`);
   await db.execute(sql`update launches set target_count = (select count(*) from launch_targets where org_id = ${orgId} and launch_id = ${l.id}) where org_id = ${orgId} and id = ${l.id}`);
   return l.id;
@@ -39,7 +39,7 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
   const history = await query<{ id: number; name: string; first: string }>(
     db,
     sql`select p.id, p.brand || '（' || p.name || '）' as name, to_char(min(o.order_date), 'YYYY-MM-DD') as first
-      from products p join order_lines l on l.product_id = p.id join orders o on o.id = l.order_id
+      from products p join order_lines l on l.org_id = p.org_id and l.product_id = p.id join orders o on o.org_id = l.org_id and o.id = l.order_id
       where p.org_id = ${orgId} and p.is_new group by p.id, p.org_id order by p.code limit 6`,
   );
   const ids: number[] = [];
@@ -94,7 +94,7 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
       from t cross join generate_series(0, 1) k where t.uv < 0.36)
     insert into launch_checks (org_id, launch_id, visit_id, retailer_id, worker_id, visit_date, on_shelf, taste, price_acceptance, pack, rebuy_intent, samples_given, created_at)
     select ${orgId}, ${current}, md5(v.retailer_id::text || ':' || v.k)::uuid, v.retailer_id, v.worker_id, v.d,
-      exists (select 1 from order_lines l join orders o on o.id = l.order_id where o.retailer_id = v.retailer_id and l.product_id = ${product.id} and o.order_date <= v.d),
+      exists (select 1 from order_lines l join orders o on o.org_id = l.org_id and o.id = l.order_id where o.retailer_id = v.retailer_id and l.product_id = ${product.id} and o.order_date <= v.d),
       3 + floor(${u(`v.retailer_id::text || ':taste' || v.k`)} * 3)::int,
       (array['low', 'fair', 'fair', 'high'])[1 + floor(${u(`v.retailer_id::text || ':price' || v.k`)} * 4)::int],
       3 + floor(${u(`v.retailer_id::text || ':pack' || v.k`)} * 3)::int,

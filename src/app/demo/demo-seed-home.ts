@@ -25,7 +25,7 @@ export async function seedDemoHome(db: Db, orgId: number, today: Date): Promise<
   const workers = await query<{ workerId: number; shops: number[] }>(
     db,
     sql`select g.worker_id as "workerId", (array_agg(r.id order by md5(r.id::text)))[1:3] as shops
-      from retailers r join grids g on g.id = r.grid_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where r.org_id = ${orgId} and r.status = 'active' and g.worker_id is not null group by g.worker_id order by g.worker_id`,
   );
   const [agent] = await query<{ id: number }>(db, sql`select id from users where org_id = ${orgId} and role = 'call_agent' order by id limit 1`);
@@ -77,7 +77,7 @@ export async function seedDemoHome(db: Db, orgId: number, today: Date): Promise<
     await tx.execute(sql`
       insert into order_corrections (org_id, order_line_id, kind, qty, reason, status, requested_by, created_at)
       select ${orgId}, l.id, 'return', 1, '到货一条外包装破损', 'pending', g.worker_id, ${new Date(today.getTime() - 5 * H).toISOString()}::timestamptz
-      from order_lines l join orders o on o.id = l.order_id join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+      from order_lines l join orders o on o.org_id = l.org_id and o.id = l.order_id join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where o.org_id = ${orgId} and o.status = 'confirmed' and l.ordered_qty >= 2 and o.order_date < ${localDate(today)}::date
       order by o.order_date desc, l.id limit 1`);
     await tx.execute(sql`

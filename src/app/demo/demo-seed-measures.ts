@@ -27,7 +27,7 @@ export async function seedDemoMeasures(db: Db, orgId: number, now: Date): Promis
   if (n === 0) {
     await db.execute(sql`insert into visit_plans (org_id, worker_id, station_id, cycle_start, cycle_end, depot_lat, depot_lng, stats)
       select ${orgId}, u.id, u.station_id, ${lastMonth}::date, ${thisMonth}::date - 1, st.lat, st.lng, '{"demo": "last month"}'::jsonb
-      from users u join stations st on st.id = u.station_id where u.org_id = ${orgId} and u.role = 'grid_worker' and u.active
+      from users u join stations st on st.org_id = u.org_id and st.id = u.station_id where u.org_id = ${orgId} and u.role = 'grid_worker' and u.active
       on conflict do nothing`);
     // Working days only (Mon–Fri), spread by shop id.
     await db.execute(sql`
@@ -36,14 +36,14 @@ export async function seedDemoMeasures(db: Db, orgId: number, now: Date): Promis
         nd as (select count(*) as n from days)
       insert into visit_plan_stops (org_id, plan_id, worker_id, retailer_id, visit_date, seq, planned_start, service_minutes)
       select ${orgId}, p.id, g.worker_id, r.id, days.day, row_number() over (partition by g.worker_id, days.day order by r.id), 540 + 20 * (r.id % 20), 15
-      from retailers r join grids g on g.id = r.grid_id join visit_plans p on p.org_id = ${orgId} and p.worker_id = g.worker_id and p.cycle_start = ${lastMonth}::date
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id join visit_plans p on p.org_id = ${orgId} and p.worker_id = g.worker_id and p.cycle_start = ${lastMonth}::date
         cross join nd join days on days.k = r.id % nd.n
       where r.org_id = ${orgId} and r.status = 'active'
       on conflict do nothing`);
     const roll = sql`(abs(hashtext(s.id::text || 'measures')) % 100)`;
     await db.execute(sql`
       with s as (select s.*, ${roll} as roll, r.lat, r.lng, r.grid_id, g.station_id from visit_plan_stops s join visit_plans p on p.id = s.plan_id
-                 join retailers r on r.id = s.retailer_id join grids g on g.id = r.grid_id
+                 join retailers r on r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
                  where p.org_id = ${orgId} and p.cycle_start = ${lastMonth}::date),
         v as (select s.*, case when roll < 86 then s.visit_date else s.visit_date + 1 + roll % 3 end as day from s where roll < 93)
       insert into visits (id, org_id, worker_id, retailer_id, grid_id, station_id, plan_stop_id, visit_date, status, checked_in_at, check_in_lat, check_in_lng,

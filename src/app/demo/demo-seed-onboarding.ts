@@ -63,7 +63,7 @@ export async function seedDemoOnboarding(db: Db, orgId: number, today: Date): Pr
     sql`select id as "userId", org_id as "orgId", role, username, display_name as "displayName", station_id as "stationId", retailer_id as "retailerId"
       from users where org_id = ${orgId} and role = ${'admin' satisfies Role} order by id limit 1`,
   );
-  const [grid1] = await query<{ id: number }>(db, sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`);
+  const [grid1] = await query<{ id: number }>(db, sql`select g.id from grids g join users u on u.org_id = g.org_id and u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`);
   // One grid in each other station, so each station head sees a different part of the demo.
   const others = await query<{ id: number }>(
     db,

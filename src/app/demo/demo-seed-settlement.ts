@@ -34,7 +34,7 @@ export async function seedDemoSettlement(db: Db, orgId: number, today: Date): Pr
     with pick as (
       select distinct on (g.worker_id) o.id, o.retailer_id, o.order_date, o.total_amount, g.worker_id,
         (array['余额不足', '账户余额不足', '银行账户已冻结'])[1 + (o.id % 3)::int] as reason
-      from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+      from orders o join retailers r on r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.settlement_method = 'bank_deduction' and o.settlement_status = 'deducted'
         and o.order_date > ${last}::date - 7 and o.order_date <= ${last}::date and g.worker_id is not null
       order by g.worker_id, md5(o.id::text)),

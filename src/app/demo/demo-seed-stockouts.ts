@@ -12,7 +12,7 @@ export async function seedDemoStockouts(db: Db, orgId: number, today: Date): Pro
     scarce as (select id, wholesale_price, row_number() over (order by id) - 1 as k, count(*) over () as n from products where org_id = ${orgId} and scarce),
     asks as (
       select o.id as order_id, s.id as product_id, s.wholesale_price as price, 1 + (o.id % 3)::int as qty
-      from orders o join retailers r on r.id = o.retailer_id cross join last
+      from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id cross join last
       join scarce s on s.k = (o.id * 7 + r.id) % s.n
       where o.org_id = ${orgId} and o.status = 'confirmed' and r.tier <= 9 and (o.id + r.id) % 2 = 0
         and o.order_date > last.d - 7 and o.order_date <= last.d

@@ -26,7 +26,7 @@ export async function seedDemoSurveys(db: Db, orgId: number, today: Date): Promi
   const units = await query<{ retailerId: number; workerId: number | null; stationId: number; gridId: number; tier: number; format: string }>(
     db,
     sql`select r.id as "retailerId", g.worker_id as "workerId", g.station_id as "stationId", g.id as "gridId", r.tier, r.business_format as format
-      from retailers r join grids g on g.id = r.grid_id where r.org_id = ${orgId} and r.status = 'active' order by r.id`,
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.org_id = ${orgId} and r.status = 'active' order by r.id`,
   );
   const seedHolding = (from: number) => {
     for (let s = from; s < from + 500; s++) if (!me || drawSample(units.map((u) => ({ ...u, eligible: true })), 0.1, s).retailerIds.includes(me.id)) return s;

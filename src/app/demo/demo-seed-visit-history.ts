@@ -26,7 +26,7 @@ export async function seedDemoVisitHistory(db: Db, orgId: number, now: Date): Pr
       select s.id, s.org_id, s.worker_id, s.retailer_id, s.visit_date, s.planned_start, s.service_minutes, ${roll} as roll,
         r.lat, r.lng, r.grid_id, g.station_id
       from visit_plan_stops s join visit_plans p on p.id = s.plan_id
-      join retailers r on r.id = s.retailer_id join grids g on g.id = r.grid_id
+      join retailers r on r.id = s.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where p.org_id = ${orgId} and p.cycle_start = ${cycle.start}::date
         and (s.visit_date < ${today}::date or (s.visit_date = ${today}::date and s.planned_start + s.service_minutes <= ${minute}))
     ),
@@ -48,7 +48,7 @@ export async function seedDemoVisitHistory(db: Db, orgId: number, now: Date): Pr
     returning 1`);
   const [stops] = await query<{ n: number }>(
     db,
-    sql`select count(*)::int as n from visit_plan_stops s join visit_plans p on p.id = s.plan_id where p.org_id = ${orgId} and p.cycle_start = ${cycle.start}::date`,
+    sql`select count(*)::int as n from visit_plan_stops s join visit_plans p on p.org_id = s.org_id and p.id = s.plan_id where p.org_id = ${orgId} and p.cycle_start = ${cycle.start}::date`,
   );
   return { stops: stops.n, visits: (res as unknown as { rows: unknown[] }).rows.length };
 }

@@ -24,7 +24,7 @@ function defaultChannel(viewer: Viewer): CaseChannel {
 export async function createCase(db: Db, viewer: Viewer, input: Input, now: Date) {
   if (viewer.role !== 'retailer' && input.retailerId === undefined) throw new AppError('validation_failed', [{ field: 'retailerId', code: 'required' }]);
   const retailerId = viewer.role === 'retailer' ? (viewer.retailerId ?? -1) : input.retailerId!;
-  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
+  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
   if (!shop) throw new AppError('not_found');
   if (!isCategory(input.category)) throw new AppError('desk_unknown_category', [{ field: 'category', code: 'desk_unknown_category' }]);
   const category = input.category;

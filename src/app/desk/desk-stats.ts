@@ -25,7 +25,7 @@ export async function deskStats(db: Db, viewer: Viewer, q: { from?: string; to?:
       sql`select ${key}::text as key, ${label} as label, count(*)::int as total,
           count(*) filter (where not exists (select 1 from desk_case_events e where e.case_id = c.id and e.type = 'breach'))::int as "onTime",
           count(*) filter (where exists (select 1 from desk_case_events e where e.case_id = c.id and e.type = 'breach'))::int as breached
-        from desk_cases c left join users h on h.id = c.handler_id left join stations s on s.id = c.station_id
+        from desk_cases c left join users h on h.org_id = c.org_id and h.id = c.handler_id left join stations s on s.org_id = c.org_id and s.id = c.station_id
         where ${where} group by 1 order by 3 desc limit 50`,
     );
   const byHandler = await att(sql`coalesce(c.handler_id, 0)`, sql`coalesce(max(h.display_name), '—')`);
@@ -38,7 +38,7 @@ export async function deskStats(db: Db, viewer: Viewer, q: { from?: string; to?:
   );
   const surveyRows = await query<{ result: string; n: number }>(
     db,
-    sql`select s.result, count(*)::int as n from desk_surveys s join desk_cases c on c.id = s.case_id where ${where} group by 1`,
+    sql`select s.result, count(*)::int as n from desk_surveys s join desk_cases c on c.org_id = s.org_id and c.id = s.case_id where ${where} group by 1`,
   );
   const surveys = { satisfied: 0, basically: 0, dissatisfied: 0 };
   for (const r of surveyRows) if (r.result in surveys) surveys[r.result as keyof typeof surveys] = r.n;

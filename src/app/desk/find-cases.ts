@@ -17,7 +17,7 @@ export const caseColumns = (now: Date) => sql`c.id, c.kind, c.channel, c.categor
   case when c.status = 'closed' then 'none' when c.breached_at is not null or c.due_at <= ${now.toISOString()}::timestamptz then 'breached'
     when c.warned_at is not null or c.warn_at <= ${now.toISOString()}::timestamptz then 'warning' when c.due_at is null then 'none' else 'ok' end as "dueState"`;
 
-export const caseFrom = sql`from desk_cases c join retailers r on r.id = c.retailer_id left join users h on h.id = c.handler_id`;
+export const caseFrom = sql`from desk_cases c join retailers r on r.org_id = c.org_id and r.id = c.retailer_id left join users h on h.org_id = c.org_id and h.id = c.handler_id`;
 
 function caseFilter(viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date): SQL {
   const where: SQL[] = [caseScope(viewer)];

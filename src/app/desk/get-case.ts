@@ -28,14 +28,14 @@ export async function getCaseDetail(db: Db, viewer: Viewer, id: number, now: Dat
   const events = await query<Detail['events'][number]>(
     db,
     sql`select e.id, e.type, u.display_name as "byName", e.text, e.detail, e.to_retailer as "toRetailer", e.at
-      from desk_case_events e left join users u on u.id = e.by_user_id where e.case_id = ${id} and e.org_id = ${viewer.orgId} order by e.at, e.id`,
+      from desk_case_events e left join users u on u.org_id = e.org_id and u.id = e.by_user_id where e.case_id = ${id} and e.org_id = ${viewer.orgId} order by e.at, e.id`,
   );
   const surveys = await query<Detail['surveys'][number]>(db, sql`select id, result, channel, note, late, at from desk_surveys where case_id = ${id} and org_id = ${viewer.orgId} order by at`);
   const rewards = await query<Detail['rewards'][number]>(
     db,
     sql`select w.id, w.case_id as "caseId", w.retailer_id as "retailerId", r.shop_name as "shopName", w.kind, w.description, w.amount, w.status,
         w.proposed_at as "proposedAt", w.decided_at as "decidedAt", w.given_at as "givenAt"
-      from desk_rewards w join retailers r on r.id = w.retailer_id where w.case_id = ${id} and w.org_id = ${viewer.orgId} order by w.id`,
+      from desk_rewards w join retailers r on r.org_id = w.org_id and r.id = w.retailer_id where w.case_id = ${id} and w.org_id = ${viewer.orgId} order by w.id`,
   );
   const reassign = c.workable && can(viewer.role, 'desk.assign');
   const handlers = reassign
@@ -68,7 +68,7 @@ async function linkedRecords(db: Db, viewer: Viewer, category: string, retailerI
   const [retailer] = await query<LinkedRecords['retailer']>(
     db,
     sql`select r.tier, r.star, r.class_code as "classCode", r.network, g.name as "gridName", u.display_name as "workerName"
-      from retailers r join grids g on g.id = r.grid_id left join users u on u.id = g.worker_id where r.id = ${retailerId} and r.org_id = ${viewer.orgId}`,
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id left join users u on u.org_id = g.org_id and u.id = g.worker_id where r.id = ${retailerId} and r.org_id = ${viewer.orgId}`,
   );
   let allocation: LinkedRecords['allocation'] = null;
   let orders: LinkedRecords['orders'] = null;
@@ -83,7 +83,7 @@ async function linkedRecords(db: Db, viewer: Viewer, category: string, retailerI
     const lines = found.length
       ? await query<{ orderId: number; productName: string; orderedQty: number }>(
           db,
-          sql`select l.order_id::int4 as "orderId", p.name as "productName", l.ordered_qty as "orderedQty" from order_lines l join products p on p.id = l.product_id
+          sql`select l.order_id::int4 as "orderId", p.name as "productName", l.ordered_qty as "orderedQty" from order_lines l join products p on p.org_id = l.org_id and p.id = l.product_id
             where l.order_id in (${sql.join(found.map((o) => sql`${o.id}`), sql`, `)}) and l.ordered_qty > 0 order by p.code`,
         )
       : [];
@@ -93,7 +93,7 @@ async function linkedRecords(db: Db, viewer: Viewer, category: string, retailerI
     deductions = await query<NonNullable<LinkedRecords['deductions']>[number]>(
       db,
       sql`select a.order_id::int4 as "orderId", o.order_date::text as "orderDate", a.status, a.amount::float8 as amount, a.failure_reason as "failureReason", a.at
-        from settlement_attempts a join orders o on o.id = a.order_id where o.retailer_id = ${retailerId} and a.org_id = ${viewer.orgId} order by a.at desc limit 10`,
+        from settlement_attempts a join orders o on o.org_id = a.org_id and o.id = a.order_id where o.retailer_id = ${retailerId} and a.org_id = ${viewer.orgId} order by a.at desc limit 10`,
     );
   }
   return { retailer, allocation, orders, deductions };
@@ -121,9 +121,9 @@ async function allocationOf(db: Db, orgId: number, retailerId: number, tier: num
         l.cap_qty as "capQty", l.quota_qty as "quotaQty", l.limit_qty as "limitQty", l.extra_qty as "extraQty", l.extra_segment as "extraSegment",
         (select min(q.tier) from allocation_quotas q where q.plan_id = i.plan_id and q.product_id = p.id and q.network = ${network} and q.quota > 0) as "lowestServedTier",
         t.avg as "sameTierAvg", coalesce(t.shops, 0) as "sameTierShops"
-      from supply_plan_items i join products p on p.id = i.product_id
+      from supply_plan_items i join products p on p.org_id = i.org_id and p.id = i.product_id
       join order_limits l on l.plan_id = i.plan_id and l.product_id = i.product_id and l.retailer_id = ${retailerId}
-      left join lateral (select round(avg(o.limit_qty)::numeric, 1)::float8 as avg, count(*)::int as shops from order_limits o join retailers r on r.id = o.retailer_id
+      left join lateral (select round(avg(o.limit_qty)::numeric, 1)::float8 as avg, count(*)::int as shops from order_limits o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id
         where o.plan_id = i.plan_id and o.product_id = i.product_id and r.tier = ${tier} and r.network = ${network} and o.retailer_id <> ${retailerId}) t on true
       where i.plan_id = ${plan.id} and i.scarce order by p.price_class, p.code`,
   );

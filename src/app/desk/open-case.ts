@@ -37,7 +37,7 @@ export async function placeOf(db: Db, orgId: number, retailerId: number): Promis
     sql`select g.id as "gridId", g.station_id as "stationId", g.worker_id as "gridWorkerId",
         (select u.id from users u where u.org_id = ${orgId} and u.role = 'station_head' and u.station_id = g.station_id and u.active order by u.id limit 1) as "stationHeadId",
         (select u.id from users u where u.org_id = ${orgId} and u.role = 'county_manager' and u.active order by u.id limit 1) as "countyId"
-      from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and r.org_id = ${orgId}`,
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and r.org_id = ${orgId}`,
   );
   return p;
 }

@@ -52,6 +52,6 @@ export async function findRewards(db: Db, viewer: Viewer) {
     db,
     sql`select w.id, w.case_id as "caseId", w.retailer_id as "retailerId", r.shop_name as "shopName", w.kind, w.description, w.amount, w.status,
         w.proposed_at as "proposedAt", w.decided_at as "decidedAt", w.given_at as "givenAt"
-      from desk_rewards w join desk_cases c on c.id = w.case_id join retailers r on r.id = w.retailer_id where ${caseScope(viewer)} order by w.proposed_at desc limit 500`,
+      from desk_rewards w join desk_cases c on c.org_id = w.org_id and c.id = w.case_id join retailers r on r.org_id = w.org_id and r.id = w.retailer_id where ${caseScope(viewer)} order by w.proposed_at desc limit 500`,
   );
 }

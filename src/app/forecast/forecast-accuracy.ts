@@ -28,7 +28,7 @@ const accuracySql = (orgId: number, month: string, horizon: number | null) => sq
   ),
   a as (
     select o.retailer_id, date_trunc('week', o.order_date)::date as week_start, sum(l.demand_qty)::float8 as qty
-    from orders o join order_lines l on l.order_id = o.id
+    from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
     where o.org_id = ${orgId} and o.order_date >= ${`${month}-01`}::date - 7 and o.order_date < (${`${month}-01`}::date + interval '1 month' + interval '7 days')
     group by 1, 2
   )
@@ -36,7 +36,7 @@ const accuracySql = (orgId: number, month: string, horizon: number | null) => sq
     count(distinct f.week_start)::int as weeks, sum(f.qty)::float8 as forecast, sum(coalesce(a.qty, 0))::float8 as actual,
     round((100 * sum(abs(f.qty - coalesce(a.qty, 0))) / nullif(sum(coalesce(a.qty, 0)), 0))::numeric, 2)::float8 as "wapePct",
     round((100 * sum(f.qty - coalesce(a.qty, 0)) / nullif(sum(coalesce(a.qty, 0)), 0))::numeric, 2)::float8 as "biasPct"
-  from f join retailers r on r.id = f.retailer_id and r.org_id = ${orgId} join grids g on g.id = r.grid_id
+  from f join retailers r on r.id = f.retailer_id and r.org_id = ${orgId} join grids g on g.org_id = r.org_id and g.id = r.grid_id
   left join a on a.retailer_id = f.retailer_id and a.week_start = f.week_start
   -- Only weeks that have happened: some shop of the org ordered in them.
   where f.week_start in (select week_start from a)

@@ -35,7 +35,7 @@ export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promi
   // Counting stops one past the limit: at province scale only the clustering scans every row.
   const [{ total: capped }] = await query<{ total: number }>(
     db,
-    sql`select count(*)::int as total from (select 1 from retailers r join grids g on g.id = r.grid_id where ${where} limit ${limit + 1}) x`,
+    sql`select count(*)::int as total from (select 1 from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${where} limit ${limit + 1}) x`,
   );
   if (capped > limit && f.zoom !== undefined) {
     // Cells about 64 screen pixels wide at this zoom (a 256-pixel tile spans 360 / 2^zoom degrees).
@@ -43,7 +43,7 @@ export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promi
     const clusters = await query<{ lat: number; lng: number; n: number }>(
       db,
       sql`select avg(r.lat)::float8 as lat, avg(r.lng)::float8 as lng, count(*)::int as n
-        from retailers r join grids g on g.id = r.grid_id where ${where}
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${where}
         group by floor(r.lat / ${cell}), floor(r.lng / ${cell})`,
     );
     return { mode: 'clusters', total: clusters.reduce((a, c) => a + c.n, 0), points: [], clusters: clusters.map((c) => [c.lat, c.lng, c.n]) };
@@ -51,7 +51,7 @@ export async function findMapPoints(db: Db, viewer: Viewer, f: MapFilter): Promi
   const rows = await query<{ id: number; lat: number; lng: number; g: number; star: number; tier: number; cls: string; fmt: string; net: string; name: string }>(
     db,
     sql`select r.id, r.lat, r.lng, r.grid_id as g, r.star, r.tier, r.class_code as cls, r.business_format as fmt, r.network as net, r.shop_name as name
-      from retailers r join grids g on g.id = r.grid_id where ${where} order by r.id limit ${limit}`,
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${where} order by r.id limit ${limit}`,
   );
   const points: MapPointRow[] = rows.map((r) => [r.id, r.lat, r.lng, r.g, r.star, r.tier, r.cls, r.fmt, r.net, r.name]);
   // Without a zoom the first `limit` points are sent; the total then says how many there are at least.
@@ -77,7 +77,7 @@ export async function findGridMembers(db: Db, viewer: Viewer, stationId?: number
   const rows = await query<{ id: number; lat: number; lng: number; gridId: number; station: number; star: number; network: string; businessFormat: string }>(
     db,
     sql`select r.id, r.lat, r.lng, r.grid_id as "gridId", g.station_id as station, r.star, r.network, r.business_format as "businessFormat"
-      from retailers r join grids g on g.id = r.grid_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${gridScope(viewer)} and ${ON_MAP} ${stationId ? sql`and g.station_id = ${stationId}` : sql``} order by r.id`,
   );
   return rows.map((r) => ({ ...r, visits: visitsPerMonth(r), serviceMinutes: serviceMinutes(r) }));
@@ -88,7 +88,7 @@ export async function findGridFeatures(db: Db, viewer: Viewer, stationId?: numbe
     db,
     sql`select g.id, g.code, g.name, g.station_id as "stationId", g.worker_id as "workerId", u.display_name as "workerName",
         g.policy, g.targets, a.area
-      from grids g left join users u on u.id = g.worker_id left join grid_areas a on a.grid_id = g.id
+      from grids g left join users u on u.org_id = g.org_id and u.id = g.worker_id left join grid_areas a on a.org_id = g.org_id and a.grid_id = g.id
       where ${gridScope(viewer)} and ${LIVE_GRID} ${stationId ? sql`and g.station_id = ${stationId}` : sql``} order by g.code`,
   );
   const members = await findGridMembers(db, viewer, stationId);
@@ -128,7 +128,7 @@ export async function findRetailersInPolygon(db: Db, viewer: Viewer, polygon: Po
   const rows = await query<SelectedRetailer & { lat: number; lng: number }>(
     db,
     sql`select r.id, r.shop_name as "shopName", r.grid_id as "gridId", g.name as "gridName", r.star, r.lat, r.lng
-      from retailers r join grids g on g.id = r.grid_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${filters(viewer, { bbox: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)] })} order by r.id`,
   );
   return rows.filter((r) => booleanPointInPolygon([r.lng, r.lat], polygon)).map(({ lat: _lat, lng: _lng, ...r }) => r);

@@ -147,7 +147,7 @@ export async function moveRetailersTx(tx: Tx, viewer: Viewer, targetId: number, 
   if (!ids.length) throw new AppError('nothing_selected');
   const rows = await query<{ id: number; gridId: number }>(
     tx,
-    sql`select r.id, r.grid_id as "gridId" from retailers r join grids g on g.id = r.grid_id
+    sql`select r.id, r.grid_id as "gridId" from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${retailerScope(viewer)} and ${gridScope(viewer)} and r.id in ${sql`(${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`}
       order by r.id for update of r`,
   );
@@ -270,7 +270,7 @@ export async function findGridMoves(db: Db, viewer: Viewer, gridId: number) {
     sql`select c.id::int as id, c.at::text as at, c.retailer_id as "retailerId", r.shop_name as "shopName",
         (c.changes -> 0 ->> 'old')::int as "fromGridId", (c.changes -> 0 ->> 'new')::int as "toGridId",
         u.display_name as "userName", c.reason
-      from retailer_changes c join retailers r on r.id = c.retailer_id left join users u on u.id = c.user_id
+      from retailer_changes c join retailers r on r.org_id = c.org_id and r.id = c.retailer_id left join users u on u.org_id = c.org_id and u.id = c.user_id
       where c.org_id = ${viewer.orgId} and c.source = 'grid_move'
         and ((c.changes -> 0 ->> 'old')::int = ${gridId} or (c.changes -> 0 ->> 'new')::int = ${gridId})
       order by c.at desc, c.id desc limit 500`,

@@ -24,7 +24,7 @@ function proposalScope(viewer: Viewer, stationId?: number): Scope {
 async function basis(tx: Tx, viewer: Viewer, scope: Scope): Promise<string> {
   const [row] = await query<{ h: string | null }>(
     tx,
-    sql`select md5(string_agg(r.id || ':' || r.grid_id, ',' order by r.id)) as h from retailers r join grids g on g.id = r.grid_id
+    sql`select md5(string_agg(r.id || ':' || r.grid_id, ',' order by r.id)) as h from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${gridScope(viewer)} and ${ON_MAP} ${scope.stationId ? sql`and g.station_id = ${scope.stationId}` : sql``}`,
   );
   return row?.h ?? '';
@@ -59,7 +59,7 @@ export async function createProposal(
   const grids = await query<{ id: number; stationId: number; workerId: number | null; workerName: string | null }>(
     db,
     sql`select g.id, g.station_id as "stationId", g.worker_id as "workerId", u.display_name as "workerName"
-      from grids g left join users u on u.id = g.worker_id
+      from grids g left join users u on u.org_id = g.org_id and u.id = g.worker_id
       where ${gridScope(viewer)} and ${LIVE_GRID} ${scope.stationId ? sql`and g.station_id = ${scope.stationId}` : sql``}`,
   );
   const byGrid = new Map<number, number[]>();

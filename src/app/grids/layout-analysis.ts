@@ -47,7 +47,7 @@ export async function findDenseSpots(db: Db, viewer: Viewer, opts: { radiusM: nu
     const centres = await query<{ id: number; lat: number; lng: number; shopName: string; gridName: string }>(
       db,
       sql`select r.id, r.lat, r.lng, r.shop_name as "shopName", g.name as "gridName"
-        from retailers r join grids g on g.id = r.grid_id
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where ${retailerScope(viewer)} and ${gridScope(viewer)} and r.status = 'active'`,
     );
     // Neighbours count across the whole county, also outside the viewer's scope (only counts leave the worker).

@@ -18,7 +18,7 @@ function activeInScope(db: Db, viewer: Viewer): Promise<ScopedSite[]> {
   return query<ScopedSite>(
     db,
     sql`select r.id, r.lat, r.lng, g.station_id as station, r.shop_name as "shopName", g.name as "gridName"
-      from retailers r join grids g on g.id = r.grid_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${retailerScope(viewer)} and ${gridScope(viewer)} and r.status = 'active' order by r.id`,
   );
 }
@@ -61,7 +61,7 @@ export async function findModes(db: Db, viewer: Viewer) {
   const rows = await query<{ id: number; shopName: string; gridId: number; gridName: string; star: number; lat: number; lng: number; mode: string; manual: boolean; groupNo: number | null }>(
     db,
     sql`select r.id, r.shop_name as "shopName", r.grid_id as "gridId", g.name as "gridName", r.star, r.lat, r.lng, m.mode, m.manual, m.group_no as "groupNo"
-      from retailer_service_modes m join retailers r on r.id = m.retailer_id join grids g on g.id = r.grid_id
+      from retailer_service_modes m join retailers r on r.org_id = m.org_id and r.id = m.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${retailerScope(viewer)} and r.status = 'active' order by m.group_no nulls last, r.id`,
   );
   const groups = new Map<number, typeof rows>();
@@ -81,8 +81,8 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
   await inTransaction(db, async (tx) => {
     const [r] = await query<{ id: number; lat: number; lng: number; station: number; old: string | null }>(
       tx,
-      sql`select r.id, r.lat, r.lng, g.station_id as station, m.mode as old from retailers r join grids g on g.id = r.grid_id
-        left join retailer_service_modes m on m.retailer_id = r.id
+      sql`select r.id, r.lat, r.lng, g.station_id as station, m.mode as old from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
+        left join retailer_service_modes m on m.org_id = r.org_id and m.retailer_id = r.id
         where ${retailerScope(viewer)} and ${gridScope(viewer)} and r.id = ${retailerId} for update of r`,
     );
     if (!r) throw new AppError('not_found');
@@ -91,7 +91,7 @@ export async function setMode(db: Db, viewer: Viewer, retailerId: number, mode: 
       // Join the group of the nearest mobile retailer of the station within reach, or start a new one.
       const others = await query<{ lat: number; lng: number; g: number }>(
         tx,
-        sql`select r.lat, r.lng, m.group_no as g from retailer_service_modes m join retailers r on r.id = m.retailer_id join grids g on g.id = r.grid_id
+        sql`select r.lat, r.lng, m.group_no as g from retailer_service_modes m join retailers r on r.org_id = m.org_id and r.id = m.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where m.org_id = ${viewer.orgId} and m.mode = 'mobile' and m.group_no is not null and g.station_id = ${r.station} and r.id <> ${r.id}`,
       );
       const near = others.map((o) => ({ g: o.g, d: distanceKm(o, r) })).filter((o) => o.d <= DEFAULT_MODE_OPTIONS.groupLinkKm).sort((a, b) => a.d - b.d)[0];
@@ -149,7 +149,7 @@ export async function recordDelivery(
     const found = ids.length
       ? await query<{ id: number; lat: number; lng: number }>(
           tx,
-          sql`select r.id, r.lat, r.lng from retailers r join grids g on g.id = r.grid_id
+          sql`select r.id, r.lat, r.lng from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
             where ${retailerScope(viewer)} and ${gridScope(viewer)} and r.status = 'active' and r.id = any(${`{${ids.join(',')}}`}::int[])`,
         )
       : [];
@@ -182,7 +182,7 @@ export function findDeliveryPoints(db: Db, viewer: Viewer) {
     sql`select d.id, d.retailer_id as "retailerId", r.shop_name as "shopName", d.kind, r.lat, r.lng,
         (select count(*)::int from delivery_point_members m where m.point_id = d.id) as served,
         (select round(avg(m.distance_km)::numeric, 2)::float8 from delivery_point_members m where m.point_id = d.id) as "meanKm"
-      from delivery_points d join retailers r on r.id = d.retailer_id join grids g on g.id = r.grid_id
+      from delivery_points d join retailers r on r.org_id = d.org_id and r.id = d.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where d.org_id = ${viewer.orgId} and ${retailerScope(viewer)} order by d.id`,
   );
 }

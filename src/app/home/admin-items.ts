@@ -56,7 +56,7 @@ const auditToday: HomeProvider = {
     const rows = await query<{ total: number; userId: number | null; name: string | null; n: number }>(
       db,
       sql`select (sum(count(*)) over ())::int as total, a.user_id as "userId", u.display_name as name, count(*)::int as n
-        from audit_log a left join users u on u.id = a.user_id
+        from audit_log a left join users u on /* cross-org: a province user or the mover of a shop */ u.id = a.user_id
         where a.org_id = ${viewer.orgId} and a.at >= ${dayStart.toISOString()}::timestamptz and a.at < ${dayEnd.toISOString()}::timestamptz
         group by a.user_id, u.display_name order by n desc, a.user_id nulls last limit ${ROWS}`,
     );

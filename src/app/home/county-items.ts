@@ -14,7 +14,7 @@ const rewards: HomeProvider = {
     const rows = await query<{ n: number; caseId: number; shopName: string; description: string; at: string }>(
       db,
       sql`select count(*) over ()::int as n, w.case_id as "caseId", r.shop_name as "shopName", w.description, w.proposed_at as at
-        from desk_rewards w join retailers r on r.id = w.retailer_id
+        from desk_rewards w join retailers r on r.org_id = w.org_id and r.id = w.retailer_id
         where w.org_id = ${viewer.orgId} and w.status = 'proposed' order by w.proposed_at, w.id limit ${ROWS}`,
     );
     const n = rows[0]?.n ?? 0;

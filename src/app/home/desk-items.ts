@@ -22,7 +22,7 @@ async function openCases({ db, now, dayEnd }: HomeContext, where: SQL): Promise<
         case when c.breached_at is not null or c.due_at <= ${t} then 'breached'
           when c.warned_at is not null or c.warn_at <= ${t} then 'warning'
           when c.due_at < ${dayEnd.toISOString()}::timestamptz then 'due_today' end as state
-      from desk_cases c join retailers r on r.id = c.retailer_id
+      from desk_cases c join retailers r on r.org_id = c.org_id and r.id = c.retailer_id
       where c.status <> 'closed' and ${where}
       order by c.breached_at is null and not coalesce(c.due_at <= ${t}, false), c.due_at nulls last, c.id limit ${ROWS}`,
   );
@@ -82,7 +82,7 @@ const surveysDue: HomeProvider = {
       db,
       sql`select count(*) over ()::int as n, (count(*) filter (where c.survey_due_at <= ${now.toISOString()}::timestamptz) over ())::int as overdue,
           c.id, r.shop_name as "shopName", c.text, c.survey_due_at as "surveyDueAt"
-        from desk_cases c join retailers r on r.id = c.retailer_id
+        from desk_cases c join retailers r on r.org_id = c.org_id and r.id = c.retailer_id
         where ${caseScope(viewer)} and c.status = 'closed' and c.handler_id is distinct from ${viewer.userId}
           and not exists (select 1 from desk_surveys s where s.case_id = c.id and s.at >= c.closed_at)
           and (c.survey_due_at is null or c.survey_due_at < ${dayEnd.toISOString()}::timestamptz)

@@ -40,7 +40,7 @@ async function closedWindow(db: Db, orgId: number, retailerId: number, now: Date
     db,
     sql`select w.plan_id as "planId", w.order_date::text as "orderDate", w.closes_at as "closesAt",
         exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = ${retailerId}) as ordered
-      from order_windows w join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
       where w.org_id = ${orgId} and w.weekday = (select order_weekday from retailers where id = ${retailerId} and org_id = ${orgId})
         and w.order_date >= ${monday}::date and w.closes_at <= ${now.toISOString()}::timestamptz
       order by w.closes_at desc limit 1`,
@@ -48,7 +48,7 @@ async function closedWindow(db: Db, orgId: number, retailerId: number, now: Date
   if (!w) return homeItem('ordering.my_window', { group: 'todo', count: 0, tag: 'none', link: '/my-order' });
   const limits = await query<{ name: string; code: string; limitQty: number; orderedQty: number }>(
     db,
-    sql`select p.name, p.code, l.limit_qty as "limitQty", l.ordered_qty as "orderedQty" from order_limits l join products p on p.id = l.product_id
+    sql`select p.name, p.code, l.limit_qty as "limitQty", l.ordered_qty as "orderedQty" from order_limits l join products p on p.org_id = l.org_id and p.id = l.product_id
       where l.plan_id = ${w.planId} and l.retailer_id = ${retailerId} and l.limit_qty > 0 order by p.price_class, p.code`,
   );
   const tag: HomeTag = w.ordered ? 'ordered' : 'closed';

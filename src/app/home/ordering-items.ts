@@ -16,9 +16,9 @@ async function notOrdered({ db, viewer }: HomeContext, window: ReturnType<typeof
   return query<ShopRow>(
     db,
     sql`select count(*) over ()::int as n, r.id, r.shop_name as "shopName", r.customer_code as "customerCode", w.closes_at as "closesAt"
-      from order_windows w join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
       join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
-      join grids g on g.id = r.grid_id
+      join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where w.org_id = ${viewer.orgId} and ${window} and ${retailerScope(viewer)}
         and not exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id)
       order by w.closes_at, r.tier desc, r.id limit ${ROWS}`,
@@ -67,7 +67,7 @@ const failedDeductions: HomeProvider = {
       db,
       sql`select count(*) over ()::int as n, r.shop_name as "shopName", r.customer_code as "customerCode", o.order_date::text as "orderDate",
           o.total_amount::float8 as amount, o.settlement_status as status
-        from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+        from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         left join lateral (select a.status from settlement_attempts a where a.order_id = o.id order by a.at desc, a.id desc limit 1) la on true
         where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.settlement_status in ('failed', 'pending') and ${retailerScope(viewer)}
           and (o.settlement_status = 'failed' or la.status = 'failed')
@@ -91,7 +91,7 @@ const emergency: HomeProvider = {
     const rows = await query<{ n: number; shopName: string; product: string; qty: number; at: string }>(
       db,
       sql`select count(*) over ()::int as n, r.shop_name as "shopName", p.name as product, e.qty, e.created_at as at
-        from emergency_requests e join retailers r on r.id = e.retailer_id join products p on p.id = e.product_id
+        from emergency_requests e join retailers r on r.org_id = e.org_id and r.id = e.retailer_id join products p on p.org_id = e.org_id and p.id = e.product_id
         where e.org_id = ${viewer.orgId} and e.status = 'pending' order by e.created_at, e.id limit ${ROWS}`,
     );
     const n = rows[0]?.n ?? 0;
@@ -112,8 +112,8 @@ const corrections: HomeProvider = {
     const rows = await query<{ n: number; shopName: string; product: string; qty: number; kind: string; at: string }>(
       db,
       sql`select count(*) over ()::int as n, r.shop_name as "shopName", p.name as product, c.qty, c.kind, c.created_at as at
-        from order_corrections c join order_lines l on l.id = c.order_line_id join orders o on o.id = l.order_id
-        join retailers r on r.id = o.retailer_id join products p on p.id = l.product_id
+        from order_corrections c join order_lines l on l.org_id = c.org_id and l.id = c.order_line_id join orders o on o.org_id = l.org_id and o.id = l.order_id
+        join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join products p on p.org_id = l.org_id and p.id = l.product_id
         where c.org_id = ${viewer.orgId} and c.status = 'pending' order by c.created_at, c.id limit ${ROWS}`,
     );
     const n = rows[0]?.n ?? 0;
@@ -136,7 +136,7 @@ const planStatus: HomeProvider = {
       db,
       sql`select p.id, p.status,
           (select count(*)::int from plan_orders po where po.plan_id = p.id) as ordered,
-          (select count(*)::int from retailers r join order_windows w on w.plan_id = p.id and w.weekday = r.order_weekday
+          (select count(*)::int from retailers r join order_windows w on w.org_id = p.org_id and w.plan_id = p.id and w.weekday = r.order_weekday
             where r.org_id = p.org_id and r.status = 'active' and w.order_date <= ${today}::date) as due
         from supply_plans p where p.org_id = ${viewer.orgId} and p.week_start = ${monday}::date`,
     );

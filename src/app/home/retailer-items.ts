@@ -18,7 +18,7 @@ const birthdays: HomeProvider = {
     const shops = await query<{ id: number; shopName: string; legalPerson: string | null; birthday: string; calendar: string }>(
       db,
       sql`select r.id, r.shop_name as "shopName", r.legal_person as "legalPerson", r.birthday, r.birthday_calendar as calendar
-        from retailers r join grids g on g.id = r.grid_id
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where ${retailerScope(viewer)} and r.status = 'active' and r.birthday is not null`,
     );
     const day = new Date(`${today}T00:00:00Z`);

@@ -18,7 +18,7 @@ const stopsToday: HomeProvider = {
       db,
       sql`select s.retailer_id as "retailerId", r.shop_name as "shopName", r.customer_code as "customerCode", s.planned_start as "plannedStart",
           exists (select 1 from visits v where v.worker_id = s.worker_id and v.retailer_id = s.retailer_id and v.status = 'done' and v.visit_date = s.visit_date) as done
-        from visit_plan_stops s join visit_plans p on p.id = s.plan_id join retailers r on r.id = s.retailer_id
+        from visit_plan_stops s join visit_plans p on p.org_id = s.org_id and p.id = s.plan_id join retailers r on r.org_id = s.org_id and r.id = s.retailer_id
         where s.org_id = ${viewer.orgId} and s.worker_id = ${viewer.userId} and s.visit_date = ${today}::date
           and s.visit_date >= (p.generated_at at time zone 'Asia/Shanghai')::date
         order by s.seq`,
@@ -47,7 +47,7 @@ const followUpsOverdue: HomeProvider = {
     const rows = await query<{ n: number; shopName: string; text: string; dueAt: string }>(
       db,
       sql`select count(*) over ()::int as n, r.shop_name as "shopName", f.text, f.due_at as "dueAt"
-        from follow_ups f join retailers r on r.id = f.retailer_id
+        from follow_ups f join retailers r on r.org_id = f.org_id and r.id = f.retailer_id
         where f.org_id = ${viewer.orgId} and f.worker_id = ${viewer.userId} and f.status = 'open' and f.due_at < ${now.toISOString()}::timestamptz
         order by f.due_at limit ${ROWS}`,
     );

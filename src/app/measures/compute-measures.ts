@@ -59,7 +59,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
     await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
     m as (
       select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
-      from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
         and p.retail_price > 0 and l.ordered_qty > 0
         -- every order of the window has an id at least the smallest of them: lines are read by the index from there, not all years of them

@@ -68,7 +68,7 @@ function monthBefore(iso: string): string {
 export async function getRetailerMeasures(db: Db, viewer: Viewer, retailerId: number): Promise<RetailerMeasures> {
   const [shop] = await query<{ id: number }>(
     db,
-    sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and r.org_id = ${viewer.orgId} and ${retailerScope(viewer)}`,
+    sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and r.org_id = ${viewer.orgId} and ${retailerScope(viewer)}`,
   );
   if (!shop) throw new AppError('not_found');
   const rows = await query<Row>(
@@ -124,7 +124,7 @@ export async function getCountyMeasures(db: Db, viewer: Viewer): Promise<CountyM
   const dist = await query<{ measure: string; band: number | null; n: number }>(
     db,
     sql`select x.measure, case when x.v is null then null else least(9, floor(x.v / 10))::int end as band, count(*)::int as n
-        from retailer_measures m join retailers r on r.id = m.retailer_id join grids g on g.id = r.grid_id
+        from retailer_measures m join retailers r on r.org_id = m.org_id and r.id = m.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         cross join lateral (values ('satisfaction', m.satisfaction), ('loyalty', m.loyalty), ('contribution', m.contribution), ('dependence', m.dependence)) x(measure, v)
         where ${scoped} and m.as_of = ${d.asOf}::date group by 1, 2`,
   );
@@ -132,7 +132,7 @@ export async function getCountyMeasures(db: Db, viewer: Viewer): Promise<CountyM
     db,
     sql`select count(*)::int as shops, round(avg(m.satisfaction)::numeric, 1)::float8 as satisfaction, round(avg(m.loyalty)::numeric, 1)::float8 as loyalty,
           round(avg(m.contribution)::numeric, 1)::float8 as contribution, round(avg(m.dependence)::numeric, 1)::float8 as dependence
-        from retailer_measures m join retailers r on r.id = m.retailer_id join grids g on g.id = r.grid_id where ${scoped} and m.as_of = ${d.asOf}::date`,
+        from retailer_measures m join retailers r on r.org_id = m.org_id and r.id = m.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${scoped} and m.as_of = ${d.asOf}::date`,
   );
   const distribution = MEASURES.map((measure) => {
     const bands = Array(10).fill(0) as number[];
@@ -150,7 +150,7 @@ export async function getCountyMeasures(db: Db, viewer: Viewer): Promise<CountyM
             select x.measure, r.id as "retailerId", r.shop_name as "shopName", x.a as "from", x.b as "to", round((x.b - x.a)::numeric, 1)::float8 as delta,
               row_number() over (partition by x.measure order by x.b - x.a) as k
             from retailer_measures m join retailer_measures p on p.org_id = m.org_id and p.retailer_id = m.retailer_id and p.as_of = ${c.compareTo}::date
-              join retailers r on r.id = m.retailer_id join grids g on g.id = r.grid_id
+              join retailers r on r.org_id = m.org_id and r.id = m.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
               cross join lateral (values ('loyalty', p.loyalty, m.loyalty), ('contribution', p.contribution, m.contribution),
                 ('satisfaction', p.satisfaction, m.satisfaction), ('dependence', p.dependence, m.dependence)) x(measure, a, b)
             where ${scoped} and m.as_of = ${d.asOf}::date and x.a is not null and x.b is not null and x.b < x.a) t

@@ -29,7 +29,7 @@ const visitsDone: ScoreSource = {
       exists (select 1 from visits v where v.org_id = s.org_id and v.worker_id = s.worker_id and v.retailer_id = s.retailer_id
         and v.status = 'done' and v.visit_date between s.visit_date and s.visit_date + 3) as ok,
       '计划 ' || to_char(s.visit_date, 'MM-DD') as detail
-    from visit_plan_stops s join users u on u.id = s.worker_id
+    from visit_plan_stops s join users u on u.org_id = s.org_id and u.id = s.worker_id
     where s.org_id = ${orgId} and s.visit_date >= ${from}::date and s.visit_date < ${to}::date`,
 };
 
@@ -42,7 +42,7 @@ const complaintsOnTime: ScoreSource = {
   records: (orgId, from, to) => sql`
     select g.worker_id, g.station_id, (c.closed_at at time zone 'Asia/Shanghai')::date as day, c.retailer_id,
       c.breached_at is null as ok, '工单 #' || c.id || case when c.breached_at is null then '' else ' 超时' end as detail
-    from desk_cases c join grids g on g.id = c.grid_id
+    from desk_cases c join grids g on g.org_id = c.org_id and g.id = c.grid_id
     where c.org_id = ${orgId} and c.kind = 'complaint' and c.status = 'closed'
       and c.closed_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and c.closed_at < (${to}::date::timestamp at time zone 'Asia/Shanghai')`,
 };
@@ -56,7 +56,7 @@ const callbackSatisfaction: ScoreSource = {
   records: (orgId, from, to) => sql`
     select g.worker_id, g.station_id, (s.at at time zone 'Asia/Shanghai')::date as day, c.retailer_id,
       s.result in ('satisfied', 'basically') as ok, '工单 #' || c.id || ' ' || case s.result when 'satisfied' then '满意' when 'basically' then '基本满意' else '不满意' end as detail
-    from desk_surveys s join desk_cases c on c.id = s.case_id join grids g on g.id = c.grid_id
+    from desk_surveys s join desk_cases c on c.org_id = s.org_id and c.id = s.case_id join grids g on g.org_id = c.org_id and g.id = c.grid_id
     where s.org_id = ${orgId} and s.at >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and s.at < (${to}::date::timestamp at time zone 'Asia/Shanghai')`,
 };
 
@@ -69,7 +69,7 @@ const sellThrough: ScoreSource = {
   records: (orgId, from, to) => sql`
     select g.worker_id, g.station_id, coalesce(x.last_day, ${from}::date) as day, r.id as retailer_id, x.last_day is not null as ok,
       coalesce('订货 ' || x.n || ' 次', '当月未订货') as detail
-    from retailers r join grids g on g.id = r.grid_id
+    from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
     left join (select o.retailer_id, max(o.order_date) as last_day, count(*) as n from orders o
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date group by o.retailer_id) x on x.retailer_id = r.id
     where r.org_id = ${orgId} and r.status = 'active'`,
@@ -84,8 +84,8 @@ const stockOut: ScoreSource = {
   records: (orgId, from, to) => sql`
     select g.worker_id, g.station_id, o.order_date as day, o.retailer_id, l.available_qty > 0 as ok,
       p.name || ' 需求 ' || l.demand_qty || ' 可用 ' || l.available_qty as detail
-    from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-      join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+    from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
+      join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
     where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date and l.demand_qty > 0`,
 };
 
@@ -98,7 +98,7 @@ const eSettlement: ScoreSource = {
   records: (orgId, from, to) => sql`
     select g.worker_id, g.station_id, o.order_date as day, o.retailer_id, o.settlement_method in ('bank_deduction', 'pos') as ok,
       '订单 #' || o.id || ' ' || case o.settlement_method when 'bank_deduction' then '银行扣款' when 'pos' then 'POS' else '现金' end as detail
-    from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+    from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
     where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date`,
 };
 

@@ -34,10 +34,10 @@ export async function resolveAudience(db: Db, viewer: Viewer, a: Audience): Prom
     const asked = a.kind === 'grids' ? a.gridIds : a.retailerIds;
     const [seen] = await query<{ n: number }>(db, a.kind === 'grids'
       ? sql`select count(distinct g.id)::int as n from grids g where ${gridScope(viewer)} and g.id = any(${`{${asked.join(',')}}`}::int[])`
-      : sql`select count(distinct r.id)::int as n from retailers r join grids g on g.id = r.grid_id where ${retailerScope(viewer)} and r.id = any(${`{${asked.join(',')}}`}::int[])`);
+      : sql`select count(distinct r.id)::int as n from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${retailerScope(viewer)} and r.id = any(${`{${asked.join(',')}}`}::int[])`);
     if (seen.n < new Set(asked).size) throw new AppError('notice_scope');
   }
   return query<Recipient>(db, sql`select r.id, r.shop_name as "shopName", r.legal_person as "legalPerson", r.customer_code as "customerCode", r.tier, r.order_weekday as "orderWeekday"
-    from retailers r join grids g on g.id = r.grid_id
+    from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
     where ${retailerScope(viewer)} and r.status = 'active' and ${audienceWhere(a)} order by r.id`);
 }

@@ -105,7 +105,7 @@ type CampaignRow = { id: number; title: string; body: string; audience: Record<s
 
 const campaignSelect = sql`select c.id, c.title, c.body, c.audience, c.channel, c.urgent, c.status, c.recipients, cu.display_name as "createdBy", c.created_at as "createdAt",
   du.display_name as "decidedBy", c.decided_at as "decidedAt"
-  from notice_campaigns c left join users cu on cu.id = c.created_by left join users du on du.id = c.decided_by`;
+  from notice_campaigns c left join users cu on cu.org_id = c.org_id and cu.id = c.created_by left join users du on du.org_id = c.org_id and du.id = c.decided_by`;
 
 export async function getCampaign(db: Db, viewer: Viewer, id: number): Promise<CampaignRow> {
   const [c] = await query<CampaignRow>(db, sql`${campaignSelect} where c.id = ${id} and c.org_id = ${viewer.orgId}`);

@@ -23,7 +23,7 @@ export async function generateWindowNotices(db: Db, orgId: number, now: Date): P
     const rows = await query<NudgeRow>(t, sql`
       select r.id as "retailerId", r.shop_name as "shopName", w.plan_id as "planId", w.closes_at as "closesAt"
       from order_windows w
-      join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
       join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
       where w.org_id = ${orgId} and w.closes_at > ${now.toISOString()}::timestamptz and w.closes_at <= ${now.toISOString()}::timestamptz + interval '1 day'
         and not exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id)`);

@@ -22,7 +22,7 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
       const t = tx as unknown as Db;
       const rows = await query<OutboxRow>(t, sql`select o.id::int8 as id, o.org_id as "orgId", o.kind, o.retailer_id as "retailerId", o.user_id as "userId",
           o.dedupe_key as "dedupeKey", o.payload, r.shop_name as "shopName"
-        from outbox o left join retailers r on r.id = o.retailer_id
+        from outbox o left join retailers r on r.org_id = o.org_id and r.id = o.retailer_id
         where o.org_id = ${orgId} and o.sent_at is null order by o.id limit 2000 for update of o skip locked`);
       if (!rows.length) return true;
       const items: NoticeInsert[] = [];

@@ -22,8 +22,8 @@ export async function noticeReport(db: Db, viewer: Viewer, days: number, now: Da
       count(*) filter (where d.state = 'opted_out')::int as "optedOut",
       coalesce(sum(d.segments) filter (where d.state in ('sent', 'delivered', 'failed')), 0)::int as segments
     from notices n
-    join retailers r on r.id = n.retailer_id join grids g on g.id = r.grid_id
-    left join notice_deliveries d on d.notice_id = n.id
+    join retailers r on r.org_id = n.org_id and r.id = n.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+    left join notice_deliveries d on d.org_id = n.org_id and d.notice_id = n.id
     where ${retailerScope(viewer)} and n.visible_at > ${now.toISOString()}::timestamptz - make_interval(days => ${days}) and n.visible_at <= ${now.toISOString()}::timestamptz
     group by 1, 2 order by 1, 2`);
   return { rows, reminderEffect: await reminderEffect(db, viewer, days, now) };
@@ -40,9 +40,9 @@ async function reminderEffect(db: Db, viewer: Viewer, days: number, now: Date) {
             or exists (select 1 from notice_deliveries d where d.notice_id = n.id and d.state = 'delivered' and d.delivered_at <= w.closes_at))) as reached,
         exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as ordered
       from order_windows w
-      join supply_plans p on p.id = w.plan_id and p.status = 'published'
+      join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
       join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
-      join grids g on g.id = r.grid_id
+      join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where w.org_id = ${viewer.orgId} and ${retailerScope(viewer)}
         and w.closes_at <= ${at}::timestamptz and w.closes_at > ${at}::timestamptz - make_interval(days => ${days}))
     select count(distinct (plan_id, weekday))::int as windows, count(*) filter (where reached)::int as reached, count(*) filter (where reached and ordered)::int as "reachedOrdered",
@@ -56,7 +56,7 @@ type TrailRow = z.input<typeof retailerNoticesSchema>['items'][number];
 type Preferences = z.infer<typeof noticePreferencesSchema>;
 
 export async function findRetailerNotices(db: Db, viewer: Viewer, retailerId: number, now: Date) {
-  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
+  const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
   if (!shop) throw new AppError('not_found');
   const items = await query<TrailRow>(db, sql`
     select n.id::int8 as id, n.template, n.title, n.body, n.urgent, n.visible_at as at, n.read_at as "readAt",

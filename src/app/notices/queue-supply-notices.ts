@@ -21,9 +21,9 @@ export async function queueSupplyNotices(db: Db, orgId: number, planId: number, 
       l.cap_qty as "capQty", l.quota_qty as "quotaQty", l.limit_qty as "limitQty", l.extra_qty as "extraQty", l.extra_segment as "extraSegment",
       i.urban_weight::float8 as "urbanWeight", i.rural_weight::float8 as "ruralWeight", lw.tier as "lowestServedTier"
     from order_limits l
-    join retailers r on r.id = l.retailer_id and r.status = 'active'
-    join supply_plan_items i on i.plan_id = l.plan_id and i.product_id = l.product_id and i.scarce
-    join products p on p.id = l.product_id
+    join retailers r on r.org_id = l.org_id and r.id = l.retailer_id and r.status = 'active'
+    join supply_plan_items i on i.org_id = l.org_id and i.plan_id = l.plan_id and i.product_id = l.product_id and i.scarce
+    join products p on p.org_id = l.org_id and p.id = l.product_id
     left join lowest lw on lw.product_id = l.product_id and lw.network = r.network
     where l.plan_id = ${planId} and l.org_id = ${orgId}
     order by l.retailer_id, p.price_class, p.code`);

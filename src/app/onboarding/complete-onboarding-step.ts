@@ -30,7 +30,7 @@ export async function completeOnboardingStep(db: Db, viewer: Viewer, onboardingI
   return db.transaction(async (tx) => {
     const [ob] = await query<{ id: number; workerId: number | null; stationId: number | null }>(
       tx,
-      sql`select o.id, g.worker_id as "workerId", g.station_id as "stationId" from onboardings o join grids g on g.id = o.grid_id
+      sql`select o.id, g.worker_id as "workerId", g.station_id as "stationId" from onboardings o join grids g on g.org_id = o.org_id and g.id = o.grid_id
         where o.id = ${onboardingId} and o.org_id = ${viewer.orgId} and ${gridScope(viewer)} for update of o`,
     );
     if (!ob) throw new AppError('not_found');

@@ -51,7 +51,7 @@ export async function findOnboardings(db: Db, viewer: Viewer, status: 'open' | '
            and x.status = 'confirmed' and x.order_date >= (
              select (c.completed_at at time zone 'Asia/Shanghai')::date from onboarding_steps c
              where c.org_id = o.org_id and c.onboarding_id = o.id and c.step = 'customer_entered')) as "firstOrderOn"
-      from onboardings o join grids g on g.id = o.grid_id
+      from onboardings o join grids g on g.org_id = o.org_id and g.id = o.grid_id
       where o.org_id = ${viewer.orgId} and ${gridScope(viewer)} and ${which}
       order by o.finished_at is not null, o.licensed_at desc, o.id desc limit 500`,
   );
@@ -60,7 +60,7 @@ export async function findOnboardings(db: Db, viewer: Viewer, status: 'open' | '
     db,
     sql`select s.onboarding_id as "onboardingId", s.step, s.seq, s.owner_role as owner, u.display_name as "ownerName", s.working_days as "workingDays",
         s.started_at as "startedAt", s.warn_at as "warnAt", s.due_at as "dueAt", s.completed_at as "completedAt", s.detail
-      from onboarding_steps s left join users u on u.id = s.owner_user_id
+      from onboarding_steps s left join users u on u.org_id = s.org_id and u.id = s.owner_user_id
       where s.org_id = ${viewer.orgId} and s.onboarding_id in (${sql.join(
         heads.map((h) => sql`${h.id}`),
         sql`, `,
@@ -118,13 +118,13 @@ export async function onboardingStats(db: Db, viewer: Viewer): Promise<Onboardin
   const rows = await query<{ step: OnboardingStep; startedAt: string; dueAt: string; completedAt: string }>(
     db,
     sql`select s.step, s.started_at as "startedAt", s.due_at as "dueAt", s.completed_at as "completedAt"
-      from onboarding_steps s join onboardings o on o.id = s.onboarding_id join grids g on g.id = o.grid_id
+      from onboarding_steps s join onboardings o on o.org_id = s.org_id and o.id = s.onboarding_id join grids g on g.org_id = o.org_id and g.id = o.grid_id
       where s.org_id = ${viewer.orgId} and ${gridScope(viewer)} and s.completed_at is not null and s.started_at is not null`,
   );
   const [counts] = await query<{ open: number; finished: number }>(
     db,
     sql`select count(*) filter (where o.finished_at is null)::int as open, count(*) filter (where o.finished_at is not null)::int as finished
-      from onboardings o join grids g on g.id = o.grid_id where o.org_id = ${viewer.orgId} and ${gridScope(viewer)}`,
+      from onboardings o join grids g on g.org_id = o.org_id and g.id = o.grid_id where o.org_id = ${viewer.orgId} and ${gridScope(viewer)}`,
   );
   const cal = await loadWorkingCalendar(db, viewer.orgId);
   return {

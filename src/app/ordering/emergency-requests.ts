@@ -15,7 +15,7 @@ async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql
 }
 
 export async function requestEmergency(db: Db, viewer: Viewer, input: EmergencyRequestInput) {
-  const [r] = await rows<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${input.retailerId} and ${retailerScope(viewer)}`);
+  const [r] = await rows<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${input.retailerId} and ${retailerScope(viewer)}`);
   if (!r) throw new AppError('not_found');
   const [p] = await rows<{ id: number }>(db, sql`select id from products where id = ${input.productId} and org_id = ${viewer.orgId} and active`);
   if (!p) throw new AppError('unknown_product', [{ field: 'productId', code: 'unknown_product' }]);
@@ -35,8 +35,8 @@ export async function findEmergencyRequests(db: Db, viewer: Viewer, filter: { st
                e.product_id as "productId", p.code as "productCode", p.name as "productName", e.qty, e.approved_qty as "approvedQty", e.reason,
                e.status, e.decision_reason as "decisionReason", ru.display_name as "requestedBy", du.display_name as "decidedBy",
                e.created_at as "createdAt", e.decided_at as "decidedAt"
-        from emergency_requests e join retailers r on r.id = e.retailer_id join grids g on g.id = r.grid_id join products p on p.id = e.product_id
-        left join users ru on ru.id = e.requested_by left join users du on du.id = e.decided_by
+        from emergency_requests e join retailers r on r.org_id = e.org_id and r.id = e.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id join products p on p.org_id = e.org_id and p.id = e.product_id
+        left join users ru on ru.org_id = e.org_id and ru.id = e.requested_by left join users du on du.org_id = e.org_id and du.id = e.decided_by
         where e.org_id = ${viewer.orgId} and ${retailerScope(viewer)} ${filter.status ? sql`and e.status = ${filter.status}` : sql``}
         order by (e.status = 'pending') desc, e.created_at desc, e.id desc limit 200`,
   );

@@ -22,7 +22,7 @@ export async function findFailedDeductions(db: Db, viewer: Viewer): Promise<Fail
       json_build_object(
         'retailer', exists (select 1 from outbox x where x.org_id = o.org_id and x.dedupe_key = 'deduction_failed:' || la.id || ':retailer'),
         'worker', exists (select 1 from outbox x where x.org_id = o.org_id and x.dedupe_key = 'deduction_failed:' || la.id || ':worker')) as flagged
-    from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id left join users u on u.id = g.worker_id
+    from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id left join users u on u.org_id = g.org_id and u.id = g.worker_id
     left join lateral (
       select a.id, a.status, a.failure_reason, a.at from settlement_attempts a where a.order_id = o.id order by a.at desc, a.id desc limit 1) la on true
     where o.org_id = ${viewer.orgId} and o.status = 'confirmed' and o.settlement_status in ('failed', 'pending') and ${retailerScope(viewer)}

@@ -25,11 +25,11 @@ export async function requestCorrection(db: Db, viewer: Viewer, lineId: number, 
       tx,
       sql`select l.ordered_qty as "orderedQty", l.product_id as "productId",
                  o.order_date < (${now.toISOString()}::timestamptz at time zone 'Asia/Shanghai')::date - ${withinDays}::int as "tooOld",
-                 exists (select 1 from plan_orders po join order_windows w on w.plan_id = po.plan_id and w.weekday = r.order_weekday
+                 exists (select 1 from plan_orders po join order_windows w on w.org_id = po.org_id and w.plan_id = po.plan_id and w.weekday = r.order_weekday
                          where po.order_id = o.id and w.opens_at <= ${now.toISOString()}::timestamptz and w.closes_at > ${now.toISOString()}::timestamptz) as amendable,
                  coalesce((select sum(c.qty)::int from order_corrections c where c.order_line_id = l.id and c.status = 'pending'), 0) as "pendingQty"
-          from order_lines l join orders o on o.id = l.order_id
-          join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          from order_lines l join orders o on o.org_id = l.org_id and o.id = l.order_id
+          join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where l.id = ${lineId} and o.status = 'confirmed' and ${retailerScope(viewer)}
           for update of l`,
     );
@@ -64,10 +64,10 @@ export async function findCorrections(db: Db, viewer: Viewer, filter: { status?:
                p.id as "productId", p.name as "productName", l.ordered_qty as "lineQty",
                c.replacement_product_id as "replacementProductId", rp.name as "replacementProductName"
         from order_corrections c
-        join order_lines l on l.id = c.order_line_id join orders o on o.id = l.order_id
-        join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
-        join products p on p.id = l.product_id left join products rp on rp.id = c.replacement_product_id
-        left join users ru on ru.id = c.requested_by left join users du on du.id = c.decided_by
+        join order_lines l on l.org_id = c.org_id and l.id = c.order_line_id join orders o on o.org_id = l.org_id and o.id = l.order_id
+        join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+        join products p on p.org_id = l.org_id and p.id = l.product_id left join products rp on rp.org_id = c.org_id and rp.id = c.replacement_product_id
+        left join users ru on ru.org_id = c.org_id and ru.id = c.requested_by left join users du on du.org_id = c.org_id and du.id = c.decided_by
         where c.org_id = ${viewer.orgId} and ${retailerScope(viewer)} ${filter.status ? sql`and c.status = ${filter.status}` : sql``}
         order by (c.status = 'pending') desc, c.created_at desc, c.id desc limit 200`,
   );
@@ -86,7 +86,7 @@ export async function decideCorrection(db: Db, viewer: Viewer, id: number, decis
       tx,
       sql`select c.status, c.kind, c.qty, c.replacement_product_id as "replacementProductId", l.id::int8 as "lineId", l.order_id::int8 as "orderId",
                  l.product_id as "productId", l.ordered_qty as "orderedQty", o.retailer_id as "retailerId"
-          from order_corrections c join order_lines l on l.id = c.order_line_id join orders o on o.id = l.order_id
+          from order_corrections c join order_lines l on l.org_id = c.org_id and l.id = c.order_line_id join orders o on o.org_id = l.org_id and o.id = l.order_id
           where c.id = ${id} and c.org_id = ${viewer.orgId} for update of c, l`,
     );
     if (!c) throw new AppError('not_found');

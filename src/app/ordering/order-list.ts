@@ -38,7 +38,7 @@ export async function findOrders(db: Db, viewer: Viewer, query: OrderListQuery, 
     sql`select o.id::int8 as id, o.order_date::text as "orderDate", o.channel, o.total_qty as "totalQty", o.total_amount::float8 as "totalAmount",
                o.settlement_status as "settlementStatus", r.id as "retailerId", r.customer_code as "customerCode", r.shop_name as "shopName",
                count(*) over ()::int as total
-        from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+        from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where o.org_id = ${viewer.orgId} and ${retailerScope(viewer)} and o.status = 'confirmed'
           and o.order_date >= ${week.weekStart}::date and o.order_date < ${week.weekStart}::date + 7
           ${q ? sql`and (r.shop_name ilike ${like} or r.customer_code like ${`${escaped}%`} or r.phone = ${q})` : sql``}
@@ -52,7 +52,7 @@ export async function findOrders(db: Db, viewer: Viewer, query: OrderListQuery, 
         sql`select l.order_id::int8 as "orderId", l.id::int8 as id, l.product_id as "productId", p.code as "productCode", p.name as "productName",
                    l.demand_qty as "demandQty", l.available_qty as "availableQty", l.ordered_qty as "orderedQty", l.amount::float8 as amount,
                    coalesce((select sum(c.qty)::int from order_corrections c where c.order_line_id = l.id and c.status = 'pending'), 0) as "pendingQty"
-            from order_lines l join products p on p.id = l.product_id
+            from order_lines l join products p on p.org_id = l.org_id and p.id = l.product_id
             where l.order_id = any(${sql.raw(`'{${ids.join(',')}}'::int8[]`)})
             order by l.order_id, p.price_class, p.code`,
       )

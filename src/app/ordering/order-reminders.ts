@@ -23,7 +23,7 @@ export async function queueOrderDayReminders(db: Db, orgId: number, now: Date): 
           then '明天是您的订货日。您上次的银行扣款未成功，请在订货前确认账户余额充足，以免本周货源落空。'
           else '明天是您的订货日，请按时订货。' end)
     from order_windows w
-    join supply_plans p on p.id = w.plan_id and p.status = 'published'
+    join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
     join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
     left join lateral (
       select o.id, o.settlement_status from orders o where o.retailer_id = r.id and o.status = 'confirmed'

@@ -29,7 +29,7 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
     db,
     sql`select r.id, r.customer_code as "customerCode", r.shop_name as "shopName", r.tier, r.network, r.order_weekday as "orderWeekday",
                r.settlement_method as "settlementMethod", r.e_settlement as "eSettlement"
-        from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
   );
   if (!r) throw new AppError('not_found');
   // The open window, else the next one to open.
@@ -37,7 +37,7 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
     db,
     sql`select w.plan_id as "planId", p.week_start::text as "weekStart", w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt",
                (w.opens_at <= ${iso}::timestamptz) as open
-        from order_windows w join supply_plans p on p.id = w.plan_id
+        from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id
         where p.org_id = ${viewer.orgId} and p.status = 'published' and w.weekday = ${r.orderWeekday} and w.closes_at > ${iso}::timestamptz
         order by w.opens_at limit 1`,
   );

@@ -37,8 +37,8 @@ export async function orderCycleStats(db: Db, viewer: Viewer, weekStart: string 
     sql`select l.product_id as "productId", p.code, p.name, count(*) filter (where l.demand_qty > 0)::int as "demandLines",
                count(*) filter (where l.demand_qty > 0 and l.available_qty = 0)::int as "stockoutLines",
                coalesce(sum(l.demand_qty), 0)::int as "demandQty", coalesce(sum(l.ordered_qty), 0)::int as "orderedQty"
-        from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-        join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+        from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
+        join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where ${scoped} and ${cycle}
         group by 1, 2, 3`,
   );
@@ -46,12 +46,12 @@ export async function orderCycleStats(db: Db, viewer: Viewer, weekStart: string 
   const active = await rows<{ productId: number; code: string; name: string; base: number; ordering: number }>(
     db,
     sql`with prev as (
-          select distinct o.retailer_id, l.product_id from orders o join order_lines l on l.order_id = o.id
-          join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          select distinct o.retailer_id, l.product_id from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
+          join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where ${scoped} and ${previous} and l.ordered_qty > 0),
         cur as (
-          select distinct o.retailer_id, l.product_id from orders o join order_lines l on l.order_id = o.id
-          join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          select distinct o.retailer_id, l.product_id from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
+          join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where ${scoped} and ${cycle} and l.ordered_qty > 0)
         select prev.product_id as "productId", p.code, p.name, count(*)::int as base, count(cur.retailer_id)::int as ordering
         from prev left join cur on cur.retailer_id = prev.retailer_id and cur.product_id = prev.product_id
@@ -61,10 +61,10 @@ export async function orderCycleStats(db: Db, viewer: Viewer, weekStart: string 
   const grids = await rows<{ gridId: number; gridName: string; stationName: string; workerName: string | null; base: number; ordering: number; demandLines: number; stockoutLines: number }>(
     db,
     sql`with base as (
-          select distinct o.retailer_id from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          select distinct o.retailer_id from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where ${scoped} and ${previous}),
         cur as (
-          select distinct o.retailer_id from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          select distinct o.retailer_id from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where ${scoped} and ${cycle}),
         act as (
           select r.grid_id, count(*)::int as base, count(cur.retailer_id)::int as ordering
@@ -72,12 +72,12 @@ export async function orderCycleStats(db: Db, viewer: Viewer, weekStart: string 
         dem as (
           select r.grid_id, count(*) filter (where l.demand_qty > 0)::int as "demandLines",
                  count(*) filter (where l.demand_qty > 0 and l.available_qty = 0)::int as "stockoutLines"
-          from orders o join order_lines l on l.order_id = o.id join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where ${scoped} and ${cycle} group by 1)
         select g.id as "gridId", g.name as "gridName", st.name as "stationName", u.display_name as "workerName",
                coalesce(act.base, 0) as base, coalesce(act.ordering, 0) as ordering,
                coalesce(dem."demandLines", 0) as "demandLines", coalesce(dem."stockoutLines", 0) as "stockoutLines"
-        from grids g join stations st on st.id = g.station_id left join users u on u.id = g.worker_id
+        from grids g join stations st on st.org_id = g.org_id and st.id = g.station_id left join users u on u.org_id = g.org_id and u.id = g.worker_id
         left join act on act.grid_id = g.id left join dem on dem.grid_id = g.id
         where ${gridScope(viewer)} and (act.grid_id is not null or dem.grid_id is not null)
         order by g.name`,

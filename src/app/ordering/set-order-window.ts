@@ -21,7 +21,7 @@ export async function setOrderWindow(db: Db, viewer: Viewer, planId: number, wee
       tx as unknown as Db,
       sql`select p.week_start::text as "weekStart", w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt",
                  (select count(*)::int from retailers r where r.org_id = p.org_id and r.status = 'active' and r.order_weekday = w.weekday) as retailers
-          from order_windows w join supply_plans p on p.id = w.plan_id
+          from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id
           where p.org_id = ${viewer.orgId} and w.plan_id = ${planId} and w.weekday = ${weekday} for update of w`,
     );
     if (!w) throw new AppError('not_found');

@@ -21,7 +21,7 @@ export async function recordSettlement(db: Db, viewer: Viewer, orderId: number, 
     const [o] = await rows<{ id: number; retailerId: number; method: string; total: number; workerId: number | null; orderDate: string }>(
       tx,
       sql`select o.id::int8 as id, o.retailer_id as "retailerId", o.settlement_method as method, o.total_amount::float8 as total, g.worker_id as "workerId", o.order_date::text as "orderDate"
-          from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
           where o.id = ${orderId} and o.org_id = ${viewer.orgId} and o.status = 'confirmed' for update of o`,
     );
     if (!o) throw new AppError('not_found');

@@ -32,7 +32,7 @@ export async function getPlan(db: Db, viewer: Viewer, planId: number): Promise<P
                i.urban_weight::float8 as "urbanWeight", i.rural_weight::float8 as "ruralWeight", i.min_tier as "minTier", i.tier_exponent::float8 as "tierExponent",
                i.max_quota as "maxQuota", i.allocated_qty as "allocatedQty", i.priority_qty as "priorityQty", i.gap_pct::float8 as "gapPct", i.method,
                coalesce((select sum(l.ordered_qty)::int from order_limits l where l.plan_id = i.plan_id and l.product_id = i.product_id), 0) as "orderedQty"
-        from supply_plan_items i join products p on p.id = i.product_id
+        from supply_plan_items i join products p on p.org_id = i.org_id and p.id = i.product_id
         where i.plan_id = ${planId} order by i.scarce desc, p.price_class, p.code`,
   );
   const quotas = await rows<AllocationQuota>(

@@ -63,7 +63,7 @@ export async function createPlan(db: Db, viewer: Viewer, input: { weekStart: str
         from products p
         left join (
           select l.product_id, sum(l.demand_qty) / 4.0 as weekly
-          from orders o join order_lines l on l.order_id = o.id
+          from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
           where o.org_id = ${viewer.orgId} and o.status = 'confirmed'
             and o.order_date >= ${input.weekStart}::date - 28 and o.order_date < ${input.weekStart}::date
           group by l.product_id) d on d.product_id = p.id
@@ -128,7 +128,7 @@ export async function runAllocation(db: Db, viewer: Pick<Viewer, 'orgId'>, planI
       with items as (select product_id, max_quota from supply_plan_items where plan_id = ${planId} and scarce),
       hist as (
         select o.retailer_id, l.product_id, max(l.demand_qty) as cap
-        from orders o join order_lines l on l.order_id = o.id
+        from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
         where o.org_id = ${viewer.orgId} and o.status = 'confirmed'
           and o.order_date >= ${plan.weekStart}::date - ${HISTORY_DAYS}::int and o.order_date < ${plan.weekStart}::date
           and l.product_id in (select product_id from items)
@@ -326,7 +326,7 @@ export async function findOrderWindows(db: Db, viewer: Pick<Viewer, 'orgId'>, pl
     db,
     sql`select w.weekday, w.order_date::text as "orderDate", w.opens_at as "opensAt", w.closes_at as "closesAt", p.week_start::text as "weekStart",
                (select count(*)::int from retailers r where r.org_id = p.org_id and r.status = 'active' and r.order_weekday = w.weekday) as retailers
-        from order_windows w join supply_plans p on p.id = w.plan_id where p.org_id = ${viewer.orgId} and w.plan_id = ${planId} order by w.weekday`,
+        from order_windows w join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id where p.org_id = ${viewer.orgId} and w.plan_id = ${planId} order by w.weekday`,
   );
   if (!found.length) return [];
   const defaults = new Map(windowsOf(found[0].weekStart).map((d) => [d.weekday, d]));

@@ -33,9 +33,9 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
       sql`with dem as (
             select count(*) filter (where l.demand_qty > 0)::int as "demandLines",
                    count(*) filter (where l.demand_qty > 0 and l.available_qty = 0)::int as "stockoutLines"
-            from orders o join order_lines l on l.order_id = o.id join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+            from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
             where ${scoped} and o.order_date >= ${w}::date and o.order_date < ${w}::date + 7),
-          base as (select distinct o.retailer_id from orders o join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          base as (select distinct o.retailer_id from orders o join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
             where ${scoped} and o.order_date >= ${w}::date - 21 and o.order_date < ${w}::date),
           cur as (select distinct o.retailer_id from orders o
             where ${scoped} and o.order_date >= ${w}::date and o.order_date < ${w}::date + 7)

@@ -224,7 +224,7 @@ export function retailerMonthInputsSql(orgId: number, month: string, products: P
       -- lines be read by the order_id index instead of scanning the whole window's.
       br as (
         select o.retailer_id as rid, ${wordAggs}
-        from orders o join order_lines l on l.order_id = o.id
+        from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
         join (values ${sql.raw(pv)}) as p(id, w, mask) on p.id = l.product_id
         where ${inMonth} and o.status = 'confirmed' and l.ordered_qty > 0
           and l.order_id between ${idBound('min')} and ${idBound('max')}
@@ -323,7 +323,7 @@ export async function bareMonthlyAggregate(db: Db, orgId: number, month: string)
     tx,
     sql`select count(*)::int as n from (
       select o.retailer_id, date_trunc('month', o.order_date), sum(l.ordered_qty), sum(l.amount)
-      from orders o join order_lines l on l.order_id = o.id
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${b.windowStart}::date and o.order_date < ${b.end}::date
       group by 1, 2) x`,
   ));

@@ -22,14 +22,14 @@ export async function findRetailerRatings(
 ): Promise<{ shop: { id: number; shopName: string; customerCode: string } | null; rows: RetailerMonthRow[] }> {
   const [shop] = await query<{ id: number; shopName: string; customerCode: string }>(
     db,
-    sql`select r.id, r.shop_name as "shopName", r.customer_code as "customerCode" from retailers r join grids g on g.id = r.grid_id
+    sql`select r.id, r.shop_name as "shopName", r.customer_code as "customerCode" from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where r.id = ${retailerId} and ${retailerScope(viewer)}`,
   );
   if (!shop) return { shop: null, rows: [] };
   const rows = await query<RetailerMonthRow>(
     db,
     sql`select ${ratingColumns}, run.id as "runId", run.summary from retailer_ratings x
-      join rating_runs run on run.id = x.run_id and run.status = 'published'
+      join rating_runs run on run.org_id = x.org_id and run.id = x.run_id and run.status = 'published'
       where x.retailer_id = ${retailerId} and run.org_id = ${viewer.orgId} ${month ? sql`and x.month <= ${month}` : sql``}
       order by x.month desc limit 13`,
   );
@@ -65,7 +65,7 @@ export async function findMovers(db: Db, viewer: Viewer, runId: number, prevRunI
         p.class_code as "classFrom", x.class_code as "classTo", p.segment as "segmentFrom", x.segment as "segmentTo",
         (x.breakdown->'tierCap'->>'computed')::int as "tierComputed", x.breakdown->'tierCap'->>'cause' as "tierCause"
       from retailer_ratings x join retailer_ratings p on p.run_id = ${prevRunId ?? -1} and p.retailer_id = x.retailer_id
-      join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
+      join retailers r on r.org_id = x.org_id and r.id = x.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where x.run_id = ${runId} and ${retailerScope(viewer)}
         and (x.star <> p.star or x.tier <> p.tier or x.class_code <> p.class_code or x.segment <> p.segment or x.breakdown ? 'tierCap') ${dir}
       order by abs(x.star - p.star) desc, abs(x.star_score - p.star_score) desc, abs(x.tier - p.tier) desc, x.retailer_id
@@ -100,7 +100,7 @@ export async function findReviewSheetRows(db: Db, viewer: Viewer, runId: number,
         x.breakdown->'segment'->>'stability' as stability, x.breakdown->'segment'->>'cooperation' as cooperation,
         (x.breakdown->'segment'->>'cv')::float8 as cv, (x.breakdown->'segment'->>'continuity')::float8 as continuity,
         x.segment, p.segment as "prevSegment", x.star, x.tier, x.class_code as "classCode"
-      from retailer_ratings x join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
+      from retailer_ratings x join retailers r on r.org_id = x.org_id and r.id = x.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join retailer_ratings p on p.run_id = ${prevRunId ?? -1} and p.retailer_id = x.retailer_id
       where x.run_id = ${runId} and ${retailerScope(viewer)} ${gridId ? sql`and g.id = ${gridId}` : sql``}
       order by g.code, r.customer_code`,
@@ -137,7 +137,7 @@ export async function getRunScopeView(db: Db, viewer: Viewer, runId: number, pre
     db,
     sql`select x.network, x.star, x.tier, x.segment, p.star as ps, p.tier as pt,
         (x.breakdown ? 'tierCap' and x.breakdown->'tierCap'->>'cause' is null) as held, count(*)::int as n
-      from retailer_ratings x join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
+      from retailer_ratings x join retailers r on r.org_id = x.org_id and r.id = x.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       left join retailer_ratings p on p.run_id = ${prevRunId ?? -1} and p.retailer_id = x.retailer_id
       where x.run_id = ${runId} and ${retailerScope(viewer)}
       group by 1, 2, 3, 4, 5, 6, 7`,

@@ -168,7 +168,7 @@ export async function loadPreviousRatings(
     const fr = await query<{ r: number; b: Partial<StoredBreakdown>; i: Omit<RetailerMonthInput, 'retailerId'>; sv: string; net: 'urban' | 'rural'; cut: Record<string, (number | null)[]> }>(
       db,
       sql`select x.retailer_id as r, x.breakdown as b, x.input as i, x.scheme_version as sv, x.network as net, run.summary->'starCutoffs' as cut
-        from retailer_ratings x join rating_runs run on run.id = x.run_id
+        from retailer_ratings x join rating_runs run on run.org_id = x.org_id and run.id = x.run_id
         where x.run_id = ${runId} and x.retailer_id = any(${sql.raw(`array[${ids.join(',')}]::int[]`)})`,
     );
     for (const f of fr) {

@@ -34,7 +34,7 @@ export async function findSchemeVersions(db: Db, orgId: number): Promise<SchemeV
   return query<SchemeVersionRow>(
     db,
     sql`select s.version, s.note, s.created_at as "createdAt", u.display_name as "createdByName"
-      from rating_schemes s left join users u on u.id = s.created_by where s.org_id = ${orgId} order by s.id desc`,
+      from rating_schemes s left join users u on u.org_id = s.org_id and u.id = s.created_by where s.org_id = ${orgId} order by s.id desc`,
   );
 }
 

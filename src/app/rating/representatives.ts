@@ -43,8 +43,8 @@ export async function findCandidates(db: Db, viewer: Viewer, limit = 100) {
         coalesce((x.breakdown->'segment'->>'continuity')::float8, 0) as continuity,
         coalesce((x.breakdown->'segment'->>'cooperationMet')::int, 0) as "cooperationMet", x.star,
         r.shop_name as "shopName", g.name as "gridName", r.lat, r.lng, cr.status
-      from run join retailer_ratings x on x.run_id = run.id join retailers r on r.id = x.retailer_id join grids g on g.id = r.grid_id
-      left join customer_representatives cr on cr.retailer_id = r.id and cr.status in ('invited', 'active')
+      from run join retailer_ratings x on x.run_id = run.id join retailers r on r.org_id = x.org_id and r.id = x.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+      left join customer_representatives cr on cr.org_id = r.org_id and cr.retailer_id = r.id and cr.status in ('invited', 'active')
       where ${retailerScope(viewer)} and r.status = 'active'`,
   );
   const extra = new Map(rows.map((r) => [r.retailerId, r]));
@@ -91,7 +91,7 @@ export async function findRepresentatives(db: Db, viewer: Viewer): Promise<Repre
         cr.invited_at as "invitedAt", cr.responded_at as "respondedAt", cr.ended_at as "endedAt", cr.end_reason as "endReason", r.star,
         (select json_build_object('outcome', v.outcome, 'reason', v.reason, 'at', v.at) from representative_reviews v
           where v.representative_id = cr.id order by v.id desc limit 1) as "lastReview"
-      from customer_representatives cr join retailers r on r.id = cr.retailer_id join grids g on g.id = r.grid_id
+      from customer_representatives cr join retailers r on r.org_id = cr.org_id and r.id = cr.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where cr.org_id = ${viewer.orgId} and ${retailerScope(viewer)}
       order by (cr.status in ('invited', 'active')) desc, cr.status, cr.score desc, cr.id desc limit 500`,
   );
@@ -121,7 +121,7 @@ export async function getRepresentative(db: Db, viewer: Viewer, id: number) {
   const [row] = await query<{ id: number; retailerId: number; status: string }>(
     db,
     sql`select cr.id, cr.retailer_id as "retailerId", cr.status from customer_representatives cr
-      join retailers r on r.id = cr.retailer_id join grids g on g.id = r.grid_id
+      join retailers r on r.org_id = cr.org_id and r.id = cr.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where cr.id = ${id} and cr.org_id = ${viewer.orgId} and ${retailerScope(viewer)}`,
   );
   if (!row) throw new AppError('not_found');

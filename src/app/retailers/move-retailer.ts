@@ -10,7 +10,8 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import type { RetailerMoveInput, RetailerMoveResult } from '../../shared/retailer-move.js';
 import { writeAudit } from '../audit/audit.js';
-import { BLOCKING, CARRIED, ENDED, tableName, type MoveKeys } from './retailer-move-plan.js';
+import { CARRIED, ENDED, tableName, type MoveKeys } from './retailer-move-plan.js';
+import { findHomeRefusals, findTargetRefusals } from './retailer-move-checks.js';
 
 type Ctx = MoveKeys & { to: number; toGrid: number; toStation: number; toWorker: number; runMap: Map<number, number> };
 
@@ -74,32 +75,17 @@ export async function moveRetailer(db: Db, viewer: Viewer, retailerId: number, i
     );
     if (!target) throw new AppError('move_unknown_target', [{ field: 'toGridId', code: 'move_unknown_target' }]);
     if (target.worker === null) throw new AppError('move_target_grid_without_worker', [{ field: 'toGridId', code: 'move_target_grid_without_worker' }]);
-    const [dup] = await query<{ code: boolean; licence: boolean }>(
-      tx,
-      sql`select bool_or(customer_code = ${shop.customerCode}) as code, bool_or(licence_no = ${shop.licenceNo}) as licence
-        from retailers where org_id = ${input.toOrgId} and (customer_code = ${shop.customerCode} or licence_no = ${shop.licenceNo})`,
-    );
-    if (dup?.code) throw new AppError('duplicate_code', [{ field: 'customerCode', code: 'duplicate_code' }]);
-    if (dup?.licence) throw new AppError('duplicate_licence', [{ field: 'licenceNo', code: 'duplicate_licence' }]);
     const [user] = await query<{ id: number; username: string }>(
       tx,
       sql`select id, username from users where org_id = ${from} and role = 'retailer' and retailer_id = ${retailerId} for update`,
     );
     const keys: MoveKeys = { from, retailerId, userId: user?.id ?? null };
-    for (const b of BLOCKING) {
-      if ((await count(tx, b.table, b.rows(keys), from)) > 0) throw new AppError(b.code);
+    // The same checks as the move screen's preview, the first refusal thrown (retailer-move-checks.ts).
+    const refusals = [...(await findHomeRefusals(tx, keys)), ...(await findTargetRefusals(tx, keys, shop, input.toOrgId))];
+    const refused = refusals[0];
+    if (refused) {
+      throw new AppError(refused.code, refused.field ? [{ field: refused.field, code: refused.code }] : [], refused.products ? { products: refused.products } : {});
     }
-    const missing = await query<{ code: string }>(
-      tx,
-      sql`select distinct p.code from products p where p.org_id = ${from} and p.id in (
-          select product_id from order_lines where org_id = ${from} and order_id in (select id from orders where org_id = ${from} and retailer_id = ${retailerId})
-          union select product_id from emergency_requests where org_id = ${from} and retailer_id = ${retailerId}
-          union select replacement_product_id from order_corrections where org_id = ${from} and replacement_product_id is not null
-            and order_line_id in (select id from order_lines where org_id = ${from} and order_id in (select id from orders where org_id = ${from} and retailer_id = ${retailerId})))
-        and not exists (select 1 from products q where q.org_id = ${input.toOrgId} and q.code = p.code)
-        order by p.code`,
-    );
-    if (missing.length) throw new AppError('move_products_missing', [], { products: missing.map((m) => m.code) });
 
     // The shop's rating results belong to runs of the old county: each run they come from gets a carried copy
     // in the new county (status moved_in, never published or listed), so a result keeps its run, month and scheme.

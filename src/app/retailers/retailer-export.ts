@@ -19,7 +19,7 @@ export type ExportRow = FileFields & { id: number };
 export async function findRetailerIdsForExport(db: Db, viewer: Viewer, q: RetailerListQuery): Promise<number[]> {
   // One array, not a row object per retailer (300,000 ids are 2 MB of text).
   const [row] = await query<{ ids: number[] }>(db, sql`select coalesce(array_agg(r.id order by r.customer_code), '{}') as ids
-    from retailers r join grids g on g.id = r.grid_id where ${retailerFilters(viewer, q)}`);
+    from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${retailerFilters(viewer, q)}`);
   return row.ids;
 }
 
@@ -37,7 +37,7 @@ export async function* findRetailerExportPages(db: Db, viewer: Viewer, ids: numb
         r.e_settlement as "eSettlement", r.settlement_method as "settlementMethod", r.order_weekday as "orderWeekday",
         r.family_note as "familyNote", r.special_groups as "specialGroups", r.birthday, r.birthday_calendar as "birthdayCalendar",
         r.store_image as "storeImage", r.store_area_m2 as "storeAreaM2", r.lat, r.lng, r.status
-      from retailers r join grids g on g.id = r.grid_id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where ${retailerScope(viewer)} and r.id = any(${`{${page.join(',')}}`}::int[])
       order by r.customer_code`);
   }

@@ -103,7 +103,7 @@ async function planImport(tx: Db, viewer: Viewer, rows: FileRow[], present: File
     (await tx.select().from(retailers).where(and(eq(retailers.orgId, viewer.orgId), sql`${retailers.customerCode} in ${jsonList(codes)}`)).for('update')).map((r) => [r.customerCode, r]),
   );
   const inScope = new Set(
-    (await query<{ id: number }>(tx, sql`select r.id from retailers r join grids g on g.id = r.grid_id where ${retailerScope(viewer)} and r.customer_code in ${jsonList(codes)}`)).map((r) => r.id),
+    (await query<{ id: number }>(tx, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${retailerScope(viewer)} and r.customer_code in ${jsonList(codes)}`)).map((r) => r.id),
   );
   const licenceHolder = new Map(
     (

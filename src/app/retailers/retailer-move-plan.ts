@@ -14,7 +14,7 @@ import { emergencyRequests, idempotencyKeys, orderCorrections, orderLimits, outb
 import { ratingTierCauses } from '../../db/schema-rating-stability.js';
 import { complianceRecords, customerRepresentatives, ratingFreezes, representativeReviews, retailerRatings, tierOverrides } from '../../db/schema-rating.js';
 import { followUps, retailerVisitOverrides, visitPhotos, visitPlanStops, visits } from '../../db/schema-visits.js';
-import { careActivityShops, careDisasterShops, careSpecialGroups, careTasks } from '../../db/schema-care.js';
+import { careActivityShops, careDisasterShops, careFiles, careSpecialGroups, careTasks } from '../../db/schema-care.js';
 import { surveyResponses, surveySample } from '../../db/schema-surveys.js';
 
 /** The values a step's row filter reads: the shop, its login user (if any), the old org. */
@@ -76,6 +76,15 @@ export const CARRIED: CarriedStep[] = [
     table: onboardingSteps,
     rows: (k) => sql`s.onboarding_id in (select id from onboardings where org_id = ${k.from} and retailer_id = ${k.retailerId})`,
   },
+  // The special-group register is the shop's own standing (五保户, 残疾人 …) and its benefits go on in the new county:
+  // the record and its proof photo move; who recorded it stays in the old county's audit log (decision 1921).
+  {
+    table: careFiles,
+    // Found through the shop's register in either org: the photo is deleted after the register rows have moved
+    // (children first), and the shop keeps its id in the new county.
+    rows: (k) => sql`s.id in (select photo_id from care_special_groups where retailer_id = ${k.retailerId} and photo_id is not null)`,
+  },
+  { table: careSpecialGroups, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
 ];
 
 /**
@@ -90,7 +99,8 @@ export const ENDED: CarriedStep[] = [
   { table: planOrders, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: visitPlanStops, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: deliveryPointMembers, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
-  // The old county's care tasks for its workers (the new county's care calendar makes its own) and the shop's
+  // The old county's care tasks for its workers (the new county's nightly care job makes its own from the carried
+  // register) and the shop's
   // place in the old county's survey rounds (its answer leaves that round's figures with it).
   { table: careTasks, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: surveyResponses, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
@@ -100,9 +110,8 @@ export const ENDED: CarriedStep[] = [
 /** Refused: the move stops with a 409 while the shop hosts one of these (reassign it first). */
 export const BLOCKING: { table: PgTable; code: 'move_hosts_delivery_point' | 'move_has_care_records'; rows: (k: MoveKeys) => SQL }[] = [
   { table: deliveryPoints, code: 'move_hosts_delivery_point', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
-  // Care records name the old county's people, proof documents and events (a disaster, an activity): they are not
-  // carried yet, and a move must not drop them, so it waits until the county hands them over (issue 19, left).
-  { table: careSpecialGroups, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
+  // A disaster's contact checklist and help ledger, an activity's shops: the old county's ledgers of its own events,
+  // which can neither follow the shop nor lose it (decision 1921).
   { table: careDisasterShops, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: careActivityShops, code: 'move_has_care_records', rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
 ];

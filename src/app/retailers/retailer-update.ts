@@ -50,7 +50,7 @@ export async function updateRetailer(
   const { version, ...fields } = input;
   return db.transaction(async (tx) => {
     const [row] = await query<Record<string, unknown>>(tx as Db, sql`select r.* from retailers r
-      join grids g on g.id = r.grid_id where ${retailerScope(viewer)} and r.id = ${id} for update of r`);
+      join grids g on g.org_id = r.org_id and g.id = r.grid_id where ${retailerScope(viewer)} and r.id = ${id} for update of r`);
     if (!row) throw new AppError('not_found');
     const current = camelRow(row);
     if (current.version !== version) throw new AppError('version_conflict', [], { currentVersion: current.version });

@@ -17,7 +17,7 @@ export async function roundCallList(db: Db, viewer: Viewer, roundId: number) {
   const items = await query<{ retailerId: number; shopName: string; customerCode: string; phone: string; gridName: string; invited: boolean }>(
     db,
     sql`select s.retailer_id as "retailerId", r.shop_name as "shopName", r.customer_code as "customerCode", r.phone, coalesce(g.name, '') as "gridName", s.invited_at is not null as invited
-      from survey_sample s join retailers r on r.id = s.retailer_id and r.org_id = s.org_id join grids g on g.id = r.grid_id
+      from survey_sample s join retailers r on r.id = s.retailer_id and r.org_id = s.org_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
       where s.org_id = ${viewer.orgId} and ${retailerScope(viewer)} and s.round_id = ${roundId} and s.answered_at is null and s.worker_id is distinct from ${viewer.userId}
       order by g.code nulls last, r.customer_code limit 2000`,
   );

@@ -26,7 +26,7 @@ export async function launchRound(db: Db, viewer: Pick<Viewer, 'orgId' | 'userId
           ${input.rotate ? sql`exists (select 1 from survey_sample s where s.org_id = r.org_id and s.retailer_id = r.id and s.round_id = (
             select ro.id from survey_rounds ro join survey_questionnaires pq on pq.org_id = ro.org_id and pq.id = ro.questionnaire_id
             where ro.org_id = ${orgId} and pq.code = ${q.code} order by ro.opened_at desc, ro.id desc limit 1))` : sql`false`} as "left"
-        from retailers r join grids g on g.id = r.grid_id
+        from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
         where r.org_id = ${orgId} and r.status = 'active'
         order by r.id`,
     );

@@ -15,7 +15,7 @@ export async function findQuestionnaires(db: Db, orgId: number): Promise<Questio
     db,
     sql`select q.id, q.code, q.version, q.purpose, q.definition, q.created_at as "createdAt", u.display_name as "createdByName",
         (select count(*)::int from survey_rounds ro where ro.org_id = q.org_id and ro.questionnaire_id = q.id) as rounds
-      from survey_questionnaires q left join users u on u.id = q.created_by
+      from survey_questionnaires q left join users u on u.org_id = q.org_id and u.id = q.created_by
       where q.org_id = ${orgId} order by q.code, q.version desc`,
   );
 }

@@ -72,7 +72,7 @@ export function recordMyAnswer(db: Db, viewer: Viewer, roundId: number, answers:
 
 /** A call-centre agent (or other staff) entering what the shop said on the phone: a shop of their scope. */
 export async function recordAgentAnswer(db: Db, viewer: Viewer, roundId: number, input: { retailerId: number; answers: Answers; note: string }, now: Date) {
-  const [inScope] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${input.retailerId} and ${retailerScope(viewer)}`);
+  const [inScope] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${input.retailerId} and ${retailerScope(viewer)}`);
   if (!inScope) throw new AppError('survey_not_sampled');
   return recordAnswer(db, { kind: 'person', viewer }, { orgId: viewer.orgId, roundId, retailerId: input.retailerId, channel: 'agent', answers: input.answers, note: input.note }, now);
 }

@@ -25,7 +25,7 @@ export async function roundResults(db: Db, viewer: Viewer, roundId: number) {
   );
   const grids = await query<{ id: number; name: string; workerId: number | null; workerName: string | null }>(
     db,
-    sql`select g.id, g.name, g.worker_id as "workerId", u.display_name as "workerName" from grids g left join users u on u.id = g.worker_id where ${gridScope(viewer)} order by g.code`,
+    sql`select g.id, g.name, g.worker_id as "workerId", u.display_name as "workerName" from grids g left join users u on u.org_id = g.org_id and u.id = g.worker_id where ${gridScope(viewer)} order by g.code`,
   );
   const visible = `{${grids.map((g) => g.id).join(',')}}`;
   const rows = await query<Resp>(

@@ -75,7 +75,7 @@ export async function sendInvitations(db: Db, viewer: Viewer, roundId: number, r
     if (round.status !== 'open') throw new AppError('survey_round_closed');
     const targets = await query<{ retailerId: number; shopName: string }>(
       tx,
-      sql`select s.retailer_id as "retailerId", r.shop_name as "shopName" from survey_sample s join retailers r on r.id = s.retailer_id
+      sql`select s.retailer_id as "retailerId", r.shop_name as "shopName" from survey_sample s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id
         where s.org_id = ${viewer.orgId} and s.round_id = ${roundId} and s.answered_at is null
           ${retailerIds ? sql`and s.retailer_id = any(${`{${retailerIds.join(',')}}`}::int[])` : sql`and s.invited_at is null`}
         order by s.retailer_id`,

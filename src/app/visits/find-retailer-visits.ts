@@ -16,7 +16,7 @@ export async function findRetailerVisits(db: Db, viewer: Viewer, retailerId: num
         coalesce(v.form->>'requests', '') as requests, coalesce(v.form->>'problems', '') as problems, v.suspect_counterfeit as "suspectCounterfeit",
         v.plan_stop_id is not null as planned,
         (select count(*)::int from follow_ups f where f.visit_id = v.id) as "followUps"
-      from visits v join users u on u.id = v.worker_id
+      from visits v join users u on u.org_id = v.org_id and u.id = v.worker_id
       where v.org_id = ${viewer.orgId} and v.retailer_id = ${id}
       order by v.checked_in_at desc limit 50`,
   );

@@ -27,7 +27,7 @@ export async function findFollowUps(db: Db, viewer: Viewer, q: { status: 'open' 
     sql`select f.id, f.visit_id::text as "visitId", f.retailer_id as "retailerId", r.shop_name as "shopName", f.worker_id as "workerId",
         u.display_name as "workerName", f.kind, f.action, f.text, f.key_customer as "keyCustomer", f.due_at as "dueAt", f.status,
         (f.status = 'open' and f.due_at < ${now.toISOString()}) as overdue, f.done_at as "doneAt", f.resolution, f.created_at as "createdAt"
-      from follow_ups f join retailers r on r.id = f.retailer_id join users u on u.id = f.worker_id
+      from follow_ups f join retailers r on r.org_id = f.org_id and r.id = f.retailer_id join users u on u.org_id = f.org_id and u.id = f.worker_id
       where ${workerRowScope(viewer, 'f')} and ${status} and ${overdue}
       order by (f.status = 'open') desc, f.due_at limit 500`,
   );

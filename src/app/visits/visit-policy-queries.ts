@@ -13,7 +13,7 @@ export type RetailerPolicy = VisitPolicy & { id: number; lat: number; lng: numbe
  * frequency rule written for a package wins over the star rules; a retailer
  * never rated has none and the star rules decide.
  */
-const servicePackageSql = sql`(select rr.segment from retailer_ratings rr join rating_runs rn on rn.id = rr.run_id
+const servicePackageSql = sql`(select rr.segment from retailer_ratings rr join rating_runs rn on rn.org_id = rr.org_id and rn.id = rr.run_id
   where rr.retailer_id = r.id and rn.status = 'published' order by rn.month desc limit 1)`;
 
 type Row = {
@@ -39,8 +39,8 @@ export async function findRetailerPolicies(db: Db, where: SQL, rules: readonly F
     sql`select r.id, r.lat, r.lng, r.star, r.class_code as "classCode", r.business_format as "businessFormat", r.order_weekday as "orderWeekday",
         ${servicePackageSql} as "servicePackage",
         o.visits_per_cycle as "oVisits", o.service_minutes as "oService", o.key_customer as "oKey", o.opens_at as "oOpens", o.closes_at as "oCloses"
-      from retailers r join grids g on g.id = r.grid_id
-      left join retailer_visit_overrides o on o.retailer_id = r.id
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
+      left join retailer_visit_overrides o on o.org_id = r.org_id and o.retailer_id = r.id
       where ${where}
       order by r.id`,
   );

@@ -30,7 +30,7 @@ async function scopedRetailer(db: Db | Tx, viewer: Viewer, retailerId: number): 
   const [r] = await query<ScopedRetailer>(
     db as Db,
     sql`select r.id, r.lat, r.lng, r.grid_id as "gridId", g.station_id as "stationId"
-      from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
+      from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
   );
   // Outside the worker's grids looks the same as missing.
   if (!r) throw new AppError('not_found');

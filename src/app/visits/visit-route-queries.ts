@@ -76,7 +76,7 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
         db,
         sql`select s.id as "stopId", s.seq, s.planned_start as "plannedStart", s.service_minutes as "serviceMinutes", s.leg_metres as "legMetres",
             s.plan_id as "planId", r.id as "retailerId", r.shop_name as "shopName", r.address, r.lat, r.lng, r.star, r.order_weekday as "orderWeekday", r.phone
-          from visit_plan_stops s join retailers r on r.id = s.retailer_id join visit_plans p on p.id = s.plan_id
+          from visit_plan_stops s join retailers r on r.org_id = s.org_id and r.id = s.retailer_id join visit_plans p on p.org_id = s.org_id and p.id = s.plan_id
           where s.plan_id = ${plan.id} and s.visit_date = ${date}
             -- as the progress counts them: no stops on days before the calendar was made (decision 1411)
             and s.visit_date >= (p.generated_at at time zone 'Asia/Shanghai')::date
@@ -88,7 +88,7 @@ export async function findDayRoute(db: Db, viewer: Viewer, worker: WorkerRef, da
     sql`select v.id::text as id, v.retailer_id as "retailerId", v.status, v.checked_in_at as "checkedInAt", v.check_in_lat as lat, v.check_in_lng as lng,
         v.check_in_distance_m as "distanceM", v.display_score as "displayScore",
         r.shop_name as "shopName", r.address, r.lat as "rLat", r.lng as "rLng", r.star, r.order_weekday as "orderWeekday", r.phone
-      from visits v join retailers r on r.id = v.retailer_id
+      from visits v join retailers r on r.org_id = v.org_id and r.id = v.retailer_id
       where v.org_id = ${viewer.orgId} and v.worker_id = ${worker.id} and v.visit_date = ${date}
       order by v.checked_in_at`,
   );

@@ -18,7 +18,7 @@ export async function findActiveWorkerIds(db: Db, viewer: Viewer): Promise<numbe
 export async function getRetailerIdInScope(db: Db, viewer: Viewer, retailerId: number): Promise<number> {
   const [found] = await query<{ id: number }>(
     db,
-    sql`select r.id from retailers r join grids g on g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
+    sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`,
   );
   if (!found) throw new AppError('not_found');
   return found.id;

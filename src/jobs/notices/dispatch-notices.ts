@@ -91,7 +91,7 @@ async function resolveInDoubt(db: Db, cfg: NoticeConfig, now: Date, r: DispatchR
 async function claim(db: Db, now: Date, quiet: boolean, batch: number): Promise<Due[]> {
   return query<Due>(db, sql`
     with due as (
-      select d.id from notice_deliveries d join notices n on n.id = d.notice_id
+      select d.id from notice_deliveries d join notices n on n.org_id = d.org_id and n.id = d.notice_id
       where d.state = 'queued' and d.due_at <= ${iso(now)}::timestamptz and n.visible_at <= ${iso(now)}::timestamptz ${quiet ? sql`and n.urgent` : sql``}
       order by n.urgent desc, d.due_at, d.id limit ${batch} for update of d skip locked)
     update notice_deliveries d set state = 'sending', attempts = d.attempts + 1, attempt_at = ${iso(now)}::timestamptz

@@ -5,6 +5,7 @@ import type { Db } from '../../app/context.js';
 import { createSession, deleteSession, findUserByUsername } from '../../app/auth/session-queries.js';
 import { writeAudit, type AuditEntry } from '../../app/audit/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
+import { readMenuOf, readPermissionsOf } from '../../domain/access/read-only.js';
 import { verifyPassword, verifyAgainstDummy } from '../../app/auth/password.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
@@ -99,8 +100,9 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     const v = viewerOf(req);
     return {
       user: { id: v.userId, username: v.username, displayName: v.displayName, role: v.role, stationId: v.stationId, retailerId: v.retailerId },
-      permissions: permissionsOf(v.role),
-      menu: menuOf(v.role),
+      // Drilled into a county, a province or city user reads only: the web hides what the server would refuse (1920).
+      permissions: v.regional?.countyId ? readPermissionsOf(v.role) : permissionsOf(v.role),
+      menu: v.regional?.countyId ? readMenuOf(v.role) : menuOf(v.role),
       regional: await regionalOf(v),
     };
   });

@@ -5,6 +5,7 @@ import { commonEn } from './common-dict.js';
 import { shellEn } from '../shell/shell-dict.js';
 import { loginEn } from '../features/login/login-dict.js';
 import { retailersEn } from '../features/retailers/retailers-dict.js';
+import { retailerMoveEn } from '../features/retailers/move/retailer-move-dict.js';
 import { myFileEn } from '../features/my-file/my-file-dict.js';
 import { ratingEn } from '../features/rating/rating-dict.js';
 import { importPageEn } from '../features/import/import-dict.js';
@@ -31,6 +32,7 @@ export const en = {
   ...shellEn,
   ...loginEn,
   ...retailersEn,
+  ...retailerMoveEn,
   ...myFileEn,
   ...ratingEn,
   ...importPageEn,

@@ -5,6 +5,7 @@ import { commonZh } from './common-dict.js';
 import { shellZh } from '../shell/shell-dict.js';
 import { loginZh } from '../features/login/login-dict.js';
 import { retailersZh } from '../features/retailers/retailers-dict.js';
+import { retailerMoveZh } from '../features/retailers/move/retailer-move-dict.js';
 import { myFileZh } from '../features/my-file/my-file-dict.js';
 import { ratingZh } from '../features/rating/rating-dict.js';
 import { importPageZh } from '../features/import/import-dict.js';
@@ -31,6 +32,7 @@ export const zh = {
   ...shellZh,
   ...loginZh,
   ...retailersZh,
+  ...retailerMoveZh,
   ...myFileZh,
   ...ratingZh,
   ...importPageZh,

@@ -39,6 +39,13 @@ export const retailerFile: MatrixModule = {
       expected: [422, 403, 403, 403, 403, 403],
     },
     {
+      name: 'move preview own',
+      method: 'GET',
+      route: '/api/retailers/:id/move-preview',
+      url: () => `/api/retailers/${ctx.own()}/move-preview`,
+      expected: [200, 403, 403, 403, 403, 403],
+    },
+    {
       name: 'history own',
       method: 'GET',
       route: '/api/retailers/:id/history',

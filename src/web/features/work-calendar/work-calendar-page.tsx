@@ -7,6 +7,7 @@ import type { CalendarDay } from '../../../shared/calendar.js';
 import { ErrorResult, errorText } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
+import { useSession } from '../../shell/session.js';
 import { workCalendarApi } from './work-calendar-api.js';
 
 const colours: Record<CalendarDay['kind'], { bg: string; fg: string }> = {
@@ -63,6 +64,8 @@ export function WorkCalendarPage() {
   const { t, lang } = useT();
   const s = t.workCalendar;
   const { message } = App.useApp();
+  // Only those who keep the table change it; a province or city user looking in reads it (decision 1920).
+  const manage = useSession().can('calendar.manage');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const cal = useLoad(() => workCalendarApi.year(year), [year]);
   const overrides = useLoad(() => workCalendarApi.overrides(year), [year]);
@@ -128,26 +131,28 @@ export function WorkCalendarPage() {
         )}
       </Row>
       <Card size="small" title={s.overrides}>
-        <Form form={form} layout="inline" initialValues={{ workday: false }} onFinish={add} style={{ rowGap: 8, marginBottom: 12 }}>
-          <Form.Item name="date" rules={[{ required: true, message: s.date }]}>
-            <Input type="date" aria-label={s.date} data-testid="override-date" />
-          </Form.Item>
-          <Form.Item name="workday">
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: false, label: s.asHoliday },
-                { value: true, label: s.asWorkday },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="name">
-            <Input placeholder={s.name} maxLength={40} style={{ width: 160 }} data-testid="override-name" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="override-add">
-            {s.add}
-          </Button>
-        </Form>
+        {manage && (
+          <Form form={form} layout="inline" initialValues={{ workday: false }} onFinish={add} style={{ rowGap: 8, marginBottom: 12 }}>
+            <Form.Item name="date" rules={[{ required: true, message: s.date }]}>
+              <Input type="date" aria-label={s.date} data-testid="override-date" />
+            </Form.Item>
+            <Form.Item name="workday">
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: false, label: s.asHoliday },
+                  { value: true, label: s.asWorkday },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="name">
+              <Input placeholder={s.name} maxLength={40} style={{ width: 160 }} data-testid="override-name" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="override-add">
+              {s.add}
+            </Button>
+          </Form>
+        )}
         <Table
           size="small"
           rowKey="date"
@@ -158,28 +163,32 @@ export function WorkCalendarPage() {
             { title: s.date, dataIndex: 'date' },
             { title: s.kind, dataIndex: 'workday', render: (w: boolean) => (w ? <Tag color="orange">{s.asWorkday}</Tag> : <Tag color="red">{s.asHoliday}</Tag>) },
             { title: s.name, dataIndex: 'name' },
-            {
-              title: '',
-              key: 'x',
-              render: (_: unknown, r: { date: string }) => (
-                <Popconfirm
-                  title={s.confirmRemove}
-                  onConfirm={async () => {
-                    try {
-                      await workCalendarApi.remove(r.date);
-                      message.success(s.removed);
-                      reload();
-                    } catch (e) {
-                      message.error(errorText(e, lang, t.common.unknownError));
-                    }
-                  }}
-                >
-                  <Button size="small" danger>
-                    {s.remove}
-                  </Button>
-                </Popconfirm>
-              ),
-            },
+            ...(manage
+              ? [
+                  {
+                    title: '',
+                    key: 'x',
+                    render: (_: unknown, r: { date: string }) => (
+                      <Popconfirm
+                        title={s.confirmRemove}
+                        onConfirm={async () => {
+                          try {
+                            await workCalendarApi.remove(r.date);
+                            message.success(s.removed);
+                            reload();
+                          } catch (e) {
+                            message.error(errorText(e, lang, t.common.unknownError));
+                          }
+                        }}
+                      >
+                        <Button size="small" danger>
+                          {s.remove}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { MyCasesSection, RetailerCasesSection } from '../../desk/retailer-cases-section.js';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import type { RetailerCard } from '../../../../shared/retailer.js';
 import { getOrg } from '../../../api/endpoints.js';
 import { StarBadge, StatusTag } from '../../../components/retailer-tags.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useT } from '../../../i18n/i18n.js';
 import { RetailerEditDrawer } from '../edit/retailer-edit-drawer.js';
+import { RetailerMoveDrawer } from '../move/retailer-move-drawer.js';
 import { useOrgLists } from '../use-org-lists.js';
 import { BasicSection, BusinessSection } from './card-sections.js';
 import { FamilySection } from './family-section.js';
@@ -40,6 +41,7 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
   const [params, setParams] = useSearchParams();
   const tab = showHistory && params.get('tab') === 'history' ? 'history' : 'file';
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const org = useLoad(getOrg, []);
   const { grids } = useOrgLists(loadGrids);
   const session = useSession();
@@ -83,11 +85,18 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
               <StatusTag status={card.status} />
             </Space>
           </div>
-          {editable && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-retailer">
-              {t.card.edit}
-            </Button>
-          )}
+          <Space wrap>
+            {session.can('retailer.move') && (
+              <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-retailer">
+                {t.move.button}
+              </Button>
+            )}
+            {editable && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-retailer">
+                {t.card.edit}
+              </Button>
+            )}
+          </Space>
         </div>
       </Card>
       <Tabs
@@ -111,6 +120,17 @@ export function RetailerCardView({ card, editable, onSaved, onReload, loadGrids,
             : []),
         ]}
       />
+      {moving && (
+        <RetailerMoveDrawer
+          retailerId={card.id}
+          shopName={card.shopName}
+          onClose={() => setMoving(false)}
+          onMoved={() => {
+            setMoving(false);
+            onReload?.();
+          }}
+        />
+      )}
       {editable && editing && (
         <RetailerEditDrawer
           card={card}
