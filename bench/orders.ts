@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -122,7 +123,8 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--import', 'tsx', 'src/cli/serve.ts'], {
-  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  // BENCH_JOBS=0 starts it without its job runner, to compare (the scheduled jobs run beside orders otherwise).
+  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: process.env.BENCH_JOBS ?? '1' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 await new Promise<void>((resolve, reject) => {
@@ -186,10 +188,22 @@ const procCpu = (pid: number) => {
   const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 };
-const cpuOf = () => ({ bench: process.cpuUsage(), server: procCpu(server.pid!) });
+/** CPU seconds of this database's PostgreSQL backends (local server; 0 when their /proc is not readable). */
+const pgPids = async () =>
+  (await query<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid);
+let backends: number[] = [];
+const pgCpu = () =>
+  backends.reduce((sum, pid) => {
+    try {
+      return sum + procCpu(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
+const cpuOf = () => ({ bench: process.cpuUsage(), server: procCpu(server.pid!), pg: pgCpu() });
 const cpuSince = (c: ReturnType<typeof cpuOf>) => {
   const u = process.cpuUsage(c.bench);
-  return { bench: (u.user + u.system) / 1e6, server: procCpu(server.pid!) - c.server };
+  return { bench: (u.user + u.system) / 1e6, server: procCpu(server.pid!) - c.server, pg: pgCpu() - c.pg };
 };
 // Burst and direct alternate in ROUNDS rounds (decision 0912): each pair sees the same load on the machine, so
 // their ratio does not depend on what else ran a minute apart; `ratio` is over all rounds, with each round's.
@@ -208,6 +222,7 @@ await Promise.all(Array.from({ length: 10 }, () => runDirect(warmD)));
 directLatencies.length = 0;
 const directCount = directOrders.length;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+backends = await pgPids(); // the server's pool and this process's, both warmed up
 const chunk = <T,>(xs: T[], i: number) => xs.slice(Math.floor((i * xs.length) / ROUNDS), Math.floor(((i + 1) * xs.length) / ROUNDS));
 /** Milliseconds this process spent in garbage collection (the load generator and, in the direct rounds, the client). */
 let gcMs = 0;
@@ -215,7 +230,9 @@ new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcMs += e.du
 const phases: { name: string; from: Date; to: Date }[] = [];
 let httpSeconds = 0;
 let directSeconds = 0;
-const httpCpu = { bench: 0, server: 0 };
+const httpCpu = { bench: 0, server: 0, pg: 0 };
+let directPg = 0;
+const load0 = os.loadavg()[0];
 let directCpu = 0;
 const gc = { http: 0, direct: 0 };
 const rounds: { http: number; direct: number; ratio: number }[] = [];
@@ -237,17 +254,20 @@ for (let r = 0; r < ROUNDS; r++) {
   const hc = cpuSince(cpu0);
   httpCpu.bench += hc.bench;
   httpCpu.server += hc.server;
+  httpCpu.pg += hc.pg;
   gc.http += gcMs - g0;
   burstLatencies.push(...latencies);
   phases.push({ name: `burst ${r + 1}`, from, to: new Date() });
   from = new Date();
   const dc0 = process.cpuUsage();
+  const dpg0 = pgCpu();
   g0 = gcMs;
   t1 = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, () => runDirect(dq)));
   const ds = (performance.now() - t1) / 1000;
   const du = process.cpuUsage(dc0);
   directCpu += (du.user + du.system) / 1e6;
+  directPg += pgCpu() - dpg0;
   gc.direct += gcMs - g0;
   phases.push({ name: `direct ${r + 1}`, from, to: new Date() });
   httpSeconds += hs;
@@ -315,7 +335,7 @@ const directPerS = directCount / directSeconds;
 console.log(`HTTP burst: ${httpCount} orders (~${lines.toFixed(1)} lines) by ${CLIENTS} clients, no think time, in ${httpSeconds.toFixed(2)} s = ${ordersPerS.toFixed(0)}/s; p50 ${pct(burstLatencies, 0.5).toFixed(1)} ms, p99 ${pct(burstLatencies, 0.99).toFixed(1)} ms`);
 console.log(`HTTP paced: ${pacedCount} orders by ${CLIENTS} clients, think time mean ${(thinkMs / 1000).toFixed(1)} s (offered ${PACED_RATE}/s), in ${pacedSeconds.toFixed(2)} s = ${(pacedCount / pacedSeconds).toFixed(0)}/s; p50 ${pct(pacedLatencies, 0.5).toFixed(1)} ms, p95 ${pct(pacedLatencies, 0.95).toFixed(1)} ms, p99 ${pct(pacedLatencies, 0.99).toFixed(1)} ms`);
 console.log(`retries: ${retries} retried, ${retryMismatch} answered differently`);
-console.log(`CPU seconds during the burst: load generator ${httpCpu.bench.toFixed(1)}, server ${httpCpu.server.toFixed(1)} (of ${(2 * httpSeconds).toFixed(1)} on 2 cores); during direct: this process ${directCpu.toFixed(1)} (of ${(2 * directSeconds).toFixed(1)})`);
+console.log(`CPU seconds during the bursts: load generator ${httpCpu.bench.toFixed(1)}, server ${httpCpu.server.toFixed(1)}, PostgreSQL ${httpCpu.pg.toFixed(1)} (of ${(2 * httpSeconds).toFixed(1)} on 2 cores); during direct: this process ${directCpu.toFixed(1)}, PostgreSQL ${directPg.toFixed(1)} (of ${(2 * directSeconds).toFixed(1)}); load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
 console.log(`direct: ${directCount} orders in ${directSeconds.toFixed(2)} s = ${directPerS.toFixed(0)}/s; p50 ${pct(directLatencies, 0.5).toFixed(1)} ms, p99 ${pct(directLatencies, 0.99).toFixed(1)} ms`);
 console.log(`checks: over limit ${check.overLimit}, over supply ${check.overSupply}, duplicate orders ${check.duplicates}, counters not matching lines ${check.mismatched}, acknowledged but not stored ${lost}`);
 console.log(
@@ -331,6 +351,7 @@ console.log(
     direct_p99_ms: Number(pct(directLatencies, 0.99).toFixed(1)),
     ratio: Number((ordersPerS / directPerS).toFixed(3)),
     ratio_rounds: rounds.map((r) => r.ratio),
+    load: Number(load0.toFixed(1)),
     jobs_during: during.length,
     clients: CLIENTS,
     lines_per_order: Number(lines.toFixed(1)),
