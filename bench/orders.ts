@@ -69,9 +69,10 @@ await publishPlan(db, mgr, planId, now);
 // Every window open for the whole run: the burst is "everyone orders now".
 await db.execute(sql`update order_windows set opens_at = now() - interval '1 hour', closes_at = now() + interval '6 hours' where plan_id = ${planId}`);
 console.log(`prepared ${RETAILERS} retailers and a published plan in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-// The demo seed queues a forecast job (minutes of fitting and ~100 rows written per shop): left queued,
-// the server's runner claims it and it runs through the timed phases (decision 0912). This bench
-// measures orders, so it is cancelled unless BENCH_KEEP_JOBS=1; scheduled jobs still fire as they would.
+// Jobs the demo seed left queued (a notices dispatch; with a current-week plan, as `npm start` seeds it, also
+// the forecast job: minutes of fitting) would be claimed by the server's runner during the timed phases
+// (decision 0912). This bench measures orders, so they are cancelled unless BENCH_KEEP_JOBS=1; the
+// scheduled jobs (every minute, every 5 and 15 minutes) still fire as they would on an order day.
 const seededJobs = await query<{ name: string }>(
   db,
   process.env.BENCH_KEEP_JOBS === '1'
