@@ -193,13 +193,16 @@ const procCpu = (pid: number) => {
 const pgPids = async () =>
   (await query<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid);
 let backends: number[] = [];
+// A backend that ends (an idle pool connection closes after 10 s) keeps its last reading, so sums never go back.
+const lastPgCpu = new Map<number, number>();
 const pgCpu = () =>
   backends.reduce((sum, pid) => {
     try {
-      return sum + procCpu(pid);
+      lastPgCpu.set(pid, procCpu(pid));
     } catch {
-      return sum;
+      // gone: its last reading stands
     }
+    return sum + (lastPgCpu.get(pid) ?? 0);
   }, 0);
 const cpuOf = () => ({ bench: process.cpuUsage(), server: procCpu(server.pid!), pg: pgCpu() });
 const cpuSince = (c: ReturnType<typeof cpuOf>) => {
