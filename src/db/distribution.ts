@@ -23,6 +23,7 @@ export const REFERENCE_TABLES: Record<string, string> = {
  */
 export const INFRASTRUCTURE_TABLES: Record<string, string> = {
   sessions: 'looked up by the cookie token alone, before the org is known; rows expire',
+  login_attempts: 'failed-login counters keyed by username and client address, counted before the org is known; rows expire with their window',
   jobs: 'the durable job queue: claimed across orgs by runners with SKIP LOCKED, cron jobs have no org; org_id (nullable) only scopes who may read a job',
 };
 

@@ -13,7 +13,8 @@ import { validatorCompiler } from './request-validation.js';
 import { registerAuth } from './auth/plugin.js';
 import { configSchema } from '../shared/auth.js';
 import { errorBody, registerErrorHandler, frameworkErrorReply } from './errors.js';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
+import { DEFAULT_THROTTLE, type ThrottleLimits } from '../domain/access/login-throttle.js';
+import { createLoginThrottle } from '../app/auth/login-throttle.js';
 import { registerRequestGuard } from './request-guard.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
@@ -140,7 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('preValidation', (req, _reply, done) => runWithAuditContext({ ip: req.ip, now }, done));
 
   const viewers = registerAuth(app, opts.db, now, undefined, { protectDocs: opts.protectDocs ?? false });
-  const throttle = new LoginThrottle(opts.loginThrottle ?? DEFAULT_THROTTLE);
+  const throttle = createLoginThrottle(opts.db, opts.loginThrottle ?? DEFAULT_THROTTLE);
   authRoutes(app, { db: opts.db, now, sessionTtlHours: opts.sessionTtlHours ?? 12, secureCookie: opts.secureCookie ?? 'auto', viewers, throttle });
   orgRoutes(app, { db: opts.db, tiles: opts.tiles ?? { url: '', crs: 'gcj02' } });
   retailerRoutes(app, { db: opts.db, now });

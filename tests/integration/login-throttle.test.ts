@@ -44,6 +44,20 @@ describe('login throttle', () => {
     await app.close();
   });
 
+  it('two app instances on one database share the count, and parallel guesses cannot outrun it', async () => {
+    // As the API and `npm run worker`, or several API processes, would: each its own process memory, one database.
+    const other = await buildApp({ db: t.database.db, now: () => TODAY });
+    const via = (app: typeof other, password: string, ip: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'retailer', password } });
+    for (let i = 0; i < 4; i++) expect((await via(i % 2 ? other : t.app, `wrong${i}`, `10.3.0.${i}`)).statusCode).toBe(401);
+    // One attempt left on the account: of eight sent at once through both instances, one is checked, seven wait.
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => via(i % 2 ? other : t.app, `wrong-burst${i}`, `10.3.1.${i}`)));
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([401, 429, 429, 429, 429, 429, 429, 429]);
+    expect((await via(other, 'retailer123', '10.3.2.1')).statusCode).toBe(429);
+    expect((await via(t.app, 'retailer123', '10.3.2.2')).statusCode).toBe(429);
+    await other.close();
+  });
+
   it('an unknown username takes as long to refuse as a wrong password (no username oracle)', async () => {
     const time = async (username: string, ip: string) => {
       const t0 = performance.now();

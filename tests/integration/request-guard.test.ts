@@ -3,6 +3,7 @@
 // non-JSON bodies 415, malformed JSON or URLs a stable 400; every answer
 // carries security headers. Issue 13, items 2, 5 (framework errors), 6, 13.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net, { type AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
@@ -37,6 +38,22 @@ describe('authentication comes before the body', () => {
     const big = JSON.stringify({ name: 'x'.repeat(5 * 1024 * 1024) });
     const res = await inject({ method: 'POST', url: '/api/grids', headers: { 'content-type': 'application/json' }, payload: big });
     expect(res.statusCode).toBe(401);
+  });
+
+  it('over a real connection, an anonymous 20 MB upload gets its 401 after a few kB and the connection is closed, not drained', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as AddressInfo).port;
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(`POST /api/grids HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\ncontent-length: ${20 * 1024 * 1024}\r\n\r\n{"name":"`);
+    socket.write(Buffer.alloc(64 * 1024, 0x61));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    socket.on('error', () => undefined); // a reset after the answer is a way of closing too
+    // The server ends the connection by itself: the other 19.9 MB are never sent.
+    await new Promise((r) => socket.once('close', r));
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(answer.toLowerCase()).toContain('connection: close');
   });
 
   it('a logged-in user cannot send more than 1 MB of JSON to an ordinary route', async () => {

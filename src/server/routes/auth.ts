@@ -7,7 +7,7 @@ import { writeAudit, type AuditEntry } from '../../app/audit/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
 import { readMenuOf, readPermissionsOf } from '../../domain/access/read-only.js';
 import { verifyPassword, verifyAgainstDummy } from '../../app/auth/password.js';
-import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { LoginThrottle } from '../../app/auth/login-throttle.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
@@ -31,8 +31,9 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
 
   r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } } }, async (req, reply) => {
     const { username, password } = req.body;
+    // The attempt is counted before the password is checked (decision 0910): parallel guesses draw on one count.
+    const wait = await deps.throttle.claim(username, req.ip, now());
     const user = await findUserByUsername(db, username);
-    const wait = deps.throttle.retryAfter(username, req.ip, now().getTime());
     if (wait > 0) {
       if (user) auditInBackground(req, reply, { orgId: user.orgId, userId: user.id }, { action: 'login_throttled', entity: 'user', entityIds: [user.id], ip: req.ip });
       else req.log.warn({ ip: req.ip }, 'login throttled for an unknown username');
@@ -41,11 +42,10 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     }
     const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !passwordOk) {
-      deps.throttle.fail(username, req.ip, now().getTime());
       if (user) auditInBackground(req, reply, { orgId: user.orgId, userId: user.id }, { action: 'login_failed', entity: 'user', entityIds: [user.id], ip: req.ip });
       throw new AppError('bad_credentials');
     }
-    deps.throttle.succeed(username);
+    await deps.throttle.succeed(username, req.ip);
     const token = await createSession(db, user.id, now(), deps.sessionTtlHours);
     // A county chosen by an earlier login in this browser does not carry over (decision 1910).
     if (req.cookies[ORG_COOKIE] !== undefined) reply.clearCookie(ORG_COOKIE, { path: '/' });
