@@ -114,10 +114,11 @@ export async function seedDemoCounty(
     return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
   }
   await seedDemoSurveys(db, result.orgId, opts.today);
-  await seedDemoMeasures(db, result.orgId, opts.today);
   await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
   await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
+  // After the launch and the care tasks: their score-sheet sources have records to count.
+  await seedDemoMeasures(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };

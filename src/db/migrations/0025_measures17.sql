@@ -1,0 +1,1 @@
+ALTER TABLE "retailer_measures" ADD COLUMN "dep_source" text;
