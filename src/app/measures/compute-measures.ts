@@ -43,6 +43,18 @@ export function measureFacts(orgId: number, asOf: string): SQL {
       group by o.retailer_id)`;
 }
 
+/** Gross margin per shop over the last 28 days of priced lines: the one read of order lines (bench:measures times it alone). */
+export function marginFacts(orgId: number, asOf: string): SQL {
+  return sql`
+      select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
+      from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
+        and p.retail_price > 0 and l.ordered_qty > 0
+        -- every order of the window has an id at least the smallest of them: lines are read by the index from there, not all years of them
+        and l.order_id >= (select coalesce(min(o2.id), 0) from orders o2 where o2.org_id = ${orgId} and o2.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o2.order_date < ${asOf}::date)
+      group by o.retailer_id`;
+}
+
 export type ComputeMeasuresResult = { asOf: string; shops: number; definitionVersion: number; surveyed: number; dependenceKnown: number };
 
 export async function computeMeasures(db: Db, orgId: number, asOf: string): Promise<ComputeMeasuresResult> {
@@ -60,14 +72,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
     // Compiling this statement took longer than it saved (bench:measures).
     await d.execute(sql`set local jit = off`);
     await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
-    m as (
-      select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
-      from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
-        and p.retail_price > 0 and l.ordered_qty > 0
-        -- every order of the window has an id at least the smallest of them: lines are read by the index from there, not all years of them
-        and l.order_id >= (select coalesce(min(o2.id), 0) from orders o2 where o2.org_id = ${orgId} and o2.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o2.order_date < ${asOf}::date)
-      group by o.retailer_id),
+    m as (${marginFacts(orgId, asOf)}),
     priced as (select exists (select 1 from m) as has_lines),
     dep_visit as (
       select distinct on (v.retailer_id) v.retailer_id, (v.form->>'tobaccoIncomePct')::real as pct, v.visit_date
