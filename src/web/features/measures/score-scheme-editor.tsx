@@ -79,7 +79,7 @@ export function ScoreSchemeEditor() {
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {s.rule}
-        {editable ? '' : `。${s.readOnly}`}
+        {!editable && <div data-testid="scheme-read-only">{s.readOnly}</div>}
       </Typography.Paragraph>
       {problems && (
         <Alert
