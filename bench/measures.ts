@@ -16,6 +16,7 @@ import { marginFacts, measureFacts } from '../src/app/measures/compute-measures.
 import { runNightlyMeasures } from '../src/app/measures/run-nightly-measures.js';
 import { SCORE_SOURCES } from '../src/app/measures/score-sources.js';
 import { generateProvince } from './measures-data.js';
+import { refreshOrderMargins } from '../src/db/order-facts.js';
 
 const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' }, rebuild: { type: 'boolean', default: false } } });
 const N = Number(args.retailers);
@@ -42,6 +43,14 @@ if (have.n !== N) {
   if (have.n === 0) await seedDemoCounty(db, { seed: 430281, today: new Date('2026-11-24T02:00:00Z'), retailers: 300, weeks: 2 });
   const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);
   await generateProvince(db, orgId, N, log);
+}
+{
+  // Data built before the margin fact (decision 1743) existed: fill it once, untimed.
+  const [m] = await query<{ missing: boolean }>(db, sql`select not exists (select 1 from orders where margin_amount is not null) as missing`);
+  if (m.missing) {
+    log('order margins…');
+    await refreshOrderMargins(db, sql`o.order_date >= '2026-10-01'`);
+  }
 }
 log(`data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const [{ orgId }] = await query<{ orgId: number }>(db, sql`select id as "orgId" from orgs limit 1`);

@@ -43,15 +43,16 @@ export function measureFacts(orgId: number, asOf: string): SQL {
       group by o.retailer_id)`;
 }
 
-/** Gross margin per shop over the last 28 days of priced lines: the one read of order lines (bench:measures times it alone). */
+/**
+ * Gross margin per shop over the last 28 days: the orders' margin fact, kept equal to their priced lines by every
+ * writer (decision 1743); orders with no priced line have none. bench:measures times it alone.
+ */
 export function marginFacts(orgId: number, asOf: string): SQL {
   return sql`
-      select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
-      from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+      select o.retailer_id, sum(o.margin_amount)::float8 as margin
+      from orders o
       where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
-        and p.retail_price > 0 and l.ordered_qty > 0
-        -- every order of the window has an id at least the smallest of them: lines are read by the index from there, not all years of them
-        and l.order_id >= (select coalesce(min(o2.id), 0) from orders o2 where o2.org_id = ${orgId} and o2.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o2.order_date < ${asOf}::date)
+        and o.margin_amount is not null
       group by o.retailer_id`;
 }
 

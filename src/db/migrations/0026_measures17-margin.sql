@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "margin_amount" numeric(14, 2);
