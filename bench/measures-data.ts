@@ -5,6 +5,7 @@
 // lines; the 26-week parts read the order facts), one planned visit per shop
 // in the month and ~90 % of them done, some desk cases with their 回访, and a
 // tobacco-income share on a visit form for one shop in three.
+import { refreshOrderMargins } from '../src/db/order-facts.js';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../src/db/client.js';
 
@@ -53,6 +54,8 @@ export async function generateProvince(db: Db, orgId: number, n: number, log: (.
     where o.order_date >= ${linesFrom}`);
   await db.execute(sql`create index order_lines_order on order_lines (order_id)`);
   await db.execute(sql`create index order_lines_product on order_lines (product_id)`);
+  log('order margins…');
+  await refreshOrderMargins(db, sql`o.org_id = ${orgId} and o.order_date >= ${linesFrom}`);
   log('visits of the month…');
   await db.execute(sql`insert into visit_plans (org_id, worker_id, station_id, cycle_start, cycle_end, depot_lat, depot_lng)
     select ${orgId}, u.id, u.station_id, '2026-10-01', '2026-10-31', 27.6, 113.4 from users u where u.role = 'grid_worker' and u.org_id = ${orgId}`);

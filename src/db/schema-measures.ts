@@ -60,6 +60,8 @@ export const retailerMeasures = pgTable(
     marginAmount: numeric('margin_amount', { precision: 16, scale: 2, mode: 'number' }),
     dependence: real('dependence'),
     depReportedOn: date('dep_reported_on'),
+    /** Where the dependence came from: visit (the visit form) | survey (the income question of a survey answer). */
+    depSource: text('dep_source'),
     computedAt: at('computed_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.asOf, t.retailerId] }), index('retailer_measures_retailer').on(t.orgId, t.retailerId, t.asOf)],

@@ -246,6 +246,9 @@ export const orders = pgTable(
     class12Qty: integer('class12_qty').notNull().default(0),
     /** Lines with something ordered. */
     lineCount: integer('line_count').notNull().default(0),
+    /** Gross margin Σ (retail price − unit price) × ordered of the lines whose product has a retail price, the price as
+     * when ordered; null when none has one. The nightly 贡献度 reads it instead of the lines (decision 1743). */
+    marginAmount: numeric('margin_amount', { precision: 14, scale: 2, mode: 'number' }),
     /** bank_deduction | pos | cash */
     settlementMethod: text('settlement_method').notNull(),
     /** pending | deducted | failed */

@@ -15,6 +15,14 @@ export const measureLabels: Record<MeasureId, { zh: string; en: string }> = {
   dependence: { zh: '依存度', en: 'Dependence' },
 };
 
+/** Where a shop's 依存度 was reported (decision 1740): the visit form first, else a survey's income question. */
+export const DEPENDENCE_SOURCES = ['visit', 'survey'] as const;
+export type DependenceSource = (typeof DEPENDENCE_SOURCES)[number];
+export const dependenceSourceLabels: Record<DependenceSource, { zh: string; en: string }> = {
+  visit: { zh: '拜访时', en: 'on a visit' },
+  survey: { zh: '调查问卷中', en: 'in a survey' },
+};
+
 export const LOYALTY_PARTS = ['continuity', 'stability', 'tenure', 'clean'] as const;
 export const CONTRIBUTION_PARTS = ['percentile', 'share', 'margin'] as const;
 export type LoyaltyPart = (typeof LOYALTY_PARTS)[number];
@@ -78,6 +86,8 @@ export const retailerMeasuresSchema = z.object({
         countySharePct: z.number(),
         marginAmount: z.number().nullable(),
         depReportedOn: isoDateSchema.nullable(),
+        /** Where the dependence came from: a visit form, or a survey's income question where no visit reported it. */
+        depSource: z.enum(DEPENDENCE_SOURCES).nullable(),
       }),
     })
     .nullable(),

@@ -12,6 +12,8 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const SURVEY_PURPOSES = ['satisfaction', 'general'] as const;
 export const SURVEY_CHANNELS = ['app', 'sms', 'agent'] as const;
 export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
+/** The number question (0–100) whose answer is the tobacco share of the shop's income: 依存度 where no visit reported it (decision 1740). */
+export const TOBACCO_INCOME_QUESTION = 'profit_share';
 /** Where a skip rule may go besides a later question. */
 export const SKIP_END = 'end';
 
@@ -170,8 +172,20 @@ export const roundResultsSchema = z.object({
   dimensions: z.array(compareSchema.extend({ code: z.string(), label: z.string(), weight: z.number() })),
   byGrid: z.array(compareSchema.extend({ gridId: z.number(), gridName: z.string(), workerName: z.string().nullable(), sampled: z.number() })),
   byWorker: z.array(compareSchema.extend({ workerId: z.number().nullable(), workerName: z.string(), sampled: z.number() })),
-  /** Share of each answer of a choice question. */
-  questions: z.array(z.object({ id: z.string(), text: z.string(), kind: z.string(), n: z.number(), counts: z.array(z.object({ value: z.string(), label: z.string(), n: z.number() })) })),
+  /** The spread of each question's answers (free text aside): the count of each option or scale point; a number question's histogram and mean. */
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      kind: z.string(),
+      /** Respondents who answered it. */
+      n: z.number(),
+      counts: z.array(z.object({ value: z.string(), label: z.string(), n: z.number() })),
+      /** number questions: bins [from, to), the last one closed. */
+      bins: z.array(z.object({ from: z.number(), to: z.number(), n: z.number() })),
+      mean: z.number().nullable(),
+    }),
+  ),
 });
 
 export const callListSchema = z.object({

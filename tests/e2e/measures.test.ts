@@ -71,4 +71,27 @@ describe('score sheets and the four measures', () => {
     await card.screenshot({ path: `${SHOTS}/measures-card.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('the county edits the score sheet’s items: a cap below its points is refused by item, a good change saved as a new version', async () => {
+    const page = await open(['manager', 'manager123'], '/score-sheets');
+    await page.getByTestId('scheme-open').click();
+    const editor = page.getByTestId('scheme-editor');
+    await editor.getByText('当前第 1 版').waitFor();
+    await page.getByTestId('scheme-cap-0').fill('5');
+    await page.getByTestId('scheme-save').click();
+    await expect.poll(() => page.getByTestId('scheme-errors').innerText()).toContain('第 1 项：封顶分不能低于达标分');
+    await page.screenshot({ path: `${SHOTS}/measures-scheme-refused.png`, fullPage: true });
+    // Put the cap back and score forecast accuracy too.
+    await page.getByTestId('scheme-cap-0').fill('25');
+    await page.getByTestId('scheme-add').click();
+    const last = (await page.locator('[data-testid^="scheme-points-"]').count()) - 1;
+    await page.getByTestId(`scheme-source-${last}`).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('需求预测准确率').click();
+    await page.getByTestId('scheme-save').click();
+    await editor.getByText('当前第 2 版').waitFor();
+    expect(await page.getByTestId('scheme-errors').count()).toBe(0);
+    expect(await page.getByTestId('scheme-total').innerText()).toBe('满分合计 110 分');
+    await page.screenshot({ path: `${SHOTS}/measures-scheme-saved.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

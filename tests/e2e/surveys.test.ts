@@ -152,7 +152,13 @@ describe('a satisfaction round, from launch to its result', () => {
     // The demo's finished round, with its spread by grid.
     await page.getByTestId('round-list').getByText('三季度零售客户满意度调查').click();
     await page.getByTestId('results-by-grid').waitFor();
+    // Each question's answers: bars for the scale, a histogram with the mean for the income share.
+    const income = page.getByTestId('question-spread-profit_share');
+    await income.locator('canvas').first().waitFor();
+    await expect(income.textContent()).resolves.toMatch(/\d+ 人作答 · 平均 \d+(\.\d)?/);
+    await page.getByTestId('question-spread-supply_fit').locator('canvas').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/surveys-6-demo-round.png`, fullPage: true });
+    await page.getByTestId('question-distribution').screenshot({ path: `${SHOTS}/surveys-8-question-spread.png` });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });

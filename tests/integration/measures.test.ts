@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
+import { launchListingRateByWorker } from '../../src/app/cultivation/launch-listing-rate-by-worker.js';
+import { careTasksDoneByWorker } from '../../src/app/care/care-tasks.js';
+import { forecastAccuracyByWorker } from '../../src/app/forecast/forecast-accuracy.js';
+import { computeScoreSheets } from '../../src/app/measures/compute-score-sheets.js';
 
 let t: TestApp;
 const cookie = {} as Record<DemoRole, string>;
@@ -83,11 +87,41 @@ describe('the nightly measures', () => {
     const [r] = await query<{ n: number }>(
       db(),
       sql`select count(*)::int as n from retailer_measures m where as_of = ${AS_OF} and dependence is not null
-          and not exists (select 1 from visits v where v.retailer_id = m.retailer_id and v.form ? 'tobaccoIncomePct')`,
+          and not exists (select 1 from visits v where v.retailer_id = m.retailer_id and v.form ? 'tobaccoIncomePct')
+          and not exists (select 1 from survey_responses p where p.retailer_id = m.retailer_id and p.answers ? 'profit_share')`,
     );
     expect(r.n).toBe(0);
     const [k] = await query<{ n: number }>(db(), sql`select count(*)::int as n from retailer_measures where as_of = ${AS_OF} and dependence is null`);
     expect(k.n).toBeGreaterThan(0);
+  });
+
+  it('takes dependence from the survey’s income question where no visit reported it, and says which', async () => {
+    const bySource = await query<{ src: string | null; n: number }>(
+      db(),
+      sql`select dep_source as src, count(*)::int as n from retailer_measures where as_of = ${AS_OF} and dependence is not null group by 1 order by 1`,
+    );
+    expect(bySource.map((x) => x.src)).toEqual(['survey', 'visit']);
+    const [s] = await query<{ id: number; dependence: number; answered: number; visits: number }>(
+      db(),
+      sql`select m.retailer_id as id, m.dependence,
+            (select (p.answers->>'profit_share')::real from survey_responses p where p.retailer_id = m.retailer_id and p.answers ? 'profit_share' order by p.answered_at desc, p.id desc limit 1) as answered,
+            (select count(*)::int from visits v where v.retailer_id = m.retailer_id and v.form ? 'tobaccoIncomePct' and v.visit_date > ${AS_OF}::date - 365) as visits
+          from retailer_measures m where m.as_of = ${AS_OF} and m.dep_source = 'survey' order by m.retailer_id limit 1`,
+    );
+    expect(s.dependence).toBe(s.answered);
+    expect(s.visits).toBe(0);
+    const card = (await t.api(cookie.county_manager, 'GET', `/api/retailers/${s.id}/measures`)).json();
+    expect(card.latest.facts.depSource).toBe('survey');
+    // Where a visit reported it too, the visit wins.
+    const [both] = await query<{ n: number; survey: number }>(
+      db(),
+      sql`select count(*)::int as n, count(*) filter (where m.dep_source = 'survey')::int as survey from retailer_measures m
+          where m.as_of = ${AS_OF} and exists (select 1 from survey_responses p where p.retailer_id = m.retailer_id and p.answers ? 'profit_share')
+            and exists (select 1 from visits v where v.retailer_id = m.retailer_id and v.status = 'done' and v.form ? 'tobaccoIncomePct' and v.visit_date > ${AS_OF}::date - 365)`,
+    );
+    expect(both.n).toBeGreaterThan(0);
+    expect(both.survey).toBe(0);
+    expect((await t.api(cookie.grid_worker, 'GET', `/api/retailers/${shop}/measures`)).json().latest.facts.depSource).toBe('visit');
   });
 
   it('explains a drop by its parts, and shows the county distribution and movers', async () => {
@@ -224,5 +258,61 @@ describe('score sheets', () => {
     expect(cells.some((c) => typeof c === 'object' && c !== null && 'formula' in c)).toBe(false);
     const [a] = await query<{ n: number }>(db(), sql`select count(*)::int as n from audit_log where entity = 'score_sheet' and action = 'export'`);
     expect(a.n).toBe(1);
+  });
+});
+
+describe('the sources built later, and the item editor', () => {
+  it('scores new-brand listing and care tasks by the features’ own figures, each point drillable', async () => {
+    const [{ orgId }] = await query<{ orgId: number }>(db(), sql`select org_id as "orgId" from users where id = ${ids.worker1}`);
+    const sheet = (await t.api(cookie.grid_worker, 'GET', `/api/score-sheets/worker/${ids.worker1}?month=2026-10`)).json();
+    const item = (source: string) => sheet.items.find((i: { source: string }) => i.source === source);
+    const listing = (await launchListingRateByWorker(db(), orgId, '2026-10')).find((w) => w.workerId === ids.worker1)!;
+    expect(listing.targets).toBeGreaterThan(0);
+    expect({ good: item('launch_listing').good, total: item('launch_listing').total }).toEqual({ good: listing.listed, total: listing.targets });
+    const care = (await careTasksDoneByWorker(db(), orgId, '2026-10')).find((w) => w.workerId === ids.worker1)!;
+    expect(item('care_tasks_done').good).toBe(care.tasksDone);
+    const d = (await t.api(cookie.grid_worker, 'GET', `/api/score-sheets/worker/${ids.worker1}/items/launch_listing?month=2026-10`)).json();
+    expect(d.zh).toBe('新品上柜率');
+    expect(d.records[0].detail).toMatch(/未上柜|首单 \d\d-\d\d/);
+  });
+
+  it('saves items as a new version (audited), refuses a bad target with a clear message, and scores forecast accuracy by shop-week', async () => {
+    const [{ orgId }] = await query<{ orgId: number }>(db(), sql`select org_id as "orgId" from users where id = ${ids.worker1}`);
+    const scheme = (await t.api(cookie.station_head, 'GET', '/api/score-sheets/scheme')).json();
+    expect(scheme.sources.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['launch_listing', 'care_tasks_done', 'forecast_accuracy']));
+    const before = { schemes: await count('score_sheet_schemes'), audit: await count('audit_log') };
+    const bad = await t.api(cookie.county_manager, 'PUT', '/api/score-sheets/scheme', { items: [...scheme.items, { source: 'forecast_accuracy', points: 10, target: 0, cap: 10 }] });
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+    expect(bad.json().details.map((x: { message: string }) => x.message)).toContain('目标须大于 0 且不超过 100%');
+    expect({ schemes: await count('score_sheet_schemes'), audit: await count('audit_log') }).toEqual(before);
+    expect((await t.api(cookie.station_head, 'PUT', '/api/score-sheets/scheme', { items: scheme.items })).statusCode).toBe(403);
+    const saved = await t.api(cookie.county_manager, 'PUT', '/api/score-sheets/scheme', { items: [...scheme.items, { source: 'forecast_accuracy', points: 10, target: 0.8, cap: 12, whenNone: 'zero' }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(scheme.version + 1);
+    const [a] = await query<{ n: number }>(db(), sql`select count(*)::int as n from audit_log where entity = 'score_scheme' and action = 'update'`);
+    expect(a.n).toBe(1);
+    // Two October weeks of a worker1 shop forecast: one within 30 % of the demand it stated, one three times over.
+    const weeks = await query<{ retailerId: number; week: string; qty: number }>(
+      db(),
+      sql`select o.retailer_id as "retailerId", date_trunc('week', o.order_date)::date::text as week, sum(l.demand_qty)::float8 as qty
+          from orders o join order_lines l on l.order_id = o.id join retailers r on r.id = o.retailer_id join grids g on g.id = r.grid_id
+          where g.worker_id = ${ids.worker1} and o.order_date >= '2026-10-05' and o.order_date < '2026-10-26'
+          group by 1, 2 having sum(l.demand_qty) >= 10 order by 1, 2 limit 2`,
+    );
+    expect(weeks).toHaveLength(2);
+    const [run] = await query<{ id: number }>(db(), sql`insert into forecast_runs (org_id, origin_week, status, seed) values (${orgId}, '2026-09-28', 'done', 1) returning id`);
+    for (const [i, w] of weeks.entries())
+      await db().execute(sql`insert into forecasts (org_id, run_id, retailer_id, product_id, week_start, horizon, qty, low, high, baseline, event_effect, trend, adjustment)
+        values (${orgId}, ${run.id}, ${w.retailerId}, 0, ${w.week}, 1, ${i === 0 ? w.qty * 1.1 : w.qty * 3}, 0, 0, 0, 1, 1, 1)`);
+    await computeScoreSheets(db(), orgId, '2026-10', '2026-11-01');
+    const sheet = (await t.api(cookie.grid_worker, 'GET', `/api/score-sheets/worker/${ids.worker1}?month=2026-10`)).json();
+    expect(sheet.schemeVersion).toBe(scheme.version + 1);
+    expect(sheet.items.find((i: { source: string }) => i.source === 'forecast_accuracy')).toMatchObject({ good: 1, total: 2, rate: 0.5 });
+    const fn = (await forecastAccuracyByWorker(db(), orgId, '2026-10')).find((w) => w.workerId === ids.worker1)!;
+    expect(fn.shops).toBe(new Set(weeks.map((w) => w.retailerId)).size);
+    const d = (await t.api(cookie.grid_worker, 'GET', `/api/score-sheets/worker/${ids.worker1}/items/forecast_accuracy?month=2026-10`)).json();
+    expect(d.records.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
+    expect(d.records[0].detail).toMatch(/^第 \d\d-\d\d 周 预测 [\d.]+ 需求 [\d.]+$/);
   });
 });

@@ -160,6 +160,12 @@ describe('answers', () => {
     expect(w).toMatchObject({ n: 4, mean: 75 });
     expect(w.moe).toBeGreaterThan(0);
     expect(r.previousRound).not.toBeNull(); // the earlier test round of the same questionnaire
+    // Each question's spread: the scale's points, the single choice's options; free text is not charted.
+    const q = (id: string) => r.questions.find((x: { id: string }) => x.id === id);
+    expect(q('supply_fit')).toMatchObject({ n: 4, kind: 'scale' });
+    expect(q('supply_fit').counts.map((c: { n: number }) => c.n)).toEqual([0, 0, 1, 2, 1]);
+    expect(q('met_manager').counts).toEqual([{ value: 'yes', label: '拜访过', n: 4 }, { value: 'no', label: '没有', n: 0 }]);
+    expect(q('service_why')).toBeUndefined();
     // The station head sees their station only; the grid worker their grids.
     const mine = (await t.api(cookie.grid_worker, 'GET', `/api/surveys/rounds/${roundId}/results`)).json();
     expect(mine.byWorker.map((x: { workerId: number }) => x.workerId)).toEqual([worker1]);
@@ -232,6 +238,14 @@ describe('the demo county', () => {
     expect(Math.max(...means) - Math.min(...means)).toBeGreaterThan(5);
     expect(closed.byChannel.sms).toBeGreaterThan(0);
     expect(closed.byChannel.agent).toBeGreaterThan(0);
+    // The income share (a number question) as a histogram over its 0–100 range, ten bins of ten, holding every answer.
+    const income = r.questions.find((x: { id: string }) => x.id === 'profit_share');
+    expect(income.bins.map((b: { from: number }) => b.from)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(income.bins.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(income.n);
+    expect(income.n).toBeGreaterThan(0);
+    expect(income.mean).toBeGreaterThan(25);
+    expect(income.mean).toBeLessThan(75);
+    expect(r.questions.find((x: { id: string }) => x.id === 'wishes').kind).toBe('multi');
   });
 
   it('had the demo retailer answer last quarter on their phone, and leaves this round to them', async () => {

@@ -14,7 +14,7 @@ import { seedDemoSettlement } from './demo-seed-settlement.js';
 import { seedDemoStockouts } from './demo-seed-stockouts.js';
 import { seedDemoDesk } from './demo-seed-desk.js';
 import { seedDemoOnboarding } from './demo-seed-onboarding.js';
-import { orderFactSums } from '../../db/order-facts.js';
+import { orderFactSums, refreshOrderMargins } from '../../db/order-facts.js';
 import { seedDemoSupplyPlan } from './demo-seed-supply-plan.js';
 import { seedDemoHome } from './demo-seed-home.js';
 import { seedDemoNotices } from './demo-seed-notices.js';
@@ -114,10 +114,11 @@ export async function seedDemoCounty(
     return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
   }
   await seedDemoSurveys(db, result.orgId, opts.today);
-  await seedDemoMeasures(db, result.orgId, opts.today);
   await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
   await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
+  // After the launch and the care tasks: their score-sheet sources have records to count.
+  await seedDemoMeasures(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
@@ -385,6 +386,8 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   progress('重建索引 rebuilding indexes', 85);
   for (const ix of dropped) await tx.execute(sql.raw(ix.def));
   await tx.execute(sql`select setval(pg_get_serial_sequence('orders', 'id'), greatest(1, (select max(id) from orders)))`);
+  // The gross-margin fact (decision 1743), set-based over the lines just written.
+  await refreshOrderMargins(tx, sql`o.org_id = ${ids.orgId}`);
   const [{ n }] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from order_lines where org_id = ${ids.orgId}`);
   return n;
 }

@@ -2,13 +2,14 @@
 // one set-based statement (decision 1710): the 26-week order facts per shop,
 // the county's percentiles and shares by window functions, gross margin from
 // the last 28 days of priced lines, the latest tobacco-income share reported
-// on a visit, the survey scores, and the weighted measures — written with the
+// on a visit (else on a survey's income question), the survey scores, and the weighted measures — written with the
 // definition's version, replacing that night's rows if the job runs again.
 // The formulas are those of src/domain/measures/formulas.ts.
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { MARGIN_DAYS, WINDOW_DAYS } from '../../domain/measures/formulas.js';
 import type { MeasureWeights } from '../../shared/measures.js';
+import { TOBACCO_INCOME_QUESTION } from '../../shared/surveys.js';
 import { loadSatisfactionScores } from '../surveys/satisfaction-source.js';
 import { getMeasureDefinition } from './measure-definitions.js';
 
@@ -18,6 +19,8 @@ export const DAILY_KEEP_DAYS = 35;
 const intArray = (xs: number[]) => sql.raw(`'{${xs.map((x) => Math.trunc(x)).join(',')}}'::int[]`);
 const realArray = (xs: number[]) => sql.raw(`'{${xs.map((x) => (Number.isFinite(x) ? x : 0)).join(',')}}'::real[]`);
 const num = (x: number) => sql.raw(String(Number(x)));
+/** The survey answers' key of the income question, as a literal (a parameter would leave `->` ambiguous). */
+const incomeKey = sql.raw(`'${TOBACCO_INCOME_QUESTION.replace(/'/g, '')}'`);
 
 /** The per-shop facts of the window: the statement bench:measures also runs bare, as the baseline. */
 export function measureFacts(orgId: number, asOf: string): SQL {
@@ -40,6 +43,19 @@ export function measureFacts(orgId: number, asOf: string): SQL {
       group by o.retailer_id)`;
 }
 
+/**
+ * Gross margin per shop over the last 28 days: the orders' margin fact, kept equal to their priced lines by every
+ * writer (decision 1743); orders with no priced line have none. bench:measures times it alone.
+ */
+export function marginFacts(orgId: number, asOf: string): SQL {
+  return sql`
+      select o.retailer_id, sum(o.margin_amount)::float8 as margin
+      from orders o
+      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
+        and o.margin_amount is not null
+      group by o.retailer_id`;
+}
+
 export type ComputeMeasuresResult = { asOf: string; shops: number; definitionVersion: number; surveyed: number; dependenceKnown: number };
 
 export async function computeMeasures(db: Db, orgId: number, asOf: string): Promise<ComputeMeasuresResult> {
@@ -57,21 +73,28 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
     // Compiling this statement took longer than it saved (bench:measures).
     await d.execute(sql`set local jit = off`);
     await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
-    m as (
-      select o.retailer_id, sum((p.retail_price - l.unit_price) * l.ordered_qty)::float8 as margin
-      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
-      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
-        and p.retail_price > 0 and l.ordered_qty > 0
-        -- every order of the window has an id at least the smallest of them: lines are read by the index from there, not all years of them
-        and l.order_id >= (select coalesce(min(o2.id), 0) from orders o2 where o2.org_id = ${orgId} and o2.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o2.order_date < ${asOf}::date)
-      group by o.retailer_id),
+    m as (${marginFacts(orgId, asOf)}),
     priced as (select exists (select 1 from m) as has_lines),
-    dep as (
+    dep_visit as (
       select distinct on (v.retailer_id) v.retailer_id, (v.form->>'tobaccoIncomePct')::real as pct, v.visit_date
       from visits v
       where v.org_id = ${orgId} and v.status = 'done' and jsonb_typeof(v.form->'tobaccoIncomePct') = 'number'
+        and (v.form->>'tobaccoIncomePct')::real between 0 and 100
         and v.visit_date > ${asOf}::date - 365 and v.visit_date <= ${asOf}::date
       order by v.retailer_id, v.visit_date desc, v.checked_in_at desc),
+    -- where no visit reported it: the survey's income question (decision 1740)
+    dep_survey as (
+      select distinct on (p.retailer_id) p.retailer_id, (p.answers->>${incomeKey})::real as pct, (p.answered_at at time zone 'Asia/Shanghai')::date as day
+      from survey_responses p
+      where p.org_id = ${orgId} and jsonb_typeof(p.answers->${incomeKey}) = 'number'
+        and (p.answers->>${incomeKey})::real between 0 and 100
+        and p.answered_at >= (${asOf}::date - 364)::timestamp at time zone 'Asia/Shanghai' and p.answered_at < (${asOf}::date + 1)::timestamp at time zone 'Asia/Shanghai'
+      order by p.retailer_id, p.answered_at desc, p.id desc),
+    dep as (
+      select coalesce(v.retailer_id, s.retailer_id) as retailer_id, case when v.retailer_id is not null then v.pct else s.pct end as pct,
+        case when v.retailer_id is not null then v.visit_date else s.day end as visit_date,
+        case when v.retailer_id is not null then 'visit' else 'survey' end as source
+      from dep_visit v full join dep_survey s on s.retailer_id = v.retailer_id),
     sat as (
       select * from unnest(${intArray(satIds)}, ${realArray(satRows.map((s) => s.score))}, ${intArray(satRows.map((s) => s.answers))}, ${intArray(satRows.map((s) => s.roundId))})
         as s(retailer_id, score, answers, round_id)),
@@ -87,7 +110,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         count(*) over ()::int as n_shops,
         m.margin,
         case when (select has_lines from priced) then percent_rank() over (order by coalesce(m.margin, 0))::float8 end as mpctl,
-        dep.pct as dep_pct, dep.visit_date as dep_on,
+        dep.pct as dep_pct, dep.visit_date as dep_on, dep.source as dep_source,
         sat.score as sat_score, sat.answers as sat_answers, sat.round_id as sat_round
       from shops s left join o on o.retailer_id = s.id left join m on m.retailer_id = s.id
         left join dep on dep.retailer_id = s.id left join sat on sat.retailer_id = s.id),
@@ -105,7 +128,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
       sql`with ins as (
       insert into retailer_measures (org_id, as_of, retailer_id, definition_version, satisfaction, sat_answers, sat_round_id,
         loyalty, loy_continuity, loy_stability, loy_tenure, loy_clean, order_weeks, eligible_weeks, qty_cv, tenure_months, bad_orders, all_orders,
-        contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, computed_at)
+        contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, dep_source, computed_at)
       select ${orgId}::int, ${asOf}::date, p.id, ${def.version}::int, round(p.sat_score::numeric, 1), coalesce(p.sat_answers, 0), p.sat_round,
         round((100 * (${num(L.continuity)} * p_cont + ${num(L.stability)} * p_stab + ${num(L.tenure)} * p_ten + ${num(L.clean)} * p_clean))::numeric, 1),
         p_cont, p_stab, p_ten, p_clean, least(p.weeks, p.eligible), p.eligible, p.cv, least(p.tenure_months, 32767), p.bad, p.all_orders,
@@ -113,7 +136,8 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
           then coalesce(100 * (${num(C.percentile)} * p.pctl + ${num(C.share)} * p_share) / nullif(${num(C.percentile + C.share)}, 0), 0)
           else 100 * (${num(C.percentile)} * p.pctl + ${num(C.share)} * p_share + ${num(C.margin)} * p.mpctl) / nullif(${num(C.percentile + C.share + C.margin)}, 0) end::numeric, 1),
         p.pctl, p_share, p.mpctl, p.sales, p.share, p.margin,
-        case when p.dep_pct between 0 and 100 then round(p.dep_pct::numeric, 1) end, case when p.dep_pct between 0 and 100 then p.dep_on end, now()
+        case when p.dep_pct between 0 and 100 then round(p.dep_pct::numeric, 1) end, case when p.dep_pct between 0 and 100 then p.dep_on end,
+        case when p.dep_pct between 0 and 100 then p.dep_source end, now()
       from measure_parts p
       on conflict (org_id, as_of, retailer_id) do update set definition_version = excluded.definition_version,
         satisfaction = excluded.satisfaction, sat_answers = excluded.sat_answers, sat_round_id = excluded.sat_round_id,
@@ -122,7 +146,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         tenure_months = excluded.tenure_months, bad_orders = excluded.bad_orders, all_orders = excluded.all_orders,
         contribution = excluded.contribution, con_percentile = excluded.con_percentile, con_share_index = excluded.con_share_index,
         con_margin_percentile = excluded.con_margin_percentile, sales_amount = excluded.sales_amount, county_share = excluded.county_share,
-        margin_amount = excluded.margin_amount, dependence = excluded.dependence, dep_reported_on = excluded.dep_reported_on, computed_at = excluded.computed_at
+        margin_amount = excluded.margin_amount, dependence = excluded.dependence, dep_reported_on = excluded.dep_reported_on, dep_source = excluded.dep_source, computed_at = excluded.computed_at
       returning satisfaction, dependence)
     select count(*)::int as shops, count(satisfaction)::int as surveyed, count(dependence)::int as dep from ins`,
     );

@@ -8,7 +8,7 @@ import { retailerScope } from '../../db/scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { explainMeasureChange, type MeasureSnapshot } from '../../domain/measures/explain-measure-change.js';
 import { AppError } from '../../shared/app-error.js';
-import { CONTRIBUTION_PARTS, LOYALTY_PARTS, MEASURES, type CountyMeasures, type RetailerMeasures } from '../../shared/measures.js';
+import { CONTRIBUTION_PARTS, LOYALTY_PARTS, MEASURES, type CountyMeasures, type DependenceSource, type RetailerMeasures } from '../../shared/measures.js';
 import { getMeasureDefinition } from './measure-definitions.js';
 
 type Row = {
@@ -36,6 +36,7 @@ type Row = {
   countyShare: number;
   marginAmount: number | null;
   depReportedOn: string | null;
+  depSource: DependenceSource | null;
 };
 
 const snapshot = (r: Row): MeasureSnapshot => ({
@@ -44,6 +45,7 @@ const snapshot = (r: Row): MeasureSnapshot => ({
   loyalty: r.loyalty,
   contribution: r.contribution,
   dependence: r.dependence,
+  dependenceSource: r.depSource,
   loyaltyParts: { continuity: r.loyContinuity, stability: r.loyStability, tenure: r.loyTenure, clean: r.loyClean },
   contributionParts: { percentile: r.conPercentile, share: r.conShareIndex, margin: r.conMarginPercentile },
 });
@@ -78,7 +80,7 @@ export async function getRetailerMeasures(db: Db, viewer: Viewer, retailerId: nu
           con_percentile as "conPercentile", con_share_index as "conShareIndex", con_margin_percentile as "conMarginPercentile",
           order_weeks as "orderWeeks", eligible_weeks as "eligibleWeeks", qty_cv as "qtyCv", tenure_months as "tenureMonths",
           bad_orders as "badOrders", all_orders as "allOrders", sales_amount::float8 as "salesAmount", county_share as "countyShare",
-          margin_amount::float8 as "marginAmount", dep_reported_on::text as "depReportedOn"
+          margin_amount::float8 as "marginAmount", dep_reported_on::text as "depReportedOn", dep_source as "depSource"
         from retailer_measures where org_id = ${viewer.orgId} and retailer_id = ${retailerId} order by as_of`,
   );
   if (!rows.length) return { latest: null, trend: [], why: [] };
@@ -106,6 +108,7 @@ export async function getRetailerMeasures(db: Db, viewer: Viewer, retailerId: nu
         countySharePct: Math.round(latest.countyShare * 1_000_000) / 10_000,
         marginAmount: latest.marginAmount,
         depReportedOn: latest.depReportedOn,
+        depSource: latest.depReportedOn ? latest.depSource : null,
       },
     },
     trend,

@@ -102,19 +102,105 @@ const eSettlement: ScoreSource = {
     where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${from}::date and o.order_date < ${to}::date`,
 };
 
-/** Every source a score-sheet item may name. Add one entry to plug in a new source. */
-export const SCORE_SOURCES: ScoreSource[] = [visitsDone, complaintsOnTime, callbackSatisfaction, sellThrough, stockOut, eSettlement];
+// The three below are the sources built by later features, as records: each
+// one's good and total per worker are the figures of the feature's own
+// function (launchListingRateByWorker, careTasksDoneByWorker,
+// forecastAccuracyByWorker) — tests/integration/measures.test.ts holds them equal.
+
+const launchListing: ScoreSource = {
+  id: 'launch_listing',
+  zh: '新品上柜率',
+  en: 'New-brand listing rate',
+  ruleZh: '当月在培育期的新品，目标零售户中自上市周起已订货的比例',
+  ruleEn: 'Target shops of the launches running this month that have ordered the new product since its launch week',
+  // The first order of each launch's product per shop, set-based (a lateral read per target shop was the slowest source).
+  records: (orgId, from, to) => sql`
+    with l as (
+      select id, product_id, launch_week, name from launches
+      where org_id = ${orgId} and launch_week < ${to}::date and launch_week + 7 * weeks > ${from}::date),
+    firsts as (
+      select l.id as launch_id, o.retailer_id, min(o.order_date) as first_day
+      from l join order_lines x on x.org_id = ${orgId} and x.product_id = l.product_id and x.ordered_qty > 0
+        join orders o on o.org_id = x.org_id and o.id = x.order_id
+      where o.status <> 'cancelled' and o.order_date >= l.launch_week and o.order_date < ${to}::date
+      group by 1, 2)
+    select t.worker_id, t.station_id, coalesce(f.first_day, l.launch_week) as day, t.retailer_id, f.first_day is not null as ok,
+      l.name || case when f.first_day is null then ' 未上柜' else ' 首单 ' || to_char(f.first_day, 'MM-DD') end as detail
+    from l join launch_targets t on t.org_id = ${orgId} and t.launch_id = l.id
+      left join firsts f on f.launch_id = l.id and f.retailer_id = t.retailer_id
+    where t.worker_id is not null`,
+};
+
+const careTasksDone: ScoreSource = {
+  id: 'care_tasks_done',
+  zh: '关怀任务完成率',
+  en: 'Care tasks done',
+  ruleZh: '当月完成的关怀任务，占其与当月到期仍未完成的任务之和的比例',
+  ruleEn: 'Care tasks done this month, of those and the tasks due this month still not done',
+  records: (orgId, from, to) => sql`
+    select case when d.done then t.done_by else coalesce(t.assignee_id, g.worker_id) end as worker_id, g.station_id,
+      case when d.done then (t.done_at at time zone 'Asia/Shanghai')::date else t.due_on end as day, t.retailer_id, d.done as ok,
+      t.title || case when d.done then ' 完成 ' || to_char(t.done_at at time zone 'Asia/Shanghai', 'MM-DD') else ' 到期 ' || to_char(t.due_on, 'MM-DD') || ' 未完成' end as detail
+    from care_tasks t join retailers r on r.org_id = t.org_id and r.id = t.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+      cross join lateral (select coalesce(t.done_by is not null and t.done_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+        and t.done_at < (${to}::date::timestamp at time zone 'Asia/Shanghai'), false) as done) d
+    where t.org_id = ${orgId} and (d.done
+      or (t.due_on >= ${from}::date and t.due_on < ${to}::date and (t.done_at is null or t.done_at >= (${to}::date::timestamp at time zone 'Asia/Shanghai'))))`,
+};
+
+/** A shop-week counts as forecast well when the forecast is within this share of the demand stated (or within a carton). */
+export const FORECAST_TOLERANCE = 0.3;
+
+const forecastAccuracy: ScoreSource = {
+  id: 'forecast_accuracy',
+  zh: '需求预测准确率',
+  en: 'Forecast accuracy',
+  ruleZh: '当月已过去的各周，网格内零售户的周预测与其实际需求量相差不超过 30%（或 1 条以内）的比例',
+  ruleEn: 'Shop-weeks of the month gone by whose forecast was within 30 % (or one carton) of the demand the shop stated',
+  records: (orgId, from, to) => sql`
+    with f as (
+      select distinct on (f.retailer_id, f.week_start) f.retailer_id, f.week_start, f.qty
+      from forecasts f
+      where f.org_id = ${orgId} and f.product_id = 0 and f.retailer_id <> 0 and f.week_start >= ${from}::date and f.week_start < ${to}::date
+      order by f.retailer_id, f.week_start, f.horizon),
+    a as (
+      select o.retailer_id, date_trunc('week', o.order_date)::date as week_start, sum(l.demand_qty)::float8 as qty
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id
+      where o.org_id = ${orgId} and o.order_date >= ${from}::date - 7 and o.order_date < ${to}::date + 7
+      group by 1, 2)
+    select g.worker_id, g.station_id, f.week_start as day, f.retailer_id,
+      abs(f.qty - coalesce(a.qty, 0)) <= greatest(1, ${sql.raw(String(FORECAST_TOLERANCE))} * coalesce(a.qty, 0)) as ok,
+      '第 ' || to_char(f.week_start, 'MM-DD') || ' 周 预测 ' || round(f.qty::numeric, 1) || ' 需求 ' || round(coalesce(a.qty, 0)::numeric, 1) as detail
+    from f join retailers r on r.org_id = ${orgId} and r.id = f.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+      left join a on a.retailer_id = f.retailer_id and a.week_start = f.week_start
+    where f.week_start in (select week_start from a)`,
+};
+
+/** Every source a score-sheet item may name. Add one entry (one line) to plug in a new source. */
+export const SCORE_SOURCES: ScoreSource[] = [
+  visitsDone,
+  complaintsOnTime,
+  callbackSatisfaction,
+  sellThrough,
+  stockOut,
+  eSettlement,
+  launchListing,
+  careTasksDone,
+  forecastAccuracy,
+];
 
 export function sourceOf(id: string): ScoreSource | undefined {
   return SCORE_SOURCES.find((s) => s.id === id);
 }
 
-/** The default sheet: 100 points. */
+/** The default sheet: 100 points. Forecast accuracy is offered, not scored by default: a county turns it on once its forecasts have a month behind them. */
 export const DEFAULT_SCORE_ITEMS: ScoreSheetItemConfig[] = [
-  { source: 'visits_done', points: 30, target: 0.95, cap: 30, whenNone: 'zero' },
-  { source: 'complaints_on_time', points: 15, target: 1, cap: 15, whenNone: 'full' },
-  { source: 'callback_satisfaction', points: 15, target: 0.95, cap: 15, whenNone: 'full' },
+  { source: 'visits_done', points: 25, target: 0.95, cap: 25, whenNone: 'zero' },
+  { source: 'complaints_on_time', points: 10, target: 1, cap: 10, whenNone: 'full' },
+  { source: 'callback_satisfaction', points: 10, target: 0.95, cap: 10, whenNone: 'full' },
   { source: 'sell_through', points: 15, target: 0.9, cap: 15, whenNone: 'zero' },
   { source: 'stock_filled', points: 10, target: 0.9, cap: 10, whenNone: 'zero' },
-  { source: 'e_settlement', points: 15, target: 0.9, cap: 15, whenNone: 'zero' },
+  { source: 'e_settlement', points: 10, target: 0.9, cap: 10, whenNone: 'zero' },
+  { source: 'launch_listing', points: 10, target: 0.6, cap: 10, whenNone: 'full' },
+  { source: 'care_tasks_done', points: 10, target: 1, cap: 10, whenNone: 'full' },
 ];

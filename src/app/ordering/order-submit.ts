@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orderFactSums, refreshOrderFacts } from '../../db/order-facts.js';
+import { orderFactSums, orderMarginSum, refreshOrderFacts } from '../../db/order-facts.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { retailerScope } from '../../db/scope.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
@@ -241,7 +241,7 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
       where r.id = ${input.retailerId} and r.status = 'active' and ${retailerScope(viewer)}),
     d(product_id, demand, qty, ord) as (values ${sql.join(values, sql`, `)}),
     pr as (
-      select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, p.price_class as pc, coalesce(i.scarce, false) as scarce
+      select d.*, coalesce(p.active, false) as known, p.code, p.name, p.wholesale_price as price, p.retail_price as retail, p.price_class as pc, coalesce(i.scarce, false) as scarce
       from d left join products p on p.id = d.product_id and p.org_id = ${viewer.orgId}
       left join supply_plan_items i on i.org_id = ${viewer.orgId} and i.plan_id = (select plan_id from c) and i.product_id = d.product_id),
     go as (
@@ -258,11 +258,11 @@ function submitSql(viewer: Viewer, input: SubmitOrderInput, hash: string, now: D
       from pr left join u on u.product_id = pr.product_id),
     fine as (
       select (select ok from go) and not exists (select 1 from ln where scarce and qty > 0 and not moved) as ok),
-    t as (select sum(qty)::int as qty, sum(amount) as amount, ${sql.raw(orderFactSums('qty', 'amount', 'pc'))} from ln),
+    t as (select sum(qty)::int as qty, sum(amount) as amount, ${sql.raw(orderFactSums('qty', 'amount', 'pc'))}, ${sql.raw(orderMarginSum('qty', 'price', 'retail'))} from ln),
     o as (
       insert into orders (org_id, retailer_id, order_date, channel, status, total_qty, total_amount, class1_qty, class1_amount, class12_qty, line_count,
-        settlement_method, settlement_status, created_by)
-      select ${viewer.orgId}, c.rid, c.order_date, ${input.channel}, 'confirmed', t.qty, t.amount, t.q1, t.v1, t.q12, t.n,
+        margin_amount, settlement_method, settlement_status, created_by)
+      select ${viewer.orgId}, c.rid, c.order_date, ${input.channel}, 'confirmed', t.qty, t.amount, t.q1, t.v1, t.q12, t.n, t.m,
         c.settlement_method, 'pending', ${viewer.userId}
       from c, t where (select ok from fine)
       returning id),

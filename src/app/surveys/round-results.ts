@@ -1,12 +1,14 @@
 // A round's results within the viewer's scope: overall and by dimension, by
 // grid and by client manager, each with its sample size and 95 % margin of
 // error (finite-population correction from the round's frame), beside the
-// previous round of the same questionnaire; and the spread of each choice.
+// previous round of the same questionnaire; and the spread of each question's
+// answers: counts of each choice or scale point, a histogram of a number's.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { gridScope } from '../../db/scope.js';
 import type { RoundFrame } from '../../db/schema-surveys.js';
 import type { Viewer } from '../../domain/access/viewer.js';
+import { answerHistogram } from '../../domain/surveys/answer-histogram.js';
 import { estimateMean, type Estimate } from '../../domain/surveys/margin.js';
 import type { Answers, QuestionnaireDef } from '../../shared/surveys.js';
 import { getRound, type RoundItem } from './rounds.js';
@@ -75,12 +77,17 @@ export async function roundResults(db: Db, viewer: Viewer, roundId: number) {
       .map((w) => ({ workerId: w.workerId, workerName: w.workerName, sampled: sampledWhere((x) => w.gridIds.includes(x.gridId)), ...both((r) => r.gridId !== null && w.gridIds.includes(r.gridId), (r) => r.score, w.gridIds) }))
       .filter((w) => w.sampled > 0 || w.previous !== null),
     questions: meta.definition.questions
-      .filter((q) => q.kind === 'single' || q.kind === 'multi' || q.kind === 'scale')
+      .filter((q) => q.kind !== 'text')
       .map((q) => {
+        const given = cur.map((r) => r.answers[q.id]).filter((v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
+        if (q.kind === 'number') {
+          const xs = given.map(Number).filter((v) => Number.isFinite(v));
+          const mean = xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
+          return { id: q.id, text: q.text, kind: q.kind, n: xs.length, counts: [], bins: answerHistogram(xs, q.min, q.max), mean };
+        }
         const values = q.kind === 'scale' ? ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v })) : q.options.map((o) => ({ value: o.value, label: o.label }));
-        const given = cur.map((r) => r.answers[q.id]).filter((v) => v !== undefined && v !== '');
         const counts = values.map((v) => ({ ...v, n: given.filter((a) => (Array.isArray(a) ? a.includes(v.value) : String(a) === v.value)).length }));
-        return { id: q.id, text: q.text, kind: q.kind, n: given.length, counts };
+        return { id: q.id, text: q.text, kind: q.kind, n: given.length, counts, bins: [], mean: null };
       }),
   };
 }

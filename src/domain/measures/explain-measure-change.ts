@@ -1,7 +1,7 @@
 // Why did a shop's measure fall? Like the star "why" (rating/explain-star-change):
 // each part's value then and now and the points it moved the measure by,
 // largest effect first, one sentence each in zh and en.
-import { partLabels, type ContributionPart, type LoyaltyPart, type MeasureId, type MeasureWeights } from '../../shared/measures.js';
+import { dependenceSourceLabels, partLabels, type ContributionPart, type DependenceSource, type LoyaltyPart, type MeasureId, type MeasureWeights } from '../../shared/measures.js';
 
 export type MeasureSnapshot = {
   asOf: string;
@@ -9,6 +9,8 @@ export type MeasureSnapshot = {
   loyalty: number;
   contribution: number;
   dependence: number | null;
+  /** Where the dependence was reported (null with none, or rows from before sources were kept). */
+  dependenceSource?: DependenceSource | null;
   loyaltyParts: Record<LoyaltyPart, number>;
   contributionParts: Record<ContributionPart, number | null>;
 };
@@ -36,6 +38,18 @@ function partTexts<K extends LoyaltyPart | ContributionPart>(prev: Record<K, num
   });
 }
 
+/** The dependence's fall, saying where each figure was reported. */
+function dependenceText(from: number, fromSource: DependenceSource, to: number, toSource: DependenceSource): Text {
+  const f = dependenceSourceLabels[fromSource];
+  const t = dependenceSourceLabels[toSource];
+  if (fromSource === toSource)
+    return { zh: `${t.zh}报告的卷烟收入占比由 ${one(from)}% 降至 ${one(to)}%`, en: `The tobacco share of income reported ${t.en} fell from ${one(from)}% to ${one(to)}%` };
+  return {
+    zh: `卷烟收入占比由${f.zh}报告的 ${one(from)}% 降至${t.zh}报告的 ${one(to)}%`,
+    en: `The tobacco share of income fell from ${one(from)}% reported ${f.en} to ${one(to)}% reported ${t.en}`,
+  };
+}
+
 /** The measures that fell by at least `threshold` points between the two snapshots, each with its reasons. */
 export function explainMeasureChange(prev: MeasureSnapshot, cur: MeasureSnapshot, weights: MeasureWeights, threshold = 1): MeasureWhy[] {
   const out: MeasureWhy[] = [];
@@ -55,7 +69,7 @@ export function explainMeasureChange(prev: MeasureSnapshot, cur: MeasureSnapshot
       measure: 'dependence',
       from: prev.dependence,
       to: cur.dependence,
-      texts: [{ zh: `拜访时报告的卷烟收入占比由 ${one(prev.dependence)}% 降至 ${one(cur.dependence)}%`, en: `The tobacco share of income reported on a visit fell from ${one(prev.dependence)}% to ${one(cur.dependence)}%` }],
+      texts: [dependenceText(prev.dependence, prev.dependenceSource ?? 'visit', cur.dependence, cur.dependenceSource ?? 'visit')],
     });
   return out;
 }

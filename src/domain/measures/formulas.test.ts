@@ -91,6 +91,13 @@ describe('why a measure fell', () => {
     expect(why[0].measure).toBe('loyalty');
     expect(why[0].texts.map((t) => t.zh)).toEqual(['订货连续性：90% → 70%（权重 50%，−10 分）', '订量稳定性：60% → 55%（权重 20%，−1 分）']);
   });
+  it('says where the dependence was reported, visit or survey', () => {
+    const cur: MeasureSnapshot = { ...base, asOf: '2026-11-01', dependence: 30, dependenceSource: 'survey' };
+    const why = explainMeasureChange({ ...base, dependenceSource: 'visit' }, cur, DEFAULT_MEASURE_WEIGHTS);
+    expect(why.map((w) => w.texts[0].zh)).toEqual(['卷烟收入占比由拜访时报告的 40% 降至调查问卷中报告的 30%']);
+    const same = explainMeasureChange({ ...base, dependenceSource: 'survey' }, cur, DEFAULT_MEASURE_WEIGHTS);
+    expect(same[0].texts[0].en).toBe('The tobacco share of income reported in a survey fell from 40% to 30%');
+  });
   it('does not explain a rise, nor a measure that was not known before', () => {
     expect(explainMeasureChange(base, { ...base, loyalty: 85, satisfaction: 20 }, DEFAULT_MEASURE_WEIGHTS)).toEqual([]);
   });

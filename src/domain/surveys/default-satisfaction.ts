@@ -2,7 +2,7 @@
 // dimensions (卷烟供应, 客户服务, 市场管理) plus 盈利水平, each scored 0–100 from
 // 1–5 scales; weights 30/30/20/20 (decision 1700). An unhappy answer on
 // service asks why; a shop that never met its client manager skips the visit question.
-import type { QuestionnaireDef } from '../../shared/surveys.js';
+import { TOBACCO_INCOME_QUESTION, type QuestionnaireDef } from '../../shared/surveys.js';
 
 const scale = (id: string, text: string, dimension: string, extra: Partial<QuestionnaireDef['questions'][number]> = {}) => ({
   id,
@@ -55,7 +55,7 @@ export function defaultSatisfactionQuestionnaire(): QuestionnaireDef {
       scale('market_price', '零售价格稳定、明码标价执行得好吗？', 'market'),
       scale('profit_margin', '卷烟经营的利润让您满意吗？', 'profit'),
       {
-        id: 'profit_share',
+        id: TOBACCO_INCOME_QUESTION,
         kind: 'number',
         text: '卷烟收入约占您店总收入的百分之几？',
         required: false,

@@ -7,11 +7,12 @@ import type {
   retailerMeasuresSchema,
   scoreSheetListSchema,
   scoreSheetSchema,
+  scoreSheetSchemeInputSchema,
   scoreSheetSchemeSchema,
   SubjectKind,
 } from '../../../shared/measures.js';
 import type { jobQueuedSchema } from '../../../shared/jobs.js';
-import { api, toQuery, type Wire } from '../../api/client.js';
+import { api, toQuery, type Body, type Wire } from '../../api/client.js';
 
 export type { CountyMeasures, Drill, MeasureId, MeasureWeights, RetailerMeasures, ScoreSheet, ScoreSheetList, SubjectKind } from '../../../shared/measures.js';
 
@@ -30,3 +31,5 @@ export const drillScoreItem = (kind: SubjectKind, id: number, source: string, mo
 export const scoreSheetExportUrl = (kind: SubjectKind, id: number, month: string, lang: 'zh' | 'en') =>
   `/api/score-sheets/${kind}/${id}/export${toQuery({ month, lang })}`;
 export const getScoreScheme = () => api<Wire<typeof scoreSheetSchemeSchema>>('/api/score-sheets/scheme');
+export const saveScoreScheme = (items: Body<typeof scoreSheetSchemeInputSchema>['items']) =>
+  api<Wire<typeof scoreSheetSchemeSchema>>('/api/score-sheets/scheme', { method: 'PUT', body: { items } });

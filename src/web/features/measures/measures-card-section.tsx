@@ -34,7 +34,7 @@ export function MeasuresCardSection({ retailerId }: { retailerId: number }) {
   const sub = (id: MeasureId) => {
     if (!latest || !f) return null;
     if (id === 'satisfaction') return latest.satisfaction === null ? null : m.answers(latest.satAnswers);
-    if (id === 'dependence') return f.depReportedOn ? m.reportedOn(f.depReportedOn) : null;
+    if (id === 'dependence') return f.depReportedOn ? m.reportedOn(f.depReportedOn, f.depSource) : null;
     if (id === 'loyalty') return [m.facts.weeks(f.orderWeeks, f.eligibleWeeks), m.facts.tenure(f.tenureMonths), m.facts.bad(f.badOrders, f.allOrders)].join('；');
     return [m.facts.sales(Math.round(f.salesAmount).toLocaleString()), m.facts.share(f.countySharePct.toFixed(3))].join('；');
   };

@@ -1,12 +1,15 @@
 // Score sheets: the sheets within reach for a month (a worker: their own,
 // opened directly), a sheet's items with rate, target, cap and points, and
-// any item drilled down to the records behind its points; export to Excel.
+// any item drilled down to the records behind its points; export to Excel;
+// and the items themselves (?view=scheme), which the county edits.
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Card, DatePicker, Empty, List, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { SettingOutlined } from '@ant-design/icons';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
+import { ScoreSchemeEditor } from './score-scheme-editor.js';
 import { drillScoreItem, findScoreSheets, getScoreSheet, scoreSheetExportUrl, type SubjectKind } from './measures-api.js';
 
 function Drill({ kind, id, source, month }: { kind: SubjectKind; id: number; source: string; month: string }) {
@@ -119,6 +122,7 @@ export function ScoreSheetsPage() {
   const kind = params.get('kind') as SubjectKind | null;
   const id = Number(params.get('id')) || null;
   const source = params.get('source');
+  const view = params.get('view');
   const list = useLoad(() => findScoreSheets(month), [month]);
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
@@ -145,9 +149,16 @@ export function ScoreSheetsPage() {
           onChange={(v) => v && set({ month: v.format('YYYY-MM'), source: null })}
           data-testid="score-month"
         />
-        {kind && (list.data?.items.length ?? 0) > 1 && <Button onClick={() => set({ kind: null, id: null, source: null })}>{s.back}</Button>}
+        {(view || (kind && (list.data?.items.length ?? 0) > 1)) && <Button onClick={() => set({ kind: null, id: null, source: null, view: null })}>{s.back}</Button>}
+        {!view && (list.data?.items.length ?? 0) > 1 && (
+          <Button icon={<SettingOutlined />} onClick={() => set({ view: 'scheme', kind: null, id: null, source: null })} data-testid="scheme-open">
+            {s.scheme.open}
+          </Button>
+        )}
       </Space>
-      {kind && id && shownMonth ? (
+      {view === 'scheme' ? (
+        <ScoreSchemeEditor />
+      ) : kind && id && shownMonth ? (
         <Sheet kind={kind} id={id} month={shownMonth} source={source} onDrill={(src) => set({ source: src })} />
       ) : !list.data ? (
         <Skeleton active />

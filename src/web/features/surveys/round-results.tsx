@@ -1,11 +1,13 @@
 // A round's results: overall and by dimension with sample size and the 95 %
-// margin of error beside the last round, then by grid and client manager.
+// margin of error beside the last round, then by grid and client manager,
+// then each question's answers.
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import type { RoundResults } from './surveys-api.js';
 import { surveyLabel } from '../../../shared/surveys.js';
+import { QuestionDistribution } from './question-distribution.js';
 
 type Est = { n: number; mean: number | null; moe: number | null };
 const fmt = (e: Est | null) => (e && e.mean !== null ? `${e.mean.toFixed(1)}${e.moe !== null ? ` ± ${e.moe.toFixed(1)}` : ''}` : '—');
@@ -83,6 +85,7 @@ export function RoundResultsView({ r }: { r: RoundResults }) {
       <Card size="small" title={s.byWorker} style={{ marginTop: 12 }}>
         <Table size="small" rowKey={(x) => String(x.workerId ?? x.workerName)} dataSource={r.byWorker} columns={cols(s.worker, 'workerName')} pagination={{ pageSize: 10 }} />
       </Card>
+      <QuestionDistribution questions={r.questions} />
     </div>
   );
 }
