@@ -107,6 +107,9 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** An export holds at most this many rows (the newest); the screen says so. */
+export const AUDIT_EXPORT_MAX = 20_000;
+
 export const auditExportQuerySchema = auditQuerySchema.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   lang: z.enum(['zh', 'en']).default('zh'),

@@ -168,6 +168,9 @@ export const caseListQuerySchema = z.object({
   due: z.enum(['warning', 'breached']).optional(),
 });
 
+/** Up to this many cases go into one export; the screen says so when a filter matches more. */
+export const CASE_EXPORT_LIMIT = 20_000;
+
 /** The case list as a download: the list's filter, the file format and the language of its headers and labels. */
 export const caseExportQuerySchema = caseListQuerySchema.extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

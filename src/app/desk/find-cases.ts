@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { caseScope } from '../../db/desk-scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
-import type { CaseItem, caseListQuerySchema, myCaseSchema } from '../../shared/desk.js';
+import { CASE_EXPORT_LIMIT, type CaseItem, type caseListQuerySchema, type myCaseSchema } from '../../shared/desk.js';
 import type { z } from 'zod';
 
 /** The columns of a case item; its due state is judged by the server's clock, so a list is never behind the sweep. */
@@ -39,9 +39,6 @@ export async function findCases(db: Db, viewer: Viewer, q: z.output<typeof caseL
       order by (c.status = 'closed'), c.breached_at is null, c.warned_at is null, c.due_at nulls last, c.id desc limit 300`,
   );
 }
-
-/** Up to this many cases go into one export; the screen says so when a filter matches more. */
-export const CASE_EXPORT_LIMIT = 20_000;
 
 /** The cases of a filter for the Excel export, oldest first, with the 回访 result and whether the deadline held. */
 export async function findCasesForExport(db: Db, viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date) {

@@ -41,6 +41,7 @@ import {
   statsQuerySchema,
   surveySchema,
 } from '../../shared/desk.js';
+import { fileDay, formatFileTime } from '../../shared/format.js';
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -63,7 +64,7 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
     const items = await findCasesForExport(db, v, filter, at);
     const body = await tableFile(format, lang === 'zh' ? '工单' : 'Cases', CASE_HEADERS[lang], items.map((c) => caseRow(c, lang)), [8, 8, 22, 26, 14, 24, 10, 10, 10, 18, 18, 18, 12, 10, 8, 10, 50]);
     await writeAudit(db, v, { action: 'export', entity: 'desk_case', entityIds: items.map((c) => c.id), detail: { ...filter, format, count: items.length } }, at);
-    const day = chinaTime(at).slice(0, 10).replace(/-/g, '');
+    const day = fileDay(at);
     return sendTableFile(reply, [`工单_${day}`, `cases-${day}`], format, body);
   });
   r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
@@ -123,9 +124,6 @@ const CASE_HEADERS = {
   en: ['No.', 'Kind', 'Retailer', 'Category', 'Customer code', 'Cause', 'Channel', 'Jurisdiction', 'Status', 'Opened', 'Due', 'Closed', 'Resolution', 'On time', 'Reopened', 'Callback', 'Text'],
 };
 
-const chinaTime = (at: string | Date | null) =>
-  at ? new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
-
 function caseRow(c: Awaited<ReturnType<typeof findCasesForExport>>[number], lang: 'zh' | 'en') {
   const yes = lang === 'zh' ? '是' : 'yes';
   const no = lang === 'zh' ? '否' : 'no';
@@ -139,9 +137,9 @@ function caseRow(c: Awaited<ReturnType<typeof findCasesForExport>>[number], lang
     deskLabel('channel', c.channel, lang),
     deskLabel('jurisdiction', c.jurisdiction, lang),
     deskLabel('status', c.status, lang),
-    chinaTime(c.openedAt),
-    chinaTime(c.dueAt),
-    chinaTime(c.closedAt),
+    formatFileTime(c.openedAt),
+    formatFileTime(c.dueAt),
+    formatFileTime(c.closedAt),
     c.resolution ? deskLabel('resolution', c.resolution, lang) : '',
     c.attained === null ? '' : c.attained ? yes : no,
     c.reopenCount,
