@@ -147,6 +147,12 @@ export const deskPolicySchema = z.object({ version: z.number(), rules: deskPolic
 
 const text = (max: number) => textSchema.trim().max(max, 'text_too_long');
 
+/** Photos with a case (the retailer's form): multipart files beside the JSON field `case`, each checked by its bytes. */
+export const DESK_PHOTO_MAX = 4;
+export const DESK_PHOTO_MAX_BYTES = 1_000_000;
+/** The multipart field that carries the case itself as JSON (the fields of caseCreateSchema). */
+export const CASE_FORM_FIELD = 'case';
+
 export const caseCreateSchema = z.object({
   /** Staff name the shop; a retailer files for their own shop. */
   retailerId: idSchema.optional(),
@@ -157,7 +163,6 @@ export const caseCreateSchema = z.object({
   text: text(2000).min(1, 'required'),
   /** The worker a conduct complaint is about. */
   subjectUserId: idSchema.nullable().optional(),
-  photos: z.array(z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'invalid_value').max(400_000, 'photo_too_large')).max(4).default([]),
 });
 export type CaseCreate = z.input<typeof caseCreateSchema>;
 
@@ -270,7 +275,7 @@ export const rewardItemSchema = z.object({
 });
 
 export const caseDetailSchema = z.object({
-  case: caseItemSchema.extend({ photos: z.array(z.string()), subjectUserId: z.number().nullable(), forwardRef: z.string().nullable(), valid: z.boolean().nullable(), version: z.number() }),
+  case: caseItemSchema.extend({ /** Numbers of the case's photos: GET …/photos/:seq. */ photos: z.array(z.number()), subjectUserId: z.number().nullable(), forwardRef: z.string().nullable(), valid: z.boolean().nullable(), version: z.number() }),
   events: z.array(caseEventSchema),
   surveys: z.array(surveyItemSchema),
   rewards: z.array(rewardItemSchema),
@@ -295,11 +300,13 @@ export const myCaseSchema = z.object({
   resolution: z.string().nullable(),
   replies: z.array(z.object({ text: z.string(), at: timestamp })),
   surveyPending: z.boolean(),
+  photos: z.array(z.number()),
 });
 export const myCasesSchema = z.object({ items: z.array(myCaseSchema) });
 
 export const caseCreatedSchema = z.object({ id: z.number(), handlerId: z.number().nullable(), jurisdiction: z.string(), dueAt: timestamp.nullable() });
 export const okSchema = z.object({ ok: z.boolean() });
+export const casePhotoParams = z.object({ id: idParamSchema, seq: z.coerce.number().int().min(1).max(DESK_PHOTO_MAX) });
 
 const countRow = z.object({ key: z.string(), label: z.string(), total: z.number(), onTime: z.number(), breached: z.number() });
 export const deskStatsSchema = z.object({

@@ -46,7 +46,7 @@ export async function seedDemoDesk(db: Db, orgId: number, today: Date): Promise<
       const openedAt = new Date(today.getTime() - s.hoursAgo * H);
       const row = await openCase(
         tx,
-        { orgId, retailerId: shops[i % shops.length].id, kind: 'complaint', channel: i % 3 === 0 ? 'retailer_app' : 'phone', category: s.category, cause: s.cause, text: s.text, subjectUserId: null, photos: [], createdBy: agent?.id ?? null },
+        { orgId, retailerId: shops[i % shops.length].id, kind: 'complaint', channel: i % 3 === 0 ? 'retailer_app' : 'phone', category: s.category, cause: s.cause, text: s.text, subjectUserId: null, createdBy: agent?.id ?? null },
         openedAt,
       );
       if (!s.closed) continue;

@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { caseScope } from '../../db/desk-scope.js';
+import { photoSeqs } from './case-photos.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { CASE_EXPORT_LIMIT, type CaseItem, type caseListQuerySchema, type myCaseSchema } from '../../shared/desk.js';
 import type { z } from 'zod';
@@ -60,7 +61,8 @@ export async function findMyCases(db: Db, viewer: Viewer): Promise<MyCase[]> {
     sql`select c.id, c.kind, c.category, c.cause, c.text, c.status, c.opened_at as "openedAt", c.closed_at as "closedAt", c.resolution,
         coalesce((select json_agg(json_build_object('text', e.text, 'at', e.at) order by e.at) from desk_case_events e
           where e.case_id = c.id and e.to_retailer and e.text <> ''), '[]'::json) as replies,
-        (c.status = 'closed' and not exists (select 1 from desk_surveys s where s.case_id = c.id and s.at >= c.closed_at)) as "surveyPending"
+        (c.status = 'closed' and not exists (select 1 from desk_surveys s where s.case_id = c.id and s.at >= c.closed_at)) as "surveyPending",
+        ${photoSeqs('c')} as photos
       from desk_cases c where ${caseScope(viewer)} order by c.opened_at desc limit 100`,
   );
 }

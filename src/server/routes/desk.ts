@@ -1,9 +1,11 @@
 // The service desk (issue 15): cases from every channel, working them, 回访,
 // rewards, the deadline policy and the figures; the retailer's own cases.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../app/context.js';
 import { createCase } from '../../app/desk/create-case.js';
+import { getCasePhoto } from '../../app/desk/case-photos.js';
+import { readCaseForm } from '../case-form.js';
 import { findCases, findCasesForExport, findMyCases } from '../../app/desk/find-cases.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { sendTableFile, tableFile } from '../table-file.js';
@@ -16,7 +18,7 @@ import { findRewards, moveReward, proposeReward } from '../../app/desk/rewards.j
 import {
   callSchema,
   causeLabel,
-  caseCreateSchema,
+  casePhotoParams,
   caseCreatedSchema,
   caseDetailSchema,
   caseExportQuerySchema,
@@ -51,9 +53,12 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['desk'];
 
-  r.post('/api/desk/cases', { preHandler: requirePermission('desk.create'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
-  );
+  // JSON, or multipart with photos (readCaseForm: the case as JSON in the field `case`, files under `photos`).
+  const caseForm = { tags, consumes: ['application/json', 'multipart/form-data'], response: { 201: caseCreatedSchema } };
+  r.post('/api/desk/cases', { preHandler: requirePermission('desk.create'), schema: caseForm }, async (req, reply) => {
+    const { input, photos } = await readCaseForm(req);
+    return reply.status(201).send(await createCase(db, viewerOf(req), input, now(), photos));
+  });
   r.get('/api/desk/cases', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseListQuerySchema, response: { 200: caseListSchema } } }, async (req) => ({
     items: await findCases(db, viewerOf(req), req.query, now()),
   }));
@@ -67,6 +72,9 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
     const day = fileDay(at);
     return sendTableFile(reply, [`工单_${day}`, `cases-${day}`], format, body);
   });
+  r.get('/api/desk/cases/:id/photos/:seq', { preHandler: requirePermission('desk.read'), schema: { tags, params: casePhotoParams, response: { 200: fileResponseSchema } } }, async (req, reply) =>
+    sendPhoto(reply, req.params, await getCasePhoto(db, viewerOf(req), req.params.id, req.params.seq)),
+  );
   r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
     getCaseDetail(db, viewerOf(req), req.params.id, now()),
   );
@@ -111,12 +119,27 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
 
   // The retailer on their phone: their cases, filing one, answering the 回访.
   r.get('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, response: { 200: myCasesSchema } } }, async (req) => ({ items: await findMyCases(db, viewerOf(req)) }));
-  r.post('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
+  r.post('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: caseForm }, async (req, reply) => {
+    const { input, photos } = await readCaseForm(req);
+    return reply.status(201).send(await createCase(db, viewerOf(req), input, now(), photos));
+  });
+  r.get('/api/my/cases/:id/photos/:seq', { preHandler: requirePermission('desk.mine'), schema: { tags, params: casePhotoParams, response: { 200: fileResponseSchema } } }, async (req, reply) =>
+    sendPhoto(reply, req.params, await getCasePhoto(db, viewerOf(req), req.params.id, req.params.seq)),
   );
   r.post('/api/my/cases/:id/survey', { preHandler: requirePermission('desk.mine'), schema: { tags, params: idParams, body: surveySchema, response: { 200: okSchema } } }, async (req) =>
     recordSurvey(db, viewerOf(req), req.params.id, req.body, now()),
   );
+}
+
+/** A stored photo, only as the image type its bytes were checked to be; never rendered as a page. */
+function sendPhoto(reply: FastifyReply, p: { id: number; seq: number }, photo: { contentType: string; bytes: Buffer }) {
+  return reply
+    .header('content-type', photo.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-disposition', `inline; filename="case-${p.id}-${p.seq}.${photo.contentType.split('/')[1]}"`)
+    .header('cache-control', 'private, no-store')
+    .send(photo.bytes);
 }
 
 const CASE_HEADERS = {

@@ -1,5 +1,6 @@
 // Typed calls of the service-desk API (issue 15).
 import { api, toQuery, type Body, type Query, type Wire } from '../../api/client.js';
+import { CASE_FORM_FIELD } from '../../../shared/desk.js';
 import type {
   callSchema,
   caseCreateSchema,
@@ -38,6 +39,13 @@ export const deskApi = {
   rewardGiven: (id: number) => post<Ok>(`/api/desk/rewards/${id}/given`),
   stats: (q: Query<typeof statsQuerySchema>) => api<Wire<typeof deskStatsSchema>>(`/api/desk/stats${toQuery(q)}`),
   myCases: () => api<Wire<typeof myCasesSchema>>('/api/my/cases'),
-  fileMine: (body: Body<typeof caseCreateSchema>) => post<Wire<typeof caseCreatedSchema>>('/api/my/cases', body),
+  /** With photos: multipart, the case as JSON in its own field beside the files. */
+  fileMine: (body: Body<typeof caseCreateSchema>, photos: Blob[] = []) => {
+    if (!photos.length) return post<Wire<typeof caseCreatedSchema>>('/api/my/cases', body);
+    const form = new FormData();
+    form.append(CASE_FORM_FIELD, JSON.stringify(body));
+    photos.forEach((p, i) => form.append('photos', p, `photo-${i + 1}.jpg`));
+    return api<Wire<typeof caseCreatedSchema>>('/api/my/cases', { method: 'POST', form });
+  },
   surveyMine: (id: number, body: Body<typeof surveySchema>) => post<Ok>(`/api/my/cases/${id}/survey`, body),
 };

@@ -103,6 +103,10 @@ export const deskZh = {
     markGiven: '登记已发放',
     rewardAmount: '数额',
     proposedAt: '提出时间',
+    photos: '照片',
+    addPhoto: '添加照片',
+    removePhoto: '删除照片',
+    photoHint: (n: number) => `可附照片，最多 ${n} 张`,
   },
 };
 
@@ -209,5 +213,9 @@ export const deskEn = {
     markGiven: 'Record as given',
     rewardAmount: 'Amount',
     proposedAt: 'Proposed',
+    photos: 'Photos',
+    addPhoto: 'Add photo',
+    removePhoto: 'Remove photo',
+    photoHint: (n: number) => `You may add photos, at most ${n}`,
   },
 } satisfies typeof deskZh;
