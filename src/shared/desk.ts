@@ -141,6 +141,12 @@ export const deskPolicyRulesSchema = z.object({
 export type DeskPolicyRules = z.infer<typeof deskPolicyRulesSchema>;
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
+/** Minutes of one business day under these periods (08:30–12:00 + 13:30–17:30 → 450): a policy's "working day". */
+export function businessDayMinutes(periods: { start: string; end: string }[]): number {
+  const min = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return periods.reduce((sum, p) => sum + Math.max(0, min(p.end) - min(p.start)), 0);
+}
+
 export const deskPolicySchema = z.object({ version: z.number(), rules: deskPolicyRulesSchema, createdAt: timestamp.nullable() });
 
 // ---- Requests ------------------------------------------------------------------------

@@ -124,7 +124,7 @@ describe('scope and bad input change nothing', () => {
 /** A multipart body: the case as JSON in `case`, then files under `photos`. */
 function caseForm(body: Record<string, unknown>, files: { type: string; data: Buffer }[]) {
   const b = `----desk${Math.random().toString(16).slice(2)}`;
-  const parts = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="case"\r\n\r\n${JSON.stringify(body)}\r\n`)];
+  const parts: Buffer[] = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="case"\r\n\r\n${JSON.stringify(body)}\r\n`)];
   files.forEach((f, i) => parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="photos"; filename="p${i}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')));
   parts.push(Buffer.from(`--${b}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };

@@ -9,6 +9,8 @@ import type {
   caseListQuerySchema,
   caseListSchema,
   closeSchema,
+  deskPolicyRulesSchema,
+  deskPolicySchema,
   deskStatsSchema,
   myCasesSchema,
   okSchema,
@@ -38,6 +40,8 @@ export const deskApi = {
   decideReward: (id: number, approve: boolean) => post<Ok>(`/api/desk/rewards/${id}/decision`, { approve }),
   rewardGiven: (id: number) => post<Ok>(`/api/desk/rewards/${id}/given`),
   stats: (q: Query<typeof statsQuerySchema>) => api<Wire<typeof deskStatsSchema>>(`/api/desk/stats${toQuery(q)}`),
+  policy: () => api<Wire<typeof deskPolicySchema>>('/api/desk/policy'),
+  savePolicy: (rules: Body<typeof deskPolicyRulesSchema>) => api<Wire<typeof deskPolicySchema>>('/api/desk/policy', { method: 'PUT', body: rules }),
   myCases: () => api<Wire<typeof myCasesSchema>>('/api/my/cases'),
   /** With photos: multipart, the case as JSON in its own field beside the files. */
   fileMine: (body: Body<typeof caseCreateSchema>, photos: Blob[] = []) => {
