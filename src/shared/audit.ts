@@ -95,6 +95,7 @@ export const auditEntityLabels: Labels = {
   desk_case: { zh: '客服工单', en: 'Service case' },
   desk_policy: { zh: '工单时限方案', en: 'Case deadline policy' },
   desk_reward: { zh: '投诉奖励', en: 'Complaint reward' },
+  desk_stats: { zh: '工单分析', en: 'Desk analysis' },
 };
 
 export const auditQuerySchema = z.object({

@@ -198,6 +198,8 @@ export const forwardSchema = z.object({ ref: text(60).default(''), text: text(10
 export const rewardProposeSchema = z.object({ kind: z.enum(REWARD_KINDS, { error: 'invalid_value' }), description: text(200).min(1, 'required'), amount: z.number().int().min(0).max(1_000_000).default(0) });
 export const rewardDecideSchema = z.object({ approve: z.boolean() });
 export const statsQuerySchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), mine: z.enum(['true', 'false']).optional() });
+/** The figures as a download: one sheet, a section per table (attainment by category, handler, station; causes; months; 回访). */
+export const statsExportQuerySchema = statsQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh') });
 
 // ---- Responses -----------------------------------------------------------------------
 

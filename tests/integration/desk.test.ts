@@ -265,6 +265,14 @@ describe('figures', () => {
     expect(s.byCategory.find((r: { key: string }) => r.key === 'price').total).toBeGreaterThan(0);
     expect(s.surveys.dissatisfied).toBeGreaterThanOrEqual(2);
     expect(s.reopened).toBeGreaterThanOrEqual(2);
+    // The same figures as a file, audited.
+    const csv = await t.api(cookie.county_manager, 'GET', '/api/desk/stats/export?from=2026-11-01&to=2026-11-30&format=csv');
+    const lines = csv.body.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('分组,项目,件数,按时,超时,达成率');
+    const price = s.byCategory.find((r: { key: string }) => r.key === 'price');
+    expect(lines).toContain(`按类别,价格,${price.total},${price.onTime},${price.breached},${Math.round((100 * price.onTime) / price.total)}%`);
+    expect(lines).toContain(`回访,不满意,${s.surveys.dissatisfied},,,`);
+    expect((await count('audit_log where entity = \'desk_stats\''))).toBe(1);
   });
 });
 

@@ -40,8 +40,11 @@ import {
   rewardDecideSchema,
   rewardListSchema,
   rewardProposeSchema,
+  statsExportQuerySchema,
   statsQuerySchema,
+  type DeskStats,
   surveySchema,
+  SURVEY_RESULTS,
 } from '../../shared/desk.js';
 import { fileDay, formatFileTime } from '../../shared/format.js';
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
@@ -113,6 +116,15 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   r.put('/api/desk/policy', { preHandler: requirePermission('desk.policy'), schema: { tags, body: deskPolicyRulesSchema, response: { 200: deskPolicySchema } } }, async (req) =>
     saveDeskPolicy(db, viewerOf(req), req.body, now()),
   );
+  r.get('/api/desk/stats/export', { preHandler: requirePermission('desk.stats'), schema: { tags, querystring: statsExportQuerySchema, response: { 200: fileResponseSchema } } }, async (req, reply) => {
+    const v = viewerOf(req);
+    const { format, lang, ...q } = req.query;
+    const at = now();
+    const s = await deskStats(db, v, q, at);
+    const body = await tableFile(format, lang === 'zh' ? '工单分析' : 'Desk analysis', STATS_HEADERS[lang], statsRows(s, lang), [14, 30, 10, 10, 10, 10]);
+    await writeAudit(db, v, { action: 'export', entity: 'desk_stats', detail: { ...q, from: s.from, to: s.to, format } }, at);
+    return sendTableFile(reply, [`工单分析_${s.from}_${s.to}`, `desk-analysis-${s.from}-${s.to}`], format, body);
+  });
   r.get('/api/desk/stats', { preHandler: requirePermission('desk.stats'), schema: { tags, querystring: statsQuerySchema, response: { 200: deskStatsSchema } } }, async (req) =>
     deskStats(db, viewerOf(req), req.query, now()),
   );
@@ -140,6 +152,29 @@ function sendPhoto(reply: FastifyReply, p: { id: number; seq: number }, photo: {
     .header('content-disposition', `inline; filename="case-${p.id}-${p.seq}.${photo.contentType.split('/')[1]}"`)
     .header('cache-control', 'private, no-store')
     .send(photo.bytes);
+}
+
+const STATS_HEADERS = {
+  zh: ['分组', '项目', '件数', '按时', '超时', '达成率'],
+  en: ['Group', 'Item', 'Cases', 'On time', 'Breached', 'Attainment'],
+};
+
+/** The analysis as rows: attainment tables, then causes, months and 回访 with the columns that apply. */
+function statsRows(s: DeskStats, lang: 'zh' | 'en'): (string | number)[][] {
+  const zh = lang === 'zh';
+  const rate = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '');
+  const attain = (group: string, rows: DeskStats['byHandler'], label: (r: DeskStats['byHandler'][number]) => string) =>
+    rows.map((r) => [group, label(r), r.total, r.onTime, r.breached, rate(r.onTime, r.total)]);
+  const cat = (c: string) => (isCategory(c) ? DESK_CATEGORIES[c][lang] : c);
+  return [
+    ...attain(zh ? '按类别' : 'By category', s.byCategory, (r) => cat(r.key)),
+    ...attain(zh ? '按承办人' : 'By handler', s.byHandler, (r) => r.label),
+    ...attain(zh ? '按服务站' : 'By station', s.byStation, (r) => r.label),
+    ...s.pareto.map((p) => [zh ? '原因' : 'Cause', `${cat(p.category)} · ${causeLabel(p.category, p.cause, lang)}`, p.count, '', '', '']),
+    ...s.monthly.map((m) => [zh ? '月度（登记/办结/超时）' : 'Month (opened/closed/breached)', m.month, m.opened, m.closed, m.breached, '']),
+    ...SURVEY_RESULTS.map((r) => [zh ? '回访' : '回访 (callback survey)', deskLabel('survey', r, lang), s.surveys[r], '', '', '']),
+    [zh ? '重开' : 'Reopened', zh ? '办结后重开' : 'Reopened after closing', s.reopened, '', '', rate(s.reopened, s.closed + s.reopened)],
+  ];
 }
 
 const CASE_HEADERS = {

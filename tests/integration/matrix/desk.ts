@@ -100,6 +100,7 @@ export const desk: MatrixModule = {
         body: async () => (await ctx.t.api(await ctx.t.login('admin'), 'GET', '/api/desk/policy')).json().rules,
         expected: [200, 200, 403, 403, 403, 403],
       },
+      { name: 'desk stats export', method: 'GET', route: '/api/desk/stats/export', url: () => '/api/desk/stats/export?format=csv', expected: [200, 200, 200, 200, 403, 403] },
       { name: 'desk stats', method: 'GET', route: '/api/desk/stats', url: () => '/api/desk/stats', expected: [200, 200, 200, 200, 403, 403] },
       { name: 'my cases', method: 'GET', route: '/api/my/cases', url: () => '/api/my/cases', expected: [403, 403, 403, 403, 403, 200] },
       { name: 'my case file', method: 'POST', route: '/api/my/cases', url: () => '/api/my/cases', body: async () => ({ category: 'delivery', cause: 'late', text: '送货晚了' }), expected: [403, 403, 403, 403, 403, 201] },
