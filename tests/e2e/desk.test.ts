@@ -177,7 +177,7 @@ describe('the service desk, from the call to the reopened case', () => {
     const before = (await call('county_manager', 'GET', '/api/desk/policy')).version;
     const page = await openLoggedIn(browser, base, '/desk-policy', DEMO_ACCOUNTS.county_manager, { pageErrors });
     await page.getByTestId('policy-row-0').waitFor();
-    const first = page.getByTestId('limit-0-firstContactMinutes').locator('input');
+    const first = page.getByTestId('limit-0-firstContactMinutes');
     await first.fill('-2');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-errors').waitFor();

@@ -67,11 +67,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             </Descriptions.Item>
             <Descriptions.Item label={d.text} span={2}>
               <Typography.Text>{c.text}</Typography.Text>
-              {c.photos.length > 0 && (
-                <div style={{ marginTop: 6 }}>
-                  <CasePhotos base={`/api/desk/cases/${c.id}/photos`} seqs={c.photos} />
-                </div>
-              )}
+              <CasePhotos base={`/api/desk/cases/${c.id}/photos`} seqs={c.photos} />
             </Descriptions.Item>
             <Descriptions.Item label={d.handler}>{c.handlerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={deskLabel('milestone', c.milestone, lang)}>

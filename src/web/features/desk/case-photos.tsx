@@ -81,12 +81,14 @@ export function CasePhotos({ base, seqs }: { base: string; seqs: number[] }) {
   const { t } = useT();
   if (!seqs.length) return null;
   return (
-    <Image.PreviewGroup>
-      <Space wrap data-testid="case-photos">
-        {seqs.map((s) => (
-          <Image key={s} src={`${base}/${s}`} alt={`${t.desk.photos} ${s}`} width={THUMB.width} height={THUMB.height} style={THUMB} />
-        ))}
-      </Space>
-    </Image.PreviewGroup>
+    <div style={{ margin: '4px 0 8px' }}>
+      <Image.PreviewGroup>
+        <Space wrap data-testid="case-photos">
+          {seqs.map((s) => (
+            <Image key={s} src={`${base}/${s}`} alt={`${t.desk.photos} ${s}`} width={THUMB.width} height={THUMB.height} style={THUMB} />
+          ))}
+        </Space>
+      </Image.PreviewGroup>
+    </div>
   );
 }
