@@ -170,7 +170,12 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.getByTestId(`my-case-${id}`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/desk-9-phone-photo-case.png` });
     await page.context().close();
-    expect((await call('county_manager', 'GET', `/api/desk/cases/${id}`)).case.photos).toEqual([1]);
+    // The handler sees it beside the text in the case drawer.
+    const desk = await openLoggedIn(browser, base, `/desk?case=${id}`, DEMO_ACCOUNTS.station_head, { pageErrors });
+    const inDrawer = desk.getByTestId('case-detail').getByTestId('case-photos').locator('img');
+    await expect.poll(() => inDrawer.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await desk.screenshot({ path: `${SHOTS}/desk-9b-case-photo.png` });
+    await desk.context().close();
   });
 
   it('the county edits the deadline policy: a negative time is refused in plain words, a fixed one saved as a new version', async () => {

@@ -16,25 +16,31 @@ import { deskApi } from './desk-api.js';
 import { categoryLabel, deskLabel } from './desk-labels.js';
 
 type Rules = Wire<typeof deskPolicyRulesSchema>;
-type Unit = 'h' | 'd';
+type Unit = 'm' | 'h' | 'd';
 type Span = { value: number | null; unit: Unit };
 const LIMITS = ['firstContactMinutes', 'replyMinutes', 'closeMinutes'] as const;
 type Row = { key: number; category: string; segment: Rules['deadlines'][number]['segment'] } & Record<(typeof LIMITS)[number], Span>;
 
-/** Minutes as whole working days when they are, else hours. */
-const spanOf = (minutes: number, day: number): Span => (day > 0 && minutes % day === 0 ? { value: minutes / day, unit: 'd' } : { value: Math.round((minutes / 60) * 100) / 100, unit: 'h' });
-const minutesOf = (s: Span, day: number) => (s.value === null ? 0 : Math.round(s.value * (s.unit === 'd' ? day : 60)));
+/** Minutes as whole working days when they are, else whole hours, else minutes under an hour, else hours. */
+function spanOf(minutes: number, day: number): Span {
+  if (day > 0 && minutes % day === 0) return { value: minutes / day, unit: 'd' };
+  if (minutes % 60 === 0 || minutes >= 60) return { value: Math.round((minutes / 60) * 100) / 100, unit: 'h' };
+  return { value: minutes, unit: 'm' };
+}
+const FACTOR = { m: 1, h: 60 } as const;
+const minutesOf = (s: Span, day: number) => (s.value === null ? 0 : Math.round(s.value * (s.unit === 'd' ? day : FACTOR[s.unit])));
 
 function SpanInput({ span, onChange, error, testId }: { span: Span; onChange: (s: Span) => void; error: boolean; testId?: string }) {
   const { t } = useT();
   return (
     <Space.Compact>
-      <InputNumber value={span.value} step={span.unit === 'd' ? 1 : 0.5} precision={2} status={error ? 'error' : undefined} style={{ width: 90 }} onChange={(v) => onChange({ ...span, value: v })} data-testid={testId} />
+      <InputNumber value={span.value} step={span.unit === 'h' ? 0.5 : 1} status={error ? 'error' : undefined} style={{ width: 80 }} onChange={(v) => onChange({ ...span, value: v })} data-testid={testId} />
       <Select
         value={span.unit}
         style={{ width: 92 }}
         onChange={(unit: Unit) => onChange({ ...span, unit })}
         options={[
+          { value: 'm', label: t.desk.policyMinutes },
           { value: 'h', label: t.desk.policyHours },
           { value: 'd', label: t.desk.policyDays },
         ]}
@@ -101,7 +107,13 @@ export function DeskPolicyPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {d.policyTitle}
       </Typography.Title>
-      <Alert type="info" showIcon message={d.policyVersion(loaded.data.version, loaded.data.createdAt ? formatDateTime(loaded.data.createdAt) : d.policyDefault)} description={d.policyNewCasesOnly} />
+      <Alert
+        type="info"
+        showIcon
+        message={loaded.data.createdAt ? d.policyVersion(loaded.data.version, formatDateTime(loaded.data.createdAt)) : d.policyDefault}
+        description={d.policyNewCasesOnly}
+        data-testid="policy-version"
+      />
       {errors.length > 0 && (
         <Alert
           type="error"
