@@ -171,7 +171,8 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.screenshot({ path: `${SHOTS}/desk-9-phone-photo-case.png` });
     await page.context().close();
     // The handler sees it beside the text in the case drawer.
-    const desk = await openLoggedIn(browser, base, `/desk?case=${id}`, DEMO_ACCOUNTS.station_head, { pageErrors });
+    const desk = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    await desk.goto(`${base}/desk?case=${id}`);
     const inDrawer = desk.getByTestId('case-detail').getByTestId('case-photos').locator('img');
     await expect.poll(() => inDrawer.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     await desk.screenshot({ path: `${SHOTS}/desk-9b-case-photo.png` });
