@@ -135,6 +135,13 @@ const send = (role: DemoRole, url: string, form: ReturnType<typeof caseForm>) =>
   t.app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: cookie[role] } });
 
 describe('photos with a case', () => {
+  it('the demo county shows a retailer’s photo on its packaging complaint', async () => {
+    const [c] = await query<{ id: number; channel: string }>(t.database.db, sql`select id, channel from desk_cases where text = '一条烟外包装破了'`);
+    expect(c.channel).toBe('retailer_app');
+    expect((await detail('county_manager', c.id)).case.photos).toEqual([1]);
+    expect((await t.api(cookie.county_manager, 'GET', `/api/desk/cases/${c.id}/photos/1`)).headers['content-type']).toBe('image/png');
+  });
+
   it('the retailer sends two photos from the phone; they show on the case, as images, to those who see it', async () => {
     const res = await send('retailer', '/api/my/cases', caseForm({ category: 'delivery', cause: 'damaged', text: '到货两条破损' }, [{ type: 'image/png', data: PNG }, { type: 'image/jpeg', data: JPEG }]));
     expect(res.statusCode, res.body).toBe(201);
