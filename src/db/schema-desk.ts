@@ -3,12 +3,13 @@
 // walk-in), with its routing, deadlines on working time, the work done on it
 // (events), the 回访 after closing and rewards for valid complaints.
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { grids, orgs, retailers, stations, users } from './schema.js';
 import { followUps } from './schema-visits.js';
 import type { DeskPolicyRules } from '../shared/desk.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** The deadline policy of an org, versioned: a case keeps the version it was opened under. */
 export const deskPolicies = pgTable(
@@ -55,7 +56,6 @@ export const deskCases = pgTable(
     subjectUserId: integer('subject_user_id'),
     handlerId: integer('handler_id'),
     text: text('text').notNull(),
-    photos: jsonb('photos').$type<string[]>().notNull().default([]),
     /** key | normal: the customer segment the policy is chosen by. */
     segment: text('segment').notNull().default('normal'),
     policyVersion: integer('policy_version').notNull(),
@@ -111,6 +111,28 @@ export const deskCases = pgTable(
     foreignKey({ name: 'desk_cases_handler_id_fk', columns: [t.orgId, t.handlerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ name: 'desk_cases_follow_up_id_fk', columns: [t.orgId, t.followUpId], foreignColumns: [followUps.orgId, followUps.id] }),
     foreignKey({ name: 'desk_cases_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
+  ],
+);
+
+/** Photos the retailer sent with a case: bytes checked to be JPEG, PNG or WebP, served only as that type (decision 1020). */
+export const deskCasePhotos = pgTable(
+  'desk_case_photos',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: integer('case_id').notNull(),
+    /** 1, 2, … in the order sent. */
+    seq: smallint('seq').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.caseId, t.seq] }),
+    foreignKey({ name: 'desk_case_photos_case_id_fk', columns: [t.orgId, t.caseId], foreignColumns: [deskCases.orgId, deskCases.id] }),
   ],
 );
 

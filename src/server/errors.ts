@@ -112,6 +112,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   desk_wrong_state: 409,
   desk_policy_invalid: 422,
   desk_reward_not_valid: 409,
+  desk_too_many_photos: 413,
   cross_site_request: 403,
   unsupported_media_type: 415,
   body_too_large: 413,

@@ -92,6 +92,10 @@ export const auditEntityLabels: Labels = {
   care_disaster_contact: { zh: '受灾联系', en: 'Disaster contact' },
   care_help: { zh: '帮扶台账', en: 'Help ledger' },
   care_activity: { zh: '社区活动', en: 'Community activity' },
+  desk_case: { zh: '客服工单', en: 'Service case' },
+  desk_policy: { zh: '工单时限方案', en: 'Case deadline policy' },
+  desk_reward: { zh: '投诉奖励', en: 'Complaint reward' },
+  desk_stats: { zh: '工单分析', en: 'Desk analysis' },
 };
 
 export const auditQuerySchema = z.object({
@@ -106,6 +110,9 @@ export const auditQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** An export holds at most this many rows (the newest); the screen says so. */
+export const AUDIT_EXPORT_MAX = 20_000;
 
 export const auditExportQuerySchema = auditQuerySchema.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

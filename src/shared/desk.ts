@@ -141,11 +141,23 @@ export const deskPolicyRulesSchema = z.object({
 export type DeskPolicyRules = z.infer<typeof deskPolicyRulesSchema>;
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
+/** Minutes of one business day under these periods (08:30–12:00 + 13:30–17:30 → 450): a policy's "working day". */
+export function businessDayMinutes(periods: { start: string; end: string }[]): number {
+  const min = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return periods.reduce((sum, p) => sum + Math.max(0, min(p.end) - min(p.start)), 0);
+}
+
 export const deskPolicySchema = z.object({ version: z.number(), rules: deskPolicyRulesSchema, createdAt: timestamp.nullable() });
 
 // ---- Requests ------------------------------------------------------------------------
 
 const text = (max: number) => textSchema.trim().max(max, 'text_too_long');
+
+/** Photos with a case (the retailer's form): multipart files beside the JSON field `case`, each checked by its bytes. */
+export const DESK_PHOTO_MAX = 4;
+export const DESK_PHOTO_MAX_BYTES = 1_000_000;
+/** The multipart field that carries the case itself as JSON (the fields of caseCreateSchema). */
+export const CASE_FORM_FIELD = 'case';
 
 export const caseCreateSchema = z.object({
   /** Staff name the shop; a retailer files for their own shop. */
@@ -157,7 +169,6 @@ export const caseCreateSchema = z.object({
   text: text(2000).min(1, 'required'),
   /** The worker a conduct complaint is about. */
   subjectUserId: idSchema.nullable().optional(),
-  photos: z.array(z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'invalid_value').max(400_000, 'photo_too_large')).max(4).default([]),
 });
 export type CaseCreate = z.input<typeof caseCreateSchema>;
 
@@ -167,6 +178,9 @@ export const caseListQuerySchema = z.object({
   retailerId: idParamSchema.optional(),
   due: z.enum(['warning', 'breached']).optional(),
 });
+
+/** Up to this many cases go into one export; the screen says so when a filter matches more. */
+export const CASE_EXPORT_LIMIT = 20_000;
 
 /** The case list as a download: the list's filter, the file format and the language of its headers and labels. */
 export const caseExportQuerySchema = caseListQuerySchema.extend({
@@ -184,6 +198,8 @@ export const forwardSchema = z.object({ ref: text(60).default(''), text: text(10
 export const rewardProposeSchema = z.object({ kind: z.enum(REWARD_KINDS, { error: 'invalid_value' }), description: text(200).min(1, 'required'), amount: z.number().int().min(0).max(1_000_000).default(0) });
 export const rewardDecideSchema = z.object({ approve: z.boolean() });
 export const statsQuerySchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), mine: z.enum(['true', 'false']).optional() });
+/** The figures as a download: one sheet, a section per table (attainment by category, handler, station; causes; months; 回访). */
+export const statsExportQuerySchema = statsQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh') });
 
 // ---- Responses -----------------------------------------------------------------------
 
@@ -267,7 +283,7 @@ export const rewardItemSchema = z.object({
 });
 
 export const caseDetailSchema = z.object({
-  case: caseItemSchema.extend({ photos: z.array(z.string()), subjectUserId: z.number().nullable(), forwardRef: z.string().nullable(), valid: z.boolean().nullable(), version: z.number() }),
+  case: caseItemSchema.extend({ /** Numbers of the case's photos: GET …/photos/:seq. */ photos: z.array(z.number()), subjectUserId: z.number().nullable(), forwardRef: z.string().nullable(), valid: z.boolean().nullable(), version: z.number() }),
   events: z.array(caseEventSchema),
   surveys: z.array(surveyItemSchema),
   rewards: z.array(rewardItemSchema),
@@ -292,11 +308,13 @@ export const myCaseSchema = z.object({
   resolution: z.string().nullable(),
   replies: z.array(z.object({ text: z.string(), at: timestamp })),
   surveyPending: z.boolean(),
+  photos: z.array(z.number()),
 });
 export const myCasesSchema = z.object({ items: z.array(myCaseSchema) });
 
 export const caseCreatedSchema = z.object({ id: z.number(), handlerId: z.number().nullable(), jurisdiction: z.string(), dueAt: timestamp.nullable() });
 export const okSchema = z.object({ ok: z.boolean() });
+export const casePhotoParams = z.object({ id: idParamSchema, seq: z.coerce.number().int().min(1).max(DESK_PHOTO_MAX) });
 
 const countRow = z.object({ key: z.string(), label: z.string(), total: z.number(), onTime: z.number(), breached: z.number() });
 export const deskStatsSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format.js';
+import { fileDay, formatDate, formatDateTime, formatFileTime, formatMoney, formatNumber } from './format.js';
 
 describe('one format for money, figures and dates', () => {
   it('writes money as ¥ with separators and two decimals', () => {
@@ -14,5 +14,8 @@ describe('one format for money, figures and dates', () => {
     expect(formatDate('2026-11-27')).toBe('2026-11-27');
     expect(formatDate('2026-11-26T16:30:00Z')).toBe('2026-11-27');
     expect(formatDateTime('2026-11-27T02:05:09Z')).toBe('2026-11-27 10:05');
+    expect(formatFileTime('2026-11-26T16:05:09Z')).toBe('2026-11-27 00:05:09');
+    expect(formatFileTime(null)).toBe('');
+    expect(fileDay(new Date('2026-11-26T16:30:00Z'))).toBe('20261127');
   });
 });

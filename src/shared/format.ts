@@ -29,3 +29,13 @@ export function formatDate(v: string | Date): string {
 export function formatDateTime(v: string | Date): string {
   return new Date(new Date(v).getTime() + CHINA_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** 2026-11-27 10:05:09 in China time: the one date-time form of exported files (empty for none). */
+export function formatFileTime(v: string | Date | null): string {
+  return v === null ? '' : new Date(new Date(v).getTime() + CHINA_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** 20261127: the China day of an instant, as exported file names carry it. */
+export function fileDay(v: Date): string {
+  return formatDate(v).replace(/-/g, '');
+}

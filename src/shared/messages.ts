@@ -167,6 +167,8 @@ export const messages = {
   desk_wrong_state: { zh: '工单当前状态不允许此操作', en: 'The case is not in a state that allows this' },
   desk_policy_invalid: { zh: '时限方案有误，请按提示修改', en: 'The deadline policy has errors; please correct them' },
   desk_reward_not_valid: { zh: '只有认定为有效的投诉才能奖励', en: 'Only a complaint found valid can be rewarded' },
+  desk_photo_invalid: { zh: '照片须为 JPEG、PNG 或 WebP 图片', en: 'A photo must be a JPEG, PNG or WebP image' },
+  desk_too_many_photos: { zh: '照片最多 4 张', en: 'At most 4 photos' },
   negative_time: { zh: '时限应为大于 0 的分钟数', en: 'A time limit must be a positive number of minutes' },
   deadline_order: { zh: '时限应依次为：首次联系 ≤ 答复 ≤ 办结', en: 'Limits must run first contact ≤ reply ≤ close' },
   deadline_duplicate: { zh: '同一类别和客户类型只能有一条时限', en: 'One limit per category and customer segment' },

@@ -31,6 +31,7 @@ const RatingsPage = lazy(() => import('./features/rating/ratings-page.js').then(
 const SettlementPage = lazy(() => import('./features/settlement/settlement-page.js').then((m) => ({ default: m.SettlementPage })));
 const DeskPage = lazy(() => import('./features/desk/desk-page.js').then((m) => ({ default: m.DeskPage })));
 const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').then((m) => ({ default: m.DeskStatsPage })));
+const DeskPolicyPage = lazy(() => import('./features/desk/desk-policy-page.js').then((m) => ({ default: m.DeskPolicyPage })));
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
@@ -112,6 +113,7 @@ export function AppRoutes() {
         <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="desk" element={guarded('desk', <DeskPage />)} />
         <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />
+        <Route path="desk-policy" element={guarded('desk-policy', <DeskPolicyPage />)} />
         <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
         <Route path="launches" element={guarded('launches', <LaunchesPage />)} />
         <Route path="launches/:id" element={guarded('launches', <LaunchDashboardPage />)} />

@@ -142,6 +142,62 @@ describe('the service desk, from the call to the reopened case', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('the retailer reports a damaged delivery with a photo from the phone; it shows on the case', async () => {
+    const page = await openLoggedIn(browser, base, '/my-cases', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
+    await page.getByTestId('my-case-text').fill('今天到货有两条外包装压坏了，照片附上');
+    // A real picture, drawn in the page: the form shrinks it to a JPEG before it is sent.
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [640, 480];
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#8d6e63';
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#ffffff';
+      g.fillRect(120, 140, 400, 200);
+      g.fillStyle = '#c62828';
+      g.font = 'bold 72px sans-serif';
+      g.fillText('破损', 250, 265);
+      return c.toDataURL('image/png').split(',')[1];
+    });
+    await page.getByTestId('add-photo').locator('input').setInputFiles({ name: 'box.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await page.getByTestId('picked-photo').waitFor();
+    await page.screenshot({ path: `${SHOTS}/desk-8-phone-photo-form.png`, fullPage: true });
+    await page.getByTestId('my-case-submit').click();
+    await expect.poll(async () => (await call('retailer', 'GET', '/api/my/cases')).items.find((c: { text: string }) => c.text.startsWith('今天到货'))?.photos, { timeout: 15_000 }).toEqual([1]);
+    const id = (await call('retailer', 'GET', '/api/my/cases')).items.find((c: { text: string }) => c.text.startsWith('今天到货')).id;
+    const shown = page.getByTestId(`my-case-${id}`).getByTestId('case-photos').locator('img');
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByTestId(`my-case-${id}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/desk-9-phone-photo-case.png` });
+    await page.context().close();
+    // The handler sees it beside the text in the case drawer.
+    const desk = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    await desk.goto(`${base}/desk?case=${id}`);
+    const inDrawer = desk.getByTestId('case-detail').getByTestId('case-photos').locator('img');
+    await expect.poll(() => inDrawer.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await desk.screenshot({ path: `${SHOTS}/desk-9b-case-photo.png` });
+    await desk.context().close();
+  });
+
+  it('the county edits the deadline policy: a negative time is refused in plain words, a fixed one saved as a new version', async () => {
+    const before = (await call('county_manager', 'GET', '/api/desk/policy')).version;
+    const page = await openLoggedIn(browser, base, '/desk-policy', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    await page.getByTestId('policy-row-0').waitFor();
+    const first = page.getByTestId('limit-0-firstContactMinutes');
+    await first.fill('-2');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-errors').waitFor();
+    expect(await page.getByTestId('policy-errors').innerText()).toContain('第 1 行：时限应为大于 0 的分钟数');
+    await page.screenshot({ path: `${SHOTS}/desk-10-policy-refused.png`, fullPage: true });
+    await first.fill('1');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(async () => (await call('county_manager', 'GET', '/api/desk/policy')).version, { timeout: 15_000 }).toBe(before + 1);
+    await page.getByTestId('policy-errors').waitFor({ state: 'detached' });
+    await page.screenshot({ path: `${SHOTS}/desk-11-policy-saved.png`, fullPage: true });
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the county approves a proposed reward in the ledger', async () => {
     const rewards = async () => (await call('county_manager', 'GET', '/api/desk/rewards')).items as { id: number; status: string }[];
     const proposed = (await rewards()).find((w) => w.status === 'proposed')!;

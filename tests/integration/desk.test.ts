@@ -121,6 +121,70 @@ describe('scope and bad input change nothing', () => {
   });
 });
 
+/** A multipart body: the case as JSON in `case`, then files under `photos`. */
+function caseForm(body: Record<string, unknown>, files: { type: string; data: Buffer }[]) {
+  const b = `----desk${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="case"\r\n\r\n${JSON.stringify(body)}\r\n`)];
+  files.forEach((f, i) => parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="photos"; filename="p${i}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n')));
+  parts.push(Buffer.from(`--${b}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+}
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]);
+const send = (role: DemoRole, url: string, form: ReturnType<typeof caseForm>) =>
+  t.app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: cookie[role] } });
+
+describe('photos with a case', () => {
+  it('the demo county shows a retailer’s photo on its packaging complaint', async () => {
+    const [c] = await query<{ id: number; channel: string }>(t.database.db, sql`select id, channel from desk_cases where text = '一条烟外包装破了'`);
+    expect(c.channel).toBe('retailer_app');
+    expect((await detail('county_manager', c.id)).case.photos).toEqual([1]);
+    expect((await t.api(cookie.county_manager, 'GET', `/api/desk/cases/${c.id}/photos/1`)).headers['content-type']).toBe('image/png');
+  });
+
+  it('the retailer sends two photos from the phone; they show on the case, as images, to those who see it', async () => {
+    const res = await send('retailer', '/api/my/cases', caseForm({ category: 'delivery', cause: 'damaged', text: '到货两条破损' }, [{ type: 'image/png', data: PNG }, { type: 'image/jpeg', data: JPEG }]));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    expect((await detail('county_manager', id)).case.photos).toEqual([1, 2]);
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.find((x: { id: number }) => x.id === id);
+    expect(mine.photos).toEqual([1, 2]);
+    const photo = await t.api(cookie.grid_worker, 'GET', `/api/desk/cases/${id}/photos/2`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers).toMatchObject({ 'content-type': 'image/jpeg', 'x-content-type-options': 'nosniff' });
+    expect(photo.rawPayload.equals(JPEG)).toBe(true);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${id}/photos/1`)).headers['content-type']).toBe('image/png');
+    expect((await t.api(cookie.retailer, 'GET', `/api/desk/cases/${id}/photos/1`)).statusCode).toBe(403);
+  });
+
+  it('a shop’s photos are not shown outside the case’s scope', async () => {
+    const res = await send('call_agent', '/api/desk/cases', caseForm({ retailerId: other, category: 'packaging', text: '包装破损' }, [{ type: 'image/png', data: PNG }]));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    expect((await t.api(cookie.county_manager, 'GET', `/api/desk/cases/${id}/photos/1`)).statusCode).toBe(200);
+    expect((await t.api(cookie.grid_worker, 'GET', `/api/desk/cases/${id}/photos/1`)).statusCode).toBe(404);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${id}/photos/1`)).statusCode).toBe(404);
+  });
+
+  it('refuses a page dressed as a photo, a fifth photo and one too large, writing nothing', async () => {
+    const before = await count('desk_cases');
+    const photos = await count('desk_case_photos');
+    const body = { category: 'delivery', cause: 'damaged', text: '破损' };
+    const html = await send('retailer', '/api/my/cases', caseForm(body, [{ type: 'image/png', data: Buffer.from('<html><script>alert(1)</script></html>') }]));
+    expect(html.statusCode).toBe(400);
+    expect(html.json()).toMatchObject({ code: 'desk_photo_invalid', message: '照片须为 JPEG、PNG 或 WebP 图片' });
+    const five = await send('retailer', '/api/my/cases', caseForm(body, Array.from({ length: 5 }, () => ({ type: 'image/png', data: PNG }))));
+    expect(five.statusCode).toBe(413);
+    expect(five.json().code).toBe('desk_too_many_photos');
+    const big = await send('retailer', '/api/my/cases', caseForm(body, [{ type: 'image/jpeg', data: Buffer.concat([JPEG, Buffer.alloc(1_000_001)]) }]));
+    expect(big.json()).toMatchObject({ code: 'photo_too_large', messageEn: 'The photo is too large; compress it first' });
+    const bad = await send('retailer', '/api/my/cases', caseForm({ category: 'weather', text: 'x' }, [{ type: 'image/png', data: PNG }]));
+    expect(bad.json().code).toBe('desk_unknown_category');
+    expect(await count('desk_cases')).toBe(before);
+    expect(await count('desk_case_photos')).toBe(photos);
+  });
+});
+
 describe('回访', () => {
   it('the handler cannot record the 回访 of their own case; someone else can, and 不满意 reopens it', async () => {
     const c = await file('call_agent', { retailerId: own, category: 'price', text: '价格' });
@@ -209,6 +273,14 @@ describe('figures', () => {
     expect(s.byCategory.find((r: { key: string }) => r.key === 'price').total).toBeGreaterThan(0);
     expect(s.surveys.dissatisfied).toBeGreaterThanOrEqual(2);
     expect(s.reopened).toBeGreaterThanOrEqual(2);
+    // The same figures as a file, audited.
+    const csv = await t.api(cookie.county_manager, 'GET', '/api/desk/stats/export?from=2026-11-01&to=2026-11-30&format=csv');
+    const lines = csv.body.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('分组,项目,件数,按时,超时,达成率');
+    const price = s.byCategory.find((r: { key: string }) => r.key === 'price');
+    expect(lines).toContain(`按类别,价格,${price.total},${price.onTime},${price.breached},${Math.round((100 * price.onTime) / price.total)}%`);
+    expect(lines).toContain(`回访,不满意,${s.surveys.dissatisfied},,,`);
+    expect((await count('audit_log where entity = \'desk_stats\''))).toBe(1);
   });
 });
 

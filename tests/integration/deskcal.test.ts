@@ -158,10 +158,31 @@ describe('onboarding', () => {
     expect(n).toBe(3);
   });
 
-  it('the sweep marks warnings and breaches once', async () => {
+  it('the sweep marks warnings and breaches once, and tells each step’s owner once per level in their inbox', async () => {
     const first = await sweepOnboardingDeadlines(db(), new Date(TODAY.getTime() + 30 * 86_400_000));
     expect(first.breached).toBeGreaterThan(0);
+    expect(first.notified).toBeGreaterThan(0);
     const again = await sweepOnboardingDeadlines(db(), new Date(TODAY.getTime() + 30 * 86_400_000));
-    expect(again).toEqual({ warned: 0, breached: 0 });
+    expect(again).toEqual({ warned: 0, breached: 0, notified: 0 });
+    // Marketing's step of the chain run above (county managers act for marketing): a warning and a breach, once each.
+    // (The notices are visible from the sweep's time, a month past the app's clock: read from the table.)
+    const mine = await query<{ title: string; body: string }>(
+      db(),
+      sql`select n.title, n.body from notices n join users u on u.id = n.user_id where u.username = 'manager' and n.title like '%：测试新店' and n.sms_text is null`,
+    );
+    expect(mine.map((n) => n.title).sort()).toEqual(['新办户时限预警：测试新店', '新办户超时：测试新店']);
+    expect(mine[0].body).toContain('营销录入客户及订货周期');
+    // The client manager's steps go to the grid's worker who owns them, never to the county; nobody is told twice.
+    const rows = await query<{ userId: number; owner: number | null; role: string; n: number }>(
+      db(),
+      sql`select n.user_id as "userId", s.owner_user_id as owner, u.role, count(*)::int as n from notices n
+        join onboarding_steps s on s.org_id = n.org_id and s.onboarding_id = (n.params->>'onboardingId')::int and s.step = n.params->>'step'
+        join users u on u.id = n.user_id
+        where n.template = 'onboarding_deadline' group by n.user_id, s.owner_user_id, u.role, n.occasion`,
+    );
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    const cm = rows.filter((r) => r.owner !== null);
+    expect(cm.length).toBeGreaterThan(0);
+    expect(cm.every((r) => r.userId === r.owner && r.role === 'grid_worker')).toBe(true);
   });
 });

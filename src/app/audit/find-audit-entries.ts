@@ -5,12 +5,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
-import type { AuditItem, AuditQuery } from '../../shared/audit.js';
+import { AUDIT_EXPORT_MAX, type AuditItem, type AuditQuery } from '../../shared/audit.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
-
-/** An export holds at most this many rows (the newest); the screen says so. */
-export const AUDIT_EXPORT_MAX = 20_000;
 
 function where(viewer: Viewer, q: AuditFilter): SQL {
   return sql`a.org_id = ${viewer.orgId}

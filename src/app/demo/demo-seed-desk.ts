@@ -8,12 +8,14 @@ import { query, type Db } from '../../db/client.js';
 import { deskCaseEvents, deskCases, deskRewards, deskSurveys } from '../../db/schema-desk.js';
 import { eq } from 'drizzle-orm';
 import type { DeskCategory } from '../../shared/desk.js';
+import { storeCasePhotos } from '../desk/case-photos.js';
+import { demoCasePhoto } from './demo-case-photo.js';
 import { openCase } from '../desk/open-case.js';
 import { sweepDeadlines } from '../desk/sweep-deadlines.js';
 
 const H = 3_600_000;
 
-type Seed = { hoursAgo: number; category: DeskCategory; cause: string; text: string; closed?: { afterHours: number; resolution: string; reply: string; survey?: 'satisfied' | 'basically' | 'dissatisfied' } };
+type Seed = { hoursAgo: number; category: DeskCategory; cause: string; text: string; photo?: true; closed?: { afterHours: number; resolution: string; reply: string; survey?: 'satisfied' | 'basically' | 'dissatisfied' } };
 
 const SEEDS: Seed[] = [
   { hoursAgo: 1, category: 'supply', cause: 'scarce_short', text: '这周和天下、黄鹤楼都没分到，隔壁店却有' },
@@ -24,7 +26,7 @@ const SEEDS: Seed[] = [
   { hoursAgo: 2, category: 'counterfeit', cause: 'cross_region', text: '附近有店在卖外省串码烟' },
   { hoursAgo: 30, category: 'new_brand', cause: 'new_brand', text: '想上新品，需要陈列和推广支持' },
   { hoursAgo: 240, category: 'conduct', cause: 'delivery_person', text: '送货员把货放门口就走了，没有当面点清' },
-  { hoursAgo: 360, category: 'packaging', cause: 'packaging', text: '一条烟外包装破了', closed: { afterHours: 20, resolution: 'compensated', reply: '已为您调换一条', survey: 'satisfied' } },
+  { hoursAgo: 360, category: 'packaging', cause: 'packaging', text: '一条烟外包装破了', photo: true, closed: { afterHours: 20, resolution: 'compensated', reply: '已为您调换一条', survey: 'satisfied' } },
   { hoursAgo: 420, category: 'supply', cause: 'limit_low', text: '限量比上月少了', closed: { afterHours: 26, resolution: 'explained', reply: '本月档位下调一档，按档位投放', survey: 'basically' } },
   { hoursAgo: 500, category: 'delivery', cause: 'damaged', text: '到货有两条受潮', closed: { afterHours: 30, resolution: 'compensated', reply: '已补发两条', survey: 'satisfied' } },
   { hoursAgo: 600, category: 'settlement', cause: 'one_sided', text: '银行扣了钱但系统显示未付', closed: { afterHours: 48, resolution: 'resolved', reply: '单边账已冲正', survey: 'dissatisfied' } },
@@ -46,9 +48,10 @@ export async function seedDemoDesk(db: Db, orgId: number, today: Date): Promise<
       const openedAt = new Date(today.getTime() - s.hoursAgo * H);
       const row = await openCase(
         tx,
-        { orgId, retailerId: shops[i % shops.length].id, kind: 'complaint', channel: i % 3 === 0 ? 'retailer_app' : 'phone', category: s.category, cause: s.cause, text: s.text, subjectUserId: null, photos: [], createdBy: agent?.id ?? null },
+        { orgId, retailerId: shops[i % shops.length].id, kind: 'complaint', channel: s.photo || i % 3 === 0 ? 'retailer_app' : 'phone', category: s.category, cause: s.cause, text: s.text, subjectUserId: null, createdBy: agent?.id ?? null },
         openedAt,
       );
+      if (s.photo) await storeCasePhotos(tx, orgId, row.id, [{ contentType: 'image/png', bytes: demoCasePhoto() }], openedAt);
       if (!s.closed) continue;
       const closedAt = new Date(openedAt.getTime() + s.closed.afterHours * H);
       const reopened = s.closed.survey === 'dissatisfied';

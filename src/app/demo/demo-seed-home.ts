@@ -37,7 +37,7 @@ export async function seedDemoHome(db: Db, orgId: number, today: Date): Promise<
       // A callback the worker promised (a price question): routed to the grid's worker, due this afternoon.
       await openCase(
         tx,
-        { orgId, retailerId: a, kind: 'callback', channel: 'visit', category: 'price', cause: 'price_tags', text: '上次拜访说新价签今天到，约好下午回电确认', subjectUserId: null, photos: [], createdBy: w.workerId },
+        { orgId, retailerId: a, kind: 'callback', channel: 'visit', category: 'price', cause: 'price_tags', text: '上次拜访说新价签今天到，约好下午回电确认', subjectUserId: null, createdBy: w.workerId },
         new Date(today.getTime() - 2 * H),
       );
       // A supply complaint of the grid (the station head handled it), closed yesterday: its 回访 is due today.
@@ -46,7 +46,7 @@ export async function seedDemoHome(db: Db, orgId: number, today: Date): Promise<
         const closed = new Date(today.getTime() - 20 * H);
         const row = await openCase(
           tx,
-          { orgId, retailerId: b, kind: 'complaint', channel: 'phone', category: 'supply', cause: 'limit_low', text: '本周紧俏烟限量太少', subjectUserId: null, photos: [], createdBy: agent?.id ?? null },
+          { orgId, retailerId: b, kind: 'complaint', channel: 'phone', category: 'supply', cause: 'limit_low', text: '本周紧俏烟限量太少', subjectUserId: null, createdBy: agent?.id ?? null },
           opened,
         );
         await tx

@@ -11,6 +11,7 @@ import { DESK_CATEGORIES, isCategory, isCause, type CaseChannel, type caseCreate
 import type { z } from 'zod';
 import { writeAudit } from '../audit/audit.js';
 import { openCase, placeOf } from './open-case.js';
+import { checkCasePhotos, storeCasePhotos, type UploadedPhoto } from './case-photos.js';
 
 type Input = z.output<typeof caseCreateSchema>;
 
@@ -21,7 +22,8 @@ function defaultChannel(viewer: Viewer): CaseChannel {
   return 'walk_in';
 }
 
-export async function createCase(db: Db, viewer: Viewer, input: Input, now: Date) {
+/** `photos`: files sent with the case (the retailer's form), checked by their bytes before anything is written. */
+export async function createCase(db: Db, viewer: Viewer, input: Input, now: Date, photos: UploadedPhoto[] = []) {
   if (viewer.role !== 'retailer' && input.retailerId === undefined) throw new AppError('validation_failed', [{ field: 'retailerId', code: 'required' }]);
   const retailerId = viewer.role === 'retailer' ? (viewer.retailerId ?? -1) : input.retailerId!;
   const [shop] = await query<{ id: number }>(db, sql`select r.id from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id where r.id = ${retailerId} and ${retailerScope(viewer)}`);
@@ -37,14 +39,16 @@ export async function createCase(db: Db, viewer: Viewer, input: Input, now: Date
   } else if (category === 'conduct' && cause === 'client_manager') {
     subjectUserId = (await placeOf(db, viewer.orgId, retailerId))?.gridWorkerId ?? null;
   }
+  const checked = checkCasePhotos(photos);
   const channel = viewer.role === 'retailer' ? 'retailer_app' : (input.channel ?? defaultChannel(viewer));
   return db.transaction(async (tx) => {
     const row = await openCase(
       tx as unknown as Db,
-      { orgId: viewer.orgId, retailerId, kind: input.kind, channel, category, cause, text: input.text, subjectUserId, photos: input.photos, createdBy: viewer.userId },
+      { orgId: viewer.orgId, retailerId, kind: input.kind, channel, category, cause, text: input.text, subjectUserId, createdBy: viewer.userId },
       now,
     );
-    await writeAudit(tx as unknown as Db, viewer, { action: 'update', entity: 'desk_case', entityIds: [row.id], detail: { op: 'create', category, cause, retailerId } }, now);
+    await storeCasePhotos(tx as unknown as Db, viewer.orgId, row.id, checked, now);
+    await writeAudit(tx as unknown as Db, viewer, { action: 'update', entity: 'desk_case', entityIds: [row.id], detail: { op: 'create', category, cause, retailerId, photos: checked.length } }, now);
     return { id: row.id, handlerId: row.handlerId, jurisdiction: row.jurisdiction, dueAt: row.dueAt };
   });
 }

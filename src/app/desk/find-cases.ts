@@ -3,8 +3,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { caseScope } from '../../db/desk-scope.js';
+import { photoSeqs } from './case-photos.js';
 import type { Viewer } from '../../domain/access/viewer.js';
-import type { CaseItem, caseListQuerySchema, myCaseSchema } from '../../shared/desk.js';
+import { CASE_EXPORT_LIMIT, type CaseItem, type caseListQuerySchema, type myCaseSchema } from '../../shared/desk.js';
 import type { z } from 'zod';
 
 /** The columns of a case item; its due state is judged by the server's clock, so a list is never behind the sweep. */
@@ -40,9 +41,6 @@ export async function findCases(db: Db, viewer: Viewer, q: z.output<typeof caseL
   );
 }
 
-/** Up to this many cases go into one export; the screen says so when a filter matches more. */
-export const CASE_EXPORT_LIMIT = 20_000;
-
 /** The cases of a filter for the Excel export, oldest first, with the 回访 result and whether the deadline held. */
 export async function findCasesForExport(db: Db, viewer: Viewer, q: z.output<typeof caseListQuerySchema>, now: Date) {
   return query<CaseItem & { surveyResult: string | null; attained: boolean | null }>(
@@ -63,7 +61,8 @@ export async function findMyCases(db: Db, viewer: Viewer): Promise<MyCase[]> {
     sql`select c.id, c.kind, c.category, c.cause, c.text, c.status, c.opened_at as "openedAt", c.closed_at as "closedAt", c.resolution,
         coalesce((select json_agg(json_build_object('text', e.text, 'at', e.at) order by e.at) from desk_case_events e
           where e.case_id = c.id and e.to_retailer and e.text <> ''), '[]'::json) as replies,
-        (c.status = 'closed' and not exists (select 1 from desk_surveys s where s.case_id = c.id and s.at >= c.closed_at)) as "surveyPending"
+        (c.status = 'closed' and not exists (select 1 from desk_surveys s where s.case_id = c.id and s.at >= c.closed_at)) as "surveyPending",
+        ${photoSeqs('c')} as photos
       from desk_cases c where ${caseScope(viewer)} order by c.opened_at desc limit 100`,
   );
 }

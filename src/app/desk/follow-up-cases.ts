@@ -22,7 +22,7 @@ export async function openCaseForFollowUp(tx: Db, f: FollowUpRow, now: Date): Pr
   const c = caseOfFollowUp(f);
   await openCase(
     tx,
-    { orgId: f.orgId, retailerId: f.retailerId, ...c, channel: 'visit', text: f.text, subjectUserId: null, photos: [], createdBy: f.workerId, followUpId: f.id, firstContactDue: new Date(f.dueAt) },
+    { orgId: f.orgId, retailerId: f.retailerId, ...c, channel: 'visit', text: f.text, subjectUserId: null, createdBy: f.workerId, followUpId: f.id, firstContactDue: new Date(f.dueAt) },
     now,
   );
 }

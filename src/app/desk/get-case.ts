@@ -14,13 +14,14 @@ import type { CaseDetail, LinkedRecords } from '../../shared/desk.js';
 import { explainLimit } from '../../domain/allocation/explain-limit.js';
 import type { Market } from '../../domain/allocation/types.js';
 import { caseColumns, caseFrom } from './find-cases.js';
+import { photoSeqs } from './case-photos.js';
 
 type Detail = CaseDetail;
 
 export async function getCaseDetail(db: Db, viewer: Viewer, id: number, now: Date): Promise<Detail> {
   const [c] = await query<Detail['case'] & { workable: boolean; gridId: number | null }>(
     db,
-    sql`select ${caseColumns(now)}, c.photos, c.subject_user_id as "subjectUserId", c.forward_ref as "forwardRef", c.valid, c.version, c.grid_id as "gridId",
+    sql`select ${caseColumns(now)}, ${photoSeqs('c')} as photos, c.subject_user_id as "subjectUserId", c.forward_ref as "forwardRef", c.valid, c.version, c.grid_id as "gridId",
         (${caseWorkScope(viewer)}) as workable
       ${caseFrom} where c.id = ${id} and ${caseScope(viewer)}`,
   );

@@ -22,7 +22,6 @@ export type OpenCase = {
   cause: string;
   text: string;
   subjectUserId: number | null;
-  photos: string[];
   createdBy: number | null;
   followUpId?: number | null;
   /** A visit's follow-up keeps its own due time (its 24 h callback rule) for the first contact. */
@@ -80,7 +79,6 @@ export async function openCase(tx: Db, c: OpenCase, now: Date): Promise<typeof d
       subjectUserId: c.subjectUserId,
       handlerId: routed.handlerId,
       text: c.text,
-      photos: c.photos,
       segment,
       policyVersion: policy.version,
       milestone: d.milestone,

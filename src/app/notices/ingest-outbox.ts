@@ -10,6 +10,12 @@ import { shanghaiLabel } from '../../domain/notices/format.js';
 import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
 import { noticeConfig } from '../../jobs/notices/notice-config.js';
 
+const ONBOARDING_STEP_ZH: Record<string, string> = {
+  marketing_notified: '专卖通知营销',
+  client_manager_setup: '客户经理建档',
+  customer_entered: '营销录入客户及订货周期',
+  delivery_ready: '物流设置线路、发放到货确认卡',
+};
 const LAUNCH_MEASURE_ZH: Record<string, string> = { listingRate: '上柜率', reorderRate: '复购率', requestedPer100: '每百户需求量' };
 
 type OutboxRow = { id: number; orgId: number; kind: string; retailerId: number | null; userId: number | null; dedupeKey: string; payload: Record<string, unknown>; shopName: string | null };
@@ -50,6 +56,17 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
           items.push({ orgId, retailerId: null, userId: o.userId, template: 'launch_below_band', templateVersion: NOTICE_TEMPLATES.launch_below_band.version,
             occasion: `launch:${p.launchId}:w${p.week}:${p.measure}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: null,
             params: { ...params, launchId: p.launchId }, visibleAt: now, mandatory: false });
+        } else if (o.kind === 'onboarding_deadline' && o.userId) {
+          // An onboarding step nearing (warning) or past (breach) its deadline, to the person who owns it, in-app.
+          const breach = p.level === 'breach';
+          const params = {
+            level: breach ? '超时' : '时限预警', shopName: String(p.shopName ?? ''), licenceNo: String(p.licenceNo ?? ''), stepName: ONBOARDING_STEP_ZH[String(p.step)] ?? String(p.step),
+            state: breach ? '已超过时限' : '即将到期', dueAt: shanghaiLabel(new Date(String(p.dueAt))),
+          };
+          const r = renderTemplate('onboarding_deadline', params);
+          items.push({ orgId, retailerId: null, userId: o.userId, template: 'onboarding_deadline', templateVersion: NOTICE_TEMPLATES.onboarding_deadline.version,
+            occasion: `onboarding:${p.onboardingId}:${p.step}:${p.level}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: null,
+            params: { ...params, onboardingId: p.onboardingId, step: p.step }, visibleAt: now, mandatory: false });
         }
       }
       const ids = await insertNotices(t, items, now);

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { retailers, users, auditLog, orderLines, orders, retailerChanges } from '../../db/schema.js';
-import { deskCaseEvents, deskCases, deskRewards, deskSurveys } from '../../db/schema-desk.js';
+import { deskCaseEvents, deskCasePhotos, deskCases, deskRewards, deskSurveys } from '../../db/schema-desk.js';
 import { deliveryPointMembers, deliveryPoints, retailerServiceModes } from '../../db/schema-grids.js';
 import { noticeDeliveries, noticePreferences, notices } from '../../db/schema-notices.js';
 import { onboardingSteps, onboardings } from '../../db/schema-onboarding.js';
@@ -66,6 +66,7 @@ export const CARRIED: CarriedStep[] = [
   { table: followUps, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: deskCases, rows: (k) => sql`s.retailer_id = ${k.retailerId}` },
   { table: deskCaseEvents, rows: (k) => sql`s.case_id in (select id from desk_cases where org_id = ${k.from} and retailer_id = ${k.retailerId})` },
+  { table: deskCasePhotos, rows: (k) => sql`s.case_id in (select id from desk_cases where org_id = ${k.from} and retailer_id = ${k.retailerId})` },
   { table: deskSurveys, rows: (k) => sql`s.case_id in (select id from desk_cases where org_id = ${k.from} and retailer_id = ${k.retailerId})` },
   {
     table: deskRewards,

@@ -260,8 +260,8 @@ const correctionMenu: Partial<Record<Role, string[]>> = {
 
 // Service desk (issue 15)
 const deskMenu: Partial<Record<Role, string[]>> = {
-  admin: ['desk', 'desk-stats'],
-  county_manager: ['desk', 'desk-stats'],
+  admin: ['desk', 'desk-stats', 'desk-policy'],
+  county_manager: ['desk', 'desk-stats', 'desk-policy'],
   station_head: ['desk', 'desk-stats'],
   grid_worker: ['desk', 'desk-stats'],
   call_agent: ['desk'],

@@ -79,6 +79,15 @@ export const NOTICE_TEMPLATES = {
     sms: null,
     vars: ['name', 'week', 'measure', 'value', 'low'],
   },
+  // Onboarding (issue 15 item 8): a step nearing or past its deadline, to whoever owns it, in-app.
+  onboarding_deadline: {
+    code: 'onboarding_deadline',
+    version: 1,
+    title: '新办户${level}：${shopName}',
+    body: '${shopName}（许可证 ${licenceNo}）的「${stepName}」环节${state}，时限 ${dueAt}。请到新办户跟踪办理。',
+    sms: null,
+    vars: ['level', 'shopName', 'licenceNo', 'stepName', 'state', 'dueAt'],
+  },
   urgent: {
     code: 'urgent',
     version: 1,

@@ -5,14 +5,10 @@ import type { Db } from '../../app/context.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { findAuditEntries, findAuditEntriesForExport, findAuditUsers } from '../../app/audit/find-audit-entries.js';
 import { auditActionLabels, auditExportQuerySchema, auditListSchema, auditObjectText, auditQuerySchema as auditQuery, type AuditItem } from '../../shared/audit.js';
+import { fileDay, formatFileTime } from '../../shared/format.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { sendTableFile, tableFile } from '../table-file.js';
-
-/** 2026-11-24 10:05:09 in China time: the one date-time form of files. */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
 
 function detailText(d: Record<string, unknown>): string {
   return Object.entries(d)
@@ -50,7 +46,7 @@ export function auditRoutes(app: FastifyInstance, { db, now }: { db: Db; now: ()
       const { format, lang, ...filter } = req.query;
       const items = await findAuditEntriesForExport(db, v, filter);
       const row = (i: AuditItem) => [
-        chinaTime(i.at),
+        formatFileTime(i.at),
         i.userName ?? (lang === 'zh' ? '系统' : 'System'),
         auditActionLabels[i.action as keyof typeof auditActionLabels]?.[lang] ?? i.action,
         auditObjectText(i, lang),
@@ -59,7 +55,7 @@ export function auditRoutes(app: FastifyInstance, { db, now }: { db: Db; now: ()
       ];
       const body = await tableFile(format, lang === 'zh' ? '审计日志' : 'Audit log', HEADERS[lang], items.map(row), [20, 14, 12, 36, 60, 16]);
       await writeAudit(db, v, { action: 'export', entity: 'audit_log', detail: { ...filter, format, count: items.length } }, now());
-      const day = chinaTime(now().toISOString()).slice(0, 10).replace(/-/g, '');
+      const day = fileDay(now());
       return sendTableFile(reply, [`审计日志_${day}`, `audit-log-${day}`], format, body);
     },
   );

@@ -1,9 +1,11 @@
 // The service desk (issue 15): cases from every channel, working them, 回访,
 // rewards, the deadline policy and the figures; the retailer's own cases.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../app/context.js';
 import { createCase } from '../../app/desk/create-case.js';
+import { getCasePhoto } from '../../app/desk/case-photos.js';
+import { readCaseForm } from '../case-form.js';
 import { findCases, findCasesForExport, findMyCases } from '../../app/desk/find-cases.js';
 import { writeAudit } from '../../app/audit/audit.js';
 import { sendTableFile, tableFile } from '../table-file.js';
@@ -16,7 +18,7 @@ import { findRewards, moveReward, proposeReward } from '../../app/desk/rewards.j
 import {
   callSchema,
   causeLabel,
-  caseCreateSchema,
+  casePhotoParams,
   caseCreatedSchema,
   caseDetailSchema,
   caseExportQuerySchema,
@@ -38,9 +40,13 @@ import {
   rewardDecideSchema,
   rewardListSchema,
   rewardProposeSchema,
+  statsExportQuerySchema,
   statsQuerySchema,
+  type DeskStats,
   surveySchema,
+  SURVEY_RESULTS,
 } from '../../shared/desk.js';
+import { fileDay, formatFileTime } from '../../shared/format.js';
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -50,9 +56,12 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['desk'];
 
-  r.post('/api/desk/cases', { preHandler: requirePermission('desk.create'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
-  );
+  // JSON, or multipart with photos (readCaseForm: the case as JSON in the field `case`, files under `photos`).
+  const caseForm = { tags, consumes: ['application/json', 'multipart/form-data'], response: { 201: caseCreatedSchema } };
+  r.post('/api/desk/cases', { preHandler: requirePermission('desk.create'), schema: caseForm }, async (req, reply) => {
+    const { input, photos } = await readCaseForm(req);
+    return reply.status(201).send(await createCase(db, viewerOf(req), input, now(), photos));
+  });
   r.get('/api/desk/cases', { preHandler: requirePermission('desk.read'), schema: { tags, querystring: caseListQuerySchema, response: { 200: caseListSchema } } }, async (req) => ({
     items: await findCases(db, viewerOf(req), req.query, now()),
   }));
@@ -63,9 +72,12 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
     const items = await findCasesForExport(db, v, filter, at);
     const body = await tableFile(format, lang === 'zh' ? '工单' : 'Cases', CASE_HEADERS[lang], items.map((c) => caseRow(c, lang)), [8, 8, 22, 26, 14, 24, 10, 10, 10, 18, 18, 18, 12, 10, 8, 10, 50]);
     await writeAudit(db, v, { action: 'export', entity: 'desk_case', entityIds: items.map((c) => c.id), detail: { ...filter, format, count: items.length } }, at);
-    const day = chinaTime(at).slice(0, 10).replace(/-/g, '');
+    const day = fileDay(at);
     return sendTableFile(reply, [`工单_${day}`, `cases-${day}`], format, body);
   });
+  r.get('/api/desk/cases/:id/photos/:seq', { preHandler: requirePermission('desk.read'), schema: { tags, params: casePhotoParams, response: { 200: fileResponseSchema } } }, async (req, reply) =>
+    sendPhoto(reply, req.params, await getCasePhoto(db, viewerOf(req), req.params.id, req.params.seq)),
+  );
   r.get('/api/desk/cases/:id', { preHandler: requirePermission('desk.read'), schema: { tags, params: idParams, response: { 200: caseDetailSchema } } }, async (req) =>
     getCaseDetail(db, viewerOf(req), req.params.id, now()),
   );
@@ -104,27 +116,71 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   r.put('/api/desk/policy', { preHandler: requirePermission('desk.policy'), schema: { tags, body: deskPolicyRulesSchema, response: { 200: deskPolicySchema } } }, async (req) =>
     saveDeskPolicy(db, viewerOf(req), req.body, now()),
   );
+  r.get('/api/desk/stats/export', { preHandler: requirePermission('desk.stats'), schema: { tags, querystring: statsExportQuerySchema, response: { 200: fileResponseSchema } } }, async (req, reply) => {
+    const v = viewerOf(req);
+    const { format, lang, ...q } = req.query;
+    const at = now();
+    const s = await deskStats(db, v, q, at);
+    const body = await tableFile(format, lang === 'zh' ? '工单分析' : 'Desk analysis', STATS_HEADERS[lang], statsRows(s, lang), [14, 30, 10, 10, 10, 10]);
+    await writeAudit(db, v, { action: 'export', entity: 'desk_stats', detail: { ...q, from: s.from, to: s.to, format } }, at);
+    return sendTableFile(reply, [`工单分析_${s.from}_${s.to}`, `desk-analysis-${s.from}-${s.to}`], format, body);
+  });
   r.get('/api/desk/stats', { preHandler: requirePermission('desk.stats'), schema: { tags, querystring: statsQuerySchema, response: { 200: deskStatsSchema } } }, async (req) =>
     deskStats(db, viewerOf(req), req.query, now()),
   );
 
   // The retailer on their phone: their cases, filing one, answering the 回访.
   r.get('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, response: { 200: myCasesSchema } } }, async (req) => ({ items: await findMyCases(db, viewerOf(req)) }));
-  r.post('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: { tags, body: caseCreateSchema, response: { 201: caseCreatedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createCase(db, viewerOf(req), req.body, now())),
+  r.post('/api/my/cases', { preHandler: requirePermission('desk.mine'), schema: caseForm }, async (req, reply) => {
+    const { input, photos } = await readCaseForm(req);
+    return reply.status(201).send(await createCase(db, viewerOf(req), input, now(), photos));
+  });
+  r.get('/api/my/cases/:id/photos/:seq', { preHandler: requirePermission('desk.mine'), schema: { tags, params: casePhotoParams, response: { 200: fileResponseSchema } } }, async (req, reply) =>
+    sendPhoto(reply, req.params, await getCasePhoto(db, viewerOf(req), req.params.id, req.params.seq)),
   );
   r.post('/api/my/cases/:id/survey', { preHandler: requirePermission('desk.mine'), schema: { tags, params: idParams, body: surveySchema, response: { 200: okSchema } } }, async (req) =>
     recordSurvey(db, viewerOf(req), req.params.id, req.body, now()),
   );
 }
 
+/** A stored photo, only as the image type its bytes were checked to be; never rendered as a page. */
+function sendPhoto(reply: FastifyReply, p: { id: number; seq: number }, photo: { contentType: string; bytes: Buffer }) {
+  return reply
+    .header('content-type', photo.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-disposition', `inline; filename="case-${p.id}-${p.seq}.${photo.contentType.split('/')[1]}"`)
+    .header('cache-control', 'private, no-store')
+    .send(photo.bytes);
+}
+
+const STATS_HEADERS = {
+  zh: ['分组', '项目', '件数', '按时', '超时', '达成率'],
+  en: ['Group', 'Item', 'Cases', 'On time', 'Breached', 'Attainment'],
+};
+
+/** The analysis as rows: attainment tables, then causes, months and 回访 with the columns that apply. */
+function statsRows(s: DeskStats, lang: 'zh' | 'en'): (string | number)[][] {
+  const zh = lang === 'zh';
+  const rate = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '');
+  const attain = (group: string, rows: DeskStats['byHandler'], label: (r: DeskStats['byHandler'][number]) => string) =>
+    rows.map((r) => [group, label(r), r.total, r.onTime, r.breached, rate(r.onTime, r.total)]);
+  const cat = (c: string) => (isCategory(c) ? DESK_CATEGORIES[c][lang] : c);
+  return [
+    ...attain(zh ? '按类别' : 'By category', s.byCategory, (r) => cat(r.key)),
+    ...attain(zh ? '按承办人' : 'By handler', s.byHandler, (r) => r.label),
+    ...attain(zh ? '按服务站' : 'By station', s.byStation, (r) => r.label),
+    ...s.pareto.map((p) => [zh ? '原因' : 'Cause', `${cat(p.category)} · ${causeLabel(p.category, p.cause, lang)}`, p.count, '', '', '']),
+    ...s.monthly.map((m) => [zh ? '月度（登记/办结/超时）' : 'Month (opened/closed/breached)', m.month, m.opened, m.closed, m.breached, '']),
+    ...SURVEY_RESULTS.map((r) => [zh ? '回访' : '回访 (callback survey)', deskLabel('survey', r, lang), s.surveys[r], '', '', '']),
+    [zh ? '重开' : 'Reopened', zh ? '办结后重开' : 'Reopened after closing', s.reopened, '', '', rate(s.reopened, s.closed + s.reopened)],
+  ];
+}
+
 const CASE_HEADERS = {
   zh: ['编号', '类型', '零售户', '类别', '客户编码', '原因', '渠道', '归口', '状态', '受理时间', '时限', '办结时间', '办结方式', '按时', '重开', '回访', '内容'],
   en: ['No.', 'Kind', 'Retailer', 'Category', 'Customer code', 'Cause', 'Channel', 'Jurisdiction', 'Status', 'Opened', 'Due', 'Closed', 'Resolution', 'On time', 'Reopened', 'Callback', 'Text'],
 };
-
-const chinaTime = (at: string | Date | null) =>
-  at ? new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
 
 function caseRow(c: Awaited<ReturnType<typeof findCasesForExport>>[number], lang: 'zh' | 'en') {
   const yes = lang === 'zh' ? '是' : 'yes';
@@ -139,9 +195,9 @@ function caseRow(c: Awaited<ReturnType<typeof findCasesForExport>>[number], lang
     deskLabel('channel', c.channel, lang),
     deskLabel('jurisdiction', c.jurisdiction, lang),
     deskLabel('status', c.status, lang),
-    chinaTime(c.openedAt),
-    chinaTime(c.dueAt),
-    chinaTime(c.closedAt),
+    formatFileTime(c.openedAt),
+    formatFileTime(c.dueAt),
+    formatFileTime(c.closedAt),
     c.resolution ? deskLabel('resolution', c.resolution, lang) : '',
     c.attained === null ? '' : c.attained ? yes : no,
     c.reopenCount,

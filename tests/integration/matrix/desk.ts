@@ -1,7 +1,7 @@
 // Service desk (issue 15): cases, working them, 回访, rewards, policy, figures, the retailer's own cases.
 import type { MatrixContext, MatrixModule } from './types.js';
 
-type Ids = { open: number; closed1: number; closed2: number; valid: number; approved: number };
+type Ids = { open: number; closed1: number; closed2: number; valid: number; approved: number; photo: number };
 let ids: Ids | null = null;
 
 /** Cases the calls work on, made through the API once (the first call's body runs before any url is built). */
@@ -23,7 +23,18 @@ async function load({ t }: MatrixContext, own: number): Promise<Ids> {
   const rewards = (await t.api(manager, 'GET', '/api/desk/rewards')).json().items as { id: number }[];
   await t.api(manager, 'POST', `/api/desk/rewards/${rewards[0].id}/decision`, { approve: true });
   await t.api(manager, 'POST', `/api/desk/cases/${valid}/rewards`, { kind: 'goods', description: '礼品', amount: 1 });
-  ids = { open, closed1, closed2, valid, approved: rewards[0].id };
+  // The retailer's own case with one photo (multipart: the case as JSON beside the file).
+  const b = '----deskmatrix';
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="case"\r\n\r\n${JSON.stringify({ category: 'delivery', cause: 'damaged', text: '破损' })}\r\n`),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="photos"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+    png,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const filed = await t.app.inject({ method: 'POST', url: '/api/my/cases', payload, headers: { cookie: await t.login('retailer'), 'content-type': `multipart/form-data; boundary=${b}` } });
+  if (filed.statusCode !== 201) throw new Error(filed.body);
+  ids = { open, closed1, closed2, valid, approved: rewards[0].id, photo: filed.json().id };
   return ids;
 }
 
@@ -56,6 +67,7 @@ export const desk: MatrixModule = {
         expected: [201, 201, 404, 404, 201, 403],
       },
       { name: 'desk cases', method: 'GET', route: '/api/desk/cases', url: () => '/api/desk/cases?status=all', expected: [200, 200, 200, 200, 200, 403] },
+      { name: 'desk case photo', method: 'GET', route: '/api/desk/cases/:id/photos/:seq', url: () => `/api/desk/cases/${at().photo}/photos/1`, expected: [200, 200, 200, 200, 200, 403] },
       { name: 'desk case detail', method: 'GET', route: '/api/desk/cases/:id', url: c(() => at().open), expected: [200, 200, 200, 200, 200, 403] },
       { name: 'desk note', method: 'POST', route: '/api/desk/cases/:id/notes', url: c(() => at().open, '/notes'), body: async () => ({ text: '已联系' }), expected: [200, 200, 200, 200, 403, 403] },
       { name: 'desk call', method: 'POST', route: '/api/desk/cases/:id/calls', url: c(() => at().open, '/calls'), body: async () => ({ text: '回电', reached: true }), expected: [200, 200, 200, 200, 403, 403] },
@@ -88,9 +100,11 @@ export const desk: MatrixModule = {
         body: async () => (await ctx.t.api(await ctx.t.login('admin'), 'GET', '/api/desk/policy')).json().rules,
         expected: [200, 200, 403, 403, 403, 403],
       },
+      { name: 'desk stats export', method: 'GET', route: '/api/desk/stats/export', url: () => '/api/desk/stats/export?format=csv', expected: [200, 200, 200, 200, 403, 403] },
       { name: 'desk stats', method: 'GET', route: '/api/desk/stats', url: () => '/api/desk/stats', expected: [200, 200, 200, 200, 403, 403] },
       { name: 'my cases', method: 'GET', route: '/api/my/cases', url: () => '/api/my/cases', expected: [403, 403, 403, 403, 403, 200] },
       { name: 'my case file', method: 'POST', route: '/api/my/cases', url: () => '/api/my/cases', body: async () => ({ category: 'delivery', cause: 'late', text: '送货晚了' }), expected: [403, 403, 403, 403, 403, 201] },
+      { name: 'my case photo', method: 'GET', route: '/api/my/cases/:id/photos/:seq', url: () => `/api/my/cases/${at().photo}/photos/1`, expected: [403, 403, 403, 403, 403, 200] },
       { name: 'my case survey', method: 'POST', route: '/api/my/cases/:id/survey', url: () => `/api/my/cases/${at().closed2}/survey`, body: async () => ({ result: 'basically' }), expected: [403, 403, 403, 403, 403, 200] },
     ];
   },

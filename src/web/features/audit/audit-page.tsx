@@ -10,11 +10,10 @@ import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { textOf, useT } from '../../i18n/i18n.js';
 import type { Dict } from '../../i18n/zh.js';
-import { AUDIT_ACTIONS, auditActionLabels, auditEntityLabels, auditObjectText } from '../../../shared/audit.js';
+import { AUDIT_ACTIONS, AUDIT_EXPORT_MAX, auditActionLabels, auditEntityLabels, auditObjectText } from '../../../shared/audit.js';
 import { formatDateTime, formatNumber } from '../../../shared/format.js';
 
 const PAGE_SIZE = 50;
-const EXPORT_MAX = 20_000;
 const FILTERS = ['from', 'to', 'userId', 'action', 'entity'] as const;
 type Filter = Partial<Record<(typeof FILTERS)[number], string>>;
 
@@ -62,10 +61,10 @@ export function AuditPage() {
         <Typography.Title level={4} className="zy-page-title" style={{ margin: 0, flex: 1 }}>
           {t.audit.title}
         </Typography.Title>
-        <Button icon={<DownloadOutlined />} href={exportHref('xlsx')} title={t.audit.exportNote(formatNumber(EXPORT_MAX))} data-testid="audit-export">
+        <Button icon={<DownloadOutlined />} href={exportHref('xlsx')} title={t.audit.exportNote(formatNumber(AUDIT_EXPORT_MAX))} data-testid="audit-export">
           {t.audit.export}
         </Button>
-        <Button href={exportHref('csv')} title={t.audit.exportNote(formatNumber(EXPORT_MAX))}>
+        <Button href={exportHref('csv')} title={t.audit.exportNote(formatNumber(AUDIT_EXPORT_MAX))}>
           {t.audit.exportCsv}
         </Button>
       </div>

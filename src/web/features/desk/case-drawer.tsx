@@ -9,6 +9,7 @@ import { RESOLUTIONS, SURVEY_RESULTS, type caseDetailSchema } from '../../../sha
 import { deskApi } from './desk-api.js';
 import { caseLabel, deskLabel, fmtTime } from './desk-labels.js';
 import { DueTag } from './case-list.js';
+import { CasePhotos } from './case-photos.js';
 
 type Detail = Wire<typeof caseDetailSchema>;
 
@@ -66,6 +67,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             </Descriptions.Item>
             <Descriptions.Item label={d.text} span={2}>
               <Typography.Text>{c.text}</Typography.Text>
+              <CasePhotos base={`/api/desk/cases/${c.id}/photos`} seqs={c.photos} />
             </Descriptions.Item>
             <Descriptions.Item label={d.handler}>{c.handlerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={deskLabel('milestone', c.milestone, lang)}>

@@ -1,5 +1,6 @@
 // Typed calls of the service-desk API (issue 15).
 import { api, toQuery, type Body, type Query, type Wire } from '../../api/client.js';
+import { CASE_FORM_FIELD } from '../../../shared/desk.js';
 import type {
   callSchema,
   caseCreateSchema,
@@ -8,6 +9,8 @@ import type {
   caseListQuerySchema,
   caseListSchema,
   closeSchema,
+  deskPolicyRulesSchema,
+  deskPolicySchema,
   deskStatsSchema,
   myCasesSchema,
   okSchema,
@@ -37,7 +40,16 @@ export const deskApi = {
   decideReward: (id: number, approve: boolean) => post<Ok>(`/api/desk/rewards/${id}/decision`, { approve }),
   rewardGiven: (id: number) => post<Ok>(`/api/desk/rewards/${id}/given`),
   stats: (q: Query<typeof statsQuerySchema>) => api<Wire<typeof deskStatsSchema>>(`/api/desk/stats${toQuery(q)}`),
+  policy: () => api<Wire<typeof deskPolicySchema>>('/api/desk/policy'),
+  savePolicy: (rules: Body<typeof deskPolicyRulesSchema>) => api<Wire<typeof deskPolicySchema>>('/api/desk/policy', { method: 'PUT', body: rules }),
   myCases: () => api<Wire<typeof myCasesSchema>>('/api/my/cases'),
-  fileMine: (body: Body<typeof caseCreateSchema>) => post<Wire<typeof caseCreatedSchema>>('/api/my/cases', body),
+  /** With photos: multipart, the case as JSON in its own field beside the files. */
+  fileMine: (body: Body<typeof caseCreateSchema>, photos: Blob[] = []) => {
+    if (!photos.length) return post<Wire<typeof caseCreatedSchema>>('/api/my/cases', body);
+    const form = new FormData();
+    form.append(CASE_FORM_FIELD, JSON.stringify(body));
+    photos.forEach((p, i) => form.append('photos', p, `photo-${i + 1}.jpg`));
+    return api<Wire<typeof caseCreatedSchema>>('/api/my/cases', { method: 'POST', form });
+  },
   surveyMine: (id: number, body: Body<typeof surveySchema>) => post<Ok>(`/api/my/cases/${id}/survey`, body),
 };

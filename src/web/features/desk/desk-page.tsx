@@ -9,15 +9,12 @@ import { ApiError, toQuery, type Wire } from '../../api/client.js';
 import { formatNumber } from '../../../shared/format.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
-import type { caseListSchema } from '../../../shared/desk.js';
+import { CASE_EXPORT_LIMIT, type caseListSchema } from '../../../shared/desk.js';
 import { deskApi } from './desk-api.js';
 import { DeskIntake } from './desk-intake.js';
 import { CaseList } from './case-list.js';
 import { CaseDrawer } from './case-drawer.js';
 import { RewardLedger } from './reward-ledger.js';
-
-/** The server's cap on one export (CASE_EXPORT_LIMIT in src/app/desk/find-cases.ts). */
-const EXPORT_MAX = 20_000;
 
 type Status = 'open' | 'survey_due' | 'closed';
 type Due = 'warning' | 'breached';
@@ -74,10 +71,10 @@ export function DeskPage() {
               {d.mine}
             </Checkbox>
           )}
-          <Button size="small" icon={<DownloadOutlined />} href={exportHref('xlsx')} title={d.exportNote(formatNumber(EXPORT_MAX))} data-testid="desk-export">
+          <Button size="small" icon={<DownloadOutlined />} href={exportHref('xlsx')} title={d.exportNote(formatNumber(CASE_EXPORT_LIMIT))} data-testid="desk-export">
             {d.export}
           </Button>
-          <Button size="small" href={exportHref('csv')} title={d.exportNote(formatNumber(EXPORT_MAX))}>
+          <Button size="small" href={exportHref('csv')} title={d.exportNote(formatNumber(CASE_EXPORT_LIMIT))}>
             {d.exportCsv}
           </Button>
         </Space>

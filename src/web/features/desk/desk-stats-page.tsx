@@ -2,9 +2,10 @@
 // deadline attainment by handler, station and category, the reopen rate,
 // 回访 satisfaction and the monthly trend; a grid worker sees their own.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Card, Col, Row, Statistic, Table } from 'antd';
+import { App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/i18n.js';
-import { ApiError, type Wire } from '../../api/client.js';
+import { ApiError, toQuery, type Wire } from '../../api/client.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { useSession } from '../../shell/session.js';
 import { causeLabel, type deskStatsSchema } from '../../../shared/desk.js';
@@ -77,9 +78,23 @@ export function DeskStatsPage() {
       />
     </Card>
   );
+  const exportHref = (format: 'xlsx' | 'csv') => `/api/desk/stats/export${toQuery({ from: s.from, to: s.to, mine: session.me?.user.role === 'grid_worker' ? 'true' : undefined, format, lang })}`;
   const surveyed = s.surveys.satisfied + s.surveys.basically + s.surveys.dissatisfied;
   return (
     <Row gutter={[12, 12]}>
+      <Col span={24}>
+        <Space wrap>
+          <Typography.Text type="secondary">
+            {s.from} – {s.to}
+          </Typography.Text>
+          <Button size="small" icon={<DownloadOutlined />} href={exportHref('xlsx')} data-testid="desk-stats-export">
+            {d.export}
+          </Button>
+          <Button size="small" href={exportHref('csv')}>
+            {d.exportCsv}
+          </Button>
+        </Space>
+      </Col>
       <Col xs={12} md={6}>
         <Card size="small">
           <Statistic title={d.total} value={s.byCategory.reduce((a, r) => a + r.total, 0)} />

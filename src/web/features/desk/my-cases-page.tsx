@@ -8,6 +8,7 @@ import { ApiError, type Wire } from '../../api/client.js';
 import { CATEGORY_CODES, DESK_CATEGORIES, SURVEY_RESULTS, type DeskCategory, type myCasesSchema } from '../../../shared/desk.js';
 import { deskApi } from './desk-api.js';
 import { caseLabel, categoryLabel, deskLabel, fmtTime } from './desk-labels.js';
+import { CasePhotos, PhotoPicker } from './case-photos.js';
 
 type Item = Wire<typeof myCasesSchema>['items'][number];
 
@@ -18,6 +19,7 @@ export function MyCasesPage() {
   const [items, setItems] = useState<Item[] | null>(null);
   const [category, setCategory] = useState<DeskCategory>('supply');
   const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<Blob[]>([]);
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
   const load = useCallback(async () => {
     try {
@@ -28,13 +30,17 @@ export function MyCasesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => void load(), [load]);
+  const [busy, setBusy] = useState(false);
   const act = async (fn: () => Promise<unknown>, ok: string) => {
+    setBusy(true);
     try {
       await fn();
       message.success(ok);
       await load();
     } catch (e) {
       fail(e);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -49,6 +55,7 @@ export function MyCasesPage() {
         items.map((c) => (
           <Card key={c.id} size="small" data-testid={`my-case-${c.id}`} title={caseLabel(c, lang)} extra={<Tag color={c.status === 'closed' ? 'green' : 'blue'}>{deskLabel('status', c.status, lang)}</Tag>}>
             <Typography.Paragraph style={{ marginBottom: 6 }}>{c.text}</Typography.Paragraph>
+            <CasePhotos base={`/api/my/cases/${c.id}/photos`} seqs={c.photos} />
             <Typography.Text type="secondary">{fmtTime(c.openedAt)}</Typography.Text>
             <div style={{ marginTop: 8 }}>
               <Typography.Text strong>{d.replies}</Typography.Text>
@@ -87,16 +94,20 @@ export function MyCasesPage() {
       <Card size="small" title={d.newCase}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select style={{ width: '100%' }} value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} aria-label={d.category} />
-          <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={d.myHint} />
+          <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={d.myHint} data-testid="my-case-text" />
+          <PhotoPicker photos={photos} onChange={setPhotos} />
           <Button
             type="primary"
             block
             size="large"
             disabled={!text.trim()}
+            loading={busy}
+            data-testid="my-case-submit"
             onClick={() =>
               void act(async () => {
-                await deskApi.fileMine({ category, cause: Object.keys(DESK_CATEGORIES[category].causes)[0], text });
+                await deskApi.fileMine({ category, cause: Object.keys(DESK_CATEGORIES[category].causes)[0], text }, photos);
                 setText('');
+                setPhotos([]);
               }, d.done)
             }
           >
