@@ -16,7 +16,14 @@ export type ForecastRunSummary = {
   seconds: number;
   /** Backtest of this run's model over the last weeks, shop totals: WAPE of the model and the best baseline. */
   backtest?: { wapePct: number; bestBaselinePct: number; baseline: string };
+  /** County × product over the last 8 weeks from one earlier fit (domain/forecast/backtest.ts): WAPE % of the model and each baseline. */
+  productBacktest?: {
+    total: BacktestFigures;
+    byHorizon: (BacktestFigures & { horizon: number })[];
+    products: Record<string, BacktestFigures>;
+  };
 };
+export type BacktestFigures = { weeks: number; model: number | null; seasonal_naive: number | null; aligned_naive: number | null; recent_mean: number | null };
 
 export const forecastRuns = pgTable(
   'forecast_runs',

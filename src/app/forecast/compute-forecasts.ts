@@ -10,6 +10,7 @@ import { findProductAttrs, findShopAttrs, findWeeklyDemand } from '../../db/fore
 import { findProductShares } from '../../db/forecast-shares.js';
 import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
 import {
+  backtestPanel,
   buildPanel,
   fitForecaster,
   forecastFrom,
@@ -69,6 +70,8 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   const shopFc = forecastPanel(shopPanel);
   await progress(55, 'shops forecast');
   const productFc = forecastPanel(productPanel);
+  // How the model and the baselines did over the last 8 weeks, so the screen has accuracy from the first run on.
+  const bt = backtestPanel(productPanel, { seed, maxRows: 40_000, gbt });
   await progress(70, 'products forecast');
 
   const rows: ForecastRow[] = [];
@@ -143,7 +146,12 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   }
   await progress(80, 'writing');
 
-  const summary: ForecastRunSummary = { shops: shopPanel.series.length, series: rows.length, seconds: Math.round((Date.now() - t0) / 100) / 10 };
+  const summary: ForecastRunSummary = {
+    shops: shopPanel.series.length,
+    series: rows.length,
+    seconds: Math.round((Date.now() - t0) / 100) / 10,
+    ...(bt ? { productBacktest: { total: bt.total, byHorizon: bt.byHorizon, products: Object.fromEntries(bt.bySeries) } } : {}),
+  };
   await db.transaction(async (tx) => {
     // Only the latest run keeps its shop × product rows; totals stay for accuracy over time.
     await tx.execute(sql`delete from forecasts where org_id = ${orgId} and run_id <> ${run.id} and retailer_id <> 0 and product_id <> 0`);

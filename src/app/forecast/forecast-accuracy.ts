@@ -4,6 +4,8 @@
 // score sheets: WAPE and bias in percent, over the worker's shops.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
+import { gridScope } from '../../db/scope.js';
+import type { Viewer } from '../../domain/access/viewer.js';
 
 export type WorkerAccuracy = {
   workerId: number | null;
@@ -28,7 +30,7 @@ const accuracySql = (orgId: number, month: string, horizon: number | null) => sq
   ),
   a as (
     select o.retailer_id, date_trunc('week', o.order_date)::date as week_start, sum(l.demand_qty)::float8 as qty
-    from orders o join order_lines l on l.order_id = o.id
+    from orders o join order_lines l on l.order_id = o.id and l.org_id = o.org_id
     where o.org_id = ${orgId} and o.order_date >= ${`${month}-01`}::date - 7 and o.order_date < (${`${month}-01`}::date + interval '1 month' + interval '7 days')
     group by 1, 2
   )
@@ -36,7 +38,7 @@ const accuracySql = (orgId: number, month: string, horizon: number | null) => sq
     count(distinct f.week_start)::int as weeks, sum(f.qty)::float8 as forecast, sum(coalesce(a.qty, 0))::float8 as actual,
     round((100 * sum(abs(f.qty - coalesce(a.qty, 0))) / nullif(sum(coalesce(a.qty, 0)), 0))::numeric, 2)::float8 as "wapePct",
     round((100 * sum(f.qty - coalesce(a.qty, 0)) / nullif(sum(coalesce(a.qty, 0)), 0))::numeric, 2)::float8 as "biasPct"
-  from f join retailers r on r.id = f.retailer_id and r.org_id = ${orgId} join grids g on g.id = r.grid_id
+  from f join retailers r on r.id = f.retailer_id and r.org_id = ${orgId} join grids g on g.id = r.grid_id and g.org_id = r.org_id
   left join a on a.retailer_id = f.retailer_id and a.week_start = f.week_start
   -- Only weeks that have happened: some shop of the org ordered in them.
   where f.week_start in (select week_start from a)
@@ -76,4 +78,15 @@ export async function forecastAccuracyByWorker(
     wapePct: w.actual > 0 ? r2((100 * w.absErr) / w.actual) : null,
     biasPct: w.actual > 0 ? r2((100 * (w.forecast - w.actual)) / w.actual) : null,
   }));
+}
+
+/** The grids a viewer sees (all for marketing, the station's or the worker's own), with the worker's name; for the forecast screen. */
+export async function findGridAccuracy(db: Db, viewer: Viewer, month: string) {
+  const grids = await forecastAccuracyByGrid(db, viewer.orgId, month);
+  const visible = await query<{ id: number; workerName: string | null }>(
+    db,
+    sql`select g.id, u.display_name as "workerName" from grids g left join users u on u.id = g.worker_id and u.org_id = g.org_id where ${gridScope(viewer)}`,
+  );
+  const names = new Map(visible.map((g) => [g.id, g.workerName]));
+  return grids.filter((g) => names.has(g.gridId)).map(({ workerId: _w, ...g }) => ({ ...g, workerName: names.get(g.gridId) ?? null }));
 }
