@@ -75,6 +75,13 @@ describe('a forecast run', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines[0].qty).toBe(Math.round(lines[0].forecast));
     expect(lines[0].reason.zh).toMatch(/近13周平均 .* 条 · 去年.*近期走势 ×/);
+    // The why's level is this product's, not the shop's total: the parts multiply to about the forecast.
+    const [parts] = await query<{ baseline: number; e: number; tr: number; adj: number; qty: number }>(
+      db,
+      sql`select baseline, event_effect as e, trend as tr, adjustment as adj, qty from forecasts
+        where org_id = ${orgId} and run_id = ${runId} and retailer_id = ${shop.id} and product_id = ${lines[0].productId} and week_start = '2026-11-30'`,
+    );
+    expect(parts.baseline * parts.e * parts.tr * parts.adj).toBeCloseTo(parts.qty, 1);
     await db.execute(sql`insert into forecast_overrides (org_id, retailer_id, product_id, week_start, qty, reason)
       values (${orgId}, ${shop.id}, ${lines[0].productId}, '2026-11-30', 40, '婚宴')`);
     const after = await findSuggestedOrder(db, orgId, shop.id, '2026-11-30');

@@ -140,7 +140,9 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
       const rec = reconcile(parts, county[h - 1]);
       list.forEach((x, j) => {
         const p = shopFc[shopIndex.get(x.retailerId)!][h - 1];
-        rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.value > 0 ? (p.low / p.value) * rec[j] : 0, high: p.value > 0 ? (p.high / p.value) * rec[j] : 0 });
+        // The shop's parts, its level scaled to this product's share, so level × event × trend × model ≈ this row's qty.
+        const k = p.value > 0 ? rec[j] / p.value : 0;
+        rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.low * k, high: p.high * k, baseline: p.parts.baseline * k });
       });
     }
   }
