@@ -77,8 +77,8 @@ describe('order day', () => {
     await page.keyboard.type('agent123');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/take-orders/);
-    // The search box has the focus: type the customer code, Enter.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '')).toBe('order-search');
+    // The search box has the focus (once the screen's code has loaded): type the customer code, Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? ''), { timeout: 15_000 }).toBe('order-search');
     await page.keyboard.type(target!.customerCode);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('order-retailer').innerText()).toContain(target!.shopName);

@@ -59,6 +59,13 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     names: ['price_class', 'scarce'],
     of: (k) => prodAttr.get(k) ?? [NaN, NaN],
   });
+  const phases: Record<string, number> = {};
+  let tPhase = Date.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round((Date.now() - tPhase) / 100) / 10;
+    tPhase = Date.now();
+  };
+  lap('read');
   await progress(20, 'history read');
 
   const gbt = { trees: opts.trees ?? 100 };
@@ -68,10 +75,13 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     return forecastFrom(panel, f, panel.weeks - 1);
   };
   const shopFc = forecastPanel(shopPanel);
+  lap('shops');
   await progress(55, 'shops forecast');
   const productFc = forecastPanel(productPanel);
   // How the model and the baselines did over the last 8 weeks, so the screen has accuracy from the first run on.
+  lap('products');
   const bt = backtestPanel(productPanel, { seed, maxRows: 40_000, gbt });
+  lap('backtest');
   await progress(70, 'products forecast');
 
   const rows: ForecastRow[] = [];
@@ -146,12 +156,14 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
       });
     }
   }
+  lap('shop_products');
   await progress(80, 'writing');
 
   const summary: ForecastRunSummary = {
     shops: shopPanel.series.length,
     series: rows.length,
     seconds: Math.round((Date.now() - t0) / 100) / 10,
+    phases,
     ...(bt ? { productBacktest: { total: bt.total, byHorizon: bt.byHorizon, products: Object.fromEntries(bt.bySeries) } } : {}),
   };
   await db.transaction(async (tx) => {
@@ -161,6 +173,7 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     await tx.execute(sql`update forecast_runs set status = 'done', summary = ${JSON.stringify(summary)}::jsonb, finished_at = now()
       where org_id = ${orgId} and id = ${run.id}`);
   });
+  lap('write');
   await progress(100, 'done');
   return { runId: run.id, rows: rows.length, summary };
 }

@@ -39,6 +39,11 @@ export function SuggestedOrderCard({
   const { s, why } = useSuggestionText();
   const shown = suggested.filter((l) => products.has(l.productId));
   const empty = shown.filter((l) => l.qty > 0 && !((typed(l.productId) ?? 0) > 0)).length;
+  const fillButton = (
+    <Button size={compact ? 'small' : 'middle'} type="primary" ghost disabled={!empty} onClick={onFill} data-testid="take-suggested">
+      {s.fill}
+    </Button>
+  );
   return (
     <Card
       size="small"
@@ -50,13 +55,19 @@ export function SuggestedOrderCard({
         </Space>
       }
       extra={
-        <Tooltip title={s.fillHint}>
-          <Button size="small" type="primary" ghost disabled={!empty} onClick={onFill} data-testid="take-suggested">
-            {s.fill}
-          </Button>
-        </Tooltip>
+        // On a phone a tooltip would stay open after the tap: the hint is a line of text there instead.
+        compact ? (
+          <Tooltip title={s.fillHint}>{fillButton}</Tooltip>
+        ) : (
+          fillButton
+        )
       }
     >
+      {!compact && shown.length > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 4 }}>
+          {s.fillHint}
+        </Typography.Text>
+      )}
       {shown.length === 0 ? (
         <Typography.Text type="secondary">{s.none}</Typography.Text>
       ) : (
