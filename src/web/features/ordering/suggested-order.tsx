@@ -27,6 +27,7 @@ export function SuggestedOrderCard({
   typed,
   onFill,
   compact = false,
+  shortcut,
 }: {
   suggested: SuggestedLine[];
   products: Map<number, OrderingProduct>;
@@ -35,13 +36,15 @@ export function SuggestedOrderCard({
   onFill: () => void;
   /** Desk layout: the why in a tooltip instead of under each line. */
   compact?: boolean;
+  /** A keyboard shortcut that does the same, shown on the button. */
+  shortcut?: string;
 }) {
   const { s, why } = useSuggestionText();
   const shown = suggested.filter((l) => products.has(l.productId));
   const empty = shown.filter((l) => l.qty > 0 && !((typed(l.productId) ?? 0) > 0)).length;
   const fillButton = (
     <Button size={compact ? 'small' : 'middle'} type="primary" ghost disabled={!empty} onClick={onFill} data-testid="take-suggested">
-      {s.fill}
+      {shortcut ? `${s.fill} (${shortcut})` : s.fill}
     </Button>
   );
   return (

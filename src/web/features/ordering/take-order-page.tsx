@@ -296,6 +296,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
               <div style={{ marginBottom: 12 }}>
                 <SuggestedOrderCard
                   compact
+                  shortcut="Alt+S"
                   suggested={view.suggested}
                   products={byId}
                   typed={(pid) => lines.find((l) => l.productId === pid)?.demandQty}
