@@ -117,6 +117,21 @@ describe('order day', () => {
     await page.context().close();
   });
 
+  it('marketing reads a product\'s forecast against the baselines and overrides a week with a reason', async () => {
+    const page = await openLoggedIn(browser, web.baseUrl, '/forecasts', ['manager', 'manager123'], { pageErrors });
+    await expect.poll(() => page.getByTestId('forecast-chart').count(), { timeout: 30_000 }).toBe(1);
+    const week = await page.getByTestId('forecast-weeks').locator('tbody tr.ant-table-row').nth(1).locator('td').first().innerText();
+    await page.getByTestId(`override-${week}`).click();
+    await page.locator('input[data-testid="override-qty"], [data-testid="override-qty"] input').first().fill('500');
+    await page.getByTestId('override-reason').fill('春节前备货');
+    await page.getByTestId('override-save').click();
+    await expect.poll(() => page.getByTestId(`in-force-${week}`).innerText(), { timeout: 15_000 }).toContain('人工调整');
+    expect(await page.getByTestId('forecast-versions').innerText()).toContain('春节前备货');
+    await page.screenshot({ path: `${SHOTS}/ordering-forecast-screen.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('re-running an allocation shows its progress, then the new figures', async () => {
     // Next week's draft is the newest plan, so the screen opens on it.
     await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' });
