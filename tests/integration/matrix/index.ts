@@ -37,6 +37,7 @@ export const MATRIX: MatrixModule[] = [
   cultivation,
   care,
   home,
+  // Last: its run call stops the job runner.
   forecast,
 ];
 
