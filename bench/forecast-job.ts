@@ -13,4 +13,4 @@ const t0 = Date.now();
 const r = await computeForecasts(database.db, org.id, new Date('2026-12-03T02:00:00Z'), { seed: 1 });
 const seconds = (Date.now() - t0) / 1000;
 await database.close();
-console.log(JSON.stringify({ rows: r.rows, shops: r.summary.shops, job_seconds: Math.round(seconds * 10) / 10 }));
+console.log(JSON.stringify({ rows: r.rows, shops: r.summary.shops, job_seconds: Math.round(seconds * 10) / 10, phases: r.summary.phases }));

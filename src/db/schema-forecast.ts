@@ -14,9 +14,18 @@ export type ForecastRunSummary = {
   shops: number;
   series: number;
   seconds: number;
+  /** Wall seconds per phase up to the write (read, shops, products, backtest, shop_products); the write is not in `seconds`. */
+  phases?: Record<string, number>;
   /** Backtest of this run's model over the last weeks, shop totals: WAPE of the model and the best baseline. */
   backtest?: { wapePct: number; bestBaselinePct: number; baseline: string };
+  /** County × product over the last 8 weeks from one earlier fit (domain/forecast/backtest.ts): WAPE % of the model and each baseline. */
+  productBacktest?: {
+    total: BacktestFigures;
+    byHorizon: (BacktestFigures & { horizon: number })[];
+    products: Record<string, BacktestFigures>;
+  };
 };
+export type BacktestFigures = { weeks: number; model: number | null; seasonal_naive: number | null; aligned_naive: number | null; recent_mean: number | null };
 
 export const forecastRuns = pgTable(
   'forecast_runs',

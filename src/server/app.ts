@@ -46,6 +46,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { cultivationRoutes } from './routes/cultivation.js';
+import { forecastRoutes } from './routes/forecast.js';
 import { homeRoutes } from './routes/home.js';
 
 export type AppOptions = {
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   measureRoutes(app, { db: opts.db, now });
   orgTreeRoutes(app, { db: opts.db, now });
   cultivationRoutes(app, { db: opts.db, now });
+  forecastRoutes(app, { db: opts.db, now });
   careRoutes(app, { db: opts.db, now });
   homeRoutes(app, { db: opts.db, now });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).

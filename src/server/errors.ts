@@ -159,6 +159,8 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   launch_target_required: 422,
   launch_target_empty: 422,
   launch_not_targeted: 422,
+  forecast_none: 409,
+  forecast_week_out_of_range: 422,
 };
 
 /**

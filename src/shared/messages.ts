@@ -97,6 +97,7 @@ export const messages = {
   representative_wrong_state: { zh: '当前状态下不能进行此操作', en: 'Not possible in the current state' },
   representative_cap_invalid: { zh: '客户代表比例应大于 0 且不超过 20%', en: 'The representative cap must be above 0 and at most 20%' },
   reason_required: { zh: '请填写原因（至少 4 个字）', en: 'Give a reason (at least 4 characters)' },
+  forecast_reason_required: { zh: '调整预测须填写原因', en: 'An override needs a reason' },
   rating_freeze_exists: { zh: '该零售户该月已冻结评分', en: 'Scoring is already frozen for this retailer and month' },
   // Grids and the map (issue 4)
   grid_not_empty: {
@@ -271,6 +272,9 @@ export const messages = {
   launch_target_required: { zh: '请设定目标零售户范围（档位、细分、业态或网格）', en: 'Set the target shops (tier, segment, format or grids)' },
   launch_target_empty: { zh: '按所设条件没有在营的目标零售户，请放宽条件', en: 'No active shop matches the target; widen it' },
   launch_not_targeted: { zh: '该零售户不在此新品的培育目标内', en: 'This shop is not a target of that launch' },
+  // Demand forecasts (issue 18)
+  forecast_none: { zh: '还没有需求预测，请先计算预测', en: 'There is no forecast yet; run one first' },
+  forecast_week_out_of_range: { zh: '只能调整最近一次预测的未来 8 周（按周一）', en: 'Only the 8 weeks of the latest forecast (by their Monday) can be adjusted' },
   // Care (issue 16 items 6–9)
   care_photo_type: { zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images can be uploaded' },
   care_photo_invalid: { zh: '文件内容不是所声明的图片格式', en: 'The file is not the image type it claims to be' },

@@ -1,6 +1,7 @@
 // Request and response schemas of supply plans, allocation and order taking,
 // used by the routes and by the screens.
 import { z } from 'zod';
+import { suggestedLineSchema } from './forecast.js';
 import { idParamSchema, idSchema, isoDateSchema, textSchema, timestampSchema } from './primitives.js';
 import { jobViewSchema } from './jobs.js';
 
@@ -109,6 +110,9 @@ export const planItemSchema = z.object({
   gapPct: z.number().nullable(),
   method: z.string().nullable(),
   orderedQty: z.number(),
+  /** The county's expected demand this week from the latest forecast (or marketing's override of it); null without a forecast. */
+  expectedDemand: z.number().nullable().optional(),
+  expectedOverridden: z.boolean().optional(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
@@ -184,7 +188,8 @@ export const retailerOrderingSchema = z.object({
       lines: z.array(lineQtySchema),
     }),
   ),
-  suggested: z.array(z.object({ productId: z.number(), qty: z.number() })),
+  /** The suggested order (建议订量): this week's forecast within the limits, with why; from the last orders while no forecast exists. */
+  suggested: z.array(suggestedLineSchema),
 });
 export type RetailerOrdering = z.infer<typeof retailerOrderingSchema>;
 

@@ -49,6 +49,7 @@ const ScoreSheetsPage = lazy(() => import('./features/measures/score-sheets-page
 const RollupPage = lazy(() => import('./features/org-tree/rollup-page.js').then((m) => ({ default: m.RollupPage })));
 const LaunchesPage = lazy(() => import('./features/cultivation/launches-page.js').then((m) => ({ default: m.LaunchesPage })));
 const LaunchDashboardPage = lazy(() => import('./features/cultivation/launch-dashboard-page.js').then((m) => ({ default: m.LaunchDashboardPage })));
+const ForecastsPage = lazy(() => import('./features/forecast/forecasts-page.js').then((m) => ({ default: m.ForecastsPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
@@ -116,6 +117,7 @@ export function AppRoutes() {
         <Route path="desk-policy" element={guarded('desk-policy', <DeskPolicyPage />)} />
         <Route path="my-cases" element={guarded('my-cases', <MyCasesPage />)} />
         <Route path="launches" element={guarded('launches', <LaunchesPage />)} />
+        <Route path="forecasts" element={guarded('forecasts', <ForecastsPage />)} />
         <Route path="launches/:id" element={guarded('launches', <LaunchDashboardPage />)} />
         <Route path="onboarding" element={guarded('onboarding', <OnboardingPage />)} />
         <Route path="work-calendar" element={guarded('work-calendar', <WorkCalendarPage />)} />

@@ -11,11 +11,16 @@ import { createJobRunner } from '../../src/jobs/registry.js';
 import { TODAY } from '../support/test-app.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/db/client.js';
+import { computeForecasts } from '../../src/app/forecast/compute-forecasts.js';
+import { zh } from '../../src/web/i18n/zh.js';
 
 let web: WebApp;
 let browser: Browser;
 let manager: string;
 let agentCookie: string;
+let retailerId: number;
 const pageErrors: string[] = [];
 
 const call = async (cookie: string, method: string, url: string, body?: unknown) => {
@@ -31,6 +36,10 @@ beforeAll(async () => {
   agentCookie = await web.login('call_agent');
   // This week's plan, allocated and published, every order window open.
   await web.publishOpenPlan(manager);
+  // This week's forecast (the job's use-case, few trees): the suggested order and the plan's expected demand.
+  const [{ id: orgId }] = await query<{ id: number }>(web.database.db, sql`select id from orgs order by id limit 1`);
+  await computeForecasts(web.database.db, orgId, TODAY, { trees: 20 });
+  retailerId = (await call(await web.login('retailer'), 'GET', '/api/me')).user.retailerId;
   browser = await launchChromium();
 });
 
@@ -47,7 +56,7 @@ describe('order day', () => {
     let view: RetailerOrdering | undefined;
     for (const r of list.items) {
       const v = (await call(agentCookie, 'GET', `/api/ordering/retailers/${r.id}`)) as RetailerOrdering;
-      if (v.products.some((p) => p.scarce && (p.limitQty ?? 0) >= 1) && !v.currentOrder) {
+      if (r.id !== retailerId && v.products.some((p) => p.scarce && (p.limitQty ?? 0) >= 1) && !v.currentOrder) {
         target = r;
         view = v;
         break;
@@ -68,11 +77,13 @@ describe('order day', () => {
     await page.keyboard.type('agent123');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/take-orders/);
-    // The search box has the focus: type the customer code, Enter.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '')).toBe('order-search');
+    // The search box has the focus (once the screen's code has loaded): type the customer code, Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? ''), { timeout: 15_000 }).toBe('order-search');
     await page.keyboard.type(target!.customerCode);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('order-retailer').innerText()).toContain(target!.shopName);
+    // The suggested order from this week's forecast is beside the lines, with why on hover.
+    expect(await page.getByTestId('suggested-order').innerText()).toContain(zh.suggest.source.forecast);
     // Product by code, Enter, quantity above the limit (demand is kept), Enter.
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '')).toBe('product-input');
     await page.keyboard.type(scarce.code);
@@ -99,7 +110,25 @@ describe('order day', () => {
   it('marketing staff see the allocation by tier and market', async () => {
     const page = await openLoggedIn(browser, web.baseUrl, '/supply', ['manager', 'manager123'], { pageErrors });
     await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 15_000 }).toBe(1);
+    // Expected demand from the forecast beside each scarce product's supply, and the share of it supply meets.
+    expect(await page.locator('[data-testid^="expected-"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid^="met-"]').first().innerText()).toMatch(/\d+%/);
     await page.screenshot({ path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('marketing reads a product\'s forecast against the baselines and overrides a week with a reason', async () => {
+    const page = await openLoggedIn(browser, web.baseUrl, '/forecasts', ['manager', 'manager123'], { pageErrors });
+    await expect.poll(() => page.getByTestId('forecast-chart').count(), { timeout: 30_000 }).toBe(1);
+    const week = await page.getByTestId('forecast-weeks').locator('tbody tr.ant-table-row').nth(1).locator('td').first().innerText();
+    await page.getByTestId(`override-${week}`).click();
+    await page.locator('input[data-testid="override-qty"], [data-testid="override-qty"] input').first().fill('500');
+    await page.getByTestId('override-reason').fill('春节前备货');
+    await page.getByTestId('override-save').click();
+    await expect.poll(() => page.getByTestId(`in-force-${week}`).innerText(), { timeout: 15_000 }).toContain('人工调整');
+    expect(await page.getByTestId('forecast-versions').innerText()).toContain('春节前备货');
+    await page.screenshot({ path: `${SHOTS}/ordering-forecast-screen.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 
@@ -138,9 +167,22 @@ describe('order day', () => {
     expect(await page.getByTestId('deduction-failed').innerText()).toContain('扣款未成功');
     const reason = await page.getByTestId('limit-reason').first().innerText();
     expect(reason).toMatch(/档/);
+    // The suggested order with its why; a demand typed first stays, one tap fills the empty lines.
+    const view = (await call(manager, 'GET', `/api/ordering/retailers/${own.retailer.id}`)) as RetailerOrdering;
+    const fill = view.suggested.filter((x) => x.qty > 0);
+    expect(fill.length).toBeGreaterThan(1);
+    expect(fill[0]).toMatchObject({ source: 'forecast', reason: { zh: expect.stringMatching(/^近13周平均 [\d.]+ 条 · .*预计 \d+ 条/) } });
+    expect(await page.getByTestId(`suggestion-why-${fill[0].productId}`).innerText()).toBe(fill[0].reason!.zh);
+    const typed = view.products.find((p) => p.scarce && fill.some((x) => x.productId === p.productId)) ?? view.products.find((p) => p.scarce)!;
+    await page.getByTestId(`line-${typed.productId}`).getByRole('button', { name: zh.ordering.more }).click();
+    await page.getByTestId('take-suggested').click();
+    for (const x of fill.filter((x) => x.productId !== typed.productId).slice(0, 3))
+      expect(await page.getByTestId(`figures-${x.productId}`).innerText()).toMatch(new RegExp(`^${zh.ordering.demand}\\s+${x.qty}\\s`));
+    expect(await page.getByTestId(`figures-${typed.productId}`).innerText()).toMatch(new RegExp(`^${zh.ordering.demand}\\s+1\\s`));
     // Fits the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/ordering-retailer-phone.png`, fullPage: false });
+    await page.screenshot({ path: `${SHOTS}/ordering-retailer-suggested.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

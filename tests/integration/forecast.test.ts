@@ -75,6 +75,13 @@ describe('a forecast run', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines[0].qty).toBe(Math.round(lines[0].forecast));
     expect(lines[0].reason.zh).toMatch(/近13周平均 .* 条 · 去年.*近期走势 ×/);
+    // The why's level is this product's, not the shop's total: the parts multiply to about the forecast.
+    const [parts] = await query<{ baseline: number; e: number; tr: number; adj: number; qty: number }>(
+      db,
+      sql`select baseline, event_effect as e, trend as tr, adjustment as adj, qty from forecasts
+        where org_id = ${orgId} and run_id = ${runId} and retailer_id = ${shop.id} and product_id = ${lines[0].productId} and week_start = '2026-11-30'`,
+    );
+    expect(parts.baseline * parts.e * parts.tr * parts.adj).toBeCloseTo(parts.qty, 1);
     await db.execute(sql`insert into forecast_overrides (org_id, retailer_id, product_id, week_start, qty, reason)
       values (${orgId}, ${shop.id}, ${lines[0].productId}, '2026-11-30', 40, '婚宴')`);
     const after = await findSuggestedOrder(db, orgId, shop.id, '2026-11-30');
@@ -83,6 +90,79 @@ describe('a forecast run', () => {
     await expect(
       db.execute(sql`insert into forecast_overrides (org_id, retailer_id, product_id, week_start, qty, reason) values (${orgId}, ${shop.id}, ${lines[0].productId}, '2026-11-30', 3, '  ')`),
     ).rejects.toThrow();
+  });
+
+  it('shows marketing the county and a grid worker only their shops, with how the model did against the baselines', async () => {
+    const manager = await t.login('county_manager');
+    const county = (await t.api(manager, 'GET', '/api/forecasts')).json();
+    expect(county).toMatchObject({ scope: 'county', canOverride: true, computing: false, run: { id: runId, originWeek: '2026-11-16' } });
+    expect(county.weeks).toHaveLength(8);
+    const item = county.items.find((i: { qty: (number | null)[] }) => (i.qty[1] ?? 0) > 5);
+    expect(item.accuracy).toMatchObject({ weeks: 8 });
+    expect(item.accuracy.model).toBeGreaterThanOrEqual(0);
+    const worker = await t.login('grid_worker');
+    const mine = (await t.api(worker, 'GET', '/api/forecasts')).json();
+    expect(mine).toMatchObject({ scope: 'scope', canOverride: false });
+    const same = mine.items.find((i: { productId: number }) => i.productId === item.productId);
+    expect(same.qty[1]).toBeLessThan(item.qty[1]);
+    const series = (await t.api(manager, 'GET', `/api/forecasts/products/${item.productId}`)).json();
+    expect(series.history.length).toBeGreaterThan(10);
+    expect(series.forecast.map((p: { horizon: number }) => p.horizon)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const p of series.forecast) {
+      expect(p.qty).toBeCloseTo(item.qty[p.horizon - 1], 0);
+      expect(p.recent_mean).toBeGreaterThanOrEqual(0);
+      expect(p.why.zh).toMatch(/近13周平均/);
+    }
+    // A worker cannot override, nor see another scope's series as the county's.
+    expect((await t.api(worker, 'POST', '/api/forecasts/overrides', { productId: item.productId, weekStart: '2026-11-30', qty: 1, reason: '试' })).statusCode).toBe(403);
+    expect((await t.api(worker, 'GET', `/api/forecasts/products/${item.productId}`)).json().scope).toBe('scope');
+  });
+
+  it('takes marketing\'s override with a reason as a new version, audited, used by the supply plan and the suggested order', async () => {
+    const db = t.database.db;
+    const manager = await t.login('county_manager');
+    const county = (await t.api(manager, 'GET', '/api/forecasts')).json();
+    const item = county.items.find((i: { qty: (number | null)[] }) => (i.qty[1] ?? 0) > 5);
+    const week = county.weeks[1];
+    const post = (body: object) => t.api(manager, 'POST', '/api/forecasts/overrides', body);
+    // Refused, nothing written: no reason, a week the run does not forecast, a day that is not its Monday.
+    const noReason = await post({ productId: item.productId, weekStart: week, qty: 10, reason: '   ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toBeTruthy();
+    expect((await post({ productId: item.productId, weekStart: '2026-11-16', qty: 10, reason: '春节备货' })).json().code).toBe('forecast_week_out_of_range');
+    expect((await post({ productId: item.productId, weekStart: '2026-12-01', qty: 10, reason: '春节备货' })).statusCode).toBe(422);
+    const [{ n: none }] = await query<{ n: number }>(db, sql`select count(*)::int as n from forecast_overrides where org_id = ${orgId} and retailer_id = 0`);
+    expect(none).toBe(0);
+
+    const target = Math.round(item.qty[1] * 2);
+    expect((await post({ productId: item.productId, weekStart: week, qty: target - 3, reason: '新店开业' })).statusCode).toBe(201);
+    const res = await post({ productId: item.productId, weekStart: week, qty: target, reason: '春节前备货' });
+    expect(res.statusCode).toBe(201);
+    const series = res.json();
+    const p = series.forecast.find((x: { weekStart: string }) => x.weekStart === week);
+    expect(p).toMatchObject({ qty: target, override: { version: 2, qty: target, reason: '春节前备货' } });
+    expect(p.model).toBeCloseTo(item.qty[1], 0);
+    expect(series.overrides.map((o: { version: number }) => o.version)).toEqual([2, 1]);
+    const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity = 'forecast' and entity_ids[1] = ${item.productId} and action = 'update'`);
+    expect(n).toBe(2);
+
+    // The supply plan of that week shows the override as the expected demand.
+    const plan = await t.api(manager, 'POST', '/api/supply-plans', { weekStart: week });
+    expect(plan.statusCode).toBe(201);
+    const planItem = plan.json().items.find((i: { productId: number }) => i.productId === item.productId);
+    expect(planItem).toMatchObject({ expectedDemand: target, expectedOverridden: true });
+    const other = plan.json().items.find((i: { productId: number; expectedDemand: number | null }) => i.productId !== item.productId && i.expectedDemand !== null);
+    expect(other.expectedOverridden).toBe(false);
+
+    // Each shop's suggestion is its share of the county's figure: the shops add up to it.
+    const shops = await query<{ id: number; qty: number }>(
+      db,
+      sql`select retailer_id as id, qty from forecasts where org_id = ${orgId} and run_id = ${runId} and product_id = ${item.productId} and retailer_id <> 0 and week_start = ${week}::date order by qty desc`,
+    );
+    const modelCounty = shops.reduce((a, r) => a + r.qty, 0);
+    const [top] = await findSuggestedOrder(db, orgId, shops[0].id, week).then((ls) => ls.filter((l) => l.productId === item.productId));
+    expect(top.qty).toBe(Math.round((shops[0].qty * target) / modelCounty));
+    expect(top.reason.zh).toContain('营销部调整全县预测：春节前备货');
   });
 
   it('scores a month per grid worker against the demand shops stated', async () => {

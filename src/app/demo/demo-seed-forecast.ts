@@ -6,5 +6,5 @@ import { enqueueJob } from '../../jobs/job-queue.js';
 import { forecastsJob } from '../../jobs/forecasts.js';
 
 export async function seedDemoForecasts(db: Db, orgId: number, _today: Date): Promise<void> {
-  await enqueueJob(db, forecastsJob, { orgId });
+  await enqueueJob(db, forecastsJob, { orgId }, { orgId, singletonKey: `forecasts:${orgId}` });
 }

@@ -10,6 +10,7 @@ import { findProductAttrs, findShopAttrs, findWeeklyDemand } from '../../db/fore
 import { findProductShares } from '../../db/forecast-shares.js';
 import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
 import {
+  backtestPanel,
   buildPanel,
   fitForecaster,
   forecastFrom,
@@ -58,6 +59,13 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     names: ['price_class', 'scarce'],
     of: (k) => prodAttr.get(k) ?? [NaN, NaN],
   });
+  const phases: Record<string, number> = {};
+  let tPhase = Date.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round((Date.now() - tPhase) / 100) / 10;
+    tPhase = Date.now();
+  };
+  lap('read');
   await progress(20, 'history read');
 
   const gbt = { trees: opts.trees ?? 100 };
@@ -67,8 +75,13 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     return forecastFrom(panel, f, panel.weeks - 1);
   };
   const shopFc = forecastPanel(shopPanel);
+  lap('shops');
   await progress(55, 'shops forecast');
   const productFc = forecastPanel(productPanel);
+  // How the model and the baselines did over the last 8 weeks, so the screen has accuracy from the first run on.
+  lap('products');
+  const bt = backtestPanel(productPanel, { seed, maxRows: 40_000, gbt });
+  lap('backtest');
   await progress(70, 'products forecast');
 
   const rows: ForecastRow[] = [];
@@ -137,13 +150,22 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
       const rec = reconcile(parts, county[h - 1]);
       list.forEach((x, j) => {
         const p = shopFc[shopIndex.get(x.retailerId)!][h - 1];
-        rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.value > 0 ? (p.low / p.value) * rec[j] : 0, high: p.value > 0 ? (p.high / p.value) * rec[j] : 0 });
+        // The shop's parts, its level scaled to this product's share, so level × event × trend × model ≈ this row's qty.
+        const k = p.value > 0 ? rec[j] / p.value : 0;
+        rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.low * k, high: p.high * k, baseline: p.parts.baseline * k });
       });
     }
   }
+  lap('shop_products');
   await progress(80, 'writing');
 
-  const summary: ForecastRunSummary = { shops: shopPanel.series.length, series: rows.length, seconds: Math.round((Date.now() - t0) / 100) / 10 };
+  const summary: ForecastRunSummary = {
+    shops: shopPanel.series.length,
+    series: rows.length,
+    seconds: Math.round((Date.now() - t0) / 100) / 10,
+    phases,
+    ...(bt ? { productBacktest: { total: bt.total, byHorizon: bt.byHorizon, products: Object.fromEntries(bt.bySeries) } } : {}),
+  };
   await db.transaction(async (tx) => {
     // Only the latest run keeps its shop × product rows; totals stay for accuracy over time.
     await tx.execute(sql`delete from forecasts where org_id = ${orgId} and run_id <> ${run.id} and retailer_id <> 0 and product_id <> 0`);
@@ -151,6 +173,7 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     await tx.execute(sql`update forecast_runs set status = 'done', summary = ${JSON.stringify(summary)}::jsonb, finished_at = now()
       where org_id = ${orgId} and id = ${run.id}`);
   });
+  lap('write');
   await progress(100, 'done');
   return { runId: run.id, rows: rows.length, summary };
 }

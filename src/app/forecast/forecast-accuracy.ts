@@ -4,6 +4,8 @@
 // score sheets: WAPE and bias in percent, over the worker's shops.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
+import { gridScope } from '../../db/scope.js';
+import type { Viewer } from '../../domain/access/viewer.js';
 
 export type WorkerAccuracy = {
   workerId: number | null;
@@ -76,4 +78,15 @@ export async function forecastAccuracyByWorker(
     wapePct: w.actual > 0 ? r2((100 * w.absErr) / w.actual) : null,
     biasPct: w.actual > 0 ? r2((100 * (w.forecast - w.actual)) / w.actual) : null,
   }));
+}
+
+/** The grids a viewer sees (all for marketing, the station's or the worker's own), with the worker's name; for the forecast screen. */
+export async function findGridAccuracy(db: Db, viewer: Viewer, month: string) {
+  const grids = await forecastAccuracyByGrid(db, viewer.orgId, month);
+  const visible = await query<{ id: number; workerName: string | null }>(
+    db,
+    sql`select g.id, u.display_name as "workerName" from grids g left join users u on u.id = g.worker_id and u.org_id = g.org_id where ${gridScope(viewer)}`,
+  );
+  const names = new Map(visible.map((g) => [g.id, g.workerName]));
+  return grids.filter((g) => names.has(g.gridId)).map(({ workerId: _w, ...g }) => ({ ...g, workerName: names.get(g.gridId) ?? null }));
 }

@@ -9,6 +9,8 @@ import { AppError } from '../../shared/app-error.js';
 import { explainLimit } from '../../domain/allocation/explain-limit.js';
 import type { Market } from '../../domain/allocation/types.js';
 import type { RetailerOrdering } from '../../shared/ordering.js';
+import type { SuggestedLine } from '../../shared/forecast.js';
+import { findSuggestedOrder } from '../forecast/find-suggested-order.js';
 
 async function rows<T>(db: Pick<Db, 'execute'>, statement: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
@@ -92,19 +94,32 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
       )
     : [];
   const byProduct = new Map(products.map((p) => [p.productId, p]));
-  // Suggested: products ordered in at least two of the last four orders, at their average, within the limit.
+  // Suggested: this week's forecast within the limits, with why (decision 1810); while the county has no
+  // forecast yet, products ordered in at least two of the last four orders, at their average, within the limit.
+  const forecast = w ? await findSuggestedOrder(db, viewer.orgId, r.id, w.weekStart) : [];
   const history = new Map<number, number[]>();
   for (const l of lines) history.set(l.productId, [...(history.get(l.productId) ?? []), l.orderedQty]);
-  const suggested = [...history]
-    .filter(([pid, qs]) => byProduct.has(pid) && qs.filter((q) => q > 0).length >= 2)
-    .map(([pid, qs]) => {
-      const p = byProduct.get(pid)!;
-      const avg = Math.round(qs.reduce((a, b) => a + b, 0) / Math.max(1, lastIds.length));
-      const qty = p.scarce ? Math.min(avg, p.limitQty ?? 0) : avg;
-      return { productId: pid, qty };
-    })
-    .filter((s) => s.qty > 0)
-    .sort((a, b) => b.qty - a.qty);
+  const suggested: SuggestedLine[] = forecast.length
+    ? forecast
+        .filter((f) => byProduct.has(f.productId))
+        .map((f) => ({ productId: f.productId, qty: f.qty, forecast: Math.round(f.forecast * 10) / 10, capped: f.capped, source: f.overridden ? 'override' : 'forecast', reason: f.reason }))
+    : [...history]
+        .filter(([pid, qs]) => byProduct.has(pid) && qs.filter((q) => q > 0).length >= 2)
+        .map(([pid, qs]): SuggestedLine => {
+          const p = byProduct.get(pid)!;
+          const avg = Math.round(qs.reduce((a, b) => a + b, 0) / Math.max(1, lastIds.length));
+          const qty = p.scarce ? Math.min(avg, p.limitQty ?? 0) : avg;
+          return {
+            productId: pid,
+            qty,
+            forecast: null,
+            capped: qty < avg,
+            source: 'history',
+            reason: { zh: `近${lastIds.length}次订货平均 ${avg} 条`, en: `${avg} cartons on average over the last ${lastIds.length} orders` },
+          };
+        })
+        .filter((s) => s.qty > 0)
+        .sort((a, b) => b.qty - a.qty);
   const currentId = current[0] ? Number(current[0].orderId) : null;
   const currentLines = currentId
     ? await rows<{ productId: number; demandQty: number; availableQty: number; orderedQty: number }>(

@@ -1,5 +1,6 @@
 // Reading supply plans: the list, and one plan with its items, quotas by
 // tier and market, and the supply used.
+import { findExpectedDemand } from '../forecast/find-expected-demand.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -39,5 +40,11 @@ export async function getPlan(db: Db, viewer: Viewer, planId: number): Promise<P
     db,
     sql`select product_id as "productId", tier, network, quota, retailers, allocated from allocation_quotas where plan_id = ${planId} order by product_id, network, tier`,
   );
+  const expected = await findExpectedDemand(db, viewer.orgId, plan.weekStart);
+  for (const i of items) {
+    const e = expected.get(i.productId);
+    i.expectedDemand = e ? Math.round(e.qty * 10) / 10 : null;
+    i.expectedOverridden = e?.overridden ?? false;
+  }
   return { plan, items, quotas };
 }

@@ -96,6 +96,9 @@ export const PERMISSIONS = [
   // Workers record shelf checks and feedback on their visits (visit.record).
   'launch.read',
   'launch.manage',
+  // Demand forecasts (issue 18): read = the forecast screen in scope; manage = overrides of the county's figures and a fresh run.
+  'forecast.read',
+  'forecast.manage',
   // Care (issue 16 items 6–9, decision 1121): read = care tasks, disasters and activities of one's scope; work = tick tasks, the
   // contact checklist, the help ledger, activities; manage = declare a disaster and freeze its ratings; special.read / special.manage =
   // the special-group register (every read audited) — only those who visit or decide on those shops.
@@ -182,6 +185,10 @@ for (const role of ['admin', 'county_manager'] as const) byRole[role].push('org.
 // New-brand cultivation (issue 17)
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('launch.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('launch.manage');
+
+// Demand forecasts (issue 18): staff with a territory read it in their scope; marketing overrides (decision 1812).
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('forecast.read');
+for (const role of ['admin', 'county_manager'] as const) byRole[role].push('forecast.manage');
 
 // Care (issue 16): the register is for the grid worker who visits the shop, their station head and the county's marketing
 // department that grants the benefits — not for call agents, the system administrator or retailers (decision 1121).
@@ -286,6 +293,14 @@ const measuresMenu: Partial<Record<Role, string[]>> = {
   grid_worker: ['score-sheets'],
 };
 
+// Demand forecasts (issue 18)
+const forecastMenu: Partial<Record<Role, string[]>> = {
+  admin: ['forecasts'],
+  county_manager: ['forecasts'],
+  station_head: ['forecasts'],
+  grid_worker: ['forecasts'],
+};
+
 // Care (issue 16)
 const careMenu: Partial<Record<Role, string[]>> = {
   admin: ['care-disasters'],
@@ -325,6 +340,7 @@ export function menuOf(role: Role): string[] {
     ...(surveyMenu[role] ?? []),
     ...(measuresMenu[role] ?? []),
     ...(launchMenu[role] ?? []),
+    ...(forecastMenu[role] ?? []),
     ...(careMenu[role] ?? []),
   ];
 }

@@ -82,6 +82,8 @@ export const PERMISSION_ACCESS: Record<Permission, 'read' | 'write'> = {
   'care.special.read': 'read',
   'care.special.manage': 'write',
   'home.read': 'read',
+  'forecast.read': 'read',
+  'forecast.manage': 'write',
 };
 
 /** Screens that exist only to change things: importing files, sending notices, taking orders, recording survey answers. */

@@ -244,4 +244,10 @@ describe('the suggested order', () => {
     expect(s.qty).toBe(25);
     expect(s.reason.zh).toContain('客户经理调整：婚宴订货');
   });
+  it('says when the figure is marketing’s county override, still within the limit', () => {
+    const s = suggestOrder({ ...base, forecast: 16.6, remaining: 4, override: { qty: 7.4, reason: '春节备货', by: 'county' } });
+    expect(s).toMatchObject({ qty: 4, capped: true });
+    expect(s.reason.zh).toBe('营销部调整全县预测：春节备货；预计 7 条，限量内最多 4 条');
+    expect(s.reason.en).toContain('county forecast adjusted by marketing');
+  });
 });

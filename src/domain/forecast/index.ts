@@ -11,3 +11,4 @@ export * from './explain.js';
 export * from './csv-series.js';
 export * from './panels.js';
 export * from './suggested-order.js';
+export * from './backtest.js';

@@ -5,7 +5,8 @@ import { whyText, type WhyInput } from './explain.js';
 
 export type SuggestInput = WhyInput & {
   forecast: number;
-  override: { qty: number; reason: string } | null;
+  /** A person's figure: the shop's client manager's, or marketing's county figure already shared out to this shop. */
+  override: { qty: number; reason: string; by?: 'shop' | 'county' } | null;
   /** Cartons still allowed this week; null when the product has no limit. */
   remaining: number | null;
 };
@@ -16,9 +17,11 @@ export function suggestOrder(s: SuggestInput): Suggestion {
   const wanted = Math.max(0, Math.round(s.override ? s.override.qty : s.forecast));
   const capped = s.remaining !== null && wanted > s.remaining;
   const qty = capped ? Math.max(0, s.remaining!) : wanted;
-  const why = s.override
-    ? { zh: `客户经理调整：${s.override.reason}`, en: `adjusted by the client manager: ${s.override.reason}` }
-    : whyText(s);
+  const why = !s.override
+    ? whyText(s)
+    : s.override.by === 'county'
+      ? { zh: `营销部调整全县预测：${s.override.reason}`, en: `county forecast adjusted by marketing: ${s.override.reason}` }
+      : { zh: `客户经理调整：${s.override.reason}`, en: `adjusted by the client manager: ${s.override.reason}` };
   return {
     qty,
     capped,

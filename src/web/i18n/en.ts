@@ -25,6 +25,7 @@ import { noticesEn } from '../features/notices/notices-dict.js';
 import { surveysEn } from '../features/surveys/surveys-dict.js';
 import { measuresEn } from '../features/measures/measures-dict.js';
 import { careEn } from '../features/care/care-dict.js';
+import { forecastEn } from '../features/forecast/forecast-dict.js';
 import { homeEn } from '../features/home/home-dict.js';
 
 export const en = {
@@ -53,4 +54,5 @@ export const en = {
   ...measuresEn,
   ...careEn,
   ...homeEn,
+  ...forecastEn,
 } satisfies Dict;

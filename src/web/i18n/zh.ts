@@ -25,6 +25,7 @@ import { noticesZh } from '../features/notices/notices-dict.js';
 import { surveysZh } from '../features/surveys/surveys-dict.js';
 import { measuresZh } from '../features/measures/measures-dict.js';
 import { careZh } from '../features/care/care-dict.js';
+import { forecastZh } from '../features/forecast/forecast-dict.js';
 import { homeZh } from '../features/home/home-dict.js';
 
 export const zh = {
@@ -53,6 +54,7 @@ export const zh = {
   ...measuresZh,
   ...careZh,
   ...homeZh,
+  ...forecastZh,
 };
 
 export type Dict = typeof zh;

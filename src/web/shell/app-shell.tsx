@@ -71,6 +71,7 @@ const icons: Record<string, React.ReactNode> = {
   'ordering-stats': <BarChartOutlined />,
   onboarding: <SolutionOutlined />,
   launches: <RiseOutlined />,
+  forecasts: <LineChartOutlined />,
   'work-calendar': <CalendarOutlined />,
   notices: <BellOutlined />,
   surveys: <FormOutlined />,

@@ -16,6 +16,7 @@ import { orgTree } from './org-tree.js';
 import { cultivation } from './cultivation.js';
 import { care } from './care.js';
 import { home } from './home.js';
+import { forecast } from './forecast.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
 export const MATRIX: MatrixModule[] = [
@@ -36,6 +37,8 @@ export const MATRIX: MatrixModule[] = [
   cultivation,
   care,
   home,
+  // Last: its run call stops the job runner.
+  forecast,
 ];
 
 /** Every module's rows for one county, after forgetting what an earlier file's county left in the modules. */

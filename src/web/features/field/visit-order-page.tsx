@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Input, List, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { SuggestedOrderCard } from '../ordering/suggested-order.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { useOrderDraft } from '../ordering/use-order-draft.js';
@@ -126,21 +127,17 @@ export function VisitOrder({ retailerId, onBack: back, backLabel }: { retailerId
           )}
         </Card>
         {!current && view.suggested.length > 0 && (
-          <Card
-            size="small"
-            title={o.suggested}
-            extra={
-              <Button size="small" onClick={draft.takeSuggested} data-testid="take-suggested">
-                {o.takeSuggested}
-              </Button>
-            }
-          >
-            <Typography.Text type="secondary">{view.suggested.map((s) => `${byId.get(s.productId)?.name ?? s.productId}×${s.qty}`).join('，')}</Typography.Text>
-          </Card>
+          <SuggestedOrderCard suggested={view.suggested} products={byId} typed={(pid) => asked[pid]} onFill={draft.takeSuggested} />
         )}
         {shown.length === 0 && <Empty description={o.lines} />}
         {shown.map((p) => (
-          <PhoneOrderLine key={p.productId} product={p} demand={asked[p.productId] ?? 0} onDemand={(q) => draft.setDemand(p.productId, q)} />
+          <PhoneOrderLine
+            key={p.productId}
+            product={p}
+            demand={asked[p.productId] ?? 0}
+            onDemand={(q) => draft.setDemand(p.productId, q)}
+            suggestion={current ? undefined : view.suggested.find((s) => s.productId === p.productId)}
+          />
         ))}
         <Input allowClear prefix={<PlusOutlined />} placeholder={o.addProduct} value={find} onChange={(e) => setFind(e.target.value)} data-testid="add-product" />
         {found.map((p) => (

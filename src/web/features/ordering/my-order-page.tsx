@@ -4,8 +4,9 @@
 // demand yet), the totals in cartons and yuan always in view, and a
 // confirmation listing the lines and totals before anything is submitted.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Input, Modal, Space, Spin, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Empty, Input, Modal, Space, Spin, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { SuggestedOrderCard } from './suggested-order.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../shell/session.js';
@@ -63,21 +64,17 @@ export function MyOrderPage() {
         {view.lastOrders.some((x) => x.settlementStatus === 'failed') && <Alert type="error" showIcon title={o.deductionFailed} data-testid="deduction-failed" />}
         {current && <Tag color="green">{o.currentOrder}</Tag>}
         {!current && view.suggested.length > 0 && (
-          <Card
-            size="small"
-            title={o.suggested}
-            extra={
-              <Button size="small" onClick={draft.takeSuggested} data-testid="take-suggested">
-                {o.takeSuggested}
-              </Button>
-            }
-          >
-            <Typography.Text type="secondary">{view.suggested.map((s) => `${byId.get(s.productId)?.name ?? s.productId}×${s.qty}`).join('，')}</Typography.Text>
-          </Card>
+          <SuggestedOrderCard suggested={view.suggested} products={byId} typed={(pid) => asked[pid]} onFill={draft.takeSuggested} />
         )}
         {shown.length === 0 && <Empty description={o.lines} />}
         {shown.map((p) => (
-          <PhoneOrderLine key={p.productId} product={p} demand={asked[p.productId] ?? 0} onDemand={(q) => draft.setDemand(p.productId, q)} />
+          <PhoneOrderLine
+            key={p.productId}
+            product={p}
+            demand={asked[p.productId] ?? 0}
+            onDemand={(q) => draft.setDemand(p.productId, q)}
+            suggestion={current ? undefined : view.suggested.find((s) => s.productId === p.productId)}
+          />
         ))}
         <Input allowClear prefix={<PlusOutlined />} placeholder={o.addProduct} value={find} onChange={(e) => setFind(e.target.value)} data-testid="add-product" />
         {found.map((p) => (

@@ -28,6 +28,12 @@ describe('order lines', () => {
     expect(r.kept).toBe(1);
     expect(fillEmptyDemand({ 1: 5, 3: 0 }, [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }])).toEqual({ 1: 5, 3: 2 });
   });
+  it('never adds a line for a suggestion the limit cut to nothing', () => {
+    const products = new Map([p(1, '690', '芙蓉王', 0), p(2, '691', '白沙', null)].map((x) => [x.productId, x]));
+    const r = addSuggested([], [{ productId: 1, qty: 0 }, { productId: 2, qty: 3 }], products);
+    expect(r.lines).toEqual([{ productId: 2, demandQty: 3, orderedQty: 3 }]);
+    expect(fillEmptyDemand({}, [{ productId: 1, qty: 0 }, { productId: 2, qty: 3 }])).toEqual({ 2: 3 });
+  });
   it('totals cartons and yuan at the shown prices', () => {
     const products = new Map([p(1, '690', '芙蓉王', 3), p(2, '691', '白沙', null)].map((x) => [x.productId, { ...x, price: x.productId === 1 ? 230.5 : 99.9 }]));
     expect(orderTotals([{ productId: 1, demandQty: 5, orderedQty: 3 }, { productId: 2, demandQty: 2, orderedQty: 2 }], products)).toEqual({ cartons: 5, amount: 891.3 });

@@ -38,7 +38,8 @@ export function addSuggested(lines: DraftLine[], suggested: { productId: number;
   let kept = 0;
   for (const s of suggested) {
     const p = products.get(s.productId);
-    if (!p) continue;
+    // A suggestion the limit cut to nothing is shown with why, never added as a line.
+    if (!p || s.qty <= 0) continue;
     const typed = next.find((l) => l.productId === s.productId);
     if (typed && typed.demandQty > 0) {
       if (typed.demandQty !== s.qty) kept++;
@@ -52,7 +53,7 @@ export function addSuggested(lines: DraftLine[], suggested: { productId: number;
 /** The same rule for a demand map (the phone pages): only products without a demand get the suggestion. */
 export function fillEmptyDemand(asked: Record<number, number>, suggested: { productId: number; qty: number }[]): Record<number, number> {
   const next = { ...asked };
-  for (const s of suggested) if (!(next[s.productId] > 0)) next[s.productId] = s.qty;
+  for (const s of suggested) if (s.qty > 0 && !(next[s.productId] > 0)) next[s.productId] = s.qty;
   return next;
 }
 

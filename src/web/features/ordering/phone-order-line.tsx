@@ -5,12 +5,25 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n.js';
 import type { OrderingProduct } from '../../../shared/ordering.js';
+import type { SuggestedLine } from '../../../shared/forecast.js';
+import { SuggestionHint } from './suggested-order.js';
 import { lineFor } from './order-lines.js';
 import { CartonStepper } from './carton-stepper.js';
 import { formatYuan } from '../../../shared/money.js';
 import './phone-order.css';
 
-export function PhoneOrderLine({ product: p, demand, onDemand }: { product: OrderingProduct; demand: number; onDemand: (qty: number) => void }) {
+export function PhoneOrderLine({
+  product: p,
+  demand,
+  onDemand,
+  suggestion,
+}: {
+  product: OrderingProduct;
+  demand: number;
+  onDemand: (qty: number) => void;
+  /** This product's suggested order, shown beside the line (never typed into it). */
+  suggestion?: SuggestedLine;
+}) {
   const { t, lang } = useT();
   const o = t.ordering;
   const line = lineFor(p, demand);
@@ -38,6 +51,7 @@ export function PhoneOrderLine({ product: p, demand, onDemand }: { product: Orde
       </div>
       <div className="zy-phone-line-money" data-testid={`money-${p.productId}`}>
         <span>
+          <SuggestionHint line={suggestion} />{' '}
           {o.unitPrice} {formatYuan(p.price)}
         </span>
         <span>

@@ -100,6 +100,8 @@ export function SupplyPlanPage() {
   const allocatedBy = (net: string) => quotas.filter((q) => q.network === net).reduce((s, q) => s + q.allocated, 0);
   const selected = detail?.items.find((i) => i.productId === productId);
   const supplyTotal = (detail?.items ?? []).filter((i) => i.scarce).reduce((s, i) => s + i.supplyQty, 0);
+  const scarceWithForecast = (detail?.items ?? []).filter((i) => i.scarce && i.expectedDemand != null);
+  const expectedTotal = scarceWithForecast.length ? scarceWithForecast.reduce((s, i) => s + (i.expectedDemand ?? 0), 0) : null;
   const allocatedTotal = (detail?.items ?? []).filter((i) => i.scarce).reduce((s, i) => s + (i.allocatedQty ?? 0), 0);
 
   return (
@@ -165,6 +167,9 @@ export function SupplyPlanPage() {
               <Statistic title={<Help title={o.supply} help={o.help.supply} />} value={supplyTotal} />
             </Col>
             <Col xs={12} md={6}>
+              <Statistic title={<Help title={t.planDemand.expected} help={t.planDemand.expectedHelp} />} value={expectedTotal ?? '—'} precision={expectedTotal === null ? undefined : 0} />
+            </Col>
+            <Col xs={12} md={6}>
               <Statistic title={<Help title={o.supplyUsed} help={o.help.used} />} value={supplyTotal ? (allocatedTotal / supplyTotal) * 100 : 0} precision={1} suffix="%" />
             </Col>
           </Row>
@@ -190,7 +195,7 @@ export function SupplyPlanPage() {
             rowKey="productId"
             pagination={false}
             dataSource={items}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1100 }}
             onRow={(r) => ({ onClick: () => setProductId(r.productId) })}
             rowClassName={(r) => (r.productId === productId ? 'ant-table-row-selected' : '')}
             columns={[
@@ -199,6 +204,44 @@ export function SupplyPlanPage() {
                 title: o.supply,
                 dataIndex: 'supplyQty',
                 render: (v: number, r) => (draft ? <InputNumber min={0} precision={0} value={v} onChange={(x) => edit(r.productId, { supplyQty: Number(x ?? 0) })} /> : v),
+              },
+              {
+                title: <Help title={t.planDemand.expected} help={t.planDemand.expectedHelp} />,
+                dataIndex: 'expectedDemand',
+                render: (v: number | null | undefined, r) =>
+                  v == null ? (
+                    <Typography.Text type="secondary">{t.planDemand.noForecast}</Typography.Text>
+                  ) : (
+                    <span data-testid={`expected-${r.productId}`}>
+                      {Math.round(v)}
+                      {r.expectedOverridden && (
+                        <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                          {t.planDemand.overridden}
+                        </Tag>
+                      )}
+                    </span>
+                  ),
+              },
+              {
+                title: <Help title={t.planDemand.met} help={t.planDemand.metHelp} />,
+                render: (_: unknown, r) => {
+                  const e = r.expectedDemand;
+                  if (e == null || e <= 0) return '—';
+                  const pct = Math.min(999, (100 * r.supplyQty) / e);
+                  const short = Math.round(e - r.supplyQty);
+                  return (
+                    <span data-testid={`met-${r.productId}`}>
+                      <Typography.Text type={pct < 100 ? 'danger' : undefined} strong={pct < 100}>
+                        {pct.toFixed(0)}%
+                      </Typography.Text>
+                      {short > 0 && (
+                        <Typography.Text type="danger" style={{ marginInlineStart: 6, fontSize: 12 }}>
+                          {t.planDemand.short(short)}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  );
+                },
               },
               {
                 title: <Help title={o.urbanWeight} help={o.help.weights} />,

@@ -15,6 +15,7 @@ import { newIdempotencyKey, orderingApi } from './ordering-api.js';
 import { addSuggested, lineFor, matchProducts, orderTotals, upsertLine, type DraftLine } from './order-lines.js';
 import { formatYuan } from '../../../shared/money.js';
 import { OrderWindowNote } from './order-window-note.js';
+import { SuggestedOrderCard, SuggestionHint } from './suggested-order.js';
 import { labelOf } from '../../../shared/codes.js';
 import { weekLabel } from '../../../shared/periods.js';
 
@@ -265,6 +266,7 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                 columns={[
                   { title: o.product, render: (_: unknown, l) => byId.get(l.productId)?.name ?? l.productId },
                   { title: o.demand, dataIndex: 'demandQty' },
+                  { title: t.suggest.title, render: (_: unknown, l) => (view.currentOrder ? null : <SuggestionHint line={view.suggested.find((s) => s.productId === l.productId)} />) },
                   { title: o.available, render: (_: unknown, l) => byId.get(l.productId)?.limitQty ?? o.noLimit },
                   { title: o.qty, dataIndex: 'orderedQty' },
                   { title: o.unitPrice, align: 'right', render: (_: unknown, l) => formatYuan(byId.get(l.productId)?.price ?? 0) },
@@ -278,9 +280,6 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                 )}
               />
               <Space style={{ marginTop: 8 }} wrap>
-                <Button onClick={useSuggested} disabled={!view.suggested.length}>
-                  {o.useSuggested}
-                </Button>
                 <Button type="primary" loading={busy} disabled={!canSubmit && !busy} onClick={submit} data-testid="order-submit">
                   {done || view.currentOrder ? o.amend : o.submit}
                 </Button>
@@ -293,6 +292,18 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
             </Card>
           </Col>
           <Col xs={24} lg={10}>
+            {!view.currentOrder && (
+              <div style={{ marginBottom: 12 }}>
+                <SuggestedOrderCard
+                  compact
+                  shortcut="Alt+S"
+                  suggested={view.suggested}
+                  products={byId}
+                  typed={(pid) => lines.find((l) => l.productId === pid)?.demandQty}
+                  onFill={useSuggested}
+                />
+              </div>
+            )}
             <Card size="small" title={view.window ? o.limitsOfWeek(weekLabel(view.window.weekStart, lang)) : o.limits} style={{ marginBottom: 12 }}>
               <List
                 size="small"
@@ -312,9 +323,6 @@ export function TakeOrderPage({ channel = 'phone' }: { channel?: 'phone' | 'visi
                   </Descriptions.Item>
                 ))}
               </Descriptions>
-              <Typography.Text type="secondary">
-                {o.suggested}: {view.suggested.map((s) => `${byId.get(s.productId)?.name ?? s.productId}×${s.qty}`).join('，') || '—'}
-              </Typography.Text>
             </Card>
           </Col>
         </Row>

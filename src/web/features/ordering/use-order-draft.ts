@@ -11,11 +11,14 @@ import { fillEmptyDemand, lineFor, type DraftLine } from './order-lines.js';
 
 export type OrderDraft = ReturnType<typeof useOrderDraft>;
 
-/** Demand per product to start from: the current order's, else the suggested order. */
+/**
+ * Demand per product to start from: the current order's, else nothing. The suggested order is shown beside the
+ * lines and taken with one click: typed in unasked it would be stored as the shop's stated demand, which the
+ * forecast learns from (decision 1810).
+ */
 export function startingDemand(v: RetailerOrdering): Record<number, number> {
   const start: Record<number, number> = {};
   if (v.currentOrder) for (const l of v.currentOrder.lines) start[l.productId] = l.demandQty;
-  else for (const s of v.suggested) start[s.productId] = s.qty;
   return start;
 }
 
