@@ -9,6 +9,7 @@ import { matchProposal, type MatchResult } from '../domain/grids/match-proposal.
 import { memberHull } from '../domain/grids/member-hull.js';
 import type { Polygon } from 'geojson';
 import { readSheetTable, type SheetRead } from './read-sheet.js';
+import { backtestPanel, fitForecaster, forecastFrom, type Backtest, type ForecastPoint, type Panel } from '../domain/forecast/index.js';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
 export type DeliveryPointsResult = {
@@ -21,6 +22,34 @@ export type DeliveryPointsResult = {
 };
 
 export const tasks = {
+  /** Demand forecasts (decision 1800): one model per panel (shop totals, county × product), forecast from the last week; the product model's backtest. */
+  forecastPanels(input: { shop: Panel; product: Panel; horizons: number; seed: number; trees: number }): {
+    shop: ForecastPoint[][];
+    product: ForecastPoint[][];
+    backtest: Backtest | null;
+    seconds: Record<string, number>;
+  } {
+    const seconds: Record<string, number> = {};
+    let t = Date.now();
+    const lap = (name: string) => {
+      seconds[name] = Math.round((Date.now() - t) / 100) / 10;
+      t = Date.now();
+    };
+    const gbt = { trees: input.trees };
+    const forecastPanel = (panel: Panel) => {
+      if (panel.series.length === 0) return [];
+      const f = fitForecaster(panel, panel.weeks - 1, { horizons: input.horizons, seed: input.seed, maxRows: 40_000, gbt });
+      return forecastFrom(panel, f, panel.weeks - 1);
+    };
+    const shop = forecastPanel(input.shop);
+    lap('shops');
+    const product = forecastPanel(input.product);
+    lap('products');
+    const backtest = backtestPanel(input.product, { seed: input.seed, maxRows: 40_000, gbt });
+    lap('backtest');
+    return { shop, product, backtest, seconds };
+  },
+
   /** p-median over the remote retailers; the search gives its best after `searchMs`. */
   deliveryPoints(input: { sites: Site[]; towns: { lat: number; lng: number }[]; opts: DeliveryOptions; searchMs: number }): DeliveryPointsResult {
     const p = proposeDeliveryPoints(input.sites, input.towns, input.opts, { timeLimitMs: input.searchMs });

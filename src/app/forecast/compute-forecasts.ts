@@ -9,11 +9,9 @@ import { query, type Db } from '../../db/client.js';
 import { findProductAttrs, findShopAttrs, findWeeklyDemand } from '../../db/forecast-reads.js';
 import { findProductShares } from '../../db/forecast-shares.js';
 import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
+import { compute } from '../../solver/compute.js';
 import {
-  backtestPanel,
   buildPanel,
-  fitForecaster,
-  forecastFrom,
   nearestEvent,
   reconcile,
   weekIndex,
@@ -68,20 +66,13 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   lap('read');
   await progress(20, 'history read');
 
-  const gbt = { trees: opts.trees ?? 100 };
-  const forecastPanel = (panel: Panel) => {
-    if (panel.series.length === 0) return [];
-    const f = fitForecaster(panel, panel.weeks - 1, { horizons: FORECAST_HORIZONS, seed, maxRows: 40_000, gbt });
-    return forecastFrom(panel, f, panel.weeks - 1);
-  };
-  const shopFc = forecastPanel(shopPanel);
-  lap('shops');
-  await progress(55, 'shops forecast');
-  const productFc = forecastPanel(productPanel);
-  // How the model and the baselines did over the last 8 weeks, so the screen has accuracy from the first run on.
-  lap('products');
-  const bt = backtestPanel(productPanel, { seed, maxRows: 40_000, gbt });
-  lap('backtest');
+  // The fits are CPU for minutes on a county: in the compute worker, never on the event loop that serves requests (decision 0810).
+  const fit = await compute('forecastPanels', { shop: shopPanel, product: productPanel, horizons: FORECAST_HORIZONS, seed, trees: opts.trees ?? 100 });
+  const shopFc = fit.shop;
+  const productFc = fit.product;
+  const bt = fit.backtest;
+  Object.assign(phases, fit.seconds);
+  tPhase = Date.now();
   await progress(70, 'products forecast');
 
   const rows: ForecastRow[] = [];
