@@ -34,6 +34,7 @@ const DEFAULT_BUDGET_MS: Record<ComputeKind, number> = {
   visitCycle: 60_000,
   ratingBatch: 300_000,
   readSheet: 60_000,
+  gridTiles: 60_000,
   probe: 5_000,
 };
 const budgets: Record<ComputeKind, number> = { ...DEFAULT_BUDGET_MS };

@@ -12,7 +12,7 @@ import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
-import { getMapGrids, getMapPoints, getPlaces, getWorkers, selectInRing, setGridArea, type Ring } from './grid-map-api.js';
+import { getGridOverlaps, getMapGrids, getMapPoints, getPlaces, getWorkers, selectInRing, setGridArea, type Ring } from './grid-map-api.js';
 import { GridDialogs, type Dialog } from './grid-dialogs.js';
 import { GridLeafletMap, type DrawMode } from './grid-leaflet-map.js';
 import { GridsPanel } from './grids-panel.js';
@@ -21,6 +21,7 @@ import { COLOUR_ATTRIBUTES, legendOf, type ColourAttribute } from './point-colou
 import { ProposalPanel } from './proposal-panel.js';
 import { SelectionPanel } from './selection-panel.js';
 import { LayoutPanel, type LayoutOverlay } from './layout-panel.js';
+import { OverlapsPanel } from './overlaps-panel.js';
 import { ServicePanel } from './service-panel.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { useReportError } from './use-report-error.js';
@@ -43,6 +44,7 @@ export function GridMapPage() {
   const places = useLoad(getPlaces, []);
   const [version, setVersion] = useState(0);
   const grids = useLoad(getMapGrids, [version]);
+  const overlaps = useLoad(getGridOverlaps, [version]);
   const workers = useLoad(() => (canManage ? getWorkers() : Promise.resolve([])), [canManage, version]);
 
   // Points: all at once when they fit; otherwise clusters for the view, refetched as it moves.
@@ -172,6 +174,7 @@ export function GridMapPage() {
             points={points.points}
             clusters={points.clusters}
             grids={gridList}
+            overlaps={overlaps.data ?? []}
             places={places.data ?? []}
             stations={stationList}
             colourBy={colourBy}
@@ -180,7 +183,7 @@ export function GridMapPage() {
             highlightGrid={highlight}
             proposal={proposal}
             drawMode={drawMode}
-            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population }}
+            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag }}
             gridName={gridName}
             onRing={onRing}
             onDrawEnd={() => (setDrawMode('none'), setAreaFor(null))}
@@ -233,6 +236,24 @@ export function GridMapPage() {
                     onDialog={(d) => setDialog(d.kind === 'split' ? { ...d, retailerIds: selected.filter((s) => s.gridId === d.grid.id).map((s) => s.id) } : d)}
                     onDrawArea={(g) => (setAreaFor(g.id), setHighlight(g.id), setDrawMode('polygon'))}
                     onChanged={refresh}
+                  />
+                ),
+              },
+              {
+                key: 'overlaps',
+                label: <span data-testid="tab-overlaps">{tm.tabOverlaps(overlaps.data?.length ?? 0)}</span>,
+                children: (
+                  <OverlapsPanel
+                    overlaps={overlaps.data ?? []}
+                    canManage={canManage}
+                    onShow={(o) => {
+                      setHighlight(o.a.id);
+                      // The middle of the overlap's box (WGS-84 corners flattened out of the GeoJSON).
+                      const xy = JSON.stringify((o.overlap as { coordinates: unknown }).coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+                      const [xs, ys] = [xy.filter((_, i) => i % 2 === 0), xy.filter((_, i) => i % 2 === 1)];
+                      setFocus({ lat: (Math.min(...ys) + Math.max(...ys)) / 2, lng: (Math.min(...xs) + Math.max(...xs)) / 2, n: Date.now() });
+                    }}
+                    onRedraw={(id) => (setAreaFor(id), setHighlight(id), setDrawMode('polygon'))}
                   />
                 ),
               },
