@@ -5,7 +5,7 @@
 // a drawn one. Drawn areas are kept as drawn and checked against each other:
 // every pair that shares more than a sliver is an overlap for the station
 // head to fix (decision 1440).
-import { area, bbox, booleanIntersects, featureCollection, intersect, difference, point, union, voronoi } from '@turf/turf';
+import { area, bbox, booleanIntersects, booleanPointInPolygon, featureCollection, intersect, difference, point, union, voronoi } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type TilePoint = { lat: number; lng: number; gridId: number };
@@ -84,14 +84,32 @@ export function tileGrids(boundary: Area | null, points: readonly TilePoint[], d
     else byGrid.set(g, [cell as Feature<Polygon>]);
   });
 
+  const edge = boundary ? boundaryVertices(boundary) : [];
   const drawnUnion = drawn.length > 1 ? union(featureCollection(drawn.map((d) => feature(d.area)))) : drawn.length ? feature(drawn[0].area) : null;
   for (const [gridId, own] of byGrid) {
     let merged: Feature<Area> | null = own.length > 1 ? union(featureCollection(own)) : own[0];
-    if (merged && boundary) merged = intersect(featureCollection([merged, feature(boundary)]));
+    if (merged && boundary && !inside(merged.geometry, boundary, edge)) merged = intersect(featureCollection([merged, feature(boundary)]));
     if (merged && drawnUnion) merged = difference(featureCollection([merged, drawnUnion]));
     if (merged) areas.set(gridId, roundGeometry(merged.geometry));
   }
   return { areas, overlaps: findOverlaps(drawn) };
+}
+
+/** The boundary's corners, to tell whether any falls within a grid's box. */
+function boundaryVertices(b: Area): number[][] {
+  return b.type === 'Polygon' ? b.coordinates.flat() : b.coordinates.flat(2);
+}
+
+/**
+ * Whether a merged area lies inside the county without clipping: every corner inside the boundary and no
+ * corner of the boundary within its box. Clipping is most of the time (the boundary has ~500 corners) and
+ * most grids are inland; a grid this test is unsure of is clipped.
+ */
+function inside(g: Area, boundary: Area, edge: readonly number[][]): boolean {
+  const [w, s, e, n] = bbox(g);
+  if (edge.some(([x, y]) => x >= w && x <= e && y >= s && y <= n)) return false;
+  const corners = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates.flatMap((p) => p[0]);
+  return corners.every((c) => booleanPointInPolygon(c, boundary));
 }
 
 function boxCorners([w, s, e, n]: number[]): number[][] {
