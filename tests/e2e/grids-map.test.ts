@@ -183,6 +183,11 @@ describe('station head on the grid map', () => {
     await page.getByTestId('overlap-row').click();
     await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
     await page.screenshot({ path: `${SHOTS}/grids-overlaps.png` });
+    // The same at a phone's width (a grid worker in the field): the map and the list above each other.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/grids-overlaps-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 960 });
     for (const g of [from, to]) await web.call(headCookie, 'PUT', `/api/grids/${g.id}/area`, { ring: null });
   });
 
