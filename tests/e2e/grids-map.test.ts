@@ -180,7 +180,8 @@ describe('station head on the grid map', () => {
     const row = await page.getByTestId('overlap-row').innerText();
     expect(row).toContain(from.name);
     expect(row).toContain(to.name);
-    await page.getByTestId('overlap-row').click();
+    // The row's title (its middle holds the redraw buttons).
+    await page.getByTestId('overlap-row').locator('.ant-list-item-meta-title').click();
     await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
     await page.screenshot({ path: `${SHOTS}/grids-overlaps.png` });
     // The same at a phone's width (a grid worker in the field): the map and the list above each other.

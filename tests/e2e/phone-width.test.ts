@@ -63,9 +63,15 @@ async function measure(page: Page) {
       const st = getComputedStyle(e);
       // Hidden inputs of antd checkboxes and radios take the tap of their label (below); a zero box is not shown.
       if ((tap.width === 0 || tap.height === 0 || st.visibility === 'hidden') && !e.closest('label')) continue;
+      const around: Element[] = [];
       for (let p: Element | null = e; p && p !== document.body; p = p.parentElement) {
-        // antd's input boxes focus their input on a tap anywhere inside (rc-input-number's onMouseDown, rc-input's onClick).
-        if (p !== e && !(p.matches('label, button, a[href], [role=button], [role=tab], .ant-input-number, .ant-input-affix-wrapper, .ant-select, .ant-picker') || pointer(p))) break;
+        if (p !== e && !(p.matches('label, button, a[href], [role=button], [role=tab]') || pointer(p))) break;
+        around.push(p);
+      }
+      // antd's input boxes focus their input on a tap anywhere inside (rc-input-number's onMouseDown, rc-input's onClick).
+      const box = e.closest('.ant-input-number, .ant-input-affix-wrapper, .ant-select, .ant-picker');
+      if (box) around.push(box);
+      for (const p of around) {
         const r = p.getBoundingClientRect();
         if (r.width * r.height > tap.width * tap.height) tap = r;
       }

@@ -26,7 +26,7 @@ export const gridMapZh = {
     tabGrids: '网格',
     tabHistory: '调整记录',
     tabProposal: '自动划分',
-    tabOverlaps: (n: number) => (n ? `范围重叠（${n}）` : '范围重叠'),
+    tabOverlaps: (n: number) => (n ? `重叠（${n}）` : '重叠'),
     noOverlaps: '各网格范围互不重叠',
     overlapsExplained: '未手绘范围的网格按其零售户就近划分，铺满全县且互不重叠；手绘范围之间重叠超过较小一方 2% 的列在这里，并在地图上以红色标出。重画其中一个网格的范围即可消除。',
     overlapFigures: (km2: number, share: number) => `重叠 ${formatNumber(km2, 2)} 平方公里，占较小网格的 ${formatNumber(share * 100, 0)}%`,

@@ -1,4 +1,4 @@
-// 范围重叠: drawn grid areas that overlap, largest first, each with both grids'
+// 重叠 (overlaps): drawn grid areas that overlap, largest first, each with both grids'
 // names and how much they share; a station head picks one to see it on the map
 // and redraws either grid's area to fix it (decision 1440).
 import { Alert, Button, List, Space, Typography } from 'antd';
