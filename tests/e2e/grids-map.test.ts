@@ -175,7 +175,7 @@ describe('station head on the grid map', () => {
     await web.call(headCookie, 'PUT', `/api/grids/${to.id}/area`, { ring: square(w + 0.008, s + 0.008, 0.015) });
     await page.reload();
     await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
-    await page.getByTestId('tab-overlaps').click();
+    await page.getByRole('tab', { name: zh.gridMap.tabGrids }).click();
     await expect.poll(() => page.getByTestId('overlap-row').count(), WAIT).toBe(1);
     const row = await page.getByTestId('overlap-row').innerText();
     expect(row).toContain(from.name);

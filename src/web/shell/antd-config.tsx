@@ -28,6 +28,8 @@ const PHONE: ThemeConfig = {
     Tabs: { horizontalItemPadding: '11px 0', horizontalItemPaddingSM: '11px 0' },
     Menu: { itemHeight: TOUCH_PX },
     Switch: { trackHeight: 28, trackMinWidth: 52, handleSize: 24 },
+    // A table's expand (+/−) button is drawn from this size; row checkboxes keep the Checkbox size.
+    Table: { controlInteractiveSize: TOUCH_PX },
   },
 };
 

@@ -4,7 +4,7 @@
 // change history and automatic partition beside it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { App, Alert, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
+import { App, Alert, Badge, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
 import { BorderOutlined, GatewayOutlined } from '@ant-design/icons';
 import type { MapPoints, Proposal, SelectedRetailer } from '../../../shared/grids.js';
 import { getOrg, getStations } from '../../api/endpoints.js';
@@ -84,6 +84,7 @@ export function GridMapPage() {
   const canLayout = !!me?.permissions.includes('layout.read');
 
   const gridList = grids.data ?? [];
+  const overlapList = overlaps.data ?? [];
   const gridById = useMemo(() => new Map(gridList.map((g) => [g.id, g])), [gridList]);
   const gridName = useCallback((id: number | null) => (id === null ? '—' : (gridById.get(id)?.name ?? `#${id}`)), [gridById]);
   const selectedIds = useMemo(() => new Set(selected.map((s) => s.id)), [selected]);
@@ -174,7 +175,7 @@ export function GridMapPage() {
             points={points.points}
             clusters={points.clusters}
             grids={gridList}
-            overlaps={overlaps.data ?? []}
+            overlaps={overlapList}
             places={places.data ?? []}
             stations={stationList}
             colourBy={colourBy}
@@ -225,8 +226,27 @@ export function GridMapPage() {
               },
               {
                 key: 'grids',
-                label: tm.tabGrids,
+                label: (
+                  <Badge dot={overlapList.length > 0} offset={[4, 0]} data-testid="tab-grids">
+                    {tm.tabGrids}
+                  </Badge>
+                ),
                 children: (
+                  <>
+                  {overlapList.length > 0 && (
+                    <OverlapsPanel
+                      overlaps={overlapList}
+                      canManage={canManage}
+                      onShow={(o) => {
+                        setHighlight(o.a.id);
+                        // The middle of the overlap's box (WGS-84 corners flattened out of the GeoJSON).
+                        const xy = JSON.stringify((o.overlap as { coordinates: unknown }).coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+                        const [xs, ys] = [xy.filter((_, i) => i % 2 === 0), xy.filter((_, i) => i % 2 === 1)];
+                        setFocus({ lat: (Math.min(...ys) + Math.max(...ys)) / 2, lng: (Math.min(...xs) + Math.max(...xs)) / 2, n: Date.now() });
+                      }}
+                      onRedraw={(id) => (setAreaFor(id), setHighlight(id), setDrawMode('polygon'))}
+                    />
+                  )}
                   <GridsPanel
                     grids={gridList}
                     highlight={highlight}
@@ -237,24 +257,7 @@ export function GridMapPage() {
                     onDrawArea={(g) => (setAreaFor(g.id), setHighlight(g.id), setDrawMode('polygon'))}
                     onChanged={refresh}
                   />
-                ),
-              },
-              {
-                key: 'overlaps',
-                label: <span data-testid="tab-overlaps">{tm.tabOverlaps(overlaps.data?.length ?? 0)}</span>,
-                children: (
-                  <OverlapsPanel
-                    overlaps={overlaps.data ?? []}
-                    canManage={canManage}
-                    onShow={(o) => {
-                      setHighlight(o.a.id);
-                      // The middle of the overlap's box (WGS-84 corners flattened out of the GeoJSON).
-                      const xy = JSON.stringify((o.overlap as { coordinates: unknown }).coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
-                      const [xs, ys] = [xy.filter((_, i) => i % 2 === 0), xy.filter((_, i) => i % 2 === 1)];
-                      setFocus({ lat: (Math.min(...ys) + Math.max(...ys)) / 2, lng: (Math.min(...xs) + Math.max(...xs)) / 2, n: Date.now() });
-                    }}
-                    onRedraw={(id) => (setAreaFor(id), setHighlight(id), setDrawMode('polygon'))}
-                  />
+                  </>
                 ),
               },
               { key: 'history', label: tm.tabHistory, children: <HistoryPanel grid={highlight !== null ? (gridById.get(highlight) ?? null) : null} gridName={gridName} version={version} /> },

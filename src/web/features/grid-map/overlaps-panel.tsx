@@ -1,7 +1,7 @@
-// 重叠 (overlaps): drawn grid areas that overlap, largest first, each with both grids'
-// names and how much they share; a station head picks one to see it on the map
-// and redraws either grid's area to fix it (decision 1440).
-import { Alert, Button, List, Space, Typography } from 'antd';
+// Overlapping drawn grid areas, above the grid list when there are any: largest
+// first, each with both grids' names and how much they share; a station head
+// picks one to see it on the map and redraws either grid's area (decision 1440).
+import { Alert, Button, List, Space } from 'antd';
 import type { GridOverlapDto } from '../../../shared/grids.js';
 import { useT } from '../../i18n/i18n.js';
 
@@ -15,12 +15,9 @@ type Props = {
 export function OverlapsPanel({ overlaps, canManage, onShow, onRedraw }: Props) {
   const { t } = useT();
   const tm = t.gridMap;
-  if (overlaps.length === 0) return <Alert type="success" showIcon message={tm.noOverlaps} description={tm.overlapsExplained} data-testid="overlaps-none" />;
   return (
-    <div data-testid="overlaps-panel">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {tm.overlapsExplained}
-      </Typography.Paragraph>
+    <div data-testid="overlaps-panel" style={{ marginBottom: 12 }}>
+      <Alert type="error" showIcon message={tm.overlapsTitle(overlaps.length)} description={tm.overlapsExplained} style={{ fontSize: 12 }} />
       <List
         size="small"
         dataSource={overlaps}
