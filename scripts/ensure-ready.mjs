@@ -19,7 +19,13 @@ function newestMtime(dir) {
 
 const marker = path.join(root, 'node_modules/.package-lock.json');
 const lock = path.join(root, 'package-lock.json');
-if (!fs.existsSync(marker) || fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs) {
+// A node_modules that is a symbolic link belongs to another checkout (a git worktree sharing the main one's
+// install): `npm ci` here would first empty the linked directory — everyone else's install — then replace the
+// link. Never reinstall through a link; the owner of the install keeps it current.
+const linked = fs.existsSync(path.join(root, 'node_modules')) && fs.lstatSync(path.join(root, 'node_modules')).isSymbolicLink();
+if (linked) {
+  if (!fs.existsSync(marker)) console.warn('node_modules is a link to another checkout and looks incomplete; not reinstalling through it.');
+} else if (!fs.existsSync(marker) || fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs) {
   console.log('安装依赖 installing dependencies (npm ci)…');
   run('npm ci --no-audit --no-fund');
 }

@@ -88,11 +88,23 @@ export const gridFeatureSchema = z.object({
   /** Minutes a month (visits × (service + travel)). */
   workload: z.number(),
   drawn: z.boolean(),
-  /** GeoJSON Polygon (drawn area, or the hull of the retailers), null for an empty grid. */
+  /** GeoJSON Polygon or MultiPolygon (drawn area, or its shops' cells of the county's tiling), null for an empty grid. */
   area: z.unknown().nullable(),
+  /** Grids whose drawn area overlaps this one's (decision 1440). */
+  overlaps: z.array(z.number()),
   centre: z.object({ lat: z.number(), lng: z.number() }).nullable(),
 });
 export type GridFeature = z.infer<typeof gridFeatureSchema>;
+
+/** Two grids whose drawn areas overlap (decision 1440): km², share of the smaller area, the overlap's GeoJSON. */
+export const gridOverlapSchema = z.object({
+  a: z.object({ id: z.number(), name: z.string(), stationId: z.number() }),
+  b: z.object({ id: z.number(), name: z.string(), stationId: z.number() }),
+  km2: z.number(),
+  share: z.number(),
+  overlap: z.unknown(),
+});
+export type GridOverlapDto = z.infer<typeof gridOverlapSchema>;
 
 export const placeSchema = z.object({
   id: z.number(),

@@ -7,7 +7,8 @@ import { partitionGrids, type Partition, type PartitionOptions, type PartitionPo
 import { runMonthlyBatch, type MonthlyBatchArgs, type MonthlyBatchResult } from '../domain/rating/monthly-batch.js';
 import { matchProposal, type MatchResult } from '../domain/grids/match-proposal.js';
 import { memberHull } from '../domain/grids/member-hull.js';
-import type { Polygon } from 'geojson';
+import { tileGrids, type DrawnArea, type GridTiles, type TilePoint } from '../domain/grids/grid-tiles.js';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { readSheetTable, type SheetRead } from './read-sheet.js';
 import { backtestPanel, fitForecaster, forecastFrom, type Backtest, type ForecastPoint, type Panel } from '../domain/forecast/index.js';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
@@ -94,6 +95,11 @@ export const tasks = {
   /** An uploaded workbook's sheet as rows of text (after the zip guard). */
   readSheet(input: { data: Uint8Array; sheet?: string; skipEmpty?: boolean }): Promise<SheetRead> {
     return readSheetTable(input);
+  },
+
+  /** Grid areas that tile the county (shops' cells merged per grid), and the overlaps between drawn areas. */
+  gridTiles(input: { boundary: Polygon | MultiPolygon | null; points: TilePoint[]; drawn: DrawnArea[] }): GridTiles {
+    return tileGrids(input.boundary, input.points, input.drawn);
   },
 
   /** For tests of the executor itself: spins for `ms` (past a budget), or throws. */

@@ -151,6 +151,47 @@ describe('station head on the grid map', () => {
     await page.screenshot({ path: `${SHOTS}/grids-map-station.png` });
   });
 
+  it('places labels without overlap, more of them zoomed in', async () => {
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.zy-grid-label, .zy-town-label, .zy-station-label')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left, r.top, r.right, r.bottom];
+        }),
+      );
+    const overlapping = (bs: number[][]) => bs.filter((a, i) => bs.some((b, j) => j > i && a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3])).length;
+    const far = await boxes();
+    expect(far.length).toBeGreaterThan(0);
+    expect(overlapping(far)).toBe(0);
+    await pixelOf(anchor.lat, anchor.lng, 14);
+    await expect.poll(async () => (await boxes()).length, WAIT).toBeGreaterThan(far.length);
+    expect(overlapping(await boxes())).toBe(0);
+  });
+
+  it('flags two drawn areas that overlap on the map and lists them for the station head (screenshot)', async () => {
+    const square = (w: number, s: number, d: number) => [[w, s], [w + d, s], [w + d, s + d], [w, s + d]];
+    const [w, s] = [anchor.lng - 0.01, anchor.lat - 0.01];
+    await web.call(headCookie, 'PUT', `/api/grids/${from.id}/area`, { ring: square(w, s, 0.015) });
+    await web.call(headCookie, 'PUT', `/api/grids/${to.id}/area`, { ring: square(w + 0.008, s + 0.008, 0.015) });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
+    await page.getByRole('tab', { name: zh.gridMap.tabGrids }).click();
+    await expect.poll(() => page.getByTestId('overlap-row').count(), WAIT).toBe(1);
+    const row = await page.getByTestId('overlap-row').innerText();
+    expect(row).toContain(from.name);
+    expect(row).toContain(to.name);
+    // The row's title (its middle holds the redraw buttons).
+    await page.getByTestId('overlap-row').locator('.ant-list-item-meta-title').click();
+    await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/grids-overlaps.png` });
+    // The same at a phone's width (a grid worker in the field): the map and the list above each other.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/grids-overlaps-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 960 });
+    for (const g of [from, to]) await web.call(headCookie, 'PUT', `/api/grids/${g.id}/area`, { ring: null });
+  });
+
   it('computes a partition in the background with its progress shown, then the proposal beside today (screenshot)', async () => {
     await page.getByRole('tab', { name: zh.gridMap.tabProposal }).click();
     await page.getByTestId('proposal-generate').click();

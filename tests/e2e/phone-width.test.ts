@@ -31,7 +31,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-/** How far the page reaches past the screen's right edge, and its buttons smaller than a finger (44 px high). */
+/** How far the page reaches past the screen's right edge, and its tap targets smaller than a finger (44 × 44 px). */
 async function measure(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -48,7 +48,40 @@ async function measure(page: Page) {
       })
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')} → ${Math.round(e.getBoundingClientRect().right)}px`);
-    return { scrollWidth: document.documentElement.scrollWidth, width, over };
+    // Tap targets (decision 1440): every visible control, link, tab, checkbox and clickable row, measured by the
+    // area that takes its tap — the control itself grown by any label, button or clickable box around it.
+    const TOUCH = 44;
+    const CONTROL = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=tab], [role=checkbox], [role=radio], [role=switch], [role=menuitem], [role=link], [role=option], [role=combobox], .ant-select-selector';
+    const pointer = (e: Element) => getComputedStyle(e).cursor === 'pointer';
+    const candidates = new Set<Element>(document.querySelectorAll(CONTROL));
+    // Boxes made clickable by a handler (list rows, cards): the outermost of a run of pointer boxes.
+    for (const e of document.querySelectorAll('body *')) if (pointer(e) && !(e.parentElement && pointer(e.parentElement))) candidates.add(e);
+    const small: string[] = [];
+    for (const e of candidates) {
+      if (e.closest('.leaflet-pane, [aria-hidden=true], .ant-select-dropdown-hidden, .ant-tooltip')) continue;
+      let tap = e.getBoundingClientRect();
+      const st = getComputedStyle(e);
+      // Hidden inputs of antd checkboxes and radios take the tap of their label (below); a zero box is not shown.
+      if ((tap.width === 0 || tap.height === 0 || st.visibility === 'hidden') && !e.closest('label')) continue;
+      const around: Element[] = [];
+      for (let p: Element | null = e; p && p !== document.body; p = p.parentElement) {
+        if (p !== e && !(p.matches('label, button, a[href], [role=button], [role=tab]') || pointer(p))) break;
+        around.push(p);
+      }
+      // antd's input boxes focus their input on a tap anywhere inside (rc-input-number's onMouseDown, rc-input's onClick).
+      const box = e.closest('.ant-input-number, .ant-input-affix-wrapper, .ant-select, .ant-picker');
+      if (box) around.push(box);
+      for (const p of around) {
+        const r = p.getBoundingClientRect();
+        if (r.width * r.height > tap.width * tap.height) tap = r;
+      }
+      if (tap.width === 0 || tap.height === 0) continue;
+      if (tap.height < TOUCH - 0.5 || tap.width < TOUCH - 0.5) {
+        const text = (e.textContent ?? '').trim().slice(0, 12) || e.getAttribute('aria-label') || '';
+        small.push(`${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}「${text}」${Math.round(tap.width)}×${Math.round(tap.height)}`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, over, small };
   });
 }
 
@@ -67,7 +100,7 @@ const PAGES: { role: DemoRole; path: string; ready: string }[] = [
   { role: 'grid_worker', path: '/notices', ready: 'main' },
 ];
 
-describe('every phone page fits a 390 px screen', () => {
+describe('every phone page fits a 390 px screen, with tap targets of at least 44 px', () => {
   for (const lang of ['zh', 'en'] as const)
     it(`in ${lang === 'zh' ? 'Chinese' : 'English'}`, async () => {
       const found: string[] = [];
@@ -87,6 +120,7 @@ describe('every phone page fits a 390 px screen', () => {
           await page.waitForLoadState('networkidle');
           const m = await measure(page);
           if (m.scrollWidth > m.width + 1) found.push(`${role} ${path} (${lang}): ${m.scrollWidth}px > ${m.width}px; ${m.over.join('; ')}`);
+          if (m.small.length) found.push(`${role} ${path} (${lang}): tap targets under 44 px: ${m.small.slice(0, 8).join('; ')}${m.small.length > 8 ? ` … ${m.small.length} in all` : ''}`);
           await page.screenshot({ path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
         }
         await page?.context().close();

@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
+import { area } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { findOverlaps } from '../../src/domain/grids/grid-tiles.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -14,7 +17,7 @@ let admin: string;
 let worker: string;
 let station: number;
 let workerId: number;
-type GridF = { id: number; code: string; name: string; stationId: number; workerId: number; retailers: number; workload: number; area: { type: string } | null };
+type GridF = { id: number; code: string; name: string; stationId: number; workerId: number; retailers: number; workload: number; drawn: boolean; overlaps: number[]; area: { type: string } | null };
 
 const db = () => t.database.db;
 const count = async (q: ReturnType<typeof sql>) => (await query<{ n: number }>(db(), q))[0].n;
@@ -56,7 +59,7 @@ describe('the map', () => {
     const ids = new Set(gs.map((g) => g.id));
     expect(pts.points.every((p: number[]) => ids.has(p[3]))).toBe(true);
     const full = gs.filter((g) => g.retailers > 0);
-    expect(full.every((g) => g.area?.type === 'Polygon' && g.workload > 0)).toBe(true);
+    expect(full.every((g) => ['Polygon', 'MultiPolygon'].includes(g.area?.type ?? '') && g.workload > 0)).toBe(true);
   });
 
   it('a grid worker sees only their own grids', async () => {
@@ -77,6 +80,39 @@ describe('the map', () => {
     const places = (await t.api(head, 'GET', '/api/map/places')).json() as { kind: string }[];
     expect(places.some((p) => p.kind === 'town')).toBe(true);
     expect(places.some((p) => p.kind === 'village')).toBe(true);
+  });
+});
+
+describe('grid areas tile the county (issue 14 item 11)', () => {
+  it('areas drawn from the shops cover the county once, without overlapping', async () => {
+    const gs = (await grids(admin)).filter((g) => g.area);
+    const [{ boundary }] = await query<{ boundary: Polygon | MultiPolygon }>(db(), sql`select boundary from orgs order by id limit 1`);
+    const total = gs.reduce((s, g) => s + area(g.area as Polygon), 0);
+    expect(total / area(boundary)).toBeCloseTo(1, 2);
+    // Not even a sliver (0.01 % of the smaller area) is shared by two grids.
+    expect(findOverlaps(gs.map((g) => ({ gridId: g.id, area: g.area as Polygon })), 0.0001)).toEqual([]);
+    expect((await t.api(admin, 'GET', '/api/map/grid-overlaps')).json()).toEqual([]);
+  });
+
+  it('two drawn areas that overlap are listed with both names and flagged, until one is redrawn', async () => {
+    const [a, b] = (await grids()).filter((g) => g.retailers > 0);
+    const square = (w: number, s: number, d: number) => [[w, s], [w + d, s], [w + d, s + d], [w, s + d]];
+    expect((await t.api(head, 'PUT', `/api/grids/${a.id}/area`, { ring: square(113.49, 27.64, 0.02) })).statusCode).toBe(200);
+    expect((await t.api(head, 'PUT', `/api/grids/${b.id}/area`, { ring: square(113.5, 27.65, 0.02) })).statusCode).toBe(200);
+    const listed = (await t.api(head, 'GET', '/api/map/grid-overlaps')).json();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ a: { id: Math.min(a.id, b.id) }, b: { id: Math.max(a.id, b.id) }, share: 0.25, overlap: { type: 'Polygon' } });
+    expect(listed[0].km2).toBeGreaterThan(0.5);
+    expect([listed[0].a.name, listed[0].b.name].sort()).toEqual([a.name, b.name].sort());
+    const after = await grids();
+    expect(after.find((g) => g.id === a.id)).toMatchObject({ drawn: true, overlaps: [b.id] });
+    // The other grids' cells give way to the drawn areas: only the drawn pair overlaps.
+    const others = after.filter((g) => g.area && g.id !== a.id && g.id !== b.id);
+    expect(findOverlaps([...others, after.find((g) => g.id === a.id)!].map((g) => ({ gridId: g.id, area: g.area as Polygon })), 0.001)).toEqual([]);
+    // Redrawn beside the other, the overlap is gone from the list.
+    expect((await t.api(head, 'PUT', `/api/grids/${b.id}/area`, { ring: square(113.51, 27.65, 0.02) })).statusCode).toBe(200);
+    expect((await t.api(head, 'GET', '/api/map/grid-overlaps')).json()).toEqual([]);
+    for (const g of [a, b]) expect((await t.api(head, 'PUT', `/api/grids/${g.id}/area`, { ring: null })).statusCode).toBe(200);
   });
 });
 

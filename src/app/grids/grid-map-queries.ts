@@ -8,7 +8,7 @@ import { query, type Db } from '../../db/client.js';
 import { gridScope, retailerScope } from '../../db/scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { measureGrids, type PartitionPoint } from '../../domain/grids/partition.js';
-import { memberHull } from '../../domain/grids/member-hull.js';
+import { findGridAreas } from './find-grid-areas.js';
 import { serviceMinutes, visitsPerMonth } from '../../domain/grids/workload.js';
 import type { GridFeature, MapPointRow, MapPoints, Place, SelectedRetailer } from '../../shared/grids.js';
 
@@ -99,6 +99,13 @@ export async function findGridFeatures(db: Db, viewer: Viewer, stationId?: numbe
     else byGrid.set(m.gridId, [m]);
   }
   const measured = measureGrids(members, grids.map((g) => (byGrid.get(g.id) ?? []).map((m) => m.id)));
+  // Areas tile the county: drawn as drawn, the others from their shops' cells (decision 1440).
+  const { areas, overlaps } = await findGridAreas(db, viewer.orgId);
+  const overlapping = new Map<number, number[]>();
+  for (const o of overlaps) {
+    overlapping.set(o.a, [...(overlapping.get(o.a) ?? []), o.b]);
+    overlapping.set(o.b, [...(overlapping.get(o.b) ?? []), o.a]);
+  }
   return grids.map((g, i) => {
     const own = byGrid.get(g.id) ?? [];
     return {
@@ -107,7 +114,8 @@ export async function findGridFeatures(db: Db, viewer: Viewer, stationId?: numbe
       retailers: own.length,
       workload: Math.round(measured[i].workload),
       drawn: g.area !== null,
-      area: g.area ?? memberHull(own),
+      area: areas.get(g.id) ?? null,
+      overlaps: overlapping.get(g.id) ?? [],
       centre: own.length ? measured[i].centre : null,
     };
   });

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
+import { findGridOverlaps } from '../../app/grids/find-grid-areas.js';
 import { findGridFeatures, findMapPoints, findPlaces, findRetailersInPolygon } from '../../app/grids/grid-map-queries.js';
 import { idParamSchema } from '../../shared/primitives.js';
 import { checkRing } from '../../domain/grids/drawn-ring.js';
-import { gridFeatureSchema, mapPointsSchema, mapQuerySchema, placeSchema, selectedRetailerSchema, selectSchema } from '../../shared/grids.js';
+import { gridFeatureSchema, gridOverlapSchema, mapPointsSchema, mapQuerySchema, placeSchema, selectedRetailerSchema, selectSchema } from '../../shared/grids.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { AppError } from '../errors.js';
 
@@ -32,6 +33,12 @@ export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, querystring: z.object({ stationId: idParamSchema.optional() }), response: { 200: z.array(gridFeatureSchema) } },
     },
     async (req) => findGridFeatures(db, viewerOf(req), req.query.stationId),
+  );
+
+  r.get(
+    '/api/map/grid-overlaps',
+    { preHandler: requirePermission('map.read'), schema: { tags, response: { 200: z.array(gridOverlapSchema) } } },
+    async (req) => findGridOverlaps(db, viewerOf(req)),
   );
 
   r.get(

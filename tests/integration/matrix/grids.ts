@@ -34,6 +34,7 @@ export const grids: MatrixModule = {
     },
     { name: 'map points', method: 'GET', route: '/api/map/points', url: () => '/api/map/points', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'map grids', method: 'GET', route: '/api/map/grids', url: () => '/api/map/grids', expected: [200, 200, 200, 200, 403, 403] },
+    { name: 'map grid overlaps', method: 'GET', route: '/api/map/grid-overlaps', url: () => '/api/map/grid-overlaps', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'map places', method: 'GET', route: '/api/map/places', url: () => '/api/map/places', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'grid workers', method: 'GET', route: '/api/grid-workers', url: () => '/api/grid-workers', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'grid moves', method: 'GET', route: '/api/grids/:id/moves', url: () => `/api/grids/${ids.grid}/moves`, expected: [200, 200, 200, 200, 403, 403] },

@@ -9,23 +9,37 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Button, Space } from 'antd';
 import type { Org, Station } from '../../../shared/org.js';
-import type { GridFeature, MapPointRow, Place, Proposal } from '../../../shared/grids.js';
+import type { GridFeature, GridOverlapDto, MapPointRow, Place, Proposal } from '../../../shared/grids.js';
 import { displayToWgs, geometryForDisplay, wgsToDisplay } from './display-datum.js';
 import { gridColour, pointColour, type ColourAttribute } from './point-colours.js';
 import type { Ring } from './grid-map-api.js';
 import type { LayoutOverlay } from './layout-panel.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { mapBadge, mapText } from '../../components/map-text.js';
+import { labelSize, pickLabels, type LabelCandidate } from './label-layout.js';
 import './grid-map.css';
 
 export type DrawMode = 'none' | 'polygon' | 'rect';
-export type MapLabels = { finish: string; cancel: string; drawHint: string; rectHint: string; openCard: string; retailers: (n: number) => string; grid: string; population: (n: number) => string };
+export type MapLabels = {
+  finish: string;
+  cancel: string;
+  drawHint: string;
+  rectHint: string;
+  openCard: string;
+  retailers: (n: number) => string;
+  grid: string;
+  population: (n: number) => string;
+  /** The flag on an overlap between two drawn areas. */
+  overlap: (km2: number) => string;
+};
 
 type Props = {
   org: Org;
   points: MapPointRow[];
   clusters: [number, number, number][];
   grids: GridFeature[];
+  /** Drawn areas that overlap, flagged in red (decision 1440). */
+  overlaps: GridOverlapDto[];
   places: Place[];
   stations: Station[];
   colourBy: ColourAttribute;
@@ -85,7 +99,7 @@ export function GridLeafletMap(props: Props) {
     if (bounds.isValid()) m.fitBounds(bounds, { padding: [8, 8] });
     else m.setView(ll(org, org.centerLat, org.centerLng), 10);
     boundary.addTo(m);
-    for (const name of ['grids', 'places', 'layout', 'proposal', 'delivery', 'points', 'stations', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
+    for (const name of ['grids', 'overlaps', 'places', 'layout', 'proposal', 'delivery', 'points', 'stations', 'labels', 'draw']) layers.current[name] = L.layerGroup().addTo(m);
     const report = () => {
       setZoom(m.getZoom());
       const b = m.getBounds();
@@ -170,13 +184,12 @@ export function GridLeafletMap(props: Props) {
     }
   }, [props.points, props.colourBy, props.selected, props.highlightGrid, props.drawMode]);
 
-  // Grid areas with labels (labels when zoomed in or asked for).
+  // Grid areas (their labels are placed with the others, below).
   useEffect(() => {
     const group = layers.current.grids;
     if (!group) return;
     group.clearLayers();
     if (!props.show.grids) return;
-    const permanent = props.show.labels && zoom >= 12;
     for (const g of props.grids) {
       if (!g.area) continue;
       const hl = g.id === props.highlightGrid;
@@ -192,14 +205,75 @@ export function GridLeafletMap(props: Props) {
         interactive: false,
       } as L.GeoJSONOptions);
       poly.addTo(group);
-      if (g.centre && permanent) {
-        L.tooltip({ permanent: true, direction: 'center', className: 'zy-grid-label', interactive: false })
-          .setLatLng(ll(org, g.centre.lat, g.centre.lng))
-          .setContent(mapText(g.name, g.workerName ?? '—'))
-          .addTo(group);
-      }
     }
-  }, [org, props.grids, props.show.grids, props.show.labels, props.highlightGrid, zoom]);
+  }, [org, props.grids, props.show.grids, props.highlightGrid]);
+
+  // Overlaps between drawn areas, in red above the grids, each flagged with its size.
+  useEffect(() => {
+    const group = layers.current.overlaps;
+    if (!group) return;
+    group.clearLayers();
+    if (!props.show.grids) return;
+    for (const o of props.overlaps) {
+      const shape = L.geoJSON(shift(org, o.overlap as GeoJSON.Geometry), {
+        style: { color: '#cf1322', weight: 2, dashArray: '5 3', fillColor: '#cf1322', fillOpacity: 0.35 },
+        renderer: renderer.current!,
+        interactive: false,
+      } as L.GeoJSONOptions);
+      shape.addTo(group);
+      L.tooltip({ permanent: true, direction: 'center', className: 'zy-overlap-label', interactive: false })
+        .setLatLng(shape.getBounds().getCenter())
+        .setContent(mapText(latest.current.labels.overlap(o.km2)))
+        .addTo(group);
+    }
+  }, [org, props.overlaps, props.show.grids]);
+
+  // Screen boxes of the grids' areas (display datum), for "does the label fit inside its grid".
+  const gridBounds = useRef(new Map<number, L.LatLngBounds>());
+  useEffect(() => {
+    gridBounds.current = new Map(props.grids.filter((g) => g.area).map((g) => [g.id, L.geoJSON(shift(org, g.area as GeoJSON.Geometry)).getBounds()]));
+  }, [org, props.grids]);
+
+  // Permanent labels of stations, towns and grids, decluttered at each zoom: the more important first, none on
+  // top of another; a grid's label only where it fits inside the grid. The rest show their name on hover.
+  useEffect(() => {
+    const m = map.current;
+    const group = layers.current.labels;
+    if (!m || !group) return;
+    group.clearLayers();
+    if (!props.show.labels) return;
+    type Item = LabelCandidate & { at: L.LatLng; lines: string[]; className: string };
+    const items: Item[] = [];
+    const add = (key: string, at: L.LatLng, lines: string[], fontPx: number, side: LabelCandidate['side'], priority: number, className: string) => {
+      const p = m.latLngToContainerPoint(at);
+      items.push({ key, at, lines, className, x: p.x, y: p.y, side, priority, ...labelSize(lines, fontPx) });
+    };
+    for (const s of props.stations) add(`s${s.id}`, ll(org, s.lat, s.lng), [s.name], 13, 'bottom', 3e6, 'zy-station-label');
+    if (props.show.places)
+      for (const p of props.places) if (p.kind === 'town') add(`t${p.id}`, ll(org, p.lat, p.lng), [p.name], 12, 'right', 2e6 + p.population, 'zy-town-label');
+    if (props.show.grids)
+      for (const g of props.grids) {
+        if (!g.centre) continue;
+        const lines = [g.name, g.workerName ?? '—'];
+        const size = labelSize(lines, 11);
+        const b = gridBounds.current.get(g.id);
+        if (b) {
+          const [nw, se] = [m.latLngToContainerPoint(b.getNorthWest()), m.latLngToContainerPoint(b.getSouthEast())];
+          if (se.x - nw.x < size.w * 0.9 || se.y - nw.y < size.h) continue;
+        }
+        add(`g${g.id}`, ll(org, g.centre.lat, g.centre.lng), lines, 11, 'center', g.id === props.highlightGrid ? 4e6 : g.retailers, 'zy-grid-label');
+      }
+    const shown = pickLabels(items);
+    for (const it of items) {
+      if (!shown.has(it.key)) continue;
+      const direction = it.side === 'center' ? 'center' : it.side;
+      L.tooltip({ permanent: true, direction, className: it.className, interactive: false, offset: it.side === 'bottom' ? [0, 8] : [0, 0] })
+        .setLatLng(it.at)
+        .setContent(mapText(...it.lines))
+        .addTo(group);
+    }
+    el.current?.setAttribute('data-labels', String(shown.size));
+  }, [org, props.grids, props.places, props.stations, props.show.grids, props.show.places, props.show.labels, props.highlightGrid, zoom]);
 
   // Proposed grids, dashed on top.
   useEffect(() => {
@@ -235,16 +309,16 @@ export function GridLeafletMap(props: Props) {
           fillOpacity: 1,
           interactive: true,
         });
-        mk.bindTooltip(mapText(`${p.name}（${props.labels.population(p.population)}）`), town && props.show.labels ? { permanent: true, direction: 'right', className: 'zy-town-label' } : {});
+        mk.bindTooltip(mapText(`${p.name}（${props.labels.population(p.population)}）`), { direction: 'right' });
         mk.addTo(group);
       }
     }
     for (const s of props.stations) {
       L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: mapBadge('站'), iconSize: [22, 22] }) })
-        .bindTooltip(mapText(s.name), { permanent: props.show.labels, direction: 'bottom', className: 'zy-station-label' })
+        .bindTooltip(mapText(s.name), { direction: 'bottom' })
         .addTo(st);
     }
-  }, [org, props.places, props.stations, props.show.places, props.show.labels]);
+  }, [org, props.places, props.stations, props.show.places]);
 
   // Layout analysis: blank villages with their empty radius, crowded spots.
   useEffect(() => {

@@ -4,6 +4,7 @@ import type {
   GridCreate,
   gridCreatedSchema,
   GridFeature,
+  GridOverlapDto,
   gridMergeResultSchema,
   GridMoveRow,
   gridMoveResultSchema,
@@ -35,6 +36,7 @@ export type Ring = [number, number][];
 
 export const getMapPoints = (q: { stationId?: number; bbox?: string; zoom?: number }) => api<MapPoints>(`/api/map/points${toQuery(q)}`);
 export const getMapGrids = () => api<GridFeature[]>('/api/map/grids');
+export const getGridOverlaps = () => api<GridOverlapDto[]>('/api/map/grid-overlaps');
 export const getPlaces = () => api<Place[]>('/api/map/places');
 export const getWorkers = () => api<Worker[]>('/api/grid-workers');
 export const selectInRing = (ring: Ring) => api<SelectedRetailer[]>('/api/map/select', { method: 'POST', body: { ring } });

@@ -4,7 +4,7 @@
 // change history and automatic partition beside it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { App, Alert, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
+import { App, Alert, Badge, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
 import { BorderOutlined, GatewayOutlined } from '@ant-design/icons';
 import type { MapPoints, Proposal, SelectedRetailer } from '../../../shared/grids.js';
 import { getOrg, getStations } from '../../api/endpoints.js';
@@ -12,7 +12,7 @@ import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
-import { getMapGrids, getMapPoints, getPlaces, getWorkers, selectInRing, setGridArea, type Ring } from './grid-map-api.js';
+import { getGridOverlaps, getMapGrids, getMapPoints, getPlaces, getWorkers, selectInRing, setGridArea, type Ring } from './grid-map-api.js';
 import { GridDialogs, type Dialog } from './grid-dialogs.js';
 import { GridLeafletMap, type DrawMode } from './grid-leaflet-map.js';
 import { GridsPanel } from './grids-panel.js';
@@ -21,6 +21,7 @@ import { COLOUR_ATTRIBUTES, legendOf, type ColourAttribute } from './point-colou
 import { ProposalPanel } from './proposal-panel.js';
 import { SelectionPanel } from './selection-panel.js';
 import { LayoutPanel, type LayoutOverlay } from './layout-panel.js';
+import { OverlapsPanel } from './overlaps-panel.js';
 import { ServicePanel } from './service-panel.js';
 import type { DeliveryProposalDto } from '../../../shared/service-delivery.js';
 import { useReportError } from './use-report-error.js';
@@ -43,6 +44,7 @@ export function GridMapPage() {
   const places = useLoad(getPlaces, []);
   const [version, setVersion] = useState(0);
   const grids = useLoad(getMapGrids, [version]);
+  const overlaps = useLoad(getGridOverlaps, [version]);
   const workers = useLoad(() => (canManage ? getWorkers() : Promise.resolve([])), [canManage, version]);
 
   // Points: all at once when they fit; otherwise clusters for the view, refetched as it moves.
@@ -82,6 +84,7 @@ export function GridMapPage() {
   const canLayout = !!me?.permissions.includes('layout.read');
 
   const gridList = grids.data ?? [];
+  const overlapList = overlaps.data ?? [];
   const gridById = useMemo(() => new Map(gridList.map((g) => [g.id, g])), [gridList]);
   const gridName = useCallback((id: number | null) => (id === null ? '—' : (gridById.get(id)?.name ?? `#${id}`)), [gridById]);
   const selectedIds = useMemo(() => new Set(selected.map((s) => s.id)), [selected]);
@@ -172,6 +175,7 @@ export function GridMapPage() {
             points={points.points}
             clusters={points.clusters}
             grids={gridList}
+            overlaps={overlapList}
             places={places.data ?? []}
             stations={stationList}
             colourBy={colourBy}
@@ -180,7 +184,7 @@ export function GridMapPage() {
             highlightGrid={highlight}
             proposal={proposal}
             drawMode={drawMode}
-            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population }}
+            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag }}
             gridName={gridName}
             onRing={onRing}
             onDrawEnd={() => (setDrawMode('none'), setAreaFor(null))}
@@ -222,8 +226,27 @@ export function GridMapPage() {
               },
               {
                 key: 'grids',
-                label: tm.tabGrids,
+                label: (
+                  <Badge dot={overlapList.length > 0} offset={[4, 0]} data-testid="tab-grids">
+                    {tm.tabGrids}
+                  </Badge>
+                ),
                 children: (
+                  <>
+                  {overlapList.length > 0 && (
+                    <OverlapsPanel
+                      overlaps={overlapList}
+                      canManage={canManage}
+                      onShow={(o) => {
+                        setHighlight(o.a.id);
+                        // The middle of the overlap's box (WGS-84 corners flattened out of the GeoJSON).
+                        const xy = JSON.stringify((o.overlap as { coordinates: unknown }).coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+                        const [xs, ys] = [xy.filter((_, i) => i % 2 === 0), xy.filter((_, i) => i % 2 === 1)];
+                        setFocus({ lat: (Math.min(...ys) + Math.max(...ys)) / 2, lng: (Math.min(...xs) + Math.max(...xs)) / 2, n: Date.now() });
+                      }}
+                      onRedraw={(id) => (setAreaFor(id), setHighlight(id), setDrawMode('polygon'))}
+                    />
+                  )}
                   <GridsPanel
                     grids={gridList}
                     highlight={highlight}
@@ -234,6 +257,7 @@ export function GridMapPage() {
                     onDrawArea={(g) => (setAreaFor(g.id), setHighlight(g.id), setDrawMode('polygon'))}
                     onChanged={refresh}
                   />
+                  </>
                 ),
               },
               { key: 'history', label: tm.tabHistory, children: <HistoryPanel grid={highlight !== null ? (gridById.get(highlight) ?? null) : null} gridName={gridName} version={version} /> },
