@@ -31,7 +31,7 @@ const steps = [
   ['integration (PGlite): the rest', 'npx', vitest('integration'), { TEST_DB: 'pglite', TEST_PART: 'rest' }, 200],
   ['e2e (Chromium, PostgreSQL server)', 'npx', vitest('e2e'), onServer, 380],
 ];
-const SLOTS = 2;
+const SLOTS = Number(process.env.TEST_SLOTS ?? 2);
 
 /**
  * Runs one step; its output is collected and printed when it ends. CPU
