@@ -102,7 +102,7 @@ export async function seedDemoCounty(
   await seedDemoRatings(db, result.orgId, opts.today);
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
-  await seedDemoDesk(db, result.orgId, opts.today);
+  await seedDemoDesk(db, result.orgId, opts.today, { photos: !opts.baseline }); // case photos came with 0027
   await seedDemoOnboarding(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) {
     progress('本周货源计划 this week\'s supply plan', 99);
@@ -111,11 +111,11 @@ export async function seedDemoCounty(
     await seedDemoVisitHistory(db, result.orgId, opts.today);
     await seedDemoForecasts(db, result.orgId, opts.today);
   }
-  await seedDemoNotices(db, result.orgId, opts.today);
   if (opts.baseline) {
     progress('完成 done', 100);
     return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
   }
+  await seedDemoNotices(db, result.orgId, opts.today);
   await seedDemoSurveys(db, result.orgId, opts.today);
   await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
