@@ -8,6 +8,12 @@ const databaseTemplate = ['tests/support/global-setup.ts'];
 // slots end close together (scripts/run-tests.mjs): the few long files, and the rest.
 const LONG_FILES = ['fuzz-openapi', 'server-kill', 'authorization-matrix'].map((f) => `tests/integration/${f}.test.ts`);
 const part = process.env.TEST_PART;
+// The browser journeys in two halves of about equal time (E2E_PART=1|2), so that `npm test` can run them side by
+// side: each journey waits on the browser and the server most of its time (decision 0851).
+const E2E_FIRST_HALF = ['phone-width', 'stored-xss', 'home', 'care', 'rating', 'org-tree', 'measures', 'desk', 'first-day', 'notices'].map(
+  (f) => `tests/e2e/${f}.test.ts`,
+);
+const e2ePart = process.env.E2E_PART;
 
 export default defineConfig({
   test: {
@@ -44,7 +50,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: e2ePart === '1' ? E2E_FIRST_HALF : ['tests/e2e/**/*.test.ts'],
+          exclude: e2ePart === '2' ? E2E_FIRST_HALF : [],
           environment: 'node',
           testTimeout: 180_000,
           // expect.poll's default of 1 s failed journeys on a loaded 2-core machine (a click's request took longer).

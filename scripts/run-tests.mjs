@@ -3,10 +3,12 @@
 // The server must be reachable: a missing server fails the run, never skips it.
 //
 // The machine this must fit has 2 cores, and the database steps run their
-// files one by one, so two steps run at a time (decisions 0831, 0850): the
-// steps wait in a queue, longest first, and whichever of the two slots frees
+// files one by one and wait on the database, the server or the browser for
+// most of their time, so three steps run at a time (decisions 0831, 0850,
+// 0851): the steps wait in a queue, longest first, and whichever slot frees
 // up takes the next. The integration suite is cut into two parts per engine
-// (the few long files, the rest) so that the two slots end close together.
+// (the few long files, the rest) and the browser journeys into two halves,
+// so that the slots end close together.
 // The browser journeys run on the PostgreSQL server (decision 0850): the
 // integration suite covers PGlite, and the journeys spend less CPU there.
 // Output of a step is printed whole when it ends, so it stays readable.
@@ -29,9 +31,10 @@ const steps = [
   ['integration (PostgreSQL server): the rest', 'npx', vitest('integration'), { ...onServer, TEST_PART: 'rest' }, 130],
   ['integration (PGlite): long files', 'npx', vitest('integration'), { TEST_DB: 'pglite', TEST_PART: 'long' }, 150],
   ['integration (PGlite): the rest', 'npx', vitest('integration'), { TEST_DB: 'pglite', TEST_PART: 'rest' }, 200],
-  ['e2e (Chromium, PostgreSQL server)', 'npx', vitest('e2e'), onServer, 380],
+  ['e2e (Chromium, PostgreSQL server): first half', 'npx', vitest('e2e'), { ...onServer, E2E_PART: '1' }, 300],
+  ['e2e (Chromium, PostgreSQL server): second half', 'npx', vitest('e2e'), { ...onServer, E2E_PART: '2' }, 300],
 ];
-const SLOTS = Number(process.env.TEST_SLOTS ?? 2);
+const SLOTS = Number(process.env.TEST_SLOTS ?? 3);
 
 /**
  * Runs one step; its output is collected and printed when it ends. CPU

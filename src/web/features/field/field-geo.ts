@@ -3,14 +3,24 @@ import gcoord from 'gcoord';
 
 export type Fix = { lat: number; lng: number; accuracyM: number; at: string };
 
-/** The phone's position, or null when it cannot be had (denied, no fix in time). */
+/**
+ * The phone's position, or null when it cannot be had (denied, no fix in time). A one-shot watch rather than
+ * getCurrentPosition: while the route map's "you are here" watch runs, Chromium left a getCurrentPosition that
+ * wanted a newer fix than the watch's last one waiting until its timeout, and the check-in failed with "no position"
+ * (decision 1413); a new watch gets its first fix at once.
+ */
 export function currentPosition(timeoutMs = 15_000): Promise<Fix | null> {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) return resolve(null);
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy), at: new Date().toISOString() }),
-      () => resolve(null),
-      // A fix up to 10 s old will do: while the map follows the phone ("you are here"), Chromium answers from that watch instead of waiting for the next move.
+    let id: number | null = null;
+    const finish = (fix: Fix | null) => {
+      if (id !== null) navigator.geolocation.clearWatch(id);
+      id = null;
+      resolve(fix);
+    };
+    id = navigator.geolocation.watchPosition(
+      (p) => finish({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy), at: new Date().toISOString() }),
+      () => finish(null),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 10_000 },
     );
   });

@@ -5,9 +5,10 @@
 // county opens that county's own screens read-only (decision 1910).
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Input, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../components/error-result.js';
+import { usePhone } from '../../components/phone-layout.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
@@ -31,6 +32,7 @@ const countyScreen: Record<Screen, string> = {
 export function RollupPage() {
   const { t } = useT();
   const s = t.orgTree;
+  const phone = usePhone();
   const { recheck } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -116,7 +118,19 @@ export function RollupPage() {
             ),
         }))}
       />
-      <Tabs activeKey={screen} onChange={(k) => go({ screen: k as Screen })} items={ROLLUP_SCREENS.map((k) => ({ key: k, label: s.screens[k] }))} />
+      {phone ? (
+        // Six long tab names do not fit a phone: half of them hid behind the tab bar's "…"; a select shows them all.
+        <Select<Screen>
+          data-testid="rollup-screen"
+          value={screen}
+          onChange={(k) => go({ screen: k })}
+          options={ROLLUP_SCREENS.map((k) => ({ value: k, label: s.screens[k] }))}
+          style={{ width: '100%', marginBottom: 12 }}
+          size="large"
+        />
+      ) : (
+        <Tabs activeKey={screen} onChange={(k) => go({ screen: k as Screen })} items={ROLLUP_SCREENS.map((k) => ({ key: k, label: s.screens[k] }))} />
+      )}
       {d && d.total.missing > 0 && <Alert type="info" showIcon title={s.missing(d.total.missing)} />}
       <Table<RollupRowData>
         rowKey="orgId"
