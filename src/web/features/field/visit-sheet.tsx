@@ -225,7 +225,7 @@ export function VisitSheet({
             <Form.Item name="problems" label={v.problems} rules={schemaRules(visitFormSchema.shape.problems, lang)}>
               <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.problems)} />
             </Form.Item>
-            <Form.Item label={v.photos}>
+            <Form.Item label={v.photos} extra={v.photosGoWithCases}>
               <Space wrap>
                 {photos.map((p, i) => (
                   <img key={i} src={p} alt="" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />
