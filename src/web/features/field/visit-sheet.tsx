@@ -237,7 +237,8 @@ export function VisitSheet({
                       type="file"
                       accept="image/*"
                       capture="environment"
-                      hidden
+                      // Not the `hidden` attribute: antd's form styles show file inputs as blocks, which overrides it.
+                      style={{ display: 'none' }}
                       onChange={async (e) => {
                         const file = e.target.files?.[0];
                         if (file) setPhotos([...photos, await shrinkPhoto(file)]);
