@@ -291,6 +291,30 @@ describe('visit follow-ups are cases', () => {
     const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.find((c: { id: number }) => c.id === cases[0].id);
     expect(mine.photos).toEqual([1, 2]);
   });
+
+  it('a suspected counterfeit the worker finds in the shop on a visit is for the monopoly side: the shop does not read it or its photos', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const body = {
+      retailerId: own,
+      checkIn: { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() },
+      form: { displayScore: 3, priceTags: 'complete', storeImage: 'B', suspectCounterfeit: true, counterfeitNote: '柜台里有两条包装可疑的软中华', requests: '想多要两条芙蓉王' },
+      photos: [`data:image/jpeg;base64,${JPEG.toString('base64')}`],
+    };
+    expect((await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, body)).statusCode).toBe(200);
+    const rows = await query<{ id: number; category: string }>(t.database.db, sql`select c.id, c.category from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id}`);
+    const fake = rows.find((r) => r.category === 'counterfeit')!;
+    const request = rows.find((r) => r.category === 'service')!;
+    // The monopoly side's handler sees it with its photo; the shop sees the request it made, not the report about it.
+    expect((await detail('county_manager', fake.id)).case).toMatchObject({ jurisdiction: 'monopoly', photos: [1] });
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.map((c: { id: number }) => c.id);
+    expect(mine).toContain(request.id);
+    expect(mine).not.toContain(fake.id);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${fake.id}/photos/1`)).statusCode).toBe(404);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${request.id}/photos/1`)).statusCode).toBe(200);
+    const survey = await t.api(cookie.retailer, 'POST', `/api/my/cases/${fake.id}/survey`, { result: 'dissatisfied' });
+    expect(survey.statusCode).toBe(404);
+  });
 });
 
 describe('figures', () => {
