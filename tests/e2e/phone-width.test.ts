@@ -16,6 +16,7 @@ let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 let ownShop = 0;
+let gridCase = 0;
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const [{ orgId }] = await query<{ orgId: number }>(web.database.db, sql`select id as "orgId" from orgs order by id limit 1`);
   await seedDemoSupplyPlan(web.database.db, orgId, TODAY);
   [{ ownShop }] = await query<{ ownShop: number }>(web.database.db, sql`select r.id as "ownShop" from users u join retailers r on r.grid_id in (select id from grids where worker_id = u.id) where u.username = 'worker1' order by r.id limit 1`);
+  [{ gridCase }] = await query<{ gridCase: number }>(web.database.db, sql`select c.id as "gridCase" from desk_cases c join grids g on g.id = c.grid_id join users u on u.id = g.worker_id where u.username = 'worker1' order by c.id limit 1`);
   browser = await launchChromium();
 });
 
@@ -98,13 +100,20 @@ const PAGES: { role: DemoRole; path: string; ready: string }[] = [
   { role: 'grid_worker', path: '/care', ready: 'main' },
   { role: 'grid_worker', path: '/score-sheets', ready: 'main' },
   { role: 'grid_worker', path: '/notices', ready: 'main' },
+  // The worker's cases, where the home's "due" and "overdue" items lead.
+  { role: 'grid_worker', path: '/desk', ready: '[data-testid^=case-row-]' },
 ];
 
 describe('every phone page fits a 390 px screen, with tap targets of at least 44 px', () => {
   for (const lang of ['zh', 'en'] as const)
     it(`in ${lang === 'zh' ? 'Chinese' : 'English'}`, async () => {
       const found: string[] = [];
-      const pages = [...PAGES, { role: 'grid_worker' as DemoRole, path: `/retailers/${ownShop}`, ready: 'main' }];
+      const pages = [
+        ...PAGES,
+        { role: 'grid_worker' as DemoRole, path: `/retailers/${ownShop}`, ready: 'main' },
+        // A case of the worker's grid opened in its drawer over the list.
+        { role: 'grid_worker' as DemoRole, path: `/desk?case=${gridCase}`, ready: '[data-testid=case-detail]' },
+      ];
       // One login per role and language; the role's pages are then opened in turn in the same tab.
       for (const role of [...new Set(pages.map((p) => p.role))]) {
         let page: Page | undefined;

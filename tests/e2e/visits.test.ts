@@ -127,6 +127,24 @@ describe('a grid worker in the field, on a phone', () => {
     const sheet = page.getByTestId('visit-sheet');
     await sheet.getByTestId('check-in').click();
     await fillForm(page, '');
+    // A problem seen in the shop, with a photo taken then: both wait in the outbox with the visit.
+    await sheet.locator('#problems').fill('货架上一条烟外包装破损');
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [640, 480];
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#a1887f';
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#3e2723';
+      g.fillRect(380, 60, 40, 300);
+      return c.toDataURL('image/png').split(',')[1];
+    });
+    await sheet.locator('input[type=file]').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await sheet.locator('img').first().waitFor();
+    // The camera button is the label; the browser's own file box stays hidden.
+    expect(await sheet.locator('input[type=file]').isVisible()).toBe(false);
+    expect(await sheet.innerText()).toContain(zh.visits.photosGoWithCases);
+    await page.screenshot({ path: `${SHOTS}/visits-3a-offline-photo.png` });
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
     expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
@@ -143,6 +161,25 @@ describe('a grid worker in the field, on a phone', () => {
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(second.id)).toBe(1);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the case the offline visit raised and sees the photo taken on that visit', async () => {
+    const second = route.stops[1].retailer;
+    const [c] = await query<{ id: number }>(
+      web.database.db,
+      sql`select c.id from desk_cases c join follow_ups f on f.org_id = c.org_id and f.id = c.follow_up_id join visits v on v.org_id = f.org_id and v.id = f.visit_id
+        where v.retailer_id = ${second.id} and v.visit_date = '2026-11-24' and c.text = '货架上一条烟外包装破损'`,
+    );
+    expect(c).toBeDefined();
+    await page.goto(`${web.baseUrl}/desk?mine=true&case=${c.id}`);
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor({ timeout: 20_000 });
+    expect(await detail.getByTestId('case-photos-caption').innerText()).toBe(zh.desk.visitPhotos);
+    const img = detail.getByTestId('case-photos').locator('img');
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/visits-3c-case-photo.png` });
+    expect(pageErrors).toEqual([]);
+    await page.goto(`${web.baseUrl}/field`);
   });
 });
 

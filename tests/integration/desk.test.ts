@@ -264,6 +264,57 @@ describe('visit follow-ups are cases', () => {
     expect((await t.api(cookie.grid_worker, 'PATCH', `/api/follow-ups/${row.followUpId}`, { status: 'done', resolution: '已回电' })).statusCode).toBe(200);
     expect((await detail('grid_worker', row.caseId)).case.status).toBe('closed');
   });
+
+  it('puts the photos taken on the visit on each case it raises, checked by their bytes; a visit kept offline and sent twice stores them once', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const dataUrl = (type: string, b: Buffer) => `data:${type};base64,${b.toString('base64')}`;
+    // A page dressed as a PNG passes the visit's prefix check but is no image: it stays on the visit only.
+    const photos = [dataUrl('image/jpeg', JPEG), dataUrl('image/png', Buffer.from('<html><script>alert(1)</script></html>')), dataUrl('image/png', PNG)];
+    // Recorded offline (no check-in reached the server): the outbox sends the whole visit, then resends it after a dropped answer.
+    const body = { retailerId: own, checkIn: { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() }, form: { displayScore: 3, priceTags: 'complete', storeImage: 'B', requests: '想多要两条芙蓉王', problems: '货架灯坏了', suspectCounterfeit: false }, photos };
+    for (let i = 0; i < 2; i++) expect((await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, body)).statusCode).toBe(200);
+    const cases = await query<{ id: number }>(t.database.db, sql`select c.id from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id} order by c.id`);
+    expect(cases).toHaveLength(2);
+    for (const c of cases) {
+      expect((await detail('grid_worker', c.id)).case.photos).toEqual([1, 2]);
+      const first = await t.api(cookie.grid_worker, 'GET', `/api/desk/cases/${c.id}/photos/1`);
+      expect(first.headers['content-type']).toBe('image/jpeg');
+      expect(first.rawPayload.equals(JPEG)).toBe(true);
+      const second = await t.api(cookie.station_head, 'GET', `/api/desk/cases/${c.id}/photos/2`);
+      expect(second.headers['content-type']).toBe('image/png');
+      expect(second.rawPayload.equals(PNG)).toBe(true);
+    }
+    expect(await count(`desk_case_photos where case_id in (${cases.map((c) => c.id).join(',')})`)).toBe(4);
+    expect(await count(`visit_photos where visit_id = '${id}'`)).toBe(3);
+    // The retailer reads the case on their phone with the same photos.
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.find((c: { id: number }) => c.id === cases[0].id);
+    expect(mine.photos).toEqual([1, 2]);
+  });
+
+  it('a suspected counterfeit the worker finds in the shop on a visit is for the monopoly side: the shop does not read it or its photos', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const body = {
+      retailerId: own,
+      checkIn: { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() },
+      form: { displayScore: 3, priceTags: 'complete', storeImage: 'B', suspectCounterfeit: true, counterfeitNote: '柜台里有两条包装可疑的软中华', requests: '想多要两条芙蓉王' },
+      photos: [`data:image/jpeg;base64,${JPEG.toString('base64')}`],
+    };
+    expect((await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, body)).statusCode).toBe(200);
+    const rows = await query<{ id: number; category: string }>(t.database.db, sql`select c.id, c.category from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id}`);
+    const fake = rows.find((r) => r.category === 'counterfeit')!;
+    const request = rows.find((r) => r.category === 'service')!;
+    // The monopoly side's handler sees it with its photo; the shop sees the request it made, not the report about it.
+    expect((await detail('county_manager', fake.id)).case).toMatchObject({ jurisdiction: 'monopoly', photos: [1] });
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.map((c: { id: number }) => c.id);
+    expect(mine).toContain(request.id);
+    expect(mine).not.toContain(fake.id);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${fake.id}/photos/1`)).statusCode).toBe(404);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${request.id}/photos/1`)).statusCode).toBe(200);
+    const survey = await t.api(cookie.retailer, 'POST', `/api/my/cases/${fake.id}/survey`, { result: 'dissatisfied' });
+    expect(survey.statusCode).toBe(404);
+  });
 });
 
 describe('figures', () => {

@@ -1,5 +1,6 @@
 // What the "today" home (issue 17) shows on the demo day that no other seed
-// makes: for every grid worker a callback due today on one of their shops, a
+// makes: for every grid worker a callback due today on one of their shops (the
+// first worker also a problem raised on this morning's visit, with its photo), a
 // closed complaint of their grid awaiting its 回访 today, and a shop birthday
 // this week (a solar and a lunar one); for marketing, emergency-supply
 // requests, a return and a reward waiting for approval.
@@ -9,6 +10,8 @@ import { query, type Db } from '../../db/client.js';
 import { deskCaseEvents, deskCases } from '../../db/schema-desk.js';
 import { localDate } from '../../domain/visits/visit-cycle.js';
 import { openCase } from '../desk/open-case.js';
+import { storeCasePhotos } from '../desk/case-photos.js';
+import { demoCasePhoto } from './demo-case-photo.js';
 
 const H = 3_600_000;
 
@@ -40,6 +43,17 @@ export async function seedDemoHome(db: Db, orgId: number, today: Date): Promise<
         { orgId, retailerId: a, kind: 'callback', channel: 'visit', category: 'price', cause: 'price_tags', text: '上次拜访说新价签今天到，约好下午回电确认', subjectUserId: null, createdBy: w.workerId },
         new Date(today.getTime() - 2 * H),
       );
+      // The first worker's visit this morning found a torn carton on the shelf: the problem raised on the visit is a case
+      // with the photo taken then (decision 1023).
+      if (i === 0) {
+        const raised = new Date(today.getTime() - H);
+        const row = await openCase(
+          tx,
+          { orgId, retailerId: a, kind: 'request', channel: 'visit', category: 'service', cause: 'problem', text: '拜访时发现货架上一条烟外包装破损，店主要求调换', subjectUserId: null, createdBy: w.workerId },
+          raised,
+        );
+        await storeCasePhotos(tx, orgId, row.id, [{ contentType: 'image/png', bytes: demoCasePhoto() }], raised);
+      }
       // A supply complaint of the grid (the station head handled it), closed yesterday: its 回访 is due today.
       if (b) {
         const opened = new Date(today.getTime() - 30 * H);

@@ -25,6 +25,24 @@ export function checkCasePhotos(files: UploadedPhoto[]): CheckedPhoto[] {
   });
 }
 
+/**
+ * The photos a grid worker took on the visit that raised a case (data URLs,
+ * checked by the visit's schema only by their prefix), trusted by their bytes
+ * like any case photo. One that is not an image of its declared type is left
+ * on the visit and not put on the case: refusing it would strand a visit kept
+ * offline on the phone (decision 1023).
+ */
+export function visitPhotosForCase(dataUrls: string[]): CheckedPhoto[] {
+  const out: CheckedPhoto[] = [];
+  for (const url of dataUrls.slice(0, DESK_PHOTO_MAX)) {
+    const m = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/=\s]*)$/.exec(url);
+    if (!m) continue;
+    const c = checkImage(Buffer.from(m[2], 'base64'), m[1], DESK_PHOTO_MAX_BYTES);
+    if (c.ok) out.push({ contentType: c.contentType, bytes: c.bytes });
+  }
+  return out;
+}
+
 /** Inside the case's transaction. */
 export async function storeCasePhotos(tx: Db, orgId: number, caseId: number, photos: CheckedPhoto[], now: Date): Promise<void> {
   for (const [i, p] of photos.entries()) {

@@ -10,6 +10,7 @@ import type { followUps } from '../../db/schema-visits.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import type { CaseKind, DeskCategory } from '../../shared/desk.js';
 import { openCase } from './open-case.js';
+import { storeCasePhotos, type CheckedPhoto } from './case-photos.js';
 
 type FollowUpRow = typeof followUps.$inferSelect;
 
@@ -18,13 +19,16 @@ export function caseOfFollowUp(f: Pick<FollowUpRow, 'kind' | 'action'>): { kind:
   return { kind: f.action === 'callback' ? 'callback' : 'request', category: 'service', cause: f.kind === 'problem' ? 'problem' : 'request' };
 }
 
-export async function openCaseForFollowUp(tx: Db, f: FollowUpRow, now: Date): Promise<void> {
+/** Opens the follow-up's case with the photos taken on its visit (already checked by their bytes). */
+export async function openCaseForFollowUp(tx: Db, f: FollowUpRow, now: Date, photos: CheckedPhoto[] = []): Promise<number> {
   const c = caseOfFollowUp(f);
-  await openCase(
+  const row = await openCase(
     tx,
     { orgId: f.orgId, retailerId: f.retailerId, ...c, channel: 'visit', text: f.text, subjectUserId: null, createdBy: f.workerId, followUpId: f.id, firstContactDue: new Date(f.dueAt) },
     now,
   );
+  await storeCasePhotos(tx, f.orgId, row.id, photos, now);
+  return row.id;
 }
 
 export async function syncFollowUpCase(db: Db, viewer: Viewer, followUpId: number, patch: { status: 'open' | 'done'; resolution: string }, now: Date): Promise<void> {

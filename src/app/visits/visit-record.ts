@@ -13,6 +13,7 @@ import { haversineMetres } from '../../domain/routing/distance-provider.js';
 import { localDate } from '../../domain/visits/visit-cycle.js';
 import { followUpsOf } from '../../domain/visits/follow-ups.js';
 import { openCaseForFollowUp } from '../desk/follow-up-cases.js';
+import { visitPhotosForCase } from '../desk/case-photos.js';
 import { assertLaunchTarget, insertLaunchCheck } from '../cultivation/record-launch-check.js';
 import type { CheckIn, VisitResult } from '../../shared/visits.js';
 import { visitFormSchema, positionSchema } from '../../shared/visits.js';
@@ -189,6 +190,7 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
     if (input.photos.length) {
       await tx.insert(visitPhotos).values(input.photos.map((dataUrl, i) => ({ orgId: viewer.orgId, visitId: id, seq: i + 1, dataUrl })));
     }
+    let casePhotos = 0;
     const items = followUpsOf(form, { keyCustomer: policy?.keyCustomer ?? false, raisedAt: checkedInAt, keyCallbackHours: settings.keyCallbackHours, followUpHours: settings.followUpHours });
     if (items.length) {
       const stored = await tx
@@ -196,10 +198,13 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
         .values(items.map((f) => ({ ...f, orgId: viewer.orgId, visitId: id, retailerId: shop.id, workerId: viewer.userId, stationId: shop.stationId, createdAt: now })))
         .onConflictDoNothing()
         .returning();
-      // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is.
-      for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now);
+      // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is,
+      // with the photos taken on this visit as its evidence (decision 1023).
+      const photos = stored.length ? visitPhotosForCase(input.photos) : [];
+      casePhotos = photos.length;
+      for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now, photos);
     }
-    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length, ...(form.launch ? { launchCheck: form.launch } : {}) } }, now);
+    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length, ...(casePhotos ? { casePhotos } : {}), ...(form.launch ? { launchCheck: form.launch } : {}) } }, now);
     return { id, status: 'done' as const, distanceM, far, duplicate: false, followUps: items.length };
   });
 }

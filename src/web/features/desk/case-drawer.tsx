@@ -67,7 +67,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             </Descriptions.Item>
             <Descriptions.Item label={d.text} span={2}>
               <Typography.Text>{c.text}</Typography.Text>
-              <CasePhotos base={`/api/desk/cases/${c.id}/photos`} seqs={c.photos} />
+              <CasePhotos base={`/api/desk/cases/${c.id}/photos`} seqs={c.photos} caption={c.channel === 'visit' ? d.visitPhotos : undefined} />
             </Descriptions.Item>
             <Descriptions.Item label={d.handler}>{c.handlerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={deskLabel('milestone', c.milestone, lang)}>

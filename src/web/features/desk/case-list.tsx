@@ -33,6 +33,8 @@ export function CaseList({ items, onOpen, compact = false }: { items: Item[]; on
       rowKey="id"
       dataSource={items}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      // On a phone the columns scroll inside the table, not the page (the worker's task list is opened there).
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: d.noCases }}
       onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' }, 'data-testid': `case-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[

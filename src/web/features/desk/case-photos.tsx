@@ -77,11 +77,16 @@ export function PhotoPicker({ photos, onChange }: { photos: Blob[]; onChange: (p
 }
 
 /** The case's photos, from `base` (…/cases/:id/photos) and their numbers. */
-export function CasePhotos({ base, seqs }: { base: string; seqs: number[] }) {
+export function CasePhotos({ base, seqs, caption }: { base: string; seqs: number[]; caption?: string }) {
   const { t } = useT();
   if (!seqs.length) return null;
   return (
     <div style={{ margin: '4px 0 8px' }}>
+      {caption && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginBottom: 4 }} data-testid="case-photos-caption">
+          {caption}
+        </Typography.Text>
+      )}
       <Image.PreviewGroup>
         <Space wrap data-testid="case-photos">
           {seqs.map((s) => (

@@ -225,7 +225,7 @@ export function VisitSheet({
             <Form.Item name="problems" label={v.problems} rules={schemaRules(visitFormSchema.shape.problems, lang)}>
               <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.problems)} />
             </Form.Item>
-            <Form.Item label={v.photos}>
+            <Form.Item label={v.photos} extra={v.photosGoWithCases}>
               <Space wrap>
                 {photos.map((p, i) => (
                   <img key={i} src={p} alt="" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />
@@ -237,7 +237,8 @@ export function VisitSheet({
                       type="file"
                       accept="image/*"
                       capture="environment"
-                      hidden
+                      // Not the `hidden` attribute: antd's form styles show file inputs as blocks, which overrides it.
+                      style={{ display: 'none' }}
                       onChange={async (e) => {
                         const file = e.target.files?.[0];
                         if (file) setPhotos([...photos, await shrinkPhoto(file)]);
