@@ -29,6 +29,26 @@ export const forecast: MatrixModule = {
       expected: [409, 409, 403, 403, 403, 403],
     },
     {
+      name: 'withdraw an override (no run yet)', method: 'POST', route: '/api/forecasts/overrides/withdraw', url: () => '/api/forecasts/overrides/withdraw',
+      body: async () => ({ productId: await product(ctx), weekStart: '2026-11-30', reason: '备货结束' }),
+      expected: [409, 409, 403, 403, 403, 403],
+    },
+    {
+      name: 'shops of a product and week (no run yet)', method: 'GET', route: '/api/forecasts/products/:productId/shops',
+      url: () => `/api/forecasts/products/${productId || 1}/shops?weekStart=2026-11-30`,
+      expected: [409, 409, 409, 409, 403, 403],
+    },
+    {
+      name: 'override a shop (no run yet)', method: 'POST', route: '/api/forecasts/shop-overrides', url: () => '/api/forecasts/shop-overrides',
+      body: async () => ({ retailerId: ctx.own(), productId: await product(ctx), weekStart: '2026-11-30', qty: 10, reason: '婚宴' }),
+      expected: [409, 409, 409, 409, 403, 403],
+    },
+    {
+      name: 'withdraw a shop override (no run yet)', method: 'POST', route: '/api/forecasts/shop-overrides/withdraw', url: () => '/api/forecasts/shop-overrides/withdraw',
+      body: async () => ({ retailerId: ctx.own(), productId: await product(ctx), weekStart: '2026-11-30', reason: '婚宴取消' }),
+      expected: [409, 409, 409, 409, 403, 403],
+    },
+    {
       name: 'run the forecast', method: 'POST', route: '/api/forecasts/runs', url: () => '/api/forecasts/runs',
       // Only queued here: the runner stops first (forecast is the last module), or each 202 would cost the file a
       // whole forecast run (about 90 s each on a loaded machine) that nobody reads.
