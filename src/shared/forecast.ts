@@ -177,3 +177,25 @@ export const gridAccuracySchema = z.object({
 export type GridAccuracy = z.infer<typeof gridAccuracySchema>;
 
 export const forecastRunQueuedSchema = z.object({ jobId: z.number() });
+
+/** Shops likely to run out of a scarce product in the next eight weeks: forecast above the last limit they were given. */
+export const stockoutRisksSchema = z.object({
+  /** More rows than shown (the list is cut at 100, biggest shortfall first). */
+  more: z.boolean(),
+  items: z.array(
+    z.object({
+      retailerId: z.number(),
+      shopName: z.string(),
+      gridName: z.string(),
+      productId: z.number(),
+      productName: z.string(),
+      weekStart: z.string(),
+      forecast: z.number(),
+      lastLimit: z.number(),
+      shortfall: z.number(),
+      /** The festival near that week (weeks before it negative), or null. */
+      event: z.object({ zh: z.string(), en: z.string(), offset: z.number() }).nullable(),
+    }),
+  ),
+});
+export type StockoutRisks = z.infer<typeof stockoutRisksSchema>;

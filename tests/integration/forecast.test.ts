@@ -276,6 +276,50 @@ describe('a forecast run', () => {
     ]);
   });
 
+  it('lists the shops likely to run out: a scarce product forecast above the last limit the shop was given, in scope', async () => {
+    const db = t.database.db;
+    // A shop with a scarce product's forecast of 4 cartons or more, given a limit of 1 on the latest published plan.
+    const [target] = await query<{ retailerId: number; productId: number }>(
+      db,
+      sql`select f.retailer_id as "retailerId", f.product_id as "productId"
+        from forecasts f join products p on p.org_id = f.org_id and p.id = f.product_id and p.scarce
+        where f.org_id = ${orgId} and f.run_id = ${runId} and f.retailer_id <> 0 and f.product_id <> 0
+        group by 1, 2 having max(f.qty) >= 4 order by max(f.qty) desc, 1, 2 limit 1`,
+    );
+    expect(target).toBeDefined();
+    const [plan] = await query<{ id: number }>(
+      db,
+      sql`insert into supply_plans (org_id, week_start, status)
+        values (${orgId}, coalesce((select max(week_start) from supply_plans where org_id = ${orgId} and status = 'published'), '2026-11-16'::date), 'published')
+        on conflict (org_id, week_start) do update set status = 'published' returning id`,
+    );
+    await db.execute(sql`delete from order_limits where org_id = ${orgId} and plan_id = ${plan.id} and retailer_id = ${target.retailerId} and product_id = ${target.productId}`);
+    await db.execute(sql`insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty)
+      values (${orgId}, ${plan.id}, ${target.retailerId}, ${target.productId}, 1, 1, 1)`);
+    const manager = await t.login('county_manager');
+    const res = await t.api(manager, 'GET', '/api/forecasts/stockout-risks');
+    expect(res.statusCode).toBe(200);
+    const all = res.json().items as { retailerId: number; productId: number; forecast: number; lastLimit: number; shortfall: number; weekStart: string }[];
+    const hit = all.filter((r) => r.retailerId === target.retailerId && r.productId === target.productId);
+    expect(hit.length).toBeGreaterThan(0);
+    expect(hit[0]).toMatchObject({ lastLimit: 1 });
+    for (const r of all) {
+      expect(r.forecast).toBeGreaterThanOrEqual(r.lastLimit + 1 - 0.05);
+      expect(r.shortfall).toBeCloseTo(r.forecast - r.lastLimit, 0);
+    }
+    for (let i = 1; i < all.length; i++) expect(all[i].shortfall).toBeLessThanOrEqual(all[i - 1].shortfall + 0.1);
+    // A grid worker sees only shops of their grids.
+    const worker = await t.login('grid_worker');
+    const mine = (await t.api(worker, 'GET', '/api/forecasts/stockout-risks')).json().items as { retailerId: number }[];
+    const theirs = await query<{ id: number }>(
+      db,
+      sql`select r.id from retailers r join grids g on g.id = r.grid_id and g.org_id = r.org_id join users u on u.org_id = r.org_id and u.id = g.worker_id
+        where r.org_id = ${orgId} and u.username = 'worker1'`,
+    );
+    const ids = new Set(theirs.map((r) => r.id));
+    for (const r of mine) expect(ids.has(r.retailerId)).toBe(true);
+  });
+
   it('scores a month per grid worker against the demand shops stated', async () => {
     // A run made four weeks earlier forecast weeks that have happened since.
     await computeForecasts(t.database.db, orgId, new Date(TODAY.getTime() - 28 * 86_400_000), { trees: 20 });

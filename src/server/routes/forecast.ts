@@ -8,6 +8,7 @@ import { findForecastOverview, getForecastSeries } from '../../app/forecast/fore
 import { createForecastOverride } from '../../app/forecast/create-forecast-override.js';
 import { requestForecastRun } from '../../app/forecast/request-forecast-run.js';
 import { findGridAccuracy } from '../../app/forecast/forecast-accuracy.js';
+import { findStockoutRisks } from '../../app/forecast/stockout-risks.js';
 import { createShopOverride, findShopForecasts, withdrawForecastOverride, withdrawShopOverride } from '../../app/forecast/forecast-overrides.js';
 import {
   accuracyQuerySchema,
@@ -20,6 +21,7 @@ import {
   gridAccuracySchema,
   shopForecastQuerySchema,
   shopForecastsSchema,
+  stockoutRisksSchema,
   withdrawOverrideSchema,
   withdrawShopOverrideSchema,
 } from '../../shared/forecast.js';
@@ -90,6 +92,11 @@ export function forecastRoutes(app: FastifyInstance, { db, now }: ForecastRouteD
 
   r.post('/api/forecasts/runs', { preHandler: requirePermission('forecast.manage'), schema: { tags, response: { 202: forecastRunQueuedSchema } } }, async (req, reply) =>
     reply.status(202).send(await requestForecastRun(db, viewerOf(req), now())),
+  );
+
+  // Emergency-supply planning: shops whose forecast of a scarce product is above their last limit (decision 1815).
+  r.get('/api/forecasts/stockout-risks', { preHandler: requirePermission('forecast.read'), schema: { tags, response: { 200: stockoutRisksSchema } } }, async (req) =>
+    findStockoutRisks(db, viewerOf(req)),
   );
 
   r.get(

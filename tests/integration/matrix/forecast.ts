@@ -22,6 +22,7 @@ export const forecast: MatrixModule = {
     //                                                                                                                admin mgr  head worker agent retailer
     { name: 'forecast overview', method: 'GET', route: '/api/forecasts', url: () => '/api/forecasts', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'forecast accuracy by grid', method: 'GET', route: '/api/forecasts/accuracy', url: () => '/api/forecasts/accuracy?month=2026-11', expected: [200, 200, 200, 200, 403, 403] },
+    { name: 'shops likely to run out', method: 'GET', route: '/api/forecasts/stockout-risks', url: () => '/api/forecasts/stockout-risks', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'forecast series (no run yet)', method: 'GET', route: '/api/forecasts/products/:productId', url: () => `/api/forecasts/products/${productId || 1}`, expected: [404, 404, 404, 404, 403, 403] },
     {
       name: 'override a forecast (no run yet)', method: 'POST', route: '/api/forecasts/overrides', url: () => '/api/forecasts/overrides',

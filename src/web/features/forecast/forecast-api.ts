@@ -8,6 +8,7 @@ import type {
   forecastSeriesSchema,
   gridAccuracySchema,
   shopForecastsSchema,
+  stockoutRisksSchema,
   withdrawOverrideSchema,
   withdrawShopOverrideSchema,
 } from '../../../shared/forecast.js';
@@ -20,6 +21,7 @@ export const forecastApi = {
   shops: (productId: number, weekStart: string) => api<Wire<typeof shopForecastsSchema>>(`/api/forecasts/products/${productId}/shops${toQuery({ weekStart })}`),
   shopOverride: (body: Body<typeof createShopOverrideSchema>) => api<Wire<typeof shopForecastsSchema>>('/api/forecasts/shop-overrides', { method: 'POST', body }),
   shopWithdraw: (body: Body<typeof withdrawShopOverrideSchema>) => api<Wire<typeof shopForecastsSchema>>('/api/forecasts/shop-overrides/withdraw', { method: 'POST', body }),
+  stockoutRisks: () => api<Wire<typeof stockoutRisksSchema>>('/api/forecasts/stockout-risks'),
   run: () => api<Wire<typeof forecastRunQueuedSchema>>('/api/forecasts/runs', { method: 'POST' }),
   accuracy: (month: string) => api<Wire<typeof gridAccuracySchema>>(`/api/forecasts/accuracy${toQuery({ month })}`),
 };

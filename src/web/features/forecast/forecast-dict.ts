@@ -65,6 +65,13 @@ export const forecastZh = {
     source: { forecast: '模型', county: '全县调整分摊', shop: '单户调整' },
     shopOverrideTitle: (shop: string, name: string, week: string) => `调整 ${shop} 的 ${name}（${week} 当周）`,
     shopSaved: '已保存单户调整，该户建议订量按此数值',
+    riskTitle: '可能断货（应急补货参考）',
+    riskHelp: '未来 8 周紧俏品规的预测需求高于该户最近一次所得限量的零售户，按缺口从大到小；节日前后的周标出节日。',
+    riskNone: '未来 8 周没有预测超过限量的零售户',
+    riskMore: '只列出缺口最大的 100 条',
+    lastLimit: '最近限量',
+    shortfall: '缺口',
+    eventOffset: (o: number) => (o < 0 ? `前${-o}周` : o > 0 ? `后${o}周` : '当周'),
   },
 };
 
@@ -133,5 +140,12 @@ export const forecastEn = {
     source: { forecast: 'Model', county: 'County override share', shop: 'Shop override' },
     shopOverrideTitle: (shop: string, name: string, week: string) => `Adjust ${name} for ${shop}, week of ${week}`,
     shopSaved: "Saved: the shop's suggested order follows this figure",
+    riskTitle: 'Likely to run out (emergency supply)',
+    riskHelp: "Shops whose forecast of a scarce product in the next 8 weeks is above the last limit they were given, biggest shortfall first; weeks near a festival are marked.",
+    riskNone: 'No shop is forecast above its limit in the next 8 weeks',
+    riskMore: 'Only the 100 biggest shortfalls are listed',
+    lastLimit: 'Last limit',
+    shortfall: 'Shortfall',
+    eventOffset: (o: number) => (o < 0 ? `${-o} wk before` : o > 0 ? `${o} wk after` : 'week of'),
   },
 } satisfies typeof forecastZh;

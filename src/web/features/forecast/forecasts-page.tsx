@@ -13,6 +13,7 @@ import { forecastApi } from './forecast-api.js';
 import { ForecastChart } from './forecast-chart.js';
 import { GridAccuracyCard } from './grid-accuracy-card.js';
 import { ShopOverridesCard } from './shop-overrides-card.js';
+import { StockoutRisksCard } from './stockout-risks-card.js';
 import type { ForecastOverview, ForecastSeries } from '../../../shared/forecast.js';
 import { beijingTimeLabel } from '../../../shared/periods.js';
 import { useSession } from '../../shell/session.js';
@@ -181,6 +182,11 @@ export function ForecastsPage() {
           <Col xs={24} xl={12}>
             <GridAccuracyCard />
           </Col>
+          {overview.run && (
+            <Col span={24}>
+              <StockoutRisksCard runId={overview.run.id} />
+            </Col>
+          )}
         </Row>
       )}
       {editing && series && (
