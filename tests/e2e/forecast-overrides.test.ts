@@ -53,6 +53,8 @@ describe('forecast overrides', () => {
     expect(versions).toContain('已撤回');
     expect(versions).toContain('备货计划取消');
     expect(versions).toContain('春节前备货');
+    // The emergency-supply list is on the same screen (rows or its empty text).
+    expect(await page.getByTestId('stockout-risks').innerText()).toMatch(/可能断货（应急补货参考）[\s\S]*(缺口|没有预测超过限量)/);
     await page.screenshot({ path: `${SHOTS}/forecast-withdraw.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.context().close();
