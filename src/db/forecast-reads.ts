@@ -42,6 +42,28 @@ export async function findWeeklyDemand(
   );
 }
 
+/**
+ * Weekly demand per shop and per product in one pass over the order lines (grouping sets): the forecast job's
+ * two panels from one scan instead of two (decision 1813).
+ */
+export async function findWeeklyDemandByShopAndProduct(db: Db, orgId: number, from: string, to: string): Promise<{ shop: WeeklyDemandRow[]; product: WeeklyDemandRow[] }> {
+  const rows = await query<WeeklyDemandRow & { level: number }>(
+    db,
+    sql`select grouping(o.retailer_id) as level, coalesce(o.retailer_id, l.product_id)::text as key, to_char(w.monday, 'YYYY-MM-DD') as monday,
+        sum(l.demand_qty)::float8 as demand,
+        (count(*) filter (where l.available_qty < l.demand_qty))::float8 / count(*) as bound,
+        (bool_and(p.scarce and l.demand_qty = l.available_qty) and bool_or(p.scarce))::int as censored
+      from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
+      cross join lateral (select date_trunc('week', o.order_date) as monday) w
+      where o.org_id = ${orgId} and o.order_date >= ${from}::date and o.order_date < ${to}::date + 7
+      group by grouping sets ((o.retailer_id, w.monday), (l.product_id, w.monday))`,
+  );
+  const shop: WeeklyDemandRow[] = [];
+  const product: WeeklyDemandRow[] = [];
+  for (const { level, ...r } of rows) (level === 0 ? shop : product).push(r);
+  return { shop, product };
+}
+
 export type ShopAttrRow = { id: number; tier: number; format: string; market: string; gridId: number; status: string };
 
 export async function findShopAttrs(db: Db, orgId: number): Promise<ShopAttrRow[]> {

@@ -5,7 +5,7 @@
 // workers enter with a reason. Shop and product ids carry no foreign key: the
 // core tables have no (org_id, id) key to point a composite one at.
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, foreignKey, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, foreignKey, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgs, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -83,7 +83,11 @@ export const forecasts = pgTable(
   ],
 );
 
-/** A worker's own figure for a shop's week, with the reason; the latest one for a shop × product × week wins. */
+/**
+ * A worker's own figure for a shop's (retailer_id = the shop) or the county's (retailer_id 0) demand of a product in a
+ * week, with the reason; the latest row for a shop × product × week is in force. A withdrawn row (withdrawn, qty 0, the
+ * reason for withdrawing) ends the override: the model's figure is in force again, the earlier rows stay as versions.
+ */
 export const forecastOverrides = pgTable(
   'forecast_overrides',
   {
@@ -96,6 +100,7 @@ export const forecastOverrides = pgTable(
     weekStart: date('week_start').notNull(),
     qty: integer('qty').notNull(),
     reason: text('reason').notNull(),
+    withdrawn: boolean('withdrawn').notNull().default(false),
     createdBy: integer('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
   },

@@ -161,6 +161,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   launch_not_targeted: 422,
   forecast_none: 409,
   forecast_week_out_of_range: 422,
+  forecast_override_none: 409,
 };
 
 /**

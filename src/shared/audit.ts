@@ -87,6 +87,7 @@ export const auditEntityLabels: Labels = {
   launch: { zh: '新品培育', en: 'Brand launch' },
   forecast: { zh: '需求预测（人工调整）', en: 'Demand forecast (override)' },
   forecast_run: { zh: '需求预测计算', en: 'Forecast run' },
+  forecast_shop: { zh: '零售户需求预测（人工调整）', en: 'Shop demand forecast (override)' },
   launch_check: { zh: '新品上柜检查', en: 'Launch shelf check' },
   care_special_group: { zh: '特殊群体登记', en: 'Special-group record' },
   care_task: { zh: '关怀任务', en: 'Care task' },

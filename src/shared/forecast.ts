@@ -41,6 +41,8 @@ export const overrideSchema = z.object({
   /** What the model said when the override was entered. */
   modelQty: z.number().nullable(),
   reason: z.string(),
+  /** This version withdrew the override: the model's figure is in force again (qty is 0 and meaningless). */
+  withdrawn: z.boolean(),
   by: z.string().nullable(),
   at: timestampSchema,
 });
@@ -64,7 +66,7 @@ export const forecastOverviewSchema = z.object({
       scarce: z.boolean(),
       /** Mean weekly stated demand of the last 4 closed weeks, in the same scope. */
       recent: z.number(),
-      /** Per week of `weeks`: the figure in force (the override where there is one) and the model's. */
+      /** Per week of `weeks`: the figure in force (the override where there is one; in a scope, shops' own overrides too) and the model's. */
       qty: z.array(z.number().nullable()),
       model: z.array(z.number().nullable()),
       overridden: z.array(z.boolean()),
@@ -91,6 +93,8 @@ export const forecastSeriesSchema = z.object({
       aligned_naive: z.number(),
       recent_mean: z.number(),
       override: overrideSchema.nullable(),
+      /** Shops of the viewer's scope with their own override in force that week (always 0 in the county view). */
+      shopOverrides: z.number(),
       why: bilingual,
     }),
   ),
@@ -109,6 +113,49 @@ export const createOverrideSchema = z.object({
   reason: textSchema.trim().min(1, 'forecast_reason_required').max(200),
 });
 export type CreateOverrideInput = z.input<typeof createOverrideSchema>;
+
+const reasonSchema = textSchema.trim().min(1, 'forecast_reason_required').max(200);
+
+/** Withdraw marketing's override of a product's week: the model's county figure is in force again. */
+export const withdrawOverrideSchema = z.object({ productId: idSchema, weekStart: isoDateSchema, reason: reasonSchema });
+export type WithdrawOverrideInput = z.input<typeof withdrawOverrideSchema>;
+
+/** A worker's own figure for one shop, product and week (a wedding, a shop closing for repairs), with the reason. */
+export const createShopOverrideSchema = z.object({
+  retailerId: idSchema,
+  productId: idSchema,
+  weekStart: isoDateSchema,
+  qty: z.number().int().min(0).max(100_000),
+  reason: reasonSchema,
+});
+export type CreateShopOverrideInput = z.input<typeof createShopOverrideSchema>;
+export const withdrawShopOverrideSchema = z.object({ retailerId: idSchema, productId: idSchema, weekStart: isoDateSchema, reason: reasonSchema });
+export type WithdrawShopOverrideInput = z.input<typeof withdrawShopOverrideSchema>;
+
+export const shopForecastQuerySchema = z.object({ weekStart: isoDateSchema });
+/** The shops of the viewer's scope for one product and week: the model's figure, marketing's share, the shop's own override. */
+export const shopForecastsSchema = z.object({
+  productId: z.number(),
+  weekStart: z.string(),
+  canOverride: z.boolean(),
+  items: z.array(
+    z.object({
+      retailerId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      gridName: z.string(),
+      /** The model's figure for the shop. */
+      model: z.number(),
+      /** The figure in force: the shop's override, else its share of marketing's county override, else the model's. */
+      qty: z.number(),
+      source: z.enum(['forecast', 'county', 'shop']),
+      override: overrideSchema.nullable(),
+      /** Every version of this shop's override for the week, newest first. */
+      versions: z.array(overrideSchema),
+    }),
+  ),
+});
+export type ShopForecasts = z.infer<typeof shopForecastsSchema>;
 
 export const accuracyQuerySchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format').optional() });
 export const gridAccuracySchema = z.object({
@@ -130,3 +177,25 @@ export const gridAccuracySchema = z.object({
 export type GridAccuracy = z.infer<typeof gridAccuracySchema>;
 
 export const forecastRunQueuedSchema = z.object({ jobId: z.number() });
+
+/** Shops likely to run out of a scarce product in the next eight weeks: forecast above the last limit they were given. */
+export const stockoutRisksSchema = z.object({
+  /** More rows than shown (the list is cut at 100, biggest shortfall first). */
+  more: z.boolean(),
+  items: z.array(
+    z.object({
+      retailerId: z.number(),
+      shopName: z.string(),
+      gridName: z.string(),
+      productId: z.number(),
+      productName: z.string(),
+      weekStart: z.string(),
+      forecast: z.number(),
+      lastLimit: z.number(),
+      shortfall: z.number(),
+      /** The festival near that week (weeks before it negative), or null. */
+      event: z.object({ zh: z.string(), en: z.string(), offset: z.number() }).nullable(),
+    }),
+  ),
+});
+export type StockoutRisks = z.infer<typeof stockoutRisksSchema>;

@@ -275,6 +275,7 @@ export const messages = {
   // Demand forecasts (issue 18)
   forecast_none: { zh: '还没有需求预测，请先计算预测', en: 'There is no forecast yet; run one first' },
   forecast_week_out_of_range: { zh: '只能调整最近一次预测的未来 8 周（按周一）', en: 'Only the 8 weeks of the latest forecast (by their Monday) can be adjusted' },
+  forecast_override_none: { zh: '这一周没有生效的人工调整可撤回', en: 'There is no override in force for that week to withdraw' },
   // Care (issue 16 items 6–9)
   care_photo_type: { zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images can be uploaded' },
   care_photo_invalid: { zh: '文件内容不是所声明的图片格式', en: 'The file is not the image type it claims to be' },

@@ -33,6 +33,9 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/logout': 'routes/auth.ts; this file: logout',
   // The matrix's override names a product without a forecast in this county copy (refused, 4xx).
   'POST /api/forecasts/overrides': 'app/forecast/create-forecast-override.ts; forecast.test.ts (override audited)',
+  'POST /api/forecasts/overrides/withdraw': 'app/forecast/forecast-overrides.ts withdrawForecastOverride; forecast.test.ts (withdrawal audited)',
+  'POST /api/forecasts/shop-overrides': 'app/forecast/forecast-overrides.ts createShopOverride; forecast.test.ts (shop override audited)',
+  'POST /api/forecasts/shop-overrides/withdraw': 'app/forecast/forecast-overrides.ts withdrawShopOverride; forecast.test.ts (shop withdrawal audited)',
   'POST /api/calendar/overrides': 'app/calendar/calendar-overrides.ts; deskcal.test.ts',
   'DELETE /api/calendar/overrides/:date': 'app/calendar/calendar-overrides.ts; deskcal.test.ts',
   'POST /api/onboardings': 'app/onboarding/record-licence.ts; deskcal.test.ts',

@@ -7,6 +7,7 @@ import { query } from '../../src/db/client.js';
 import { computeForecasts, lastClosedWeek } from '../../src/app/forecast/compute-forecasts.js';
 import { forecastAccuracyByWorker } from '../../src/app/forecast/forecast-accuracy.js';
 import { findSuggestedOrder } from '../../src/app/forecast/find-suggested-order.js';
+import { findExpectedDemand } from '../../src/app/forecast/find-expected-demand.js';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -163,6 +164,160 @@ describe('a forecast run', () => {
     const [top] = await findSuggestedOrder(db, orgId, shops[0].id, week).then((ls) => ls.filter((l) => l.productId === item.productId));
     expect(top.qty).toBe(Math.round((shops[0].qty * target) / modelCounty));
     expect(top.reason.zh).toContain('营销部调整全县预测：春节前备货');
+  });
+
+  it('withdraws marketing\'s override: the model\'s figure is in force again on the screen, the plan and the suggestions, audited', async () => {
+    const db = t.database.db;
+    const manager = await t.login('county_manager');
+    const county = (await t.api(manager, 'GET', '/api/forecasts')).json();
+    // The previous test left a two-version override in force on one product's second week.
+    const i = county.items.findIndex((x: { overridden: boolean[] }) => x.overridden[1]);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const item = county.items[i];
+    const week = county.weeks[1];
+    expect(item.qty[1]).not.toBeCloseTo(item.model[1], 0);
+    const withdraw = (body: object, who = manager) => t.api(who, 'POST', '/api/forecasts/overrides/withdraw', body);
+    expect((await withdraw({ productId: item.productId, weekStart: week, reason: ' ' })).statusCode).toBe(400);
+    const worker = await t.login('grid_worker');
+    expect((await withdraw({ productId: item.productId, weekStart: week, reason: '备货结束' }, worker)).statusCode).toBe(403);
+    const res = await withdraw({ productId: item.productId, weekStart: week, reason: '备货结束' });
+    expect(res.statusCode).toBe(200);
+    const p = res.json().forecast.find((x: { weekStart: string }) => x.weekStart === week);
+    expect(p.override).toBeNull();
+    expect(p.qty).toBeCloseTo(p.model, 1);
+    expect(res.json().overrides.map((o: { version: number; withdrawn: boolean }) => [o.version, o.withdrawn])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
+    // Nothing left to withdraw.
+    expect((await withdraw({ productId: item.productId, weekStart: week, reason: '再撤回' })).json().code).toBe('forecast_override_none');
+    const after = (await t.api(manager, 'GET', '/api/forecasts')).json().items.find((x: { productId: number }) => x.productId === item.productId);
+    expect(after.overridden[1]).toBe(false);
+    expect(after.qty[1]).toBeCloseTo(after.model[1], 0);
+    expect((await findExpectedDemand(db, orgId, week)).get(item.productId)).toMatchObject({ overridden: false });
+    const [shop] = await query<{ id: number; qty: number }>(
+      db,
+      sql`select retailer_id as id, qty from forecasts where org_id = ${orgId} and run_id = ${runId} and product_id = ${item.productId} and retailer_id <> 0 and week_start = ${week}::date order by qty desc limit 1`,
+    );
+    const line = (await findSuggestedOrder(db, orgId, shop.id, week)).find((l) => l.productId === item.productId)!;
+    expect(line).toMatchObject({ overridden: false, qty: Math.round(shop.qty) });
+    const [audit] = await query<{ action: string; detail: { withdrawn: boolean; reason: string; version: number } }>(
+      db,
+      sql`select action, detail from audit_log where entity = 'forecast' and entity_ids[1] = ${item.productId} order by id desc limit 1`,
+    );
+    expect(audit).toMatchObject({ action: 'delete', detail: { withdrawn: true, reason: '备货结束', version: 3 } });
+  });
+
+  it('takes a grid worker\'s figure for one shop of their grid with a reason, refuses other shops, and withdraws it', async () => {
+    const db = t.database.db;
+    const worker = await t.login('grid_worker');
+    const mine = (await t.api(worker, 'GET', '/api/forecasts')).json();
+    const item = mine.items.find((x: { qty: (number | null)[] }) => (x.qty[2] ?? 0) > 3);
+    const week = mine.weeks[2];
+    const shops = await t.api(worker, 'GET', `/api/forecasts/products/${item.productId}/shops?weekStart=${week}`);
+    expect(shops.statusCode).toBe(200);
+    const list = shops.json().items;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.reduce((a: number, s: { model: number }) => a + s.model, 0)).toBeCloseTo(item.model[2], 0);
+    const shop = list[0];
+    expect(shop).toMatchObject({ source: 'forecast', override: null });
+    // A shop outside the worker's grids is refused as not found; no reason is refused; nothing written.
+    const [outside] = await query<{ id: number }>(
+      db,
+      sql`select r.id from retailers r join grids g on g.id = r.grid_id and g.org_id = r.org_id join users u on u.org_id = r.org_id and u.username = 'worker1'
+        where r.org_id = ${orgId} and g.worker_id is distinct from u.id order by r.id limit 1`,
+    );
+    const post = (body: object) => t.api(worker, 'POST', '/api/forecasts/shop-overrides', body);
+    expect((await post({ retailerId: outside.id, productId: item.productId, weekStart: week, qty: 9, reason: '婚宴' })).statusCode).toBe(404);
+    const noReason = await post({ retailerId: shop.retailerId, productId: item.productId, weekStart: week, qty: 9, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toBeTruthy();
+    const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int as n from forecast_overrides where org_id = ${orgId} and retailer_id <> 0 and week_start = ${week}::date`);
+    expect(n).toBe(0);
+
+    const target = Math.round(shop.model) + 25;
+    const res = await post({ retailerId: shop.retailerId, productId: item.productId, weekStart: week, qty: target, reason: '办酒席' });
+    expect(res.statusCode).toBe(201);
+    const row = res.json().items.find((s: { retailerId: number }) => s.retailerId === shop.retailerId);
+    expect(row).toMatchObject({ qty: target, source: 'shop', override: { version: 1, reason: '办酒席', withdrawn: false } });
+    // The worker's screen shows it: the scope's figure moves by the difference, the week is marked.
+    const series = (await t.api(worker, 'GET', `/api/forecasts/products/${item.productId}`)).json();
+    const p = series.forecast.find((x: { weekStart: string }) => x.weekStart === week);
+    expect(p.shopOverrides).toBe(1);
+    expect(p.qty).toBeCloseTo(p.model + (target - shop.model), 0);
+    const overview = (await t.api(worker, 'GET', '/api/forecasts')).json().items.find((x: { productId: number }) => x.productId === item.productId);
+    expect(overview.overridden[2]).toBe(true);
+    // The shop's suggested order follows it, with the reason.
+    const line = (await findSuggestedOrder(db, orgId, shop.retailerId, week)).find((l) => l.productId === item.productId)!;
+    expect(line).toMatchObject({ overridden: true, qty: target });
+    expect(line.reason.zh).toContain('办酒席');
+    // Marketing's county figure is not moved by one shop's.
+    const manager = await t.login('county_manager');
+    const countyItem = (await t.api(manager, 'GET', '/api/forecasts')).json().items.find((x: { productId: number }) => x.productId === item.productId);
+    expect(countyItem.overridden[2]).toBe(false);
+
+    const back = await t.api(worker, 'POST', '/api/forecasts/shop-overrides/withdraw', { retailerId: shop.retailerId, productId: item.productId, weekStart: week, reason: '酒席取消' });
+    expect(back.statusCode).toBe(200);
+    const withdrawn = back.json().items.find((s: { retailerId: number }) => s.retailerId === shop.retailerId);
+    expect(withdrawn).toMatchObject({ source: 'forecast', override: null });
+    expect(withdrawn.versions.map((v: { version: number; withdrawn: boolean }) => [v.version, v.withdrawn])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect((await findSuggestedOrder(db, orgId, shop.retailerId, week)).find((l) => l.productId === item.productId)).toMatchObject({ overridden: false });
+    const audits = await query<{ action: string; detail: { reason: string; productId: number } }>(
+      db,
+      sql`select action, detail from audit_log where entity = 'forecast_shop' and entity_ids[1] = ${shop.retailerId} order by id`,
+    );
+    expect(audits.map((a) => [a.action, a.detail.reason, a.detail.productId])).toEqual([
+      ['update', '办酒席', item.productId],
+      ['delete', '酒席取消', item.productId],
+    ]);
+  });
+
+  it('lists the shops likely to run out: a scarce product forecast above the last limit the shop was given, in scope', async () => {
+    const db = t.database.db;
+    // A shop with a scarce product's forecast of 4 cartons or more, given a limit of 1 on the latest published plan.
+    const [target] = await query<{ retailerId: number; productId: number }>(
+      db,
+      sql`select f.retailer_id as "retailerId", f.product_id as "productId"
+        from forecasts f join products p on p.org_id = f.org_id and p.id = f.product_id and p.scarce
+        where f.org_id = ${orgId} and f.run_id = ${runId} and f.retailer_id <> 0 and f.product_id <> 0
+        group by 1, 2 having max(f.qty) >= 4 order by max(f.qty) desc, 1, 2 limit 1`,
+    );
+    expect(target).toBeDefined();
+    const [plan] = await query<{ id: number }>(
+      db,
+      sql`insert into supply_plans (org_id, week_start, status)
+        values (${orgId}, coalesce((select max(week_start) from supply_plans where org_id = ${orgId} and status = 'published'), '2026-11-16'::date), 'published')
+        on conflict (org_id, week_start) do update set status = 'published' returning id`,
+    );
+    await db.execute(sql`delete from order_limits where org_id = ${orgId} and plan_id = ${plan.id} and retailer_id = ${target.retailerId} and product_id = ${target.productId}`);
+    await db.execute(sql`insert into order_limits (org_id, plan_id, retailer_id, product_id, cap_qty, quota_qty, limit_qty)
+      values (${orgId}, ${plan.id}, ${target.retailerId}, ${target.productId}, 1, 1, 1)`);
+    const manager = await t.login('county_manager');
+    const res = await t.api(manager, 'GET', '/api/forecasts/stockout-risks');
+    expect(res.statusCode).toBe(200);
+    const all = res.json().items as { retailerId: number; productId: number; forecast: number; lastLimit: number; shortfall: number; weekStart: string }[];
+    const hit = all.filter((r) => r.retailerId === target.retailerId && r.productId === target.productId);
+    expect(hit.length).toBeGreaterThan(0);
+    expect(hit[0]).toMatchObject({ lastLimit: 1 });
+    for (const r of all) {
+      expect(r.forecast).toBeGreaterThanOrEqual(r.lastLimit + 1 - 0.05);
+      expect(r.shortfall).toBeCloseTo(r.forecast - r.lastLimit, 0);
+    }
+    for (let i = 1; i < all.length; i++) expect(all[i].shortfall).toBeLessThanOrEqual(all[i - 1].shortfall + 0.1);
+    // A grid worker sees only shops of their grids.
+    const worker = await t.login('grid_worker');
+    const mine = (await t.api(worker, 'GET', '/api/forecasts/stockout-risks')).json().items as { retailerId: number }[];
+    const theirs = await query<{ id: number }>(
+      db,
+      sql`select r.id from retailers r join grids g on g.id = r.grid_id and g.org_id = r.org_id join users u on u.org_id = r.org_id and u.id = g.worker_id
+        where r.org_id = ${orgId} and u.username = 'worker1'`,
+    );
+    const ids = new Set(theirs.map((r) => r.id));
+    for (const r of mine) expect(ids.has(r.retailerId)).toBe(true);
   });
 
   it('scores a month per grid worker against the demand shops stated', async () => {

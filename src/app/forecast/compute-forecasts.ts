@@ -6,7 +6,7 @@
 // county: per week for totals, per product and week for shop × product.
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
-import { findProductAttrs, findShopAttrs, findWeeklyDemand } from '../../db/forecast-reads.js';
+import { findProductAttrs, findShopAttrs, findWeeklyDemandByShopAndProduct } from '../../db/forecast-reads.js';
 import { findProductShares } from '../../db/forecast-shares.js';
 import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
 import { compute } from '../../solver/compute.js';
@@ -49,16 +49,17 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   const mkt = codes(shops.map((s) => s.market));
   const shopAttr = new Map(shops.map((s) => [String(s.id), [s.tier, fmt.get(s.format)!, mkt.get(s.market)!, s.gridId]]));
   const prodAttr = new Map((await findProductAttrs(db, orgId)).map((p) => [String(p.id), [p.priceClass, p.scarce ? 1 : 0]]));
-  const shopPanel = buildPanel(await findWeeklyDemand(db, orgId, 'shop', from, origin), from, origin, {
+  const demand = await findWeeklyDemandByShopAndProduct(db, orgId, from, origin);
+  const shopPanel = buildPanel(demand.shop, from, origin, {
     names: ['tier', 'format', 'market', 'grid'],
     of: (k) => shopAttr.get(k) ?? [NaN, NaN, NaN, NaN],
   });
-  const productPanel = buildPanel(await findWeeklyDemand(db, orgId, 'product', from, origin), from, origin, {
+  const productPanel = buildPanel(demand.product, from, origin, {
     names: ['price_class', 'scarce'],
     of: (k) => prodAttr.get(k) ?? [NaN, NaN],
   });
   const phases: Record<string, number> = {};
-  let tPhase = Date.now();
+  let tPhase = t0;
   const lap = (name: string) => {
     phases[name] = Math.round((Date.now() - tPhase) / 100) / 10;
     tPhase = Date.now();

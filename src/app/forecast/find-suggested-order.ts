@@ -40,9 +40,9 @@ export async function findSuggestedOrder(db: Db, orgId: number, retailerId: numb
            left join order_limits l on l.org_id = ${orgId} and l.plan_id = plan.id and l.retailer_id = f.retailer_id and l.product_id = f.product_id) as remaining
       from forecasts f join run on run.id = f.run_id join products p on p.id = f.product_id and p.org_id = ${orgId}
       left join forecasts cf on cf.org_id = ${orgId} and cf.run_id = f.run_id and cf.retailer_id = 0 and cf.product_id = f.product_id and cf.week_start = f.week_start
-      left join lateral (select o.qty, o.reason from forecast_overrides o where o.org_id = ${orgId} and o.retailer_id = f.retailer_id
+      left join lateral (select case when not o.withdrawn then o.qty end as qty, o.reason from forecast_overrides o where o.org_id = ${orgId} and o.retailer_id = f.retailer_id
         and o.product_id = f.product_id and o.week_start = f.week_start order by o.id desc limit 1) so on true
-      left join lateral (select o.qty, o.reason from forecast_overrides o where o.org_id = ${orgId} and o.retailer_id = 0
+      left join lateral (select case when not o.withdrawn then o.qty end as qty, o.reason from forecast_overrides o where o.org_id = ${orgId} and o.retailer_id = 0
         and o.product_id = f.product_id and o.week_start = f.week_start order by o.id desc limit 1) co on true
       where f.org_id = ${orgId} and f.retailer_id = ${retailerId} and f.product_id <> 0 and f.week_start = ${weekStart}::date and p.active
       order by f.qty desc, f.product_id`,

@@ -36,23 +36,48 @@ async function latestRun(db: Db, orgId: number): Promise<Run | null> {
 const inScope = (viewer: Viewer): SQL =>
   sql`f.retailer_id in (select r.id from retailers r join grids g on g.id = r.grid_id and g.org_id = r.org_id where ${retailerScope(viewer)})`;
 
-/** Forecast rows per product and week in the viewer's scope: qty with overrides applied, the model's, band. */
+/** The override in force for the row's retailer (alias `f`) or the county (0): the latest row unless it withdrew. */
+const overrideOf = (org: number, retailer: SQL) =>
+  sql`(select case when not o.withdrawn then o.qty end from forecast_overrides o where o.org_id = ${org} and o.retailer_id = ${retailer}
+    and o.product_id = f.product_id and o.week_start = f.week_start order by o.id desc limit 1)::float8`;
+
+/**
+ * Forecast rows per product and week in the viewer's scope: the model's (summed over the scope's shops), its band,
+ * the county's model figure, marketing's override in force; for a scope also the figure in force summed shop by
+ * shop (a shop's own override, else its share of marketing's, else the model's) and how many shops have their own.
+ */
 async function scopedForecasts(db: Db, viewer: Viewer, runId: number, productId: number | null) {
   const org = viewer.orgId;
   const only = productId === null ? sql`` : sql`and f.product_id = ${productId}`;
   const county = seesCounty(viewer);
-  return query<{ productId: number; weekStart: string; horizon: number; model: number; low: number; high: number; countyModel: number; override: number | null }>(
+  return query<{
+    productId: number;
+    weekStart: string;
+    horizon: number;
+    model: number;
+    low: number;
+    high: number;
+    countyModel: number;
+    override: number | null;
+    scopeInForce: number | null;
+    shopOverrides: number;
+  }>(
     db,
     sql`with f as (
-        select f.product_id, f.week_start, min(f.horizon)::int as horizon, sum(f.qty)::float8 as model, sum(f.low)::float8 as low, sum(f.high)::float8 as high
-        from forecasts f
-        where f.org_id = ${org} and f.run_id = ${runId} and f.product_id <> 0 ${only}
-          and ${county ? sql`f.retailer_id = 0` : sql`f.retailer_id <> 0 and ${inScope(viewer)}`}
+        select f.product_id, f.week_start, min(f.horizon)::int as horizon, sum(f.qty)::float8 as model, sum(f.low)::float8 as low, sum(f.high)::float8 as high,
+          ${county ? sql`null::float8 as in_force, 0 as shop_overrides` : sql`sum(f.in_force)::float8 as in_force, count(f.own)::int as shop_overrides`}
+        from ${
+          county
+            ? sql`forecasts f where f.org_id = ${org} and f.run_id = ${runId} and f.product_id <> 0 ${only} and f.retailer_id = 0`
+            : sql`(select f.*, s.own, coalesce(s.own, case when s.county is null then f.qty when c.qty > 0 then f.qty * s.county / c.qty else 0 end) as in_force
+                from forecasts f
+                left join forecasts c on c.org_id = f.org_id and c.run_id = f.run_id and c.retailer_id = 0 and c.product_id = f.product_id and c.week_start = f.week_start
+                cross join lateral (select ${overrideOf(org, sql`f.retailer_id`)} as own, ${overrideOf(org, sql`0`)} as county) s
+                where f.org_id = ${org} and f.run_id = ${runId} and f.product_id <> 0 ${only} and f.retailer_id <> 0 and ${inScope(viewer)}) f`
+        }
         group by f.product_id, f.week_start)
       select f.product_id as "productId", to_char(f.week_start, 'YYYY-MM-DD') as "weekStart", f.horizon, f.model, f.low, f.high,
-        c.qty as "countyModel",
-        (select o.qty from forecast_overrides o where o.org_id = ${org} and o.retailer_id = 0 and o.product_id = f.product_id
-          and o.week_start = f.week_start order by o.id desc limit 1)::float8 as override
+        c.qty as "countyModel", ${overrideOf(org, sql`0`)} as override, f.in_force as "scopeInForce", f.shop_overrides as "shopOverrides"
       from f join forecasts c on c.org_id = ${org} and c.run_id = ${runId} and c.retailer_id = 0 and c.product_id = f.product_id and c.week_start = f.week_start
       order by f.product_id, f.week_start`,
   );
@@ -60,6 +85,8 @@ async function scopedForecasts(db: Db, viewer: Viewer, runId: number, productId:
 
 /** A county override applied to a scope: the scope's share of the model's county figure, of the override. */
 const applied = (model: number, countyModel: number, override: number | null) => (override === null ? model : countyModel > 0 ? (model * override) / countyModel : 0);
+/** The figure in force of a row: a scope's own sum (shop overrides included), else the county's override share. */
+const inForceOf = (r: { model: number; countyModel: number; override: number | null; scopeInForce: number | null }) => r.scopeInForce ?? applied(r.model, r.countyModel, r.override);
 
 export async function findForecastOverview(db: Db, viewer: Viewer): Promise<ForecastOverview> {
   const org = viewer.orgId;
@@ -100,13 +127,13 @@ export async function findForecastOverview(db: Db, viewer: Viewer): Promise<Fore
           recent: r1(p.recent),
           qty: weeks.map((w) => {
             const r = at(w);
-            return r ? r1(applied(r.model, r.countyModel, r.override)) : null;
+            return r ? r1(inForceOf(r)) : null;
           }),
           model: weeks.map((w) => {
             const r = at(w);
             return r ? r1(r.model) : null;
           }),
-          overridden: weeks.map((w) => at(w)?.override != null),
+          overridden: weeks.map((w) => at(w)?.override != null || (at(w)?.shopOverrides ?? 0) > 0),
           // The backtest is of the county series; a scope's own accuracy is the grid table's.
           accuracy: county ? (backtest[String(p.productId)] ?? null) : null,
         };
@@ -118,7 +145,7 @@ async function findOverrides(db: Db, orgId: number, productId: number): Promise<
   return query<ForecastOverride>(
     db,
     sql`select o.id, (row_number() over (partition by o.week_start order by o.id))::int as version, to_char(o.week_start, 'YYYY-MM-DD') as "weekStart",
-        o.qty, null::float8 as "modelQty", o.reason, u.display_name as by, o.created_at as at
+        o.qty, null::float8 as "modelQty", o.reason, o.withdrawn, u.display_name as by, o.created_at as at
       from forecast_overrides o left join users u on u.id = o.created_by and u.org_id = o.org_id
       where o.org_id = ${orgId} and o.retailer_id = 0 and o.product_id = ${productId}
       order by o.week_start desc, o.id desc`,
@@ -165,12 +192,15 @@ export async function getForecastSeries(db: Db, viewer: Viewer, productId: numbe
   const forecast = rows.map((r) => {
     const h = weekIndex(r.weekStart) - origin;
     const p = parts.weeks.find((x) => x.w === r.weekStart);
-    const ov = overrides.find((o) => o.weekStart === r.weekStart) ?? null;
+    // The latest version, unless it withdrew the override.
+    const latest = overrides.find((o) => o.weekStart === r.weekStart);
+    const ov = latest && !latest.withdrawn ? latest : null;
     const base = (name: (typeof BASELINES)[number]) => r2(baselineForecast(name, v, cal, first, last, h));
     return {
       weekStart: r.weekStart,
       horizon: h,
-      qty: r2(applied(r.model, r.countyModel, r.override)),
+      qty: r2(inForceOf(r)),
+      shopOverrides: r.shopOverrides,
       model: r2(r.model),
       low: r2(r.low),
       high: r2(r.high),

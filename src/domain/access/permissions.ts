@@ -99,6 +99,8 @@ export const PERMISSIONS = [
   // Demand forecasts (issue 18): read = the forecast screen in scope; manage = overrides of the county's figures and a fresh run.
   'forecast.read',
   'forecast.manage',
+  // A worker's own figure for one shop of their scope (decision 1814).
+  'forecast.shop',
   // Care (issue 16 items 6–9, decision 1121): read = care tasks, disasters and activities of one's scope; work = tick tasks, the
   // contact checklist, the help ledger, activities; manage = declare a disaster and freeze its ratings; special.read / special.manage =
   // the special-group register (every read audited) — only those who visit or decide on those shops.
@@ -189,6 +191,7 @@ for (const role of ['admin', 'county_manager'] as const) byRole[role].push('laun
 // Demand forecasts (issue 18): staff with a territory read it in their scope; marketing overrides (decision 1812).
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('forecast.read');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('forecast.manage');
+for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('forecast.shop');
 
 // Care (issue 16): the register is for the grid worker who visits the shop, their station head and the county's marketing
 // department that grants the benefits — not for call agents, the system administrator or retailers (decision 1121).

@@ -84,6 +84,7 @@ export const PERMISSION_ACCESS: Record<Permission, 'read' | 'write'> = {
   'home.read': 'read',
   'forecast.read': 'read',
   'forecast.manage': 'write',
+  'forecast.shop': 'write',
 };
 
 /** Screens that exist only to change things: importing files, sending notices, taking orders, recording survey answers. */

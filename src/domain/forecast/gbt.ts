@@ -98,53 +98,67 @@ export function trainGbt(data: TrainingSet, params: Partial<GbtParams> = {}): Gb
   const grad = new Float64Array(n);
   const rand = mulberry32(p.seed);
   const trees: Tree[] = [];
-  const histG = new Float64Array(F * nb);
-  const histH = new Float64Array(F * nb);
+  // Histograms of gradient and weight per (feature, bin), interleaved; two per depth (the node's left and right child),
+  // so a child's histogram is its parent's minus its sibling's: only the smaller child is summed row by row.
+  const HS = F * nb * 2;
+  const hists = Array.from({ length: p.depth + 2 }, () => [new Float64Array(HS), new Float64Array(HS)]);
+  // The node's rows, ascending, in one buffer partitioned in place (stable) as the tree grows.
+  const rowBuf = new Int32Array(n);
+  const scratch = new Int32Array(n);
+
+  const buildHist = (h: Float64Array, from: number, to: number) => {
+    h.fill(0);
+    for (let i = from; i < to; i++) {
+      const r = rowBuf[i];
+      const o = r * F;
+      const g = grad[r];
+      const wr = w[r];
+      for (let f = 0; f < F; f++) {
+        const k = (f * nb + binned[o + f]) << 1;
+        h[k] += g;
+        h[k + 1] += wr;
+      }
+    }
+  };
 
   for (let t = 0; t < p.trees; t++) {
     for (let r = 0; r < n; r++) {
       const res = data.y[r] - pred[r];
       grad[r] = data.censored?.[r] && res < 0 ? 0 : w[r] * res;
     }
-    const sample: number[] = [];
-    for (let r = 0; r < n; r++) if (rand() < p.subsample) sample.push(r);
+    let m = 0;
+    for (let r = 0; r < n; r++) if (rand() < p.subsample) rowBuf[m++] = r;
     const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[] };
-    const grow = (rows: number[], depth: number): number => {
+    /** Grows the node over rowBuf[from, to); `hist` is its histogram (filled) or null at the maximum depth. */
+    const grow = (from: number, to: number, depth: number, hist: Float64Array | null): number => {
       const id = nodes.feature.length;
       nodes.feature.push(-1);
       nodes.threshold.push(0);
       nodes.left.push(-1);
       nodes.right.push(-1);
+      const count = to - from;
       let G = 0;
       let H = 0;
-      for (const r of rows) {
+      for (let i = from; i < to; i++) {
+        const r = rowBuf[i];
         G += grad[r];
         H += w[r];
       }
       nodes.value.push((G / (H + p.lambda)) * p.learningRate);
-      if (depth >= p.depth || rows.length < 2 * p.minLeaf) return id;
-      histG.fill(0);
-      histH.fill(0);
-      for (const r of rows) {
-        const o = r * F;
-        for (let f = 0; f < F; f++) {
-          const k = f * nb + binned[o + f];
-          histG[k] += grad[r];
-          histH[k] += w[r];
-        }
-      }
+      if (depth >= p.depth || count < 2 * p.minLeaf || !hist) return id;
       // The minimum leaf is checked on weight here (a row's share of the node's weight) and on rows below.
       const parent = (G * G) / (H + p.lambda);
       let bestGain = 1e-9;
       let bestF = -1;
       let bestT = 0;
-      const minH = (H * p.minLeaf) / rows.length;
+      const minH = (H * p.minLeaf) / count;
       for (let f = 0; f < F; f++) {
         let gl = 0;
         let hl = 0;
         for (let b = 0; b < nb - 1; b++) {
-          gl += histG[f * nb + b];
-          hl += histH[f * nb + b];
+          const k = (f * nb + b) << 1;
+          gl += hist[k];
+          hl += hist[k + 1];
           const hr = H - hl;
           if (hl < minH || hr < minH) continue;
           const gr = G - gl;
@@ -157,17 +171,35 @@ export function trainGbt(data: TrainingSet, params: Partial<GbtParams> = {}): Gb
         }
       }
       if (bestF < 0) return id;
-      const l: number[] = [];
-      const rr: number[] = [];
-      for (const r of rows) (binned[r * F + bestF] <= bestT ? l : rr).push(r);
-      if (l.length < p.minLeaf || rr.length < p.minLeaf) return id;
+      // Stable partition: left rows stay at the front in order, right rows follow in order.
+      let nl = 0;
+      let nr = 0;
+      for (let i = from; i < to; i++) {
+        const r = rowBuf[i];
+        if (binned[r * F + bestF] <= bestT) rowBuf[from + nl++] = r;
+        else scratch[nr++] = r;
+      }
+      rowBuf.set(scratch.subarray(0, nr), from + nl);
+      if (nl < p.minLeaf || nr < p.minLeaf) return id;
+      const mid = from + nl;
+      let hl: Float64Array | null = null;
+      let hr: Float64Array | null = null;
+      if (depth + 1 < p.depth) {
+        // Only children that may split again need a histogram.
+        [hl, hr] = hists[depth + 1];
+        const [small, big, sFrom, sTo] = nl <= nr ? [hl, hr, from, mid] : [hr, hl, mid, to];
+        buildHist(small, sFrom, sTo);
+        for (let k = 0; k < HS; k++) big[k] = hist[k] - small[k];
+      }
       nodes.feature[id] = bestF;
       nodes.threshold[id] = bestT;
-      nodes.left[id] = grow(l, depth + 1);
-      nodes.right[id] = grow(rr, depth + 1);
+      nodes.left[id] = grow(from, mid, depth + 1, hl);
+      nodes.right[id] = grow(mid, to, depth + 1, hr);
       return id;
     };
-    grow(sample, 0);
+    const root = hists[0][0];
+    buildHist(root, 0, m);
+    grow(0, m, 0, root);
     const tree: Tree = {
       feature: Int16Array.from(nodes.feature),
       threshold: Uint8Array.from(nodes.threshold),

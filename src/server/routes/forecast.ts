@@ -8,14 +8,22 @@ import { findForecastOverview, getForecastSeries } from '../../app/forecast/fore
 import { createForecastOverride } from '../../app/forecast/create-forecast-override.js';
 import { requestForecastRun } from '../../app/forecast/request-forecast-run.js';
 import { findGridAccuracy } from '../../app/forecast/forecast-accuracy.js';
+import { findStockoutRisks } from '../../app/forecast/stockout-risks.js';
+import { createShopOverride, findShopForecasts, withdrawForecastOverride, withdrawShopOverride } from '../../app/forecast/forecast-overrides.js';
 import {
   accuracyQuerySchema,
   createOverrideSchema,
+  createShopOverrideSchema,
   forecastOverviewSchema,
   forecastProductParams,
   forecastRunQueuedSchema,
   forecastSeriesSchema,
   gridAccuracySchema,
+  shopForecastQuerySchema,
+  shopForecastsSchema,
+  stockoutRisksSchema,
+  withdrawOverrideSchema,
+  withdrawShopOverrideSchema,
 } from '../../shared/forecast.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 
@@ -48,8 +56,47 @@ export function forecastRoutes(app: FastifyInstance, { db, now }: ForecastRouteD
     },
   );
 
+  r.post(
+    '/api/forecasts/overrides/withdraw',
+    { preHandler: requirePermission('forecast.manage'), schema: { tags, body: withdrawOverrideSchema, response: { 200: forecastSeriesSchema } } },
+    async (req) => {
+      await withdrawForecastOverride(db, viewerOf(req), req.body, now());
+      return getForecastSeries(db, viewerOf(req), req.body.productId);
+    },
+  );
+
+  // A worker's own figure for one shop of their scope, and withdrawing it (decision 1814).
+  r.get(
+    '/api/forecasts/products/:productId/shops',
+    { preHandler: requirePermission('forecast.shop'), schema: { tags, params: forecastProductParams, querystring: shopForecastQuerySchema, response: { 200: shopForecastsSchema } } },
+    async (req) => findShopForecasts(db, viewerOf(req), req.params.productId, req.query.weekStart),
+  );
+
+  r.post(
+    '/api/forecasts/shop-overrides',
+    { preHandler: requirePermission('forecast.shop'), schema: { tags, body: createShopOverrideSchema, response: { 201: shopForecastsSchema } } },
+    async (req, reply) => {
+      await createShopOverride(db, viewerOf(req), req.body, now());
+      return reply.status(201).send(await findShopForecasts(db, viewerOf(req), req.body.productId, req.body.weekStart));
+    },
+  );
+
+  r.post(
+    '/api/forecasts/shop-overrides/withdraw',
+    { preHandler: requirePermission('forecast.shop'), schema: { tags, body: withdrawShopOverrideSchema, response: { 200: shopForecastsSchema } } },
+    async (req) => {
+      await withdrawShopOverride(db, viewerOf(req), req.body, now());
+      return findShopForecasts(db, viewerOf(req), req.body.productId, req.body.weekStart);
+    },
+  );
+
   r.post('/api/forecasts/runs', { preHandler: requirePermission('forecast.manage'), schema: { tags, response: { 202: forecastRunQueuedSchema } } }, async (req, reply) =>
     reply.status(202).send(await requestForecastRun(db, viewerOf(req), now())),
+  );
+
+  // Emergency-supply planning: shops whose forecast of a scarce product is above their last limit (decision 1815).
+  r.get('/api/forecasts/stockout-risks', { preHandler: requirePermission('forecast.read'), schema: { tags, response: { 200: stockoutRisksSchema } } }, async (req) =>
+    findStockoutRisks(db, viewerOf(req)),
   );
 
   r.get(

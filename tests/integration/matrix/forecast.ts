@@ -22,11 +22,32 @@ export const forecast: MatrixModule = {
     //                                                                                                                admin mgr  head worker agent retailer
     { name: 'forecast overview', method: 'GET', route: '/api/forecasts', url: () => '/api/forecasts', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'forecast accuracy by grid', method: 'GET', route: '/api/forecasts/accuracy', url: () => '/api/forecasts/accuracy?month=2026-11', expected: [200, 200, 200, 200, 403, 403] },
+    { name: 'shops likely to run out', method: 'GET', route: '/api/forecasts/stockout-risks', url: () => '/api/forecasts/stockout-risks', expected: [200, 200, 200, 200, 403, 403] },
     { name: 'forecast series (no run yet)', method: 'GET', route: '/api/forecasts/products/:productId', url: () => `/api/forecasts/products/${productId || 1}`, expected: [404, 404, 404, 404, 403, 403] },
     {
       name: 'override a forecast (no run yet)', method: 'POST', route: '/api/forecasts/overrides', url: () => '/api/forecasts/overrides',
       body: async () => ({ productId: await product(ctx), weekStart: '2026-11-30', qty: 10, reason: '春节备货' }),
       expected: [409, 409, 403, 403, 403, 403],
+    },
+    {
+      name: 'withdraw an override (no run yet)', method: 'POST', route: '/api/forecasts/overrides/withdraw', url: () => '/api/forecasts/overrides/withdraw',
+      body: async () => ({ productId: await product(ctx), weekStart: '2026-11-30', reason: '备货结束' }),
+      expected: [409, 409, 403, 403, 403, 403],
+    },
+    {
+      name: 'shops of a product and week (no run yet)', method: 'GET', route: '/api/forecasts/products/:productId/shops',
+      url: () => `/api/forecasts/products/${productId || 1}/shops?weekStart=2026-11-30`,
+      expected: [409, 409, 409, 409, 403, 403],
+    },
+    {
+      name: 'override a shop (no run yet)', method: 'POST', route: '/api/forecasts/shop-overrides', url: () => '/api/forecasts/shop-overrides',
+      body: async () => ({ retailerId: ctx.own(), productId: await product(ctx), weekStart: '2026-11-30', qty: 10, reason: '婚宴' }),
+      expected: [409, 409, 409, 409, 403, 403],
+    },
+    {
+      name: 'withdraw a shop override (no run yet)', method: 'POST', route: '/api/forecasts/shop-overrides/withdraw', url: () => '/api/forecasts/shop-overrides/withdraw',
+      body: async () => ({ retailerId: ctx.own(), productId: await product(ctx), weekStart: '2026-11-30', reason: '婚宴取消' }),
+      expected: [409, 409, 409, 409, 403, 403],
     },
     {
       name: 'run the forecast', method: 'POST', route: '/api/forecasts/runs', url: () => '/api/forecasts/runs',

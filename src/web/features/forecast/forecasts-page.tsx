@@ -12,6 +12,8 @@ import { ApiError } from '../../api/client.js';
 import { forecastApi } from './forecast-api.js';
 import { ForecastChart } from './forecast-chart.js';
 import { GridAccuracyCard } from './grid-accuracy-card.js';
+import { ShopOverridesCard } from './shop-overrides-card.js';
+import { StockoutRisksCard } from './stockout-risks-card.js';
 import type { ForecastOverview, ForecastSeries } from '../../../shared/forecast.js';
 import { beijingTimeLabel } from '../../../shared/periods.js';
 import { useSession } from '../../shell/session.js';
@@ -35,6 +37,7 @@ export function ForecastsPage() {
   const [productId, setProductId] = useState<number | null>(null);
   const [series, setSeries] = useState<Series | null>(null);
   const [editing, setEditing] = useState<Point | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Point | null>(null);
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.text(lang) : String(e));
 
   const load = () =>
@@ -159,14 +162,31 @@ export function ForecastsPage() {
             <AccuracyCard series={series} />
           </Col>
           <Col span={24}>
-            <WeeksTable series={series} canOverride={overview.canOverride} onOverride={setEditing} />
+            <WeeksTable series={series} canOverride={overview.canOverride} onOverride={setEditing} onWithdraw={setWithdrawing} />
           </Col>
+          {can('forecast.shop') && (
+            <Col span={24}>
+              <ShopOverridesCard
+                key={series.productId}
+                series={series}
+                onChanged={() => {
+                  void load();
+                  forecastApi.series(series.productId).then(setSeries).catch(fail);
+                }}
+              />
+            </Col>
+          )}
           <Col xs={24} xl={12}>
             <VersionsCard series={series} />
           </Col>
           <Col xs={24} xl={12}>
             <GridAccuracyCard />
           </Col>
+          {overview.run && (
+            <Col span={24}>
+              <StockoutRisksCard runId={overview.run.id} />
+            </Col>
+          )}
         </Row>
       )}
       {editing && series && (
@@ -181,6 +201,20 @@ export function ForecastsPage() {
             void load();
           }}
           productId={series.productId}
+        />
+      )}
+      {withdrawing && series && (
+        <WithdrawDialog
+          point={withdrawing}
+          name={series.name}
+          productId={series.productId}
+          onClose={() => setWithdrawing(null)}
+          onSaved={(s) => {
+            setWithdrawing(null);
+            setSeries(s);
+            message.success(f.withdrawSaved);
+            void load();
+          }}
         />
       )}
     </Space>
@@ -224,7 +258,7 @@ function AccuracyCard({ series }: { series: Series }) {
   );
 }
 
-function WeeksTable({ series, canOverride, onOverride }: { series: Series; canOverride: boolean; onOverride: (p: Point) => void }) {
+function WeeksTable({ series, canOverride, onOverride, onWithdraw }: { series: Series; canOverride: boolean; onOverride: (p: Point) => void; onWithdraw: (p: Point) => void }) {
   const { t, lang } = useT();
   const f = t.forecast;
   const r1 = (x: number) => x.toFixed(1);
@@ -250,6 +284,11 @@ function WeeksTable({ series, canOverride, onOverride }: { series: Series; canOv
                   {f.override} · {f.version(p.override.version)}
                 </Tag>
               )}
+              {p.shopOverrides > 0 && (
+                <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                  {f.shopOverrides(p.shopOverrides)}
+                </Tag>
+              )}
             </span>
           ),
         },
@@ -271,9 +310,16 @@ function WeeksTable({ series, canOverride, onOverride }: { series: Series; canOv
               {
                 title: '',
                 render: (_: unknown, p: Point) => (
-                  <Button size="small" onClick={() => onOverride(p)} data-testid={`override-${p.weekStart}`}>
-                    {f.overrideAction}
-                  </Button>
+                  <Space size={4}>
+                    <Button size="small" onClick={() => onOverride(p)} data-testid={`override-${p.weekStart}`}>
+                      {f.overrideAction}
+                    </Button>
+                    {p.override && (
+                      <Button size="small" danger onClick={() => onWithdraw(p)} data-testid={`withdraw-${p.weekStart}`}>
+                        {f.withdraw}
+                      </Button>
+                    )}
+                  </Space>
                 ),
               },
             ]
@@ -298,7 +344,12 @@ function VersionsCard({ series }: { series: Series }) {
         columns={[
           { title: f.week, dataIndex: 'weekStart' },
           { title: '', dataIndex: 'version', render: (v: number) => f.version(v) },
-          { title: f.inForce, dataIndex: 'qty', align: 'right' },
+          {
+            title: f.inForce,
+            dataIndex: 'qty',
+            align: 'right',
+            render: (v: number, o: Series['overrides'][number]) => (o.withdrawn ? <Tag>{f.withdrawn}</Tag> : v),
+          },
           { title: f.modelAtEntry, dataIndex: 'modelQty', align: 'right', render: (v: number | null) => (v == null ? '—' : v.toFixed(1)) },
           { title: f.overrideReason, dataIndex: 'reason' },
           { title: f.by, dataIndex: 'by' },
@@ -335,6 +386,37 @@ function OverrideDialog({ point, name, productId, onClose, onSaved }: { point: P
         </Form.Item>
         <Form.Item label={f.overrideReason} required>
           <Input maxLength={200} value={reason} placeholder={f.overrideReasonHint} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function WithdrawDialog({ point, name, productId, onClose, onSaved }: { point: Point; name: string; productId: number; onClose: () => void; onSaved: (s: Series) => void }) {
+  const { t, lang } = useT();
+  const f = t.forecast;
+  const { message } = App.useApp();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      onSaved(await forecastApi.withdraw({ productId, weekStart: point.weekStart, reason }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.text(lang) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={f.withdrawTitle(name, point.weekStart)} onCancel={onClose} onOk={save} confirmLoading={busy} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'withdraw-save' } as ButtonProps}>
+      <Typography.Paragraph type="secondary">{f.withdrawHelp}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {f.model} {point.model.toFixed(1)} · {f.override} {point.qty.toFixed(1)}
+      </Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={f.withdrawReason} required>
+          <Input maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="withdraw-reason" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,1 @@
+ALTER TABLE "forecast_overrides" ADD COLUMN "withdrawn" boolean DEFAULT false NOT NULL;
