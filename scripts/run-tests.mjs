@@ -4,8 +4,8 @@
 //
 // The machine this must fit has 2 cores, and the database steps run their
 // files one by one and wait on the database, the server or the browser for
-// most of their time, so three steps run at a time (decisions 0831, 0850,
-// 0851): the steps wait in a queue, longest first, and whichever slot frees
+// much of their time; two steps run at a time by default, TEST_SLOTS=3 runs
+// three (decisions 0831, 0850, 0851): the steps wait in a queue, longest first, and whichever slot frees
 // up takes the next. The integration suite is cut into two parts per engine
 // (the few long files, the rest) and the browser journeys into two halves,
 // so that the slots end close together.
@@ -34,7 +34,7 @@ const steps = [
   ['e2e (Chromium, PostgreSQL server): first half', 'npx', vitest('e2e'), { ...onServer, E2E_PART: '1' }, 300],
   ['e2e (Chromium, PostgreSQL server): second half', 'npx', vitest('e2e'), { ...onServer, E2E_PART: '2' }, 300],
 ];
-const SLOTS = Number(process.env.TEST_SLOTS ?? 3);
+const SLOTS = Number(process.env.TEST_SLOTS ?? 2);
 
 /**
  * Runs one step; its output is collected and printed when it ends. CPU
