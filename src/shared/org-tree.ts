@@ -31,6 +31,12 @@ export const countyRollupSchema = z.object({
   settlement: z.object({ failedOrders: z.number(), failedAmount: z.number() }),
   visits: z.object({ from: z.string(), to: z.string(), planned: z.number(), done: z.number() }),
   desk: z.object({ open: z.number(), overdue: z.number(), closed30d: z.number() }),
+  /**
+   * How far the county's own per-county jobs are (decisions 1924–1925): its latest published rating month, its latest
+   * draft or computing month, and the last night of its measures. A city or province row: the earliest published and
+   * measured of its counties (null when one has none) and the latest draft. Absent in rows computed before it existed.
+   */
+  runs: z.object({ ratingPublished: z.string().nullable(), ratingDraft: z.string().nullable(), measuresAsOf: z.string().nullable() }).optional(),
 });
 export type CountyRollup = z.infer<typeof countyRollupSchema>;
 

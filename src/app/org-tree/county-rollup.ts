@@ -64,6 +64,12 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
                count(*) filter (where status = 'closed' and closed_at >= ${now}::timestamptz - interval '30 days')::int as "closed30d"
         from desk_cases where org_id = ${orgId}`,
   );
+  const [runs] = await query<NonNullable<CountyRollup['runs']>>(
+    db,
+    sql`select (select max(month) from rating_runs where org_id = ${orgId} and status = 'published') as "ratingPublished",
+               (select max(month) from rating_runs where org_id = ${orgId} and status in ('draft', 'computing')) as "ratingDraft",
+               (select max(as_of)::text from retailer_measures where org_id = ${orgId}) as "measuresAsOf"`,
+  );
   return {
     retailers: { total: shops.total, active: shops.active },
     stars: shops.stars.map(Number),
@@ -71,6 +77,7 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
     settlement: { failedOrders: settle.failedOrders, failedAmount: Number(settle.failedAmount) },
     visits: { from, to: today, planned: visits.planned, done: visits.done },
     desk,
+    runs,
   };
 }
 

@@ -18,7 +18,11 @@ const empty = (): CountyRollup => ({
   settlement: { failedOrders: 0, failedAmount: 0 },
   visits: { from: '', to: '', planned: 0, done: 0 },
   desk: { open: 0, overdue: 0, closed30d: 0 },
+  runs: { ratingPublished: null, ratingDraft: null, measuresAsOf: null },
 });
+
+/** The earlier of two (null, i.e. "none yet", is earliest): a parent is as far as its slowest county. */
+const earliest = (a: string | null, b: string | null) => (a === null || b === null ? null : a < b ? a : b);
 
 function add(sum: CountyRollup, c: CountyRollup) {
   sum.retailers.total += c.retailers.total;
@@ -38,6 +42,18 @@ function add(sum: CountyRollup, c: CountyRollup) {
   sum.desk.open += c.desk.open;
   sum.desk.overdue += c.desk.overdue;
   sum.desk.closed30d += c.desk.closed30d;
+}
+
+/** The runs of a parent from its counties' rows (a county without the field counts as nothing run). */
+function runsOf(counties: (CountyRollup | undefined)[]): NonNullable<CountyRollup['runs']> {
+  if (counties.length === 0) return empty().runs!;
+  const none = { ratingPublished: null, ratingDraft: null, measuresAsOf: null };
+  const all = counties.map((c) => c?.runs ?? none);
+  return {
+    ratingPublished: all.map((r) => r.ratingPublished).reduce(earliest),
+    ratingDraft: all.reduce<string | null>((m, r) => (r.ratingDraft && (!m || r.ratingDraft > m) ? r.ratingDraft : m), null),
+    measuresAsOf: all.map((r) => r.measuresAsOf).reduce(earliest),
+  };
 }
 
 function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { payload: CountyRollup; computedAt: string }>): RollupRow {
@@ -60,6 +76,7 @@ function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { paylo
     counties: counties.length,
     missing,
     ...sum,
+    runs: runsOf(counties.map((c) => byCounty.get(c.orgId)?.payload)),
     stockoutRatePct: rate(sum.supply.stockoutLines, sum.supply.demandLines),
     sellThroughPct: rate(sum.supply.ordering, sum.supply.base),
     visitsDonePct: rate(sum.visits.done, sum.visits.planned),
