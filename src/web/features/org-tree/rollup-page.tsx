@@ -193,7 +193,13 @@ function screenColumns(screen: Screen, s: ReturnType<typeof useT>['t']['orgTree'
     case 'retailers':
       return [col(s.retailers, (r) => r.retailers.total), col(s.active, (r) => r.retailers.active)];
     case 'ratings':
-      return [0, 1, 2, 3, 4, 5, 6].map((i) => col(s.stars(i), (r) => r.stars[i] ?? 0));
+      return [
+        ...[0, 1, 2, 3, 4, 5, 6].map((i) => col(s.stars(i), (r) => r.stars[i] ?? 0)),
+        // How far each county's own monthly rating and nightly measures are (one job per county, decisions 1924–1925).
+        col(s.ratingPublished, (r) => r.runs?.ratingPublished ?? '—'),
+        col(s.ratingDraft, (r) => r.runs?.ratingDraft ?? '—'),
+        col(s.measuresAsOf, (r) => r.runs?.measuresAsOf ?? '—'),
+      ];
     case 'supply':
       return [
         col(s.week, (r) => r.supply.weekStart ?? '—'),
