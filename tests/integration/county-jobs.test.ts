@@ -99,5 +99,20 @@ describe('work of every county as one job per county', () => {
     const res = (await t.app.inject({ method: 'GET', url: `/api/rollups?parentId=${city}`, headers: { cookie } })).json();
     // The city is as far as its slowest county: not every county has published a month yet.
     expect(res.total.runs).toEqual({ ratingPublished: null, ratingDraft: '2026-09', measuresAsOf: '2026-11-24' });
+
+    // The four measures roll up as sums and counts: the city's averages weigh every shop of both counties alike (decision 1926).
+    const [direct] = await query<{ shops: number; satisfaction: number | null; loyalty: number; dependence: number | null }>(
+      t.database.db,
+      sql`select count(*)::int as shops, round(avg(satisfaction)::numeric, 1)::float8 as satisfaction, round(avg(loyalty)::numeric, 1)::float8 as loyalty,
+                 round(avg(dependence)::numeric, 1)::float8 as dependence
+          from retailer_measures where org_id in (${liling}, ${youxian}) and as_of = '2026-11-24'`,
+    );
+    expect(res.total.measures).toMatchObject({ asOf: '2026-11-24', shops: direct.shops });
+    expect(res.total.loyaltyAvg).toBeCloseTo(direct.loyalty, 1);
+    expect(res.total.satisfactionAvg).toBe(direct.satisfaction);
+    expect(res.total.dependenceAvg).toBe(direct.dependence);
+    const row = res.rows.find((r: { orgId: number }) => r.orgId === youxian);
+    expect(row.measures.shops).toBe(yx.measures!.shops);
+    expect(row.measures.shops).toBeLessThan(res.total.measures.shops);
   });
 });

@@ -3,7 +3,7 @@
 export const orgTreeZh = {
   orgTree: {
     title: '汇总',
-    screens: { retailers: '零售户', ratings: '星级分布', supply: '货源与缺货', settlement: '结算', visits: '拜访进度', desk: '投诉与时限' },
+    screens: { retailers: '零售户', ratings: '星级分布', supply: '货源与缺货', settlement: '结算', visits: '拜访进度', desk: '投诉与时限', measures: '客户四度' },
     name: '单位',
     counties: '县局数',
     retailers: '零售户',
@@ -25,6 +25,10 @@ export const orgTreeZh = {
     ratingPublished: '已发布评定',
     ratingDraft: '待发布草稿',
     measuresAsOf: '考核指标截至',
+    measuredShops: '已测零售户',
+    satisfactionAvg: '满意度均值',
+    loyaltyAvg: '忠诚度均值',
+    dependenceAvg: '依存度均值',
     missing: (n: number) => `${n} 个县局尚未汇总`,
     computedAt: '数据截至',
     refresh: '重新汇总',
@@ -54,7 +58,7 @@ export const orgTreeZh = {
 export const orgTreeEn = {
   orgTree: {
     title: 'Roll-up',
-    screens: { retailers: 'Retailers', ratings: 'Star ratings', supply: 'Supply and stock-outs', settlement: 'Settlement', visits: 'Visit progress', desk: 'Complaints and deadlines' },
+    screens: { retailers: 'Retailers', ratings: 'Star ratings', supply: 'Supply and stock-outs', settlement: 'Settlement', visits: 'Visit progress', desk: 'Complaints and deadlines', measures: 'Four measures' },
     name: 'Org',
     counties: 'Counties',
     retailers: 'Retailers',
@@ -76,6 +80,10 @@ export const orgTreeEn = {
     ratingPublished: 'Rating published',
     ratingDraft: 'Draft to publish',
     measuresAsOf: 'Measures as of',
+    measuredShops: 'Shops measured',
+    satisfactionAvg: 'Avg satisfaction',
+    loyaltyAvg: 'Avg loyalty',
+    dependenceAvg: 'Avg dependence',
     missing: (n: number) => `${n} counties not rolled up yet`,
     computedAt: 'Figures as of',
     refresh: 'Roll up again',

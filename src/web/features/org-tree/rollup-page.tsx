@@ -26,6 +26,7 @@ const countyScreen: Record<Screen, string> = {
   settlement: '/settlement',
   visits: '/visit-progress',
   desk: '/desk-stats',
+  measures: '/measures',
 };
 
 export function RollupPage() {
@@ -214,5 +215,13 @@ function screenColumns(screen: Screen, s: ReturnType<typeof useT>['t']['orgTree'
       return [col(s.planned, (r) => r.visits.planned), col(s.done, (r) => r.visits.done), col(s.donePct, (r) => <RateTag pct={r.visitsDonePct} />)];
     case 'desk':
       return [col(s.open, (r) => r.desk.open), col(s.overdue, (r) => r.desk.overdue), col(s.closed30d, (r) => r.desk.closed30d)];
+    case 'measures':
+      return [
+        col(s.measuresAsOf, (r) => r.measures?.asOf ?? '—'),
+        col(s.measuredShops, (r) => r.measures?.shops ?? 0),
+        col(s.satisfactionAvg, (r) => r.satisfactionAvg ?? '—'),
+        col(s.loyaltyAvg, (r) => r.loyaltyAvg ?? '—'),
+        col(s.dependenceAvg, (r) => r.dependenceAvg ?? '—'),
+      ];
   }
 }
