@@ -115,6 +115,7 @@ describe('demo day', () => {
     expect(yx.retailers.total).toBe(n.youxian);
     expect(yx.supply.weekStart).not.toBeNull();
     expect(yx.sellThroughPct).not.toBeNull();
+    expect(yx.measures.shops).toBeGreaterThan(0); // its active shops, measured at seeding
 
     // Its own people see their own county only.
     const yxManager = await login('yx_manager', 'manager123');

@@ -10,6 +10,8 @@ import { type Db } from '../../db/client.js';
 import { refreshCountyRollup } from '../org-tree/county-rollup.js';
 import { forgetOrgTree } from '../org-tree/org-tree-queries.js';
 import { cloneCounty } from './clone-county.js';
+import { computeMeasures } from '../measures/compute-measures.js';
+import { beijingDate } from '../ordering/order-reminders.js';
 
 export const DEMO_SECOND_COUNTY = {
   code: 'youxian',
@@ -38,6 +40,8 @@ export async function seedDemoSecondCounty(db: Db, templateOrgId: number, cityId
   // 攸县 follows the province's tier shares (no override of its own), unlike 醴陵.
   forgetOrgTree();
   for (const table of ['retailers', 'orders', 'order_lines']) await db.execute(sql.raw(`analyze ${table}`));
+  // Tonight's measures, so its row in the measures roll-up is not empty on the first day (the nightly job does it after).
+  await computeMeasures(db, orgId, beijingDate(today));
   await refreshCountyRollup(db, orgId, today);
   return { orgId };
 }
