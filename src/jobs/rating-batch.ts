@@ -15,6 +15,10 @@ import { enqueueJob, notifyJobRunners } from './job-queue.js';
 import { validateScheme } from '../domain/rating/validate-scheme.js';
 import { tierWindowMonths } from '../domain/rating/tier-cap.js';
 import { compute } from '../solver/compute.js';
+import { previousMonth } from '../app/rating/rating-inputs.js';
+import { findCountyOrgIds } from '../app/org-tree/queue-rollups.js';
+import { beijingDate } from '../app/ordering/order-reminders.js';
+import type { JobSchedule } from './runner.js';
 
 export const ratingBatchPayload = z.object({
   orgId: z.number().int(),
@@ -107,3 +111,33 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
   });
   return summary;
 }
+
+/**
+ * On the 1st, a draft rating of the month just ended for every county (decision 1925): one `rating-batch` job per
+ * county under its org, so a province's counties are computed in parallel and claimed fairly (1914); each county's
+ * managers still review and publish their own. A county whose month is published or already computing is skipped,
+ * and one that cannot start (e.g. its scheme is invalid) is listed without holding up the others.
+ */
+export const ratingDraftsJob = defineJob({
+  name: 'rating-drafts',
+  payload: z.object({ month: ratingBatchPayload.shape.month.optional() }),
+  maxAttempts: 2,
+  timeoutSeconds: 600,
+  visibleTo: 'rating.review',
+  handler: async ({ month }, ctx) => {
+    const m = month ?? previousMonth(beijingDate(ctx.now()).slice(0, 7));
+    const started: { orgId: number; runId: number; jobId: number }[] = [];
+    const skipped: { orgId: number; reason: string }[] = [];
+    for (const orgId of await findCountyOrgIds(ctx.db)) {
+      ctx.signal.throwIfAborted();
+      try {
+        started.push({ orgId, ...(await startRatingBatch(ctx.db, { orgId, month: m, userId: null })) });
+      } catch (e) {
+        skipped.push({ orgId, reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return { month: m, started, skipped };
+  },
+});
+
+export const ratingDraftSchedules: JobSchedule[] = [{ cron: '0 2 1 * *', job: ratingDraftsJob, payload: () => ({}) }];

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import type { AnyJobDefinition } from './define-job.js';
 import { deliveryProposalJob, gridProposalJob } from './map-proposals.js';
-import { ratingBatchJob } from './rating-batch.js';
+import { ratingBatchJob, ratingDraftSchedules, ratingDraftsJob } from './rating-batch.js';
 import { allocateSupplyPlanJob } from './supply-plan-allocation.js';
 import { visitCalendarSchedules, visitCalendarsJob, visitCalendarsNightlyJob } from './visit-calendars.js';
 import { deskSweepJob, deskSweepSchedules } from './desk-sweep.js';
@@ -19,6 +19,7 @@ import { JobRunner, type JobSchedule, type RunnerOptions } from './runner.js';
 
 export const jobDefinitions: AnyJobDefinition[] = [
   ratingBatchJob,
+  ratingDraftsJob,
   allocateSupplyPlanJob,
   visitCalendarsJob,
   visitCalendarsNightlyJob,
@@ -38,6 +39,7 @@ export const jobDefinitions: AnyJobDefinition[] = [
 
 export const jobSchedules: JobSchedule[] = [
   ...visitCalendarSchedules,
+  ...ratingDraftSchedules,
   ...deskSweepSchedules,
   ...onboardingDeadlineSchedules,
   ...noticeSchedules,

@@ -31,10 +31,20 @@ export const countyRollupSchema = z.object({
   settlement: z.object({ failedOrders: z.number(), failedAmount: z.number() }),
   visits: z.object({ from: z.string(), to: z.string(), planned: z.number(), done: z.number() }),
   desk: z.object({ open: z.number(), overdue: z.number(), closed30d: z.number() }),
+  /**
+   * How far the county's own per-county jobs are (decisions 1924–1925): its latest published rating month, its latest
+   * draft or computing month, and the last night of its measures. A city or province row: the earliest published and
+   * measured of its counties (null when one has none) and the latest draft. Absent in rows computed before it existed.
+   */
+  /** The four measures' last night (decision 1926): sums and counts, so a city's averages weigh every shop the same. */
+  measures: z
+    .object({ asOf: z.string().nullable(), shops: z.number(), satisfactionSum: z.number(), satisfactionN: z.number(), loyaltySum: z.number(), dependenceSum: z.number(), dependenceN: z.number() })
+    .optional(),
+  runs: z.object({ ratingPublished: z.string().nullable(), ratingDraft: z.string().nullable(), measuresAsOf: z.string().nullable() }).optional(),
 });
 export type CountyRollup = z.infer<typeof countyRollupSchema>;
 
-export const ROLLUP_SCREENS = ['retailers', 'ratings', 'supply', 'settlement', 'visits', 'desk'] as const;
+export const ROLLUP_SCREENS = ['retailers', 'ratings', 'supply', 'settlement', 'visits', 'desk', 'measures'] as const;
 
 export const rollupQuerySchema = z.object({
   /** The city (or province) whose children to list; omitted: the viewer's own company. */
@@ -52,6 +62,10 @@ export const rollupRowSchema = countyRollupSchema.extend({
   stockoutRatePct: pct,
   sellThroughPct: pct,
   visitsDonePct: pct,
+  /** Averages over the shops measured (satisfaction: those surveyed; dependence: those with one reported). */
+  satisfactionAvg: pct,
+  loyaltyAvg: pct,
+  dependenceAvg: pct,
   computedAt: z.string().nullable(),
 });
 export const rollupSchema = z.object({

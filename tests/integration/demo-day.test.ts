@@ -92,4 +92,59 @@ describe('demo day', () => {
     expect(route.summary.done).toBe(mine.workers[0].done);
     expect(route.stops.filter((s) => s.visit?.status === 'done').every((s) => s.plannedStart + s.serviceMinutes <= 10 * 60)).toBe(true);
   });
+
+  it('has a second, small county under the same city: both in the city roll-up with their figures, and a shop of 醴陵 can be moved there (decision 1923)', async () => {
+    const login = async (username: string, password: string) =>
+      `zy_session=${(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })).cookies.find((c) => c.name === 'zy_session')!.value}`;
+    const [{ liling, youxian, city }] = await query<{ liling: number; youxian: number; city: number }>(
+      database.db,
+      sql`select l.id as liling, y.id as youxian, u.parent_id as city from orgs l join orgs y on y.code = 'youxian' join org_units u on u.org_id = y.id
+          join org_units lu on lu.org_id = l.id and lu.parent_id = u.parent_id where l.code = 'liling'`,
+    );
+    const [n] = await query<{ liling: number; youxian: number }>(
+      database.db,
+      sql`select count(*) filter (where org_id = ${liling})::int as liling, count(*) filter (where org_id = ${youxian})::int as youxian from retailers`,
+    );
+    expect(n.youxian).toBeGreaterThan(0);
+    expect(n.youxian).toBeLessThan(n.liling / 2);
+
+    const province = await login('province', 'province123');
+    const rollup = (await app.inject({ method: 'GET', url: `/api/rollups?parentId=${city}`, headers: { cookie: province } })).json();
+    expect(rollup.total).toMatchObject({ counties: 2, missing: 0 });
+    const yx = rollup.rows.find((r: { orgId: number }) => r.orgId === youxian);
+    expect(yx.retailers.total).toBe(n.youxian);
+    expect(yx.supply.weekStart).not.toBeNull();
+    expect(yx.sellThroughPct).not.toBeNull();
+    expect(yx.measures.shops).toBeGreaterThan(0); // its active shops, measured at seeding
+
+    // Its own people see their own county only.
+    const yxManager = await login('yx_manager', 'manager123');
+    const list = (await app.inject({ method: 'GET', url: '/api/retailers?pageSize=1', headers: { cookie: yxManager } })).json();
+    expect(list.total).toBe(n.youxian);
+
+    // 醴陵's administrator previews and moves a shop of a grid 攸县 did not copy (a copied one's customer code is taken there).
+    const admin = await login('admin', 'admin123');
+    const candidates = await query<{ id: number }>(
+      database.db,
+      sql`select r.id from retailers r where r.org_id = ${liling} and r.status = 'active'
+          and r.customer_code not in (select customer_code from retailers where org_id = ${youxian}) order by r.id limit 10`,
+    );
+    let moved = false;
+    for (const { id } of candidates) {
+      const preview = (await app.inject({ method: 'GET', url: `/api/retailers/${id}/move-preview?toOrgId=${youxian}`, headers: { cookie: admin } })).json();
+      expect(preview.counties.map((c: { orgId: number }) => c.orgId)).toContain(youxian);
+      expect(preview.grids.length).toBeGreaterThan(0);
+      if (preview.refusals.length > 0) continue;
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/retailers/${id}/move`,
+        headers: { cookie: admin },
+        payload: { toOrgId: youxian, toGridId: preview.grids.find((g: { workerName: string | null }) => g.workerName).id, reason: '边界调整 boundary change' },
+      });
+      expect(res.statusCode).toBe(200);
+      moved = true;
+      break;
+    }
+    expect(moved).toBe(true);
+  });
 });

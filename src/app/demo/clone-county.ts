@@ -30,9 +30,36 @@ export type CloneOptions = {
   /** Shift of every position, degrees (the copies sit side by side on a map). */
   dLat?: number;
   dLng?: number;
-  /** Copy the order history too (the province benchmark); the demo's second county has none. */
+  /** Copy the order history too (the province benchmark; the demo's second county its last weeks). */
   withOrders?: boolean;
+  /** Copy only the first `grids` grids (by id) and their shops: a small county (the demo's second). Default all. */
+  grids?: number;
+  /** With `withOrders`: only orders on or after this day (YYYY-MM-DD). Default all. */
+  ordersSince?: string;
 };
+
+/** Which rows of the template a table copies, when the copy is a part of it (`grids`, `ordersSince`). */
+function partOf(table: string, tpl: number, o: CloneOptions): SQL | null {
+  const grids = o.grids === undefined ? null : sql`(select g.id from grids g where g.org_id = ${tpl} order by g.id limit ${o.grids})`;
+  const shops = grids && sql`(select r.id from retailers r where r.org_id = ${tpl} and r.grid_id in ${grids})`;
+  const since = o.ordersSince ? sql`order_date >= ${o.ordersSince}::date` : null;
+  const orders = sql.join([shops && sql`retailer_id in ${shops}`, since].filter((x): x is SQL => x !== null), sql` and `);
+  const anyOrderFilter = shops !== null || since !== null;
+  switch (table) {
+    case 'grids':
+      return grids && sql`id in ${grids}`;
+    case 'retailers':
+      return grids && sql`grid_id in ${grids}`;
+    case 'users': // staff, and a shop's own login only when its shop comes along
+      return shops && sql`(retailer_id is null or retailer_id in ${shops})`;
+    case 'orders':
+      return anyOrderFilter ? orders : null;
+    case 'order_lines':
+      return anyOrderFilter ? sql`order_id in (select id from orders where org_id = ${tpl} and ${orders})` : null;
+    default:
+      return null;
+  }
+}
 
 export async function cloneCounty(db: Db, templateOrgId: number, o: CloneOptions): Promise<{ orgId: number }> {
   const dLat = o.dLat ?? 0;
@@ -47,6 +74,10 @@ export async function cloneCounty(db: Db, templateOrgId: number, o: CloneOptions
     );
     await tx.execute(sql`insert into org_units (org_id, parent_id, level) values (${org.id}, ${o.parentId}, 'county')`);
     const plan = PLAN.filter((p) => o.withOrders || !p.orders);
+    const part = (table: string) => {
+      const where = partOf(table, templateOrgId, o);
+      return where ? sql` and ${where}` : sql``;
+    };
     // Every offset first, so a reference to a table copied later (users.retailer_id) shifts the same way.
     const offsets = new Map<string, number>();
     for (const { table } of PLAN) {
@@ -70,7 +101,7 @@ export async function cloneCounty(db: Db, templateOrgId: number, o: CloneOptions
       });
       await tx.execute(
         sql`insert into ${sql.identifier(table)} (${sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `)})
-            select ${sql.join(exprs, sql`, `)} from ${sql.identifier(table)} where org_id = ${templateOrgId}`,
+            select ${sql.join(exprs, sql`, `)} from ${sql.identifier(table)} where org_id = ${templateOrgId}${part(table)}`,
       );
       await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.identifier(table)}))`);
     }

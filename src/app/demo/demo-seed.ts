@@ -23,6 +23,7 @@ import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 import { seedDemoSurveys } from './demo-seed-surveys.js';
 import { seedDemoMeasures } from './demo-seed-measures.js';
 import { seedDemoOrgTree } from './demo-seed-org-tree.js';
+import { seedDemoSecondCounty } from './demo-seed-second-county.js';
 import { seedDemoCultivation } from './demo-seed-cultivation.js';
 import { seedDemoForecasts } from './demo-seed-forecast.js';
 import { COUNTY } from '../../domain/demo/places.js';
@@ -117,12 +118,17 @@ export async function seedDemoCounty(
   }
   await seedDemoNotices(db, result.orgId, opts.today);
   await seedDemoSurveys(db, result.orgId, opts.today);
-  await seedDemoOrgTree(db, result.orgId, opts.today);
+  const tree = await seedDemoOrgTree(db, result.orgId, opts.today);
   await seedDemoCultivation(db, result.orgId, opts.today);
   await seedDemoCare(db, result.orgId, opts.today, { dip: !!opts.currentWeekPlan });
   // After the launch and the care tasks: their score-sheet sources have records to count.
   await seedDemoMeasures(db, result.orgId, opts.today);
-  if (opts.currentWeekPlan) await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
+  if (opts.currentWeekPlan) {
+    await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
+    // …and a second, small county under the same city: somewhere to move a shop to, two counties in the roll-ups (decision 1923).
+    progress('第二个县 the second county', 99);
+    await seedDemoSecondCounty(db, result.orgId, tree.cityId, opts.today);
+  }
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }

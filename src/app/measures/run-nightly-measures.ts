@@ -1,8 +1,7 @@
 // The night's work for one org: the four measures of every active shop as of
 // the day, then the score sheets of the month that yesterday belongs to (on
 // the 1st that is the month just finished).
-import { sql } from 'drizzle-orm';
-import { query, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { computeMeasures, type ComputeMeasuresResult } from './compute-measures.js';
 import { computeScoreSheets } from './compute-score-sheets.js';
 
@@ -21,8 +20,4 @@ export async function runNightlyMeasures(db: Db, orgId: number, asOf: string, on
   await onStep?.(70, 'score sheets');
   const { sheets } = await computeScoreSheets(db, orgId, month, asOf);
   return { ...measures, month, sheets };
-}
-
-export async function findOrgIds(db: Db): Promise<number[]> {
-  return (await query<{ id: number }>(db, sql`select id from orgs order by id`)).map((r) => r.id);
 }

@@ -64,6 +64,18 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
                count(*) filter (where status = 'closed' and closed_at >= ${now}::timestamptz - interval '30 days')::int as "closed30d"
         from desk_cases where org_id = ${orgId}`,
   );
+  const [runs] = await query<NonNullable<CountyRollup['runs']>>(
+    db,
+    sql`select (select max(month) from rating_runs where org_id = ${orgId} and status = 'published') as "ratingPublished",
+               (select max(month) from rating_runs where org_id = ${orgId} and status in ('draft', 'computing')) as "ratingDraft",
+               (select max(as_of)::text from retailer_measures where org_id = ${orgId}) as "measuresAsOf"`,
+  );
+  const [measures] = await query<NonNullable<CountyRollup['measures']>>(
+    db,
+    sql`select max(as_of)::text as "asOf", count(*)::int as shops, coalesce(sum(satisfaction), 0)::float8 as "satisfactionSum", count(satisfaction)::int as "satisfactionN",
+               coalesce(sum(loyalty), 0)::float8 as "loyaltySum", coalesce(sum(dependence), 0)::float8 as "dependenceSum", count(dependence)::int as "dependenceN"
+        from retailer_measures where org_id = ${orgId} and as_of = ${runs.measuresAsOf ?? '1900-01-01'}::date`,
+  );
   return {
     retailers: { total: shops.total, active: shops.active },
     stars: shops.stars.map(Number),
@@ -71,6 +83,8 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
     settlement: { failedOrders: settle.failedOrders, failedAmount: Number(settle.failedAmount) },
     visits: { from, to: today, planned: visits.planned, done: visits.done },
     desk,
+    measures,
+    runs,
   };
 }
 

@@ -18,7 +18,13 @@ const empty = (): CountyRollup => ({
   settlement: { failedOrders: 0, failedAmount: 0 },
   visits: { from: '', to: '', planned: 0, done: 0 },
   desk: { open: 0, overdue: 0, closed30d: 0 },
+  measures: { asOf: null, shops: 0, satisfactionSum: 0, satisfactionN: 0, loyaltySum: 0, dependenceSum: 0, dependenceN: 0 },
+  runs: { ratingPublished: null, ratingDraft: null, measuresAsOf: null },
 });
+const avg = (sum: number, n: number) => (n > 0 ? Math.round((sum / n) * 10) / 10 : null);
+
+/** The earlier of two (null, i.e. "none yet", is earliest): a parent is as far as its slowest county. */
+const earliest = (a: string | null, b: string | null) => (a === null || b === null ? null : a < b ? a : b);
 
 function add(sum: CountyRollup, c: CountyRollup) {
   sum.retailers.total += c.retailers.total;
@@ -38,6 +44,28 @@ function add(sum: CountyRollup, c: CountyRollup) {
   sum.desk.open += c.desk.open;
   sum.desk.overdue += c.desk.overdue;
   sum.desk.closed30d += c.desk.closed30d;
+  if (c.measures) {
+    const m = sum.measures!;
+    if (c.measures.asOf && (!m.asOf || c.measures.asOf > m.asOf)) m.asOf = c.measures.asOf;
+    m.shops += c.measures.shops;
+    m.satisfactionSum += c.measures.satisfactionSum;
+    m.satisfactionN += c.measures.satisfactionN;
+    m.loyaltySum += c.measures.loyaltySum;
+    m.dependenceSum += c.measures.dependenceSum;
+    m.dependenceN += c.measures.dependenceN;
+  }
+}
+
+/** The runs of a parent from its counties' rows (a county without the field counts as nothing run). */
+function runsOf(counties: (CountyRollup | undefined)[]): NonNullable<CountyRollup['runs']> {
+  if (counties.length === 0) return empty().runs!;
+  const none = { ratingPublished: null, ratingDraft: null, measuresAsOf: null };
+  const all = counties.map((c) => c?.runs ?? none);
+  return {
+    ratingPublished: all.map((r) => r.ratingPublished).reduce(earliest),
+    ratingDraft: all.reduce<string | null>((m, r) => (r.ratingDraft && (!m || r.ratingDraft > m) ? r.ratingDraft : m), null),
+    measuresAsOf: all.map((r) => r.measuresAsOf).reduce(earliest),
+  };
 }
 
 function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { payload: CountyRollup; computedAt: string }>): RollupRow {
@@ -60,9 +88,13 @@ function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { paylo
     counties: counties.length,
     missing,
     ...sum,
+    runs: runsOf(counties.map((c) => byCounty.get(c.orgId)?.payload)),
     stockoutRatePct: rate(sum.supply.stockoutLines, sum.supply.demandLines),
     sellThroughPct: rate(sum.supply.ordering, sum.supply.base),
     visitsDonePct: rate(sum.visits.done, sum.visits.planned),
+    satisfactionAvg: avg(sum.measures!.satisfactionSum, sum.measures!.satisfactionN),
+    loyaltyAvg: avg(sum.measures!.loyaltySum, sum.measures!.shops),
+    dependenceAvg: avg(sum.measures!.dependenceSum, sum.measures!.dependenceN),
     computedAt: oldest,
   };
 }

@@ -27,6 +27,7 @@ const countyScreen: Record<Screen, string> = {
   settlement: '/settlement',
   visits: '/visit-progress',
   desk: '/desk-stats',
+  measures: '/measures',
 };
 
 export function RollupPage() {
@@ -207,7 +208,13 @@ function screenColumns(screen: Screen, s: ReturnType<typeof useT>['t']['orgTree'
     case 'retailers':
       return [col(s.retailers, (r) => r.retailers.total), col(s.active, (r) => r.retailers.active)];
     case 'ratings':
-      return [0, 1, 2, 3, 4, 5, 6].map((i) => col(s.stars(i), (r) => r.stars[i] ?? 0));
+      return [
+        ...[0, 1, 2, 3, 4, 5, 6].map((i) => col(s.stars(i), (r) => r.stars[i] ?? 0)),
+        // How far each county's own monthly rating and nightly measures are (one job per county, decisions 1924–1925).
+        col(s.ratingPublished, (r) => r.runs?.ratingPublished ?? '—'),
+        col(s.ratingDraft, (r) => r.runs?.ratingDraft ?? '—'),
+        col(s.measuresAsOf, (r) => r.runs?.measuresAsOf ?? '—'),
+      ];
     case 'supply':
       return [
         col(s.week, (r) => r.supply.weekStart ?? '—'),
@@ -222,5 +229,13 @@ function screenColumns(screen: Screen, s: ReturnType<typeof useT>['t']['orgTree'
       return [col(s.planned, (r) => r.visits.planned), col(s.done, (r) => r.visits.done), col(s.donePct, (r) => <RateTag pct={r.visitsDonePct} />)];
     case 'desk':
       return [col(s.open, (r) => r.desk.open), col(s.overdue, (r) => r.desk.overdue), col(s.closed30d, (r) => r.desk.closed30d)];
+    case 'measures':
+      return [
+        col(s.measuresAsOf, (r) => r.measures?.asOf ?? '—'),
+        col(s.measuredShops, (r) => r.measures?.shops ?? 0),
+        col(s.satisfactionAvg, (r) => r.satisfactionAvg ?? '—'),
+        col(s.loyaltyAvg, (r) => r.loyaltyAvg ?? '—'),
+        col(s.dependenceAvg, (r) => r.dependenceAvg ?? '—'),
+      ];
   }
 }

@@ -1,0 +1,48 @@
+// The demo's second county (issue 19): 攸县, a small county beside 醴陵 under
+// the same city, so the move screen has somewhere to move a shop to and the
+// city and province roll-ups sum two real counties. A set-based copy of the
+// demo county (clone-county.ts, decision 1913) cut to its first grids and its
+// last weeks of orders, so the demo's start-up stays about as fast (decision
+// 1923). Same places as 醴陵 (a copy, not a second map); its own code, name,
+// usernames (`yx_manager`, `yx_worker1`, …) and roll-up row.
+import { sql } from 'drizzle-orm';
+import { type Db } from '../../db/client.js';
+import { refreshCountyRollup } from '../org-tree/county-rollup.js';
+import { forgetOrgTree } from '../org-tree/org-tree-queries.js';
+import { cloneCounty } from './clone-county.js';
+import { computeMeasures } from '../measures/compute-measures.js';
+import { beijingDate } from '../ordering/order-reminders.js';
+
+export const DEMO_SECOND_COUNTY = {
+  code: 'youxian',
+  name: '攸县烟草专卖局（营销部）',
+  adcode: '430223',
+  usernamePrefix: 'yx_',
+  /** Grids copied from 醴陵 (the first by id) with their shops. */
+  grids: 3,
+  /** Weeks of order history copied: the roll-ups' order week and the three before it for 动销率, and a quarter for the measures. */
+  orderWeeks: 13,
+} as const;
+
+export async function seedDemoSecondCounty(db: Db, templateOrgId: number, cityId: number, today: Date): Promise<{ orgId: number }> {
+  const c = DEMO_SECOND_COUNTY;
+  const since = new Date(today.getTime() - c.orderWeeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  const { orgId } = await cloneCounty(db, templateOrgId, {
+    code: c.code,
+    name: c.name,
+    adcode: c.adcode,
+    parentId: cityId,
+    usernamePrefix: c.usernamePrefix,
+    withOrders: true,
+    grids: c.grids,
+    ordersSince: since,
+  });
+  // 攸县 follows the province's tier shares (no override of its own), unlike 醴陵.
+  forgetOrgTree();
+  for (const table of ['retailers', 'orders', 'order_lines']) await db.execute(sql.raw(`analyze ${table}`));
+  // Tonight's measures, so its row in the measures roll-up is not empty on the first day (the nightly job does it after).
+  await computeMeasures(db, orgId, beijingDate(today));
+  await refreshCountyRollup(db, orgId, today);
+  return { orgId };
+}
+
