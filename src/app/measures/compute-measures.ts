@@ -52,6 +52,17 @@ export function measureFacts(orgId: number, asOf: string): SQL {
       group by o.retailer_id)`;
 }
 
+/**
+ * Settings of the nightly measures' transaction, also applied to the bare aggregate of bench:measures so the two are
+ * timed alike (decision 1744). JIT: compiling cost more than it saved. work_mem: with the default 4 MB the per-shop
+ * aggregate (300,000 groups), the county's two percentile sorts and the score sheets' joins all spilled to disk; a
+ * night's job is one statement at a time per org, so a larger allowance for its own transaction is safe.
+ */
+export async function useMeasuresSession(tx: Db): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
+}
+
 export type ComputeMeasuresResult = { asOf: string; shops: number; definitionVersion: number; surveyed: number; dependenceKnown: number };
 
 export async function computeMeasures(db: Db, orgId: number, asOf: string): Promise<ComputeMeasuresResult> {
@@ -66,8 +77,7 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
   // (an INSERT … SELECT may not), then the write.
   const res = await db.transaction(async (tx) => {
     const d = tx as unknown as Db;
-    // Compiling this statement took longer than it saved (bench:measures).
-    await d.execute(sql`set local jit = off`);
+    await useMeasuresSession(d);
     await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
     -- "where prices allow": some order of the org (any shop) in the 28 days has a margin (decision 1710)
     priced as (select exists (select 1 from o where o.margin is not null) as has_lines),
@@ -119,9 +129,9 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         least(1, f.share * f.n_shops / 2) as p_share
       from f)
     select * from p`);
-    const [r] = await query<{ shops: number; surveyed: number; dep: number }>(
-      d,
-      sql`with ins as (
+    // A re-run of a night replaces it: its rows go, then one plain insert (an upsert probed the key for every row).
+    await d.execute(sql`delete from retailer_measures where org_id = ${orgId} and as_of = ${asOf}::date`);
+    await d.execute(sql`
       insert into retailer_measures (org_id, as_of, retailer_id, definition_version, satisfaction, sat_answers, sat_round_id,
         loyalty, loy_continuity, loy_stability, loy_tenure, loy_clean, order_weeks, eligible_weeks, qty_cv, tenure_months, bad_orders, all_orders,
         contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, dep_source, computed_at)
@@ -134,17 +144,11 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         p.pctl, p_share, p.mpctl, p.sales, p.share, p.margin,
         case when p.dep_pct between 0 and 100 then round(p.dep_pct::numeric, 1) end, case when p.dep_pct between 0 and 100 then p.dep_on end,
         case when p.dep_pct between 0 and 100 then p.dep_source end, now()
-      from measure_parts p
-      on conflict (org_id, as_of, retailer_id) do update set definition_version = excluded.definition_version,
-        satisfaction = excluded.satisfaction, sat_answers = excluded.sat_answers, sat_round_id = excluded.sat_round_id,
-        loyalty = excluded.loyalty, loy_continuity = excluded.loy_continuity, loy_stability = excluded.loy_stability, loy_tenure = excluded.loy_tenure,
-        loy_clean = excluded.loy_clean, order_weeks = excluded.order_weeks, eligible_weeks = excluded.eligible_weeks, qty_cv = excluded.qty_cv,
-        tenure_months = excluded.tenure_months, bad_orders = excluded.bad_orders, all_orders = excluded.all_orders,
-        contribution = excluded.contribution, con_percentile = excluded.con_percentile, con_share_index = excluded.con_share_index,
-        con_margin_percentile = excluded.con_margin_percentile, sales_amount = excluded.sales_amount, county_share = excluded.county_share,
-        margin_amount = excluded.margin_amount, dependence = excluded.dependence, dep_reported_on = excluded.dep_reported_on, dep_source = excluded.dep_source, computed_at = excluded.computed_at
-      returning satisfaction, dependence)
-    select count(*)::int as shops, count(satisfaction)::int as surveyed, count(dependence)::int as dep from ins`,
+      from measure_parts p`);
+    // The counts of what was written, from the parts (satisfaction and dependence are stored exactly where these are set).
+    const [r] = await query<{ shops: number; surveyed: number; dep: number }>(
+      d,
+      sql`select count(*)::int as shops, count(sat_score)::int as surveyed, count(*) filter (where dep_pct between 0 and 100)::int as dep from measure_parts`,
     );
     return r;
   });
