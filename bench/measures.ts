@@ -5,7 +5,8 @@
 // facts by shop in the same run. Last line is JSON.
 //
 //   npm run bench:measures [-- --retailers 300000 --rebuild]
-//   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_measures)
+//   BENCH_DATABASE_URL=postgres://… (a database on the server to connect through; default: the local server's `postgres`)
+//   BENCH_DB=… (the data set's database, created there; default zy_bench_measures)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
