@@ -8,8 +8,8 @@ import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { generateProvince } from './measures-data.js';
 
 const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' } } });
-const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const benchDbName = 'zy_bench_measures';
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const benchDbName = process.env.BENCH_DB ?? 'zy_bench_measures';
 const url = new URL(baseUrl);
 url.pathname = `/${benchDbName}`;
 const t0 = Date.now();

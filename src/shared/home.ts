@@ -35,6 +35,7 @@ export const HOME_ITEMS = {
   'approvals.rewards': { title: { zh: '待审批投诉奖励', en: 'Rewards to approve' }, hint: { zh: '有效投诉的馈赠', en: 'for valid complaints' } },
   'supply.plan_status': { title: { zh: '本周货源计划', en: "This week's supply plan" }, hint: { zh: '已订货 / 订货日已到的零售户', en: 'shops ordered of shops whose order day has come' } },
   'rating.run_status': { title: { zh: '星级评定', en: 'Star rating' }, hint: { zh: '最近一次评定', en: 'the latest run' } },
+  'figures.measures': { title: { zh: '客户四度', en: 'The four measures' }, hint: { zh: '最近一晚全县平均（0–100）', en: "the county's means of the latest night (0–100)" }, extra: { zh: '已调查', en: 'surveyed' } },
   'figures.retailers': { title: { zh: '在册零售户', en: 'Active retailers' }, hint: { zh: '正常经营的持证户', en: 'licensed and trading' }, extra: { zh: '电子结算', en: 'on e-settlement' } },
   'figures.orders_week': { title: { zh: '近 7 天订货金额', en: 'Orders, last 7 days' }, hint: { zh: '全县已确认订单', en: 'confirmed orders in the county' }, extra: { zh: '笔订单', en: 'orders' } },
   'figures.visits_week': { title: { zh: '本周拜访', en: 'Visits this week' }, hint: { zh: '已完成 / 计划', en: 'done of planned' } },

@@ -119,7 +119,9 @@ describe('the today home on the demo day', () => {
       'desk.breaches',
       'figures.retailers',
       'figures.visits_week',
+      'figures.measures',
     ]);
+    await expect.poll(() => page.getByTestId('home-item-figures.measures').innerText()).toContain('忠诚度');
     await expect.poll(() => page.getByTestId('home-item-supply.plan_status').innerText()).toContain('已发布');
     await expect.poll(() => page.getByTestId('home-item-rating.run_status').innerText()).toMatch(/已发布|待发布/);
     await page.screenshot({ path: `${SHOTS}/home-county-manager.png`, fullPage: true });

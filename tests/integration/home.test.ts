@@ -209,6 +209,22 @@ describe('the county manager', () => {
   });
 });
 
+describe('the county’s four measures', () => {
+  it('shows the means of the latest night the job wrote, each measure a row linking to the measures screen', async () => {
+    const m = item(await home('county_manager'), 'figures.measures')!;
+    const [night] = await query<{ asOf: string; n: number; surveyed: number; loy: number }>(
+      t.database.db,
+      sql`select as_of::text as "asOf", count(*)::int as n, count(satisfaction)::int as surveyed, round(avg(loyalty)::numeric, 1)::float8 as loy
+        from retailer_measures where as_of = (select max(as_of) from retailer_measures) group by as_of`,
+    );
+    expect(night.n).toBeGreaterThan(0);
+    expect(m).toMatchObject({ count: night.n, extra: night.surveyed, date: night.asOf, link: '/measures' });
+    expect(m.rows.map((r) => r.label)).toEqual(['满意度 Satisfaction', '忠诚度 Loyalty', '贡献度 Contribution', '依存度 Dependence']);
+    expect(m.rows[1]).toMatchObject({ value: night.loy, total: 100 });
+    expect(keys(await home('grid_worker'))).not.toContain('figures.measures');
+  });
+});
+
 describe('the retailer', () => {
   it('sees their own window and limits, their own cases, and the unread count the bell shows', async () => {
     const h = await home('retailer');

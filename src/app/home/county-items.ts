@@ -1,6 +1,7 @@
 // The county's view on the home: rewards waiting for approval, the latest
-// rating run, and the retailers on file (with e-settlement). Measures (四度)
-// and forecasts add their own providers beside these.
+// rating run, the county's four measures (四度) of the latest night, and the
+// retailers on file (with e-settlement). Forecasts add their own providers
+// beside these.
 import { sql } from 'drizzle-orm';
 import { query } from '../../db/client.js';
 import type { HomeTag } from '../../shared/home.js';
@@ -51,6 +52,37 @@ const ratingRun: HomeProvider = {
   },
 };
 
+/** The four measures' county means of the latest night the job wrote, each a row; the count is the shops measured. */
+const measuresFigure: HomeProvider = {
+  key: 'figures.measures',
+  roles: ['county_manager', 'admin'],
+  async load({ db, viewer }) {
+    const [m] = await query<{ asOf: string | null; n: number; surveyed: number; dep: number; sat: number | null; loy: number | null; con: number | null; depMean: number | null }>(
+      db,
+      sql`select max(as_of)::text as "asOf", count(*)::int as n, count(satisfaction)::int as surveyed, count(dependence)::int as dep,
+          round(avg(satisfaction)::numeric, 1)::float8 as sat, round(avg(loyalty)::numeric, 1)::float8 as loy,
+          round(avg(contribution)::numeric, 1)::float8 as con, round(avg(dependence)::numeric, 1)::float8 as "depMean"
+        from retailer_measures
+        where org_id = ${viewer.orgId} and as_of = (select max(as_of) from retailer_measures where org_id = ${viewer.orgId})`,
+    );
+    if (!m?.asOf) return homeItem('figures.measures', { group: 'figures', count: 0, tag: 'none', link: '/measures' });
+    const row = (label: string, value: number | null, sub: string | null) => homeRow({ label, value, total: value === null ? null : 100, sub, date: m.asOf, link: '/measures' });
+    return homeItem('figures.measures', {
+      group: 'figures',
+      count: m.n,
+      extra: m.surveyed,
+      date: m.asOf,
+      link: '/measures',
+      rows: [
+        row('满意度 Satisfaction', m.sat, `n = ${m.surveyed}`),
+        row('忠诚度 Loyalty', m.loy, null),
+        row('贡献度 Contribution', m.con, null),
+        row('依存度 Dependence', m.depMean, `n = ${m.dep}`),
+      ],
+    });
+  },
+};
+
 const retailersFigure: HomeProvider = {
   key: 'figures.retailers',
   roles: ['county_manager', 'admin'],
@@ -63,4 +95,4 @@ const retailersFigure: HomeProvider = {
   },
 };
 
-export const countyProviders: HomeProvider[] = [rewards, ratingRun, retailersFigure];
+export const countyProviders: HomeProvider[] = [rewards, ratingRun, measuresFigure, retailersFigure];

@@ -1,7 +1,7 @@
 // The nightly four measures of every active shop of an org, as of a day, in
-// one set-based statement (decision 1710): the 26-week order facts per shop,
-// the county's percentiles and shares by window functions, gross margin from
-// the last 28 days of priced lines, the latest tobacco-income share reported
+// one set-based statement (decision 1710): the 26-week order facts per shop
+// and the 28-day gross margin in one pass over the window's orders (1744),
+// the county's percentiles and shares by window functions, the latest tobacco-income share reported
 // on a visit (else on a survey's income question), the survey scores, and the weighted measures — written with the
 // definition's version, replacing that night's rows if the job runs again.
 // The formulas are those of src/domain/measures/formulas.ts.
@@ -22,38 +22,45 @@ const num = (x: number) => sql.raw(String(Number(x)));
 /** The survey answers' key of the income question, as a literal (a parameter would leave `->` ambiguous). */
 const incomeKey = sql.raw(`'${TOBACCO_INCOME_QUESTION.replace(/'/g, '')}'`);
 
-/** The per-shop facts of the window: the statement bench:measures also runs bare, as the baseline. */
+/**
+ * The per-shop facts of the window, in one pass over the window's orders (decision 1744): the statement bench:measures
+ * also runs bare, as the baseline. Weeks with a confirmed order are counted as the bits set in a 64-bit mask (one bit
+ * per Monday-based week since the window's first Monday, at most 27) rather than by `count(distinct week)`, which
+ * made PostgreSQL sort the whole window by shop; the 28-day gross margin (the orders' margin fact, decision 1743) is
+ * summed in the same pass.
+ */
 export function measureFacts(orgId: number, asOf: string): SQL {
+  const from = sql`${asOf}::date - ${sql.raw(String(WINDOW_DAYS))}`;
+  const firstMonday = sql`date_trunc('week', (${from})::timestamp)::date`;
   return sql`
     shops as (
-      select r.id, greatest(${asOf}::date - ${sql.raw(String(WINDOW_DAYS))}, coalesce(r.opened_on, r.created_at::date)) as from_day,
+      select r.id, greatest(${from}, coalesce(r.opened_on, r.created_at::date)) as from_day,
              coalesce(r.opened_on, r.created_at::date) as opened
       from retailers r where r.org_id = ${orgId} and r.status = 'active'),
     o as (
       select o.retailer_id,
-        count(distinct date_trunc('week', o.order_date)) filter (where o.status = 'confirmed')::int as weeks,
+        bit_count(coalesce(bit_or(1::int8 << ((o.order_date - ${firstMonday}) / 7)) filter (where o.status = 'confirmed'), 0)::bit(64))::int as weeks,
         count(*)::int as all_orders,
         count(*) filter (where o.status = 'cancelled' or o.settlement_status = 'failed')::int as bad,
         count(*) filter (where o.status = 'confirmed')::int as n_conf,
         stddev_pop(o.total_qty) filter (where o.status = 'confirmed') as sd,
         avg(o.total_qty) filter (where o.status = 'confirmed') as mean,
-        coalesce(sum(o.total_amount) filter (where o.status = 'confirmed'), 0)::float8 as sales
+        coalesce(sum(o.total_amount) filter (where o.status = 'confirmed'), 0)::float8 as sales,
+        sum(o.margin_amount) filter (where o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))})::float8 as margin
       from orders o
-      where o.org_id = ${orgId} and o.order_date >= ${asOf}::date - ${sql.raw(String(WINDOW_DAYS))} and o.order_date < ${asOf}::date
+      where o.org_id = ${orgId} and o.order_date >= ${from} and o.order_date < ${asOf}::date
       group by o.retailer_id)`;
 }
 
 /**
- * Gross margin per shop over the last 28 days: the orders' margin fact, kept equal to their priced lines by every
- * writer (decision 1743); orders with no priced line have none. bench:measures times it alone.
+ * Settings of the nightly measures' transaction, also applied to the bare aggregate of bench:measures so the two are
+ * timed alike (decision 1744). JIT: compiling cost more than it saved. work_mem: with the default 4 MB the per-shop
+ * aggregate (300,000 groups), the county's two percentile sorts and the score sheets' joins all spilled to disk; a
+ * night's job is one statement at a time per org, so a larger allowance for its own transaction is safe.
  */
-export function marginFacts(orgId: number, asOf: string): SQL {
-  return sql`
-      select o.retailer_id, sum(o.margin_amount)::float8 as margin
-      from orders o
-      where o.org_id = ${orgId} and o.status = 'confirmed' and o.order_date >= ${asOf}::date - ${sql.raw(String(MARGIN_DAYS))} and o.order_date < ${asOf}::date
-        and o.margin_amount is not null
-      group by o.retailer_id`;
+export async function useMeasuresSession(tx: Db): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
 }
 
 export type ComputeMeasuresResult = { asOf: string; shops: number; definitionVersion: number; surveyed: number; dependenceKnown: number };
@@ -70,11 +77,10 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
   // (an INSERT … SELECT may not), then the write.
   const res = await db.transaction(async (tx) => {
     const d = tx as unknown as Db;
-    // Compiling this statement took longer than it saved (bench:measures).
-    await d.execute(sql`set local jit = off`);
+    await useMeasuresSession(d);
     await d.execute(sql`create temp table measure_parts on commit drop as with ${measureFacts(orgId, asOf)},
-    m as (${marginFacts(orgId, asOf)}),
-    priced as (select exists (select 1 from m) as has_lines),
+    -- "where prices allow": some order of the org (any shop) in the 28 days has a margin (decision 1710)
+    priced as (select exists (select 1 from o where o.margin is not null) as has_lines),
     dep_visit as (
       select distinct on (v.retailer_id) v.retailer_id, (v.form->>'tobaccoIncomePct')::real as pct, v.visit_date
       from visits v
@@ -108,11 +114,11 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         percent_rank() over (order by coalesce(o.sales, 0))::float8 as pctl,
         coalesce(coalesce(o.sales, 0) / nullif(sum(coalesce(o.sales, 0)) over (), 0), 0)::float8 as share,
         count(*) over ()::int as n_shops,
-        m.margin,
-        case when (select has_lines from priced) then percent_rank() over (order by coalesce(m.margin, 0))::float8 end as mpctl,
+        o.margin,
+        case when (select has_lines from priced) then percent_rank() over (order by coalesce(o.margin, 0))::float8 end as mpctl,
         dep.pct as dep_pct, dep.visit_date as dep_on, dep.source as dep_source,
         sat.score as sat_score, sat.answers as sat_answers, sat.round_id as sat_round
-      from shops s left join o on o.retailer_id = s.id left join m on m.retailer_id = s.id
+      from shops s left join o on o.retailer_id = s.id
         left join dep on dep.retailer_id = s.id left join sat on sat.retailer_id = s.id),
     p as (
       select f.*,
@@ -123,9 +129,9 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         least(1, f.share * f.n_shops / 2) as p_share
       from f)
     select * from p`);
-    const [r] = await query<{ shops: number; surveyed: number; dep: number }>(
-      d,
-      sql`with ins as (
+    // A re-run of a night replaces it: its rows go, then one plain insert (an upsert probed the key for every row).
+    await d.execute(sql`delete from retailer_measures where org_id = ${orgId} and as_of = ${asOf}::date`);
+    await d.execute(sql`
       insert into retailer_measures (org_id, as_of, retailer_id, definition_version, satisfaction, sat_answers, sat_round_id,
         loyalty, loy_continuity, loy_stability, loy_tenure, loy_clean, order_weeks, eligible_weeks, qty_cv, tenure_months, bad_orders, all_orders,
         contribution, con_percentile, con_share_index, con_margin_percentile, sales_amount, county_share, margin_amount, dependence, dep_reported_on, dep_source, computed_at)
@@ -138,17 +144,11 @@ export async function computeMeasures(db: Db, orgId: number, asOf: string): Prom
         p.pctl, p_share, p.mpctl, p.sales, p.share, p.margin,
         case when p.dep_pct between 0 and 100 then round(p.dep_pct::numeric, 1) end, case when p.dep_pct between 0 and 100 then p.dep_on end,
         case when p.dep_pct between 0 and 100 then p.dep_source end, now()
-      from measure_parts p
-      on conflict (org_id, as_of, retailer_id) do update set definition_version = excluded.definition_version,
-        satisfaction = excluded.satisfaction, sat_answers = excluded.sat_answers, sat_round_id = excluded.sat_round_id,
-        loyalty = excluded.loyalty, loy_continuity = excluded.loy_continuity, loy_stability = excluded.loy_stability, loy_tenure = excluded.loy_tenure,
-        loy_clean = excluded.loy_clean, order_weeks = excluded.order_weeks, eligible_weeks = excluded.eligible_weeks, qty_cv = excluded.qty_cv,
-        tenure_months = excluded.tenure_months, bad_orders = excluded.bad_orders, all_orders = excluded.all_orders,
-        contribution = excluded.contribution, con_percentile = excluded.con_percentile, con_share_index = excluded.con_share_index,
-        con_margin_percentile = excluded.con_margin_percentile, sales_amount = excluded.sales_amount, county_share = excluded.county_share,
-        margin_amount = excluded.margin_amount, dependence = excluded.dependence, dep_reported_on = excluded.dep_reported_on, dep_source = excluded.dep_source, computed_at = excluded.computed_at
-      returning satisfaction, dependence)
-    select count(*)::int as shops, count(satisfaction)::int as surveyed, count(dependence)::int as dep from ins`,
+      from measure_parts p`);
+    // The counts of what was written, from the parts (satisfaction and dependence are stored exactly where these are set).
+    const [r] = await query<{ shops: number; surveyed: number; dep: number }>(
+      d,
+      sql`select count(*)::int as shops, count(sat_score)::int as surveyed, count(*) filter (where dep_pct between 0 and 100)::int as dep from measure_parts`,
     );
     return r;
   });
