@@ -1,5 +1,7 @@
 // Strings every screen uses: the app name, sheet-error tables, buttons and generic errors.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../shared/plural.js';
+
 export const commonZh = {
   app: { name: '知音', subtitle: '零售客户服务系统', switchLang: 'English' },
   /** The bad rows of a refused sheet (every sheet import). */
@@ -37,7 +39,7 @@ export const commonEn = {
   sheet: { row: 'Row', column: 'Column', value: 'Value', problem: 'Problem' },
   jobs: {
     state: { queued: 'Queued', running: 'Running', completed: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
-    retrying: (n: number, max: number) => `Attempt ${n} did not succeed; it will be retried shortly (at most ${max} attempts)`,
+    retrying: (n: number, max: number) => `Attempt ${n} did not succeed; it will be retried shortly (at most ${countOf(max, 'attempt')})`,
     failed: (error: string) => `The background job failed; you can start it again. Reason: ${error}`,
     leaveHint: 'Runs in the background; you may leave this page and find the progress here when you return.',
   },
