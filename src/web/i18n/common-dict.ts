@@ -31,6 +31,15 @@ export const commonZh = {
     next: '下一页',
     page: (n: number) => `第 ${n} 页`,
   },
+  /** Punctuation that joins pieces of text: full-width in Chinese, ASCII with a space in English (decision 1444). */
+  punct: {
+    colon: '：',
+    semicolon: '；',
+    comma: '，',
+    /** Between the items of a list of names (顿号). */
+    listSep: '、',
+    paren: (s: string | number) => `（${s}）`,
+  },
 };
 
 export const commonEn = {
@@ -60,5 +69,12 @@ export const commonEn = {
     prev: 'Previous',
     next: 'Next',
     page: (n: number) => `Page ${n}`,
+  },
+  punct: {
+    colon: ': ',
+    semicolon: '; ',
+    comma: ', ',
+    listSep: ', ',
+    paren: (s: string | number) => ` (${s})`,
   },
 } satisfies typeof commonZh;

@@ -189,7 +189,7 @@ function LinkedCard({ linked }: { linked: NonNullable<Detail['linked']> }) {
             columns={[
               { title: t.desk.category, dataIndex: 'productName' },
               { title: d.limit, dataIndex: 'limitQty', width: 80 },
-              { title: d.sameTier, render: (_, l) => (l.sameTierAvg === null ? '—' : `${l.sameTierAvg}（${l.sameTierShops}）`), width: 110 },
+              { title: d.sameTier, render: (_, l) => (l.sameTierAvg === null ? '—' : `${l.sameTierAvg}${t.punct.paren(l.sameTierShops)}`), width: 110 },
               { title: d.reason, render: (_, l) => <span data-testid="allocation-reason">{l.reason ? l.reason[lang] : '—'}</span> },
             ]}
           />
@@ -201,7 +201,7 @@ function LinkedCard({ linked }: { linked: NonNullable<Detail['linked']> }) {
           <Typography.Text strong>{d.orders}</Typography.Text>
           {linked.orders.map((o) => (
             <div key={o.id}>
-              {o.orderDate} · {o.totalQty} · ¥{o.totalAmount} · {o.lines.map((l) => `${l.productName}×${l.orderedQty}`).join('、')}
+              {o.orderDate} · {o.totalQty} · ¥{o.totalAmount} · {o.lines.map((l) => `${l.productName}×${l.orderedQty}`).join(t.punct.listSep)}
             </div>
           ))}
         </div>

@@ -62,6 +62,8 @@ export const gridMapZh = {
     deleted: '网格已删除',
     saved: '已保存',
     splitTitle: (name: string) => `拆分网格“${name}”`,
+    /** The new grid's name a split suggests. */
+    splitName: (name: string) => `${name}（拆分）`,
     splitHint: (n: number) => (n > 0 ? `把已选的 ${n} 户拆到新网格` : '未选零售户：按工作量自动一分为二'),
     newGridName: '新网格名称',
     split_done: (n: number) => `已拆出新网格，移动 ${n} 户`,
@@ -201,6 +203,7 @@ export const gridMapEn = {
     deleted: 'Grid deleted',
     saved: 'Saved',
     splitTitle: (name: string) => `Split grid "${name}"`,
+    splitName: (name: string) => `${name} (split)`,
     splitHint: (n: number) => (n > 0 ? `Move the ${n} selected retailers to a new grid` : 'Nothing selected: cut in two by workload'),
     newGridName: 'New grid name',
     split_done: (n: number) => `New grid made, ${n} moved`,
