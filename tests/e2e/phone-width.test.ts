@@ -1,7 +1,8 @@
 // Phone pages fit the phone (issue 14 item 3): the retailer's pages and the
 // grid worker's field screens are opened at 390 px in Chinese and English,
 // and none may be wider than the screen — a retailer must never scroll
-// sideways — and their buttons must be big enough to tap.
+// sideways — their buttons must be big enough to tap, and the bottom
+// navigation must be there.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -97,6 +98,9 @@ const PAGES: { role: DemoRole; path: string; ready: string }[] = [
   { role: 'retailer', path: '/my-surveys', ready: 'main' },
   { role: 'grid_worker', path: '/home', ready: 'main' },
   { role: 'grid_worker', path: '/field', ready: 'main' },
+  // 网格地图 (issue 14): the worker looks up a shop's grid and the way to it on the phone.
+  { role: 'grid_worker', path: '/map', ready: '.leaflet-container' },
+  { role: 'grid_worker', path: '/retailers', ready: 'main' },
   { role: 'grid_worker', path: '/care', ready: 'main' },
   { role: 'grid_worker', path: '/score-sheets', ready: 'main' },
   { role: 'grid_worker', path: '/notices', ready: 'main' },
@@ -113,6 +117,7 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
         { role: 'grid_worker' as DemoRole, path: `/retailers/${ownShop}`, ready: 'main' },
         // A case of the worker's grid opened in its drawer over the list.
         { role: 'grid_worker' as DemoRole, path: `/desk?case=${gridCase}`, ready: '[data-testid=case-detail]' },
+        { role: 'grid_worker' as DemoRole, path: `/field/order/${ownShop}`, ready: 'main' },
       ];
       // One login per role and language; the role's pages are then opened in turn in the same tab.
       for (const role of [...new Set(pages.map((p) => p.role))]) {
@@ -129,9 +134,28 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
           await page.waitForLoadState('networkidle');
           const m = await measure(page);
           if (m.scrollWidth > m.width + 1) found.push(`${role} ${path} (${lang}): ${m.scrollWidth}px > ${m.width}px; ${m.over.join('; ')}`);
+          // Bottom navigation (decision 1443): the role's daily screens one tap away on every one of its phone pages.
+          // Not under anything the page draws (a map's panes stack at z-index 400 and up): each tab is what a tap at its
+          // centre hits.
+          const covered = await page.evaluate(() => {
+            const tabs = [...document.querySelectorAll<HTMLElement>('[data-testid=bottom-nav] button')];
+            if (!tabs.length) return null;
+            return tabs.filter((b) => {
+              const r = b.getBoundingClientRect();
+              return !b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+            }).map((b) => b.textContent);
+          });
+          if (covered === null) found.push(`${role} ${path} (${lang}): no bottom navigation`);
+          else if (covered.length) found.push(`${role} ${path} (${lang}): bottom navigation covered at ${covered.join(', ')}`);
           if (m.small.length) found.push(`${role} ${path} (${lang}): tap targets under 44 px: ${m.small.slice(0, 8).join('; ')}${m.small.length > 8 ? ` … ${m.small.length} in all` : ''}`);
           await page.screenshot({ path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
         }
+        // A tab takes the thumb to its screen.
+        const tab = role === 'retailer' ? 'my-rating' : 'map';
+        await page!.getByTestId(`bottom-tab-${tab}`).click();
+        await page!.waitForURL(new RegExp(`/${tab}$`));
+        expect(await page!.getByTestId(`bottom-tab-${tab}`).getAttribute('aria-current')).toBe('page');
+        await page!.screenshot({ path: `${SHOTS}/phone-${lang}-${role}-bottom-nav.png` });
         await page?.context().close();
       }
       expect(found).toEqual([]);

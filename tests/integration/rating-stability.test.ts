@@ -138,7 +138,7 @@ describe('why did my star drop, this month and earlier', () => {
     expect(integrity).toMatchObject({ value: 'C', prevValue: 'A', delta: -10 });
     expect(integrity.cause.zh).toBe('2026-09 专卖合规考核得分 78 分，违规 2 次，评为 C 类');
     expect(integrity.prevCause.zh).toBe('2026-08 专卖合规考核得分 96 分，违规 0 次，评为 A 类');
-    expect(integrity.cause.en).toBe('Compliance assessment of 2026-09: score 78, 2 violation(s), class C');
+    expect(integrity.cause.en).toBe('Compliance assessment of 2026-09: score 78, 2 violations, class C');
   });
 
   it('explains a held tier move to the shop', async () => {

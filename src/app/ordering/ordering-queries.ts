@@ -1,6 +1,7 @@
 // What an order screen needs about one retailer (scoped): the open or next
 // order window, each product with its limit and the reason, the current
 // order, the last orders, and a suggested order from its history.
+import { countOf } from '../../shared/plural.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -115,7 +116,7 @@ export async function getRetailerOrdering(db: Db, viewer: Viewer, retailerId: nu
             forecast: null,
             capped: qty < avg,
             source: 'history',
-            reason: { zh: `近${lastIds.length}次订货平均 ${avg} 条`, en: `${avg} cartons on average over the last ${lastIds.length} orders` },
+            reason: { zh: `近${lastIds.length}次订货平均 ${avg} 条`, en: `${countOf(avg, 'carton')} on average over the last ${countOf(lastIds.length, 'order')}` },
           };
         })
         .filter((s) => s.qty > 0)

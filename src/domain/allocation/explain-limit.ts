@@ -1,5 +1,6 @@
 // The plain-language reason for a retailer's limit (限量) of one product, in
 // Chinese and English, from the published quota table and its own cap.
+import { countOf } from '../../shared/plural.js';
 import type { Market } from './types.js';
 import { ratingMessages } from '../rating/messages.js';
 import { labelOf } from '../../shared/codes.js';
@@ -31,7 +32,7 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
   const weekZh = f.weekStart ? `${weekLabel(f.weekStart, 'zh')}` : '本周';
   const weekEn = f.weekStart ? `In ${weekLabel(f.weekStart, 'en')}` : 'This week';
   const zh: string[] = [`${weekZh}「${f.productName}」全县共投放 ${f.supplyQty} 条，按档位分配，档位越高限量越多。`];
-  const en: string[] = [`${weekEn} ${f.supplyQty} cartons of ${f.productName} are shared by tier; higher tiers get more.`];
+  const en: string[] = [`${weekEn} ${countOf(f.supplyQty, 'carton')} of ${f.productName} are shared by tier; higher tiers get more.`];
   if (f.urbanWeight !== f.ruralWeight) {
     const lean = f.urbanWeight > f.ruralWeight ? 'urban' : 'rural';
     zh.push(`该品规向${marketZh[lean]}倾斜（${marketZh.urban}权重 ${f.urbanWeight}，${marketZh.rural}权重 ${f.ruralWeight}）。`);
@@ -54,7 +55,7 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
     return { zh: zh.join(''), en: en.join(' ') };
   }
   zh.push(`您是第 ${f.tier} 档、${marketZh[f.market]}，该档每户限 ${f.quota} 条。`);
-  en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: ${f.quota} cartons per shop in your tier.`);
+  en.push(`You are tier ${f.tier}, ${marketEn[f.market]}: ${countOf(f.quota, 'carton')} per shop in your tier.`);
   if (f.extra) {
     zh.push('分完整档后还有少量余量；');
     en.push('After whole tiers, a little was left;');
@@ -69,7 +70,7 @@ export function explainLimit(f: LimitFacts): { zh: string; en: string } {
     en.push(
       f.cap === 0
         ? 'You have not ordered it in the last 12 weeks, nor have shops like yours, so your limit that week is 0.'
-        : `Your sales in the last 12 weeks show at most ${f.cap} cartons a week, so your limit is ${f.limit}.`,
+        : `Your sales in the last 12 weeks show at most ${countOf(f.cap, 'carton')} a week, so your limit is ${f.limit}.`,
     );
   }
   return { zh: zh.join(''), en: en.join(' ') };

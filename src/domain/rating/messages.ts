@@ -1,6 +1,8 @@
 // Every sentence the rating engine produces, in Chinese and English.
-// Placeholders are {name}; `say` fills them in both languages at once.
+// Placeholders are {name}, and an English count's noun ICU's
+// {n, plural, one {# point} other {# points}}; `say` fills them in both languages at once.
 import type { Text } from './types.js';
+import { fillMessage } from '../../shared/plural.js';
 
 export const ratingMessages = {
   // Star items: the label before the value, and the value's unit.
@@ -15,7 +17,7 @@ export const ratingMessages = {
   item_dependence: { zh: '本月按时订货', en: 'On-time ordering this month' },
   item_eSettlement: { zh: '电子结算扣款成功率', en: 'E-settlement success rate' },
   unit_integrity: { zh: '{v} 类', en: '{v}' },
-  unit_volume: { zh: '{v} 件', en: '{v} cases' },
+  unit_volume: { zh: '{v} 件', en: '{v, plural, one {# case} other {# cases}}' },
   unit_class1Share: { zh: '{v}%', en: '{v}%' },
   unit_avgPrice: { zh: '{v} 元', en: '{v} yuan' },
   unit_brands: { zh: '{v} 个', en: '{v}' },
@@ -30,39 +32,39 @@ export const ratingMessages = {
   // Explaining a change from last month.
   change_less: {
     zh: '{label} {value}（上月 {prev}），得分 {points} 分（上月 {prevPoints} 分），少得 {delta} 分',
-    en: '{label}: {value} (last month {prev}), {points} points (last month {prevPoints}), {delta} fewer',
+    en: '{label}: {value} (last month {prev}), {points, plural, one {# point} other {# points}} (last month {prevPoints}), {delta} fewer',
   },
   change_more: {
     zh: '{label} {value}（上月 {prev}），得分 {points} 分（上月 {prevPoints} 分），多得 {delta} 分',
-    en: '{label}: {value} (last month {prev}), {points} points (last month {prevPoints}), {delta} more',
+    en: '{label}: {value} (last month {prev}), {points, plural, one {# point} other {# points}} (last month {prevPoints}), {delta} more',
   },
   change_same: {
     zh: '{label} {value}（上月 {prev}），得分 {points} 分，与上月持平',
-    en: '{label}: {value} (last month {prev}), {points} points, same as last month',
+    en: '{label}: {value} (last month {prev}), {points, plural, one {# point} other {# points}}, same as last month',
   },
   change_new_item: {
     zh: '{label} {value}，得分 {points} 分（上月无此项）',
-    en: '{label}: {value}, {points} points (not scored last month)',
+    en: '{label}: {value}, {points, plural, one {# point} other {# points}} (not scored last month)',
   },
   change_dropped_item: {
     zh: '{label}本月不再计分（上月 {prev}，得 {prevPoints} 分），少得 {delta} 分',
-    en: '{label} is no longer scored (last month {prev}, {prevPoints} points), {delta} fewer',
+    en: '{label} is no longer scored (last month {prev}, {prevPoints, plural, one {# point} other {# points}}), {delta} fewer',
   },
   summary_star_down: {
     zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），由{prevStar}降为{star}',
-    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): down from {prevStar} to {star}',
+    en: 'Total for {month}: {score, plural, one {# point} other {# points}} ({prevMonth}: {prevScore}): down from {prevStar} to {star}',
   },
   summary_star_up: {
     zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），由{prevStar}升为{star}',
-    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): up from {prevStar} to {star}',
+    en: 'Total for {month}: {score, plural, one {# point} other {# points}} ({prevMonth}: {prevScore}): up from {prevStar} to {star}',
   },
   summary_star_same: {
     zh: '{month}总分 {score} 分（{prevMonth} {prevScore} 分），保持{star}',
-    en: 'Total for {month}: {score} points ({prevMonth}: {prevScore}): still {star}',
+    en: 'Total for {month}: {score, plural, one {# point} other {# points}} ({prevMonth}: {prevScore}): still {star}',
   },
   summary_cutoff_moved: {
     zh: '{star}的分数线本月为 {cutoff} 分（上月 {prevCutoff} 分）',
-    en: 'The line for {star} is {cutoff} points this month (last month {prevCutoff})',
+    en: 'The line for {star} is {cutoff, plural, one {# point} other {# points}} this month (last month {prevCutoff})',
   },
   summary_scheme_changed: {
     zh: '本月采用评分方案 {version}（上月 {prevVersion}），部分项目满分可能不同',
@@ -70,13 +72,13 @@ export const ratingMessages = {
   },
 
   // Paths to the next star or tier.
-  path_add_cartons: { zh: '每月多订 {n} 条卷烟（品种结构不变）', en: 'Order {n} more cartons a month (same mix)' },
-  path_add_class1: { zh: '每月多订 {n} 条一类烟', en: 'Order {n} more cartons of class-1 cigarettes a month' },
-  path_add_brands: { zh: '多经营 {n} 个卷烟规格', en: 'Stock {n} more brands' },
+  path_add_cartons: { zh: '每月多订 {n} 条卷烟（品种结构不变）', en: 'Order {n} more {n, plural, one {carton} other {cartons}} a month (same mix)' },
+  path_add_class1: { zh: '每月多订 {n} 条一类烟', en: 'Order {n} more {n, plural, one {carton} other {cartons}} of class-1 cigarettes a month' },
+  path_add_brands: { zh: '多经营 {n} 个卷烟规格', en: 'Stock {n} more {n, plural, one {brand} other {brands}}' },
   path_store_image: { zh: '店面形象提升到 {to} 级', en: 'Raise the store image to grade {to}' },
-  path_feedback: { zh: '每月多反馈 {n} 条市场信息', en: 'Report {n} more pieces of market information a month' },
+  path_feedback: { zh: '每月多反馈 {n} 条市场信息', en: 'Report {n} more {n, plural, one {piece} other {pieces}} of market information a month' },
   path_new_brands: { zh: '每月多上架 {n} 个新品规格', en: 'List {n} more new brands a month' },
-  path_order_cycles: { zh: '本月按时完成 {n} 次订货', en: 'Order on time in {n} cycles this month' },
+  path_order_cycles: { zh: '本月按时完成 {n} 次订货', en: 'Order on time in {n, plural, one {# cycle} other {# cycles}} this month' },
   path_e_settlement_join: { zh: '开通电子结算', en: 'Join e-settlement' },
   path_e_settlement_open: {
     zh: '开通电子结算并保持扣款成功率不低于 {pct}%',
@@ -89,12 +91,12 @@ export const ratingMessages = {
   path_join: { zh: '{a}，同时{b}', en: '{a}, and {b}' },
   path_gain: {
     zh: '距{star}还差 {gap} 分，此项可多得 {gain} 分',
-    en: '{gap} points short of {star}; this adds {gain} points',
+    en: '{gap, plural, one {# point} other {# points}} short of {star}; this adds {gain, plural, one {# point} other {# points}}',
   },
-  tier_add_cartons: { zh: '每个订货周期多订 {n} 条卷烟（品种结构不变）', en: 'Order {n} more cartons per cycle (same mix)' },
+  tier_add_cartons: { zh: '每个订货周期多订 {n} 条卷烟（品种结构不变）', en: 'Order {n} more {n, plural, one {carton} other {cartons}} per cycle (same mix)' },
   tier_gain: {
     zh: '距第 {tier} 档还差 {gap} 分，此项可多得 {gain} 分',
-    en: '{gap} points short of tier {tier}; this adds {gain} points',
+    en: '{gap, plural, one {# point} other {# points}} short of tier {tier}; this adds {gain, plural, one {# point} other {# points}}',
   },
 
   // Segments and service packages.
@@ -113,7 +115,7 @@ export const ratingMessages = {
   manual_tier_forbidden: { zh: '本方案不允许人工调整档位', en: 'This scheme does not allow manual tier changes' },
   manual_tier_reason_required: {
     zh: '人工调整档位必须填写原因（至少 {n} 个字）',
-    en: 'A manual tier change needs a reason (at least {n} characters)',
+    en: 'A manual tier change needs a reason (at least {n, plural, one {# character} other {# characters}})',
   },
   manual_tier_out_of_range: { zh: '档位应在 1–{max} 之间', en: 'Tier must be between 1 and {max}' },
   manual_tier_unchanged: { zh: '新档位与当前档位相同', en: 'The new tier equals the current one' },
@@ -138,7 +140,7 @@ export const ratingMessages = {
   // Tier moves held by the monthly cap, or let through by a recorded cause.
   tier_held_by_cap: {
     zh: '按本月档位 {computed} 档，较上月 {from} 档变动超过每月 {limit} 档的上限，本月定为 {tier} 档',
-    en: "This month's figures give tier {computed}; that is more than {limit} tiers from last month's {from}, so the tier is {tier} this month",
+    en: "This month's figures give tier {computed}; that is more than {limit, plural, one {# tier} other {# tiers}} from last month's {from}, so the tier is {tier} this month",
   },
   tier_cause_applied: {
     zh: '档位由上月 {from} 档变为 {tier} 档，超过每月 {limit} 档的上限，依据已登记原因：{cause}',
@@ -148,12 +150,12 @@ export const ratingMessages = {
     zh: '新办证零售户，上月评定周期未满，档位由 {from} 档直接定为 {tier} 档（不受每月 {limit} 档上限限制）',
     en: 'A new licensee whose last month did not cover a full rating window: the tier goes from {from} straight to {tier} (the monthly limit of {limit} does not apply)',
   },
-  tier_window: { zh: '档位按近 {months} 个月的完整订货周期计算', en: 'The tier is rated over the complete order cycles of the last {months} months' },
+  tier_window: { zh: '档位按近 {months} 个月的完整订货周期计算', en: 'The tier is rated over the complete order cycles of the last {months, plural, one {# month} other {# months}}' },
 
   // Why the compliance class is what it is (the monopoly administration's assessment).
   integrity_cause: {
     zh: '{month} 专卖合规考核得分 {score} 分，违规 {penalties} 次，评为 {cls} 类',
-    en: 'Compliance assessment of {month}: score {score}, {penalties} violation(s), class {cls}',
+    en: 'Compliance assessment of {month}: score {score}, {penalties, plural, one {# violation} other {# violations}}, class {cls}',
   },
   integrity_cause_default: {
     zh: '无专卖合规考核记录，按 A 类计',
@@ -165,8 +167,7 @@ export type RatingMessageKey = keyof typeof ratingMessages;
 
 export function say(key: RatingMessageKey, params: Record<string, string | number> = {}): Text {
   const m: Text = ratingMessages[key];
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
-  return { zh: fill(m.zh), en: fill(m.en) };
+  return { zh: fillMessage(m.zh, params), en: fillMessage(m.en, params) };
 }
 
 /** Join two already translated sentences. */

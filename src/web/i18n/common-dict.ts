@@ -1,5 +1,7 @@
 // Strings every screen uses: the app name, sheet-error tables, buttons and generic errors.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../shared/plural.js';
+
 export const commonZh = {
   app: { name: '知音', subtitle: '零售客户服务系统', switchLang: 'English' },
   /** The bad rows of a refused sheet (every sheet import). */
@@ -29,6 +31,15 @@ export const commonZh = {
     next: '下一页',
     page: (n: number) => `第 ${n} 页`,
   },
+  /** Punctuation that joins pieces of text: full-width in Chinese, ASCII with a space in English (decision 1444). */
+  punct: {
+    colon: '：',
+    semicolon: '；',
+    comma: '，',
+    /** Between the items of a list of names (顿号). */
+    listSep: '、',
+    paren: (s: string | number) => `（${s}）`,
+  },
 };
 
 export const commonEn = {
@@ -37,7 +48,7 @@ export const commonEn = {
   sheet: { row: 'Row', column: 'Column', value: 'Value', problem: 'Problem' },
   jobs: {
     state: { queued: 'Queued', running: 'Running', completed: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
-    retrying: (n: number, max: number) => `Attempt ${n} did not succeed; it will be retried shortly (at most ${max} attempts)`,
+    retrying: (n: number, max: number) => `Attempt ${n} did not succeed; it will be retried shortly (at most ${countOf(max, 'attempt')})`,
     failed: (error: string) => `The background job failed; you can start it again. Reason: ${error}`,
     leaveHint: 'Runs in the background; you may leave this page and find the progress here when you return.',
   },
@@ -58,5 +69,12 @@ export const commonEn = {
     prev: 'Previous',
     next: 'Next',
     page: (n: number) => `Page ${n}`,
+  },
+  punct: {
+    colon: ': ',
+    semicolon: '; ',
+    comma: ', ',
+    listSep: ', ',
+    paren: (s: string | number) => ` (${s})`,
   },
 } satisfies typeof commonZh;

@@ -1,4 +1,5 @@
-// The frame around every screen: side menu on desktops, a drawer on phones,
+// The frame around every screen: side menu on desktops, a drawer on phones
+// (and the bottom navigation of the retailer's and the grid worker's phones),
 // user name with role, language switch and logout.
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -44,6 +45,7 @@ import { ErrorBoundary } from '../components/error-boundary.js';
 import { useSession } from './session.js';
 import { NoticeBell } from '../features/notices/notice-bell.js';
 import { RegionalBanner } from '../features/org-tree/regional-banner.js';
+import { BottomNav, bottomTabsOf } from './bottom-nav.js';
 
 const icons: Record<string, React.ReactNode> = {
   home: <HomeOutlined />,
@@ -99,8 +101,10 @@ export function AppShell() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const desktop = !!screens.lg;
+  const phone = !screens.md;
   const [drawer, setDrawer] = useState(false);
   if (!me) return null;
+  const tabs = phone ? bottomTabsOf(me.user.role, me.menu) : [];
 
   const selected = me.menu.find((k) => location.pathname === `/${k}` || location.pathname.startsWith(`/${k}/`));
   const menu = (
@@ -121,7 +125,7 @@ export function AppShell() {
   };
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100%' }} className={tabs.length ? 'zy-has-bottom-nav' : undefined}>
       {desktop && (
         <Layout.Sider width={lang === 'en' ? SIDER_EN : SIDER_ZH} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <div className="zy-sider-brand">
@@ -164,6 +168,9 @@ export function AppShell() {
           </div>
         </Layout.Content>
       </Layout>
+      {tabs.length > 0 && (
+        <BottomNav tabs={tabs} pathname={location.pathname} onGo={(k) => navigate(`/${k}`)} onMore={() => setDrawer(true)} />
+      )}
       {!desktop && (
         <Drawer
           open={drawer}

@@ -40,6 +40,9 @@ export const shellZh = {
       care: '关怀帮扶',
       'care-disasters': '灾害帮扶',
     },
+    /** Bottom navigation on phones: short names under the icons. */
+    bottomNav: '底部导航',
+    tab: { home: '今日', 'my-order': '订货', 'my-rating': '星级', notices: '消息', 'my-file': '我的', field: '拜访', map: '地图', retailers: '客户', more: '更多' },
     logout: '退出登录',
     openMenu: '菜单',
     forbidden: '您没有权限访问此页面',
@@ -87,6 +90,8 @@ export const shellEn = {
       care: 'Care',
       'care-disasters': 'Disasters',
     },
+    bottomNav: 'Bottom navigation',
+    tab: { home: 'Today', 'my-order': 'Order', 'my-rating': 'Rating', notices: 'Messages', 'my-file': 'Me', field: 'Visits', map: 'Map', retailers: 'Shops', more: 'More' },
     logout: 'Log out',
     openMenu: 'Menu',
     forbidden: 'You may not open this page',

@@ -1,5 +1,7 @@
 // The audit log. Action and object names come from src/shared/audit.ts.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const auditZh = {
   audit: {
     title: '审计日志',
@@ -61,7 +63,7 @@ export const auditEn = {
     ip: 'IP',
     export: 'Export Excel',
     exportCsv: 'Export CSV',
-    exportNote: (max: string) => `Exports the current filter, at most the latest ${max} entries`,
+    exportNote: (max: string) => `Exports the current filter, at most the latest ${countOf(max, 'entry', 'entries')}`,
     clear: 'Clear filters',
     detailKeys: {
       fields: 'Fields',

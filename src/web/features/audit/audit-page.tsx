@@ -21,7 +21,7 @@ function detailText(d: Record<string, unknown>, t: Dict): string {
   const word = (v: unknown) => textOf(t.audit.detailValues, textOf(t.fields, String(v)));
   return Object.entries(d)
     .map(([k, v]) => {
-      const value = Array.isArray(v) ? v.map(word).join('、') : typeof v === 'object' && v !== null ? JSON.stringify(v) : word(v);
+      const value = Array.isArray(v) ? v.map(word).join(t.punct.listSep) : typeof v === 'object' && v !== null ? JSON.stringify(v) : word(v);
       return `${textOf(t.audit.detailKeys, k)}: ${value}`;
     })
     .join('; ');

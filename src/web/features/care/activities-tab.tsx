@@ -51,8 +51,8 @@ export function ActivitiesTab() {
               description={
                 <div>
                   <div>{a.heldOn} {a.place}</div>
-                  {a.shops.length > 0 && <div>{t.care.shops}：{a.shops.map((s) => s.name).join('、')}</div>}
-                  {a.staff.length > 0 && <div>{t.care.staff}：{a.staff.map((s) => s.name).join('、')}</div>}
+                  {a.shops.length > 0 && <div>{t.care.shops}{t.punct.colon}{a.shops.map((s) => s.name).join(t.punct.listSep)}</div>}
+                  {a.staff.length > 0 && <div>{t.care.staff}{t.punct.colon}{a.staff.map((s) => s.name).join(t.punct.listSep)}</div>}
                   {a.description && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.description}</Typography.Paragraph>}
                   <Space style={{ marginTop: 4 }}>{a.photoIds.map((p) => <img key={p} src={careApi.fileUrl(p)} alt="" style={{ height: 56, borderRadius: 4 }} />)}</Space>
                 </div>

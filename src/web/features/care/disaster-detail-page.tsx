@@ -39,7 +39,7 @@ export function DisasterDetailPage() {
       const list = (months || d.disaster.occurredOn.slice(0, 7)).split(/[,，\s]+/).filter(Boolean);
       const res = await careApi.freeze(id, list);
       message.success(t.care.frozen.replace('{n}', String(res.frozen)));
-      if (res.skippedPublished.length) message.warning(t.care.skipped.replace('{m}', res.skippedPublished.join('、')));
+      if (res.skippedPublished.length) message.warning(t.care.skipped.replace('{m}', res.skippedPublished.join(t.punct.listSep)));
       detail.reload();
     } catch (e) {
       fail(e);

@@ -47,7 +47,7 @@ function CreateLaunch({ onClose, onCreated }: { onClose: () => void; onCreated: 
         initialValues={{ weeks: 12, tierMin: 1, tierMax: 30, segments: [], formats: [], gridIds: [], launchWeek: new Date().toISOString().slice(0, 10) }}>
         <Form.Item name="productId" label={c.product} rules={[{ required: true, message: c.required }]}>
           <Select showSearch optionFilterProp="label" loading={options.loading}
-            options={(options.data?.products ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))} />
+            options={(options.data?.products ?? []).map((p) => ({ value: p.id, label: `${p.name}${t.punct.paren(p.code)}` }))} />
         </Form.Item>
         <Form.Item name="name" label={c.name}>
           <Input maxLength={60} />

@@ -1,5 +1,7 @@
 // The dashboard.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const dashboardZh = {
   dashboard: {
     title: '概览',
@@ -19,7 +21,7 @@ export const dashboardEn = {
     grids: 'Grids',
     retailers: 'Retailers',
     perStation: 'Grids and retailers per station',
-    gridsOf: (n: number) => `${n} grids`,
-    retailersOf: (n: number) => `${n} retailers`,
+    gridsOf: (n: number) => countOf(n, 'grid'),
+    retailersOf: (n: number) => countOf(n, 'retailer'),
   },
 } satisfies typeof dashboardZh;

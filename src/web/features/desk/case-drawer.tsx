@@ -1,6 +1,7 @@
 // One case beside its linked records: what was asked, the allocation's reason
 // (supply), the orders (delivery, ordering) or deductions (settlement), the
 // history, and the actions the viewer may take now.
+import { formatYuan } from '../../../shared/money.js';
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Input, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useT, textOf } from '../../i18n/i18n.js';
@@ -189,7 +190,7 @@ function LinkedCard({ linked }: { linked: NonNullable<Detail['linked']> }) {
             columns={[
               { title: t.desk.category, dataIndex: 'productName' },
               { title: d.limit, dataIndex: 'limitQty', width: 80 },
-              { title: d.sameTier, render: (_, l) => (l.sameTierAvg === null ? '—' : `${l.sameTierAvg}（${l.sameTierShops}）`), width: 110 },
+              { title: d.sameTier, render: (_, l) => (l.sameTierAvg === null ? '—' : `${l.sameTierAvg}${t.punct.paren(l.sameTierShops)}`), width: 110 },
               { title: d.reason, render: (_, l) => <span data-testid="allocation-reason">{l.reason ? l.reason[lang] : '—'}</span> },
             ]}
           />
@@ -201,7 +202,7 @@ function LinkedCard({ linked }: { linked: NonNullable<Detail['linked']> }) {
           <Typography.Text strong>{d.orders}</Typography.Text>
           {linked.orders.map((o) => (
             <div key={o.id}>
-              {o.orderDate} · {o.totalQty} · ¥{o.totalAmount} · {o.lines.map((l) => `${l.productName}×${l.orderedQty}`).join('、')}
+              {o.orderDate} · {o.totalQty} · {formatYuan(o.totalAmount)} · {o.lines.map((l) => `${l.productName}×${l.orderedQty}`).join(t.punct.listSep)}
             </div>
           ))}
         </div>
@@ -211,7 +212,7 @@ function LinkedCard({ linked }: { linked: NonNullable<Detail['linked']> }) {
           <Typography.Text strong>{d.deductions}</Typography.Text>
           {linked.deductions.map((x, i) => (
             <div key={i}>
-              {x.orderDate} · {x.status} · ¥{x.amount} {x.failureReason ?? ''}
+              {x.orderDate} · {x.status} · {formatYuan(x.amount)} {x.failureReason ?? ''}
             </div>
           ))}
         </div>

@@ -1,4 +1,6 @@
 // Service desk screens (issue 15). Category, cause and status labels come from src/shared/desk.ts.
+import { countOf } from '../../../shared/plural.js';
+
 export const deskZh = {
   desk: {
     title: '客服工单',
@@ -232,7 +234,7 @@ export const deskEn = {
     openCard: 'Open',
     export: 'Export Excel',
     exportCsv: 'CSV',
-    exportNote: (n: string) => `Exports the current filter, at most ${n} cases`,
+    exportNote: (n: string) => `Exports the current filter, at most ${countOf(n, 'case')}`,
     rewards: 'Reward ledger',
     noRewards: 'No rewards',
     approve: 'Approve',
@@ -253,7 +255,7 @@ export const deskEn = {
     policyHoursTitle: 'Business hours and warning',
     policyPeriods: 'Business periods',
     policyAddPeriod: 'Add period',
-    policyDayLength: (h: number) => `${h} hours per working day`,
+    policyDayLength: (h: number) => `${countOf(h, 'hour')} per working day`,
     policyWarn: 'Warn at this share of the time',
     policyCounty: 'After a breach, on to the county',
     policySurvey: '回访 within',

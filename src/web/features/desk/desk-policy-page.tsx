@@ -124,7 +124,7 @@ export function DeskPolicyPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {errors.map((e, i) => (
                 <li key={i}>
-                  {fieldName(e.field)}：{lang === 'en' ? e.messageEn : e.message}
+                  {fieldName(e.field)}{t.punct.colon}{lang === 'en' ? e.messageEn : e.message}
                 </li>
               ))}
             </ul>

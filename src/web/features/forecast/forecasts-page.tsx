@@ -301,7 +301,7 @@ function WeeksTable({ series, canOverride, onOverride, onWithdraw }: { series: S
           title: f.why,
           render: (_: unknown, p) => (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.override ? `${f.override}：${p.override.reason}` : lang === 'zh' ? p.why.zh : p.why.en}
+              {p.override ? `${f.override}${t.punct.colon}${p.override.reason}` : lang === 'zh' ? p.why.zh : p.why.en}
             </Typography.Text>
           ),
         },

@@ -41,13 +41,13 @@ export function GridDialogs({ dialog, grids, stations, workers, canChangeStation
       const g = dialog.grid;
       form.setFieldsValue({ name: g.name, stationId: g.stationId, workerId: g.workerId ?? undefined, policy: g.policy, visitsPerMonth: g.targets.visitsPerMonth ?? null });
     } else if (dialog?.kind === 'create') form.setFieldsValue({ stationId: stations[0]?.id, name: '' });
-    else if (dialog?.kind === 'split') form.setFieldsValue({ name: `${dialog.grid.name}（拆分）`, workerId: dialog.grid.workerId ?? undefined });
+    else if (dialog?.kind === 'split') form.setFieldsValue({ name: tm.splitName(dialog.grid.name), workerId: dialog.grid.workerId ?? undefined });
   }, [dialog]);
 
   if (!dialog) return null;
-  const workerOptions = workers.map((w) => ({ value: w.id, label: `${w.displayName}（${w.grids}）` }));
+  const workerOptions = workers.map((w) => ({ value: w.id, label: `${w.displayName}${t.punct.paren(w.grids)}` }));
   const title =
-    dialog.kind === 'create' ? tm.newGrid : dialog.kind === 'edit' ? `${tm.edit}：${dialog.grid.name}` : dialog.kind === 'split' ? tm.splitTitle(dialog.grid.name) : tm.mergeTitle(dialog.grid.name);
+    dialog.kind === 'create' ? tm.newGrid : dialog.kind === 'edit' ? `${tm.edit}${t.punct.colon}${dialog.grid.name}` : dialog.kind === 'split' ? tm.splitTitle(dialog.grid.name) : tm.mergeTitle(dialog.grid.name);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -91,7 +91,7 @@ export function GridDialogs({ dialog, grids, stations, workers, canChangeStation
             <Select
               showSearch
               optionFilterProp="label"
-              options={grids.filter((g) => g.id !== dialog.grid.id && g.stationId === dialog.grid.stationId).map((g) => ({ value: g.id, label: `${g.name}（${g.workerName ?? '—'}）` }))}
+              options={grids.filter((g) => g.id !== dialog.grid.id && g.stationId === dialog.grid.stationId).map((g) => ({ value: g.id, label: `${g.name}${t.punct.paren(g.workerName ?? '—')}` }))}
             />
           </Form.Item>
         ) : (

@@ -31,6 +31,7 @@ export type MapLabels = {
   population: (n: number) => string;
   /** The flag on an overlap between two drawn areas. */
   overlap: (km2: number) => string;
+  punct: { colon: string; paren: (s: string | number) => string };
 };
 
 type Props = {
@@ -136,7 +137,7 @@ export function GridLeafletMap(props: Props) {
         const title = document.createElement('b');
         title.textContent = p[9];
         const sub = document.createElement('div');
-        sub.textContent = `${lb.grid}：${latest.current.gridName(p[3])}`;
+        sub.textContent = `${lb.grid}${latest.current.labels.punct.colon}${latest.current.gridName(p[3])}`;
         const link = document.createElement('a');
         link.textContent = lb.openCard;
         link.href = `/retailers/${p[0]}`;
@@ -309,7 +310,7 @@ export function GridLeafletMap(props: Props) {
           fillOpacity: 1,
           interactive: true,
         });
-        mk.bindTooltip(mapText(`${p.name}（${props.labels.population(p.population)}）`), { direction: 'right' });
+        mk.bindTooltip(mapText(`${p.name}${latest.current.labels.punct.paren(props.labels.population(p.population))}`), { direction: 'right' });
         mk.addTo(group);
       }
     }
@@ -331,12 +332,12 @@ export function GridLeafletMap(props: Props) {
       const at = ll(org, v.lat, v.lng);
       L.circle(at, { renderer: renderer.current!, radius: o.radiusKm * 1000, color: '#cf1322', weight: 1, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(group);
       L.circleMarker(at, { renderer: renderer.current!, radius: 6, color: '#fff', weight: 1.5, fillColor: '#cf1322', fillOpacity: 1 })
-        .bindTooltip(mapText(`${v.name}（${props.labels.population(v.population)}）`), { direction: 'top' })
+        .bindTooltip(mapText(`${v.name}${latest.current.labels.punct.paren(props.labels.population(v.population))}`), { direction: 'top' })
         .addTo(group);
     }
     for (const d of o.dense) {
       L.circle(ll(org, d.lat, d.lng), { renderer: renderer.current!, radius: o.radiusM, color: '#d46b08', weight: 1.5, fillColor: '#fa8c16', fillOpacity: 0.25 })
-        .bindTooltip(mapText(`${d.shopName}：${d.members}`), { direction: 'top' })
+        .bindTooltip(mapText(`${d.shopName}${latest.current.labels.punct.colon}${d.members}`), { direction: 'top' })
         .addTo(group);
     }
   }, [org, props.layout]);
@@ -350,7 +351,7 @@ export function GridLeafletMap(props: Props) {
       const at = ll(org, p.lat, p.lng);
       for (const s of p.serves) L.polyline([at, ll(org, s.lat, s.lng)], { renderer: renderer.current!, color: '#722ed1', weight: 1, opacity: 0.6, interactive: false }).addTo(group);
       L.circleMarker(at, { renderer: renderer.current!, radius: 8, color: '#fff', weight: 2, fillColor: '#722ed1', fillOpacity: 1 })
-        .bindTooltip(mapText(`${p.shopName}（${p.serves.length}）`), { direction: 'top' })
+        .bindTooltip(mapText(`${p.shopName}${latest.current.labels.punct.paren(p.serves.length)}`), { direction: 'top' })
         .addTo(group);
     }
   }, [org, props.delivery]);

@@ -1,5 +1,6 @@
 // The grid map: grids, layout analysis, service modes and delivery points.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf, nounFor } from '../../../shared/plural.js';
 import { formatNumber } from '../../../shared/format.js';
 
 export const gridMapZh = {
@@ -61,6 +62,8 @@ export const gridMapZh = {
     deleted: '网格已删除',
     saved: '已保存',
     splitTitle: (name: string) => `拆分网格“${name}”`,
+    /** The new grid's name a split suggests. */
+    splitName: (name: string) => `${name}（拆分）`,
     splitHint: (n: number) => (n > 0 ? `把已选的 ${n} 户拆到新网格` : '未选零售户：按工作量自动一分为二'),
     newGridName: '新网格名称',
     split_done: (n: number) => `已拆出新网格，移动 ${n} 户`,
@@ -156,9 +159,9 @@ export const gridMapEn = {
     rectHint: 'Click two opposite corners on the map',
     clearSelection: 'Clear selection',
     openCard: 'Open file',
-    retailersN: (n: number) => `${n} retailers`,
-    pointsShown: (n: number) => `${n} retailers shown`,
-    clustered: (n: number) => `${n} retailers in view, grouped by area; zoom in to see each`,
+    retailersN: (n: number) => countOf(n, 'retailer'),
+    pointsShown: (n: number) => `${countOf(n, 'retailer')} shown`,
+    clustered: (n: number) => `${countOf(n, 'retailer')} in view, grouped by area; zoom in to see each`,
     noTiles: 'No tile server configured: boundary and vector data only',
     tabSelection: 'Selected',
     tabGrids: 'Grids',
@@ -200,6 +203,7 @@ export const gridMapEn = {
     deleted: 'Grid deleted',
     saved: 'Saved',
     splitTitle: (name: string) => `Split grid "${name}"`,
+    splitName: (name: string) => `${name} (split)`,
     splitHint: (n: number) => (n > 0 ? `Move the ${n} selected retailers to a new grid` : 'Nothing selected: cut in two by workload'),
     newGridName: 'New grid name',
     split_done: (n: number) => `New grid made, ${n} moved`,
@@ -219,8 +223,8 @@ export const gridMapEn = {
     generate: 'Make proposal',
     generating: 'Computing the partition',
     apply: 'Apply',
-    applyConfirm: (n: number) => `Apply this proposal? ${n} retailers will move; every move is recorded.`,
-    applied: (moved: number, created: number) => `Applied: ${moved} moved, ${created} new grids`,
+    applyConfirm: (n: number) => `Apply this proposal? ${countOf(n, 'retailer')} will move; every move is recorded.`,
+    applied: (moved: number, created: number) => `Applied: ${moved} moved, ${countOf(created, 'new grid')}`,
     current: 'Today',
     proposed: 'Proposal',
     maxMin: 'Workload max/min',
@@ -242,14 +246,14 @@ export const gridMapEn = {
     denseTitle: (n: number) => `${n} over-dense spots`,
     population: (n: number) => `pop. ${formatNumber(n)}`,
     villageFigures: (population: number, km: number | null) => `population ${formatNumber(population)}, nearest shop ${km === null ? 'far' : `${km} km`}`,
-    spotFigures: (n: number, m: number) => `${n} shops within ${m} m`,
+    spotFigures: (n: number, m: number) => `${countOf(n, 'shop')} within ${m} m`,
   },
   service: {
     tab: 'Service & delivery',
     modesTitle: 'Service modes',
     classify: 'Reclassify',
-    counts: (fixed: number, mobile: number, groups: number) => `${fixed} fixed-point, ${mobile} mobile in ${groups} groups`,
-    classified: (fixed: number, mobile: number, groups: number) => `Classified: ${fixed} fixed, ${mobile} mobile (${groups} groups)`,
+    counts: (fixed: number, mobile: number, groups: number) => `${fixed} fixed-point, ${mobile} mobile in ${countOf(groups, 'group')}`,
+    classified: (fixed: number, mobile: number, groups: number) => `Classified: ${fixed} fixed, ${mobile} mobile (${countOf(groups, 'group')})`,
     notClassified: 'Not classified yet: Reclassify sorts retailers by density and road distance to a town',
     group: (n: number, size: number) => `Mobile group ${n} (${size})`,
     makeFixed: 'Make fixed',
@@ -274,7 +278,7 @@ export const gridMapEn = {
     entrusted: 'Entrusted household',
     pickup: 'Pickup point',
     record: 'Record',
-    recordConfirm: (n: number) => `Record these ${n} delivery points? They replace the points recorded in your scope.`,
-    recorded: (points: number, served: number) => `${points} points recorded, serving ${served}`,
+    recordConfirm: (n: number) => `Record ${nounFor(n, 'this delivery point', `these ${n} delivery points`)}? They replace the points recorded in your scope.`,
+    recorded: (points: number, served: number) => `${countOf(points, 'point')} recorded, serving ${served}`,
   },
 } satisfies typeof gridMapZh;

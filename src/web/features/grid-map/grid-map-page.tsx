@@ -4,7 +4,7 @@
 // change history and automatic partition beside it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { App, Alert, Badge, Button, Card, Checkbox, Segmented, Space, Tabs, Typography } from 'antd';
+import { App, Alert, Badge, Button, Card, Checkbox, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { BorderOutlined, GatewayOutlined } from '@ant-design/icons';
 import type { MapPoints, Proposal, SelectedRetailer } from '../../../shared/grids.js';
 import { getOrg, getStations } from '../../api/endpoints.js';
@@ -12,6 +12,7 @@ import { ErrorResult } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
+import { usePhone } from '../../components/phone-layout.js';
 import { getGridOverlaps, getMapGrids, getMapPoints, getPlaces, getWorkers, selectInRing, setGridArea, type Ring } from './grid-map-api.js';
 import { GridDialogs, type Dialog } from './grid-dialogs.js';
 import { GridLeafletMap, type DrawMode } from './grid-leaflet-map.js';
@@ -31,6 +32,7 @@ const EMPTY: MapPoints = { mode: 'points', total: 0, points: [], clusters: [] };
 
 export function GridMapPage() {
   const { t, lang } = useT();
+  const phone = usePhone();
   const tm = t.gridMap;
   const { me } = useSession();
   const navigate = useNavigate();
@@ -126,13 +128,25 @@ export function GridMapPage() {
         <Space wrap size={[16, 8]}>
           <Space>
             <span>{tm.colourBy}</span>
-            <Segmented
-              size="small"
-              value={colourBy}
-              onChange={(v) => setColourBy(v as ColourAttribute)}
-              options={COLOUR_ATTRIBUTES.map((a) => ({ value: a, label: tm.attrs[a] }))}
-              data-testid="colour-by"
-            />
+            {/* Seven choices do not fit a phone's width in a row (English 411 px at 390): a phone picks from a list. */}
+            {phone ? (
+              <Select
+                value={colourBy}
+                onChange={(v) => setColourBy(v)}
+                options={COLOUR_ATTRIBUTES.map((a) => ({ value: a, label: tm.attrs[a] }))}
+                style={{ minWidth: 140 }}
+                aria-label={tm.colourBy}
+                data-testid="colour-by"
+              />
+            ) : (
+              <Segmented
+                size="small"
+                value={colourBy}
+                onChange={(v) => setColourBy(v as ColourAttribute)}
+                options={COLOUR_ATTRIBUTES.map((a) => ({ value: a, label: tm.attrs[a] }))}
+                data-testid="colour-by"
+              />
+            )}
           </Space>
           <Checkbox checked={show.grids} onChange={(e) => setShow({ ...show, grids: e.target.checked })}>
             {tm.layerGrids}
@@ -184,7 +198,7 @@ export function GridMapPage() {
             highlightGrid={highlight}
             proposal={proposal}
             drawMode={drawMode}
-            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag }}
+            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag, punct: t.punct }}
             gridName={gridName}
             onRing={onRing}
             onDrawEnd={() => (setDrawMode('none'), setAreaFor(null))}

@@ -120,7 +120,7 @@ export function ProposalPanel({ stations, fixedStation, gridCount, proposal, onP
             ]}
           />
           <Typography.Paragraph style={{ marginTop: 8 }}>
-            {tm.movesNeeded}：<b data-testid="proposal-moves">{proposal.moves}</b>
+            {tm.movesNeeded}{t.punct.colon}<b data-testid="proposal-moves">{proposal.moves}</b>
           </Typography.Paragraph>
         </>
       )}

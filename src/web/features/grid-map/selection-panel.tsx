@@ -72,7 +72,7 @@ export function SelectionPanel({ selected, grids, canManage, onMoved, onClear, o
             value={target}
             onChange={setTarget}
             style={{ width: '100%' }}
-            options={grids.map((g) => ({ value: g.id, label: `${g.name}（${g.workerName ?? '—'}）` }))}
+            options={grids.map((g) => ({ value: g.id, label: `${g.name}${t.punct.paren(g.workerName ?? '—')}` }))}
             data-testid="move-target"
           />
           <Button type="primary" disabled={!target} loading={busy} onClick={move} data-testid="move-button">

@@ -10,7 +10,7 @@ export function useReportError(): (e: unknown) => void {
     if (e instanceof ApiError) {
       const detail = e.details[0];
       const text = e.text(lang);
-      message.error(detail && detail.code !== e.code ? `${text}：${lang === 'en' ? detail.messageEn : detail.message}` : text);
+      message.error(detail && detail.code !== e.code ? `${text}${t.punct.colon}${lang === 'en' ? detail.messageEn : detail.message}` : text);
     } else message.error(t.common.unknownError);
   };
 }

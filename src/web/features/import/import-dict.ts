@@ -1,5 +1,7 @@
 // The retailer import page.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const importPageZh = {
   importPage: {
     title: '批量导入零售户',
@@ -29,7 +31,7 @@ export const importPageEn = {
     drop: 'Click or drag a file here to upload',
     dropHint: '.xlsx or .csv (UTF-8 or GBK, as Excel saves it), up to 20 MB',
     uploading: 'Importing…',
-    success: (c: number, u: number, t: number) => `Imported: ${c} created, ${u} updated, ${t} rows in all`,
+    success: (c: number, u: number, t: number) => `Imported: ${c} created, ${u} updated, ${countOf(t, 'row')} in all`,
     unchanged: (n: number) => `${n} already matched their files and were left as they were`,
     ignoredColumns: (cols: string) => `Columns not recognised and ignored: ${cols}`,
     rejectedTitle: 'Import rejected',

@@ -78,10 +78,10 @@ export function ImportPage() {
                 outcome.result.unchanged || outcome.result.ignoredColumns.length
                   ? [
                       outcome.result.unchanged ? t.importPage.unchanged(outcome.result.unchanged) : '',
-                      outcome.result.ignoredColumns.length ? t.importPage.ignoredColumns(outcome.result.ignoredColumns.join('、')) : '',
+                      outcome.result.ignoredColumns.length ? t.importPage.ignoredColumns(outcome.result.ignoredColumns.join(t.punct.listSep)) : '',
                     ]
                       .filter(Boolean)
-                      .join('；')
+                      .join(t.punct.semicolon)
                   : undefined
               }
               data-testid="import-success"
@@ -94,7 +94,7 @@ export function ImportPage() {
                 type="error"
                 showIcon
                 title={t.importPage.rejectedTitle}
-                description={`${outcome.message}（${t.importPage.rejectedCount(outcome.rows.length)}）`}
+                description={`${outcome.message}${t.punct.paren(t.importPage.rejectedCount(outcome.rows.length))}`}
                 style={{ marginBottom: 12 }}
               />
               <Table<ImportRowError>

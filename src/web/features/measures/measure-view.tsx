@@ -32,7 +32,9 @@ export function MeasureRules() {
     <ul style={{ paddingLeft: 18, margin: 0 }}>
       {rules.map(([id, text]) => (
         <li key={id}>
-          <b>{measureName(id, lang)}</b>：{text}
+          <b>{measureName(id, lang)}</b>
+          {t.punct.colon}
+          {text}
         </li>
       ))}
     </ul>

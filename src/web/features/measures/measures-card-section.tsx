@@ -1,5 +1,6 @@
 // The four measures on the retailer card: each value with its parts, the
 // trend by month, and why a measure fell (as the star "why" does).
+import { formatYuan } from '../../../shared/money.js';
 import { Card, Col, Empty, Progress, Row, Skeleton, Space, Typography } from 'antd';
 import { MEASURES, partLabels, type MeasureId } from '../../../shared/measures.js';
 import { EChart } from '../../components/echart.js';
@@ -35,8 +36,8 @@ export function MeasuresCardSection({ retailerId }: { retailerId: number }) {
     if (!latest || !f) return null;
     if (id === 'satisfaction') return latest.satisfaction === null ? null : m.answers(latest.satAnswers);
     if (id === 'dependence') return f.depReportedOn ? m.reportedOn(f.depReportedOn, f.depSource) : null;
-    if (id === 'loyalty') return [m.facts.weeks(f.orderWeeks, f.eligibleWeeks), m.facts.tenure(f.tenureMonths), m.facts.bad(f.badOrders, f.allOrders)].join('；');
-    return [m.facts.sales(Math.round(f.salesAmount).toLocaleString()), m.facts.share(f.countySharePct.toFixed(3))].join('；');
+    if (id === 'loyalty') return [m.facts.weeks(f.orderWeeks, f.eligibleWeeks), m.facts.tenure(f.tenureMonths), m.facts.bad(f.badOrders, f.allOrders)].join(t.punct.semicolon);
+    return [m.facts.sales(formatYuan(f.salesAmount)), m.facts.share(f.countySharePct.toFixed(3))].join(t.punct.semicolon);
   };
   return (
     <Card size="small" title={m.cardTitle} data-testid="section-measures" extra={latest ? <Typography.Text type="secondary">{m.asOf(latest.asOf)}</Typography.Text> : null}>

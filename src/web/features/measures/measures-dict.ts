@@ -1,5 +1,7 @@
 // The four measures and the score sheets.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const measuresZh = {
   measures: {
     title: '客户四度',
@@ -43,7 +45,7 @@ export const measuresZh = {
       cv: (x: string) => `订量变异系数 ${x}`,
       tenure: (m: number) => `合作 ${m} 个月`,
       bad: (a: number, b: number) => `取消或欠款 ${a} / ${b} 单`,
-      sales: (x: string) => `销售额 ¥${x}`,
+      sales: (x: string) => `销售额 ${x}`,
       share: (x: string) => `占全县 ${x}%`,
     },
   },
@@ -108,7 +110,7 @@ export const measuresEn = {
     cardTitle: 'Measures (satisfaction · loyalty · contribution · dependence)',
     notSurveyed: 'Not surveyed',
     notCollected: 'Not collected',
-    answers: (n: number) => `${n} answers`,
+    answers: (n: number) => countOf(n, 'answer'),
     reportedOn: (d: string, source: 'visit' | 'survey' | null) => `reported ${source === 'survey' ? 'in a survey' : 'on a visit'}, ${d}`,
     none: 'Not computed yet',
     asOf: (d: string) => `as of ${d}`,
@@ -120,7 +122,7 @@ export const measuresEn = {
     why: 'Why it fell',
     noDrop: 'Nothing fell since a month ago',
     distribution: 'Distribution (bands of 10)',
-    shops: (n: number) => `${n} shops`,
+    shops: (n: number) => countOf(n, 'shop'),
     mean: 'Mean',
     missing: 'No data',
     movers: 'Largest falls',
@@ -141,11 +143,11 @@ export const measuresEn = {
     satisfactionRule: 'The latest satisfaction survey round’s score (0–100) with its sample size; “Not surveyed” when there is none',
     dependenceRule: 'The tobacco share of the shop’s income the owner reported on a visit or survey; “Not collected” when unknown, never guessed',
     facts: {
-      weeks: (a: number, b: number) => `ordered ${a} of ${b} weeks`,
+      weeks: (a: number, b: number) => `ordered ${a} of ${countOf(b, 'week')}`,
       cv: (x: string) => `quantity variation ${x}`,
-      tenure: (m: number) => `${m} months a customer`,
-      bad: (a: number, b: number) => `${a} of ${b} orders cancelled or unpaid`,
-      sales: (x: string) => `sales ¥${x}`,
+      tenure: (m: number) => `${countOf(m, 'month')} a customer`,
+      bad: (a: number, b: number) => `${a} of ${countOf(b, 'order')} cancelled or unpaid`,
+      sales: (x: string) => `sales ${x}`,
       share: (x: string) => `${x}% of the county`,
     },
   },
@@ -171,7 +173,7 @@ export const measuresEn = {
     detail: 'Detail',
     ok: 'Good',
     notOk: 'Not good',
-    truncated: (n: number) => `First ${n} records only`,
+    truncated: (n: number) => `First ${countOf(n, 'record')} only`,
     back: 'Back to the list',
     rule: 'Rule',
     computedAt: (d: string) => `computed ${d}`,
@@ -193,7 +195,7 @@ export const measuresEn = {
       save: 'Save as a new version',
       reset: 'Undo changes',
       saved: (v: number) => `Saved as version ${v}; it applies from the next computation`,
-      total: (n: number) => `${n} points in all`,
+      total: (n: number) => `${countOf(n, 'point')} in all`,
       refused: 'Not saved; please correct:',
       row: (i: number) => `Item ${i}`,
       readOnly: 'Only the county can change the items',

@@ -88,7 +88,7 @@ export function ScoreSchemeEditor() {
           style={{ marginBottom: 8 }}
           title={s.refused}
           data-testid="scheme-errors"
-          description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{p.row === null ? p.message : `${s.row(p.row + 1)}：${p.message}`}</List.Item>} />}
+          description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{p.row === null ? p.message : `${s.row(p.row + 1)}${t.punct.colon}${p.message}`}</List.Item>} />}
         />
       )}
       <Table

@@ -1,5 +1,7 @@
 // Stock-outs and sell-through.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const orderingStatsZh = {
   orderingStats: {
     title: '缺货率与动销率',
@@ -47,7 +49,7 @@ export const orderingStatsEn = {
     ordering: 'Buying this week',
     byProduct: 'By product',
     byGrid: 'By grid',
-    chartTitle: (n: number) => `The ${n} products with the highest stock-out rate`,
+    chartTitle: (n: number) => `The ${countOf(n, 'product')} with the highest stock-out rate`,
     product: 'Product',
     grid: 'Grid',
     station: 'Station',

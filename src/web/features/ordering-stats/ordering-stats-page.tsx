@@ -82,7 +82,7 @@ export function OrderingStatsPage() {
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {s.stockoutRate}：{s.stockoutHint}；{s.sellThrough}：{s.sellThroughHint}
+        {s.stockoutRate}{t.punct.colon}{s.stockoutHint}{t.punct.semicolon}{s.sellThrough}{t.punct.colon}{s.sellThroughHint}
       </Typography.Text>
       {empty ? (
         <Card size="small">

@@ -62,7 +62,7 @@ export function CorrectionDialog({ order, line, onClose, onDone }: { order: Orde
         <Form.Item name="kind" label={c.kind}>
           <Radio.Group optionType="button" options={(['correction', 'return'] as const).map((k) => ({ value: k, label: c.kinds[k] }))} />
         </Form.Item>
-        <Form.Item name="qty" label={`${c.qty}（${c.lineNow} ${line.orderedQty}${line.pendingQty ? `，${c.pendingQty} ${line.pendingQty}` : ''}）`} rules={[{ required: true }]}>
+        <Form.Item name="qty" label={`${c.qty}${t.punct.paren(`${c.lineNow} ${line.orderedQty}${line.pendingQty ? `${t.punct.comma}${c.pendingQty} ${line.pendingQty}` : ''}`)}`} rules={[{ required: true }]}>
           <InputNumber min={1} max={room} precision={0} style={{ width: 160 }} />
         </Form.Item>
         {kind === 'correction' && (

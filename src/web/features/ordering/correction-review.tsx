@@ -81,7 +81,7 @@ export function CorrectionReview({ refreshKey, onDecided }: { refreshKey: number
               </Space>
               <div style={{ marginTop: 4 }}>{what(x)}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {`${c.lineNow} ${x.lineQty} · ${c.reason}：${x.reason}`}
+                {`${c.lineNow} ${x.lineQty} · ${c.reason}${t.punct.colon}${x.reason}`}
               </Typography.Text>
               <div style={{ marginTop: 6 }}>{decision(x)}</div>
             </List.Item>

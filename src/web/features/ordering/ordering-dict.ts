@@ -1,5 +1,7 @@
 // Ordering: supply plans, order taking, corrections and emergency supply.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const orderingZh = {
   corrections: {
     ordersTitle: '订单与退货',
@@ -292,7 +294,7 @@ export const orderingEn = {
     why: 'Why',
     none: 'No suggestion this week',
     source: { forecast: 'Forecast', override: 'Override', history: 'Recent orders' },
-    expected: (n: number) => `${n} cartons expected`,
+    expected: (n: number) => `${countOf(n, 'carton')} expected`,
   },
   ordering: {
     supplyTitle: 'Supply allocation',
@@ -370,7 +372,7 @@ export const orderingEn = {
     less: 'One carton less',
     more: 'One carton more',
     overLimitKept: 'Demand above the limit: the limit is ordered, the demand is kept as asked.',
-    suggestedKept: (n: number) => `${n} products already had a demand typed; the suggestion left them as they were`,
+    suggestedKept: (n: number) => `${countOf(n, 'product')} already had a demand typed; the suggestion left them as they were`,
     unitPrice: 'Price (¥/carton)',
     lineAmount: 'Amount',
     limitsOfWeek: (week: string) => `Limits · ${week}`,
@@ -382,7 +384,7 @@ export const orderingEn = {
     confirmTitle: 'Check your order',
     confirmOk: 'Place order',
     confirmCancel: 'Change it',
-    confirmTotals: (cartons: number, amount: string) => `${cartons} cartons, total ${amount}`,
+    confirmTotals: (cartons: number, amount: string) => `${countOf(cartons, 'carton')}, total ${amount}`,
     confirmSettle: (method: string) => `Payment: ${method}`,
     cappedNote: 'Products asked above the limit are ordered at the limit.',
     newPlanFor: 'New supply plan',
@@ -404,7 +406,7 @@ export const orderingEn = {
     windowReason: 'Reason (kept in the audit log and used to tell the retailers)',
     windowReasonPlaceholder: 'e.g. New Year holiday, moved a day; order day extended to 20:00',
     windowSaved: 'Order window changed and logged; the retailers will be told by the notices feature.',
-    windowNotice: (n: number) => `${n} retailers order on this day and must be told`,
+    windowNotice: (n: number) => `${countOf(n, 'retailer orders', 'retailers order')} on this day and must be told`,
     figuresHelp: 'What these figures mean',
     help: {
       supply: 'Supply (cartons): cartons available for the week (scarce products are shared by tier as limits).',

@@ -1,6 +1,7 @@
 // 订单与退货: the week's orders within scope, searchable by retailer, each
 // line with a button to record a return or a wrong order; and the returns
 // and corrections waiting for marketing staff to decide.
+import { formatYuan } from '../../../shared/money.js';
 import { useEffect, useState } from 'react';
 import { App, Badge, Button, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
@@ -78,7 +79,7 @@ export function OrdersPage() {
         { title: c.demand, dataIndex: 'demandQty', width: 80 },
         { title: c.available, dataIndex: 'availableQty', width: 80 },
         { title: c.ordered, dataIndex: 'orderedQty', width: 80 },
-        { title: c.amount, dataIndex: 'amount', width: 100, render: (v: number) => v.toFixed(2) },
+        { title: c.amount, dataIndex: 'amount', width: 100, render: (v: number) => formatYuan(v) },
         {
           title: '',
           width: 160,
@@ -100,7 +101,7 @@ export function OrdersPage() {
                 { label: c.demand, value: l.demandQty },
                 { label: c.available, value: l.availableQty },
                 { label: c.ordered, value: l.orderedQty },
-                { label: c.amount, value: l.amount.toFixed(2) },
+                { label: c.amount, value: formatYuan(l.amount) },
               ]}
             />
             {fixButton(o, l)}
@@ -132,7 +133,7 @@ export function OrdersPage() {
             <Figures
               items={[
                 { label: c.totalQty, value: o.totalQty },
-                { label: c.amount, value: <strong>{o.totalAmount.toFixed(2)}</strong> },
+                { label: c.amount, value: <strong>{formatYuan(o.totalAmount)}</strong> },
               ]}
             />
             <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => toggle(o.id)} data-testid={`order-toggle-${o.id}`}>
@@ -193,7 +194,7 @@ export function OrdersPage() {
             { title: c.orderDate, dataIndex: 'orderDate', width: 110 },
             { title: c.channel, dataIndex: 'channel', width: 80, render: (v: string) => labelOf('orderChannel', v, lang) },
             { title: c.totalQty, dataIndex: 'totalQty', width: 110 },
-            { title: c.amount, dataIndex: 'totalAmount', width: 110, render: (v: number) => v.toFixed(2) },
+            { title: c.amount, dataIndex: 'totalAmount', width: 110, render: (v: number) => formatYuan(v) },
             { title: c.settlementCol, dataIndex: 'settlementStatus', width: 90, render: (v: string) => <Tag>{labelOf('settlementStatus', v, lang)}</Tag> },
           ]}
         />

@@ -129,7 +129,7 @@ export function SupplyPlanPage() {
               options={weeks.map((w, i) => {
                 const exists = plans.some((p) => p.weekStart === w);
                 const tag = i === 0 ? o.thisWeekTag : i === 1 ? o.nextWeekTag : '';
-                return { value: w, disabled: exists, label: `${weekLabel(w, lang)}${tag ? `（${tag}）` : ''}${exists ? ` · ${o.planExists}` : ''}` };
+                return { value: w, disabled: exists, label: `${weekLabel(w, lang)}${tag ? `${t.punct.paren(tag)}` : ''}${exists ? ` · ${o.planExists}` : ''}` };
               })}
             />
             <Button

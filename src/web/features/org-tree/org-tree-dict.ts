@@ -1,5 +1,7 @@
 // The org tree's roll-ups and the read-only banner of a county looked into.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const orgTreeZh = {
   orgTree: {
     title: '汇总',
@@ -84,7 +86,7 @@ export const orgTreeEn = {
     satisfactionAvg: 'Avg satisfaction',
     loyaltyAvg: 'Avg loyalty',
     dependenceAvg: 'Avg dependence',
-    missing: (n: number) => `${n} counties not rolled up yet`,
+    missing: (n: number) => `${countOf(n, 'county', 'counties')} not rolled up yet`,
     computedAt: 'Figures as of',
     refresh: 'Roll up again',
     refreshing: 'Rolling up the counties…',
@@ -92,7 +94,7 @@ export const orgTreeEn = {
     drillCounty: 'Open county (read-only)',
     total: 'Total',
     search: 'Find a retailer by name, customer code, licence or address',
-    searchResult: (n: number) => `${n} counties have matches`,
+    searchResult: (n: number) => `${countOf(n, 'county has', 'counties have')} matches`,
     matches: 'Matches',
     city: 'City',
     county: 'County',

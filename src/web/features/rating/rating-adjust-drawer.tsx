@@ -30,7 +30,7 @@ export function RatingAdjustDrawer({ retailerId, currentTier, onClose, onChanged
     } catch (e) {
       if (e instanceof ApiError) {
         const list = (e.body.errors as { message: string; messageEn: string }[] | undefined) ?? [];
-        setError(list.length ? list.map((x) => (lang === 'en' ? x.messageEn : x.message)).join('；') : e.text(lang));
+        setError(list.length ? list.map((x) => (lang === 'en' ? x.messageEn : x.message)).join(t.punct.semicolon) : e.text(lang));
       } else setError(t.common.unknownError);
     }
   };

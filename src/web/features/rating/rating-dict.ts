@@ -1,5 +1,7 @@
 // Ratings: runs, explanations, adjustments and customer representatives.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const ratingZh = {
   adjust: {
     importCompliance: '导入专卖评分',
@@ -214,7 +216,7 @@ export const ratingEn = {
     tab: 'Representatives',
     cap: 'Representative cap',
     capSaved: 'Cap saved',
-    capUsage: (used: number, cap: number, n: number) => `${used} invited or serving, cap ${cap} (of ${n} retailers; at most 20%)`,
+    capUsage: (used: number, cap: number, n: number) => `${used} invited or serving, cap ${cap} (of ${countOf(n, 'retailer')}; at most 20%)`,
     current: 'Representatives and image stores',
     map: 'Serving representatives',
     candidates: 'Candidates (compliance, scale, brand structure, image, loyalty, cooperation)',
@@ -243,7 +245,7 @@ export const ratingEn = {
     monthOf: (m: string) => m,
     notRated: 'No published rating yet',
     score: 'Score',
-    points: (n: number) => `${Math.round(n * 10) / 10} pts`,
+    points: (n: number) => countOf(Math.round(n * 10) / 10, 'pt'),
     tier: 'Tier',
     tierValue: (n: number) => `Tier ${n}`,
     tierByHand: 'changed by hand',
@@ -269,11 +271,11 @@ export const ratingEn = {
     },
     noOption: 'Given your history, no single step gets there this month; on-time ordering and a better store image add points month by month.',
     option: 'Option',
-    afterOption: (score: number, star: string) => `About ${Math.round(score * 10) / 10} points after it: ${star}`,
+    afterOption: (score: number, star: string) => `About ${countOf(Math.round(score * 10) / 10, 'point')} after it: ${star}`,
     afterTier: (tier: number) => `Reaches tier ${tier}`,
     servicePackage: 'Your service package',
-    visits: (n: number) => `${n} visits a month by your client manager`,
-    callback: (h: number) => `Call back within ${h} hours`,
+    visits: (n: number) => `${countOf(n, 'visit')} a month by your client manager`,
+    callback: (h: number) => `Call back within ${countOf(h, 'hour')}`,
     priority: (n: number) => `Scarce-supply priority ${n}`,
     training: (n: number) => `${n} training sessions a year`,
     history: 'Recent months',
@@ -328,8 +330,8 @@ export const ratingEn = {
     churnNoPrev: 'No previous month to compare',
     movesChart: 'Tier moves (retailers)',
     moveLabel: (d: number) => (d === 0 ? 'same' : d > 0 ? `+${d}` : `${d}`),
-    scopeOrg: (n: number) => `Whole county · ${n} retailers`,
-    scopeOwn: (n: number) => `My grids · ${n} retailers`,
+    scopeOrg: (n: number) => `Whole county · ${countOf(n, 'retailer')}`,
+    scopeOwn: (n: number) => `My grids · ${countOf(n, 'retailer')}`,
     scopeOwnHint: 'The distributions, movers and tier moves below count only the retailers of your grids.',
     capHeld: (computed: number) => `Figures give tier ${computed}; held by the monthly limit`,
     capCause: 'On a recorded cause',
@@ -352,7 +354,7 @@ export const ratingEn = {
       capHint: 'Empty: no limit; a larger move needs a recorded cause',
       manualOverride: 'Manual tier changes',
       manualOptions: { with_reason: 'Allowed with a reason', forbidden: 'Forbidden' },
-      shares: (n: number) => `Share of retailers per tier (%, ${n} tiers, sum 100)`,
+      shares: (n: number) => `Share of retailers per tier (%, ${countOf(n, 'tier')}, sum 100)`,
       sum: (x: number, target: number) => `Sum ${Math.round(x * 1000) / 1000} / ${target}`,
       items: 'Star items (maxima sum to 100)',
       max: 'Maximum',

@@ -84,12 +84,12 @@ export function WhyChanged({ rating, compact }: Props) {
               key: 'input',
               render: (_, i) => (
                 <span>
-                  {i.valueText[lang]} <span className="zy-muted">（{t.rating.lastMonth} {i.prevValueText[lang]}）</span>
+                  {i.valueText[lang]} <span className="zy-muted">{t.punct.paren(`${t.rating.lastMonth} ${i.prevValueText[lang]}`)}</span>
                   {i.cause && <CauseLine cause={i.cause} prev={i.prevCause} />}
                 </span>
               ),
             },
-            { title: t.rating.itemPoints, key: 'points', align: 'right', render: (_, i) => `${i.points}（${t.rating.lastMonth} ${i.prevPoints}）` },
+            { title: t.rating.itemPoints, key: 'points', align: 'right', render: (_, i) => `${i.points}${t.punct.paren(`${t.rating.lastMonth} ${i.prevPoints}`)}` },
             { title: t.rating.weight, key: 'max', align: 'right', render: (_, i) => i.max },
             { title: t.rating.delta, key: 'delta', align: 'right', render: (_, i) => <Delta value={i.delta} /> },
           ]}
@@ -108,7 +108,7 @@ function CauseLine({ cause, prev }: { cause: { zh: string; en: string }; prev: {
       {cause[lang]}
       {prev && prev.zh !== cause.zh && (
         <div>
-          {t.rating.lastMonth}：{prev[lang]}
+          {t.rating.lastMonth}{t.punct.colon}{prev[lang]}
         </div>
       )}
     </div>
@@ -159,10 +159,10 @@ export function WhatItTakes({ rating, compact }: Props) {
                   <List.Item.Meta
                     title={
                       <span>
-                        {t.rating.option} {k + 1}：{o.text[lang]}
+                        {t.rating.option} {k + 1}{t.punct.colon}{o.text[lang]}
                       </span>
                     }
-                    description={`${o.detail[lang]}；${t.rating.afterOption(o.newScore, starLabel(o.newStar, lang))}`}
+                    description={`${o.detail[lang]}${t.punct.semicolon}${t.rating.afterOption(o.newScore, starLabel(o.newStar, lang))}`}
                   />
                 </List.Item>
               )}
@@ -191,10 +191,10 @@ export function WhatItTakes({ rating, compact }: Props) {
                       <List.Item.Meta
                         title={
                           <span>
-                            {t.rating.option} {k + 1}：{o.text[lang]}
+                            {t.rating.option} {k + 1}{t.punct.colon}{o.text[lang]}
                           </span>
                         }
-                        description={`${o.detail[lang]}；${t.rating.afterTier(o.newTier)}`}
+                        description={`${o.detail[lang]}${t.punct.semicolon}${t.rating.afterTier(o.newTier)}`}
                       />
                     </List.Item>
                   )}
@@ -212,7 +212,7 @@ export function ServicePackageCard({ rating }: { rating: RetailerRatingView }) {
   const { t, lang } = useT();
   const p = rating.servicePackage;
   return (
-    <Card size="small" title={`${t.rating.servicePackage}（${rating.segmentLabel[lang]}）`} data-testid="rating-package">
+    <Card size="small" title={`${t.rating.servicePackage}${t.punct.paren(rating.segmentLabel[lang])}`} data-testid="rating-package">
       <Space wrap>
         <Tag>{t.rating.visits(p.visitsPerMonth)}</Tag>
         <Tag>{t.rating.callback(p.callbackHours)}</Tag>
@@ -228,7 +228,7 @@ export function ServicePackageCard({ rating }: { rating: RetailerRatingView }) {
         <div style={{ marginTop: 8 }}>
           {Object.entries(rating.segmentLevels).map(([k, v]) => (
             <Tag key={k} color={v === 'high' ? 'green' : v === 'mid' ? 'gold' : 'red'}>
-              {textOf(t.rating.dims, k)}：{labelOf('level', v, lang)}
+              {textOf(t.rating.dims, k)}{t.punct.colon}{labelOf('level', v, lang)}
             </Tag>
           ))}
         </div>

@@ -83,7 +83,7 @@ export function RepresentativesPanel() {
                   x.status === 'active' && manage ? (
                     <Space size={4} wrap>
                       {suggestion.get(x.retailerId)?.outcome === 'demote' && (
-                        <Tag color="red">{suggestion.get(x.retailerId)!.reasons.map((s) => s[lang]).join('；')}</Tag>
+                        <Tag color="red">{suggestion.get(x.retailerId)!.reasons.map((s) => s[lang]).join(t.punct.semicolon)}</Tag>
                       )}
                       <Button size="small" onClick={() => setReview({ rep: x, outcome: 'keep' })}>
                         {t.rep.keep}

@@ -1,5 +1,7 @@
 // Retailer files: the list, field names, the card, its history and the edit drawer.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const retailersZh = {
   list: {
     title: '零售户档案',
@@ -181,7 +183,7 @@ export const retailersEn = {
     clearFilters: 'Clear filters',
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
-    total: (n: number, capped = false) => (capped ? `more than ${n} retailers: type more to narrow the search` : `${n} retailers`),
+    total: (n: number, capped = false) => (capped ? `more than ${countOf(n, 'retailer')}: type more to narrow the search` : countOf(n, 'retailer')),
     empty: 'No retailer matches',
     col: {
       customerCode: 'Customer code',
@@ -272,7 +274,7 @@ export const retailersEn = {
     notRecorded: 'Not recorded',
     coordinates: 'Coordinates (WGS-84)',
     avgMonthly: 'Monthly average',
-    cartonsPerMonth: (n: number) => `${n} cartons/month`,
+    cartonsPerMonth: (n: number) => `${countOf(n, 'carton')}/month`,
     trend: 'Trend (cartons/mo)',
     trendUp: 'Rising',
     trendDown: 'Falling',

@@ -30,7 +30,7 @@ export function MismatchesCard({ report, loading }: { report: SettlementReport |
           { title: s.totalAmount, dataIndex: 'orderAmount', align: 'right', width: 110, render: (n: number) => formatMoney(n) },
           { title: s.deducted, dataIndex: 'deducted', align: 'right', width: 110, render: (n: number) => formatMoney(n) },
           { title: s.deductions, dataIndex: 'deductions', align: 'right', width: 80 },
-          { title: s.refs, dataIndex: 'externalRefs', render: (refs: string[]) => (refs.length ? refs.join('，') : t.common.dash) },
+          { title: s.refs, dataIndex: 'externalRefs', render: (refs: string[]) => (refs.length ? refs.join(t.punct.comma) : t.common.dash) },
         ]}
       />
     </Card>

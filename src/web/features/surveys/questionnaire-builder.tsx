@@ -120,7 +120,7 @@ export function QuestionnaireBuilder({ draft: initial, onSaved }: { draft: Draft
       </Button>
       {errors.length > 0 && (
         <Alert type="error" showIcon message={s.fixErrors} data-testid="builder-errors"
-          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e, i) => <li key={i}>{e.field ? `${e.field}：` : ''}{e.text}</li>)}</ul>} />
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e, i) => <li key={i}>{e.field ? `${e.field}${t.punct.colon}` : ''}{e.text}</li>)}</ul>} />
       )}
       <Button type="primary" onClick={() => void save()} data-testid="builder-save">
         {s.save}

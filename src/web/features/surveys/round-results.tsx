@@ -61,7 +61,7 @@ export function RoundResultsView({ r }: { r: RoundResults }) {
         </Col>
         <Col xs={24} md={8}>
           <Card size="small">
-            <Statistic title={r.previousRound ? `${s.previous}：${r.previousRound.name}` : s.noPrevious} value={fmt(r.overall.previous)} />
+            <Statistic title={r.previousRound ? `${s.previous}${t.punct.colon}${r.previousRound.name}` : s.noPrevious} value={fmt(r.overall.previous)} />
             <Typography.Text type="secondary">
               {s.change} <Change now={r.overall} before={r.overall.previous} />
             </Typography.Text>

@@ -52,7 +52,7 @@ export function SurveysPage() {
     setShortfalls(null);
     try {
       const r = await surveysApi.launch({ questionnaireId: form.questionnaireId, name: form.name, share: form.share / 100, rotate: form.rotate });
-      message.success(`${s.launched} ${r.round.sampled}，${r.strata} ${s.strata}`);
+      message.success(`${s.launched} ${r.round.sampled}${t.punct.comma}${r.strata} ${s.strata}`);
       setSelected(r.round.id);
       await load();
     } catch (e) {
@@ -90,7 +90,7 @@ export function SurveysPage() {
           </Space>
           {shortfalls && shortfalls.length > 0 && (
             <Alert style={{ marginTop: 8 }} type="warning" showIcon message={s.shortfall}
-              description={shortfalls.slice(0, 10).map((x, i) => <div key={i}>{`${x.workerName ?? '—'}：${s.quotaOf} ${x.quota}，${s.eligibleOf} ${x.eligible}`}</div>)} />
+              description={shortfalls.slice(0, 10).map((x, i) => <div key={i}>{`${x.workerName ?? '—'}${t.punct.colon}${s.quotaOf} ${x.quota}${t.punct.comma}${s.eligibleOf} ${x.eligible}`}</div>)} />
           )}
         </Card>
       )}
@@ -124,7 +124,7 @@ export function SurveysPage() {
       {results && (
         <>
           <Typography.Title level={5} style={{ marginTop: 12 }}>
-            {s.results}：{results.round.name}
+            {s.results}{t.punct.colon}{results.round.name}
           </Typography.Title>
           <RoundResultsView r={results} />
         </>

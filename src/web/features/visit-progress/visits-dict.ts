@@ -1,5 +1,7 @@
 // Visits: the field screen and visit progress.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../shared/plural.js';
+
 export const visitsZh = {
   visits: {
     fieldTitle: '今日拜访',
@@ -100,7 +102,7 @@ export const visitsEn = {
   visits: {
     fieldTitle: "Today's visits",
     routeOf: (name: string, date: string) => `${name} · ${date}`,
-    summary: (done: number, planned: number, km: number) => `${done}/${planned} shops done · planned route ${km} km`,
+    summary: (done: number, planned: number, km: number) => `${done}/${countOf(planned, 'shop')} done · planned route ${km} km`,
     noStops: 'No visits planned for today',
     planningRoute: 'Your route for this cycle is being planned; it will appear shortly…',
     mapTab: 'Map',
@@ -185,7 +187,7 @@ export const visitsEn = {
     ruleStars: 'Stars / service package',
     ruleVisits: 'Visits',
     ruleMinutes: 'Minutes each',
-    replanned: (n: number) => `Plans made for ${n} workers`,
+    replanned: (n: number) => `Plans made for ${countOf(n, 'worker')}`,
     replanQueued: 'Planning started; the page refreshes when it is done',
     replanning: 'Making visit plans',
     calendarsComing: 'Some workers’ calendars are being made; the planned counts will grow shortly',

@@ -47,7 +47,7 @@ export function BasicSection({ card, today }: { card: RetailerCard; today: Date 
             children: card.licenceValidUntil ? (
               <span className={expired ? 'zy-failed' : undefined}>
                 {card.licenceValidUntil}
-                {expired && `（${t.card.licenceExpired}）`}
+                {expired && `${t.punct.paren(t.card.licenceExpired)}`}
               </span>
             ) : (
               dash

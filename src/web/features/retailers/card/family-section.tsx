@@ -67,7 +67,7 @@ export function FamilySection({ card, today }: { card: RetailerCard; today: Date
                   children: (
                     <span data-testid="card-next-birthday">
                       <GiftOutlined style={{ color: '#eb2f96', marginInlineEnd: 6 }} />
-                      {card.nextBirthday}（{t.card.daysLeft(days)}）
+                      {card.nextBirthday}{t.punct.paren(t.card.daysLeft(days))}
                     </span>
                   ),
                 },

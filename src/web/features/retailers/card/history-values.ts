@@ -26,10 +26,10 @@ export function historyValue(field: string, value: unknown, t: Dict, lang: 'zh' 
   const list = codeListOf[field];
   if (field === 'gridId' && typeof value === 'number') return gridNames.get(value) ?? `#${value}`;
   if (field === 'familyMembers' && Array.isArray(value)) {
-    const names = value.map((m) => (m && typeof m === 'object' && 'name' in m ? `${String(m.name)}${'relation' in m ? `（${String(m.relation)}）` : ''}` : '?'));
-    return `${t.history.members(value.length)}：${names.join('、')}`;
+    const names = value.map((m) => (m && typeof m === 'object' && 'name' in m ? `${String(m.name)}${'relation' in m ? `${t.punct.paren(String(m.relation))}` : ''}` : '?'));
+    return `${t.history.members(value.length)}${t.punct.colon}${names.join(t.punct.listSep)}`;
   }
-  if (Array.isArray(value)) return value.map((v) => (list ? labelOf(list, String(v), lang) : String(v))).join('、');
+  if (Array.isArray(value)) return value.map((v) => (list ? labelOf(list, String(v), lang) : String(v))).join(t.punct.listSep);
   if (list && (typeof value === 'string' || typeof value === 'number')) return labelOf(list, value, lang);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -49,7 +49,7 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
 
   const codeOptions = (list: CodeList, codes: readonly (string | number)[]) => codes.map((c) => ({ value: c, label: labelOf(list, c, lang) }));
   const gridOptions = useMemo(() => {
-    const opts = grids.map((g) => ({ value: g.id, label: `${g.name}（${g.code}）` }));
+    const opts = grids.map((g) => ({ value: g.id, label: `${g.name}${t.punct.paren(g.code)}` }));
     return opts.some((o) => o.value === card.gridId) ? opts : [{ value: card.gridId, label: card.gridName }, ...opts];
   }, [grids, card.gridId, card.gridName]);
 

@@ -1,6 +1,8 @@
 // Moving a shop to another county (issue 19, decisions 1902, 1921): the move
 // screen on the card and the old county's forwarding record.
 // Chinese first; the English must have the same keys and shapes (`satisfies`).
+import { countOf } from '../../../../shared/plural.js';
+
 export const retailerMoveZh = {
   move: {
     button: '迁往其他县局',
@@ -91,7 +93,7 @@ export const retailerMoveEn = {
     ended: 'Ends in this county',
     endedHint:
       "This county's supply limits, visit calendar stops, delivery point membership, care tasks and survey samples belong to its own plans: they end with the move and the target county plans anew.",
-    rows: (n: number) => `${n} rows`,
+    rows: (n: number) => countOf(n, 'row'),
     refused: 'Cannot move now',
     products: (codes: string) => `Missing product codes: ${codes}`,
     ready: "Ready to move: it takes effect on confirming and is written to both counties' audit logs.",

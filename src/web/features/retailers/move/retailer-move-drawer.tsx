@@ -104,7 +104,7 @@ export function RetailerMoveDrawer({ retailerId, shopName, onClose, onMoved }: P
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(toOrgId === undefined ? [] : (p?.grids ?? [])).map((g) => ({
                   value: g.id,
-                  label: `${g.name}（${g.code}）${g.workerName === null ? s.noWorker : ` ${g.workerName}`}`,
+                  label: `${g.name}${t.punct.paren(g.code)}${g.workerName === null ? s.noWorker : ` ${g.workerName}`}`,
                   disabled: g.workerName === null,
                 }))}
                 onChange={(v: number) => setToGridId(v)}
@@ -125,7 +125,7 @@ export function RetailerMoveDrawer({ retailerId, shopName, onClose, onMoved }: P
                   {p.refusals.map((r) => (
                     <li key={r.code}>
                       {lang === 'en' ? r.messageEn : r.message}
-                      {r.products && r.products.length > 0 && <div>{s.products(r.products.join('、'))}</div>}
+                      {r.products && r.products.length > 0 && <div>{s.products(r.products.join(t.punct.listSep))}</div>}
                     </li>
                   ))}
                 </ul>
