@@ -1,0 +1,77 @@
+// A streamed .xlsx written in a worker thread (decision 0913). The caller
+// reads and masks the rows page by page on the main thread (database, audit,
+// personal-data policy stay there); ExcelJS's row writing and the zip's
+// compression, which held the event loop for up to seconds a page, run in
+// the worker. The next page is read only when the client has taken what was
+// sent and the worker has compressed all but 2 MB of what it was given, so
+// memory holds about two pages, not the file (decision 008).
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { SheetCell, SheetSpec } from './sheet-stream.js';
+
+export type { SheetCell, SheetColumn, SheetSpec } from './sheet-stream.js';
+
+type FromWorker = { type: 'chunk'; data: Uint8Array } | { type: 'ready' } | { type: 'done' } | { type: 'error'; error: string };
+
+export function sheetStreamInWorker(spec: SheetSpec, pages: AsyncIterable<SheetCell[][]>): Readable {
+  const out = new PassThrough();
+  const worker = new Worker(new URL('./sheet-stream-worker.mjs', import.meta.url), { workerData: { spec } });
+  let finished = false;
+  let wake: (() => void) | null = null;
+  let readyCount = 0;
+  const fail = (e: Error) => {
+    if (finished) return;
+    finished = true;
+    wake?.();
+    out.destroy(e);
+    void worker.terminate();
+  };
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'chunk') out.write(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+    else if (m.type === 'ready') {
+      readyCount++;
+      wake?.();
+    } else if (m.type === 'done') {
+      finished = true;
+      out.end();
+      void worker.terminate();
+    } else fail(new Error(`sheet writer: ${m.error}`));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`sheet writer exited with ${code}`)));
+  // The client went away (or the stream failed): stop reading pages, end the worker.
+  out.on('close', () => {
+    if (!finished) {
+      finished = true;
+      wake?.();
+      void worker.terminate();
+    }
+  });
+
+  let used = 0;
+  const workerReady = async () => {
+    while (!finished && readyCount <= used) await new Promise<void>((r) => (wake = r));
+    wake = null;
+    used++;
+  };
+  const clientCaughtUp = async () => {
+    while (!finished && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  };
+
+  void (async () => {
+    try {
+      await workerReady(); // the worker has started
+      for await (const rows of pages) {
+        await clientCaughtUp();
+        if (finished) return; // the client went away: read no more pages
+        worker.postMessage({ type: 'rows', rows });
+        await workerReady();
+      }
+      if (!finished) worker.postMessage({ type: 'end' });
+    } catch (e) {
+      fail(e as Error);
+    }
+  })();
+  return out;
+}
