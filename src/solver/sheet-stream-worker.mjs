@@ -1,7 +1,8 @@
 // Worker thread of src/solver/sheet-stream-in-worker.ts: writes one streamed
-// .xlsx. Messages in: {type:'rows', rows} then {type:'end'}; out: {type:'chunk',
-// data} as the zip produces bytes, {type:'ready'} when it can take the next
-// rows, {type:'done'} after the last chunk, {type:'error', error}. Plain
+// .xlsx. Messages in: {type:'rows', rows, last} (a page in slices, `last` on
+// its final one) then {type:'end'}; out: {type:'chunk', data} as the zip
+// produces bytes, {type:'ready'} when it can take the next page, {type:'done'}
+// after the last chunk, {type:'error', error}. Plain
 // JavaScript that registers tsx itself, as compute-worker.mjs (decision 0810).
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
@@ -17,7 +18,7 @@ parentPort.on('message', (m) => {
     .then(async () => {
       if (m.type === 'rows') {
         await sheet.write(m.rows);
-        parentPort.postMessage({ type: 'ready' });
+        if (m.last) parentPort.postMessage({ type: 'ready' });
       } else if (m.type === 'end') {
         await sheet.end();
         parentPort.postMessage({ type: 'done' });
