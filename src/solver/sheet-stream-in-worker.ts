@@ -16,40 +16,56 @@ const POST_SLICE = 500;
 
 type FromWorker = { type: 'chunk'; data: Uint8Array } | { type: 'ready' } | { type: 'done' } | { type: 'error'; error: string };
 
+/** One idle worker is kept (unref'd): starting one took 8–12 s on a loaded machine (tsx compiles ExcelJS's importer in it). */
+let idle: Worker | null = null;
+
 export function sheetStreamInWorker(spec: SheetSpec, pages: AsyncIterable<SheetCell[][]>): Readable {
   const out = new PassThrough();
-  const worker = new Worker(new URL('./sheet-stream-worker.mjs', import.meta.url), { workerData: { spec } });
+  const worker = idle ?? new Worker(new URL('./sheet-stream-worker.mjs', import.meta.url));
+  idle = null;
+  worker.ref();
   let finished = false;
   let wake: (() => void) | null = null;
   let readyCount = 0;
-  const fail = (e: Error) => {
+  const release = (keep: boolean) => {
+    worker.off('message', onMessage);
+    worker.off('error', fail);
+    worker.off('exit', onExit);
+    worker.unref();
+    if (keep && !idle) idle = worker;
+    else void worker.terminate();
+  };
+  function fail(e: Error) {
     if (finished) return;
     finished = true;
     wake?.();
+    release(false);
     out.destroy(e);
-    void worker.terminate();
-  };
-  worker.on('message', (m: FromWorker) => {
+  }
+  const onExit = (code: number) => fail(new Error(`sheet writer exited with ${code}`));
+  function onMessage(m: FromWorker) {
     if (m.type === 'chunk') out.write(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
     else if (m.type === 'ready') {
       readyCount++;
       wake?.();
     } else if (m.type === 'done') {
       finished = true;
+      release(true);
       out.end();
-      void worker.terminate();
     } else fail(new Error(`sheet writer: ${m.error}`));
-  });
+  }
+  worker.on('message', onMessage);
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`sheet writer exited with ${code}`)));
-  // The client went away (or the stream failed): stop reading pages, end the worker.
+  worker.on('exit', onExit);
+  // The client went away (or the stream failed): stop reading pages, end the worker (it is mid-file).
   out.on('close', () => {
     if (!finished) {
       finished = true;
       wake?.();
-      void worker.terminate();
+      release(false);
     }
   });
+  worker.postMessage({ type: 'start', spec });
 
   let used = 0;
   const workerReady = async () => {
@@ -63,7 +79,7 @@ export function sheetStreamInWorker(spec: SheetSpec, pages: AsyncIterable<SheetC
 
   void (async () => {
     try {
-      await workerReady(); // the worker has started
+      await workerReady(); // the worker has started the file
       for await (const rows of pages) {
         await clientCaughtUp();
         if (finished) return; // the client went away: read no more pages
