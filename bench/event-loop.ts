@@ -7,6 +7,7 @@
 //
 //   npm run bench:event-loop                        # 3,000 retailers (the demo size)
 //   DEMO_RETAILERS=600 npm run bench:event-loop     # a quick run
+//   BENCH_ONLY=export npm run bench:event-loop      # only the steps whose name holds the text
 //
 // The seeded county is kept as a template in the temp folder (one per size
 // and day) and copied for each run, so the 40–120 s of seeding is paid once.
@@ -22,6 +23,7 @@ import { freePort, loginAt, startServer } from '../tests/support/server-process.
 const RETAILERS = Number(process.env.DEMO_RETAILERS ?? 3000);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 const POLL_MS = 100;
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 const today = new Date().toISOString().slice(0, 10);
 const template = path.join(os.tmpdir(), `zy-bench-event-loop-${RETAILERS}-${today}`);
@@ -189,7 +191,7 @@ let server = await boot();
 const results: { name: string; ms: number; status: number | string; healthz_max_ms: number; healthz_p99_ms: number }[] = [];
 const all: number[] = [];
 try {
-  for (const step of steps) {
+  for (const step of steps.filter((s) => s.name.includes(ONLY))) {
     const poll = pollHealth(server.base);
     const t = performance.now();
     let status: number | string;

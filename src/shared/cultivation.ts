@@ -96,7 +96,10 @@ export const launchBandsSchema = z.object({
   suppliedPer100: z.array(bandPointSchema),
 });
 export type LaunchBands = z.infer<typeof launchBandsSchema>;
-export const launchWarningSchema = z.object({ week: z.number(), measure: z.string(), value: z.number(), low: z.number() });
+/** A measure of the band (the keys of launchBandsSchema), so the web labels each one from its dictionary. */
+export const launchMeasureSchema = launchBandsSchema.keyof();
+export type LaunchMeasure = z.infer<typeof launchMeasureSchema>;
+export const launchWarningSchema = z.object({ week: z.number(), measure: launchMeasureSchema, value: z.number(), low: z.number() });
 
 export const launchDimRowSchema = z.object({
   key: z.number(),

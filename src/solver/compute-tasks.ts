@@ -10,6 +10,11 @@ import { memberHull } from '../domain/grids/member-hull.js';
 import { tileGrids, type DrawnArea, type GridTiles, type TilePoint } from '../domain/grids/grid-tiles.js';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { readSheetTable, type SheetRead } from './read-sheet.js';
+import { tableXlsx, type TableXlsxInput } from './table-xlsx.js';
+import { scoreSheetXlsx } from './score-sheet-file.js';
+import { reviewSheetXlsx, type ReviewSheetRow } from './review-sheet-file.js';
+import { supplyPlanTemplateXlsx, type SupplyPlanTemplateInput } from './supply-plan-template-file.js';
+import type { Drill, ScoreSheet } from '../shared/measures.js';
 import { backtestPanel, fitForecaster, forecastFrom, type Backtest, type ForecastPoint, type Panel } from '../domain/forecast/index.js';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
@@ -95,6 +100,26 @@ export const tasks = {
   /** An uploaded workbook's sheet as rows of text (after the zip guard). */
   readSheet(input: { data: Uint8Array; sheet?: string; skipEmpty?: boolean }): Promise<SheetRead> {
     return readSheetTable(input);
+  },
+
+  /** A small table as an .xlsx file (decision 0913). */
+  tableXlsx(input: TableXlsxInput): Promise<Uint8Array> {
+    return tableXlsx(input);
+  },
+
+  /** A score sheet with its drill-down records as an .xlsx file (decision 0913). */
+  scoreSheetXlsx(input: { sheet: ScoreSheet; drills: Drill[]; lang: 'zh' | 'en' }): Promise<Uint8Array> {
+    return scoreSheetXlsx(input);
+  },
+
+  /** The monthly rating review sheet, one worksheet per grid (decision 0913). */
+  reviewSheetXlsx(input: { month: string; rows: ReviewSheetRow[] }): Promise<Uint8Array> {
+    return reviewSheetXlsx(input);
+  },
+
+  /** The weekly supply plan's import template (decision 0913). */
+  supplyPlanTemplateXlsx(input: SupplyPlanTemplateInput): Promise<Uint8Array> {
+    return supplyPlanTemplateXlsx(input);
   },
 
   /** Grid areas that tile the county (shops' cells merged per grid), and the overlaps between drawn areas. */

@@ -34,6 +34,10 @@ const DEFAULT_BUDGET_MS: Record<ComputeKind, number> = {
   visitCycle: 60_000,
   ratingBatch: 300_000,
   readSheet: 60_000,
+  tableXlsx: 60_000,
+  scoreSheetXlsx: 60_000,
+  reviewSheetXlsx: 60_000,
+  supplyPlanTemplateXlsx: 60_000,
   gridTiles: 60_000,
   probe: 5_000,
   // A county's two years on a loaded machine took minutes (bench:forecast-job); the job's own timeout is 30 min.

@@ -6,6 +6,7 @@ import type { StoredRating } from '../../domain/rating/retailer-rating-view.js';
 import { query, type Db } from '../../db/client.js';
 import type { RunSummary } from './rating-runs.js';
 import { retailerScope } from '../../db/scope.js';
+import type { ReviewSheetRow } from '../../solver/review-sheet-file.js';
 
 const ratingColumns = sql`x.retailer_id as "retailerId", x.month, x.scheme_version as "schemeVersion", x.network, x.class_code as "classCode",
   x.tier, x.computed_tier as "computedTier", x.tier_score as "tierScore", x.star, x.star_score as "starScore", x.segment,
@@ -73,23 +74,7 @@ export async function findMovers(db: Db, viewer: Viewer, runId: number, prevRunI
   );
 }
 
-export type ReviewSheetRow = {
-  gridName: string;
-  customerCode: string;
-  shopName: string;
-  network: string;
-  complianceClass: string;
-  integrity: string;
-  stability: string;
-  cooperation: string;
-  cv: number | null;
-  continuity: number;
-  segment: string;
-  prevSegment: string | null;
-  star: number;
-  tier: number;
-  classCode: string;
-};
+export type { ReviewSheetRow };
 
 /** 客户类别细分考核表: one row per retailer of the run, optionally one grid, in the viewer's scope. */
 export async function findReviewSheetRows(db: Db, viewer: Viewer, runId: number, prevRunId: number | null, gridId?: number) {

@@ -114,13 +114,13 @@ export function bandOf(curves: Map<number, number>[], weeks: number): BandPoint[
   return out;
 }
 
-export type Warning = { week: number; measure: string; value: number; low: number };
+export type Warning<M extends string = string> = { week: number; measure: M; value: number; low: number };
 
 /** Measures of the last completed week that fall below their band's low edge. */
-export function warningsOf(completedWeek: number, values: Record<string, number | null | undefined>, bands: Record<string, BandPoint[]>): Warning[] {
+export function warningsOf<M extends string>(completedWeek: number, values: Partial<Record<M, number | null | undefined>>, bands: Partial<Record<M, BandPoint[]>>): Warning<M>[] {
   if (completedWeek < 1) return [];
-  const out: Warning[] = [];
-  for (const [measure, value] of Object.entries(values)) {
+  const out: Warning<M>[] = [];
+  for (const [measure, value] of Object.entries(values) as [M, number | null | undefined][]) {
     const b = bands[measure]?.find((p) => p.week === completedWeek);
     if (b && value !== null && value !== undefined && value < b.low - 1e-9) out.push({ week: completedWeek, measure, value, low: b.low });
   }

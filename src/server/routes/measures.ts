@@ -28,7 +28,7 @@ import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import { jobQueuedSchema } from '../../shared/jobs.js';
 import { jobView } from './jobs.js';
-import { scoreSheetXlsx } from '../score-sheet-file.js';
+import { compute } from '../../solver/compute.js';
 import { sendTableFile } from '../table-file.js';
 
 export type MeasureRouteDeps = { db: Db; now: () => Date };
@@ -84,7 +84,8 @@ export function measureRoutes(app: FastifyInstance, { db, now }: MeasureRouteDep
       const sheet = await getScoreSheet(db, v, kind, subjectId, req.query.month);
       const drills = [];
       for (const i of sheet.items) drills.push(await drillScoreItem(db, v, kind, subjectId, i.source, sheet.month, 5000));
-      const body = await scoreSheetXlsx(sheet, drills, req.query.lang);
+      const file = await compute('scoreSheetXlsx', { sheet, drills, lang: req.query.lang });
+      const body = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
       await writeAudit(db, v, { action: 'export', entity: 'score_sheet', entityIds: [subjectId], detail: { kind, month: sheet.month }, ip: req.ip }, now());
       return sendTableFile(reply, [`考核表_${sheet.subjectName}_${sheet.month}`, `score-sheet-${kind}-${subjectId}-${sheet.month}`], 'xlsx', body);
     },

@@ -4,7 +4,6 @@
 // the per-grid review sheet.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { writeAudit } from '../../app/audit/audit.js';
 import type { Db } from '../../app/context.js';
@@ -17,10 +16,10 @@ import { recordTierCause } from '../../app/rating/record-tier-cause.js';
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
 import { importCompliance } from '../../app/retailers/compliance-import.js';
 import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
-import { ratingMessages } from '../../domain/rating/messages.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel, labelOf } from '../../shared/codes.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
+import { compute } from '../../solver/compute.js';
 import {
   complianceImportedSchema,
   complianceRecordedSchema,
@@ -180,7 +179,8 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
     if (!runId) throw new AppError('rating_not_rated');
     const prevRunId = await findMonthRun(db, viewer.orgId, previousMonth(month));
     const rows = await findReviewSheetRows(db, viewer, runId, prevRunId, req.query.gridId);
-    const buffer = await reviewSheetXlsx(month, rows);
+    const file = await compute('reviewSheetXlsx', { month, rows });
+    const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     await writeAudit(db, viewer, { action: 'export', entity: 'rating_review_sheet', detail: { month, gridId: req.query.gridId ?? null, count: rows.length }, ip: req.ip }, now());
     const name = `客户类别细分考核表_${month}.xlsx`;
     return reply
@@ -190,41 +190,3 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
   });
 }
 
-const segmentZh = (s: string | null) => (s ? ratingMessages[`segment_${s}` as 'segment_close']?.zh ?? s : '—');
-
-/** 客户类别细分考核表: one sheet per grid, the three dimensions, the segment and its move against last month. */
-async function reviewSheetXlsx(month: string, rows: Awaited<ReturnType<typeof findReviewSheetRows>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const byGrid = new Map<string, typeof rows>();
-  for (const row of rows) byGrid.set(row.gridName, [...(byGrid.get(row.gridName) ?? []), row]);
-  if (byGrid.size === 0) byGrid.set('无数据', []);
-  const order = ['unstable', 'stable_b', 'stable_a', 'close'];
-  for (const [grid, list] of byGrid) {
-    const ws = wb.addWorksheet(grid.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
-    ws.addRow([`客户类别细分考核表 ${month} — ${grid}`]);
-    ws.addRow(['客户编码', '店名', '城网/农网', '诚信等级', '诚信经营', '经营稳定性', '订货波动系数', '订货连续性', '合作性质', '本月类别', '上月类别', '升降', '星级', '档位', '分类']);
-    ws.getRow(2).font = { bold: true };
-    for (const x of list) {
-      const move = !x.prevSegment ? '新评' : order.indexOf(x.segment) > order.indexOf(x.prevSegment) ? '升' : order.indexOf(x.segment) < order.indexOf(x.prevSegment) ? '降' : '持平';
-      ws.addRow([
-        x.customerCode,
-        x.shopName,
-        labelOf('network', x.network),
-        x.complianceClass,
-        labelOf('level', x.integrity),
-        labelOf('level', x.stability),
-        x.cv === null ? '—' : Math.round(x.cv * 100) / 100,
-        `${Math.round(x.continuity * 100)}%`,
-        labelOf('level', x.cooperation),
-        segmentZh(x.segment),
-        segmentZh(x.prevSegment),
-        move,
-        starLabel(x.star, 'zh'),
-        x.tier,
-        x.classCode,
-      ]);
-    }
-    ws.columns.forEach((c, i) => (c.width = [14, 24, 8, 8, 8, 10, 12, 10, 8, 10, 10, 6, 8, 6, 8][i] ?? 10));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}

@@ -169,7 +169,6 @@ export function LaunchDashboardPage() {
       message.error(errorText(e, lang, t.common.unknownError));
     }
   };
-  const measureName = (m: string) => (m in c ? (c as unknown as Record<string, string>)[m] : m);
   const fmt = (m: string, v: number) => (m.endsWith('Rate') ? pct(v) : v.toFixed(1));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -188,7 +187,7 @@ export function LaunchDashboardPage() {
         </Space>
         {d.warnings.map((w) => (
           <Alert key={`${w.week}-${w.measure}`} type="error" showIcon style={{ marginTop: 12 }} data-testid="launch-warning"
-            title={c.warningText(w.week, measureName(w.measure), fmt(w.measure, w.value), fmt(w.measure, w.low))} />
+            title={c.warningText(w.week, c[w.measure], fmt(w.measure, w.value), fmt(w.measure, w.low))} />
         ))}
         {d.bands.listingRate.length === 0 && <Alert type="info" showIcon style={{ marginTop: 12 }} title={c.noBand} />}
         {l.computedAt && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>{c.computedAt} {new Date(l.computedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Typography.Text>}

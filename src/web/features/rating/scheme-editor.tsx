@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ratingSchemeSchema, saveSchemeSchema } from '../../../shared/rating.js';
-import { starLabel } from '../../../shared/codes.js';
+import { labelOf, starLabel } from '../../../shared/codes.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { inputLimits, schemaRules } from '../../components/schema-rules.js';
@@ -181,7 +181,7 @@ export function SchemeEditor() {
           dataSource={(['urban', 'rural'] as const).map((network) => ({ network }))}
           scroll={{ x: 520 }}
           columns={[
-            { title: '', key: 'n', render: (_, r) => f.network[r.network] },
+            { title: '', key: 'n', render: (_, r) => labelOf('network', r.network, lang) },
             ...[2, 3, 4, 5, 6].map((star) => ({
               title: starLabel(star, lang),
               key: String(star),

@@ -72,7 +72,7 @@ export const retailerMoveZh = {
       care_tasks: '关怀任务',
       survey_responses: '调查答卷',
       survey_sample: '调查样本',
-    } as Record<string, string>,
+    },
   },
 };
 
@@ -147,6 +147,6 @@ export const retailerMoveEn = {
       care_tasks: 'Care tasks',
       survey_responses: 'Survey answers',
       survey_sample: 'Survey samples',
-    } as Record<string, string>,
+    },
   },
 } satisfies typeof retailerMoveZh;

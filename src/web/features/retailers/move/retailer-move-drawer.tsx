@@ -6,6 +6,7 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Grid as AntGrid, Input,
 import { ErrorResult, errorText } from '../../../components/error-result.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useT } from '../../../i18n/i18n.js';
+import { textOf } from '../../../i18n/text-of.js';
 import { retailerMoveApi } from './retailer-move-api.js';
 
 type Props = { retailerId: number; shopName: string; onClose: () => void; onMoved: () => void };
@@ -16,7 +17,7 @@ function RowCounts({ counts, testId }: { counts: Record<string, number>; testId:
   return (
     <Descriptions size="small" column={{ xs: 1, sm: 2 }} data-testid={testId}>
       {entries.map(([table, n]) => (
-        <Descriptions.Item key={table} label={t.move.tables[table] ?? table}>
+        <Descriptions.Item key={table} label={textOf(t.move.tables, table)}>
           {t.move.rows(n)}
         </Descriptions.Item>
       ))}

@@ -1,13 +1,14 @@
 // A score sheet as .xlsx: the items on the first worksheet, then one worksheet
 // per item with the records behind its points. Cells are values, never
-// formulas; text a spreadsheet would read as a formula is neutralised.
+// formulas; text a spreadsheet would read as a formula is neutralised. Built
+// in a compute worker (decision 0913): up to 5,000 records an item.
 import ExcelJS from 'exceljs';
 import type { Drill, ScoreSheet } from '../shared/measures.js';
-import { neutraliseCell } from './csv-text.js';
+import { neutraliseCell } from '../shared/spreadsheet-cell.js';
 
 const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? v : neutraliseCell(v));
 
-export async function scoreSheetXlsx(sheet: ScoreSheet, drills: Drill[], lang: 'zh' | 'en'): Promise<Buffer> {
+export async function scoreSheetXlsx({ sheet, drills, lang }: { sheet: ScoreSheet; drills: Drill[]; lang: 'zh' | 'en' }): Promise<Uint8Array> {
   const zh = lang === 'zh';
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(zh ? '考核表' : 'Score sheet', { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -23,5 +24,5 @@ export async function scoreSheetXlsx(sheet: ScoreSheet, drills: Drill[], lang: '
     if (d.truncated) w.addRow([zh ? `仅列出前 ${d.records.length} 条` : `First ${d.records.length} records only`]);
     w.columns.forEach((c, j) => (c.width = [12, 24, 12, 8, 40][j] ?? 12));
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
