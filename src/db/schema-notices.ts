@@ -101,8 +101,10 @@ export const noticeDeliveries = pgTable(
     address: text('address').notNull(),
     /** queued | sending | sent | delivered | failed | suppressed | opted_out */
     state: text('state').notNull().default('queued'),
-    /** Not before (quiet hours, backoff). */
+    /** Not before (quiet hours, backoff); never before the notice is visible. */
     dueAt: at('due_at').notNull().defaultNow(),
+    /** The notice's urgency, copied so the sender claims from one index (urgent first, then by due time) without reading notices. */
+    urgent: boolean('urgent').notNull().default(false),
     attempts: smallint('attempts').notNull().default(0),
     /** Our id for the delivery, unique; the OutId of a single send. */
     requestId: text('request_id').notNull(),
@@ -123,6 +125,7 @@ export const noticeDeliveries = pgTable(
     uniqueIndex('notice_deliveries_notice_channel').on(t.orgId, t.noticeId, t.channel),
     uniqueIndex('notice_deliveries_request').on(t.requestId, t.orgId),
     index('notice_deliveries_due').on(t.state, t.dueAt),
+    index('notice_deliveries_claim').on(t.state, t.urgent.desc(), t.dueAt, t.id),
     index('notice_deliveries_provider').on(t.providerId),
     primaryKey({ columns: [t.id, t.orgId] }),
     foreignKey({ name: 'notice_deliveries_notice_id_fk', columns: [t.orgId, t.noticeId], foreignColumns: [notices.orgId, notices.id] }),

@@ -17,6 +17,8 @@ import { ingestOutbox } from '../../src/app/notices/ingest-outbox.js';
 import { findInbox } from '../../src/app/notices/inbox.js';
 import { generateGreetings } from '../../src/app/notices/generate-greetings.js';
 import type { Viewer } from '../../src/domain/access/viewer.js';
+import { renderTemplate } from '../../src/domain/notices/templates.js';
+import { shanghaiLabel } from '../../src/domain/notices/format.js';
 
 let t: TestApp;
 let gw: FakeGateway;
@@ -57,8 +59,7 @@ beforeAll(async () => {
     ratePerSecond: 1000,
     settleSeconds: 30,
     fallbackMinutes: 120,
-    // Small batches, two lanes: a grid's send is several provider calls, some of which fail.
-    batchSize: 2,
+    batchSize: 50,
     concurrency: 2,
   });
   [manager, admin, head, worker, retailer] = await Promise.all([t.login('county_manager'), t.login('admin'), t.login('station_head'), t.login('grid_worker'), t.login('retailer')]);
@@ -134,6 +135,18 @@ describe('order window', () => {
     expect(first.nudges).toBeGreaterThan(0);
     expect((await generateWindowNotices(db(), orgId, TODAY)).nudges).toBe(0);
     expect((await ingestOutbox(db(), orgId, TODAY)).notices).toBe(0);
+    // The reminders are rendered in SQL (set-based); each reads as the template rendered in JS with its parameters.
+    const sample = await query<{ body: string; smsText: string; params: Record<string, string>; opensAt: string; closesAt: string }>(db(), sql`select n.body, n.sms_text as "smsText", n.params,
+      o.payload->>'opensAt' as "opensAt", o.payload->>'closesAt' as "closesAt" from notices n join outbox o on o.org_id = n.org_id and o.dedupe_key = n.dedupe_key
+      where n.template = 'order_window_open' order by n.id limit 20`);
+    expect(sample.length).toBeGreaterThan(0);
+    for (const x of sample) {
+      const js = renderTemplate('order_window_open', x.params);
+      expect(x.body).toBe(js.body);
+      expect(x.smsText).toBe(js.sms);
+      expect(x.params.opensAt).toBe(shanghaiLabel(new Date(x.opensAt)));
+      expect(x.params.closesAt).toBe(shanghaiLabel(new Date(x.closesAt)));
+    }
     const nudge = (id: number) => query<{ n: number }>(db(), sql`select count(*)::int as n from notices where template = 'window_nudge' and retailer_id = ${id}`);
     expect((await nudge(shops[0].id))[0].n).toBe(1);
 
@@ -160,6 +173,8 @@ describe('order window', () => {
 describe('sending through a failing gateway', () => {
   it('a 500 before or after recording and a time-out give each message exactly once, none lost', async () => {
     const grid = (await query<{ id: number }>(db(), sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`))[0].id;
+    // Batches of two: the grid's send is several provider calls, three of which fail.
+    configureNotices({ batchSize: 2 });
     gw.failNext.push('error_before', 'error_after', 'timeout_after');
     const res = await t.api(worker, 'POST', '/api/notice-campaigns', { title: '停电通知', body: '${shopName}：明日上午线路检修，配送顺延至下午。', audience: { kind: 'grids', gridIds: [grid] }, channel: 'sms' });
     expect(res.statusCode, res.body).toBe(201);
@@ -183,6 +198,7 @@ describe('sending through a failing gateway', () => {
     for (const x of end) expect(copiesOf(x.address, cid), x.address).toBe(1);
     expect(calls).toBeGreaterThan(0);
     expect(duplicates()).toEqual([]);
+    configureNotices({ batchSize: 50 });
   });
 
   it("the provider's rate limit puts messages back without failing or repeating them", async () => {
@@ -265,6 +281,52 @@ describe('sending notices: scope, approval and bad input', () => {
     const preview = await t.api(manager, 'POST', '/api/notices/preview', { retailerId: (await query<{ id: number }>(db(), sql`select id from retailers where status = 'active' limit 1`))[0].id, title: '通知', body: '${shopName}：' + '请'.repeat(80), channel: 'sms' });
     expect(preview.json().sms).toMatchObject({ segments: 2 });
     expect(preview.json().body).not.toContain('${');
+  });
+
+  it('a selection drawn on the map reaches the active shops inside it; a crossing or outside ring is a clear 422 that changes nothing', async () => {
+    // A ring around some of worker1's shops, a little larger than their box.
+    const shops = await query<{ id: number; lat: number; lng: number }>(db(), sql`select r.id, r.lat, r.lng from retailers r join grids g on g.id = r.grid_id
+      join users u on u.id = g.worker_id where u.username = 'worker1' and r.status = 'active' order by r.id limit 6`);
+    const lats = shops.map((x) => x.lat);
+    const lngs = shops.map((x) => x.lng);
+    const [w, e, s0, n] = [Math.min(...lngs) - 0.0005, Math.max(...lngs) + 0.0005, Math.min(...lats) - 0.0005, Math.max(...lats) + 0.0005];
+    const ring = [[w, s0], [e, s0], [e, n], [w, n]];
+    const inside = (await query<{ id: number }>(db(), sql`select id from retailers where status = 'active' and lng between ${w} and ${e} and lat between ${s0} and ${n} order by id`)).map((x) => x.id);
+    expect(inside.length).toBeGreaterThanOrEqual(shops.length);
+    const before = await counts();
+    const send = (cookie: string, audience: unknown, channel = 'inapp') => t.api(cookie, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '${shopName}：本片区明日停水。', audience, channel });
+    const crossing = await send(manager, { kind: 'area', ring: [[w, s0], [e, n], [e, s0], [w, n]] });
+    expect(crossing.statusCode).toBe(422);
+    expect(crossing.json().code).toBe('polygon_self_intersecting');
+    const outside = await send(manager, { kind: 'area', ring: [[w + 5, s0], [e + 5, s0], [e + 5, n], [w + 5, n]] });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().code).toBe('outside_county');
+    expect((await send(manager, { kind: 'area', ring: [[w, s0], [e, s0]] })).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    const ok = await send(manager, { kind: 'area', ring });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const got = (await query<{ id: number }>(db(), sql`select retailer_id as id from notices where campaign_id = ${ok.json().id} order by retailer_id`)).map((x) => x.id);
+    expect(got).toEqual(inside);
+  });
+
+  it('an SMS to an area (or any audience) of at least the approval size waits for approval; in-app does not', async () => {
+    const shops = await query<{ lat: number; lng: number }>(db(), sql`select r.lat, r.lng from retailers r join grids g on g.id = r.grid_id
+      join users u on u.id = g.worker_id where u.username = 'worker1' and r.status = 'active' order by r.id limit 6`);
+    const [w, e, s0, n] = [Math.min(...shops.map((x) => x.lng)) - 0.0005, Math.max(...shops.map((x) => x.lng)) + 0.0005, Math.min(...shops.map((x) => x.lat)) - 0.0005, Math.max(...shops.map((x) => x.lat)) + 0.0005];
+    const audience = { kind: 'area', ring: [[w, s0], [e, s0], [e, n], [w, n]] };
+    const was = noticeConfig().approvalMinRecipients;
+    configureNotices({ approvalMinRecipients: 3 });
+    try {
+      const sms = await t.api(manager, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '本片区明日停水。', audience, channel: 'sms' });
+      expect(sms.json().status).toBe('pending_approval');
+      const [none] = await query<{ n: number }>(db(), sql`select count(*)::int as n from notices where campaign_id = ${sms.json().id}`);
+      expect(none.n).toBe(0);
+      const inapp = await t.api(manager, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '本片区明日停水。', audience, channel: 'inapp' });
+      expect(inapp.json().status).toBe('sent');
+      expect((await t.api(admin, 'POST', `/api/notice-campaigns/${sms.json().id}/decision`, { approve: true })).json().status).toBe('sent');
+    } finally {
+      configureNotices({ approvalMinRecipients: was });
+    }
   });
 
   it('a county-wide SMS waits for another manager’s approval', async () => {

@@ -122,12 +122,14 @@ async function claim(db: Db, now: Date, quiet: boolean, n: number): Promise<Due[
   const tag = `zyb${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   return query<Due>(db, sql`
     with due as (
-      select d.id from notice_deliveries d join notices n on n.org_id = d.org_id and n.id = d.notice_id
-      where d.state = 'queued' and d.due_at <= ${iso(now)}::timestamptz and n.visible_at <= ${iso(now)}::timestamptz ${quiet ? sql`and n.urgent` : sql``}
-      order by n.urgent desc, d.due_at, d.id limit ${n} for update of d skip locked)
+      -- From the claim index alone (state, urgent first, due time): a province's backlog is not sorted again for every batch.
+      -- A delivery is never due before its notice is visible (due_at = greatest(visible_at, queued time)).
+      select d.id, d.org_id from notice_deliveries d
+      where d.state = 'queued' and d.due_at <= ${iso(now)}::timestamptz ${quiet ? sql`and d.urgent` : sql``}
+      order by d.state, d.urgent desc, d.due_at, d.id limit ${n} for update of d skip locked)
     update notice_deliveries d set state = 'sending', attempts = d.attempts + 1, attempt_at = ${iso(now)}::timestamptz,
       out_id = case when d.channel = 'wechat' then d.request_id else ${tag} end
-    from due, notices n where d.id = due.id and n.org_id = d.org_id and n.id = d.notice_id
+    from due, notices n where d.id = due.id and d.org_id = due.org_id and n.org_id = d.org_id and n.id = d.notice_id
     returning d.id::int8 as id, d.org_id as "orgId", d.channel, d.address, d.out_id as "outId", d.attempts,
       n.template, coalesce(n.sms_text, n.body) as text, n.params`);
 }
