@@ -205,6 +205,7 @@ describe('sending through a failing gateway', () => {
     const grid = (await query<{ id: number }>(db(), sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`))[0].id;
     const cid = (await t.api(worker, 'POST', '/api/notice-campaigns', { title: '通知', body: '本周五下午停电检修。', audience: { kind: 'grids', gridIds: [grid] }, channel: 'sms' })).json().id;
     gw.options.ratePerSecond = 2; // the gateway allows less than we send (1000/s configured)
+    configureNotices({ batchSize: 1 }); // one number per call: the third call within a second is refused
     let when = at('2026-11-24T05:20:00Z');
     let limited = 0;
     for (let i = 0; i < 40; i++) {
@@ -216,6 +217,7 @@ describe('sending through a failing gateway', () => {
       await new Promise((res) => setTimeout(res, 300));
     }
     gw.options.ratePerSecond = 1000;
+    configureNotices({ batchSize: 50 });
     expect(limited).toBeGreaterThan(0);
     const end = await query<{ address: string; state: string; attempts: number }>(db(), sql`select d.address, d.state, d.attempts from notice_deliveries d
       join notices n on n.id = d.notice_id where n.campaign_id = ${cid} and d.state <> 'opted_out'`);
