@@ -348,8 +348,15 @@ describe('sending notices: scope, approval and bad input', () => {
   });
 
   it('the report and a shop’s trail show what was sent and what became of it', async () => {
+    expect((await t.api(retailer, 'PUT', '/api/notices/preferences', { smsOptOut: true, mutedTemplates: ['greeting'] })).statusCode).toBe(200);
     const report = (await t.api(manager, 'GET', '/api/notices/report')).json();
     expect(report.rows.some((r: { template: string; channel: string; sent: number }) => r.channel === 'sms' && r.sent > 0)).toBe(true);
+    // The cost estimate is the SMS rows' segments at the configured price; the demo shop has turned SMS off and muted greetings.
+    const smsSegments = report.rows.filter((r: { channel: string }) => r.channel === 'sms').reduce((a: number, r: { segments: number }) => a + r.segments, 0);
+    expect(smsSegments).toBeGreaterThan(0);
+    expect(report.cost).toEqual({ segments: smsSegments, pricePerSegmentYuan: 0.045, yuan: Math.round(smsSegments * 0.045 * 100) / 100 });
+    expect(report.optOuts.smsOff).toBeGreaterThanOrEqual(1);
+    expect(report.optOuts.muted).toBeGreaterThanOrEqual(1);
     const [shop] = await query<{ id: number }>(db(), sql`select n.retailer_id as id from notices n join notice_deliveries d on d.notice_id = n.id where d.state in ('sent', 'delivered') limit 1`);
     const trail = (await t.api(manager, 'GET', `/api/retailers/${shop.id}/notices`)).json();
     expect(trail.items.some((n: { deliveries: { sentAt: string | null }[] }) => n.deliveries.some((d) => d.sentAt))).toBe(true);
