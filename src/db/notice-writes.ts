@@ -8,8 +8,8 @@ import { query, type Db } from './client.js';
 
 export async function queueDeliveriesWhere(db: Db, where: SQL, now: Date): Promise<number> {
   const rows = await query<{ id: number }>(db, sql`
-    insert into notice_deliveries (org_id, notice_id, channel, address, state, due_at, request_id, segments, queued_at)
-    select n.org_id, n.id, ch.channel, ch.address, case when ch.opted_out then 'opted_out' else 'queued' end, greatest(n.visible_at, ${now.toISOString()}::timestamptz),
+    insert into notice_deliveries (org_id, notice_id, channel, address, state, due_at, urgent, request_id, segments, queued_at)
+    select n.org_id, n.id, ch.channel, ch.address, case when ch.opted_out then 'opted_out' else 'queued' end, greatest(n.visible_at, ${now.toISOString()}::timestamptz), n.urgent,
       'zy' || n.org_id || 'n' || n.id || ch.channel, greatest(1, case when char_length(n.sms_text) + 6 <= 70 then 1 else ceil((char_length(n.sms_text) + 6) / 67.0) end)::int,
       ${now.toISOString()}::timestamptz
     from notices n
@@ -19,7 +19,7 @@ export async function queueDeliveriesWhere(db: Db, where: SQL, now: Date): Promi
       coalesce(p.wechat_open_id, r.phone) as address,
       not (n.urgent or n.mandatory) and (coalesce(p.sms_opt_out, false) or n.template = any(coalesce(p.muted_templates, '{}'::text[]))) as opted_out) ch
     where n.sms_text is not null and n.suppressed_at is null and ${where}
-      and not exists (select 1 from notice_deliveries d where d.notice_id = n.id)
+      and not exists (select 1 from notice_deliveries d where d.org_id = n.org_id and d.notice_id = n.id)
     on conflict do nothing
     returning id`);
   return rows.length;

@@ -101,11 +101,15 @@ export const noticeDeliveries = pgTable(
     address: text('address').notNull(),
     /** queued | sending | sent | delivered | failed | suppressed | opted_out */
     state: text('state').notNull().default('queued'),
-    /** Not before (quiet hours, backoff). */
+    /** Not before (quiet hours, backoff); never before the notice is visible. */
     dueAt: at('due_at').notNull().defaultNow(),
+    /** The notice's urgency, copied so the sender claims from one index (urgent first, then by due time) without reading notices. */
+    urgent: boolean('urgent').notNull().default(false),
     attempts: smallint('attempts').notNull().default(0),
-    /** Our id for the provider (Aliyun OutId / Tencent SessionContext): found in the provider's records after an unclear answer. */
+    /** Our id for the delivery, unique; the OutId of a single send. */
     requestId: text('request_id').notNull(),
+    /** The OutId of the last attempt (Aliyun OutId / Tencent SessionContext): a batch's, shared by its numbers; looked up with the number after an unclear answer (decision 1130). */
+    outId: text('out_id'),
     /** The provider's id (BizId / SerialNo / msgid). */
     providerId: text('provider_id'),
     segments: smallint('segments').notNull().default(1),
@@ -121,6 +125,7 @@ export const noticeDeliveries = pgTable(
     uniqueIndex('notice_deliveries_notice_channel').on(t.orgId, t.noticeId, t.channel),
     uniqueIndex('notice_deliveries_request').on(t.requestId, t.orgId),
     index('notice_deliveries_due').on(t.state, t.dueAt),
+    index('notice_deliveries_claim').on(t.state, t.urgent.desc(), t.dueAt, t.id),
     index('notice_deliveries_provider').on(t.providerId),
     primaryKey({ columns: [t.id, t.orgId] }),
     foreignKey({ name: 'notice_deliveries_notice_id_fk', columns: [t.orgId, t.noticeId], foreignColumns: [notices.orgId, notices.id] }),
@@ -144,5 +149,30 @@ export const noticePreferences = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.retailerId] }),
     foreignKey({ name: 'notice_preferences_retailer_id_fk', columns: [t.orgId, t.retailerId], foreignColumns: [retailers.orgId, retailers.id] }),
+  ],
+);
+
+/**
+ * Template versions edited by marketing (decision 1132): a save is a new version of the code; the latest
+ * version is what new notices use, and each notice keeps the version it was written with. A code without
+ * a row here uses the built-in text (src/domain/notices/templates.ts), its version 1.
+ */
+export const noticeTemplates = pgTable(
+  'notice_templates',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    code: text('code').notNull(),
+    version: smallint('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Outside-channel text; null: in-app only. */
+    sms: text('sms'),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.code, t.version] }),
+    foreignKey({ name: 'notice_templates_created_by_fk', columns: [t.orgId, t.createdBy], foreignColumns: [users.orgId, users.id] }),
   ],
 );

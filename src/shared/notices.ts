@@ -34,6 +34,8 @@ export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grids'), gridIds: z.array(idSchema).min(1).max(500) }),
   z.object({ kind: z.literal('tiers'), tierFrom: z.number().int().min(1).max(30), tierTo: z.number().int().min(1).max(30) }),
   z.object({ kind: z.literal('retailers'), retailerIds: z.array(idSchema).min(1).max(5000) }),
+  /** A selection drawn on the map: [lng, lat] corners; checked inside the county and not self-intersecting (decision 1133). */
+  z.object({ kind: z.literal('area'), ring: z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(3, 'polygon_invalid').max(200, 'polygon_invalid') }),
 ]);
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -95,6 +97,10 @@ export const noticeReportSchema = z.object({
     reachedShare: z.number().nullable(),
     notReachedShare: z.number().nullable(),
   }),
+  /** SMS cost estimate: billed segments (sent, delivered or failed after acceptance) × the contracted price per segment (decision 1134). */
+  cost: z.object({ segments: z.number(), pricePerSegmentYuan: z.number(), yuan: z.number() }),
+  /** Shops in scope that turned SMS off, and that muted at least one kind of notice. */
+  optOuts: z.object({ smsOff: z.number(), muted: z.number() }),
 });
 
 /** A shop's notices with each delivery's life: what was sent, when, and what became of it ("nobody told me"). */

@@ -17,6 +17,8 @@ import { ingestOutbox } from '../../src/app/notices/ingest-outbox.js';
 import { findInbox } from '../../src/app/notices/inbox.js';
 import { generateGreetings } from '../../src/app/notices/generate-greetings.js';
 import type { Viewer } from '../../src/domain/access/viewer.js';
+import { renderTemplate } from '../../src/domain/notices/templates.js';
+import { shanghaiLabel } from '../../src/domain/notices/format.js';
 
 let t: TestApp;
 let gw: FakeGateway;
@@ -38,6 +40,14 @@ const dispatch = (now: Date) => {
 const counts = async () =>
   (await query<{ notices: number; deliveries: number; campaigns: number }>(db(), sql`select (select count(*)::int from notices) as notices,
     (select count(*)::int from notice_deliveries) as deliveries, (select count(*)::int from notice_campaigns) as campaigns`))[0];
+// A message is its number, template and parameters: the same one twice at the gateway is a duplicate.
+const messageKey = (r: { address: string; templateCode: string; params: Record<string, unknown> }) => `${r.address}|${r.templateCode}|${JSON.stringify(r.params)}`;
+const duplicates = () => {
+  const seen = new Map<string, number>();
+  for (const r of gw.records) seen.set(messageKey(r), (seen.get(messageKey(r)) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+};
+const copiesOf = (address: string, campaignId: number) => gw.records.filter((r) => r.address === address && r.params.campaignId === String(campaignId)).length;
 const retailerViewer = (id: number): Viewer => ({ userId: 0, orgId, role: 'retailer', username: 'x', displayName: 'x', stationId: null, retailerId: id });
 
 beforeAll(async () => {
@@ -49,6 +59,8 @@ beforeAll(async () => {
     ratePerSecond: 1000,
     settleSeconds: 30,
     fallbackMinutes: 120,
+    batchSize: 50,
+    concurrency: 2,
   });
   [manager, admin, head, worker, retailer] = await Promise.all([t.login('county_manager'), t.login('admin'), t.login('station_head'), t.login('grid_worker'), t.login('retailer')]);
   [{ orgId }] = await query<{ orgId: number }>(db(), sql`select org_id as "orgId" from users where username = 'manager'`);
@@ -110,9 +122,7 @@ describe('supply notice and inbox', () => {
     expect(mine.map((m) => m.state)).toEqual(['opted_out']);
     expect(states.filter((s) => s.state === 'sent' || s.state === 'delivered').length).toBeGreaterThan(0);
     // Every message the gateway has went once.
-    const byOut = new Map<string, number>();
-    for (const rec of gw.records) byOut.set(rec.outId, (byOut.get(rec.outId) ?? 0) + 1);
-    expect([...byOut.values()].every((n) => n === 1)).toBe(true);
+    expect(duplicates()).toEqual([]);
   });
 });
 
@@ -125,6 +135,18 @@ describe('order window', () => {
     expect(first.nudges).toBeGreaterThan(0);
     expect((await generateWindowNotices(db(), orgId, TODAY)).nudges).toBe(0);
     expect((await ingestOutbox(db(), orgId, TODAY)).notices).toBe(0);
+    // The reminders are rendered in SQL (set-based); each reads as the template rendered in JS with its parameters.
+    const sample = await query<{ body: string; smsText: string; params: Record<string, string>; opensAt: string; closesAt: string }>(db(), sql`select n.body, n.sms_text as "smsText", n.params,
+      o.payload->>'opensAt' as "opensAt", o.payload->>'closesAt' as "closesAt" from notices n join outbox o on o.org_id = n.org_id and o.dedupe_key = n.dedupe_key
+      where n.template = 'order_window_open' order by n.id limit 20`);
+    expect(sample.length).toBeGreaterThan(0);
+    for (const x of sample) {
+      const js = renderTemplate('order_window_open', x.params);
+      expect(x.body).toBe(js.body);
+      expect(x.smsText).toBe(js.sms);
+      expect(x.params.opensAt).toBe(shanghaiLabel(new Date(x.opensAt)));
+      expect(x.params.closesAt).toBe(shanghaiLabel(new Date(x.closesAt)));
+    }
     const nudge = (id: number) => query<{ n: number }>(db(), sql`select count(*)::int as n from notices where template = 'window_nudge' and retailer_id = ${id}`);
     expect((await nudge(shops[0].id))[0].n).toBe(1);
 
@@ -151,29 +173,39 @@ describe('order window', () => {
 describe('sending through a failing gateway', () => {
   it('a 500 before or after recording and a time-out give each message exactly once, none lost', async () => {
     const grid = (await query<{ id: number }>(db(), sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`))[0].id;
-    gw.failNext.push('error_before', 'error_after', 'timeout_after', 'error_after');
+    // Batches of two: the grid's send is several provider calls, three of which fail.
+    configureNotices({ batchSize: 2 });
+    gw.failNext.push('error_before', 'error_after', 'timeout_after');
     const res = await t.api(worker, 'POST', '/api/notice-campaigns', { title: '停电通知', body: '${shopName}：明日上午线路检修，配送顺延至下午。', audience: { kind: 'grids', gridIds: [grid] }, channel: 'sms' });
     expect(res.statusCode, res.body).toBe(201);
     const cid = res.json().id;
-    const ids = async () => query<{ requestId: string; state: string; attempts: number }>(db(), sql`select d.request_id as "requestId", d.state, d.attempts from notice_deliveries d
+    const ids = async () => query<{ address: string; outId: string; state: string; attempts: number }>(db(), sql`select d.address, d.out_id as "outId", d.state, d.attempts from notice_deliveries d
       join notices n on n.id = d.notice_id where n.campaign_id = ${cid} and d.state <> 'opted_out'`);
     const [all] = await query<{ n: number }>(db(), sql`select count(*)::int as n from notice_deliveries d join notices n on n.id = d.notice_id where n.campaign_id = ${cid}`);
     expect(all.n).toBe(res.json().recipients);
+    expect(all.n).toBeGreaterThanOrEqual(6); // at least three calls of two numbers
     const t0 = at('2026-11-24T05:00:00Z');
     await dispatch(t0);
-    expect((await ids()).filter((x) => x.state === 'sending').length).toBe(4); // unclear: may or may not have gone
+    const calls = gw.records.length;
+    const unclear = (await ids()).filter((x) => x.state === 'sending');
+    expect(new Set(unclear.map((x) => x.outId)).size).toBe(3); // three batch calls unclear: may or may not have gone
+    expect(unclear.length).toBeGreaterThan(3); // … of up to two numbers each
     await dispatch(new Date(t0.getTime() + 10_000)); // before the settle time: nothing resent
-    await dispatch(new Date(t0.getTime() + 31_000)); // asked the provider: 3 were there, 1 (the 500 before recording) queued again
+    await dispatch(new Date(t0.getTime() + 31_000)); // asked the provider: two calls' numbers were there, the 500 before recording's queued again
     await dispatch(new Date(t0.getTime() + 120_000)); // its backoff has passed
     const end = await ids();
     expect(end.every((x) => x.state === 'sent' || x.state === 'delivered'), JSON.stringify(end)).toBe(true);
-    for (const x of end) expect(gw.records.filter((r) => r.outId === x.requestId).length, x.requestId).toBe(1);
+    for (const x of end) expect(copiesOf(x.address, cid), x.address).toBe(1);
+    expect(calls).toBeGreaterThan(0);
+    expect(duplicates()).toEqual([]);
+    configureNotices({ batchSize: 50 });
   });
 
   it("the provider's rate limit puts messages back without failing or repeating them", async () => {
     const grid = (await query<{ id: number }>(db(), sql`select g.id from grids g join users u on u.id = g.worker_id where u.username = 'worker1' order by g.id limit 1`))[0].id;
     const cid = (await t.api(worker, 'POST', '/api/notice-campaigns', { title: '通知', body: '本周五下午停电检修。', audience: { kind: 'grids', gridIds: [grid] }, channel: 'sms' })).json().id;
     gw.options.ratePerSecond = 2; // the gateway allows less than we send (1000/s configured)
+    configureNotices({ batchSize: 1 }); // one number per call: the third call within a second is refused
     let when = at('2026-11-24T05:20:00Z');
     let limited = 0;
     for (let i = 0; i < 40; i++) {
@@ -185,11 +217,12 @@ describe('sending through a failing gateway', () => {
       await new Promise((res) => setTimeout(res, 300));
     }
     gw.options.ratePerSecond = 1000;
+    configureNotices({ batchSize: 50 });
     expect(limited).toBeGreaterThan(0);
-    const end = await query<{ requestId: string; state: string; attempts: number }>(db(), sql`select d.request_id as "requestId", d.state, d.attempts from notice_deliveries d
+    const end = await query<{ address: string; state: string; attempts: number }>(db(), sql`select d.address, d.state, d.attempts from notice_deliveries d
       join notices n on n.id = d.notice_id where n.campaign_id = ${cid} and d.state <> 'opted_out'`);
     expect(end.every((x) => (x.state === 'sent' || x.state === 'delivered') && x.attempts === 1), JSON.stringify(end)).toBe(true);
-    for (const x of end) expect(gw.records.filter((r) => r.outId === x.requestId).length).toBe(1);
+    for (const x of end) expect(copiesOf(x.address, cid)).toBe(1);
   });
 
   it('delivery receipts arrive later and are kept', async () => {
@@ -252,6 +285,52 @@ describe('sending notices: scope, approval and bad input', () => {
     expect(preview.json().body).not.toContain('${');
   });
 
+  it('a selection drawn on the map reaches the active shops inside it; a crossing or outside ring is a clear 422 that changes nothing', async () => {
+    // A ring around some of worker1's shops, a little larger than their box.
+    const shops = await query<{ id: number; lat: number; lng: number }>(db(), sql`select r.id, r.lat, r.lng from retailers r join grids g on g.id = r.grid_id
+      join users u on u.id = g.worker_id where u.username = 'worker1' and r.status = 'active' order by r.id limit 6`);
+    const lats = shops.map((x) => x.lat);
+    const lngs = shops.map((x) => x.lng);
+    const [w, e, s0, n] = [Math.min(...lngs) - 0.0005, Math.max(...lngs) + 0.0005, Math.min(...lats) - 0.0005, Math.max(...lats) + 0.0005];
+    const ring = [[w, s0], [e, s0], [e, n], [w, n]];
+    const inside = (await query<{ id: number }>(db(), sql`select id from retailers where status = 'active' and lng between ${w} and ${e} and lat between ${s0} and ${n} order by id`)).map((x) => x.id);
+    expect(inside.length).toBeGreaterThanOrEqual(shops.length);
+    const before = await counts();
+    const send = (cookie: string, audience: unknown, channel = 'inapp') => t.api(cookie, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '${shopName}：本片区明日停水。', audience, channel });
+    const crossing = await send(manager, { kind: 'area', ring: [[w, s0], [e, n], [e, s0], [w, n]] });
+    expect(crossing.statusCode).toBe(422);
+    expect(crossing.json().code).toBe('polygon_self_intersecting');
+    const outside = await send(manager, { kind: 'area', ring: [[w + 5, s0], [e + 5, s0], [e + 5, n], [w + 5, n]] });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().code).toBe('outside_county');
+    expect((await send(manager, { kind: 'area', ring: [[w, s0], [e, s0]] })).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    const ok = await send(manager, { kind: 'area', ring });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const got = (await query<{ id: number }>(db(), sql`select retailer_id as id from notices where campaign_id = ${ok.json().id} order by retailer_id`)).map((x) => x.id);
+    expect(got).toEqual(inside);
+  });
+
+  it('an SMS to an area (or any audience) of at least the approval size waits for approval; in-app does not', async () => {
+    const shops = await query<{ lat: number; lng: number }>(db(), sql`select r.lat, r.lng from retailers r join grids g on g.id = r.grid_id
+      join users u on u.id = g.worker_id where u.username = 'worker1' and r.status = 'active' order by r.id limit 6`);
+    const [w, e, s0, n] = [Math.min(...shops.map((x) => x.lng)) - 0.0005, Math.max(...shops.map((x) => x.lng)) + 0.0005, Math.min(...shops.map((x) => x.lat)) - 0.0005, Math.max(...shops.map((x) => x.lat)) + 0.0005];
+    const audience = { kind: 'area', ring: [[w, s0], [e, s0], [e, n], [w, n]] };
+    const was = noticeConfig().approvalMinRecipients;
+    configureNotices({ approvalMinRecipients: 3 });
+    try {
+      const sms = await t.api(manager, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '本片区明日停水。', audience, channel: 'sms' });
+      expect(sms.json().status).toBe('pending_approval');
+      const [none] = await query<{ n: number }>(db(), sql`select count(*)::int as n from notices where campaign_id = ${sms.json().id}`);
+      expect(none.n).toBe(0);
+      const inapp = await t.api(manager, 'POST', '/api/notice-campaigns', { title: '片区通知', body: '本片区明日停水。', audience, channel: 'inapp' });
+      expect(inapp.json().status).toBe('sent');
+      expect((await t.api(admin, 'POST', `/api/notice-campaigns/${sms.json().id}/decision`, { approve: true })).json().status).toBe('sent');
+    } finally {
+      configureNotices({ approvalMinRecipients: was });
+    }
+  });
+
   it('a county-wide SMS waits for another manager’s approval', async () => {
     const res = await t.api(manager, 'POST', '/api/notice-campaigns', { title: '春节放假安排', body: '${shopName}：春节期间配送安排另行通知。', audience: { kind: 'county' }, channel: 'sms' });
     expect(res.statusCode).toBe(201);
@@ -269,8 +348,15 @@ describe('sending notices: scope, approval and bad input', () => {
   });
 
   it('the report and a shop’s trail show what was sent and what became of it', async () => {
+    expect((await t.api(retailer, 'PUT', '/api/notices/preferences', { smsOptOut: true, mutedTemplates: ['greeting'] })).statusCode).toBe(200);
     const report = (await t.api(manager, 'GET', '/api/notices/report')).json();
     expect(report.rows.some((r: { template: string; channel: string; sent: number }) => r.channel === 'sms' && r.sent > 0)).toBe(true);
+    // The cost estimate is the SMS rows' segments at the configured price; the demo shop has turned SMS off and muted greetings.
+    const smsSegments = report.rows.filter((r: { channel: string }) => r.channel === 'sms').reduce((a: number, r: { segments: number }) => a + r.segments, 0);
+    expect(smsSegments).toBeGreaterThan(0);
+    expect(report.cost).toEqual({ segments: smsSegments, pricePerSegmentYuan: 0.045, yuan: Math.round(smsSegments * 0.045 * 100) / 100 });
+    expect(report.optOuts.smsOff).toBeGreaterThanOrEqual(1);
+    expect(report.optOuts.muted).toBeGreaterThanOrEqual(1);
     const [shop] = await query<{ id: number }>(db(), sql`select n.retailer_id as id from notices n join notice_deliveries d on d.notice_id = n.id where d.state in ('sent', 'delivered') limit 1`);
     const trail = (await t.api(manager, 'GET', `/api/retailers/${shop.id}/notices`)).json();
     expect(trail.items.some((n: { deliveries: { sentAt: string | null }[] }) => n.deliveries.some((d) => d.sentAt))).toBe(true);

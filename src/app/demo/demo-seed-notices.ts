@@ -45,6 +45,26 @@ export async function seedDemoNotices(db: Db, orgId: number, today: Date): Promi
     from notices n where n.id = d.notice_id and n.campaign_id = ${delivery.id} and d.state = 'queued'`);
   await db.execute(sql`update notices set read_at = visible_at + make_interval(mins => 30 + (id % 300)::int) where campaign_id = ${delivery.id} and id % 10 < 5`);
 
+  // Yesterday afternoon the county manager drew an area on the map around a few of worker1's shops (a water main repair) and texted them.
+  const near = await query<{ lat: number; lng: number }>(db, sql`select r.lat, r.lng from retailers r join grids g on g.org_id = r.org_id and g.id = r.grid_id
+    where r.org_id = ${orgId} and g.worker_id = ${worker.userId} and r.status = 'active' order by r.id limit 8`);
+  if (near.length >= 3) {
+    const pad = 0.0005;
+    const [w, e] = [Math.min(...near.map((x) => x.lng)) - pad, Math.max(...near.map((x) => x.lng)) + pad];
+    const [s0, n] = [Math.min(...near.map((x) => x.lat)) - pad, Math.max(...near.map((x) => x.lat)) + pad];
+    try {
+      const area = await createCampaign(db, manager, {
+        title: '停水通知', body: '${shopName}：因供水管道抢修，明天上午本片区停水，请提前储水。', audience: { kind: 'area', ring: [[w, s0], [e, s0], [e, n], [w, n]] }, channel: 'sms', urgent: false,
+      }, beijing(today, 1, 15));
+      const areaSent = beijing(today, 1, 15, 1);
+      await db.execute(sql`update notice_deliveries d set attempts = 1, attempt_at = ${areaSent.toISOString()}::timestamptz, sent_at = ${areaSent.toISOString()}::timestamptz,
+          provider_id = 'DEMO' || d.id, out_id = 'zybdemo' || n.campaign_id, state = 'delivered', delivered_at = ${areaSent.toISOString()}::timestamptz + interval '8 seconds'
+        from notices n where n.org_id = d.org_id and n.id = d.notice_id and n.campaign_id = ${area.id} and d.state = 'queued'`);
+    } catch {
+      // A demo county whose shops sit outside its own boundary (a test's odd seed) simply has no area notice.
+    }
+  }
+
   const grids = await query<{ id: number }>(db, sql`select id from grids where org_id = ${orgId} and worker_id = ${worker.userId} order by id`);
   if (grids.length) {
     await createCampaign(db, worker, {

@@ -47,7 +47,12 @@ function checkTexts(input: { title: string; body: string; channel: string }, rec
   if (worst.chars > MAX_SMS_CHARS) throw new AppError('notice_sms_too_long', [{ field: 'body', code: 'text_too_long' }], { chars: worst.chars, maxChars: MAX_SMS_CHARS, segments: worst.segments });
 }
 
-const needsApproval = (a: Audience, channel: string) => a.kind === 'county' && channel !== 'inapp';
+/**
+ * Another manager approves an outside-channel send to the whole county, and any outside-channel send to at least
+ * `approvalMinRecipients` shops — so an area drawn over the county, a tier range or a station that large waits too (decision 1133).
+ */
+export const needsApproval = (a: Audience, channel: string, recipients: number) =>
+  channel !== 'inapp' && (a.kind === 'county' || recipients >= noticeConfig().approvalMinRecipients);
 
 async function sendCampaign(tx: Db, orgId: number, campaignId: number, input: { title: string; body: string; channel: string; urgent: boolean }, recipients: Recipient[], by: number, now: Date) {
   const ids = await insertNotices(tx, recipients.map((r) => ({
@@ -63,7 +68,7 @@ async function sendCampaign(tx: Db, orgId: number, campaignId: number, input: { 
 export async function createCampaign(db: Db, viewer: Viewer, input: CreateCampaignInput, now: Date) {
   const recipients = await resolveAudience(db, viewer, input.audience);
   checkTexts(input, recipients);
-  const pending = needsApproval(input.audience, input.channel);
+  const pending = needsApproval(input.audience, input.channel, recipients.length);
   const id = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const [c] = await query<{ id: number }>(t, sql`insert into notice_campaigns (org_id, title, body, audience, channel, urgent, status, recipients, created_by, created_at)

@@ -9,7 +9,14 @@ import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/n
 import { shanghaiLabel } from '../../domain/notices/format.js';
 import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
 import { queueOrderDayReminders } from '../ordering/order-reminders.js';
-import { ingestOutbox } from './ingest-outbox.js';
+import { ingestOutbox, ingestReminders } from './ingest-outbox.js';
+
+/** Tomorrow's order-day reminders of many counties at once: into the outbox and out as notices, two statements (decision 1131). */
+export async function generateReminders(db: Db, orgIds: number[], now: Date): Promise<number> {
+  if (!orgIds.length) return 0;
+  await queueOrderDayReminders(db, orgIds, now);
+  return ingestReminders(db, orgIds, now);
+}
 
 export const NUDGE_HOURS = 3;
 

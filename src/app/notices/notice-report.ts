@@ -9,6 +9,7 @@ import { retailerScope } from '../../db/scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import { writeAudit } from '../audit/audit.js';
+import { noticeConfig } from '../../jobs/notices/notice-config.js';
 
 type ReportRow = { template: string; channel: string; notices: number; sent: number; delivered: number; failed: number; read: number; optedOut: number; segments: number };
 
@@ -26,7 +27,17 @@ export async function noticeReport(db: Db, viewer: Viewer, days: number, now: Da
     left join notice_deliveries d on d.org_id = n.org_id and d.notice_id = n.id
     where ${retailerScope(viewer)} and n.visible_at > ${now.toISOString()}::timestamptz - make_interval(days => ${days}) and n.visible_at <= ${now.toISOString()}::timestamptz
     group by 1, 2 order by 1, 2`);
-  return { rows, reminderEffect: await reminderEffect(db, viewer, days, now) };
+  const segments = rows.filter((r) => r.channel === 'sms').reduce((a, r) => a + r.segments, 0);
+  const price = noticeConfig().smsPricePerSegmentYuan;
+  const [o] = await query<{ smsOff: number; muted: number }>(db, sql`select count(*) filter (where p.sms_opt_out)::int as "smsOff",
+      count(*) filter (where cardinality(p.muted_templates) > 0)::int as muted
+    from notice_preferences p join retailers r on r.org_id = p.org_id and r.id = p.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+    where p.org_id = ${viewer.orgId} and ${retailerScope(viewer)}`);
+  return {
+    rows, reminderEffect: await reminderEffect(db, viewer, days, now),
+    cost: { segments, pricePerSegmentYuan: price, yuan: Math.round(segments * price * 100) / 100 },
+    optOuts: o,
+  };
 }
 
 /** Did the shops that got their order-window reminder order more often than those it did not reach? */
@@ -37,7 +48,7 @@ async function reminderEffect(db: Db, viewer: Viewer, days: number, now: Date) {
       select w.plan_id, w.weekday,
         exists (select 1 from notices n where n.org_id = w.org_id and n.retailer_id = r.id and n.template = 'order_window_open' and n.occasion = 'plan:' || w.plan_id
           and n.suppressed_at is null and (n.read_at <= w.closes_at
-            or exists (select 1 from notice_deliveries d where d.notice_id = n.id and d.state = 'delivered' and d.delivered_at <= w.closes_at))) as reached,
+            or exists (select 1 from notice_deliveries d where d.org_id = n.org_id and d.notice_id = n.id and d.state = 'delivered' and d.delivered_at <= w.closes_at))) as reached,
         exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id) as ordered
       from order_windows w
       join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
@@ -65,7 +76,7 @@ export async function findRetailerNotices(db: Db, viewer: Viewer, retailerId: nu
         'sentAt', to_char(d.sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'deliveredAt', to_char(d.delivered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'failedAt', to_char(d.failed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'lastError', d.last_error) order by d.id)
-        from notice_deliveries d where d.notice_id = n.id), '[]'::json) as deliveries
+        from notice_deliveries d where d.org_id = n.org_id and d.notice_id = n.id), '[]'::json) as deliveries
     from notices n where n.retailer_id = ${retailerId} and n.org_id = ${viewer.orgId} and n.visible_at <= ${now.toISOString()}::timestamptz
     order by n.visible_at desc, n.id desc limit 200`);
   return { items: items.map((x) => ({ ...x, id: Number(x.id) })) };

@@ -10,7 +10,9 @@ export function beijingDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export async function queueOrderDayReminders(db: Db, orgId: number, now: Date): Promise<{ queued: number }> {
+/** One county, or many in one statement (the province's hourly run, decision 1131). */
+export async function queueOrderDayReminders(db: Db, orgId: number | number[], now: Date): Promise<{ queued: number }> {
+  const orgIds = Array.isArray(orgId) ? orgId : [orgId];
   const tomorrow = new Date(new Date(`${beijingDate(now)}T00:00:00Z`).getTime() + 86400_000).toISOString().slice(0, 10);
   const res = (await db.execute(sql`
     insert into outbox (org_id, kind, retailer_id, dedupe_key, payload)
@@ -26,9 +28,9 @@ export async function queueOrderDayReminders(db: Db, orgId: number, now: Date): 
     join supply_plans p on p.org_id = w.org_id and p.id = w.plan_id and p.status = 'published'
     join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
     left join lateral (
-      select o.id, o.settlement_status from orders o where o.retailer_id = r.id and o.status = 'confirmed'
+      select o.id, o.settlement_status from orders o where o.org_id = r.org_id and o.retailer_id = r.id and o.status = 'confirmed'
       order by o.order_date desc, o.id desc limit 1) last on true
-    where w.org_id = ${orgId} and w.order_date = ${tomorrow}::date
+    where w.org_id = any(${`{${orgIds.join(',')}}`}::int[]) and w.order_date = ${tomorrow}::date
     on conflict (org_id, dedupe_key) do nothing`)) as unknown as { rowCount?: number; affectedRows?: number };
   return { queued: Number(res.rowCount ?? res.affectedRows ?? 0) };
 }

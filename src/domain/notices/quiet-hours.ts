@@ -29,5 +29,10 @@ export function nextSendTime(at: Date, urgent: boolean, q: QuietHours = DEFAULT_
 
 /** Retry delay after the n-th failed attempt (1-based): 30 s doubling, at most an hour. */
 export function retryDelaySeconds(attempt: number): number {
-  return Math.min(3600, 30 * 2 ** Math.max(0, attempt - 1));
+  return retryDelayFrom(30, attempt);
+}
+
+/** The same, from another first delay (configuration: a provider that records at once can be asked sooner). */
+export function retryDelayFrom(firstSeconds: number, attempt: number): number {
+  return Math.min(3600, firstSeconds * 2 ** Math.max(0, attempt - 1));
 }

@@ -39,7 +39,9 @@ export type FakeGateway = {
 export async function startFakeGateway(opts: FakeGatewayOptions = {}, port = 0): Promise<FakeGateway> {
   const options: FakeGatewayOptions = { ratePerSecond: 50, failRate: 0, failureModes: ['error_before', 'error_after', 'timeout_after'], receiptDelayMs: 200, hangMs: 15_000, ...opts };
   const records: FakeRecord[] = [];
-  const pending: { rec: FakeRecord; readyAt: number; delivered: boolean }[] = [];
+  let pending: { rec: FakeRecord; readyAt: number; delivered: boolean }[] = [];
+  // Records by number, for the provider's query (a province's send is tens of thousands of records).
+  const byAddress = new Map<string, FakeRecord[]>();
   const failNext: FailureMode[] = [];
   const stats = { rateLimited: 0, injected: 0 };
   let seed = options.seed ?? 1;
@@ -50,7 +52,8 @@ export async function startFakeGateway(opts: FakeGatewayOptions = {}, port = 0):
     const now = Date.now();
     tokens = Math.min(options.ratePerSecond!, tokens + ((now - refilled) / 1000) * options.ratePerSecond!);
     refilled = now;
-    if (tokens < n) return false;
+    // Numbers per second; a batch larger than the bucket goes when the bucket is full and leaves it in debt.
+    if (tokens < Math.min(n, options.ratePerSecond!)) return false;
     tokens -= n;
     return true;
   };
@@ -65,19 +68,24 @@ export async function startFakeGateway(opts: FakeGatewayOptions = {}, port = 0):
   const record = (channel: FakeRecord['channel'], address: string, outId: string, templateCode: string, params: Record<string, unknown>) => {
     const rec: FakeRecord = { channel, bizId: `${channel === 'sms' ? 'B' : 'W'}${randomUUID().replace(/-/g, '').slice(0, 16)}`, address, outId, templateCode, params, at: (options.clock ?? Date.now)() };
     records.push(rec);
+    const list = byAddress.get(address);
+    if (list) list.push(rec);
+    else byAddress.set(address, [rec]);
     // Numbers ending in 0000 are unreachable: their receipt says so.
     pending.push({ rec, readyAt: Date.now() + random() * options.receiptDelayMs!, delivered: !address.endsWith('0000') });
     return rec;
   };
   const pull = (channel: FakeRecord['channel']) => {
     const now = Date.now();
-    const ready = pending.filter((p) => p.rec.channel === channel && p.readyAt <= now);
-    for (const p of ready) pending.splice(pending.indexOf(p), 1);
+    const ready: typeof pending = [];
+    const rest: typeof pending = [];
+    for (const p of pending) (p.rec.channel === channel && p.readyAt <= now ? ready : rest).push(p);
+    pending = rest;
     return ready;
   };
 
   // Sends one request's numbers; answers as the provider would, or fails as injected.
-  const handleSend = (res: http.ServerResponse, channel: FakeRecord['channel'], addresses: string[], outId: string, templateCode: string, params: Record<string, unknown>, answer: (recs: FakeRecord[]) => unknown, limited: unknown) => {
+  const handleSend = (res: http.ServerResponse, channel: FakeRecord['channel'], addresses: string[], outId: string, templateCode: string, params: Record<string, unknown> | Record<string, unknown>[], answer: (recs: FakeRecord[]) => unknown, limited: unknown) => {
     if (!take(addresses.length)) {
       stats.rateLimited++;
       return reply(res, 200, limited);
@@ -85,7 +93,7 @@ export async function startFakeGateway(opts: FakeGatewayOptions = {}, port = 0):
     const f = failure();
     if (f) stats.injected++;
     if (f === 'error_before') return reply(res, 500, { Code: 'InternalError' });
-    const recs = addresses.map((a) => record(channel, a, outId, templateCode, params));
+    const recs = addresses.map((a, i) => record(channel, a, outId, templateCode, Array.isArray(params) ? params[i] : params));
     if (f === 'error_after') return reply(res, 500, { Code: 'InternalError' });
     if (f === 'timeout_after') {
       open.add(res);
@@ -114,9 +122,30 @@ export async function startFakeGateway(opts: FakeGatewayOptions = {}, port = 0):
             ] }),
             { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'rate limit' });
         }
+        case '/sms/send-batch': {
+          // SendBatchSms: numbers and their parameters as JSON arrays, one template, one OutId; a failure takes the whole request.
+          let phones: string[];
+          let params: Record<string, unknown>[];
+          try {
+            phones = JSON.parse(String(body.PhoneNumberJson ?? '[]')) as string[];
+            params = JSON.parse(String(body.TemplateParamJson ?? '[]')) as Record<string, unknown>[];
+          } catch {
+            return reply(res, 200, { Code: 'isv.INVALID_JSON_PARAM', Message: 'bad JSON' });
+          }
+          if (!phones.length || phones.length !== params.length || !body.TemplateCode || phones.length > 1000) return reply(res, 200, { Code: 'isv.INVALID_PARAMETERS', Message: 'bad batch' });
+          const good = phones.map((p, i) => ({ p, i })).filter((x) => /^1\d{10}$/.test(x.p));
+          const bad = phones.filter((p) => !/^1\d{10}$/.test(p));
+          if (!good.length) return reply(res, 200, { Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: 'illegal number' });
+          return handleSend(res, 'sms', good.map((x) => x.p), String(body.OutId ?? ''), String(body.TemplateCode), good.map((x) => params[x.i]),
+            (recs) => ({ Code: 'OK', RequestId: randomUUID(), BizId: recs[0].bizId, Results: [
+              ...recs.map((r) => ({ PhoneNumber: r.address, Code: 'OK', BizId: r.bizId })),
+              ...bad.map((p) => ({ PhoneNumber: p, Code: 'isv.MOBILE_NUMBER_ILLEGAL' })),
+            ] }),
+            { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'rate limit' });
+        }
         case '/sms/query': {
           const day = String(body.SendDate ?? '');
-          const hits = records.filter((r) => r.channel === 'sms' && r.address === body.PhoneNumber && new Date(r.at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') === day);
+          const hits = (byAddress.get(String(body.PhoneNumber)) ?? []).filter((r) => r.channel === 'sms' && new Date(r.at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') === day);
           return reply(res, 200, { Code: 'OK', TotalCount: hits.length, SmsSendDetailDTOs: hits.map((r) => ({ PhoneNum: r.address, OutId: r.outId, BizId: r.bizId, TemplateCode: r.templateCode, SendStatus: 3 })) });
         }
         case '/sms/receipts':

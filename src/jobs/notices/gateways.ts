@@ -16,6 +16,14 @@ export type SmsSend = {
   /** Our request id, kept by the provider with the record and found again by findSent. */
   outId: string;
 };
+/** One request, many numbers, each with its own parameters (Aliyun SendBatchSms; Tencent SendSms takes a number list). */
+export type SmsBatch = {
+  signName: string;
+  templateCode: string;
+  items: { phone: string; templateParam: Record<string, string> }[];
+  /** Shared by the batch's numbers; a number's record is found again by (number, outId). */
+  outId: string;
+};
 export type SmsResult = { phone: string; ok: boolean; bizId: string | null; code: string };
 export type Receipt = { providerId: string; delivered: boolean; at: Date; code: string };
 
@@ -28,6 +36,8 @@ export class UnclearAnswer extends Error {}
 export interface ChannelGateway {
   readonly channel: 'sms' | 'wechat';
   send(msg: SmsSend): Promise<SendAnswer>;
+  /** A batch of numbers in one provider call, a result per number; absent: the channel sends one by one. */
+  sendBatch?(msg: SmsBatch): Promise<SendAnswer>;
   /** The provider's record of a message we sent with this outId, or null when it has none. */
   findSent(address: string, outId: string, sentOn: Date): Promise<{ providerId: string } | null>;
   pullReceipts(): Promise<Receipt[]>;
@@ -75,6 +85,15 @@ export function aliyunSmsGateway(cfg: GatewayConfig): ChannelGateway {
       }), timeout)) as AliyunSendReply;
       if (reply.Code === 'isv.BUSINESS_LIMIT_CONTROL') return { kind: 'rate_limited' };
       const results = reply.Results ?? msg.phoneNumbers.map((p) => ({ PhoneNumber: p, Code: reply.Code, BizId: reply.BizId }));
+      return { kind: 'answered', results: results.map((r) => ({ phone: r.PhoneNumber, ok: r.Code === 'OK', bizId: r.BizId ?? null, code: r.Code })) };
+    },
+    async sendBatch(msg) {
+      const reply = (await post(`${cfg.baseUrl}/sms/send-batch`, signed('SendBatchSms', {
+        PhoneNumberJson: JSON.stringify(msg.items.map((i) => i.phone)), SignNameJson: JSON.stringify(msg.items.map(() => msg.signName)),
+        TemplateCode: msg.templateCode, TemplateParamJson: JSON.stringify(msg.items.map((i) => i.templateParam)), OutId: msg.outId,
+      }), timeout)) as AliyunSendReply;
+      if (reply.Code === 'isv.BUSINESS_LIMIT_CONTROL') return { kind: 'rate_limited' };
+      const results = reply.Results ?? msg.items.map((i) => ({ PhoneNumber: i.phone, Code: reply.Code, BizId: reply.BizId }));
       return { kind: 'answered', results: results.map((r) => ({ phone: r.PhoneNumber, ok: r.Code === 'OK', bizId: r.BizId ?? null, code: r.Code })) };
     },
     async findSent(phone, outId, sentOn) {

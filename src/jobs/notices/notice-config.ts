@@ -13,12 +13,22 @@ export type NoticeConfig = {
   /** After an unclear answer, wait this long before asking the provider whether the message went. */
   settleSeconds: number;
   maxAttempts: number;
+  /** Numbers per provider call (SendBatchSms); 1 sends one number per call. */
+  batchSize: number;
+  /** Provider calls in flight at once, so one that hangs until the time-out does not stop the others. */
+  concurrency: number;
+  /** First delay before a message the provider has no record of is sent again (doubling, at most an hour). */
+  retryBaseSeconds: number;
+  /** The contracted price of one SMS segment, for the report's cost estimate (yuan). */
+  smsPricePerSegmentYuan: number;
+  /** An SMS or WeChat notice to this many shops or more waits for another manager's approval (as a county-wide one always does). */
+  approvalMinRecipients: number;
   /** An unread in-app notice with fallback gets an SMS after this many minutes. */
   fallbackMinutes: number;
   quiet: QuietHours;
 };
 
-const defaults: NoticeConfig = { sms: null, wechat: null, signName: '烟草营销', ratePerSecond: 20, settleSeconds: 20, maxAttempts: 5, fallbackMinutes: 120, quiet: DEFAULT_QUIET_HOURS };
+const defaults: NoticeConfig = { sms: null, wechat: null, signName: '烟草营销', ratePerSecond: 20, settleSeconds: 20, maxAttempts: 5, batchSize: 100, concurrency: 4, retryBaseSeconds: 30, approvalMinRecipients: 1000, smsPricePerSegmentYuan: 0.045, fallbackMinutes: 120, quiet: DEFAULT_QUIET_HOURS };
 let current: NoticeConfig = { ...defaults };
 
 export function noticeConfig(): NoticeConfig {

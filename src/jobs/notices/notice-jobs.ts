@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { query, type Db } from '../../db/client.js';
-import { generateWindowNotices } from '../../app/notices/generate-window-notices.js';
+import { generateReminders, generateWindowNotices } from '../../app/notices/generate-window-notices.js';
 import { ingestOutbox } from '../../app/notices/ingest-outbox.js';
 import { generateGreetings } from '../../app/notices/generate-greetings.js';
 import { defineJob } from '../define-job.js';
@@ -35,7 +35,9 @@ export const generateNoticesJob = defineJob({
   handler: async (_payload, ctx) => {
     // Counties only: a province or city company has no shops of its own (decision 1910).
     const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs o where not exists (select 1 from org_units u where u.org_id = o.id and u.level <> 'county') order by id`);
-    const out: Record<string, unknown>[] = [];
+    // The reminders of every county in two statements, then each county's nudges and greetings.
+    const reminders = await generateReminders(ctx.db, orgs.map((o) => o.id), ctx.now());
+    const out: Record<string, unknown>[] = [{ reminders }];
     for (const org of orgs) out.push({ orgId: org.id, ...(await generateWindowNotices(ctx.db, org.id, ctx.now())), greetings: await generateGreetings(ctx.db, org.id, ctx.now()) });
     await requestDispatch(ctx.db);
     return { orgs: out };
