@@ -143,7 +143,12 @@ describe('moving a shop to another county', () => {
     // select's dropdown while it is still closing.
     const pick = async (testId: string, text: string) => {
       await page.getByTestId(testId).click();
-      if (text) await page.keyboard.type(text);
+      if (text) {
+        await page.keyboard.type(text);
+        // Enter takes the active option: wait until the search has filtered to it (on a loaded machine Enter came
+        // before the filter and took the first county of the unfiltered list).
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').filter({ hasText: text }).waitFor();
+      }
       await page.keyboard.press('Enter');
     };
     // Another copy of 醴陵 has the same customer code: the preview says so before anything is confirmed.

@@ -88,7 +88,7 @@ async function measure(page: Page) {
   });
 }
 
-const PAGES: { role: DemoRole; path: string; ready: string }[] = [
+const PAGES: { role: DemoRole; path: string; ready: string; overlay?: boolean }[] = [
   { role: 'retailer', path: '/my-order', ready: 'main' },
   { role: 'retailer', path: '/my-rating', ready: 'main' },
   { role: 'retailer', path: '/my-file', ready: '[data-testid=section-my-cases] .ant-list-item' },
@@ -116,13 +116,14 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
         ...PAGES,
         { role: 'grid_worker' as DemoRole, path: `/retailers/${ownShop}`, ready: 'main' },
         // A case of the worker's grid opened in its drawer over the list.
-        { role: 'grid_worker' as DemoRole, path: `/desk?case=${gridCase}`, ready: '[data-testid=case-detail]' },
+        // A drawer is a sheet over the page: it covers the bottom bar until it is closed (its close button is checked).
+        { role: 'grid_worker' as DemoRole, path: `/desk?case=${gridCase}`, ready: '[data-testid=case-detail]', overlay: true },
         { role: 'grid_worker' as DemoRole, path: `/field/order/${ownShop}`, ready: 'main' },
       ];
       // One login per role and language; the role's pages are then opened in turn in the same tab.
       for (const role of [...new Set(pages.map((p) => p.role))]) {
         let page: Page | undefined;
-        for (const { path, ready } of pages.filter((p) => p.role === role)) {
+        for (const { path, ready, overlay } of pages.filter((p) => p.role === role)) {
           if (!page) {
             page = await openLoggedIn(browser, web.baseUrl, path, DEMO_ACCOUNTS[role], { options: PHONE, pageErrors });
             if (lang === 'en') {
@@ -146,7 +147,7 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
             }).map((b) => b.textContent);
           });
           if (covered === null) found.push(`${role} ${path} (${lang}): no bottom navigation`);
-          else if (covered.length) found.push(`${role} ${path} (${lang}): bottom navigation covered at ${covered.join(', ')}`);
+          else if (covered.length && !overlay) found.push(`${role} ${path} (${lang}): bottom navigation covered at ${covered.join(', ')}`);
           if (m.small.length) found.push(`${role} ${path} (${lang}): tap targets under 44 px: ${m.small.slice(0, 8).join('; ')}${m.small.length > 8 ? ` … ${m.small.length} in all` : ''}`);
           await page.screenshot({ path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
         }
