@@ -106,6 +106,10 @@ describe('a disaster on the map', () => {
     await phone.getByRole('tab', { name: zh.care.tabActivities }).click();
     await expect.poll(() => phone.getByTestId('care-activity').count(), WAIT).toBeGreaterThan(0);
     await phone.screenshot({ path: `${SHOTS}/care-activities-phone.png` });
+    // The form's photo is taken with its button: the browser's own "choose file" box is not shown beside it.
+    await phone.getByRole('button', { name: zh.care.addActivity }).click();
+    await expect.poll(() => phone.getByRole('button', { name: zh.care.photoPick }).isVisible(), WAIT).toBe(true);
+    expect(await phone.getByTestId('care-photo-input').isVisible()).toBe(false);
   });
 
   it('the recovery curve shows', async () => {

@@ -11,7 +11,8 @@ export function PhotoPicker({ value, onChange }: { value?: string; onChange: (v:
   const input = useRef<HTMLInputElement>(null);
   return (
     <Space align="center">
-      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" hidden data-testid="care-photo-input"
+      {/* Not the `hidden` attribute: antd's form styles show file inputs as blocks, which overrides it (decision 1023's fix). */}
+      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" style={{ display: 'none' }} data-testid="care-photo-input"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) void readAsDataUrl(f).then(onChange); }} />
       <Button icon={<CameraOutlined />} onClick={() => input.current?.click()}>{t.care.photoPick}</Button>
       {value ? <img src={value} alt="" style={{ height: 48, borderRadius: 4 }} /> : <Typography.Text type="secondary">{t.care.photoHint}</Typography.Text>}
