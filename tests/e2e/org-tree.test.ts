@@ -100,8 +100,9 @@ describe('on a phone', () => {
     await page.getByTestId('rollup-screen').click();
     await page.locator('.ant-select-item-option').filter({ hasText: zh.orgTree.screens.visits }).click();
     await page.waitForURL(/screen=visits/);
-    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
-    expect(await page.getByTestId('rollup-table').innerText()).toContain(zh.orgTree.planned);
+    // The URL changes before the visits figures replace the stock-out table: wait for the visits column.
+    await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain(zh.orgTree.planned);
+    expect(await page.getByTestId('rollup-table').innerText()).toContain('攸县烟草专卖局');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/org-tree-city-phone.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
