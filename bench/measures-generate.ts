@@ -1,24 +1,17 @@
 // Builds (or rebuilds) the province database of bench:measures without timing anything:
 //   npx tsx bench/measures-generate.ts [--retailers 300000]
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
 import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { generateProvince } from './measures-data.js';
+import { benchDatabase } from './bench-database.js';
 
 const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' } } });
-const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const benchDbName = process.env.BENCH_DB ?? 'zy_bench_measures';
-const url = new URL(baseUrl);
-url.pathname = `/${benchDbName}`;
 const t0 = Date.now();
-const c = new pg.Client({ connectionString: baseUrl });
-await c.connect();
-await c.query(`drop database if exists ${benchDbName} with (force)`);
-await c.query(`create database ${benchDbName}`);
-await c.end();
-const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const { url } = await benchDatabase(benchDbName);
+const database = await openDatabase({ url, poolSize: 4 });
 console.log('demo county…');
 await seedDemoCounty(database.db, { seed: 430281, today: new Date('2026-11-24T02:00:00Z'), retailers: 300, weeks: 2 });
 const [{ orgId }] = await query<{ orgId: number }>(database.db, sql`select id as "orgId" from orgs limit 1`);

@@ -9,7 +9,6 @@
 //   BENCH_DB=… (the data set's database, created there; default zy_bench_measures)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
 import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
@@ -19,26 +18,17 @@ import { runNightlyMeasures } from '../src/app/measures/run-nightly-measures.js'
 import { SCORE_SOURCES } from '../src/app/measures/score-sources.js';
 import { generateProvince } from './measures-data.js';
 import { refreshOrderMargins } from '../src/db/order-facts.js';
+import { benchDatabase } from './bench-database.js';
 
 const { values: args } = parseArgs({ options: { retailers: { type: 'string', default: '300000' }, rebuild: { type: 'boolean', default: false } } });
 const N = Number(args.retailers);
 const AS_OF = '2026-11-01'; // the night that closes October's score sheets
-const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = process.env.BENCH_DB ?? 'zy_bench_measures';
-const url = new URL(baseUrl);
-url.pathname = `/${dbName}`;
 const log = (...a: unknown[]) => console.log(...a);
 const t0 = Date.now();
 
-const c = new pg.Client({ connectionString: baseUrl });
-await c.connect();
-const exists = (await c.query('select 1 from pg_database where datname = $1', [dbName])).rowCount;
-if (args.rebuild || !exists) {
-  await c.query(`drop database if exists ${dbName} with (force)`);
-  await c.query(`create database ${dbName}`);
-}
-await c.end();
-const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const { url } = await benchDatabase(dbName, { keep: !args.rebuild });
+const database = await openDatabase({ url, poolSize: 4 });
 const db = database.db;
 const [have] = await query<{ n: number }>(db, sql`select count(*)::int as n from retailers`);
 if (have.n !== N) {

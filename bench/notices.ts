@@ -18,7 +18,6 @@
 //    (recorded 21:00–08:00 Shanghai by the simulated clock). Last line JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
 import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
@@ -28,8 +27,8 @@ import { queueFallbacks } from '../src/jobs/notices/dispatch-notices.js';
 import { configureNotices } from '../src/jobs/notices/notice-config.js';
 import { startFakeGateway } from '../src/jobs/notices/fake-gateway.js';
 import { inQuietHours } from '../src/domain/notices/quiet-hours.js';
+import { benchDatabase } from './bench-database.js';
 
-const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = process.env.BENCH_DB ?? 'bench_notices';
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const RATE = Number(process.env.BENCH_RATE ?? 400);
@@ -40,19 +39,8 @@ const TODAY = new Date(SIM_START);
 const WEEK = '2026-12-07';
 const TOMORROW = '2026-12-08';
 
-const url = new URL(base);
-url.pathname = `/${name}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
-const keep = process.env.BENCH_KEEP === '1' && exists;
-if (!keep) {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-}
-await admin.end();
-
-const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const { url, kept: keep } = await benchDatabase(name, { keep: process.env.BENCH_KEEP === '1' });
+const database = await openDatabase({ url, poolSize: 4 });
 const db = database.db;
 if (!keep) {
   const t = Date.now();
@@ -95,7 +83,7 @@ if (again.some((x) => x.reminders)) throw new Error('a second generation wrote r
 // --- 3. send ---
 const realStart = Date.now();
 const gw = await startFakeGateway({ ratePerSecond: RATE, failRate: FAIL, receiptDelayMs: 1000, hangMs: 3000, seed: 16, clock: () => SIM_START + (Date.now() - realStart) });
-const childEnv = { ...process.env, BENCH_URL: url.toString(), BENCH_GATEWAY: gw.url, BENCH_RATE: String(RATE), BENCH_SIM_START: String(SIM_START), BENCH_REAL_START: String(realStart) };
+const childEnv = { ...process.env, BENCH_URL: url, BENCH_GATEWAY: gw.url, BENCH_RATE: String(RATE), BENCH_SIM_START: String(SIM_START), BENCH_REAL_START: String(realStart) };
 const start = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'bench/notices-sender.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 const follow = (p: ChildProcess) => {
   let last = '';

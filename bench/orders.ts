@@ -31,6 +31,7 @@ import { submitOrder } from '../src/app/ordering/order-submit.js';
 import { stopLpWorker } from '../src/solver/solve-lp.js';
 import type { Viewer } from '../src/domain/access/viewer.js';
 import type { SubmitOrderInput } from '../src/shared/ordering.js';
+import { benchDatabase } from './bench-database.js';
 
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RETAILERS = Number(process.env.BENCH_RETAILERS ?? 6000);
@@ -40,16 +41,10 @@ const POOL = 10; // the server's default pool; the direct run uses the same
 
 // Its own database per run: several sessions share the PostgreSQL server.
 const name = `zy_bench_orders_${process.pid}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`drop database if exists ${name} with (force)`);
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(base);
-url.pathname = `/${name}`;
+const { url } = await benchDatabase(name, { server: base });
 
 const t0 = Date.now();
-const database = await openDatabase({ url: url.toString(), poolSize: POOL });
+const database = await openDatabase({ url: url, poolSize: POOL });
 const db = database.db;
 const now = new Date();
 await seedDemoCounty(db, { seed: 7, today: now, retailers: RETAILERS, weeks: 6 });
@@ -125,7 +120,7 @@ const port = await new Promise<number>((resolve) => {
 });
 const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--import', 'tsx', 'src/cli/serve.ts'], {
   // BENCH_JOBS=0 starts it without its job runner, to compare (the scheduled jobs run beside orders otherwise).
-  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: process.env.BENCH_JOBS ?? '1' },
+  env: { ...process.env, DATABASE_URL: url, DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: process.env.BENCH_JOBS ?? '1' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 await new Promise<void>((resolve, reject) => {

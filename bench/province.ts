@@ -17,13 +17,12 @@
 //    `county_p95_during_job_ms`. Last line is JSON.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, query } from '../src/db/client.js';
 import { seedDemoCounty } from '../src/app/demo/demo-seed.js';
 import { seedProvince } from '../src/app/demo/province-seed.js';
+import { benchDatabase } from './bench-database.js';
 
-const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const RETAILERS = Number(process.env.BENCH_RETAILERS ?? 3000);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 26);
@@ -33,20 +32,10 @@ const USERS = 20;
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 500);
 const name = process.env.BENCH_DB ?? 'zy_bench_province';
 
-const url = new URL(base);
-url.pathname = `/${name}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
-const keep = process.env.BENCH_KEEP === '1' && exists;
-if (!keep) {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-}
-await admin.end();
+const { url, kept: keep } = await benchDatabase(name, { keep: process.env.BENCH_KEEP === '1' });
 
 const t0 = Date.now();
-const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const database = await openDatabase({ url, poolSize: 4 });
 const db = database.db;
 const now = new Date();
 if (!keep) {
@@ -81,11 +70,11 @@ const port = await new Promise<number>((resolve) => {
 const SEPARATE_WORKER = process.env.BENCH_WORKER !== '0';
 const jobEnv = { JOB_CONCURRENCY: '2', JOBS_PER_ORG: '1' };
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-  env: { ...process.env, DATABASE_URL: url.toString(), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: SEPARATE_WORKER ? '0' : '1', ...jobEnv },
+  env: { ...process.env, DATABASE_URL: url, DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: SEPARATE_WORKER ? '0' : '1', ...jobEnv },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 const worker = SEPARATE_WORKER
-  ? spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], { env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...jobEnv }, stdio: ['ignore', 'ignore', 'pipe'] })
+  ? spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', ...jobEnv }, stdio: ['ignore', 'ignore', 'pipe'] })
   : null;
 // The server and the worker end with this process, even when it fails.
 process.on('exit', () => {
