@@ -40,6 +40,7 @@ import {
 } from '../../shared/care.js';
 import { fileResponseSchema, idParamSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { sendStoredImage } from '../stored-image.js';
 
 export type CareRouteDeps = { db: Db; now: () => Date };
 
@@ -65,17 +66,9 @@ export function careRoutes(app: FastifyInstance, { db, now }: CareRouteDeps) {
     { bodyLimit: PHOTO_BODY, preHandler: requirePermission('care.special.manage'), schema: { tags, params: idParams, body: specialGroupRenewSchema, response: { 200: careOkSchema } } },
     async (req) => renewSpecialGroup(db, viewerOf(req), req.params.id, req.body, now()),
   );
-  // A stored photo, only as the image type its bytes were checked to be; never rendered as a page.
-  r.get('/api/care/files/:id', { preHandler: requirePermission('care.read'), schema: { tags, params: idParams, response: { 200: fileResponseSchema } } }, async (req, reply) => {
-    const file = await getCarePhoto(db, viewerOf(req), req.params.id, now());
-    return reply
-      .header('content-type', file.contentType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('content-disposition', `inline; filename="care-${req.params.id}.${file.contentType.split('/')[1]}"`)
-      .header('cache-control', 'private, no-store')
-      .send(file.bytes);
-  });
+  r.get('/api/care/files/:id', { preHandler: requirePermission('care.read'), schema: { tags, params: idParams, response: { 200: fileResponseSchema } } }, async (req, reply) =>
+    sendStoredImage(reply, `care-${req.params.id}`, await getCarePhoto(db, viewerOf(req), req.params.id, now())),
+  );
 
   // Care tasks
   r.get('/api/care/tasks', { preHandler: requirePermission('care.read'), schema: { tags, querystring: careTaskQuerySchema, response: { 200: careTaskListSchema } } }, async (req) => ({

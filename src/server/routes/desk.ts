@@ -49,6 +49,7 @@ import {
 import { fileDay, formatFileTime } from '../../shared/format.js';
 import { fileResponseSchema, idParams } from '../../shared/primitives.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
+import { sendStoredImage } from '../stored-image.js';
 
 export type DeskRouteDeps = { db: Db; now: () => Date };
 
@@ -143,15 +144,8 @@ export function deskRoutes(app: FastifyInstance, { db, now }: DeskRouteDeps) {
   );
 }
 
-/** A stored photo, only as the image type its bytes were checked to be; never rendered as a page. */
 function sendPhoto(reply: FastifyReply, p: { id: number; seq: number }, photo: { contentType: string; bytes: Buffer }) {
-  return reply
-    .header('content-type', photo.contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('content-disposition', `inline; filename="case-${p.id}-${p.seq}.${photo.contentType.split('/')[1]}"`)
-    .header('cache-control', 'private, no-store')
-    .send(photo.bytes);
+  return sendStoredImage(reply, `case-${p.id}-${p.seq}`, photo);
 }
 
 const STATS_HEADERS = {
