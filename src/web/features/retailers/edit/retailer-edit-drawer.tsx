@@ -2,7 +2,7 @@
 // sends only the changed fields with the version; server errors land on the
 // fields; a version conflict asks the user to reload.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Drawer, Form, Grid as AntGrid, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   BIRTHDAY_CALENDARS,
@@ -25,6 +25,7 @@ import { useT } from '../../../i18n/i18n.js';
 import { buildPatch, fieldNameOf, formValuesOf, lockedFields, type FieldError, type FormValues } from './edit-patch.js';
 import { inputLimits } from '../../../components/schema-rules.js';
 import { useSession } from '../../../shell/session.js';
+import { FormDrawer } from '../../../shell/form-drawer.js';
 
 type Props = {
   card: RetailerCard;
@@ -39,7 +40,6 @@ const half = { xs: 24, sm: 12 };
 export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: Props) {
   const { t, lang } = useT();
   const { message } = App.useApp();
-  const screens = AntGrid.useBreakpoint();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -102,19 +102,17 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
   const lockedHelp = (field: Parameters<typeof locked.has>[0]) => (locked.has(field) ? t.edit.maskedDisabled : undefined);
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={`${t.edit.title} · ${card.shopName}`}
-      size={screens.md ? 720 : '100%'}
+      width={720}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+      actions={
+        <>
           <Button onClick={onClose}>{t.common.cancel}</Button>
           <Button type="primary" loading={saving} onClick={save} disabled={conflict} data-testid="save-retailer">
             {t.edit.save}
           </Button>
-        </Space>
+        </>
       }
     >
       {conflict && (
@@ -258,7 +256,7 @@ export function RetailerEditDrawer({ card, grids, onClose, onSaved, onReload }: 
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

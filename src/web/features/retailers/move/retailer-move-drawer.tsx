@@ -2,12 +2,13 @@
 // see what moves with the shop, what ends here and why it would be refused,
 // then confirm. The preview and the move run the same checks on the server.
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid as AntGrid, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
 import { ErrorResult, errorText } from '../../../components/error-result.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useT } from '../../../i18n/i18n.js';
 import { textOf } from '../../../i18n/text-of.js';
 import { retailerMoveApi } from './retailer-move-api.js';
+import { FormDrawer } from '../../../shell/form-drawer.js';
 
 type Props = { retailerId: number; shopName: string; onClose: () => void; onMoved: () => void };
 
@@ -29,7 +30,6 @@ export function RetailerMoveDrawer({ retailerId, shopName, onClose, onMoved }: P
   const { t, lang } = useT();
   const s = t.move;
   const { message } = App.useApp();
-  const screens = AntGrid.useBreakpoint();
   const [toOrgId, setToOrgId] = useState<number | undefined>();
   const [toGridId, setToGridId] = useState<number | undefined>();
   const [reason, setReason] = useState('');
@@ -58,21 +58,19 @@ export function RetailerMoveDrawer({ retailerId, shopName, onClose, onMoved }: P
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={s.title(shopName)}
-      size={screens.md ? 640 : '100%'}
+      width={640}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+      actions={
+        <>
           <Button onClick={onClose}>{t.common.cancel}</Button>
           <Popconfirm title={s.confirmTitle} description={s.confirmText} onConfirm={move} okButtonProps={{ danger: true, ...({ 'data-testid': 'move-confirm-ok' } as Record<string, string>) }} disabled={!ready}>
             <Button type="primary" danger disabled={!ready} loading={saving} data-testid="move-confirm">
               {s.confirm}
             </Button>
           </Popconfirm>
-        </Space>
+        </>
       }
     >
       {preview.error && !p ? (
@@ -153,6 +151,6 @@ export function RetailerMoveDrawer({ retailerId, shopName, onClose, onMoved }: P
           )}
         </Space>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }
