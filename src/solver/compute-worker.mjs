@@ -10,7 +10,10 @@ register();
 const { tasks } = await import('./compute-tasks.ts');
 
 // A task may be asynchronous (reading a workbook); one runs at a time either way.
+// `started` first: the caller's budget counts from here, not from the worker's start-up (loading tsx and the
+// tasks takes seconds on a loaded machine, and says nothing about the task).
 parentPort.on('message', async (msg) => {
+  parentPort.postMessage({ started: true });
   try {
     parentPort.postMessage({ ok: true, value: await tasks[msg.kind](msg.input) });
   } catch (e) {

@@ -4,7 +4,8 @@
 //   compute(kind, input, { budgetMs })   runs tasks[kind](input) in a worker
 //   exclusive(owner, kind, fn)           at most one per user and kind at a time
 //
-// Each call has a time budget; when it runs out the worker is terminated
+// Each call has a time budget, counted from when the worker takes the task
+// (not from the worker's start-up, which a loaded machine slows); when it runs out the worker is terminated
 // (a synchronous loop cannot be interrupted any other way) and the call
 // fails with `computation_budget_exceeded`. Idle workers are kept (unref'd)
 // and reused, because starting one costs 0.3–2 s (tsx compiles the domain
@@ -64,7 +65,10 @@ function spawn(): Worker {
   return w;
 }
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+type Reply = { started: true } | { ok: true; value: unknown } | { ok: false; error: string };
+
+/** How long a worker may take to start (load tsx and the tasks) before the task's budget starts counting. */
+const START_LIMIT_MS = 60_000;
 
 export function compute<K extends ComputeKind>(
   kind: K,
@@ -75,6 +79,7 @@ export function compute<K extends ComputeKind>(
   const worker = idle.pop() ?? spawn();
   worker.ref();
   return new Promise<Awaited<ReturnType<ComputeTasks[K]>>>((resolve, reject) => {
+    let timer: NodeJS.Timeout;
     const done = (keep: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -85,6 +90,12 @@ export function compute<K extends ComputeKind>(
       else void worker.terminate();
     };
     const onMessage = (m: Reply) => {
+      if ('started' in m) {
+        // The budget is the task's own time, from when the worker takes it.
+        clearTimeout(timer);
+        timer = setTimeout(overrun, budgetMs);
+        return;
+      }
       done(true);
       if (m.ok) resolve(m.value as Awaited<ReturnType<ComputeTasks[K]>>);
       else reject(new ComputeError('computation_failed', kind, m.error));
@@ -97,10 +108,14 @@ export function compute<K extends ComputeKind>(
       done(false);
       reject(new ComputeError('computation_failed', kind, `worker exited with ${code}`));
     };
-    const timer = setTimeout(() => {
+    const overrun = () => {
       done(false);
       reject(new ComputeError('computation_budget_exceeded', kind, `${budgetMs} ms`));
-    }, budgetMs);
+    };
+    timer = setTimeout(() => {
+      done(false);
+      reject(new ComputeError('computation_failed', kind, `the worker did not start in ${START_LIMIT_MS} ms`));
+    }, Math.max(START_LIMIT_MS, budgetMs));
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
