@@ -27,6 +27,10 @@ export default defineConfig({
           // a quiet machine; on 2 cores shared with other work they passed the
           // default 5 s and failed for no fault of their own.
           testTimeout: 30_000,
+          // One process for the files, as in the database projects (decision 0831): the unit files are pure
+          // and set nothing global that outlives a test; loading the modules once per worker, not per file,
+          // is most of the project's CPU (decision 0852).
+          isolate: false,
           setupFiles: failOnConsoleError,
         },
       },
