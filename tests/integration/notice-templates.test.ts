@@ -105,6 +105,9 @@ describe('template editor', () => {
     const [audit] = await query<{ action: string; detail: { code: string; version: number; body: string } }>(db(),
       sql`select action, detail from audit_log where entity = 'notice_template' order by id desc limit 1`);
     expect(audit).toMatchObject({ action: 'create', detail: { code: 'window_nudge', version: 3 } });
+    // The audit log names the template and version.
+    const log = (await t.api(admin, 'GET', '/api/audit?entity=notice_template')).json().items as { objectName: string | null; userName: string }[];
+    expect(log.map((x) => x.objectName)).toEqual(['window_nudge v3', 'window_nudge v2']);
     const list = (await t.api(head, 'GET', '/api/notice-templates')).json().items as { code: string; version: number }[];
     expect(list.find((i) => i.code === 'window_nudge')?.version).toBe(3);
   });
