@@ -31,7 +31,7 @@ export const templateLabels: Record<EditableTemplateCode, { zh: string; en: stri
   onboarding_deadline: { zh: '新办户时限（内部）', en: 'Onboarding deadline (staff)' },
 };
 
-export const templateCodeParams = z.object({ code: z.enum(TEMPLATE_CODES, { message: 'not_found' }) });
+export const templateCodeParams = z.object({ code: z.enum(TEMPLATE_CODES, { message: 'invalid_value' }) });
 
 const title = textSchema.pipe(z.string().trim().min(1, 'required').max(60, 'text_too_long'));
 const body = textSchema.pipe(z.string().trim().min(1, 'required').max(1000, 'text_too_long'));
