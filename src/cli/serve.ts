@@ -13,8 +13,7 @@ import { seedProvince } from '../app/demo/province-seed.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { orgRollupsJob } from '../jobs/org-rollups.js';
 import pino from 'pino';
-import { configureNoticesFromEnv } from '../jobs/notices/notice-config.js';
-import { startFakeGateway } from '../jobs/notices/fake-gateway.js';
+import { startNoticeGateways } from './notice-gateways.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = readEnv();
@@ -66,10 +65,7 @@ const app = await buildApp({
 });
 
 // Notices: the demo sends through the local fake gateway (rate limit, a few failures, delayed receipts); real providers are configuration.
-const smsProvider = env.SMS_PROVIDER ?? (env.demo ? 'fake' : 'none');
-const fake = smsProvider === 'fake' ? await startFakeGateway({ ratePerSecond: env.SMS_RATE_PER_S, failRate: 0.02, receiptDelayMs: 30_000 }) : null;
-configureNoticesFromEnv({ ...env, SMS_PROVIDER: smsProvider, WECHAT_APP_ID: env.WECHAT_APP_ID ?? (fake ? 'wx-demo' : undefined) }, fake?.url);
-if (fake) console.log(`短信网关（本地模拟） fake SMS/WeChat gateway: ${fake.url}`);
+const fake = await startNoticeGateways(env);
 
 // Jobs run here unless worker processes do them (JOBS=0, PostgreSQL only).
 const runner =

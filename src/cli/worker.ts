@@ -6,6 +6,7 @@ import pino from 'pino';
 import { openDatabase } from '../db/client.js';
 import { readEnv } from '../server/env.js';
 import { createJobRunner } from '../jobs/registry.js';
+import { startNoticeGateways } from './notice-gateways.js';
 
 const env = readEnv();
 const log = pino({ level: env.LOG_LEVEL });
@@ -14,6 +15,8 @@ if (!env.DATABASE_URL) {
   process.exit(2);
 }
 const database = await openDatabase({ url: env.DATABASE_URL, poolSize: env.JOB_CONCURRENCY + 2 });
+// The worker sends notices too (notices-dispatch): the same gateways and settings as the server (decision 1137).
+const fake = await startNoticeGateways(env);
 const runner = createJobRunner(database, {
   log,
   concurrency: env.JOB_CONCURRENCY,
@@ -30,6 +33,7 @@ const close = async () => {
   closing = true;
   await runner.stop(env.JOB_GRACE_SECONDS * 1000);
   await database.close();
+  await fake?.close();
   process.exit(0);
 };
 process.on('SIGINT', close);

@@ -30,6 +30,7 @@ import { orderCorrectionRoutes } from './routes/order-corrections.js';
 import { supplyPlanImportRoutes } from './routes/supply-plan-import.js';
 import { settlementRoutes } from './routes/settlement.js';
 import { noticeRoutes } from './routes/notices.js';
+import { noticeTemplateRoutes } from './routes/notice-templates.js';
 import { careRoutes } from './routes/care.js';
 import { registerWindowChangedNotices } from '../app/notices/queue-window-changed.js';
 import { gridMapRoutes } from './routes/grid-map.js';
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   calendarRoutes(app, { db: opts.db, now });
   onboardingRoutes(app, { db: opts.db, now });
   noticeRoutes(app, { db: opts.db, now });
+  noticeTemplateRoutes(app, { db: opts.db, now });
   surveyRoutes(app, { db: opts.db, now });
   measureRoutes(app, { db: opts.db, now });
   orgTreeRoutes(app, { db: opts.db, now });

@@ -1,5 +1,6 @@
 // Environment, checked once at start-up.
 import { z } from 'zod';
+import { checkNoticeEnv, noticeEnvSchema } from '../jobs/notices/notice-config.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -63,20 +64,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
   /** Minutes over which failed logins are counted. */
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** Notices (issue 16): none | fake (the local fake gateway, started in-process) | aliyun. Default: fake in demo mode, none otherwise. */
-  SMS_PROVIDER: z.enum(['none', 'fake', 'aliyun']).optional(),
-  SMS_GATEWAY_URL: z.string().optional(),
-  SMS_ACCESS_KEY_ID: z.string().optional(),
-  SMS_ACCESS_KEY_SECRET: z.string().optional(),
-  SMS_SIGN_NAME: z.string().min(2).max(12).default('烟草营销'),
-  /** The provider's contracted rate: messages a second. */
-  SMS_RATE_PER_S: z.coerce.number().min(0.1).max(10000).default(20),
-  /** WeChat official account: template messages to a shop's bound openid, preferred over SMS. */
-  WECHAT_APP_ID: z.string().optional(),
-  WECHAT_GATEWAY_URL: z.string().optional(),
-  /** Unread in-app reminders and supply notices are texted after this many minutes. */
-  NOTICE_FALLBACK_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
-});
+})
+  // Notices (issue 16): gateways, rate, batches, quiet hours, cost (decision 1137).
+  .extend(noticeEnvSchema.shape)
+  .superRefine(checkNoticeEnv);
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };
 

@@ -95,6 +95,8 @@ export const auditEntityLabels: Labels = {
   care_disaster_contact: { zh: '受灾联系', en: 'Disaster contact' },
   care_help: { zh: '帮扶台账', en: 'Help ledger' },
   care_activity: { zh: '社区活动', en: 'Community activity' },
+  notice_template: { zh: '通知模板', en: 'Notice template' },
+  notice_campaign: { zh: '人工通知', en: 'Staff notice' },
   desk_case: { zh: '客服工单', en: 'Service case' },
   desk_policy: { zh: '工单时限方案', en: 'Case deadline policy' },
   desk_reward: { zh: '投诉奖励', en: 'Complaint reward' },

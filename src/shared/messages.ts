@@ -206,6 +206,10 @@ export const messages = {
   notice_empty_audience: { zh: '所选范围内没有可接收通知的零售户', en: 'No retailer in the chosen audience can receive the notice' },
   notice_scope: { zh: '只能向您管辖范围内的零售户发送通知', en: 'You may send notices only to retailers within your scope' },
   notice_not_pending: { zh: '该通知已处理，不能再审批', en: 'This notice has already been decided' },
+  notice_template_placeholder: { zh: '模板中的占位符写法有误：变量须写成 ${变量名}（如 ${shopName}）', en: 'A placeholder is written wrongly: variables are written ${name} (e.g. ${shopName})' },
+  notice_template_variable: { zh: '模板使用了此通知不提供的变量，请只用列出的可用变量', en: 'The template uses a variable this notice does not fill; use only the variables listed' },
+  notice_template_in_app_only: { zh: '此模板只发站内消息，不能填写短信内容', en: 'This template is in-app only; it takes no SMS text' },
+  notice_template_sms_required: { zh: '此模板会以短信或微信发出，短信内容不能为空', en: 'This template goes out by SMS or WeChat; its SMS text cannot be empty' },
   notice_own_campaign: { zh: '全县短信须由另一位负责人审批，不能审批自己发起的通知', en: 'County-wide SMS must be approved by another manager, not by its sender' },
   grids_above_retailers: { zh: '网格数不能多于零售户数', en: 'There cannot be more grids than retailers' },
   // Working calendar (issue 15): business hours and the holiday override table

@@ -34,6 +34,8 @@ const DeskStatsPage = lazy(() => import('./features/desk/desk-stats-page.js').th
 const DeskPolicyPage = lazy(() => import('./features/desk/desk-policy-page.js').then((m) => ({ default: m.DeskPolicyPage })));
 const MyCasesPage = lazy(() => import('./features/desk/my-cases-page.js').then((m) => ({ default: m.MyCasesPage })));
 const InboxPage = lazy(() => import('./features/notices/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const NoticeTemplatesPage = lazy(() => import('./features/notices/notice-templates-page.js').then((m) => ({ default: m.NoticeTemplatesPage })));
+const NoticeReportPage = lazy(() => import('./features/notices/notice-report-page.js').then((m) => ({ default: m.NoticeReportPage })));
 const SendNoticePage = lazy(() => import('./features/notices/send-notice-page.js').then((m) => ({ default: m.SendNoticePage })));
 const CarePage = lazy(() => import('./features/care/care-page.js').then((m) => ({ default: m.CarePage })));
 const DisastersPage = lazy(() => import('./features/care/disasters-page.js').then((m) => ({ default: m.DisastersPage })));
@@ -135,6 +137,8 @@ export function AppRoutes() {
         <Route path="score-sheets" element={guarded('score-sheets', <ScoreSheetsPage />)} />
         <Route path="notices" element={guarded('notices', <InboxPage />)} />
         <Route path="notice-send" element={guarded('notice-send', <SendNoticePage />)} />
+        <Route path="notice-templates" element={guarded('notice-templates', <NoticeTemplatesPage />)} />
+        <Route path="notice-report" element={guarded('notice-report', <NoticeReportPage />)} />
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
         <Route path="survey-calls" element={guarded('survey-calls', <SurveyCallsPage />)} />
         <Route path="my-surveys" element={guarded('my-surveys', <MySurveysPage />)} />

@@ -1,10 +1,14 @@
 // Notices in a real browser: marketing publishes this week's plan and the
 // retailer, on a phone, sees the bell count it, opens the inbox, reads the
 // supply notice with its limits and reasons, and the bell counts one less.
+// Then marketing edits the nudge's template (live preview, a warning past one
+// SMS, a bad placeholder refused), saves version 2, reads the versions, and
+// reads the report's SMS cost and opt-outs.
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 
@@ -47,6 +51,49 @@ describe('notices', () => {
     await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/notices-inbox-phone.png`, fullPage: true, animations: 'disabled' });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marketing edits a template with a live preview, saves a version, and reads the SMS cost and opt-outs', async () => {
+    const page = await openLoggedIn(browser, web.baseUrl, '/notice-templates', DEMO_ACCOUNTS.county_manager, { options: DESKTOP, pageErrors });
+    await page.getByTestId('template-window_nudge').click();
+    const body = page.getByTestId('template-preview-body');
+    await expect.poll(() => body.innerText(), { timeout: 15_000 }).toContain('您还没有订货');
+    expect(await body.innerText()).not.toContain('${');
+    // Longer than one SMS: the parts and a warning, counted by the server.
+    await page.getByTestId('template-sms').fill('${shopName}，本周订货${closesAt}截止，您尚未订货，请及时下单。如有疑问请联系您的客户经理，或拨打服务热线咨询订货事宜。');
+    const figures = page.getByTestId('template-sms-figures');
+    await expect.poll(() => figures.innerText(), { timeout: 15_000 }).toContain('计 2 条');
+    expect(await figures.getAttribute('class')).toContain('warning');
+    await page.screenshot({ path: `${SHOTS}/notice-template-editor.png`, fullPage: true, animations: 'disabled' });
+    // A placeholder without its $ is named, not sent.
+    await page.getByTestId('template-body').fill('{shopName}：本周订货即将截止。');
+    await expect.poll(() => page.getByTestId('template-preview-error').innerText(), { timeout: 15_000 }).toContain('占位符');
+    await page.getByTestId('template-body').fill('${shopName}：本周订货将于 ${closesAt} 截止，您还没有订货，请尽快下单。');
+    await page.getByTestId('template-sms').fill('${shopName}，本周订货${closesAt}截止，请尽快下单。');
+    await page.getByTestId('template-save').click();
+    await expect.poll(() => page.getByTestId('template-window_nudge').innerText(), { timeout: 15_000 }).toContain('第 2 版');
+    await page.getByTestId('template-history').click();
+    await expect.poll(() => page.getByTestId('template-version-1').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('template-version-2').innerText()).toContain('请尽快下单');
+    await page.screenshot({ path: `${SHOTS}/notice-template-versions.png`, animations: 'disabled' });
+
+    // The report: plant what a gateway would have answered for the window notices, and a few opt-outs.
+    const db = web.database.db;
+    await db.execute(sql`update notice_deliveries set channel = 'sms', segments = 1 + (id % 2)::int,
+      state = case when id % 9 = 0 then 'failed' when id % 4 = 0 then 'sent' else 'delivered' end, sent_at = queued_at, delivered_at = case when id % 4 <> 0 then queued_at end`);
+    await db.execute(sql`insert into notice_preferences (org_id, retailer_id, sms_opt_out, muted_templates, updated_at)
+      select org_id, id, id % 2 = 0, array['greeting'], now() from retailers where status = 'active' order by id limit 6 on conflict do nothing`);
+    await page.goto(`${web.baseUrl}/notice-report`);
+    await expect.poll(() => page.getByTestId('report-cost').innerText(), { timeout: 15_000 }).toMatch(/¥\d/);
+    expect(await page.getByTestId('report-sms-off').innerText()).toContain('3');
+    await expect.poll(() => page.getByTestId('report-chart').locator('canvas').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('report-table').innerText()).toContain('订货时间调整');
+    await page.screenshot({ path: `${SHOTS}/notice-report.png`, fullPage: true, animations: 'disabled' });
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('notice-report').innerText(), { timeout: 15_000 }).toContain('Estimated SMS cost');
+    await page.screenshot({ path: `${SHOTS}/notice-report-en.png`, animations: 'disabled' });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

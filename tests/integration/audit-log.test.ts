@@ -21,6 +21,8 @@ const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/p
   // Recomputes the roll-up summaries from the counties' data (decision 1911): no business data changes.
   'POST /api/rollups/refresh',
   'POST /api/care/disasters/preview',
+  // Renders unsaved template text with a shop; nothing is stored (decision 1135).
+  'POST /api/notice-templates/:code/preview',
 ]);
 
 /**
@@ -29,6 +31,7 @@ const NOT_WRITES = new Set(['POST /api/map/select', 'POST /api/delivery-points/p
  * row is checked.
  */
 const CHECKED_ELSEWHERE: Record<string, string> = {
+  'POST /api/notice-templates/:code/versions': 'saveTemplate (create, notice_template, the whole text); notice-templates.test.ts',
   'POST /api/auth/login': 'writeAudit in routes/auth.ts (login, login_failed, login_throttled); login-throttle.test.ts',
   'POST /api/auth/logout': 'routes/auth.ts; this file: logout',
   // The matrix's override names a product without a forecast in this county copy (refused, 4xx).

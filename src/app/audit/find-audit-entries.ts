@@ -33,6 +33,8 @@ const objectName = sql`case
   when a.entity = 'rating_run' then (select n.month from rating_runs n where n.id = a.entity_ids[1] and n.org_id = a.org_id)
   when a.entity = 'follow_up' then (select r.shop_name from follow_ups f join retailers r on r.org_id = f.org_id and r.id = f.retailer_id where f.id = a.entity_ids[1] and f.org_id = a.org_id)
   when a.entity = 'care_disaster' then (select d.name from care_disasters d where d.id = a.entity_ids[1] and d.org_id = a.org_id)
+  when a.entity = 'notice_template' then (a.detail->>'code') || ' v' || (a.detail->>'version')
+  when a.entity = 'notice_campaign' then (select c.title from notice_campaigns c where c.id = a.entity_ids[1] and c.org_id = a.org_id)
   when a.entity = 'care_activity' then (select c.title from care_activities c where c.id = a.entity_ids[1] and c.org_id = a.org_id)
   when a.entity = 'emergency_request' then (select r.shop_name from emergency_requests e join retailers r on r.org_id = e.org_id and r.id = e.retailer_id where e.id = a.entity_ids[1] and e.org_id = a.org_id)
   when a.entity = 'order_correction' then (select r.shop_name || ' · ' || o.order_date::text from order_corrections c join order_lines l on l.id = c.order_line_id

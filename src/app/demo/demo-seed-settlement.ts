@@ -44,8 +44,7 @@ export async function seedDemoSettlement(db: Db, orgId: number, today: Date): Pr
       from pick where a.order_id = pick.id returning a.id, a.order_id)
     insert into outbox (org_id, kind, retailer_id, user_id, dedupe_key, payload)
     select ${orgId}, 'deduction_failed', pick.retailer_id, who.user_id, 'deduction_failed:' || attempt.id || ':' || who.tag,
-      jsonb_build_object('orderId', pick.id, 'orderDate', pick.order_date::text, 'amount', pick.total_amount::float8, 'reason', pick.reason,
-        'text', '您 ' || pick.order_date::text || ' 的订单扣款未成功，请尽快存足余额，我们将重新扣款。')
+      jsonb_build_object('orderId', pick.id, 'orderDate', pick.order_date::text, 'amount', pick.total_amount::float8, 'reason', pick.reason)
     from pick join attempt on attempt.order_id = pick.id
     cross join lateral (values (null::int, 'retailer'), (pick.worker_id, 'worker')) who(user_id, tag)
     on conflict do nothing`);

@@ -7,8 +7,9 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
 import { festivalOn } from '../../domain/notices/festivals.js';
-import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith } from '../../domain/notices/templates.js';
 import { nextBirthday } from '../../domain/retailers/birthday.js';
+import { templateInForce } from './template-store.js';
 
 const GREETING_HOUR = 9;
 
@@ -18,11 +19,12 @@ export async function generateGreetings(db: Db, orgId: number, now: Date): Promi
   const date = local.toISOString().slice(0, 10);
   const shops = await query<{ id: number; shopName: string; birthday: string | null; calendar: string }>(db, sql`select id, shop_name as "shopName", birthday, birthday_calendar as calendar
     from retailers where org_id = ${orgId} and status = 'active' order by id`);
+  const template = await templateInForce(db, orgId, 'greeting');
   const items: NoticeInsert[] = [];
   const greet = (shop: { id: number; shopName: string }, occasionName: string, wish: string, occasion: string) => {
     const params = { shopName: shop.shopName, occasionName, wish };
-    const r = renderTemplate('greeting', params);
-    items.push({ orgId, retailerId: shop.id, userId: null, template: 'greeting', templateVersion: NOTICE_TEMPLATES.greeting.version, occasion,
+    const r = renderWith(template, params);
+    items.push({ orgId, retailerId: shop.id, userId: null, template: 'greeting', templateVersion: template.version, occasion,
       dedupeKey: `greeting:${occasion}:${shop.id}`, title: r.title, body: r.body, smsText: r.sms, params, visibleAt: now });
   };
   const festival = festivalOn(date);

@@ -7,9 +7,10 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
 import { shanghaiLabel } from '../../domain/notices/format.js';
-import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith } from '../../domain/notices/templates.js';
 import { queueOrderDayReminders } from '../ordering/order-reminders.js';
 import { ingestOutbox, ingestReminders } from './ingest-outbox.js';
+import { templateInForce } from './template-store.js';
 
 /** Tomorrow's order-day reminders of many counties at once: into the outbox and out as notices, two statements (decision 1131). */
 export async function generateReminders(db: Db, orgIds: number[], now: Date): Promise<number> {
@@ -34,11 +35,12 @@ export async function generateWindowNotices(db: Db, orgId: number, now: Date): P
       join retailers r on r.org_id = w.org_id and r.order_weekday = w.weekday and r.status = 'active'
       where w.org_id = ${orgId} and w.closes_at > ${now.toISOString()}::timestamptz and w.closes_at <= ${now.toISOString()}::timestamptz + interval '1 day'
         and not exists (select 1 from plan_orders po where po.plan_id = w.plan_id and po.retailer_id = r.id)`);
+    const template = await templateInForce(t, orgId, 'window_nudge');
     const items: NoticeInsert[] = rows.map((x) => {
       const closes = new Date(x.closesAt);
       const params = { shopName: x.shopName, closesAt: shanghaiLabel(closes) };
-      const r = renderTemplate('window_nudge', params);
-      return { orgId, retailerId: x.retailerId, userId: null, template: 'window_nudge', templateVersion: NOTICE_TEMPLATES.window_nudge.version,
+      const r = renderWith(template, params);
+      return { orgId, retailerId: x.retailerId, userId: null, template: 'window_nudge', templateVersion: template.version,
         occasion: `plan:${x.planId}`, dedupeKey: `window_nudge:${x.planId}:${x.retailerId}`, title: r.title, body: r.body, smsText: r.sms, params,
         visibleAt: new Date(Math.max(now.getTime(), closes.getTime() - NUDGE_HOURS * 3600_000)), unlessOrderedPlanId: x.planId };
     });

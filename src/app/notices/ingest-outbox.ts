@@ -7,10 +7,10 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
 import { shanghaiLabel } from '../../domain/notices/format.js';
-import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith, type TemplateCode } from '../../domain/notices/templates.js';
 import { noticeConfig } from '../../jobs/notices/notice-config.js';
 import { renderSql, shanghaiLabelSql } from './template-sql.js';
-import { templatesInForce } from './template-store.js';
+import { templateInForce, templatesInForce } from './template-store.js';
 import type { NoticeTemplate } from '../../domain/notices/templates.js';
 
 const ONBOARDING_STEP_ZH: Record<string, string> = {
@@ -75,20 +75,25 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
         from outbox o left join retailers r on r.org_id = o.org_id and r.id = o.retailer_id
         where o.org_id = ${orgId} and o.sent_at is null order by o.id limit 2000 for update of o skip locked`);
       if (!rows.length) return true;
+      // Each kind renders the county's version in force (decision 1136), read once per batch.
+      const inForce = new Map<TemplateCode, NoticeTemplate>();
+      const templateOf = async (code: TemplateCode) => inForce.get(code) ?? inForce.set(code, await templateInForce(t, orgId, code)).get(code)!;
       const items: NoticeInsert[] = [];
       for (const o of rows) {
         const p = o.payload;
         if (o.kind === 'order_day_reminder' && o.retailerId) {
           const extra = p.failedDeduction ? '您上次的银行扣款未成功，请在订货前确认账户余额充足。' : '';
           const params = { shopName: o.shopName ?? '', opensAt: shanghaiLabel(new Date(String(p.opensAt))), closesAt: shanghaiLabel(new Date(String(p.closesAt))), orderDate: String(p.orderDate), extra };
-          const r = renderTemplate('order_window_open', params);
-          items.push({ orgId, retailerId: o.retailerId, userId: null, template: 'order_window_open', templateVersion: NOTICE_TEMPLATES.order_window_open.version,
+          const template = await templateOf('order_window_open');
+          const r = renderWith(template, params);
+          items.push({ orgId, retailerId: o.retailerId, userId: null, template: 'order_window_open', templateVersion: template.version,
             occasion: `plan:${p.planId}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: r.sms, params, visibleAt: now,
             fallbackAt: new Date(now.getTime() + noticeConfig().fallbackMinutes * 60_000) });
         } else if (o.kind === 'deduction_failed') {
-          const r = renderTemplate('deduction_failed', { text: String(p.text ?? '') });
+          const template = await templateOf('deduction_failed');
+          const r = renderWith(template, { shopName: o.shopName ?? '', orderDate: String(p.orderDate ?? ''), amount: Number(p.amount ?? 0).toFixed(2) });
           const toWorker = o.userId !== null;
-          items.push({ orgId, retailerId: toWorker ? null : o.retailerId, userId: o.userId, template: 'deduction_failed', templateVersion: 1,
+          items.push({ orgId, retailerId: toWorker ? null : o.retailerId, userId: o.userId, template: 'deduction_failed', templateVersion: template.version,
             occasion: `order:${p.orderId}`, dedupeKey: o.dedupeKey, title: toWorker ? `${r.title}：${o.shopName ?? ''}` : r.title, body: r.body,
             smsText: toWorker ? null : r.sms, params: { ...p, shopName: o.shopName }, visibleAt: now, mandatory: false });
         } else if (o.kind === 'launch_below_band' && o.userId) {
@@ -96,8 +101,9 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
           const measure = LAUNCH_MEASURE_ZH[String(p.measure)] ?? String(p.measure);
           const fmt = (v: unknown) => (String(p.measure).endsWith('Rate') ? `${(Number(v) * 100).toFixed(1)}%` : Number(v).toFixed(1));
           const params = { name: String(p.name ?? ''), week: String(p.week), measure, value: fmt(p.value), low: fmt(p.low) };
-          const r = renderTemplate('launch_below_band', params);
-          items.push({ orgId, retailerId: null, userId: o.userId, template: 'launch_below_band', templateVersion: NOTICE_TEMPLATES.launch_below_band.version,
+          const template = await templateOf('launch_below_band');
+          const r = renderWith(template, params);
+          items.push({ orgId, retailerId: null, userId: o.userId, template: 'launch_below_band', templateVersion: template.version,
             occasion: `launch:${p.launchId}:w${p.week}:${p.measure}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: null,
             params: { ...params, launchId: p.launchId }, visibleAt: now, mandatory: false });
         } else if (o.kind === 'onboarding_deadline' && o.userId) {
@@ -107,8 +113,9 @@ export async function ingestOutbox(db: Db, orgId: number, now: Date): Promise<{ 
             level: breach ? '超时' : '时限预警', shopName: String(p.shopName ?? ''), licenceNo: String(p.licenceNo ?? ''), stepName: ONBOARDING_STEP_ZH[String(p.step)] ?? String(p.step),
             state: breach ? '已超过时限' : '即将到期', dueAt: shanghaiLabel(new Date(String(p.dueAt))),
           };
-          const r = renderTemplate('onboarding_deadline', params);
-          items.push({ orgId, retailerId: null, userId: o.userId, template: 'onboarding_deadline', templateVersion: NOTICE_TEMPLATES.onboarding_deadline.version,
+          const template = await templateOf('onboarding_deadline');
+          const r = renderWith(template, params);
+          items.push({ orgId, retailerId: null, userId: o.userId, template: 'onboarding_deadline', templateVersion: template.version,
             occasion: `onboarding:${p.onboardingId}:${p.step}:${p.level}`, dedupeKey: o.dedupeKey, title: r.title, body: r.body, smsText: null,
             params: { ...params, onboardingId: p.onboardingId, step: p.step }, visibleAt: now, mandatory: false });
         }

@@ -6,8 +6,9 @@ import { query, type Db } from '../../db/client.js';
 import { insertNotices, type NoticeInsert } from '../../db/notice-writes.js';
 import { explainLimit } from '../../domain/allocation/explain-limit.js';
 import type { Market } from '../../domain/allocation/types.js';
-import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith } from '../../domain/notices/templates.js';
 import { noticeConfig } from '../../jobs/notices/notice-config.js';
+import { templateInForce } from './template-store.js';
 
 type LimitRow = {
   retailerId: number; shopName: string; tier: number; network: Market; productName: string; supplyQty: number; capQty: number; quotaQty: number;
@@ -29,6 +30,7 @@ export async function queueSupplyNotices(db: Db, orgId: number, planId: number, 
     order by l.retailer_id, p.price_class, p.code`);
   const byShop = new Map<number, LimitRow[]>();
   for (const x of rows) byShop.set(x.retailerId, [...(byShop.get(x.retailerId) ?? []), x]);
+  const template = await templateInForce(db, orgId, 'supply_notice');
   const fallbackAt = new Date(now.getTime() + noticeConfig().fallbackMinutes * 60_000);
   const items: NoticeInsert[] = [...byShop].map(([retailerId, lines]) => {
     // The SMS names what the shop may order; the reasons (in the app) also say why the others are none.
@@ -42,8 +44,8 @@ export async function queueSupplyNotices(db: Db, orgId: number, planId: number, 
         limit: x.limitQty, lowestServedTier: x.lowestServedTier, urbanWeight: x.urbanWeight, ruralWeight: x.ruralWeight, extra: x.extraQty, extraSegment: x.extraSegment }).zh}`)
       .join('\n');
     const params = { shopName: lines[0].shopName, weekStart, limits, reasons };
-    const r = renderTemplate('supply_notice', params);
-    return { orgId, retailerId, userId: null, template: 'supply_notice', templateVersion: NOTICE_TEMPLATES.supply_notice.version, occasion: `plan:${planId}`,
+    const r = renderWith(template, params);
+    return { orgId, retailerId, userId: null, template: 'supply_notice', templateVersion: template.version, occasion: `plan:${planId}`,
       dedupeKey: `supply_notice:${planId}:${retailerId}`, title: r.title, body: r.body, smsText: r.sms, params: { planId, weekStart, limits },
       createdBy: publishedBy, visibleAt: now, fallbackAt };
   });

@@ -7,8 +7,9 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
 import { shanghaiLabel } from '../../domain/notices/format.js';
-import { NOTICE_TEMPLATES, renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith } from '../../domain/notices/templates.js';
 import { onOrderWindowChanged, type OrderWindowChanged } from '../ordering/order-window-changed.js';
+import { templateInForce } from './template-store.js';
 
 export async function queueWindowChangedNotices(tx: Db, e: OrderWindowChanged): Promise<number> {
   const now = new Date(e.at);
@@ -19,10 +20,11 @@ export async function queueWindowChangedNotices(tx: Db, e: OrderWindowChanged): 
   const params = { orderDate: e.orderDate, opensAt: shanghaiLabel(new Date(e.after.opensAt)), closesAt: shanghaiLabel(new Date(e.after.closesAt)), why: e.reason ? `原因：${e.reason}` : '' };
   // One notice per shop per version of the window: moving it twice tells twice, a retried transaction once.
   const version = `${e.after.opensAt}/${e.after.closesAt}`;
+  const template = await templateInForce(tx, e.orgId, 'window_changed');
   const items: NoticeInsert[] = shops.map((s) => {
-    const r = renderTemplate('window_changed', { shopName: s.shopName, ...params });
+    const r = renderWith(template, { shopName: s.shopName, ...params });
     return {
-      orgId: e.orgId, retailerId: s.id, userId: null, template: 'window_changed', templateVersion: NOTICE_TEMPLATES.window_changed.version,
+      orgId: e.orgId, retailerId: s.id, userId: null, template: 'window_changed', templateVersion: template.version,
       occasion: `plan:${e.planId}:weekday:${e.weekday}`, dedupeKey: `window_changed:${e.planId}:${e.weekday}:${version}:${s.id}`,
       title: r.title, body: r.body, smsText: r.sms, params: { planId: e.planId, weekday: e.weekday, ...params }, mandatory: true,
       createdBy: e.changedBy, visibleAt: now,

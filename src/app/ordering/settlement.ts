@@ -35,7 +35,7 @@ export async function recordSettlement(db: Db, viewer: Viewer, orderId: number, 
       sql`update orders set settlement_status = ${input.status}, settled_at = ${input.status === 'deducted' ? now.toISOString() : null}::timestamptz where id = ${orderId}`,
     );
     if (input.status === 'failed') {
-      const payload = JSON.stringify({ orderId, orderDate: o.orderDate, amount: o.total, reason: input.failureReason ?? '', text: `您 ${o.orderDate} 的订单扣款未成功，请尽快存足余额，我们将重新扣款。` });
+      const payload = JSON.stringify({ orderId, orderDate: o.orderDate, amount: o.total, reason: input.failureReason ?? '' }); // the text is the deduction_failed template's (decision 1136)
       await tx.execute(sql`
         insert into outbox (org_id, kind, retailer_id, user_id, dedupe_key, payload)
         values (${viewer.orgId}, 'deduction_failed', ${o.retailerId}, null, ${`deduction_failed:${a.id}:retailer`}, ${payload}::jsonb)

@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { insertNotices, queueDeliveriesFor, type NoticeInsert } from '../../db/notice-writes.js';
 import type { Viewer } from '../../domain/access/viewer.js';
-import { renderTemplate } from '../../domain/notices/templates.js';
+import { renderWith } from '../../domain/notices/templates.js';
+import { templateInForce } from '../notices/template-store.js';
 import { requestDispatch } from '../../jobs/notices/notice-jobs.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Answers, QuestionnaireDef } from '../../shared/surveys.js';
@@ -84,11 +85,12 @@ export async function sendInvitations(db: Db, viewer: Viewer, roundId: number, r
     await tx.execute(sql`update survey_sample s set token_hash = x.h, invited_at = ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(links.map((l) => ({ r: l.retailerId, h: hashToken(l.token) })))}::jsonb) as x(r int, h text)
       where s.org_id = ${viewer.orgId} and s.round_id = ${roundId} and s.retailer_id = x.r`);
+    const template = await templateInForce(tx, viewer.orgId, 'survey_invite');
     const items: NoticeInsert[] = links.map((l) => {
       const link = `${linkBase}/s/${l.token}`;
-      const r = renderTemplate('survey_invite', { shopName: l.shopName, roundName: round.name, link });
+      const r = renderWith(template, { shopName: l.shopName, roundName: round.name, link });
       return {
-        orgId: viewer.orgId, retailerId: l.retailerId, userId: null, template: 'survey_invite', templateVersion: 1,
+        orgId: viewer.orgId, retailerId: l.retailerId, userId: null, template: 'survey_invite', templateVersion: template.version,
         occasion: `survey:${roundId}:${now.getTime()}`, dedupeKey: `survey:${roundId}:${l.retailerId}:${now.getTime()}`,
         title: r.title, body: r.body, smsText: r.sms, params: { roundId, link }, visibleAt: now, fallbackAt: null, createdBy: viewer.userId,
       };

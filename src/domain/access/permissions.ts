@@ -74,6 +74,9 @@ export const PERMISSIONS = [
   'notice.approve',
   'notice.report',
   'notice.trail',
+  // Notice templates (decision 1135): read = the templates and their versions, preview; manage = save a new version (marketing).
+  'notice.template.read',
+  'notice.template.manage',
   // Surveys (issue 17): read = questionnaires and rounds; design = save questionnaires; run = launch, close and text links;
   // collect = record a shop's answers taken by phone (never the client manager being rated); results = figures in scope;
   // mine = a retailer answers their own.
@@ -172,6 +175,9 @@ byRole.retailer.push('notice.preferences');
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker'] as const) byRole[role].push('notice.send', 'notice.trail');
 for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.report');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('notice.approve');
+// Templates: marketing (the county manager) edits the county's texts; the administrator and station heads read them.
+for (const role of ['admin', 'county_manager', 'station_head'] as const) byRole[role].push('notice.template.read');
+byRole.county_manager.push('notice.template.manage');
 // Surveys (issue 17): marketing designs and runs rounds; the call centre (and staff, within scope) records answers taken by phone.
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent'] as const) byRole[role].push('survey.read', 'survey.collect');
 for (const role of ['admin', 'county_manager'] as const) byRole[role].push('survey.design', 'survey.run');
@@ -252,9 +258,9 @@ const orderingMenu: Partial<Record<Role, string[]>> = {
 // Wrong orders and returns, emergency supply (issue 6): staff who take orders record them; marketing decides.
 // Notices (issue 16): the inbox is for everyone (the bell opens it); staff with a scope send notices.
 const noticeMenu: Partial<Record<Role, string[]>> = {
-  admin: ['notices', 'notice-send'],
-  county_manager: ['notices', 'notice-send'],
-  station_head: ['notices', 'notice-send'],
+  admin: ['notices', 'notice-send', 'notice-templates', 'notice-report'],
+  county_manager: ['notices', 'notice-send', 'notice-templates', 'notice-report'],
+  station_head: ['notices', 'notice-send', 'notice-templates', 'notice-report'],
   grid_worker: ['notices', 'notice-send'],
   call_agent: ['notices'],
   retailer: ['notices'],

@@ -62,6 +62,8 @@ export const PERMISSION_ACCESS: Record<Permission, 'read' | 'write'> = {
   'notice.approve': 'write',
   'notice.report': 'read',
   'notice.trail': 'read',
+  'notice.template.read': 'read',
+  'notice.template.manage': 'write',
   'survey.read': 'read',
   'survey.design': 'write',
   'survey.run': 'write',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fill, renderTemplate, TemplateError, variablesOf } from './templates.js';
+import { checkTemplateText, fill, NOTICE_TEMPLATES, renderTemplate, TemplateError, variablesOf } from './templates.js';
+import { TEMPLATE_CODES } from '../../shared/notice-templates.js';
 import { smsFigures, smsSegments } from './sms-length.js';
 import { inQuietHours, nextSendTime, retryDelaySeconds } from './quiet-hours.js';
 import { festivalOn } from './festivals.js';
@@ -20,6 +21,27 @@ describe('templates', () => {
     const r = renderTemplate('window_nudge', { shopName: '李记', closesAt: '周三 17:00' });
     expect(r.body).toContain('李记');
     expect(r.sms).toContain('17:00');
+  });
+});
+
+describe('checking an edited template', () => {
+  const vars = ['shopName', 'closesAt'];
+  it('accepts ${name} of the template’s variables', () => {
+    expect(checkTemplateText('${shopName}，本周${closesAt}截止。', vars)).toBeNull();
+    expect(checkTemplateText('价格 $5，{备注}', vars)).toBeNull();
+  });
+  it('names a placeholder written wrongly', () => {
+    expect(checkTemplateText('{shopName}您好', vars)).toEqual({ kind: 'placeholder', text: '{shopName}' });
+    expect(checkTemplateText('$shopName您好', vars)).toEqual({ kind: 'placeholder', text: '$shopName' });
+    expect(checkTemplateText('${}您好', vars)).toEqual({ kind: 'placeholder', text: '${}' });
+    expect(checkTemplateText('${shop name}您好', vars)).toEqual({ kind: 'placeholder', text: '${shop name}' });
+    expect(checkTemplateText('您好${shopName', vars)?.kind).toBe('placeholder');
+  });
+  it('names a variable the template does not fill', () => {
+    expect(checkTemplateText('${shopName}${opensAt}', vars)).toEqual({ kind: 'unknown_variable', variable: 'opensAt' });
+  });
+  it('the editor lists every generator’s template but a person’s own notice', () => {
+    expect([...TEMPLATE_CODES].sort()).toEqual(Object.keys(NOTICE_TEMPLATES).filter((c) => c !== 'urgent').sort());
   });
 });
 

@@ -50,9 +50,9 @@ export const NOTICE_TEMPLATES = {
     code: 'deduction_failed',
     version: 1,
     title: '扣款未成功',
-    body: '${text}',
-    sms: '${text}',
-    vars: ['text'],
+    body: '${shopName}：您 ${orderDate} 的订单扣款未成功，请尽快存足余额，我们将重新扣款。',
+    sms: '${shopName}，您${orderDate}的订单扣款未成功，请尽快存足余额，我们将重新扣款。',
+    vars: ['shopName', 'orderDate', 'amount'],
   },
   greeting: {
     code: 'greeting',
@@ -128,7 +128,26 @@ export function fill(text: string, params: Record<string, string | number>, allo
   return text.replace(VAR, (_, v: string) => String(params[v]));
 }
 
+/** The built-in text of a code, rendered (tests and the SQL renderer's twin); generators render the version in force with `renderWith`. */
 export function renderTemplate(code: TemplateCode, params: Record<string, string | number>): { title: string; body: string; sms: string | null } {
-  const t: NoticeTemplate = NOTICE_TEMPLATES[code];
+  return renderWith(NOTICE_TEMPLATES[code], params);
+}
+
+/** Render one version of a template (built-in or saved by marketing). */
+export function renderWith(t: NoticeTemplate, params: Record<string, string | number>): { title: string; body: string; sms: string | null } {
   return { title: fill(t.title, params, t.vars), body: fill(t.body, params, t.vars), sms: t.sms === null ? null : fill(t.sms, params, t.vars) };
+}
+
+export type TemplateTextProblem = { kind: 'placeholder'; text: string } | { kind: 'unknown_variable'; variable: string };
+
+/**
+ * What is wrong with an edited text, or null: a placeholder not written ${name} (an unclosed `${`, an empty `${}`,
+ * `{name}` or `$name` without the other half — the provider would send them as they stand), or a variable the
+ * template does not fill.
+ */
+export function checkTemplateText(text: string, allowed: readonly string[]): TemplateTextProblem | null {
+  const bad = /\$\{(?![A-Za-z_]\w*\})[^}]{0,20}\}?|(?<!\$)\{[A-Za-z_]\w*\}|\$(?!\{)[A-Za-z_]\w*/.exec(text);
+  if (bad) return { kind: 'placeholder', text: bad[0] };
+  const unknown = variablesOf(text).find((v) => !allowed.includes(v));
+  return unknown === undefined ? null : { kind: 'unknown_variable', variable: unknown };
 }

@@ -22,6 +22,7 @@ import { workCalendarEn } from '../features/work-calendar/work-calendar-dict.js'
 import { onboardingEn } from '../features/onboarding/onboarding-dict.js';
 import { cultivationEn } from '../features/cultivation/cultivation-dict.js';
 import { noticesEn } from '../features/notices/notices-dict.js';
+import { noticeTemplatesEn } from '../features/notices/notice-templates-dict.js';
 import { surveysEn } from '../features/surveys/surveys-dict.js';
 import { measuresEn } from '../features/measures/measures-dict.js';
 import { careEn } from '../features/care/care-dict.js';
@@ -50,6 +51,7 @@ export const en = {
   ...onboardingEn,
   ...cultivationEn,
   ...noticesEn,
+  ...noticeTemplatesEn,
   ...surveysEn,
   ...measuresEn,
   ...careEn,

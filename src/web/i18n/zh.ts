@@ -22,6 +22,7 @@ import { workCalendarZh } from '../features/work-calendar/work-calendar-dict.js'
 import { onboardingZh } from '../features/onboarding/onboarding-dict.js';
 import { cultivationZh } from '../features/cultivation/cultivation-dict.js';
 import { noticesZh } from '../features/notices/notices-dict.js';
+import { noticeTemplatesZh } from '../features/notices/notice-templates-dict.js';
 import { surveysZh } from '../features/surveys/surveys-dict.js';
 import { measuresZh } from '../features/measures/measures-dict.js';
 import { careZh } from '../features/care/care-dict.js';
@@ -50,6 +51,7 @@ export const zh = {
   ...onboardingZh,
   ...cultivationZh,
   ...noticesZh,
+  ...noticeTemplatesZh,
   ...surveysZh,
   ...measuresZh,
   ...careZh,

@@ -40,6 +40,18 @@ export const notices: MatrixModule = {
       body: async () => ({ approve: true }), expected: [404, 404, 403, 403, 403, 403],
     },
     { name: 'notice report', method: 'GET', route: '/api/notices/report', url: () => '/api/notices/report', expected: [200, 200, 200, 403, 403, 403] },
+    // Templates (decision 1135): marketing edits; the administrator and station heads read and preview; others 403.
+    { name: 'notice templates', method: 'GET', route: '/api/notice-templates', url: () => '/api/notice-templates', expected: [200, 200, 200, 403, 403, 403] },
+    { name: 'notice template versions', method: 'GET', route: '/api/notice-templates/:code/versions', url: () => '/api/notice-templates/window_nudge/versions', expected: [200, 200, 200, 403, 403, 403] },
+    {
+      name: 'preview a notice template', method: 'POST', route: '/api/notice-templates/:code/preview', url: () => '/api/notice-templates/window_nudge/preview',
+      body: async () => ({ title: '订货即将截止', body: '${shopName}：请在${closesAt}前订货。', sms: '${shopName}，请在${closesAt}前订货。' }), expected: [200, 200, 200, 403, 403, 403],
+    },
+    {
+      // A stale base version: the one who may save gets 409 and nothing is written; the others are refused first.
+      name: 'save a notice template (stale base)', method: 'POST', route: '/api/notice-templates/:code/versions', url: () => '/api/notice-templates/window_nudge/versions',
+      body: async () => ({ title: '订货即将截止', body: '${shopName}：请在${closesAt}前订货。', sms: '${shopName}，请在${closesAt}前订货。', baseVersion: 999 }), expected: [403, 409, 403, 403, 403, 403],
+    },
     { name: 'notice trail (own shop)', method: 'GET', route: '/api/retailers/:id/notices', url: () => `/api/retailers/${ctx.own()}/notices`, expected: [200, 200, 200, 200, 403, 403] },
     { name: 'notice trail (other station)', method: 'GET', route: '/api/retailers/:id/notices', url: () => `/api/retailers/${ctx.other()}/notices`, expected: [200, 200, 404, 404, 403, 403] },
   ],
