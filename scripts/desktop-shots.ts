@@ -8,6 +8,9 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+
+// tsx names arrow functions with a helper (__name) that the page does not have.
+const NAME_SHIM = 'window.__name = (f) => f';
 import { launchChromium, openLoggedIn } from '../tests/e2e/browser.js';
 import { startWebApp } from '../tests/e2e/web-app.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../tests/support/test-app.js';
@@ -79,7 +82,7 @@ const SCREENS: { role: DemoRole; path: string; ready: string; then?: (p: Page) =
   { role: 'county_manager', path: '/home', ready: '.ant-card' },
   { role: 'county_manager', path: '/supply', ready: 'main .ant-card' },
   { role: 'county_manager', path: '/ratings', ready: 'main .ant-card' },
-  { role: 'county_manager', path: '/audit', ready: 'main .ant-table' },
+  { role: 'admin', path: '/audit', ready: 'main .ant-table' },
   { role: 'county_manager', path: '/visit-progress', ready: 'main .ant-card' },
   { role: 'county_manager', path: '/map', ready: '.leaflet-container' },
   { role: 'county_manager', path: `/retailers/${shop}`, ready: 'main .ant-card' },
@@ -103,6 +106,8 @@ for (const lang of ['zh', 'en'] as const)
       const errors: string[] = [];
       if (!page) {
         page = await openLoggedIn(browser, web.baseUrl, s.path, DEMO_ACCOUNTS[role], { options: { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' }, pageErrors: errors });
+        await page.context().addInitScript(NAME_SHIM);
+        await page.evaluate(NAME_SHIM);
         if (lang === 'en') {
           await page.evaluate(() => localStorage.setItem('zhiyin.lang', 'en'));
           await page.reload();
