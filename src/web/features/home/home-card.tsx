@@ -1,10 +1,10 @@
 // One home item: its title, its number (a count, a share with a bar, or
 // money), what it means, and the first rows behind it; the card and each row
-// open the screen where it is handled. The rows are plain boxes, not antd's
-// List, which would bring its pagination and select onto the first screen
-// after login (issue 13: the first load stays under 350 kB).
+// open the screen where it is handled. The rows and the bar are plain boxes,
+// not antd's List (which brings its pagination and select) and Progress: this
+// is the first screen after login (issue 13: the first load stays under 350 kB).
 import type { CSSProperties } from 'react';
-import { Button, Card, Progress, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.js';
@@ -78,6 +78,16 @@ function RowLine({ row, today, unit, onOpen }: { row: HomeRowWire; today: string
   );
 }
 
+/** The done share of an item as a thin bar. */
+function ShareBar({ percent, color }: { percent: number; color: string }) {
+  const p = Math.max(0, Math.min(100, percent));
+  return (
+    <div role="progressbar" aria-valuenow={p} aria-valuemin={0} aria-valuemax={100} className="zy-share-bar">
+      <div style={{ width: `${p}%`, background: color }} />
+    </div>
+  );
+}
+
 export function HomeCard({ item, today, rows = 5 }: { item: HomeItemWire; today: string; rows?: number }) {
   const { t, lang } = useT();
   const h = t.home;
@@ -126,7 +136,7 @@ export function HomeCard({ item, today, rows = 5 }: { item: HomeItemWire; today:
           </Typography.Text>
         </div>
       )}
-      {total != null && total > 0 && <Progress percent={Math.round((100 * item.count) / total)} size="small" showInfo={false} strokeColor={tone === 'good' ? '#389e0d' : undefined} />}
+      {total != null && total > 0 && <ShareBar percent={Math.round((100 * item.count) / total)} color={tone === 'good' ? '#389e0d' : '#1f5f9e'} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {text.hint}
       </Typography.Text>
