@@ -100,6 +100,13 @@ export const visitsZh = {
   },
 };
 
+/** The frequency groups the system seeds (domain/visits/visit-policy.ts), by their stored Chinese names. */
+const SEEDED_GROUPS_EN = new Map([
+  ['五星及超五星 每周', '5 and 5+ stars, weekly'],
+  ['三至四星 每两周', '3–4 stars, every two weeks'],
+  ['其他 每月', 'Others, monthly'],
+]);
+
 export const visitsEn = {
   visits: {
     fieldTitle: "Today's visits",
@@ -186,8 +193,7 @@ export const visitsEn = {
     rulesTitle: 'Visit frequency (per four weeks)',
     rulesSaved: 'Saved; new visit plans use these frequencies',
     ruleLabel: 'Group',
-    ruleLabelOf: (label: string) =>
-      ({ '五星及超五星 每周': '5 and 5+ stars, weekly', '三至四星 每两周': '3–4 stars, every two weeks', '其他 每月': 'Others, monthly' } as Record<string, string>)[label] ?? label,
+    ruleLabelOf: (label: string) => SEEDED_GROUPS_EN.get(label) ?? label,
     ruleStars: 'Stars / service package',
     ruleVisits: 'Visits',
     ruleMinutes: 'Minutes each',
