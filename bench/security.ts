@@ -16,6 +16,7 @@ import { fuzzCases, type OpenApiDoc } from '../tests/support/openapi-fuzz.js';
 import { zipBomb } from '../tests/support/zip-bomb.js';
 import { multipart } from '../tests/support/retailer-factory.js';
 import { parseCsv } from '../src/domain/retailers/import-rows.js';
+import { measureFirstLoad } from './first-load.js';
 
 const WEB = path.resolve('dist/web');
 const TODAY = new Date('2026-11-24T02:00:00Z');
@@ -167,28 +168,14 @@ const formulaCells = parseCsv(csv.replace(/^\ufeff/, '')).flat().filter((c) => /
 // 8. Stored XSS and first-load transfer in Chromium.
 let xssDialogs: number | null = null;
 let firstLoadKb: number | null = null;
+let firstLoadGzipKb: number | null = null;
 if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && fs.existsSync(path.join(WEB, 'index.html'))) {
   const { launchChromium, openLoggedIn } = await import('../tests/e2e/browser.js');
   const browser = await launchChromium();
   // First load: the login page and the first screen after it, on a cold cache.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const kinds = new Map<string, string>();
-  let bytes = 0;
-  cdp.on('Network.responseReceived', (e) => kinds.set(e.requestId, e.type));
-  cdp.on('Network.loadingFinished', (e) => {
-    if (['Script', 'Stylesheet'].includes(kinds.get(e.requestId) ?? '')) bytes += e.encodedDataLength;
-  });
-  await page.goto(`${base}/login`);
-  await page.locator('#username').fill('manager');
-  await page.locator('#password').fill('manager123');
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.waitForLoadState('networkidle');
-  firstLoadKb = Math.round(bytes / 1024);
-  await context.close();
+  const load = await measureFirstLoad(browser, base, WEB);
+  firstLoadKb = load.kb;
+  firstLoadGzipKb = load.gzipKb;
 
   // XSS: a grid worker renames a shop through the API; the rest straight into the database.
   const r = (await (await call(worker, 'GET', '/api/retailers?pageSize=1')).json()) as { items: { id: number }[] };
@@ -238,6 +225,7 @@ console.log(
     masked_phone_recovered: recovered,
     csv_formula_cells: formulaCells,
     first_load_kb: firstLoadKb,
+    first_load_gzip_kb: firstLoadGzipKb,
   }),
 );
 process.exit(0);

@@ -101,6 +101,11 @@ export const auditEntityLabels: Labels = {
   desk_policy: { zh: '工单时限方案', en: 'Case deadline policy' },
   desk_reward: { zh: '投诉奖励', en: 'Complaint reward' },
   desk_stats: { zh: '工单分析', en: 'Desk analysis' },
+  onboarding: { zh: '新办户', en: 'New licence' },
+  notice_preferences: { zh: '通知设置', en: 'Notice settings' },
+  calendar_override: { zh: '工作日历调整', en: 'Working-calendar change' },
+  retailer_tier: { zh: '人工调档', en: 'Tier changed by hand' },
+  rating_tier_cause: { zh: '档位变动原因', en: 'Tier-move cause' },
 };
 
 export const auditQuerySchema = z.object({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ORG_LEVELS, roleSchema } from './codes.js';
+import { ORG_LEVELS, ROLES } from './codes.js';
 import { textSchema } from './primitives.js';
+
+export const roleSchema = z.enum(ROLES);
 
 export const loginSchema = z.object({
   username: textSchema.trim().min(1, 'required').max(50),

@@ -1,5 +1,6 @@
-// Code lists shared by server, web, import and export, with their labels.
-import { z } from 'zod';
+// Code lists shared by server, web, import and export, with their labels. No
+// zod here: the login page and the shell use these, and zod stays off the first
+// load (issue 13); the role's schema is in auth.ts.
 
 export const ROLES = [
   'admin',
@@ -20,8 +21,7 @@ export const isRegionalRole = (role: string): role is RegionalRole => (REGIONAL_
 /** Levels of the org tree: 省公司 → 市公司 → 县局/营销部. */
 export const ORG_LEVELS = ['province', 'city', 'county'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const BUSINESS_FORMATS = ['Z', 'B', 'S', 'N', 'Y', 'F', 'Q'] as const;
 export const DISTRICT_TYPES = [

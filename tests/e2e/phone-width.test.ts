@@ -134,6 +134,17 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
           await page.locator(ready).first().waitFor();
           await page.waitForLoadState('networkidle');
           const m = await measure(page);
+          // 我的星级 (issue 14): on a phone the scoring items are a list, each with its points and why — not a table
+          // scrolling sideways in its box.
+          if (path === '/my-rating') {
+            const layout = await page.evaluate(() => ({
+              items: document.querySelectorAll('[data-testid=rating-why-list] [data-testid=why-item]').length,
+              tables: document.querySelectorAll('[data-testid=rating-why] table').length,
+              first: document.querySelector('[data-testid=why-item]')?.textContent ?? '',
+            }));
+            if (layout.items === 0 || layout.tables > 0) found.push(`${role} ${path} (${lang}): scoring items as ${layout.tables} table(s), ${layout.items} list rows`);
+            else if (!(lang === 'zh' ? /得分：[\d.]+ \/ [\d.]+/ : /Points: [\d.]+ \/ [\d.]+/).test(layout.first)) found.push(`${role} ${path} (${lang}): the first scoring item shows no points: ${layout.first}`);
+          }
           if (m.scrollWidth > m.width + 1) found.push(`${role} ${path} (${lang}): ${m.scrollWidth}px > ${m.width}px; ${m.over.join('; ')}`);
           // Bottom navigation (decision 1443): the role's daily screens one tap away on every one of its phone pages.
           // Not under anything the page draws (a map's panes stack at z-index 400 and up): each tab is what a tap at its

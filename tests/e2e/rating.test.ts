@@ -53,6 +53,12 @@ describe('ratings', () => {
     await page.getByTestId('movers').locator('tbody tr.ant-table-row').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/rating-manager-draft.png`, fullPage: true });
     const runId = (await publish.first().getAttribute('data-testid'))!.replace('run-publish-', '');
+    // The runs list says it counts the whole county, and its start time reads as every date on screen does (China
+    // time, 2026-11-24 10:00), not in the browser's locale ('11/24/2026, 10:00:00 AM').
+    const runRow = page.getByTestId(`run-status-${runId}`).locator('xpath=ancestor::tr');
+    expect(await runRow.innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await runRow.innerText()).not.toMatch(/\d+\/\d+\/\d{4}/);
+    expect(await page.locator('.ant-card-head-title', { hasText: '计算记录（全县）' }).count()).toBe(1);
     await publish.first().click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId(`run-status-${runId}`).innerText(), { timeout: 15_000 }).toBe('已发布');

@@ -216,6 +216,12 @@ describe('the audit screen', () => {
     const plans = await list('entity=supply_plan');
     expect(plans.items.map((i) => i.action)).toEqual(expect.arrayContaining(['create']));
     expect(plans.items[0].objectName).toMatch(/^\d{4}-\d{2}-\d{2} ~ \d{4}-\d{2}-\d{2}$/);
+
+    // The demo's new-licence steps name their shop, not "onboarding · #2" (issue 14 item 7).
+    const onboarding = (await list('entity=onboarding')).items;
+    expect(onboarding.length).toBeGreaterThan(0);
+    const [{ shopName }] = await query<{ shopName: string }>(t.database.db, sql`select shop_name as "shopName" from onboardings where id = ${onboarding[0].entityIds[0]}`);
+    expect(onboarding[0].objectName).toBe(shopName);
   });
 
   it('refuses a bad filter with 400 and changes nothing', async () => {

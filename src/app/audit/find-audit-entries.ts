@@ -16,13 +16,13 @@ function where(viewer: Viewer, q: AuditFilter): SQL {
     ${q.userId ? sql`and a.user_id = ${q.userId}` : sql``}
     ${q.from ? sql`and a.at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : sql``}
     ${q.to ? sql`and a.at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : sql``}
-    ${q.retailerId ? sql`and a.entity in ('retailer', 'visit', 'visit_override', 'follow_up', 'compliance_record', 'rating_freeze', 'customer_representative', 'care_special_group', 'care_task', 'care_disaster_contact', 'care_help') and ${q.retailerId} = any(a.entity_ids)` : sql``}`;
+    ${q.retailerId ? sql`and a.entity in ('retailer', 'visit', 'visit_override', 'follow_up', 'compliance_record', 'rating_freeze', 'customer_representative', 'care_special_group', 'care_task', 'care_disaster_contact', 'care_help', 'retailer_tier', 'rating_tier_cause') and ${q.retailerId} = any(a.entity_ids)` : sql``}`;
 }
 
 /** The first object's name, by kind; objects whose ids are shops name the shop. */
 const objectName = sql`case
   when a.entity in ('retailer', 'visit', 'visit_override', 'compliance_record', 'rating_freeze', 'customer_representative', 'service_mode', 'delivery_points',
-    'care_special_group', 'care_task', 'care_disaster_contact', 'care_help')
+    'care_special_group', 'care_task', 'care_disaster_contact', 'care_help', 'retailer_tier', 'rating_tier_cause', 'notice_preferences')
     then (select r.shop_name from retailers r where r.id = a.entity_ids[1] and r.org_id = a.org_id)
   when a.entity in ('user', 'visit_depot') then (select u.display_name from users u where u.id = a.entity_ids[1] and u.org_id = a.org_id)
   when a.entity = 'grid' then (select g.name from grids g where g.id = a.entity_ids[1] and g.org_id = a.org_id)
@@ -34,6 +34,7 @@ const objectName = sql`case
   when a.entity = 'follow_up' then (select r.shop_name from follow_ups f join retailers r on r.org_id = f.org_id and r.id = f.retailer_id where f.id = a.entity_ids[1] and f.org_id = a.org_id)
   when a.entity = 'care_disaster' then (select d.name from care_disasters d where d.id = a.entity_ids[1] and d.org_id = a.org_id)
   when a.entity = 'notice_template' then (a.detail->>'code') || ' v' || (a.detail->>'version')
+  when a.entity = 'onboarding' then (select o.shop_name from onboardings o where o.id = a.entity_ids[1] and o.org_id = a.org_id)
   when a.entity = 'notice_campaign' then (select c.title from notice_campaigns c where c.id = a.entity_ids[1] and c.org_id = a.org_id)
   when a.entity = 'care_activity' then (select c.title from care_activities c where c.id = a.entity_ids[1] and c.org_id = a.org_id)
   when a.entity = 'emergency_request' then (select r.shop_name from emergency_requests e join retailers r on r.org_id = e.org_id and r.id = e.retailer_id where e.id = a.entity_ids[1] and e.org_id = a.org_id)

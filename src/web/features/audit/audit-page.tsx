@@ -17,14 +17,17 @@ const PAGE_SIZE = 50;
 const FILTERS = ['from', 'to', 'userId', 'action', 'entity'] as const;
 type Filter = Partial<Record<(typeof FILTERS)[number], string>>;
 
+/** An entry's detail as "key: value" pairs; a nested record reads the same way in brackets, not as JSON. */
 function detailText(d: Record<string, unknown>, t: Dict): string {
   const word = (v: unknown) => textOf(t.audit.detailValues, textOf(t.fields, String(v)));
-  return Object.entries(d)
-    .map(([k, v]) => {
-      const value = Array.isArray(v) ? v.map(word).join(t.punct.listSep) : typeof v === 'object' && v !== null ? JSON.stringify(v) : word(v);
-      return `${textOf(t.audit.detailKeys, k)}: ${value}`;
-    })
-    .join('; ');
+  const value = (v: unknown): string =>
+    Array.isArray(v) ? v.map(value).join(t.punct.listSep) : typeof v === 'object' && v !== null ? t.punct.paren(pairs(v as Record<string, unknown>, t.punct.listSep)).trim() : word(v);
+  const pairs = (o: Record<string, unknown>, sep: string) =>
+    Object.entries(o)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${textOf(t.audit.detailKeys, k)}: ${value(v)}`)
+      .join(sep);
+  return pairs(d, '; ');
 }
 
 export function AuditPage() {

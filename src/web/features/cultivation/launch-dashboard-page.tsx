@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { launchDashboardSchema } from '../../../shared/cultivation.js';
+import { formatDateTime } from '../../../shared/format.js';
 import type { Wire } from '../../api/client.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult, errorText } from '../../components/error-result.js';
@@ -190,7 +191,7 @@ export function LaunchDashboardPage() {
             title={c.warningText(w.week, c[w.measure], fmt(w.measure, w.value), fmt(w.measure, w.low))} />
         ))}
         {d.bands.listingRate.length === 0 && <Alert type="info" showIcon style={{ marginTop: 12 }} title={c.noBand} />}
-        {l.computedAt && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>{c.computedAt} {new Date(l.computedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Typography.Text>}
+        {l.computedAt && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>{c.computedAt} {formatDateTime(l.computedAt)}</Typography.Text>}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

@@ -19,6 +19,7 @@ import { useOutbox } from './use-outbox.js';
 import { fieldOutbox } from './idb-outbox.js';
 import { clock, navigationUrl } from './field-geo.js';
 import type { OutboxItem } from './visit-outbox.js';
+import { usePhone } from '../../components/phone-layout.js';
 
 const ROUTE_KEY = 'zhiyin.field.route';
 const ORG_KEY = 'zhiyin.field.org';
@@ -41,6 +42,7 @@ function keep(key: string, value: unknown) {
 
 export function FieldPage() {
   const { t } = useT();
+  const phone = usePhone();
   const v = t.visits;
   const [route, setRoute] = useState<DayRoute | undefined>(() => cached<DayRoute>(ROUTE_KEY));
   const [org, setOrg] = useState<Org | undefined>(() => cached<Org>(ORG_KEY));
@@ -166,7 +168,10 @@ export function FieldPage() {
                           e.stopPropagation();
                           navigate(`/field/order/${s.retailer.id}`);
                         }}
-                      />,
+                      >
+                        {/* On a wide screen the actions say what they do; a phone keeps the icons (named for screen readers). */}
+                        {!phone && t.ordering.visitOrder}
+                      </Button>,
                       <Button
                         key="nav"
                         type="text"
@@ -175,8 +180,11 @@ export function FieldPage() {
                         target="_blank"
                         rel="noreferrer"
                         aria-label={v.navigate}
+                        title={v.navigate}
                         onClick={(e) => e.stopPropagation()}
-                      />,
+                      >
+                        {!phone && v.navigate}
+                      </Button>,
                     ]}
                   >
                     <List.Item.Meta

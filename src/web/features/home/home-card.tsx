@@ -1,12 +1,14 @@
 // One home item: its title, its number (a count, a share with a bar, or
 // money), what it means, and the first rows behind it; the card and each row
-// open the screen where it is handled.
+// open the screen where it is handled. The rows and the bar are plain boxes,
+// not antd's List (which brings its pagination and select) and Progress: this
+// is the first screen after login (issue 13: the first load stays under 350 kB).
 import type { CSSProperties } from 'react';
-import { Button, Card, List, Progress, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.js';
-import { homeTagText, homeText, type HomeTag } from '../../../shared/home.js';
+import { homeTagText, homeText, type HomeTag } from '../../../shared/home-items.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format.js';
 import { formatYuan } from '../../../shared/money.js';
 import type { HomeItemWire, HomeRowWire } from './home-api.js';
@@ -49,7 +51,7 @@ function RowLine({ row, today, unit, onOpen }: { row: HomeRowWire; today: string
   if (row.date && row.date !== row.label) right.push(formatDate(row.date).slice(5));
   if (row.at) right.push(when(row.at, today));
   return (
-    <List.Item className="zy-home-row" onClick={onOpen} style={{ cursor: 'pointer', padding: '6px 0' }}>
+    <div role="listitem" className="zy-home-row" onClick={onOpen}>
       <div style={{ minWidth: 0, flex: 1 }}>
         <Typography.Text strong ellipsis style={{ display: 'block' }}>
           {row.label}
@@ -72,7 +74,17 @@ function RowLine({ row, today, unit, onOpen }: { row: HomeRowWire; today: string
           </Tag>
         )}
       </Space>
-    </List.Item>
+    </div>
+  );
+}
+
+/** The done share of an item as a thin bar. */
+function ShareBar({ percent, color }: { percent: number; color: string }) {
+  const p = Math.max(0, Math.min(100, percent));
+  return (
+    <div role="progressbar" aria-valuenow={p} aria-valuemin={0} aria-valuemax={100} className="zy-share-bar">
+      <div style={{ width: `${p}%`, background: color }} />
+    </div>
   );
 }
 
@@ -124,17 +136,16 @@ export function HomeCard({ item, today, rows = 5 }: { item: HomeItemWire; today:
           </Typography.Text>
         </div>
       )}
-      {total != null && total > 0 && <Progress percent={Math.round((100 * item.count) / total)} size="small" showInfo={false} strokeColor={tone === 'good' ? '#389e0d' : undefined} />}
+      {total != null && total > 0 && <ShareBar percent={Math.round((100 * item.count) / total)} color={tone === 'good' ? '#389e0d' : '#1f5f9e'} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {text.hint}
       </Typography.Text>
       {shown.length > 0 && (
-        <List
-          size="small"
-          style={{ marginTop: 6 }}
-          dataSource={shown}
-          renderItem={(row) => <RowLine row={row} today={today} unit={text.unit} onOpen={() => navigate(row.link ?? item.link)} />}
-        />
+        <div role="list" style={{ marginTop: 6 }}>
+          {shown.map((row, k) => (
+            <RowLine key={k} row={row} today={today} unit={text.unit} onOpen={() => navigate(row.link ?? item.link)} />
+          ))}
+        </div>
       )}
       {list.length > shown.length && (
         <Button type="link" size="small" onClick={() => navigate(item.link)} style={{ paddingInline: 0 }}>

@@ -8,7 +8,7 @@ import { useSession } from '../../shell/session.js';
 import { useLoad } from '../../components/use-load.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { usePhone } from '../../components/phone-layout.js';
-import { HOME_GROUPS } from '../../../shared/home.js';
+import { HOME_GROUPS } from '../../../shared/home-items.js';
 import { homeApi, type HomeItemWire } from './home-api.js';
 import { HomeCard } from './home-card.js';
 

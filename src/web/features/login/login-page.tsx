@@ -1,7 +1,10 @@
-// Username/password login; the server's message is shown on failure.
-import { useEffect, useState } from 'react';
+// Username/password login; the server's message is shown on failure. A plain
+// form (two fields and a button) rather than antd's Form, whose validation
+// library is the largest thing this first page would fetch (issue 13: the
+// login page and the first screen stay under 350 kB).
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Tag, Typography } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { labelOf } from '../../../shared/codes.js';
 import { ApiError } from '../../api/client.js';
@@ -21,14 +24,16 @@ const DEMO_ACCOUNTS = [
   ['retailer', 'retailer123', 'retailer'],
 ] as const;
 
-type Values = { username: string; password: string };
 
 export function LoginPage() {
   const { t, lang, setLang } = useT();
   const { me, setMe } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  // Field messages appear once a submit was tried, and go as the field is filled.
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState(false);
@@ -41,11 +46,16 @@ export function LoginPage() {
 
   if (me) return <Navigate to={next} replace />;
 
-  const submit = async (v: Values) => {
+  const missingUser = tried && !username.trim();
+  const missingPassword = tried && !password;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!username.trim() || !password) return;
     setBusy(true);
     setError(null);
     try {
-      const m = await login(v.username, v.password);
+      const m = await login(username, password);
       setMe(m);
       navigate(next, { replace: true });
     } catch (e) {
@@ -77,17 +87,51 @@ export function LoginPage() {
         </div>
         <Card title={t.login.title}>
           {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} data-testid="login-error" />}
-          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-            <Form.Item name="username" label={t.login.username} rules={[{ required: true, whitespace: true, message: t.login.usernameRequired }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="off" autoFocus />
-            </Form.Item>
-            <Form.Item name="password" label={t.login.password} rules={[{ required: true, message: t.login.passwordRequired }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
+          <form onSubmit={submit} noValidate>
+            <div className="zy-login-field">
+              <label htmlFor="username">{t.login.username}</label>
+              <Input
+                id="username"
+                size="large"
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoCapitalize="off"
+                autoFocus
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                status={missingUser ? 'error' : undefined}
+                aria-invalid={missingUser}
+                aria-describedby={missingUser ? 'username-error' : undefined}
+              />
+              {missingUser && (
+                <div id="username-error" className="zy-login-field-error" role="alert">
+                  {t.login.usernameRequired}
+                </div>
+              )}
+            </div>
+            <div className="zy-login-field">
+              <label htmlFor="password">{t.login.password}</label>
+              <Input.Password
+                id="password"
+                size="large"
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                status={missingPassword ? 'error' : undefined}
+                aria-invalid={missingPassword}
+                aria-describedby={missingPassword ? 'password-error' : undefined}
+              />
+              {missingPassword && (
+                <div id="password-error" className="zy-login-field-error" role="alert">
+                  {t.login.passwordRequired}
+                </div>
+              )}
+            </div>
+            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
               {t.login.submit}
             </Button>
-          </Form>
+          </form>
           {demo && (
             <>
               <Typography.Paragraph type="secondary" style={{ margin: '20px 0 8px', fontSize: 13 }}>
@@ -95,7 +139,10 @@ export function LoginPage() {
               </Typography.Paragraph>
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
                 {DEMO_ACCOUNTS.map(([u, p, role]) => (
-                  <Tag key={u} style={{ cursor: 'pointer', margin: 0 }} onClick={() => form.setFieldsValue({ username: u, password: p })}>
+                  <Tag key={u} style={{ cursor: 'pointer', margin: 0 }} onClick={() => {
+                      setUsername(u);
+                      setPassword(p);
+                    }}>
                     {labelOf('role', role, lang)} {u}/{p}
                   </Tag>
                 ))}

@@ -217,7 +217,7 @@ export const orderingEn = {
     emergencyTitle: 'Emergency supply',
     weekOrders: "This week's orders",
     review: 'Returns and corrections to review',
-    searchShop: 'Shop / customer code / phone, Enter',
+    searchShop: 'Shop / customer code / phone, then Enter',
     week: 'Week',
     orderDate: 'Order date',
     shop: 'Retailer',

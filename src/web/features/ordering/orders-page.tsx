@@ -164,7 +164,7 @@ export function OrdersPage() {
         )}
         <Input.Search
           allowClear
-          style={{ width: phone ? 'calc(100vw - 48px)' : 320 }}
+          style={{ width: phone ? 'calc(100vw - 48px)' : 400 }}
           placeholder={c.searchShop}
           value={q}
           onChange={(e) => setQ(e.target.value)}

@@ -302,13 +302,15 @@ export function SupplyPlanPage() {
                     height={200}
                     option={{
                       tooltip: {},
+                      // ECharts' default 60 px margins above and below left a 200 px chart an 80 px plot, its axis labels piled up.
+                      grid: { top: 24, bottom: 28, left: 40, right: 12 },
                       xAxis: { type: 'category', data: [labelOf('network', 'urban', lang), labelOf('network', 'rural', lang)] },
                       yAxis: { type: 'value' },
-                      series: [{ type: 'bar', data: [allocatedBy('urban'), allocatedBy('rural')] }],
+                      series: [{ type: 'bar', barMaxWidth: 64, label: { show: true, position: 'top' }, data: [allocatedBy('urban'), allocatedBy('rural')] }],
                     }}
                   />
                   <Typography.Text type="secondary">
-                    {o.supplyUsed}: {selected.allocatedQty ?? 0} / {selected.supplyQty}
+                    {o.supplyUsed}{t.punct.colon}{selected.allocatedQty ?? 0} / {selected.supplyQty}
                     {selected.priorityQty ? o.priorityQty(selected.priorityQty) : ''}
                   </Typography.Text>
                 </Card>

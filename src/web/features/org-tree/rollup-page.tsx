@@ -13,6 +13,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { formatYuan } from '../../../shared/money.js';
+import { formatDateTime } from '../../../shared/format.js';
 import { ROLLUP_SCREENS } from '../../../shared/org-tree.js';
 import { RateTag } from '../ordering-stats/stats-tables.js';
 import { chooseCounty, orgTreeApi, type RollupRowData, type SearchData } from './org-tree-api.js';
@@ -158,7 +159,7 @@ export function RollupPage() {
         }
       />
       <Typography.Text type="secondary">
-        {s.computedAt} {d?.total.computedAt ? new Date(d.total.computedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}
+        {s.computedAt} {d?.total.computedAt ? formatDateTime(d.total.computedAt) : '—'}
       </Typography.Text>
       <Card size="small" title={s.search}>
         <Input.Search allowClear enterButton aria-label={s.search} onSearch={async (q) => setFound(q.trim().length >= 2 ? await orgTreeApi.search(q) : null)} data-testid="rollup-search" />

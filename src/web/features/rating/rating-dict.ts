@@ -94,6 +94,8 @@ export const ratingZh = {
     run: '开始计算',
     runHint: '计算在后台进行，可离开本页；计算完成后先核对分布与升降名单，再发布。',
     runs: '计算记录',
+    /** The runs list counts the whole county, whoever reads it (a grid worker's figures below are their grids'). */
+    runsTitle: '计算记录（全县）',
     step: { queued: '排队中', aggregating: '汇总订单', scoring: '评分', writing: '保存结果', done: '完成' },
     progress: '进度',
     retailers: '零售户',
@@ -286,6 +288,7 @@ export const ratingEn = {
     run: 'Compute',
     runHint: 'Runs in the background; you may leave this page. Check the distribution and the movers before publishing.',
     runs: 'Runs',
+    runsTitle: 'Runs (whole county)',
     step: { queued: 'Queued', aggregating: 'Aggregating orders', scoring: 'Scoring', writing: 'Saving', done: 'Done' },
     progress: 'Progress',
     retailers: 'Retailers',
@@ -322,7 +325,7 @@ export const ratingEn = {
     version: 'Version',
     churnTitle: 'Tier moves to check before publishing',
     churnHint: (window: number, cap: number | null) =>
-      `Tiers are rated over the complete order cycles of the last ${window} month(s); ${cap === null ? 'no monthly limit on tier moves' : `a tier moves at most ${cap} a month unless a cause is recorded`}.`,
+      `Tiers are rated over the complete order cycles of the last ${countOf(window, 'month')}; ${cap === null ? 'no monthly limit on tier moves' : `a tier moves at most ${cap} a month unless a cause is recorded`}.`,
     churnCol: { metric: 'Figure', now: 'This month', prev: 'Last month' },
     churnRows: { tierChanged: 'Tier changed', movedOver2: 'Moved more than 2 tiers', heldByCap: 'Held by the limit', overCapWithCause: 'Over the limit on a recorded cause', starChanged: 'Star changed' },
     churnValue: (n: number, of: number) => `${n} (${of ? Math.round((1000 * n) / of) / 10 : 0}%)`,

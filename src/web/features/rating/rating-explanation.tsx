@@ -10,6 +10,7 @@ import { StarBadge } from '../../components/retailer-tags.js';
 import { useT } from '../../i18n/i18n.js';
 import { labelOf } from '../../../shared/codes.js';
 import { textOf } from '../../i18n/i18n.js';
+import { usePhone } from '../../components/phone-layout.js';
 
 type Props = { rating: RetailerRatingView; compact?: boolean };
 
@@ -46,6 +47,7 @@ export function RatingHeadline({ rating, compact }: { rating: RetailerRatingView
 
 export function WhyChanged({ rating, compact }: Props) {
   const { t, lang } = useT();
+  const phone = usePhone();
   const change = rating.change;
   if (!change) return <Alert type="info" showIcon title={t.rating.whyFirst} />;
   const rows = compact ? change.items.filter((i) => i.delta !== 0).slice(0, 4) : change.items;
@@ -57,7 +59,9 @@ export function WhyChanged({ rating, compact }: Props) {
         title={change.summary[0][lang]}
         description={change.summary.length > 1 ? change.summary.slice(1).map((s) => <div key={s.zh}>{s[lang]}</div>) : undefined}
       />
-      {compact ? (
+      {phone && !compact ? (
+        <WhyList rows={rows} />
+      ) : compact ? (
         <List
           size="small"
           dataSource={rows}
@@ -97,6 +101,38 @@ export function WhyChanged({ rating, compact }: Props) {
         />
       )}
     </Space>
+  );
+}
+
+type WhyItem = NonNullable<RetailerRatingView['change']>['items'][number];
+
+/** On a phone each scoring item is a row of its own — its points out of the most, the change, and why (the sentence
+ * names this month's and last month's figures) — instead of a table scrolling in a box. */
+function WhyList({ rows }: { rows: WhyItem[] }) {
+  const { t, lang } = useT();
+  return (
+    <List
+      size="small"
+      bordered
+      dataSource={rows}
+      data-testid="rating-why-list"
+      renderItem={(i) => (
+        <List.Item style={{ display: 'block' }} data-testid="why-item">
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 }}>
+            <strong>{i.label[lang]}</strong>
+            <Delta value={i.delta} />
+          </div>
+          <div>
+            <Typography.Text type="secondary">{t.rating.itemPoints}{t.punct.colon}</Typography.Text>
+            {`${i.points} / ${i.max}`}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {i.text[lang]}
+          </Typography.Text>
+          {i.cause && <CauseLine cause={i.cause} prev={i.prevCause} />}
+        </List.Item>
+      )}
+    />
   );
 }
 

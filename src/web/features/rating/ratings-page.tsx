@@ -7,6 +7,7 @@ import { TierCauseButton } from './tier-cause-button.js';
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { labelOf, starLabel } from '../../../shared/codes.js';
+import { formatDateTime, formatNumber } from '../../../shared/format.js';
 import { MOVER_DIRECTIONS } from '../../../shared/rating.js';
 import { ApiError } from '../../api/client.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
@@ -114,7 +115,7 @@ function RunsPanel() {
           </Space>
         </Card>
       )}
-      <Card size="small" title={t.rating.runs}>
+      <Card size="small" title={t.rating.runsTitle}>
         <Table
           size="small"
           rowKey="id"
@@ -140,8 +141,8 @@ function RunsPanel() {
                 ),
             },
             { title: t.rating.retailers, dataIndex: 'retailers', align: 'right' },
-            { title: t.rating.orderLines, dataIndex: 'orderLines', align: 'right' },
-            { title: t.rating.startedAt, key: 'at', render: (_, r) => new Date(r.startedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') },
+            { title: t.rating.orderLines, key: 'lines', align: 'right', render: (_, r) => formatNumber(r.orderLines) },
+            { title: t.rating.startedAt, key: 'at', render: (_, r) => formatDateTime(r.startedAt) },
             { title: t.rating.by, dataIndex: 'createdByName' },
             {
               title: '',

@@ -9,6 +9,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, List, Select, Space
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ratingSchemeSchema, saveSchemeSchema } from '../../../shared/rating.js';
 import { labelOf, starLabel } from '../../../shared/codes.js';
+import { formatDateTime } from '../../../shared/format.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { inputLimits, schemaRules } from '../../components/schema-rules.js';
@@ -211,7 +212,7 @@ export function SchemeEditor() {
             { title: t.rating.version, dataIndex: 'version' },
             { title: t.rating.note, dataIndex: 'note' },
             { title: t.rating.by, dataIndex: 'createdByName' },
-            { title: t.rating.startedAt, key: 'at', render: (_, v) => new Date(v.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') },
+            { title: t.rating.startedAt, key: 'at', render: (_, v) => formatDateTime(v.createdAt) },
           ]}
         />
       </Card>

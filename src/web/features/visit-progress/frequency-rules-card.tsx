@@ -46,7 +46,7 @@ export function FrequencyRulesCard({ editable }: { editable: boolean }) {
         scroll={{ x: 480 }}
         dataSource={rules}
         columns={[
-          { title: v.ruleLabel, dataIndex: 'label' },
+          { title: v.ruleLabel, key: 'label', render: (_: unknown, r: Rule) => v.ruleLabelOf(r.label) },
           { title: v.ruleStars, render: (_: unknown, r: Rule) => (r.servicePackage ? r.servicePackage : `${r.starMin}–${r.starMax}`) },
           {
             title: v.ruleVisits,

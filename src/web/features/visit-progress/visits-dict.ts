@@ -88,6 +88,8 @@ export const visitsZh = {
     rulesTitle: '拜访频次（每四周）',
     rulesSaved: '已保存，新生成的拜访计划将按此频次',
     ruleLabel: '客户群',
+    /** A group's name as the county wrote it; the groups the system seeded are named in the reader's language. */
+    ruleLabelOf: (label: string) => label,
     ruleStars: '星级 / 服务套餐',
     ruleVisits: '拜访次数',
     ruleMinutes: '每次分钟',
@@ -97,6 +99,13 @@ export const visitsZh = {
     calendarsComing: '部分网格员的拜访日历正在生成，计划数稍后会更新',
   },
 };
+
+/** The frequency groups the system seeds (domain/visits/visit-policy.ts), by their stored Chinese names. */
+const SEEDED_GROUPS_EN = new Map([
+  ['五星及超五星 每周', '5 and 5+ stars, weekly'],
+  ['三至四星 每两周', '3–4 stars, every two weeks'],
+  ['其他 每月', 'Others, monthly'],
+]);
 
 export const visitsEn = {
   visits: {
@@ -184,6 +193,7 @@ export const visitsEn = {
     rulesTitle: 'Visit frequency (per four weeks)',
     rulesSaved: 'Saved; new visit plans use these frequencies',
     ruleLabel: 'Group',
+    ruleLabelOf: (label: string) => SEEDED_GROUPS_EN.get(label) ?? label,
     ruleStars: 'Stars / service package',
     ruleVisits: 'Visits',
     ruleMinutes: 'Minutes each',
