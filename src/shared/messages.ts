@@ -41,6 +41,10 @@ export const messages = {
   org_county_required: { zh: '请先从汇总页选择一个县局再查看', en: 'Choose a county on the roll-up first' },
   org_out_of_scope: { zh: '该单位不在您的管辖范围', en: 'That org is outside your scope' },
   org_rule_not_overridable: { zh: '上级单位不允许县局修改此规则', en: 'The parent company does not allow counties to override this rule' },
+  org_rule_county_screen: {
+    zh: '县局的星级评定方案和投诉处理时限请在本县的「评定方案」「工单时限」页面设置',
+    en: "A county sets its own rating scheme and complaint deadlines on its rating-scheme and desk-policy screens",
+  },
   not_found: { zh: '记录不存在或不在您的管辖范围', en: 'Not found, or outside your scope' },
   version_conflict: {
     zh: '该记录已被他人修改，请刷新后重试',

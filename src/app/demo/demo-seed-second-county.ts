@@ -6,12 +6,13 @@
 // 1923). Same places as 醴陵 (a copy, not a second map); its own code, name,
 // usernames (`yx_manager`, `yx_worker1`, …) and roll-up row.
 import { sql } from 'drizzle-orm';
-import { type Db } from '../../db/client.js';
+import { query, type Db } from '../../db/client.js';
 import { refreshCountyRollup } from '../org-tree/county-rollup.js';
 import { forgetOrgTree } from '../org-tree/org-tree-queries.js';
 import { cloneCounty } from './clone-county.js';
 import { computeMeasures } from '../measures/compute-measures.js';
 import { beijingDate } from '../ordering/order-reminders.js';
+import { seedDemoVisitHistory } from './demo-seed-visit-history.js';
 
 export const DEMO_SECOND_COUNTY = {
   code: 'youxian',
@@ -40,6 +41,11 @@ export async function seedDemoSecondCounty(db: Db, templateOrgId: number, cityId
   // 攸县 follows the province's tier shares (no override of its own), unlike 醴陵.
   forgetOrgTree();
   for (const table of ['retailers', 'orders', 'order_lines']) await db.execute(sql.raw(`analyze ${table}`));
+  // The visit calendar of this cycle and its visits so far, made as 醴陵's (demo-seed-visit-history.ts): 拜访进度, the
+  // roll-up's visits column and the workers' day route are not empty. Only the workers of the copied grids: the copy
+  // brings every staff user, and planning the others would be empty calendars at the cost of a solve each.
+  const workers = await query<{ id: number }>(db, sql`select distinct worker_id as id from grids where org_id = ${orgId} and worker_id is not null order by 1`);
+  await seedDemoVisitHistory(db, orgId, today, workers.map((w) => w.id));
   // Tonight's measures, so its row in the measures roll-up is not empty on the first day (the nightly job does it after).
   await computeMeasures(db, orgId, beijingDate(today));
   await refreshCountyRollup(db, orgId, today);
