@@ -124,7 +124,7 @@ export function DeskPolicyPage() {
             loaded.data.inheritedFrom.version,
             loaded.data.inheritedFrom.fields
               .map((f) => ({ deadlines: d.policyLimitsTitle, periods: d.policyPeriods, warnShare: d.policyWarn, countyAfterMinutes: d.policyCounty, surveyWorkingDays: d.policySurvey })[f] ?? f)
-              .join(lang === 'zh' ? '、' : ', '),
+              .join(t.punct.listSep),
             !loaded.data.inheritedFrom.overridable,
           )}
         />
