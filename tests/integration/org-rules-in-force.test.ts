@@ -66,7 +66,9 @@ describe('the rating batch reads the scheme in force', () => {
     expect(set.json().inForce).toMatchObject({ orgId: cityId, level: 'city', version: 1 });
     const seen = (await call(c.manager, 'GET', '/api/org-rules/rating_scheme')).json();
     expect(seen.inForce).toMatchObject({ orgName: '株洲市烟草公司', level: 'city' });
-    expect((await call(c.manager, 'GET', '/api/ratings/schemes')).json().active.version).toBe('zz-city-1');
+    const screen = (await call(c.manager, 'GET', '/api/ratings/schemes')).json();
+    expect(screen.active.version).toBe('zz-city-1');
+    expect(screen.inheritedFrom).toMatchObject({ orgName: '株洲市烟草公司', level: 'city', overridable: true });
 
     const underCity = await rate();
     expect(underCity.schemeVersion).toBe('zz-city-1');
@@ -88,6 +90,7 @@ describe('the rating batch reads the scheme in force', () => {
     // The city locks the same scheme: in force again, over the county's own.
     const lock = await call(c.city, 'PUT', '/api/org-rules/rating_scheme', { body: cityScheme, overridable: false });
     expect(lock.statusCode, lock.body).toBe(200);
+    expect((await call(c.manager, 'GET', '/api/ratings/schemes')).json().inheritedFrom).toMatchObject({ level: 'city', overridable: false });
     const locked = await rate();
     expect(locked.schemeVersion).toBe('zz-city-1');
     expect(locked.sixStarShare).toBeGreaterThan(0.9);

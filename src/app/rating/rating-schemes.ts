@@ -29,6 +29,13 @@ export async function getActiveScheme(db: Db, orgId: number, userId: number | nu
   return DEFAULT_SCHEME;
 }
 
+/** The active scheme and, when it is a province's or city's, whose (the scheme screen says so). */
+export async function findSchemeInForce(db: Db, orgId: number, userId: number | null) {
+  const inForce = await ruleInForceFor(db, orgId, 'rating_scheme');
+  const above = inForce && inForce.orgId !== orgId ? { orgName: inForce.orgName, level: inForce.level, version: inForce.version, overridable: inForce.overridable } : null;
+  return { active: await getActiveScheme(db, orgId, userId), inheritedFrom: above };
+}
+
 /** The scheme a stored result was computed with. */
 export async function getSchemeVersion(db: Db, orgId: number, version: string): Promise<RatingScheme> {
   const [row] = await query<{ scheme: RatingScheme }>(db, sql`select scheme from rating_schemes where org_id = ${orgId} and version = ${version}`);
