@@ -116,7 +116,7 @@ async function planOneWorker(
     speedKmh: settings.speedKmh,
   };
   // Solved in a worker (decision 0810); the reads and the write stay here. A worker with no shops has an empty calendar:
-  // nothing to solve, no round trip to a worker (a copied county's staff without grids, decision 1929).
+  // nothing to solve, no round trip to a worker (decision 1929).
   const plan = retailers.length
     ? await compute('visitCycle', { request, options: { seed: w.id, maxIterations: 3000, ...withoutClock(solve) } })
     : planWorkerCycle(request);
