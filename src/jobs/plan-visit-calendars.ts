@@ -8,7 +8,7 @@ import { query, type Db } from '../db/client.js';
 import { visitPlans, visitPlanStops } from '../db/schema-visits.js';
 import { getFrequencyRules, getVisitSettings, type VisitSettings } from '../app/visits/visit-config-queries.js';
 import { cycleOf, workingDays } from '../domain/visits/visit-cycle.js';
-import type { CycleRetailer, CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
+import { planWorkerCycle, type CycleRetailer, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 import { compute } from '../solver/compute.js';
 import type { FrequencyRule } from '../domain/visits/visit-policy.js';
 import { findRetailerPolicies } from '../app/visits/visit-policy-queries.js';
@@ -103,22 +103,23 @@ async function planOneWorker(
   }
   const depot = { lat: w.depotLat, lng: w.depotLng };
   const table = distances && retailers.length ? await distances.table([depot, ...retailers]) : undefined;
-  // Solved in a worker (decision 0810); the reads and the write stay here.
-  const plan = await compute('visitCycle', {
-    request: {
-      table,
-      depot,
-      retailers,
-      days,
-      dayStart: settings.dayStart,
-      dayEnd: settings.dayEnd,
-      policy: settings.orderDayPolicy,
-      workWeekdays: settings.workWeekdays,
-      roadFactor: settings.roadFactor,
-      speedKmh: settings.speedKmh,
-    },
-    options: { seed: w.id, maxIterations: 3000, ...withoutClock(solve) },
-  });
+  const request: CyclePlanRequest = {
+    table,
+    depot,
+    retailers,
+    days,
+    dayStart: settings.dayStart,
+    dayEnd: settings.dayEnd,
+    policy: settings.orderDayPolicy,
+    workWeekdays: settings.workWeekdays,
+    roadFactor: settings.roadFactor,
+    speedKmh: settings.speedKmh,
+  };
+  // Solved in a worker (decision 0810); the reads and the write stay here. A worker with no shops has an empty calendar:
+  // nothing to solve, no round trip to a worker (decision 1929).
+  const plan = retailers.length
+    ? await compute('visitCycle', { request, options: { seed: w.id, maxIterations: 3000, ...withoutClock(solve) } })
+    : planWorkerCycle(request);
   const work = plan.days.map((d) => d.travelMinutes + d.serviceMinutes);
   const stats = {
     retailers: retailers.length,

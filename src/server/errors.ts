@@ -15,6 +15,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   org_county_required: 403,
   org_out_of_scope: 403,
   org_rule_not_overridable: 403,
+  org_rule_county_screen: 409,
   not_found: 404,
   measure_weights_invalid: 422,
   score_scheme_invalid: 422,

@@ -51,6 +51,7 @@ export const auditActionLabels = {
 export const auditEntityLabels: Labels = {
   retailer: { zh: '零售户档案', en: 'Retailer file' },
   org_rule: { zh: '上级规则', en: 'Org rule' },
+  rollup: { zh: '省市汇总', en: 'Roll-up' },
   user: { zh: '用户', en: 'User' },
   grid: { zh: '网格', en: 'Grid' },
   grid_proposal: { zh: '网格调整方案', en: 'Grid proposal' },

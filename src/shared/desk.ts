@@ -139,6 +139,14 @@ export const deskPolicyRulesSchema = z.object({
   monopolyHandlerId: idSchema.nullable(),
 });
 export type DeskPolicyRules = z.infer<typeof deskPolicyRulesSchema>;
+/** What a province or city may set for its counties' desks (decision 1927): any part of the policy but the county's own handlers. */
+const complaintPolicyFields = deskPolicyRulesSchema.omit({ logisticsHandlerId: true, monopolyHandlerId: true }).partial();
+export const complaintPolicyRuleSchema = complaintPolicyFields.strict();
+/** Reading a stored rule: keys it does not know (a rule saved before 1927) are left out. */
+export const complaintPolicyRuleReadSchema = complaintPolicyFields;
+export type ComplaintPolicyRule = z.infer<typeof complaintPolicyRuleSchema>;
+/** Where the policy in force comes from when it is not the county's own (a province or city rule). */
+export const deskPolicySourceSchema = z.object({ orgName: z.string(), level: z.enum(['province', 'city', 'county']), version: z.number(), overridable: z.boolean() });
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
 /** Minutes of one business day under these periods (08:30–12:00 + 13:30–17:30 → 450): a policy's "working day". */
@@ -147,7 +155,13 @@ export function businessDayMinutes(periods: { start: string; end: string }[]): n
   return periods.reduce((sum, p) => sum + Math.max(0, min(p.end) - min(p.start)), 0);
 }
 
-export const deskPolicySchema = z.object({ version: z.number(), rules: deskPolicyRulesSchema, createdAt: timestamp.nullable() });
+export const deskPolicySchema = z.object({
+  version: z.number(),
+  rules: deskPolicyRulesSchema,
+  createdAt: timestamp.nullable(),
+  /** Set when a province or city rule is in force (decision 1927); its locked fields cannot be changed by the county. */
+  inheritedFrom: deskPolicySourceSchema.extend({ fields: z.array(z.string()) }).nullable().optional(),
+});
 
 // ---- Requests ------------------------------------------------------------------------
 

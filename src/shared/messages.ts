@@ -41,6 +41,10 @@ export const messages = {
   org_county_required: { zh: '请先从汇总页选择一个县局再查看', en: 'Choose a county on the roll-up first' },
   org_out_of_scope: { zh: '该单位不在您的管辖范围', en: 'That org is outside your scope' },
   org_rule_not_overridable: { zh: '上级单位不允许县局修改此规则', en: 'The parent company does not allow counties to override this rule' },
+  org_rule_county_screen: {
+    zh: '县局自己的星级评定方案请在「星级评定」的方案页设置，投诉处理时限请在「工单时限设置」页面设置',
+    en: "A county sets its own rating scheme on the scheme tab of Star ratings, and its complaint deadlines on Case deadlines",
+  },
   not_found: { zh: '记录不存在或不在您的管辖范围', en: 'Not found, or outside your scope' },
   version_conflict: {
     zh: '该记录已被他人修改，请刷新后重试',

@@ -51,6 +51,9 @@ export const rollupQuerySchema = z.object({
   parentId: idParamSchema.optional(),
 });
 
+/** The roll-up as a file: the viewer's company by city and county (or `parentId` within it). */
+export const rollupExportQuerySchema = rollupQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh') });
+
 const pct = z.number().nullable();
 export const rollupRowSchema = countyRollupSchema.extend({
   orgId: z.number(),

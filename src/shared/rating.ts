@@ -215,7 +215,12 @@ export type RunScope = z.infer<typeof runScopeSchema>;
 export const moversSchema = z.object({ items: z.array(moverSchema) });
 
 export const schemeVersionSchema = z.object({ version: z.string(), note: z.string(), createdAt: timestampSchema, createdByName: z.string().nullable() });
-export const schemesSchema = z.object({ active: ratingSchemeSchema, versions: z.array(schemeVersionSchema) });
+export const schemesSchema = z.object({
+  active: ratingSchemeSchema,
+  versions: z.array(schemeVersionSchema),
+  /** Set when the active scheme is a province's or city's (decision 1927); locked: the county cannot save its own. */
+  inheritedFrom: z.object({ orgName: z.string(), level: z.enum(['province', 'city', 'county']), version: z.number(), overridable: z.boolean() }).nullable().optional(),
+});
 export const savedSchemeSchema = z.object({ version: z.string() });
 
 export const ratingHistoryPointSchema = z.object({ month: z.string(), star: num, score: num, tier: num, classCode: z.string(), segment: z.string() });

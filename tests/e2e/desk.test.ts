@@ -183,6 +183,8 @@ describe('the service desk, from the call to the reopened case', () => {
     const before = (await call('county_manager', 'GET', '/api/desk/policy')).version;
     const page = await openLoggedIn(browser, base, '/desk-policy', DEMO_ACCOUNTS.county_manager, { pageErrors });
     await page.getByTestId('policy-row-0').waitFor();
+    // The demo province fixes two of the fields for its counties (decision 1927); the county saves the rest.
+    expect(await page.getByTestId('policy-inherited').innerText()).toMatch(/湖南省烟草公司第 1 版执行，县局不能修改/);
     const first = page.getByTestId('limit-0-firstContactMinutes');
     await first.fill('-2');
     await page.getByTestId('policy-save').click();

@@ -51,6 +51,9 @@ describe('province roll-up and drill-down', () => {
     expect(await table.innerText()).toContain(zh.orgTree.stockoutRate);
     expect(await page.getByTestId('org-rules').innerText()).toContain('湖南省烟草公司 第 1 版');
     await page.screenshot({ path: `${SHOTS}/org-tree-province.png`, fullPage: true, animations: 'disabled' });
+    // The roll-up by city and county as a file (decision 1928).
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('rollup-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^省市汇总_湖南省烟草公司_\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
   it('drills into the city, then a county: its own stock-out screen, read-only', async () => {

@@ -116,11 +116,19 @@ describe('demo day', () => {
     expect(yx.supply.weekStart).not.toBeNull();
     expect(yx.sellThroughPct).not.toBeNull();
     expect(yx.measures.shops).toBeGreaterThan(0); // its active shops, measured at seeding
+    // Its visit calendar of this cycle, walked up to now as 醴陵's (decision 1929).
+    expect(yx.visits.planned).toBeGreaterThan(0);
+    expect(yx.visits.done).toBeGreaterThan(0);
 
     // Its own people see their own county only.
     const yxManager = await login('yx_manager', 'manager123');
     const list = (await app.inject({ method: 'GET', url: '/api/retailers?pageSize=1', headers: { cookie: yxManager } })).json();
     expect(list.total).toBe(n.youxian);
+    const progress = (await app.inject({ method: 'GET', url: '/api/visits/progress', headers: { cookie: yxManager } })).json() as Progress;
+    expect(progress.planning).toBe(false); // every worker has a calendar: nothing left for a job to make
+    const walking = progress.workers.filter((w) => w.planned > 0);
+    expect(walking.length).toBeGreaterThan(0);
+    expect(walking.every((w) => w.done > 0)).toBe(true);
 
     // 醴陵's administrator previews and moves a shop of a grid 攸县 did not copy (a copied one's customer code is taken there).
     const admin = await login('admin', 'admin123');

@@ -4,6 +4,7 @@
 // county user never sees another county; rules set above are in force below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { query } from '../../src/db/client.js';
 import { cloneCounty } from '../../src/app/demo/clone-county.js';
 import { seedProvince } from '../../src/app/demo/province-seed.js';
@@ -87,6 +88,70 @@ describe('roll-ups by city and county', () => {
     expect(counties.get(youxian)).toBe(counties.get(liling));
     expect(res.items.every((i: { countyName: string }) => i.countyName.length > 0)).toBe(true);
     expect((await call(c.manager, 'GET', '/api/rollups/retailers?q=abc')).statusCode).toBe(403);
+  });
+});
+
+describe('the roll-up as a file', () => {
+  const csvLines = (body: string) => body.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+
+  it('the province exports every city with its counties under it, the figures of the screen, audited', async () => {
+    const res = await call(c.province, 'GET', '/api/rollups/export?format=csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('省市汇总'));
+    const lines = csvLines(res.body);
+    expect(lines[0]).toMatch(/^级别,市公司,县局,县局数,零售户,在营/);
+    const screen = (await call(c.province, 'GET', '/api/rollups')).json();
+    // The total first, then each city followed by its counties.
+    expect(lines[1].startsWith(`省,,,${screen.total.counties},${screen.total.retailers.total},`)).toBe(true);
+    const zhuzhou = lines.findIndex((l) => l.startsWith('市,株洲市烟草公司,,2,'));
+    expect(zhuzhou).toBeGreaterThan(1);
+    const counties = lines.slice(zhuzhou + 1, zhuzhou + 3).map((l) => l.split(',')[2]).sort();
+    expect(counties).toEqual(['攸县烟草专卖局（营销部）', (await query<{ name: string }>(t.database.db, sql`select name from orgs where id = ${liling}`))[0].name].sort());
+    const countyLines = lines.filter((l) => l.startsWith('县,'));
+    expect(countyLines).toHaveLength(screen.total.counties);
+    const audits = await query<{ ids: number[] }>(
+      t.database.db,
+      sql`select a.entity_ids as ids from audit_log a join users u on u.id = a.user_id /* cross-org: a province user */
+          where a.action = 'export' and a.entity = 'rollup' and u.username = 'province'`,
+    );
+    expect(audits).toHaveLength(1);
+    expect(audits[0].ids).toContain(liling);
+  });
+
+  it("a city's file holds its own counties only, in English on request; a county user gets none", async () => {
+    const res = await call(c.city, 'GET', '/api/rollups/export?format=csv&lang=en');
+    const lines = csvLines(res.body);
+    expect(lines[0]).toMatch(/^Level,City,County,Counties,Shops/);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['City', 'County', 'County']);
+    expect(res.body).not.toContain('c003');
+    const [{ name: other }] = await query<{ name: string }>(t.database.db, sql`select name from orgs where id = ${hengyang}`);
+    expect(res.body).not.toContain(other);
+    const [{ id: otherCity }] = await query<{ id: number }>(t.database.db, sql`select parent_id as id from org_units where org_id = ${hengyang}`);
+    expect((await call(c.city, 'GET', `/api/rollups/export?parentId=${otherCity}`)).statusCode).toBe(404);
+    const county = await call(c.manager, 'GET', '/api/rollups/export');
+    expect(county.statusCode).toBe(403);
+  });
+
+  it('a county name that looks like a formula is text in both files', async () => {
+    const db = t.database.db;
+    const [{ name }] = await query<{ name: string }>(db, sql`select name from orgs where id = ${youxian}`);
+    await db.execute(sql`update orgs set name = '=HYPERLINK("http://x.example","攸县")' where id = ${youxian}`);
+    forgetOrgTree();
+    try {
+      const csv = await call(c.city, 'GET', '/api/rollups/export?format=csv');
+      expect(csv.body).toContain(`"'=HYPERLINK(""http://x.example"",""攸县"")"`);
+      const xlsx = await call(c.city, 'GET', '/api/rollups/export');
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const cells = wb.worksheets[0].getColumn(3).values.filter(Boolean);
+      const cell = cells.find((v) => String(v).includes('HYPERLINK'));
+      expect(typeof cell).toBe('string');
+    } finally {
+      await db.execute(sql`update orgs set name = ${name} where id = ${youxian}`);
+      forgetOrgTree();
+    }
   });
 });
 

@@ -40,10 +40,11 @@ export async function seedDemoOrgTree(db: Db, countyOrgId: number, today: Date):
           values (${u.org === 'province' ? provinceId : cityId}, ${u.username}, ${u.displayName}, ${await hashPassword(u.password)}, ${u.role})`,
     );
   }
-  // The province sets the complaint policy for all (not overridable) and tier shares its counties may adapt; 醴陵 does.
+  // The province fixes when a breached complaint goes on to the county and the 回访 window for all (not overridable;
+  // each county keeps its own deadlines and handlers, decision 1927), and sets tier shares its counties may adapt; 醴陵 does.
   await db.execute(
     sql`insert into org_rules (org_id, kind, version, body, overridable, created_at) values
-        (${provinceId}, 'complaint_policy', 1, ${JSON.stringify({ firstContactHours: 4, closeWorkingDays: 5 })}::jsonb, false, ${today.toISOString()}::timestamptz),
+        (${provinceId}, 'complaint_policy', 1, ${JSON.stringify({ countyAfterMinutes: 450, surveyWorkingDays: 2 })}::jsonb, false, ${today.toISOString()}::timestamptz),
         (${provinceId}, 'tier_shares', 1, ${JSON.stringify({ top: 5, middle: 60, bottom: 35 })}::jsonb, true, ${today.toISOString()}::timestamptz),
         (${countyOrgId}, 'tier_shares', 1, ${JSON.stringify({ top: 6, middle: 58, bottom: 36 })}::jsonb, true, ${today.toISOString()}::timestamptz)`,
   );

@@ -12,12 +12,13 @@ import { getVisitSettings } from '../visits/visit-config-queries.js';
 /** 00:00 of a China date, as an instant. */
 const chinaMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`));
 
-export async function seedDemoVisitHistory(db: Db, orgId: number, now: Date): Promise<{ stops: number; visits: number }> {
+/** `workerIds`: only these workers' calendars (the second county: the workers of its copied grids). */
+export async function seedDemoVisitHistory(db: Db, orgId: number, now: Date, workerIds?: number[]): Promise<{ stops: number; visits: number }> {
   const today = localDate(now);
   const settings = await getVisitSettings(db, orgId);
   const cycle = cycleOf(today, settings.cycleAnchor, settings.cycleWeeks);
   // Quick solves (the nightly job refines nothing here: this is the calendar the county has been walking).
-  await planVisitCalendars(db, { orgId, date: today }, chinaMidnight(cycle.start), { maxIterations: 200 }, null);
+  await planVisitCalendars(db, { orgId, date: today, ...(workerIds ? { workerIds } : {}) }, chinaMidnight(cycle.start), { maxIterations: 200 }, null);
   const minute = localMinutes(now);
   // A stable pseudo-random number 0–99 per stop, so the history is the same on every start.
   const roll = sql`(abs(hashtext(s.id::text || 'visit')) % 100)`;

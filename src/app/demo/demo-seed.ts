@@ -128,7 +128,7 @@ export async function seedDemoCounty(
     await seedDemoHome(db, result.orgId, opts.today); // the demo as started: the home's approvals, callbacks, birthdays
     // …and a second, small county under the same city: somewhere to move a shop to, two counties in the roll-ups (decision 1923).
     progress('第二个县 the second county', 99);
-    await seedDemoSecondCounty(db, result.orgId, tree.cityId, opts.today);
+    await seedDemoSecondCounty(db, result.orgId, tree.cityId, opts.today, (step) => progress(step, 99));
   }
   progress('完成 done', 100);
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };

@@ -1,5 +1,6 @@
 // Opening a case, whatever the channel: route it, choose its deadline rule
-// by category and segment under the current policy version, compute the
+// by category and segment under the policy version in force (the county's,
+// or with a province or city rule laid over it, decision 1927), compute the
 // first deadline on working time, store it with its first event, and forward
 // a counterfeit or cross-region report to the monopoly side at once.
 import { sql } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { caseDeadline, deadlineRuleFor } from '../../domain/desk/case-deadlines.
 import type { CaseChannel, CaseKind, DeskCategory, Segment } from '../../shared/desk.js';
 import { findRetailerPolicies } from '../visits/visit-policy-queries.js';
 import { getFrequencyRules } from '../visits/visit-config-queries.js';
-import { getDeskPolicy } from './desk-policy.js';
+import { deskPolicyForNewCase } from './desk-policy.js';
 import { deskCalendar } from './desk-calendar.js';
 
 export type OpenCase = {
@@ -49,7 +50,7 @@ export async function segmentOf(db: Db, orgId: number, retailerId: number): Prom
 /** Inside the caller's transaction. */
 export async function openCase(tx: Db, c: OpenCase, now: Date): Promise<typeof deskCases.$inferSelect> {
   const place = await placeOf(tx, c.orgId, c.retailerId);
-  const policy = await getDeskPolicy(tx, c.orgId);
+  const policy = await deskPolicyForNewCase(tx, c.orgId, now);
   const routed = routeCase(
     { category: c.category, subjectUserId: c.subjectUserId },
     { ...(place ?? { gridWorkerId: null, stationHeadId: null, countyId: null }), logisticsHandlerId: policy.rules.logisticsHandlerId, monopolyHandlerId: policy.rules.monopolyHandlerId },

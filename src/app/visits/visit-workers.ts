@@ -40,12 +40,13 @@ export async function saveVisitDepot(
   await writeAudit(db, viewer, { action: 'update', entity: 'visit_depot', entityIds: [workerId], detail: { startFrom } });
 }
 
-/** True when any of the grid workers has no calendar for the cycle starting on `cycleStart`. */
+/** True when any of the grid workers with a grid to visit has no calendar for the cycle starting on `cycleStart` (one without a grid has nothing to plan). */
 export async function hasMissingCalendars(db: Db, workerIds: number[], cycleStart: string): Promise<boolean> {
   if (!workerIds.length) return false;
   const [row] = await query<{ n: number }>(
     db,
     sql`select count(*)::int as n from users u where u.id in (${sql.join(workerIds.map((i) => sql`${i}`), sql`, `)}) and u.role = 'grid_worker'
+      and exists (select 1 from grids g where g.org_id = u.org_id and g.worker_id = u.id)
       and not exists (select 1 from visit_plans p where p.org_id = u.org_id and p.worker_id = u.id and p.cycle_start = ${cycleStart})`,
   );
   return row!.n > 0;

@@ -22,6 +22,7 @@ export const REGIONAL_HOME_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/org-tree',
   'GET /api/rollups',
   'GET /api/rollups/retailers',
+  'GET /api/rollups/export',
   'POST /api/rollups/refresh',
   'GET /api/org-rules/:kind',
   'PUT /api/org-rules/:kind',

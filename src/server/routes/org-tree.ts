@@ -8,6 +8,10 @@ import { findRuleInForce, setOrgRule } from '../../app/org-tree/org-rules.js';
 import { findOrgTreeView } from '../../app/org-tree/org-tree-queries.js';
 import { searchRollupRetailers } from '../../app/org-tree/search-rollup.js';
 import { refreshRollups } from '../../app/org-tree/refresh-rollups.js';
+import { findRollupSheet } from '../../app/org-tree/export-rollup.js';
+import { writeAudit } from '../../app/audit/audit.js';
+import { sendTableFile, tableFile } from '../table-file.js';
+import { fileResponseSchema } from '../../shared/primitives.js';
 import { jobView } from './jobs.js';
 import { requirePermission, viewerOf } from '../auth/plugin.js';
 import {
@@ -16,6 +20,7 @@ import {
   orgRuleParams,
   orgTreeSchema,
   refreshRollupsSchema,
+  rollupExportQuerySchema,
   rollupQuerySchema,
   rollupSchema,
   rollupSearchQuerySchema,
@@ -40,6 +45,23 @@ export function orgTreeRoutes(app: FastifyInstance, { db, now }: { db: Db; now: 
     '/api/rollups/retailers',
     { preHandler: requirePermission('rollup.read'), schema: { tags: ['org-tree'], querystring: rollupSearchQuerySchema, response: { 200: rollupSearchSchema } } },
     async (req) => searchRollupRetailers(db, viewerOf(req), req.query.q),
+  );
+
+  // The roll-up by city and county as .xlsx (built in a compute worker, decision 0913) or CSV (cells neutralised), audited.
+  r.get(
+    '/api/rollups/export',
+    { preHandler: requirePermission('rollup.read'), schema: { tags: ['org-tree'], querystring: rollupExportQuerySchema, response: { 200: fileResponseSchema } } },
+    async (req, reply) => {
+      const viewer = viewerOf(req);
+      const { format, lang, parentId } = req.query;
+      const at = now();
+      const sheet = await findRollupSheet(db, viewer, parentId, lang);
+      const widths = [8, 18, 24, ...Array.from({ length: sheet.header.length - 3 }, () => 11)];
+      const body = await tableFile(format, lang === 'zh' ? '省市汇总' : 'Roll-up', sheet.header, sheet.rows, widths);
+      await writeAudit(db, viewer, { action: 'export', entity: 'rollup', entityIds: sheet.orgIds, detail: { parentId: parentId ?? null, rows: sheet.rows.length, format } }, at);
+      const day = at.toISOString().slice(0, 10);
+      return sendTableFile(reply, [`省市汇总_${sheet.parentName}_${day}`, `rollup-${day}`], format, body);
+    },
   );
 
   r.post(

@@ -15,7 +15,7 @@ import { findMovers, findRetailerRatings, findReviewSheetRows, getRunScopeView }
 import { recordTierCause } from '../../app/rating/record-tier-cause.js';
 import { findMonthRun, findRuns, getRun, publishRun, type RunSummary } from '../../app/rating/rating-runs.js';
 import { importCompliance } from '../../app/retailers/compliance-import.js';
-import { findSchemeVersions, getActiveScheme, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
+import { findSchemeInForce, findSchemeVersions, getSchemeVersion, saveScheme } from '../../app/rating/rating-schemes.js';
 import { buildRetailerRatingView } from '../../domain/rating/retailer-rating-view.js';
 import { starLabel, labelOf } from '../../shared/codes.js';
 import { fileResponseSchema } from '../../shared/primitives.js';
@@ -101,8 +101,7 @@ export function ratingRoutes(app: FastifyInstance, { db, now }: RatingRouteDeps)
 
   r.get('/api/ratings/schemes', { preHandler: requirePermission('rating.review'), schema: { tags, response: { 200: schemesSchema } } }, async (req) => {
     const viewer = viewerOf(req);
-    const active = await getActiveScheme(db, viewer.orgId, viewer.userId);
-    return { active, versions: await findSchemeVersions(db, viewer.orgId) };
+    return { ...(await findSchemeInForce(db, viewer.orgId, viewer.userId)), versions: await findSchemeVersions(db, viewer.orgId) };
   });
 
   r.post('/api/ratings/schemes', { preHandler: requirePermission('rating.manage'), schema: { tags, body: saveSchemeSchema, response: { 201: savedSchemeSchema } } }, async (req, reply) => {

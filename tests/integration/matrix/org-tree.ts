@@ -9,6 +9,7 @@ export const orgTree: MatrixModule = {
     { name: 'org tree', method: 'GET', route: '/api/org-tree', url: () => '/api/org-tree', expected: [200, 200, 200, 200, 200, 200], regionalHome: 200 },
     { name: 'roll-up', method: 'GET', route: '/api/rollups', url: () => '/api/rollups', expected: [403, 403, 403, 403, 403, 403], regionalHome: 200 },
     { name: 'roll-up retailer search', method: 'GET', route: '/api/rollups/retailers', url: () => '/api/rollups/retailers?q=%E4%BE%BF%E5%88%A9', expected: [403, 403, 403, 403, 403, 403], regionalHome: 200 },
+    { name: 'roll-up export', method: 'GET', route: '/api/rollups/export', url: () => '/api/rollups/export?format=csv', expected: [403, 403, 403, 403, 403, 403], regionalHome: 200 },
     { name: 'roll-up refresh', method: 'POST', route: '/api/rollups/refresh', url: () => '/api/rollups/refresh', expected: [403, 403, 403, 403, 403, 403], regionalHome: 202 },
     { name: 'rule in force', method: 'GET', route: '/api/org-rules/:kind', url: () => '/api/org-rules/tier_shares', expected: [200, 200, 200, 200, 200, 200], regionalHome: 200 },
     {

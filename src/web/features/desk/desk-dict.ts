@@ -114,6 +114,8 @@ export const deskZh = {
     policyVersion: (v: number, since: string) => `当前第 ${v} 版（${since} 起）`,
     policyDefault: '当前为系统默认方案，尚未保存过版本',
     policyNewCasesOnly: '保存后生成新版本，只适用于之后登记的工单；已登记的工单仍按登记时的版本计时。',
+    policyInherited: (org: string, version: number, fields: string, locked: boolean) =>
+      `${fields}按${org}第 ${version} 版执行${locked ? '，县局不能修改这些项（其余各项仍可保存）' : '；本县保存自己的方案后，以本县方案为准'}。`,
     policyHasErrors: '时限方案有误，未保存：',
     policyHoursTitle: '营业时间与预警',
     policyPeriods: '营业时段',
@@ -251,6 +253,8 @@ export const deskEn = {
     policyVersion: (v: number, since: string) => `Version ${v} (since ${since})`,
     policyDefault: 'The built-in default; no version saved yet',
     policyNewCasesOnly: 'Saving makes a new version for cases opened from then on; open cases keep the version they were opened under.',
+    policyInherited: (org: string, version: number, fields: string, locked: boolean) =>
+      `${fields}: as set by ${org}, version ${version}${locked ? '. The county cannot change these (the rest can still be saved).' : '. Once the county saves its own policy, the county’s applies.'}`,
     policyHasErrors: 'The policy has errors and was not saved:',
     policyHoursTitle: 'Business hours and warning',
     policyPeriods: 'Business periods',

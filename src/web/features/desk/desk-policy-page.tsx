@@ -114,6 +114,21 @@ export function DeskPolicyPage() {
         description={d.policyNewCasesOnly}
         data-testid="policy-version"
       />
+      {loaded.data.inheritedFrom && (
+        <Alert
+          type={loaded.data.inheritedFrom.overridable ? 'info' : 'warning'}
+          showIcon
+          data-testid="policy-inherited"
+          message={d.policyInherited(
+            loaded.data.inheritedFrom.orgName,
+            loaded.data.inheritedFrom.version,
+            loaded.data.inheritedFrom.fields
+              .map((f) => ({ deadlines: d.policyLimitsTitle, periods: d.policyPeriods, warnShare: d.policyWarn, countyAfterMinutes: d.policyCounty, surveyWorkingDays: d.policySurvey })[f] ?? f)
+              .join(t.punct.listSep),
+            !loaded.data.inheritedFrom.overridable,
+          )}
+        />
+      )}
       {errors.length > 0 && (
         <Alert
           type="error"

@@ -6,11 +6,12 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ErrorResult } from '../../components/error-result.js';
 import { usePhone } from '../../components/phone-layout.js';
 import { useLoad } from '../../components/use-load.js';
 import { useT } from '../../i18n/i18n.js';
+import { toQuery } from '../../api/client.js';
 import { useSession } from '../../shell/session.js';
 import { formatYuan } from '../../../shared/money.js';
 import { formatDateTime } from '../../../shared/format.js';
@@ -32,7 +33,7 @@ const countyScreen: Record<Screen, string> = {
 };
 
 export function RollupPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = t.orgTree;
   const phone = usePhone();
   const { recheck } = useSession();
@@ -106,9 +107,16 @@ export function RollupPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {s.title} · {d?.parent.name ?? ''}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} loading={refreshing} onClick={refresh}>
-          {refreshing ? s.refreshing : s.refresh}
-        </Button>
+        <Space wrap>
+          {/* The file of what this page sums: the company (or the city opened) by city and county (decision 1928). */}
+          <Button icon={<DownloadOutlined />} href={`/api/rollups/export${toQuery({ parentId: parent, format: 'xlsx', lang })}`} data-testid="rollup-export">
+            {s.export}
+          </Button>
+          <Button href={`/api/rollups/export${toQuery({ parentId: parent, format: 'csv', lang })}`}>{s.exportCsv}</Button>
+          <Button icon={<ReloadOutlined />} loading={refreshing} onClick={refresh}>
+            {refreshing ? s.refreshing : s.refresh}
+          </Button>
+        </Space>
       </Space>
       <Breadcrumb
         items={path.map((n, i) => ({

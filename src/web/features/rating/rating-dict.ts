@@ -125,6 +125,8 @@ export const ratingZh = {
     schemeHint: '修改下面的方案（JSON），换一个新的版本号后保存。保存前会检查：权重之和、分段不重叠、档位比例合计 100% 等。',
     schemeSave: '校验并保存为新版本',
     schemeSaved: (v: string) => `方案 ${v} 已保存，下次计算起生效`,
+    schemeInherited: (org: string, version: number, locked: boolean) =>
+      `本县执行${org}下发的方案（第 ${version} 版）${locked ? '，县局不能另存本县方案' : '；本县保存自己的方案后，以本县方案为准'}`,
     schemeBadJson: 'JSON 格式错误，无法解析',
     schemeErrors: '方案未保存，请修改以下问题：',
     versions: '历史版本',
@@ -318,6 +320,8 @@ export const ratingEn = {
     schemeHint: 'Edit the scheme (JSON), give it a new version and save. It is checked first: weights summing, bands not overlapping, tier shares summing to 100%, and so on.',
     schemeSave: 'Check and save as a new version',
     schemeSaved: (v: string) => `Scheme ${v} saved; it applies from the next run`,
+    schemeInherited: (org: string, version: number, locked: boolean) =>
+      `This county rates under the scheme set by ${org} (version ${version})${locked ? '; the county cannot save its own' : '; once the county saves its own scheme, the county’s applies'}`,
     schemeBadJson: 'Not valid JSON',
     schemeErrors: 'The scheme was not saved; fix these:',
     versions: 'Versions',

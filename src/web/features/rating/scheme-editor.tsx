@@ -96,6 +96,15 @@ export function SchemeEditor() {
   return (
     <div className="zy-card-grid" data-testid="scheme-form">
       <Card size="small" title={t.rating.schemeActive(loaded.data.active.version)} style={{ gridColumn: '1 / -1' }}>
+        {loaded.data.inheritedFrom && (
+          <Alert
+            type={loaded.data.inheritedFrom.overridable ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="scheme-inherited"
+            title={t.rating.schemeInherited(loaded.data.inheritedFrom.orgName, loaded.data.inheritedFrom.version, !loaded.data.inheritedFrom.overridable)}
+          />
+        )}
         {problems && (
           <Alert
             type="error"
