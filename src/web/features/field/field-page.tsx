@@ -131,7 +131,7 @@ export function FieldPage() {
         ) : (
           <>
             <Card size="small" styles={{ body: { padding: 0 } }}>
-              <RouteMap org={org} route={route} height={240} onPick={setOpen} meLabel={v.youAreHere} />
+              <RouteMap org={org} route={route} height={240} onPick={setOpen} meLabel={v.youAreHere} depotBadge={v.stationBadge} />
               <div className="zy-route-legend" data-testid="route-legend">
                 <span><i style={{ background: '#1f5f9e' }} />{v.legendTodo}</span>
                 <span><i style={{ background: '#d48806' }} />{v.statusCheckedIn}</span>

@@ -22,12 +22,15 @@ export function RouteMap({
   height = 300,
   onPick,
   meLabel,
+  depotBadge,
 }: {
   org: Org;
   route: DayRoute;
   height?: number;
   onPick?: (retailerId: number) => void;
   meLabel?: string;
+  /** The station's badge (where the route starts and ends). */
+  depotBadge: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,7 +56,7 @@ export function RouteMap({
     if (planned.length > 1) L.polyline(planned, { color: '#1f5f9e', weight: 3, opacity: 0.7, dashArray: '6 6' }).addTo(map);
     if (walked.length > 1) L.polyline(walked, { color: '#389e0d', weight: 3, opacity: 0.9 }).addTo(map);
     if (route.depot) {
-      L.marker(at(route.depot), { icon: L.divIcon({ className: 'zy-route-depot', html: mapBadge('站'), iconSize: [26, 26] }) }).addTo(map);
+      L.marker(at(route.depot), { icon: L.divIcon({ className: 'zy-route-depot', html: mapBadge(depotBadge), iconSize: [26, 26] }) }).addTo(map);
     }
     for (const s of route.stops) {
       const state = s.visit?.status === 'done' ? 'done' : s.visit ? 'checked_in' : 'todo';
@@ -87,6 +90,6 @@ export function RouteMap({
       ro.disconnect();
       map.remove();
     };
-  }, [org, route, onPick, meLabel]);
+  }, [org, route, onPick, meLabel, depotBadge]);
   return <div ref={el} className="zy-map" style={{ height }} data-testid="route-map" />;
 }

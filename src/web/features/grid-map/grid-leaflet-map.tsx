@@ -25,6 +25,8 @@ export type MapLabels = {
   cancel: string;
   drawHint: string;
   rectHint: string;
+  /** The station's badge on the map. */
+  station: string;
   openCard: string;
   retailers: (n: number) => string;
   grid: string;
@@ -315,7 +317,7 @@ export function GridLeafletMap(props: Props) {
       }
     }
     for (const s of props.stations) {
-      L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: mapBadge('站'), iconSize: [22, 22] }) })
+      L.marker(ll(org, s.lat, s.lng), { icon: L.divIcon({ className: 'zy-station-icon', html: mapBadge(props.labels.station), iconSize: [22, 22] }) })
         .bindTooltip(mapText(s.name), { direction: 'bottom' })
         .addTo(st);
     }

@@ -198,7 +198,7 @@ export function GridMapPage() {
             highlightGrid={highlight}
             proposal={proposal}
             drawMode={drawMode}
-            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag, punct: t.punct }}
+            labels={{ finish: tm.finish, cancel: tm.cancel, drawHint: tm.drawHint, rectHint: tm.rectHint, station: tm.stationBadge, openCard: tm.openCard, retailers: tm.retailersN, grid: tm.grid, population: t.layout.population, overlap: tm.overlapFlag, punct: t.punct }}
             gridName={gridName}
             onRing={onRing}
             onDrawEnd={() => (setDrawMode('none'), setAreaFor(null))}

@@ -156,7 +156,7 @@ export function VisitProgressPage() {
             </Space>
             {org.data && route.data && (
               <>
-                <RouteMap org={org.data} route={route.data} height={320} />
+                <RouteMap org={org.data} route={route.data} height={320} depotBadge={v.stationBadge} />
                 <Space wrap style={{ marginTop: 8 }} data-testid="walked-summary">
                   <Tag color="blue">{v.legendPlanned}</Tag>
                   <Tag color="green">{v.legendWalked}</Tag>

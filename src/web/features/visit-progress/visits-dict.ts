@@ -36,6 +36,8 @@ export const visitsZh = {
     callShop: '拨打电话',
     openFile: '查看档案',
     youAreHere: '我的位置',
+    /** The station's badge on a map: one or a few characters. */
+    stationBadge: '站',
     legendDone: '已拜访',
     legendTodo: '待拜访',
     newBrands: '新品上柜',
@@ -141,6 +143,7 @@ export const visitsEn = {
     callShop: 'Call',
     openFile: 'Open file',
     youAreHere: 'You are here',
+    stationBadge: 'Stn',
     legendDone: 'Visited',
     legendTodo: 'To visit',
     newBrands: 'New brands on the shelf',
