@@ -97,20 +97,17 @@ describe('a new licensee from licence to first order', () => {
     });
     await worker.context().close();
 
-    // Marketing: before the file is imported the step says where to get it; after the import the file is found by its licence.
-    await desk.reload();
-    await card(desk).getByTestId('complete-customer_entered').click();
-    await desk.getByTestId('no-retailer-file').waitFor({ timeout: 15_000 });
-    await desk.locator('.ant-modal-footer .ant-btn').first().click();
-    await desk.goto(`${web.baseUrl}/import`);
+    // Marketing imports the file the client manager collected, then finds it by its licence in its step (in-app navigation, no reloads).
+    await desk.getByRole('menuitem', { name: zh.shell.menu.import }).click();
     await desk.locator('input[type=file]').setInputFiles(csv);
     await expect.poll(() => desk.getByTestId('import-success').innerText(), { timeout: 20_000 }).toContain(zh.importPage.success(1, 0, 1));
-    await desk.goto(`${web.baseUrl}/onboarding`);
-    await card(desk).waitFor({ timeout: 15_000 });
+    await desk.getByRole('menuitem', { name: zh.shell.menu.onboarding }).click();
+    await card(desk).getByTestId('complete-customer_entered').waitFor({ timeout: 15_000 });
     await complete(desk, 'customer_entered', async () => {
       await expect.poll(() => desk.getByTestId('step-form').innerText(), { timeout: 15_000 }).toContain(`${shopName} · 889900000001`);
       await desk.locator('#orderWeekday').click();
       await desk.locator('.ant-select-item-option').filter({ hasText: labelOf('weekday', 2, 'zh') }).click();
+      await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
       expect(await desk.locator('#openAccount').isChecked()).toBe(true);
       await desk.screenshot({ path: `${SHOTS}/onboarding-2-enter-customer.png` });
     });
@@ -146,7 +143,6 @@ describe('a new licensee from licence to first order', () => {
     await shop.screenshot({ path: `${SHOTS}/onboarding-4-first-order-phone.png` });
 
     // The chain is finished, with its first order on the day.
-    await desk.reload();
     await desk.getByRole('tab', { name: zh.onboarding.finished }).click();
     await expect.poll(() => card(desk).innerText(), { timeout: 15_000 }).toContain(`${zh.onboarding.firstOrder} 2026-11-24`);
     await desk.screenshot({ path: `${SHOTS}/onboarding-5-finished.png` });
