@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { sweepDeadlines } from '../../src/app/desk/sweep-deadlines.js';
+import { cloneCounty } from '../../src/app/demo/clone-county.js';
+import { forgetOrgTree } from '../../src/app/org-tree/org-tree-queries.js';
 import { startTestApp, TODAY, type DemoRole, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -340,11 +342,11 @@ describe('visit follow-ups are cases', () => {
     expect(notRaised.message).toMatch(/[\u4e00-\u9fff]/);
     await refuse({ ...body, photoCases: [['request'], ['request']] }, 400, 'validation_failed');
     // The shop of another station (not the worker's grids), and a shop of another county: as if missing.
-    const [{ foreign } = { foreign: 0 }] = await query<{ foreign: number }>(
-      t.database.db,
-      sql`select r.id as foreign from retailers r where r.org_id <> (select org_id from retailers where id = ${own}) order by r.id limit 1`,
-    );
-    expect(foreign).toBeGreaterThan(0);
+    // A small second county of the same city (one grid of this one copied), as the demo has.
+    const [org] = await query<{ id: number; parentId: number }>(t.database.db, sql`select r.org_id as id, u.parent_id as "parentId" from retailers r left join org_units u on u.org_id = r.org_id where r.id = ${own}`);
+    const { orgId: youxian } = await cloneCounty(t.database.db, org.id, { code: 'youxian', name: '攸县烟草专卖局（营销部）', adcode: '430223', parentId: org.parentId, usernamePrefix: 'yx_', withOrders: false, grids: 1 });
+    forgetOrgTree();
+    const [{ foreign }] = await query<{ foreign: number }>(t.database.db, sql`select id as foreign from retailers where org_id = ${youxian} order by id limit 1`);
     for (const shop of [other, foreign]) await refuse({ ...body, retailerId: shop, photoCases: [['request']] }, 404, 'not_found');
     // A visit of this shop already stored, sent again as another shop's: the photos do not move to that shop's cases.
     const id = randomUUID();
