@@ -97,6 +97,14 @@ describe('a new licensee from licence to first order', () => {
     });
     await worker.context().close();
 
+    // Marketing's step before the file exists says where to get it (the list refreshed by switching tabs).
+    await desk.getByRole('tab', { name: zh.onboarding.finished }).click();
+    await desk.getByRole('tab', { name: new RegExp(`^${zh.onboarding.open}`) }).click();
+    await card(desk).getByTestId('complete-customer_entered').click();
+    await desk.getByTestId('no-retailer-file').waitFor({ timeout: 15_000 });
+    expect(await desk.getByTestId('no-retailer-file').innerText()).toContain(zh.onboarding.noFile(licenceNo));
+    await desk.screenshot({ path: `${SHOTS}/onboarding-2a-no-file-yet.png` });
+    await desk.locator('.ant-modal-footer .ant-btn').first().click();
     // Marketing imports the file the client manager collected, then finds it by its licence in its step (in-app navigation, no reloads).
     await desk.getByRole('menuitem', { name: zh.shell.menu.import }).click();
     await desk.locator('input[type=file]').setInputFiles(csv);
