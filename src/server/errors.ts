@@ -140,6 +140,7 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   onboarding_step_out_of_order: 409,
   onboarding_step_done: 409,
   onboarding_retailer_taken: 409,
+  onboarding_account_taken: 409,
   notice_unknown_variable: 422,
   notice_sms_too_long: 422,
   notice_empty_audience: 422,

@@ -125,6 +125,8 @@ export const messages = {
   position_required: { zh: '未获取到定位，请打开手机定位后重新签到', en: 'No position: turn on location on the phone and check in again' },
   check_in_too_far: { zh: '签到位置距离门店超过允许范围，请填写原因', en: 'The check-in is too far from the shop; give a reason' },
   check_in_time_range: { zh: '签到时间不合理（晚于当前时间或早于 14 天前）', en: 'The check-in time is in the future or more than 14 days old' },
+  visit_photo_cases_count: { zh: '照片与所属工单的对应数量不一致', en: 'Each photo needs its own list of cases' },
+  visit_photo_case_not_raised: { zh: '照片所选的工单不是本次拜访提出的', en: 'A photo names a case this visit does not raise' },
   visit_id_conflict: { zh: '该拜访编号已被另一条拜访使用', en: 'This visit id is already used by another visit' },
   score_range: { zh: '评分应为 1–5 分', en: 'The score must be 1 to 5' },
   photo_too_large: { zh: '照片过大，请压缩后再上传', en: 'The photo is too large; compress it first' },
@@ -230,6 +232,7 @@ export const messages = {
   onboarding_licence_exists: { zh: '该许可证号已在办理中或已办结', en: 'An onboarding for that licence number already exists' },
   onboarding_step_out_of_order: { zh: '须先完成前一环节', en: 'The previous step must be completed first' },
   onboarding_step_done: { zh: '该环节已完成', en: 'That step is already completed' },
+  onboarding_account_taken: { zh: '以该许可证号为名的账号已被占用，请联系管理员', en: 'An account named by that licence number already exists; ask the administrator' },
   onboarding_retailer_taken: { zh: '该零售户已关联到另一新办户', en: 'That retailer is already linked to another onboarding' },
   // Surveys (issue 17)
   survey_questionnaire_invalid: { zh: '问卷有误，请按提示修改', en: 'The questionnaire has errors; please correct them' },

@@ -37,7 +37,10 @@ export const completeStepSchema = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('customer_entered'),
     retailerId: idSchema,
-    orderWeekday: z.number().int().min(1).max(7),
+    /** The shop's order day from now on (ISO weekday): written to its file. */
+    orderWeekday: z.number().int().min(1, 'weekday_range').max(7, 'weekday_range'),
+    /** Open the shop's ordering login (its licence number) with an initial password shown once (decision 1026). */
+    openAccount: z.boolean().default(false),
     note: textSchema.trim().max(500).default(''),
   }),
   z.object({
@@ -101,4 +104,10 @@ export const onboardingStatsSchema = z.object({
   ),
 });
 export type OnboardingStats = z.input<typeof onboardingStatsSchema>;
-export const stepCompletedSchema = z.object({ id: z.number(), step: z.enum(ONBOARDING_STEPS), nextStep: z.enum(ONBOARDING_STEPS).nullable() });
+export const stepCompletedSchema = z.object({
+  id: z.number(),
+  step: z.enum(ONBOARDING_STEPS),
+  nextStep: z.enum(ONBOARDING_STEPS).nullable(),
+  /** The shop's ordering login when the step opened it; the initial password only when it was just made (shown once, never stored in clear). */
+  account: z.object({ username: z.string(), initialPassword: z.string().nullable() }).nullable().optional(),
+});

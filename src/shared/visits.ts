@@ -47,13 +47,45 @@ export const visitFormSchema = z.object({
 });
 export type VisitFormInput = z.input<typeof visitFormSchema>;
 
-export const visitSubmitSchema = z.object({
-  retailerId: z.number(req).int().positive().max(MAX_ID, 'id_range'),
-  checkIn: positionSchema,
-  form: visitFormSchema,
-  /** Small JPEG data URLs made on the phone. */
-  photos: z.array(z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'invalid_value').max(400_000, 'photo_too_large')).max(4).default([]),
-});
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/**
+ * The cases a visit form raises, by kind, in the order the visit opens them:
+ * the same conditions as the follow-ups (`domain/visits/follow-ups.ts`).
+ */
+export function raisedCaseKinds(form: { requests?: string; problems?: string; suspectCounterfeit?: boolean }): FollowUpKind[] {
+  const out: FollowUpKind[] = [];
+  if ((form.requests ?? '').trim()) out.push('request');
+  if ((form.problems ?? '').trim()) out.push('problem');
+  if (form.suspectCounterfeit) out.push('counterfeit');
+  return out;
+}
+
+export const visitSubmitSchema = z
+  .object({
+    retailerId: z.number(req).int().positive().max(MAX_ID, 'id_range'),
+    checkIn: positionSchema,
+    form: visitFormSchema,
+    /** Small JPEG data URLs made on the phone. */
+    photos: z.array(z.string().regex(/^data:image\/(jpeg|png|webp);base64,/, 'invalid_value').max(400_000, 'photo_too_large')).max(4).default([]),
+    /**
+     * Per photo, the kinds of the cases raised on this visit it goes with
+     * ([] = it stays on the visit only). Absent: every photo goes with every
+     * case, as before this field (a visit queued on a phone before it).
+     * Kinds, not case ids: the cases do not exist until the visit reaches the
+     * server, and a visit can only name its own (decision 1025).
+     */
+    photoCases: z.array(z.array(z.enum(FOLLOW_UP_KINDS, req)).max(3)).max(4).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.photoCases) return;
+    if (v.photoCases.length !== v.photos.length) ctx.addIssue({ code: 'custom', path: ['photoCases'], message: 'visit_photo_cases_count' });
+    const raised = raisedCaseKinds(v.form);
+    v.photoCases.forEach((kinds, i) => {
+      if (new Set(kinds).size !== kinds.length) ctx.addIssue({ code: 'custom', path: ['photoCases', i], message: 'invalid_value' });
+      if (kinds.some((k) => !raised.includes(k))) ctx.addIssue({ code: 'custom', path: ['photoCases', i], message: 'visit_photo_case_not_raised' });
+    });
+  });
 export type VisitSubmit = z.input<typeof visitSubmitSchema>;
 
 export const visitResultSchema = z.object({

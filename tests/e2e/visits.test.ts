@@ -126,24 +126,34 @@ describe('a grid worker in the field, on a phone', () => {
     await page.getByTestId(`stop-${second.id}`).click();
     const sheet = page.getByTestId('visit-sheet');
     await sheet.getByTestId('check-in').click();
-    await fillForm(page, '');
-    // A problem seen in the shop, with a photo taken then: both wait in the outbox with the visit.
+    await fillForm(page, '下周想试试宽窄');
+    // A problem seen in the shop, with photos taken then: all wait in the outbox with the visit.
     await sheet.locator('#problems').fill('货架上一条烟外包装破损');
-    const png = await page.evaluate(() => {
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [640, 480];
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#a1887f';
-      g.fillRect(0, 0, 640, 480);
-      g.fillStyle = '#3e2723';
-      g.fillRect(380, 60, 40, 300);
-      return c.toDataURL('image/png').split(',')[1];
-    });
-    await sheet.locator('input[type=file]').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
-    await sheet.locator('img').first().waitFor();
+    const canvas = (colour: string) =>
+      page.evaluate((fill) => {
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [640, 480];
+        const g = c.getContext('2d')!;
+        g.fillStyle = fill;
+        g.fillRect(0, 0, 640, 480);
+        g.fillStyle = '#3e2723';
+        g.fillRect(380, 60, 40, 300);
+        return c.toDataURL('image/png').split(',')[1];
+      }, colour);
+    for (const [name, colour] of [['shelf.png', '#a1887f'], ['front.png', '#90caf9']]) {
+      await sheet.locator('input[type=file]').setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(await canvas(colour), 'base64') });
+      await expect.poll(() => sheet.getByTestId('visit-photo').count()).toBe(name === 'shelf.png' ? 1 : 2);
+    }
     // The camera button is the label; the browser's own file box stays hidden.
     expect(await sheet.locator('input[type=file]').isVisible()).toBe(false);
-    expect(await sheet.innerText()).toContain(zh.visits.photosGoWithCases);
+    // A request and a problem: two cases, so the worker says which photo goes with which (decision 1025).
+    expect(await sheet.innerText()).toContain(zh.visits.photosChooseCases);
+    await sheet.getByTestId('submit-visit').click();
+    await expect.poll(() => sheet.innerText()).toContain(zh.visits.photoNeedsCase(1));
+    await sheet.getByTestId('photo-1-problem').click();
+    await sheet.getByTestId('photo-2-visit').click();
+    await expect.poll(() => sheet.innerText()).not.toContain('还未选择所属工单');
+    await sheet.getByTestId('photo-2-visit').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/visits-3a-offline-photo.png` });
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
@@ -171,6 +181,11 @@ describe('a grid worker in the field, on a phone', () => {
         where v.retailer_id = ${second.id} and v.visit_date = '2026-11-24' and c.text = '货架上一条烟外包装破损'`,
     );
     expect(c).toBeDefined();
+    // The shelf photo went with the problem only; the request raised on the same visit has none, the shop front stayed on the visit.
+    const photosOf = async (text: string) =>
+      (await query<{ n: number }>(web.database.db, sql`select count(p.seq)::int as n from desk_cases c left join desk_case_photos p on p.org_id = c.org_id and p.case_id = c.id where c.retailer_id = ${second.id} and c.text = ${text}`))[0].n;
+    expect(await photosOf('货架上一条烟外包装破损')).toBe(1);
+    expect(await photosOf('下周想试试宽窄')).toBe(0);
     await page.goto(`${web.baseUrl}/desk?mine=true&case=${c.id}`);
     const detail = page.getByTestId('case-detail');
     await detail.waitFor({ timeout: 20_000 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { sweepDeadlines } from '../../src/app/desk/sweep-deadlines.js';
+import { cloneCounty } from '../../src/app/demo/clone-county.js';
+import { forgetOrgTree } from '../../src/app/org-tree/org-tree-queries.js';
 import { startTestApp, TODAY, type DemoRole, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -290,6 +292,75 @@ describe('visit follow-ups are cases', () => {
     // The retailer reads the case on their phone with the same photos.
     const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items.find((c: { id: number }) => c.id === cases[0].id);
     expect(mine.photos).toEqual([1, 2]);
+  });
+
+  it('puts each photo only with the cases the worker chose for it on a visit that raises several; sent twice, stored once', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const id = randomUUID();
+    const photos = [`data:image/jpeg;base64,${JPEG.toString('base64')}`, `data:image/png;base64,${PNG.toString('base64')}`, `data:image/jpeg;base64,${JPEG.toString('base64')}`];
+    const body = {
+      retailerId: own,
+      checkIn: { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() },
+      form: { displayScore: 3, priceTags: 'complete', storeImage: 'B', requests: '想多要两条芙蓉王', problems: '货架灯坏了', suspectCounterfeit: true, counterfeitNote: '柜台里有可疑的软中华' },
+      photos,
+      // The shelf light with the problem; the suspicious carton with the report only, never with a case the shop reads; the last on the visit only.
+      photoCases: [['problem'], ['counterfeit'], []],
+    };
+    for (let i = 0; i < 2; i++) expect((await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, body)).statusCode).toBe(200);
+    const rows = await query<{ id: number; kind: string }>(t.database.db, sql`select c.id, f.kind from follow_ups f join desk_cases c on c.follow_up_id = f.id where f.visit_id = ${id}`);
+    const of = (kind: string) => rows.find((r) => r.kind === kind)!.id;
+    expect((await detail('grid_worker', of('request'))).case.photos).toEqual([]);
+    expect((await detail('grid_worker', of('problem'))).case.photos).toEqual([1]);
+    expect((await detail('county_manager', of('counterfeit'))).case.photos).toEqual([1]);
+    const fake = await t.api(cookie.county_manager, 'GET', `/api/desk/cases/${of('counterfeit')}/photos/1`);
+    expect(fake.headers['content-type']).toBe('image/png');
+    expect(fake.rawPayload.equals(PNG)).toBe(true);
+    expect(await count(`desk_case_photos where case_id in (${rows.map((r) => r.id).join(',')})`)).toBe(2);
+    expect(await count(`visit_photos where visit_id = '${id}'`)).toBe(3);
+    // The shop reads its request and problem on the phone, the problem with the shelf photo only.
+    const mine = (await t.api(cookie.retailer, 'GET', '/api/my/cases')).json().items as { id: number; photos: number[] }[];
+    expect(mine.find((c) => c.id === of('problem'))!.photos).toEqual([1]);
+    expect((await t.api(cookie.retailer, 'GET', `/api/my/cases/${of('problem')}/photos/1`)).headers['content-type']).toBe('image/jpeg');
+    const [audit] = await query<{ choice: unknown }>(t.database.db, sql`select detail->'photoCases' as choice from audit_log where entity = 'visit' and detail->>'visitId' = ${id}`);
+    expect(audit.choice).toEqual([['problem'], ['counterfeit'], []]);
+  });
+
+  it('refuses with 4xx, writing nothing, photos put with a case the visit does not raise, or a visit of another shop or county', async () => {
+    const [pos] = await query<{ lat: number; lng: number }>(t.database.db, sql`select lat, lng from retailers where id = ${own}`);
+    const photos = [`data:image/jpeg;base64,${JPEG.toString('base64')}`];
+    const body = { retailerId: own, checkIn: { lat: pos.lat, lng: pos.lng, accuracyM: 8, at: TODAY.toISOString() }, form: { displayScore: 3, priceTags: 'complete', storeImage: 'B', requests: '要货' }, photos };
+    const before = { visits: await count('visits'), cases: await count('desk_cases'), photos: await count('desk_case_photos') };
+    const refuse = async (b: object, status: number, code: string, id = randomUUID()) => {
+      const res = await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, b);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().code).toBe(code);
+      return res.json();
+    };
+    // A case kind this visit does not raise (no problem written): there is no such case to attach to.
+    const notRaised = await refuse({ ...body, photoCases: [['problem']] }, 400, 'validation_failed');
+    expect(JSON.stringify(notRaised)).toContain('visit_photo_case_not_raised');
+    expect(notRaised.message).toMatch(/[\u4e00-\u9fff]/);
+    await refuse({ ...body, photoCases: [['request'], ['request']] }, 400, 'validation_failed');
+    // The shop of another station (not the worker's grids), and a shop of another county: as if missing.
+    // A small second county of the same city (one grid of this one copied), as the demo has.
+    const [org] = await query<{ id: number; parentId: number }>(t.database.db, sql`select r.org_id as id, u.parent_id as "parentId" from retailers r left join org_units u on u.org_id = r.org_id where r.id = ${own}`);
+    const { orgId: youxian } = await cloneCounty(t.database.db, org.id, { code: 'youxian', name: '攸县烟草专卖局（营销部）', adcode: '430223', parentId: org.parentId, usernamePrefix: 'yx_', withOrders: false, grids: 1 });
+    forgetOrgTree();
+    const [{ foreign }] = await query<{ foreign: number }>(t.database.db, sql`select id as foreign from retailers where org_id = ${youxian} order by id limit 1`);
+    for (const shop of [other, foreign]) await refuse({ ...body, retailerId: shop, photoCases: [['request']] }, 404, 'not_found');
+    // A visit of this shop already stored, sent again as another shop's: the photos do not move to that shop's cases.
+    const id = randomUUID();
+    expect((await t.api(cookie.grid_worker, 'PUT', `/api/visits/${id}`, { ...body, photoCases: [['request']] })).statusCode).toBe(200);
+    const [{ sibling }] = await query<{ sibling: number }>(
+      t.database.db,
+      sql`select r.id as sibling from retailers r where r.grid_id = (select grid_id from retailers where id = ${own}) and r.id <> ${own} order by r.id limit 1`,
+    );
+    await refuse({ ...body, retailerId: sibling, photoCases: [['request']] }, 409, 'visit_id_conflict', id);
+    expect({ visits: await count('visits'), cases: await count('desk_cases'), photos: await count('desk_case_photos') }).toEqual({
+      visits: before.visits + 1,
+      cases: before.cases + 1,
+      photos: before.photos + 1,
+    });
   });
 
   it('a suspected counterfeit the worker finds in the shop on a visit is for the monopoly side: the shop does not read it or its photos', async () => {

@@ -185,4 +185,71 @@ describe('onboarding', () => {
     expect(cm.length).toBeGreaterThan(0);
     expect(cm.every((r) => r.userId === r.owner && r.role === 'grid_worker')).toBe(true);
   });
+
+  it('marketing enters the customer: the order day goes into the file with its history, the shop gets its ordering login once', async () => {
+    const ob = (await list(manager)).find((o) => o.licenceNo === '430281911111')!;
+    // A shop with no login yet, of worker1's grid, not linked to any onboarding.
+    const [shop] = await query<{ id: number; licenceNo: string; orderWeekday: number }>(
+      db(),
+      sql`select r.id, r.licence_no as "licenceNo", r.order_weekday as "orderWeekday" from retailers r
+        where not exists (select 1 from users u where u.retailer_id = r.id) and not exists (select 1 from onboardings o where o.retailer_id = r.id)
+        order by r.id limit 1`,
+    );
+    const weekday = (shop.orderWeekday % 7) + 1;
+    const res = await t.api(manager, 'POST', `/api/onboardings/${ob.id}/steps`, { step: 'customer_entered', retailerId: shop.id, orderWeekday: weekday, openAccount: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const { account } = res.json() as { account: { username: string; initialPassword: string } };
+    expect(account.username).toBe(shop.licenceNo);
+    expect(account.initialPassword).toMatch(/^[a-z2-9]{10}$/);
+    // The retailer logs in with it and reads their own file.
+    const retailer = await t.login([account.username, account.initialPassword]);
+    expect((await t.api(retailer, 'GET', '/api/me')).json().user).toMatchObject({ role: 'retailer', retailerId: shop.id });
+    const [file] = await query<{ orderWeekday: number; changes: { field: string; old: number; new: number }[]; source: string }>(
+      db(),
+      sql`select r.order_weekday as "orderWeekday", c.changes, c.source from retailers r join retailer_changes c on c.retailer_id = r.id where r.id = ${shop.id} order by c.id desc limit 1`,
+    );
+    expect(file).toMatchObject({ orderWeekday: weekday, source: 'onboarding', changes: [{ field: 'orderWeekday', old: shop.orderWeekday, new: weekday }] });
+    // Neither the database nor the audit row holds the password in clear.
+    const [stored] = await query<{ hash: string; audit: string }>(
+      db(),
+      sql`select u.password_hash as hash, (select string_agg(detail::text, ' ') from audit_log where entity = 'onboarding' and ${ob.id} = any(entity_ids)) as audit from users u where u.username = ${account.username}`,
+    );
+    expect(stored.hash).toMatch(/^\$argon2id\$/);
+    expect(stored.audit).not.toContain(account.initialPassword);
+    expect(stored.audit).toContain('"accountCreated": true');
+  });
+
+  it('a shop that already has a login keeps it: no new password; a login name already taken refuses the step and changes nothing', async () => {
+    const chain = async (licenceNo: string) => {
+      const grid = (await t.api(manager, 'GET', '/api/grids')).json()[0] as { id: number };
+      const { id } = (await t.api(manager, 'POST', '/api/onboardings', { licenceNo, shopName: `新店${licenceNo.slice(-2)}`, gridId: grid.id })).json() as { id: number };
+      expect((await t.api(manager, 'POST', `/api/onboardings/${id}/steps`, { step: 'marketing_notified' })).statusCode).toBe(200);
+      const setup = { step: 'client_manager_setup', eSettlementOpened: true, fileCollected: true, shopPhotographed: true, proposedClass: 'CZ1', proposedTier: 5, reason: '周边同类店铺 5 档' };
+      expect((await t.api(manager, 'POST', `/api/onboardings/${id}/steps`, setup)).statusCode).toBe(200);
+      return id;
+    };
+    const [own] = await query<{ id: number; orderWeekday: number }>(db(), sql`select r.id, r.order_weekday as "orderWeekday" from retailers r join users u on u.retailer_id = r.id where u.username = 'retailer'`);
+    const first = await chain('430281933301');
+    const kept = await t.api(manager, 'POST', `/api/onboardings/${first}/steps`, { step: 'customer_entered', retailerId: own.id, orderWeekday: own.orderWeekday, openAccount: true });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().account).toEqual({ username: 'retailer', initialPassword: null });
+    await t.login('retailer');
+
+    // Another shop whose licence number is already someone's login name.
+    const [shop] = await query<{ id: number; licenceNo: string }>(
+      db(),
+      sql`select r.id, r.licence_no as "licenceNo" from retailers r where not exists (select 1 from users u where u.retailer_id = r.id)
+        and not exists (select 1 from onboardings o where o.retailer_id = r.id) order by r.id desc limit 1`,
+    );
+    await t.database.db.execute(sql`update users set username = ${shop.licenceNo} where username = 'agent'`);
+    const second = await chain('430281933302');
+    const before = await snapshot();
+    const taken = await t.api(manager, 'POST', `/api/onboardings/${second}/steps`, { step: 'customer_entered', retailerId: shop.id, orderWeekday: 3, openAccount: true });
+    await t.database.db.execute(sql`update users set username = 'agent' where username = ${shop.licenceNo}`);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'onboarding_account_taken' });
+    expect(taken.json().message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await snapshot()).toEqual(before);
+    expect((await list(manager)).find((o) => o.id === second)!.retailerId).toBeNull();
+  });
 });

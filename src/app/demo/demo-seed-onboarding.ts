@@ -41,7 +41,7 @@ function startInState(cal: WorkingCalendar, today: Date, days: number, state: 'o
   return new Date(today.getTime() - half);
 }
 
-const STEP_INPUTS = (retailerId: number): CompleteStepInput[] => [
+const STEP_INPUTS = (retailerId: number, orderWeekday: number): CompleteStepInput[] => [
   { step: 'marketing_notified', note: '专卖科已书面通知营销部' },
   {
     step: 'client_manager_setup',
@@ -52,7 +52,8 @@ const STEP_INPUTS = (retailerId: number): CompleteStepInput[] => [
     proposedTier: 8,
     reason: '社区便利店，面积约 40 平方米，周边同类店铺档位 7–9 档',
   },
-  { step: 'customer_entered', retailerId, orderWeekday: 2 },
+  // The shop's own order day: entering it writes the day into the file (decision 1026), and the demo's shops keep theirs.
+  { step: 'customer_entered', retailerId, orderWeekday },
   { step: 'delivery_ready', deliveryRoute: '城区 3 号线', confirmationCardNo: 'DK-2026-0137' },
 ];
 
@@ -131,7 +132,8 @@ export async function seedDemoOnboarding(db: Db, orgId: number, today: Date): Pr
   for (const p of plans) {
     const [licensedAt, ...done] = p.times;
     const { id } = await recordLicence(db, admin, { licenceNo: p.licenceNo, shopName: p.shopName, address: p.address, gridId: p.gridId, licensedAt: licensedAt.toISOString() }, licensedAt);
-    const inputs = STEP_INPUTS(p.retailerId ?? 0);
+    const [shop] = p.retailerId ? await query<{ orderWeekday: number }>(db, sql`select order_weekday as "orderWeekday" from retailers where id = ${p.retailerId}`) : [];
+    const inputs = STEP_INPUTS(p.retailerId ?? 0, shop?.orderWeekday ?? 2);
     for (let i = 0; i < done.length; i++) await completeOnboardingStep(db, admin, id, inputs[i], done[i]);
   }
   await sweepOnboardingDeadlines(db, today);

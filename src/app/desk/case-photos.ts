@@ -28,19 +28,27 @@ export function checkCasePhotos(files: UploadedPhoto[]): CheckedPhoto[] {
 /**
  * The photos a grid worker took on the visit that raised a case (data URLs,
  * checked by the visit's schema only by their prefix), trusted by their bytes
- * like any case photo. One that is not an image of its declared type is left
- * on the visit and not put on the case: refusing it would strand a visit kept
- * offline on the phone (decision 1023).
+ * like any case photo, each at its place in the visit (null where it is not).
+ * One that is not an image of its declared type is left on the visit and not
+ * put on a case: refusing it would strand a visit kept offline on the phone
+ * (decision 1023).
  */
-export function visitPhotosForCase(dataUrls: string[]): CheckedPhoto[] {
-  const out: CheckedPhoto[] = [];
-  for (const url of dataUrls.slice(0, DESK_PHOTO_MAX)) {
+export function visitPhotosForCase(dataUrls: string[]): (CheckedPhoto | null)[] {
+  return dataUrls.slice(0, DESK_PHOTO_MAX).map((url) => {
     const m = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/=\s]*)$/.exec(url);
-    if (!m) continue;
+    if (!m) return null;
     const c = checkImage(Buffer.from(m[2], 'base64'), m[1], DESK_PHOTO_MAX_BYTES);
-    if (c.ok) out.push({ contentType: c.contentType, bytes: c.bytes });
-  }
-  return out;
+    return c.ok ? { contentType: c.contentType, bytes: c.bytes } : null;
+  });
+}
+
+/**
+ * The checked photos that go with the case of one kind raised on the visit:
+ * those the worker chose for it (`photoCases[i]` lists photo i's kinds), or
+ * every photo when the visit carries no choice (decision 1025).
+ */
+export function photosOfCase(checked: (CheckedPhoto | null)[], kind: string, photoCases: string[][] | undefined): CheckedPhoto[] {
+  return checked.filter((p, i): p is CheckedPhoto => p !== null && (!photoCases || (photoCases[i] ?? []).includes(kind)));
 }
 
 /** Inside the case's transaction. */

@@ -9,6 +9,8 @@ import { AppError } from '../../shared/app-error.js';
 import type { CompleteStepInput, StepOwner } from '../../shared/onboarding.js';
 import { writeAudit } from '../audit/audit.js';
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js';
+import { retailerChanges } from '../../db/schema.js';
+import { openOrderingAccount, type OpenedAccount } from './open-ordering-account.js';
 
 /**
  * Who may complete a step. This product has no monopoly, marketing or
@@ -45,15 +47,31 @@ export async function completeOnboardingStep(db: Db, viewer: Viewer, onboardingI
     if (!target.startedAt) throw new AppError('onboarding_step_out_of_order');
     if (!mayComplete(viewer, target.owner, ob)) throw new AppError('forbidden');
     const { step, note, ...detail } = input;
+    let account: OpenedAccount | null = null;
     if (input.step === 'customer_entered') {
-      const [r] = await query<{ id: number; taken: boolean }>(
+      const [r] = await query<{ id: number; licenceNo: string; shopName: string; orderWeekday: number; taken: boolean }>(
         tx,
-        sql`select r.id, exists (select 1 from onboardings x where x.org_id = r.org_id and x.retailer_id = r.id) as taken
-          from retailers r where r.id = ${input.retailerId} and r.org_id = ${viewer.orgId}`,
+        sql`select r.id, r.licence_no as "licenceNo", r.shop_name as "shopName", r.order_weekday as "orderWeekday",
+            exists (select 1 from onboardings x where x.org_id = r.org_id and x.retailer_id = r.id) as taken
+          from retailers r where r.id = ${input.retailerId} and r.org_id = ${viewer.orgId} for update of r`,
       );
       if (!r) throw new AppError('validation_failed', [{ field: 'retailerId', code: 'not_found' }]);
       if (r.taken) throw new AppError('onboarding_retailer_taken', [{ field: 'retailerId', code: 'onboarding_retailer_taken' }]);
       await tx.execute(sql`update onboardings set retailer_id = ${r.id} where id = ${ob.id}`);
+      // Entering the order cycle: the order day chosen here is the shop's from now on, in its file's history.
+      if (r.orderWeekday !== input.orderWeekday) {
+        await tx.execute(sql`update retailers set order_weekday = ${input.orderWeekday}, version = version + 1, updated_at = ${now.toISOString()}::timestamptz
+          where org_id = ${viewer.orgId} and id = ${r.id}`);
+        await tx.insert(retailerChanges).values({
+          orgId: viewer.orgId,
+          retailerId: r.id,
+          userId: viewer.userId,
+          source: 'onboarding',
+          changes: [{ field: 'orderWeekday', old: r.orderWeekday, new: input.orderWeekday }],
+          at: now,
+        });
+      }
+      if (input.openAccount) account = await openOrderingAccount(tx, viewer, r, now);
     }
     await tx.execute(sql`
       update onboarding_steps set completed_at = ${now.toISOString()}::timestamptz, completed_by = ${viewer.userId},
@@ -69,7 +87,7 @@ export async function completeOnboardingStep(db: Db, viewer: Viewer, onboardingI
     } else {
       await tx.execute(sql`update onboardings set finished_at = ${now.toISOString()}::timestamptz where id = ${ob.id}`);
     }
-    await writeAudit(tx, viewer, { action: 'update', entity: 'onboarding', entityIds: [ob.id], detail: { complete: input }, ip }, now);
-    return { id: ob.id, step, nextStep: next?.step ?? null };
+    await writeAudit(tx, viewer, { action: 'update', entity: 'onboarding', entityIds: [ob.id], detail: { complete: input, ...(account ? { account: account.username, accountCreated: account.initialPassword !== null } : {}) }, ip }, now);
+    return { id: ob.id, step, nextStep: next?.step ?? null, ...(account ? { account } : {}) };
   });
 }

@@ -13,7 +13,7 @@ import { haversineMetres } from '../../domain/routing/distance-provider.js';
 import { localDate } from '../../domain/visits/visit-cycle.js';
 import { followUpsOf } from '../../domain/visits/follow-ups.js';
 import { openCaseForFollowUp } from '../desk/follow-up-cases.js';
-import { visitPhotosForCase } from '../desk/case-photos.js';
+import { photosOfCase, visitPhotosForCase } from '../desk/case-photos.js';
 import { assertLaunchTarget, insertLaunchCheck } from '../cultivation/record-launch-check.js';
 import type { CheckIn, VisitResult } from '../../shared/visits.js';
 import { visitFormSchema, positionSchema } from '../../shared/visits.js';
@@ -113,7 +113,7 @@ export async function checkIn(db: Db, viewer: Viewer, input: CheckIn, now: Date)
   return { id: v.id, status: v.status as VisitResult['status'], distanceM: v.distanceM, far: v.far, duplicate: true, followUps: v.followUps };
 }
 
-export type SubmitInput = { retailerId: number; checkIn: Position; form: z.infer<typeof visitFormSchema>; photos: string[] };
+export type SubmitInput = { retailerId: number; checkIn: Position; form: z.infer<typeof visitFormSchema>; photos: string[]; photoCases?: string[][] };
 
 export async function submitVisit(db: Db, viewer: Viewer, id: string, input: SubmitInput, now: Date): Promise<VisitResult> {
   const shop = await scopedRetailer(db, viewer, input.retailerId);
@@ -199,12 +199,15 @@ export async function submitVisit(db: Db, viewer: Viewer, id: string, input: Sub
         .onConflictDoNothing()
         .returning();
       // Each follow-up is a service-desk case too (issue 15), its first contact due when the follow-up is,
-      // with the photos taken on this visit as its evidence (decision 1023).
-      const photos = stored.length ? visitPhotosForCase(input.photos) : [];
-      casePhotos = photos.length;
-      for (const f of stored) await openCaseForFollowUp(tx as unknown as Db, f, now, photos);
+      // with the photos taken on this visit that the worker put with it as its evidence (decisions 1023, 1025).
+      const checked = stored.length ? visitPhotosForCase(input.photos) : [];
+      for (const f of stored) {
+        const photos = photosOfCase(checked, f.kind, input.photoCases);
+        casePhotos += photos.length;
+        await openCaseForFollowUp(tx as unknown as Db, f, now, photos);
+      }
     }
-    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length, ...(casePhotos ? { casePhotos } : {}), ...(form.launch ? { launchCheck: form.launch } : {}) } }, now);
+    await writeAudit(tx, viewer, { action: 'submit', entity: 'visit', entityIds: [shop.id], detail: { visitId: id, checkedInAt: checkedInAt.toISOString(), distanceM, far, followUps: items.length, ...(casePhotos ? { casePhotos } : {}), ...(input.photoCases ? { photoCases: input.photoCases } : {}), ...(form.launch ? { launchCheck: form.launch } : {}) } }, now);
     return { id, status: 'done' as const, distanceM, far, duplicate: false, followUps: items.length };
   });
 }

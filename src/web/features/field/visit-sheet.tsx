@@ -3,12 +3,14 @@
 // outbox first and is sent from there, so it is kept without signal.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Radio, Rate, Select, Space, Tag, Typography, message } from 'antd';
-import { AimOutlined, CameraOutlined, CarOutlined, FileTextOutlined, PhoneOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { AimOutlined, CameraOutlined, CarOutlined, DeleteOutlined, FileTextOutlined, PhoneOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { VisitOrder } from './visit-order-page.js';
 import type { DayRoute } from '../../../shared/visits.js';
 import type { RouteLaunch } from '../../../shared/cultivation.js';
 import { LaunchCheckFields } from '../cultivation/launch-check-fields.js';
-import { PRICE_TAGS, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
+import { PRICE_TAGS, raisedCaseKinds, VISIT_STORE_IMAGES, visitFormSchema } from '../../../shared/visits.js';
+import { buildVisitBody, photoCasesOf, toggleChoice, type PhotoChoice } from './visit-payload.js';
+import { messages } from '../../../shared/messages.js';
 import { inputLimits, schemaRules } from '../../components/schema-rules.js';
 import { labelOf } from '../../../shared/codes.js';
 import { useT } from '../../i18n/i18n.js';
@@ -66,6 +68,15 @@ export function VisitSheet({
   const [needReason, setNeedReason] = useState<{ distanceM: number } | null>(null);
   const [reason, setReason] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
+  // Which of the cases this visit raises each photo goes with (decision 1025).
+  const [choices, setChoices] = useState<PhotoChoice[]>([]);
+  const [triedSubmit, setTriedSubmit] = useState(false);
+  const [bodyProblem, setBodyProblem] = useState<string | null>(null);
+  const requests = Form.useWatch('requests', form);
+  const problems = Form.useWatch('problems', form);
+  const suspectCounterfeit = Form.useWatch('suspectCounterfeit', form);
+  const raised = raisedCaseKinds({ requests, problems, suspectCounterfeit });
+  const choosing = raised.length > 1;
   const [saving, setSaving] = useState(false);
   const [ordering, setOrdering] = useState(false);
   const done = stop.visit?.status === 'done' || queued;
@@ -93,49 +104,41 @@ export function VisitSheet({
 
   const submit = async (values: FormValues) => {
     if (!checkIn) return;
+    const built = buildVisitBody({
+      retailerId: shop.id,
+      checkIn: { ...checkIn.fix, farReason: checkIn.farReason },
+      values,
+      launch:
+        launch && values.launch?.onShelf !== undefined
+          ? {
+              launchId: launch.id,
+              onShelf: values.launch.onShelf,
+              taste: values.launch.taste || null,
+              pack: values.launch.pack || null,
+              priceAcceptance: values.launch.priceAcceptance ?? null,
+              rebuyIntent: values.launch.rebuyIntent ?? null,
+              samplesGiven: values.launch.samplesGiven ?? 0,
+            }
+          : null,
+      photos,
+      choices,
+    });
+    setTriedSubmit(true);
+    if (!built.ok) {
+      // Unchosen photos are shown under the photos; anything else the server's schema would refuse, above the button.
+      setBodyProblem('problem' in built ? (messages[built.problem as keyof typeof messages]?.[lang] ?? built.problem) : null);
+      return;
+    }
+    setBodyProblem(null);
     setSaving(true);
     try {
-      await onRecorded({
-        id: checkIn.id,
-        retailerId: shop.id,
-        shopName: shop.shopName,
-        createdAt: new Date().toISOString(),
-        attempts: 0,
-        body: {
-          retailerId: shop.id,
-          checkIn: { ...checkIn.fix, farReason: checkIn.farReason },
-          form: {
-            ...values,
-            priceTags: values.priceTags as (typeof PRICE_TAGS)[number],
-            storeImage: values.storeImage as (typeof VISIT_STORE_IMAGES)[number],
-            newBrands: values.newBrands ?? [],
-            suspectCounterfeit: values.suspectCounterfeit ?? false,
-            counterfeitNote: values.counterfeitNote ?? '',
-            consumerFeedback: values.consumerFeedback ?? '',
-            tobaccoIncomePct: values.tobaccoIncomePct ?? null,
-            requests: values.requests ?? '',
-            problems: values.problems ?? '',
-            launch:
-              launch && values.launch?.onShelf !== undefined
-                ? {
-                    launchId: launch.id,
-                    onShelf: values.launch.onShelf,
-                    taste: values.launch.taste || null,
-                    pack: values.launch.pack || null,
-                    priceAcceptance: values.launch.priceAcceptance ?? null,
-                    rebuyIntent: values.launch.rebuyIntent ?? null,
-                    samplesGiven: values.launch.samplesGiven ?? 0,
-                  }
-                : null,
-          },
-          photos,
-        },
-      });
+      await onRecorded({ id: checkIn.id, retailerId: shop.id, shopName: shop.shopName, createdAt: new Date().toISOString(), attempts: 0, body: built.body });
       onClose();
     } finally {
       setSaving(false);
     }
   };
+  const unchosen = choosing ? photoCasesOf({ requests, problems, suspectCounterfeit }, choices, photos.length).unchosen : [];
 
   return (
     <Drawer
@@ -225,10 +228,33 @@ export function VisitSheet({
             <Form.Item name="problems" label={v.problems} rules={schemaRules(visitFormSchema.shape.problems, lang)}>
               <Input.TextArea rows={2} {...inputLimits(visitFormSchema.shape.problems)} />
             </Form.Item>
-            <Form.Item label={v.photos} extra={v.photosGoWithCases}>
-              <Space wrap>
+            <Form.Item
+              label={v.photos}
+              extra={choosing ? v.photosChooseCases : v.photosGoWithCases}
+              validateStatus={triedSubmit && unchosen.length ? 'error' : undefined}
+              help={triedSubmit && unchosen.length ? v.photoNeedsCase(unchosen[0]) : undefined}
+            >
+              <Space wrap align="start">
                 {photos.map((p, i) => (
-                  <img key={i} src={p} alt="" style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 4 }} />
+                  <div key={i} className="zy-visit-photo" data-testid="visit-photo">
+                    <img src={p} alt={v.photoNumber(i + 1)} />
+                    <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`${v.photoRemove} ${i + 1}`} onClick={() => {
+                      setPhotos(photos.filter((_, j) => j !== i));
+                      setChoices(choices.filter((_, j) => j !== i));
+                    }} />
+                    {choosing && (
+                      <div className="zy-visit-photo-cases" role="group" aria-label={v.photoNumber(i + 1)}>
+                        {raised.map((k) => (
+                          <Tag.CheckableTag key={k} checked={(choices[i] ?? []).includes(k)} onChange={() => setChoices(Object.assign([...choices], { [i]: toggleChoice(choices[i], k) }))} data-testid={`photo-${i + 1}-${k}`}>
+                            {v.photoCaseKinds[k]}
+                          </Tag.CheckableTag>
+                        ))}
+                        <Tag.CheckableTag checked={choices[i]?.length === 0} onChange={() => setChoices(Object.assign([...choices], { [i]: toggleChoice(choices[i], 'visit') }))} data-testid={`photo-${i + 1}-visit`}>
+                          {v.photoVisitOnly}
+                        </Tag.CheckableTag>
+                      </div>
+                    )}
+                  </div>
                 ))}
                 {photos.length < 4 && (
                   <label className="zy-photo-button">
@@ -249,6 +275,7 @@ export function VisitSheet({
                 )}
               </Space>
             </Form.Item>
+            {bodyProblem && <Alert type="error" showIcon title={bodyProblem} style={{ marginBottom: 12 }} />}
             <Button type="primary" htmlType="submit" block size="large" loading={saving} data-testid="submit-visit">
               {v.submit}
             </Button>

@@ -1,10 +1,12 @@
 // 新办户跟踪: open onboardings with each step's owner, state and deadline (on
 // working days), completing one's own step, recording a new licence, and the
 // timeliness dashboard (median and 90th percentile per step).
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { CompleteStepInput, OnboardingItem, OnboardingStats, OnboardingStep, StepState } from '../../../shared/onboarding.js';
-import { getGrids } from '../../api/endpoints.js';
+import { findRetailers, getGrids } from '../../api/endpoints.js';
+import { labelOf } from '../../../shared/codes.js';
 import { EChart, type ChartOption } from '../../components/echart.js';
 import { ErrorResult, errorText } from '../../components/error-result.js';
 import { useLoad } from '../../components/use-load.js';
@@ -19,19 +21,65 @@ const stateColour: Record<StepState, string> = { waiting: 'default', open: 'proc
 const local = (iso: string | Date | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ') : '—');
 
 type StepRow = OnboardingItem['steps'][number];
+type Account = { username: string; initialPassword: string | null };
 
-function StepForm({ step, onDone, onCancel, id }: { step: OnboardingStep; id: number; onDone: () => void; onCancel: () => void }) {
+/** The retailer files carrying the onboarding's licence number (the one the import created), for marketing to link. */
+function useLicenceFiles(licenceNo: string, active: boolean) {
+  return useLoad(
+    () => (active ? findRetailers(`?q=${encodeURIComponent(licenceNo)}&pageSize=20`).then((r) => r.items.filter((i) => i.licenceNo === licenceNo)) : Promise.resolve([])),
+    [licenceNo, active],
+  );
+}
+
+/** Shown once after marketing opened the shop's ordering login: the password is not kept in clear anywhere. */
+function AccountOpened({ account, onClose }: { account: Account; onClose: () => void }) {
+  const { t } = useT();
+  const s = t.onboarding;
+  return (
+    <Modal open title={s.accountTitle} onOk={onClose} onCancel={onClose} okText={s.gotIt} cancelButtonProps={{ style: { display: 'none' } }} data-testid="account-opened">
+      {account.initialPassword === null ? (
+        <Typography.Paragraph>{s.accountExists(account.username)}</Typography.Paragraph>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{s.accountIntro}</Typography.Paragraph>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={s.username}>
+              <span data-testid="account-username">
+                <Typography.Text copyable>{account.username}</Typography.Text>
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={s.initialPassword}>
+              <span data-testid="account-password">
+                <Typography.Text copyable code>
+                  {account.initialPassword}
+                </Typography.Text>
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+function StepForm({ step, onDone, onCancel, ob }: { step: OnboardingStep; ob: OnboardingItem; onDone: (account: Account | null) => void; onCancel: () => void }) {
   const { t, lang } = useT();
   const s = t.onboarding;
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const files = useLicenceFiles(ob.licenceNo, step === 'customer_entered');
+  const found = files.data ?? [];
+  // One file with the licence number: it is the one.
+  useEffect(() => {
+    if (files.data?.length === 1 && !form.getFieldValue('retailerId')) form.setFieldValue('retailerId', files.data[0].id);
+  }, [files.data, form]);
   const submit = async (v: Record<string, unknown>) => {
     setSaving(true);
     try {
-      await onboardingApi.complete(id, { ...v, step } as CompleteStepInput);
+      const done = await onboardingApi.complete(ob.id, { ...v, step } as CompleteStepInput);
       message.success(s.completed);
-      onDone();
+      onDone(done.account ?? null);
     } catch (e) {
       message.error(errorText(e, lang, t.common.unknownError));
     } finally {
@@ -64,14 +112,24 @@ function StepForm({ step, onDone, onCancel, id }: { step: OnboardingStep; id: nu
           </>
         )}
         {step === 'customer_entered' && (
-          <Space wrap>
-            <Form.Item name="retailerId" label={s.retailerId} rules={must}>
-              <InputNumber min={1} />
+          <>
+            {files.data && !found.length && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={s.noFile(ob.licenceNo)} action={<Link to="/import">{s.goImport}</Link>} data-testid="no-retailer-file" />
+            )}
+            <Form.Item name="retailerId" label={s.retailerId} rules={must} extra={s.retailerPick(ob.licenceNo)}>
+              <Select
+                loading={files.loading}
+                data-testid="retailer-file"
+                options={found.map((r) => ({ value: r.id, label: `${r.shopName} · ${r.customerCode}` }))}
+              />
             </Form.Item>
             <Form.Item name="orderWeekday" label={s.orderWeekday} rules={must}>
-              <InputNumber min={1} max={7} />
+              <Select data-testid="order-weekday" options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: labelOf('weekday', d, lang) }))} style={{ width: 160 }} />
             </Form.Item>
-          </Space>
+            <Form.Item name="openAccount" valuePropName="checked" initialValue={true}>
+              <Checkbox data-testid="open-account">{s.openAccount}</Checkbox>
+            </Form.Item>
+          </>
         )}
         {step === 'delivery_ready' && (
           <>
@@ -264,7 +322,8 @@ export function OnboardingPage() {
   const [tab, setTab] = useState<'open' | 'finished' | 'dashboard'>('open');
   const list = useLoad(() => (tab === 'dashboard' ? Promise.resolve({ items: [] }) : onboardingApi.list(tab)), [tab]);
   const stats = useLoad(() => onboardingApi.stats(), [tab]);
-  const [completing, setCompleting] = useState<{ id: number; step: OnboardingStep } | null>(null);
+  const [completing, setCompleting] = useState<{ ob: OnboardingItem; step: OnboardingStep } | null>(null);
+  const [account, setAccount] = useState<Account | null>(null);
   const canRecord = me?.permissions?.includes('onboarding.manage') ?? false;
 
   const error = list.error ?? stats.error;
@@ -291,20 +350,22 @@ export function OnboardingPage() {
       ) : list.data && list.data.items.length === 0 ? (
         <Empty description={s.none} />
       ) : (
-        (list.data?.items ?? []).map((ob) => <OnboardingCard key={ob.id} ob={ob} onComplete={(step) => setCompleting({ id: ob.id, step })} />)
+        (list.data?.items ?? []).map((ob) => <OnboardingCard key={ob.id} ob={ob} onComplete={(step) => setCompleting({ ob, step })} />)
       )}
       {completing && (
         <StepForm
-          id={completing.id}
+          ob={completing.ob}
           step={completing.step}
           onCancel={() => setCompleting(null)}
-          onDone={() => {
+          onDone={(opened) => {
             setCompleting(null);
+            setAccount(opened);
             list.reload();
             stats.reload();
           }}
         />
       )}
+      {account && <AccountOpened account={account} onClose={() => setAccount(null)} />}
     </Space>
   );
 }
