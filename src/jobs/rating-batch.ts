@@ -7,8 +7,8 @@ import { writeAudit } from '../app/audit/audit.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { loadRetailerMonthInputs } from '../app/rating/rating-inputs.js';
-import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary, resetRunForCompute } from '../app/rating/rating-runs.js';
-import { getActiveScheme } from '../app/rating/rating-schemes.js';
+import { createRun, failRun, finishRun, loadPreviousRatings, setRunProgress, writeRatings, type RunSummary, resetRunForCompute, findRunSchemeVersion } from '../app/rating/rating-runs.js';
+import { getActiveScheme, getSchemeVersion } from '../app/rating/rating-schemes.js';
 import { RatingSchemeError } from '../domain/rating/monthly-batch.js';
 import { defineJob } from './define-job.js';
 import { enqueueJob, notifyJobRunners } from './job-queue.js';
@@ -75,7 +75,9 @@ export async function computeRatingRun(db: Db, runId: number, { orgId, month }: 
     await setRunProgress(db, runId, pct, name);
     await hooks.progress?.(pct, name);
   };
-  const scheme = await getActiveScheme(db, orgId, null);
+  // The scheme the run was started under (recorded on it), not whatever is active when the job gets to it.
+  const recorded = await findRunSchemeVersion(db, orgId, runId);
+  const scheme = recorded ? await getSchemeVersion(db, orgId, recorded) : await getActiveScheme(db, orgId, null);
   await step(5, 'aggregating');
   const { inputs, frozen, tierCauses, orderLines } = await loadRetailerMonthInputs(db, orgId, month, tierWindowMonths(scheme));
   lap('aggregate');

@@ -7,9 +7,9 @@ import { computeRatingRun } from '../../jobs/rating-batch.js';
 import { query, type Db } from '../../db/client.js';
 import { previousMonth } from '../rating/rating-inputs.js';
 import { createRun, publishRun } from '../rating/rating-runs.js';
-import { getActiveScheme } from '../rating/rating-schemes.js';
+import { countyOwnScheme, getActiveScheme } from '../rating/rating-schemes.js';
 
-export async function seedDemoRatings(db: Db, orgId: number, today: Date): Promise<void> {
+export async function seedDemoRatings(db: Db, orgId: number, today: Date, opts: { baseline?: boolean } = {}): Promise<void> {
   const last = previousMonth(today.toISOString().slice(0, 7));
   const months = [previousMonth(previousMonth(last)), previousMonth(last)];
   // About one shop in nine has a compliance score below A; every 40th has three penalties (W).
@@ -41,7 +41,8 @@ export async function seedDemoRatings(db: Db, orgId: number, today: Date): Promi
     stationId: null,
     retailerId: null,
   };
-  const scheme = await getActiveScheme(db, orgId, manager?.id ?? null);
+  // A baseline county (a schema before the org tree, for the migration test) has no rules above it to read.
+  const scheme = await (opts.baseline ? countyOwnScheme : getActiveScheme)(db, orgId, manager?.id ?? null);
   for (const month of months) {
     const runId = await createRun(db, orgId, month, scheme.version, manager?.id ?? null);
     await computeRatingRun(db, runId, { orgId, month, userId: manager?.id ?? null });

@@ -100,10 +100,11 @@ export async function seedDemoCounty(
   progress('统计 analysing', 97);
   for (const table of ['retailers', 'orders', 'order_lines', 'grids', 'villages']) await db.execute(sql.raw(`analyze ${table}`));
   progress('评定星级 rating', 98);
-  await seedDemoRatings(db, result.orgId, opts.today);
+  await seedDemoRatings(db, result.orgId, opts.today, { baseline: opts.baseline });
   await seedDemoSettlement(db, result.orgId, opts.today);
   await seedDemoStockouts(db, result.orgId, opts.today);
-  await seedDemoDesk(db, result.orgId, opts.today, { photos: !opts.baseline }); // case photos came with 0027
+  // A baseline (0014) county has no desk cases: opening one reads the rules in force through the org tree of 0019.
+  if (!opts.baseline) await seedDemoDesk(db, result.orgId, opts.today);
   // Its deadline sweep queues notices through the templates of migration 0029, which a baseline (0014) county lacks.
   if (!opts.baseline) await seedDemoOnboarding(db, result.orgId, opts.today);
   if (opts.currentWeekPlan) {

@@ -348,3 +348,9 @@ export async function publishRun(db: Db, viewer: Viewer, runId: number, now: Dat
     await writeAudit(t, viewer, { action: 'publish', entity: 'rating_run', entityIds: [runId], detail: { month: run.month }, ip }, now);
   });
 }
+
+/** The scheme version a run was started under; null when there is no such run in the org. */
+export async function findRunSchemeVersion(db: Db, orgId: number, runId: number): Promise<string | null> {
+  const [row] = await query<{ version: string }>(db, sql`select scheme_version as version from rating_runs where org_id = ${orgId} and id = ${runId}`);
+  return row?.version ?? null;
+}

@@ -18,6 +18,11 @@ export async function getActiveScheme(db: Db, orgId: number, userId: number | nu
   const inForce = await ruleInForceFor(db, orgId, 'rating_scheme');
   // Checked as a whole scheme when it was saved (org-rule-bodies.ts).
   if (inForce && inForce.orgId !== orgId) return inForce.body as unknown as RatingScheme;
+  return countyOwnScheme(db, orgId, userId);
+}
+
+/** The county's own latest scheme, the default saved as its first when it has none; rules above are not read. */
+export async function countyOwnScheme(db: Db, orgId: number, userId: number | null): Promise<RatingScheme> {
   const [row] = await query<{ scheme: RatingScheme }>(
     db,
     sql`select scheme from rating_schemes where org_id = ${orgId} order by id desc limit 1`,
