@@ -81,9 +81,11 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.locator('#desk-text').fill('这周紧俏烟一条都没分到，想知道为什么');
     await page.screenshot({ path: `${SHOTS}/desk-1-intake.png` });
     await page.locator('#desk-text').press('Control+Enter');
-    await expect.poll(async () => (await call('call_agent', 'GET', `/api/desk/cases?retailerId=${shop.id}`)).items.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const items = (await call('call_agent', 'GET', `/api/desk/cases?retailerId=${shop.id}`)).items as { id: number; category: string; text: string }[];
-    caseId = items.find((c) => c.text.startsWith('这周紧俏烟'))!.id;
+    // The shop may have cases of its own already: wait for this one.
+    const logged = async () =>
+      ((await call('call_agent', 'GET', `/api/desk/cases?retailerId=${shop.id}`)).items as { id: number; text: string }[]).find((c) => c.text.startsWith('这周紧俏烟'));
+    await expect.poll(async () => (await logged())?.id ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    caseId = (await logged())!.id;
     await page.getByTestId(`case-row-${caseId}`).waitFor();
     await page.screenshot({ path: `${SHOTS}/desk-2-logged.png` });
     await page.context().close();
