@@ -33,8 +33,7 @@ const SEEDS: Seed[] = [
   { hoursAgo: 80, category: 'price', cause: 'price', text: '零售指导价是多少', closed: { afterHours: 4, resolution: 'explained', reply: '指导价已发到您的手机' } },
 ];
 
-export async function seedDemoDesk(db: Db, orgId: number, today: Date, opts: { photos?: boolean } = {}): Promise<void> {
-  const photos = opts.photos ?? true;
+export async function seedDemoDesk(db: Db, orgId: number, today: Date): Promise<void> {
   const shops = await query<{ id: number }>(
     db,
     sql`(select retailer_id as id from users where org_id = ${orgId} and role = 'retailer' and retailer_id is not null limit 1)
@@ -52,7 +51,7 @@ export async function seedDemoDesk(db: Db, orgId: number, today: Date, opts: { p
         { orgId, retailerId: shops[i % shops.length].id, kind: 'complaint', channel: s.photo || i % 3 === 0 ? 'retailer_app' : 'phone', category: s.category, cause: s.cause, text: s.text, subjectUserId: null, createdBy: agent?.id ?? null },
         openedAt,
       );
-      if (s.photo && photos) await storeCasePhotos(tx, orgId, row.id, [{ contentType: 'image/png', bytes: demoCasePhoto() }], openedAt);
+      if (s.photo) await storeCasePhotos(tx, orgId, row.id, [{ contentType: 'image/png', bytes: demoCasePhoto() }], openedAt);
       if (!s.closed) continue;
       const closedAt = new Date(openedAt.getTime() + s.closed.afterHours * H);
       const reopened = s.closed.survey === 'dissatisfied';
