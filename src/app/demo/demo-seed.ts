@@ -288,9 +288,16 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   await tx.execute(sql`create temp table gen_week (w int primary key, monday date not null, f float8 not null) on commit drop`);
   await tx.execute(sql`insert into gen_week select * from jsonb_to_recordset(${json(weeks.map((w) => ({ w: w.week, monday: w.monday, f: w.factor })))})
     as x(w int, monday date, f float8)`);
+  // The smaller festivals' multipliers by the shop's setting and by the line's price class: only weeks that have one.
+  await tx.execute(sql`create temp table gen_week_setting (w int not null, st text not null, f float8 not null, primary key (w, st)) on commit drop`);
+  await tx.execute(sql`create temp table gen_week_class (w int not null, pc int not null, f float8 not null, primary key (w, pc)) on commit drop`);
+  const bySetting = weeks.flatMap((w) => Object.entries(w.effects.setting).filter(([, f]) => f !== 1).map(([st, f]) => ({ w: w.week, st, f })));
+  const byClass = weeks.flatMap((w) => w.effects.priceClass.flatMap((f, i) => (f !== 1 ? [{ w: w.week, pc: i + 1, f }] : [])));
+  if (bySetting.length) await tx.execute(sql`insert into gen_week_setting select * from jsonb_to_recordset(${json(bySetting)}) as x(w int, st text, f float8)`);
+  if (byClass.length) await tx.execute(sql`insert into gen_week_class select * from jsonb_to_recordset(${json(byClass)}) as x(w int, pc int, f float8)`);
   await tx.execute(sql`create temp table gen_retailer (k int primary key, rid int not null, wd int not null, base float8 not null,
     growth float8 not null, w0 int not null, w1 int not null, skip float8 not null, fail float8 not null, line_rate float8 not null,
-    channel text not null, method text not null, worker int, tier int not null) on commit drop`);
+    channel text not null, method text not null, worker int, tier int not null, st text not null) on commit drop`);
   for (const batch of chunks(params, 2000)) {
     const data = batch.map((p) => {
       const r = county.retailers[p.retailer];
@@ -309,10 +316,11 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
         method: p.settlementMethod,
         worker: ids.userIds.get(`worker${county.grids[r.grid].worker + 1}`) ?? null,
         tier: r.tier,
+        st: r.setting,
       };
     });
     await tx.execute(sql`insert into gen_retailer select * from jsonb_to_recordset(${json(data)}) as x(k int, rid int, wd int, base float8,
-      growth float8, w0 int, w1 int, skip float8, fail float8, line_rate float8, channel text, method text, worker int, tier int)`);
+      growth float8, w0 int, w1 int, skip float8, fail float8, line_rate float8, channel text, method text, worker int, tier int, st text)`);
   }
   await tx.execute(sql`create temp table gen_item (k int not null, pid int not null, share float8 not null, rnk int not null,
     launch int not null, price numeric(10, 2) not null, pc int not null, scarce boolean not null) on commit drop`);
@@ -344,10 +352,11 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
       select (row_number() over (order by wk.monday + (r.wd - 1), r.k) + ${Number(base)})::int8 as oid,
         r.k, r.rid, wk.w, wk.monday + (r.wd - 1) as d,
         r.base * wk.f * exp(r.growth * (wk.w - ${last}) / 52.0) * gf.fill
-          * case when wk.w > r.w0 and ${skips('(wk.w - 1)', 'coalesce(pw.f, 1)')} then 1.7 else 1 end as vol,
+          * case when wk.w > r.w0 and ${skips('(wk.w - 1)', 'coalesce(pw.f, 1)')} then 1.7 else 1 end * coalesce(ws.f, 1) as vol,
         r.line_rate, r.tier, r.method, r.channel, r.worker, r.fail
       from gen_retailer r join gen_fill gf on gf.k = r.k join gen_week wk on wk.w between r.w0 and r.w1
       left join gen_week pw on pw.w = wk.w - 1
+      left join gen_week_setting ws on ws.w = wk.w and ws.st = r.st
       where not (${skips('wk.w', 'wk.f')})`),
   );
   progress('生成订单明细 generating order lines', 40);
@@ -360,9 +369,11 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
   // limit, which grows with the tier. Orders carry the sums of their lines.
   await tx.execute(
     sql.raw(`with inc as materialized (
-        select o.oid, o.k, o.w, o.vol, o.tier, i.pid, i.rnk, i.price, i.pc, i.scarce, i.share, sum(i.share) over (partition by o.oid) as tot
+        select o.oid, o.k, o.w, o.vol, o.tier, i.pid, i.rnk, i.price, i.pc, i.scarce, i.share, sum(i.share) over (partition by o.oid) as tot,
+          coalesce(wc.f, 1) as cf
         from gen_order o
         join gen_item i on i.k = o.k and o.w >= i.launch
+        left join gen_week_class wc on wc.w = o.w and wc.pc = i.pc
         where i.rnk = 1 or ${u('o.k', 'o.w', 'i.pid', '4')} < o.line_rate
       ),
       l as materialized (
@@ -370,7 +381,7 @@ async function writeOrders(tx: Tx, county: DemoCounty, ids: Ids, seed: number, p
           case when o.scarce then least(x.dq, 1 + o.tier / 6) else x.dq end as aq,
           ${u('o.k', 'o.w', 'o.pid', '7')} as u7
         from inc o
-        cross join lateral (select greatest(1, round(o.vol * o.share / o.tot * (0.8 + 0.4 * ${u('o.k', 'o.w', 'o.pid', '5')})))::int as q) b
+        cross join lateral (select greatest(1, round(o.vol * o.share / o.tot * o.cf * (0.8 + 0.4 * ${u('o.k', 'o.w', 'o.pid', '5')})))::int as q) b
         cross join lateral (select case when o.scarce then b.q + 1 + floor(b.q * 1.5 * ${u('o.k', 'o.w', 'o.pid', '6')})::int else b.q end as dq) x
       ),
       lines as materialized (

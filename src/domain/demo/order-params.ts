@@ -6,9 +6,10 @@ import { addDays, isoDate, orderWeekMondays } from './calendar.js';
 import type { Product } from './products.js';
 import type { Rng } from './random.js';
 import type { RetailerFile } from './retailers.js';
-import { weekFactor } from './spring-festival.js';
+import { minorFestivalEffects, weekFactor, type MinorFestivalEffects } from './spring-festival.js';
 
-export type OrderWeek = { week: number; monday: string; factor: number };
+/** `factor` moves the whole county; `effects` one kind of shop or price class (the smaller festivals). */
+export type OrderWeek = { week: number; monday: string; factor: number; effects: MinorFestivalEffects };
 
 export type RetailerOrderParams = {
   retailer: number;
@@ -38,7 +39,7 @@ const STOCKED: Record<string, [number, number]> = { Z: [6, 11], B: [9, 16], S: [
 export const NEW_SPEC_WEEKS = 14;
 
 export function orderWeeks(today: Date, count: number): OrderWeek[] {
-  return orderWeekMondays(today, count).map((monday, week) => ({ week, monday: isoDate(monday), factor: weekFactor(monday) }));
+  return orderWeekMondays(today, count).map((monday, week) => ({ week, monday: isoDate(monday), factor: weekFactor(monday), effects: minorFestivalEffects(monday) }));
 }
 
 function weekOf(weeks: readonly OrderWeek[], day: string): number {
