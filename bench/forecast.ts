@@ -7,6 +7,8 @@
 //                                             any long file series,week,value[,event]: train on all but the last
 //                                             H weeks of each series, forecast them from that origin, score
 //   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_forecast); --reuse keeps a seeded one
+//   --unseen-event pooled|aligned|model   what a festival week the trees never trained on gets (decision 1816;
+//                                         `model` is the forecaster before it)
 // The last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,10 +47,17 @@ const { values: args } = parseArgs({
     refit: { type: 'string', default: '13' },
     /** Only one level (shop | county_product), for quicker experiments. */
     only: { type: 'string' },
+    'unseen-event': { type: 'string', default: 'pooled' },
   },
 });
 const t0 = Date.now();
 const seed = Number(args.seed);
+const unseenEvent = args['unseen-event'] as 'pooled' | 'aligned' | 'model';
+if (!['pooled', 'aligned', 'model'].includes(unseenEvent)) throw new Error(`--unseen-event must be pooled, aligned or model, got "${unseenEvent}"`);
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return round((u.user + u.system) / 1e6);
+};
 const log = (...a: unknown[]) => console.log(...a);
 
 type Scores = { model: ErrorSum; base: Record<BaselineName, ErrorSum> };
@@ -84,7 +93,7 @@ async function csvMode(file: string, horizon: number) {
   const { panel, holdout } = splitHoldout(rows, horizon);
   const H = Math.max(...[...holdout.values()].flatMap((h) => h.horizons));
   if (H > 12) throw new SeriesFileError('horizon_too_long', `a held-out week lies ${H} weeks after its origin (gaps); at most 12 are supported`);
-  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed });
+  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed, unseenEvent });
   const scores = newScores();
   const byOrigin = new Map<number, number[]>();
   panel.series.forEach((s, i) => {
@@ -106,7 +115,7 @@ async function csvMode(file: string, horizon: number) {
   }
   printTable(`${file}, ${panel.series.length} series, horizon ${horizon}`, scores);
   const out = summary(scores);
-  return { mode: 'csv', file, series: panel.series.length, horizon, ...out, seconds: round((Date.now() - t0) / 1000) };
+  return { mode: 'csv', file, series: panel.series.length, horizon, ...out, seconds: round((Date.now() - t0) / 1000), cpu_seconds: cpuSeconds() };
 }
 
 /** Rolling origins over the last 52 weeks, refitting every `refit` weeks on targets up to the origin only. */
@@ -122,7 +131,7 @@ function rolling(panel: Panel, horizons: number, festival: Set<number>) {
   for (let o = last - 53, k = 0; o <= last - 1; o++, k++) {
     if (k % refit === 0) {
       const t = Date.now();
-      f = fitForecaster(panel, o, { horizons, seed }, cal);
+      f = fitForecaster(panel, o, { horizons, seed, unseenEvent }, cal);
       fitSeconds += (Date.now() - t) / 1000;
     }
     const fc = forecastFrom(panel, f!, o);
@@ -203,8 +212,9 @@ async function demoMode() {
   ] as const) {
     if (args.only && args.only !== name) continue;
     const t = Date.now();
+    const c = cpuSeconds();
     const r = rolling(panel, H, festival);
-    log(`${name} × week, ${panel.series.length} series, 52 origins, fits ${round(r.fitSeconds)} s, total ${round((Date.now() - t) / 1000)} s`);
+    log(`${name} × week, ${panel.series.length} series, 52 origins, fits ${round(r.fitSeconds)} s, total ${round((Date.now() - t) / 1000)} s (${round(cpuSeconds() - c)} CPU s)`);
     printTable('all weeks', r.all);
     printTable('festival weeks', r.fest);
     r.byH.forEach((s, i) => printTable(`horizon ${i + 1}`, s));
@@ -223,8 +233,11 @@ async function demoMode() {
     festival_improvement_pct: shop.festival.improvement_pct,
     county_product: result.county_product,
     shop_detail: result.shop,
+    unseen_event: unseenEvent,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
+    load_avg: round(os.loadavg()[0]),
     seconds: round((Date.now() - t0) / 1000),
+    cpu_seconds: cpuSeconds(),
   };
 }
 

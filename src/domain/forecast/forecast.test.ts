@@ -166,6 +166,36 @@ describe('the learned model', () => {
     expect(baseline * event * trend * adjustment).toBeCloseTo(pt.value, 6);
   });
 
+  it('forecasts a festival week it never trained on from last year\'s pooled effect × the series\' own level (decision 1816)', () => {
+    // History from six weeks before the 2025 Spring Festival: its weeks −6…−3 are only ever lags (training
+    // targets start after the fourth week), so the trees never learnt them as targets.
+    const sf25 = weekIndex('2025-01-29');
+    const first = sf25 - 6;
+    const weeks = weekIndex('2026-01-05') - first + 1;
+    const cal = lunarCalendar(first, first + weeks + 12);
+    const profile: Record<number, number> = { [-5]: 1.5, [-2]: 1.8, [-1]: 1.6, 0: 0.5, 1: 0.7 };
+    const series = Array.from({ length: 12 }, (_, k) => {
+      const size = 4 + 3 * k;
+      const v = Float64Array.from({ length: weeks }, (_, p) => {
+        let f = 1;
+        for (const w of cal.weeks.get('spring')!) f *= profile[first + p - w] ?? 1;
+        return size * f;
+      });
+      return { key: `s${k}`, values: v };
+    });
+    const panel: Panel = { firstWeek: first, weeks, series, calendar: cal };
+    const origin = weeks - 1; // the week of 2026-01-05, six before the 2026 festival; h 1 is its week −5
+    const f = fitForecaster(panel, origin, { horizons: 2, seed: 1, gbt: { trees: 30, minLeaf: 5 } });
+    const pooled = forecastFrom(panel, f, origin);
+    const trees = forecastFrom(panel, { ...f, unseenEvent: 'model' }, origin);
+    series.forEach((s, k) => {
+      const size = 4 + 3 * k;
+      // Last year's week −5 was 1.5 × the level of the weeks before it; this year's level is `size`.
+      expect(pooled[k][0].value).toBeCloseTo(1.5 * size, 6);
+    });
+    expect(trees[0][0].value).not.toBeCloseTo(1.5 * 4, 1);
+  });
+
   it('says why in both languages', () => {
     const w = whyText({ baseline: 12, event: 1.62, trend: 1.04, adjustment: 0.97, eventKind: 'spring', eventOffset: -2 });
     expect(w.zh).toContain('去年春节前第2周 ×1.62');

@@ -15,6 +15,12 @@ export type FitOptions = {
   /** Cap on training rows (sampled with the seed). */
   maxRows?: number;
   gbt?: Partial<GbtParams>;
+  /**
+   * What a week around an event gets when the model never trained on that (event, offset, horizon) — the weeks
+   * before the first festival of a history: 'pooled' (default) its own 13-week level × the panel's pooled event
+   * effect last year, 'aligned' the aligned naive, 'model' the trees anyway (they extrapolate the nearest offset).
+   */
+  unseenEvent?: 'pooled' | 'aligned' | 'model';
 };
 
 export type Forecaster = {
@@ -26,6 +32,9 @@ export type Forecaster = {
   band: { lo: number; hi: number }[];
   /** (nearest event, offset) keys of target weeks trained with last year's value present (see lastYearKey). */
   lastYearSeen: Set<number>;
+  /** (nearest event, offset, horizon) keys of target weeks trained at all (see seenKey). */
+  eventSeen: Set<number>;
+  unseenEvent: 'pooled' | 'aligned' | 'model';
 };
 
 const LAST_YEAR_FEATURES = ['same_week_last_year', 'aligned_last_year', 'aligned_prev', 'aligned_next', 'aligned_naive'];
@@ -34,6 +43,12 @@ const LAST_YEAR_FEATURES = ['same_week_last_year', 'aligned_last_year', 'aligned
 function lastYearKey(cal: PanelCalendar, pos: number): number {
   const k = cal.nearestKind[pos];
   return Number.isNaN(k) ? -1 : k * 100 + cal.nearestOffset[pos] + 50;
+}
+
+/** Key of a target week's place around its nearest event and the horizon; −1: no event near (always seen). */
+function seenKey(cal: PanelCalendar, pos: number, h: number): number {
+  const k = lastYearKey(cal, pos);
+  return k < 0 ? -1 : k * 16 + h;
 }
 
 /**
@@ -77,6 +92,7 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
   const censored = new Uint8Array(chosen.length);
   const horizonOf = new Uint8Array(chosen.length);
   const lastYearSeen = new Set<number>();
+  const eventSeen = new Set<number>();
   const alignedAt = names.indexOf('aligned_last_year');
   let n = 0;
   for (const [si, o, h] of chosen) {
@@ -89,6 +105,7 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
     censored[n] = s.censored?.[o + h] ?? 0;
     horizonOf[n] = h;
     if (!Number.isNaN(x[n * F + alignedAt])) lastYearSeen.add(lastYearKey(cal, o + h));
+    eventSeen.add(seenKey(cal, o + h, h));
     n++;
   }
   const data = { x: x.subarray(0, n * F), features: F, y: y.subarray(0, n), weight: weight.subarray(0, n), censored: censored.subarray(0, n) };
@@ -102,7 +119,7 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
     const q = (p: number) => (res.length ? res[Math.floor(p * (res.length - 1))] : 0);
     band.push({ lo: q(0.1), hi: q(0.9) });
   }
-  return { model, cal, names, horizons: opts.horizons, band, lastYearSeen };
+  return { model, cal, names, horizons: opts.horizons, band, lastYearSeen, eventSeen, unseenEvent: opts.unseenEvent ?? 'pooled' };
 }
 
 export type ForecastPoint = {
@@ -130,6 +147,19 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
     }
   });
   const pred = predictGbt(f.model, rows);
+  // Weeks around an event at an offset the trees never trained on: last year's event, not the trees' guess.
+  for (let h = 1; h <= H && f.unseenEvent !== 'model'; h++) {
+    const key = seenKey(f.cal, origin + h, h);
+    if (key < 0 || f.eventSeen.has(key)) continue;
+    const effect = f.unseenEvent === 'pooled' ? pooledEventEffect(panel, f.cal, origin, h) : NaN;
+    panel.series.forEach((s, si) => {
+      if (scales[si] <= 0) return;
+      const i = si * H + h - 1;
+      if (f.unseenEvent === 'aligned') {
+        if (!Number.isNaN(at(s.values, f.cal.aligned[origin + h]))) pred[i] = alignedNaive(s.values, panel.calendar, panel.firstWeek, origin, h) / scales[si];
+      } else if (!Number.isNaN(effect)) pred[i] = effect;
+    });
+  }
   return panel.series.map((s, si) => {
     const out: ForecastPoint[] = [];
     const scale = scales[si];
@@ -150,6 +180,28 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
     }
     return out;
   });
+}
+
+const at = (v: Float64Array, i: number) => (i >= 0 && i < v.length ? v[i] : NaN);
+
+/**
+ * The panel's event effect last year for the target week origin + h: the sum over series of last year's aligned
+ * week against the sum of their 13-week levels a year before the origin (aligned), over series that have both.
+ * NaN when none has.
+ */
+export function pooledEventEffect(panel: Panel, cal: PanelCalendar, origin: number, h: number): number {
+  const a = cal.aligned[origin + h];
+  const ao = cal.aligned[origin];
+  let num = 0;
+  let den = 0;
+  for (const s of panel.series) {
+    const ly = at(s.values, a);
+    const level = meanOf(s.values, ao - 12, ao);
+    if (Number.isNaN(ly) || Number.isNaN(level)) continue;
+    num += ly;
+    den += level;
+  }
+  return den > 0 ? num / den : NaN;
 }
 
 /**
