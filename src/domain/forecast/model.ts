@@ -32,7 +32,7 @@ export type Forecaster = {
   band: { lo: number; hi: number }[];
   /** (nearest event, offset) keys of target weeks trained with last year's value present (see lastYearKey). */
   lastYearSeen: Set<number>;
-  /** (nearest event, offset, horizon) keys of target weeks trained at all (see seenKey). */
+  /** (event, offset, horizon) keys of target weeks trained at all, one per event within the window (see seenKeys). */
   eventSeen: Set<number>;
   unseenEvent: 'pooled' | 'aligned' | 'model';
 };
@@ -45,10 +45,13 @@ function lastYearKey(cal: PanelCalendar, pos: number): number {
   return Number.isNaN(k) ? -1 : k * 100 + cal.nearestOffset[pos] + 50;
 }
 
-/** Key of a target week's place around its nearest event and the horizon; −1: no event near (always seen). */
-function seenKey(cal: PanelCalendar, pos: number, h: number): number {
-  const k = lastYearKey(cal, pos);
-  return k < 0 ? -1 : k * 16 + h;
+/** Keys of a target week's place around each event within the window, with the horizon (none: an ordinary week). */
+function seenKeys(cal: PanelCalendar, pos: number, h: number): number[] {
+  const keys: number[] = [];
+  cal.offsets.forEach((o, k) => {
+    if (!Number.isNaN(o[pos])) keys.push((k * 100 + o[pos] + 50) * 16 + h);
+  });
+  return keys;
 }
 
 /**
@@ -105,7 +108,7 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
     censored[n] = s.censored?.[o + h] ?? 0;
     horizonOf[n] = h;
     if (!Number.isNaN(x[n * F + alignedAt])) lastYearSeen.add(lastYearKey(cal, o + h));
-    eventSeen.add(seenKey(cal, o + h, h));
+    for (const key of seenKeys(cal, o + h, h)) eventSeen.add(key);
     n++;
   }
   const data = { x: x.subarray(0, n * F), features: F, y: y.subarray(0, n), weight: weight.subarray(0, n), censored: censored.subarray(0, n) };
@@ -147,10 +150,10 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
     }
   });
   const pred = predictGbt(f.model, rows);
-  // Weeks around an event at an offset the trees never trained on: last year's event, not the trees' guess.
+  // Weeks at an offset from an event that the trees never trained on (at this horizon): last year's event, not the
+  // trees' extrapolation from the nearest offset they know.
   for (let h = 1; h <= H && f.unseenEvent !== 'model'; h++) {
-    const key = seenKey(f.cal, origin + h, h);
-    if (key < 0 || f.eventSeen.has(key)) continue;
+    if (seenKeys(f.cal, origin + h, h).every((key) => f.eventSeen.has(key))) continue;
     const effect = f.unseenEvent === 'pooled' ? pooledEventEffect(panel, f.cal, origin, h) : NaN;
     panel.series.forEach((s, si) => {
       if (scales[si] <= 0) return;
