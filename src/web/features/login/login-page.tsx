@@ -13,6 +13,7 @@ import { errorText } from '../../components/error-result.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { BrandMark } from '../../shell/app-shell.js';
+import { useLangSwitch } from '../../shell/lang-switch.js';
 import { safeNext } from './safe-next.js';
 
 const DEMO_ACCOUNTS = [
@@ -26,7 +27,8 @@ const DEMO_ACCOUNTS = [
 
 
 export function LoginPage() {
-  const { t, lang, setLang } = useT();
+  const { t, lang } = useT();
+  const langSwitch = useLangSwitch();
   const { me, setMe } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -81,7 +83,7 @@ export function LoginPage() {
               {t.app.subtitle} · {t.login.welcome}
             </div>
           </div>
-          <Button ghost size="small" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <Button ghost size="small" icon={<TranslationOutlined />} {...langSwitch}>
             {t.app.switchLang}
           </Button>
         </div>
