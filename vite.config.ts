@@ -33,9 +33,45 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Only the Chinese of the dictionaries in the first load (decision 0915). Each
+ * feature's `*-dict.ts` holds both languages, the English declared `satisfies`
+ * the Chinese beside it; but a module lives in one chunk, so with zh.ts in the
+ * first load and en.ts fetched on demand, every dictionary and with it all the
+ * English stayed in the first load. Here the dictionaries that en.ts reaches are
+ * built from a copy of their file (`x-dict.ts?lang=en`): tree-shaking leaves the
+ * copy only its English, in en.ts's chunk, and the original only its Chinese.
+ * The sources stay as they are, both languages side by side.
+ */
+function englishDictionariesApart(): Plugin {
+  const EN = '?lang=en';
+  const enHub = path.join(root, 'src/web/i18n/en.ts');
+  return {
+    name: 'zhiyin-english-dictionaries-apart',
+    apply: 'build',
+    // Before Vite's own resolver, which would otherwise answer first.
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || (importer !== enHub && !importer.endsWith(EN))) return null;
+      const resolved = await this.resolve(source, importer.replace(EN, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      if (!/-dict\.ts$/.test(resolved.id)) {
+        // A dictionary named otherwise would stay whole in the first load, English and all, and nobody would notice.
+        if (importer === enHub) this.error(`i18n/en.ts imports ${source}: dictionaries are files named *-dict.ts (decision 0915)`);
+        return resolved;
+      }
+      return { ...resolved, id: `${resolved.id}${EN}` };
+    },
+    load(id) {
+      if (id.endsWith(EN)) return { code: fs.readFileSync(id.slice(0, -EN.length), 'utf8'), moduleType: 'ts' };
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: path.join(root, 'src/web'),
-  plugins: [react(), precompress()],
+  plugins: [react(), englishDictionariesApart(), precompress()],
   build: {
     outDir: path.join(root, 'dist/web'),
     emptyOutDir: true,

@@ -3,13 +3,26 @@
 // after it, as sent on the wire (the server's precompressed brotli), plus the
 // same files' gzip sizes (what a browser that does not take brotli would get). Used by bench:security; alone, it seeds a small demo
 // county and measures only this: `npm run bench:first-load` (needs
-// `npm run build:web`). Last line is JSON.
+// `npm run build:web`). Last line is JSON; `english_files` counts the files that
+// carry the English dictionary, which only a reader choosing English fetches (0 expected).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { commonEn } from '../src/web/i18n/common-dict.js';
 
-export type FirstLoad = { kb: number; gzipKb: number; url: string; errors: string[]; files: { file: string; wireKb: number; gzipKb: number }[] };
+export type FirstLoad = {
+  kb: number;
+  gzipKb: number;
+  url: string;
+  errors: string[];
+  files: { file: string; wireKb: number; gzipKb: number }[];
+  /** First-load files that hold the English dictionary, which is fetched only when English is chosen (decision 0915): none. */
+  english: string[];
+};
+
+/** A string of the English dictionary only, to tell whether a file carries it. */
+const ENGLISH_MARK = commonEn.app.subtitle;
 
 export async function measureFirstLoad(browser: Browser, base: string, webDir: string): Promise<FirstLoad> {
   // The service worker is kept out: the files it fetches for the page would reach the page as 0 bytes "from
@@ -42,7 +55,8 @@ export async function measureFirstLoad(browser: Browser, base: string, webDir: s
   if (process.env.FIRST_LOAD_SHOT) await page.screenshot({ path: process.env.FIRST_LOAD_SHOT });
   await context.close();
   const sum = (k: 'wireKb' | 'gzipKb') => Math.round(files.reduce((a, f) => a + f[k], 0));
-  return { kb: sum('wireKb'), gzipKb: sum('gzipKb'), url, errors, files: files.sort((a, b) => b.gzipKb - a.gzipKb) };
+  const english = files.map((f) => f.file).filter((f) => fs.existsSync(path.join(webDir, f)) && fs.readFileSync(path.join(webDir, f), 'utf8').includes(ENGLISH_MARK));
+  return { kb: sum('wireKb'), gzipKb: sum('gzipKb'), url, errors, files: files.sort((a, b) => b.gzipKb - a.gzipKb), english };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -63,6 +77,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   await app.close();
   await database.close();
   for (const f of load.files) console.log(`${f.gzipKb.toFixed(1).padStart(7)} kB gzip ${f.wireKb.toFixed(1).padStart(7)} kB wire  ${f.file}`);
-  console.log(JSON.stringify({ first_load_kb: load.kb, first_load_gzip_kb: load.gzipKb, files: load.files.length, first_screen: load.url, page_errors: load.errors.length }));
+  console.log(JSON.stringify({ first_load_kb: load.kb, first_load_gzip_kb: load.gzipKb, files: load.files.length, english_files: load.english.length, first_screen: load.url, page_errors: load.errors.length }));
   process.exit(0);
 }

@@ -2,11 +2,12 @@
 // to roles whose /api/me menu holds the screen's key.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useSession } from './shell/session.js';
 import { AppShell } from './shell/app-shell.js';
 import { useT } from './i18n/i18n.js';
 import { ErrorResult } from './components/error-result.js';
+import { PageResult } from './components/page-result.js';
 import { LoginPage } from './features/login/login-page.js';
 
 // Screens load on first visit, so a phone on a slow network fetches only what it shows.
@@ -67,7 +68,7 @@ function RequireLogin({ children }: { children: ReactNode }) {
 function MenuGuard({ menuKey, children }: { menuKey: string; children: ReactNode }) {
   const { me } = useSession();
   const { t } = useT();
-  if (!me?.menu.includes(menuKey)) return <Result status="403" title={t.shell.forbidden} />;
+  if (!me?.menu.includes(menuKey)) return <PageResult status="403" title={t.shell.forbidden} />;
   return <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
 }
 
@@ -78,7 +79,7 @@ function Home() {
 
 function NotFound() {
   const { t } = useT();
-  return <Result status="404" title={t.shell.pageNotFound} />;
+  return <PageResult status="404" title={t.shell.pageNotFound} />;
 }
 
 export function AppRoutes() {

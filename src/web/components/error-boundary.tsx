@@ -1,6 +1,7 @@
 // A screen that throws while rendering shows a message instead of a blank page.
 import { Component, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { PageResult } from './page-result.js';
 
 type Props = { title: string; retry: string; children: ReactNode };
 
@@ -14,7 +15,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <Result
+      <PageResult
         status="error"
         title={this.props.title}
         subTitle={this.state.error.message}

@@ -1,7 +1,8 @@
 // A failed load shown as a page-level result with the server's message.
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { ApiError } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
+import { PageResult } from './page-result.js';
 
 export function errorText(error: unknown, lang: 'zh' | 'en', fallback: string): string {
   if (error instanceof ApiError) return error.status === 0 ? fallback : error.text(lang);
@@ -13,7 +14,7 @@ export function ErrorResult({ error, title, onRetry, extra }: { error: unknown; 
   const status = error instanceof ApiError ? error.status : 0;
   const text = status === 0 ? t.common.networkError : errorText(error, lang, t.common.unknownError);
   return (
-    <Result
+    <PageResult
       status={status === 404 ? '404' : status === 403 ? '403' : 'warning'}
       title={title ?? text}
       subTitle={title ? text : undefined}

@@ -1,5 +1,8 @@
 // English UI strings, gathered from the per-feature dictionaries; each of
-// them is checked against its Chinese with `satisfies`.
+// them is checked against its Chinese with `satisfies`. Fetched only when
+// English is chosen (i18n.tsx); the build keeps each dictionary's English
+// apart from its Chinese (vite.config.ts, decision 0915), so import only
+// `*-dict.ts` files here.
 import type { Dict } from './zh.js';
 import { commonEn } from './common-dict.js';
 import { shellEn } from '../shell/shell-dict.js';

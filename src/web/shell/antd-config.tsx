@@ -5,8 +5,10 @@
 // tokens do not reach (phone-touch.css).
 import { useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES modules, not `antd/locale/*` (CommonJS, which brought antd's lib/ copies with it); en_US is antd's own
+// default, in the first load whatever the language.
+import zhCN from 'antd/es/locale/zh_CN.js';
+import enUS from 'antd/es/locale/en_US.js';
 import { useT } from '../i18n/i18n.js';
 import { reducedMotion } from './motion.js';
 import { usePhone } from '../components/phone-layout.js';

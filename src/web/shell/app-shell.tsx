@@ -42,6 +42,7 @@ import {
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
+import { useLangSwitch } from './lang-switch.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { useSession } from './session.js';
 import { NoticeBell } from '../features/notices/notice-bell.js';
@@ -98,7 +99,8 @@ const SIDER_ZH = 184;
 const SIDER_EN = 216;
 
 export function AppShell() {
-  const { t, lang, setLang } = useT();
+  const { t, lang } = useT();
+  const langSwitch = useLangSwitch();
   const { me, logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -152,7 +154,7 @@ export function AppShell() {
             <Button
               type="text"
               icon={<TranslationOutlined />}
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              {...langSwitch}
               data-testid="lang-switch"
             >
               {screens.sm ? t.app.switchLang : null}

@@ -4,7 +4,7 @@
 // login page and the first screen stay under 350 kB).
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Tag, Typography, type InputProps } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { labelOf } from '../../../shared/codes.js';
 import { ApiError } from '../../api/client.js';
@@ -13,6 +13,7 @@ import { errorText } from '../../components/error-result.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSession } from '../../shell/session.js';
 import { BrandMark } from '../../shell/app-shell.js';
+import { useLangSwitch } from '../../shell/lang-switch.js';
 import { safeNext } from './safe-next.js';
 
 const DEMO_ACCOUNTS = [
@@ -24,9 +25,26 @@ const DEMO_ACCOUNTS = [
   ['retailer', 'retailer123', 'retailer'],
 ] as const;
 
+/** A labelled input of the login form, with the message it shows once a submit found it empty. */
+function LoginField({ id, label, error, password, ...input }: { id: string; label: string; error: string | false; password?: boolean } & Omit<InputProps, 'id' | 'size' | 'status'>) {
+  const Control = password ? Input.Password : Input;
+  const errorId = `${id}-error`;
+  return (
+    <div className="zy-login-field">
+      <label htmlFor={id}>{label}</label>
+      <Control {...input} id={id} size="large" status={error ? 'error' : undefined} aria-invalid={!!error} aria-describedby={error ? errorId : undefined} />
+      {error && (
+        <div id={errorId} className="zy-login-field-error" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function LoginPage() {
-  const { t, lang, setLang } = useT();
+  const { t, lang } = useT();
+  const langSwitch = useLangSwitch();
   const { me, setMe } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -81,53 +99,34 @@ export function LoginPage() {
               {t.app.subtitle} · {t.login.welcome}
             </div>
           </div>
-          <Button ghost size="small" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <Button ghost size="small" icon={<TranslationOutlined />} {...langSwitch}>
             {t.app.switchLang}
           </Button>
         </div>
         <Card title={t.login.title}>
           {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} data-testid="login-error" />}
           <form onSubmit={submit} noValidate>
-            <div className="zy-login-field">
-              <label htmlFor="username">{t.login.username}</label>
-              <Input
-                id="username"
-                size="large"
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoCapitalize="off"
-                autoFocus
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                status={missingUser ? 'error' : undefined}
-                aria-invalid={missingUser}
-                aria-describedby={missingUser ? 'username-error' : undefined}
-              />
-              {missingUser && (
-                <div id="username-error" className="zy-login-field-error" role="alert">
-                  {t.login.usernameRequired}
-                </div>
-              )}
-            </div>
-            <div className="zy-login-field">
-              <label htmlFor="password">{t.login.password}</label>
-              <Input.Password
-                id="password"
-                size="large"
-                prefix={<LockOutlined />}
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                status={missingPassword ? 'error' : undefined}
-                aria-invalid={missingPassword}
-                aria-describedby={missingPassword ? 'password-error' : undefined}
-              />
-              {missingPassword && (
-                <div id="password-error" className="zy-login-field-error" role="alert">
-                  {t.login.passwordRequired}
-                </div>
-              )}
-            </div>
+            <LoginField
+              id="username"
+              label={t.login.username}
+              error={missingUser && t.login.usernameRequired}
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoCapitalize="off"
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+            <LoginField
+              id="password"
+              password
+              label={t.login.password}
+              error={missingPassword && t.login.passwordRequired}
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
             <Button type="primary" htmlType="submit" size="large" block loading={busy}>
               {t.login.submit}
             </Button>
