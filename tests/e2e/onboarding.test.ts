@@ -179,6 +179,11 @@ describe('a new licensee from licence to first order', () => {
     await shop.getByTestId('order-confirm-ok').click();
     await expect.poll(() => shop.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain(zh.ordering.currentOrder);
     await shop.screenshot({ path: `${SHOTS}/onboarding-4-first-order-phone.png` });
+    // Later changes go through the menu under the shop's name.
+    await shop.getByTestId('current-user').click();
+    await shop.getByRole('menuitem', { name: zh.account.changePassword }).click();
+    await shop.getByTestId('password-form').waitFor();
+    expect(shop.url()).toContain('/password?next=%2Fmy-order');
 
     // The chain is finished, with its first order on the day.
     await desk.getByRole('tab', { name: zh.onboarding.finished }).click();
