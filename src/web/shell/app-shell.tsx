@@ -133,7 +133,7 @@ export function AppShell() {
   };
   const userMenu = {
     items: [
-      { key: 'password', icon: <KeyOutlined />, label: t.account.changePassword, 'data-testid': 'menu-change-password' },
+      { key: 'password', icon: <KeyOutlined />, label: t.account.changePassword },
       { key: 'logout', icon: <LogoutOutlined />, label: t.shell.logout },
     ],
     onClick: ({ key }: { key: string }) => {

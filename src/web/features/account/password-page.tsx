@@ -83,7 +83,7 @@ export function PasswordPage() {
           >
             <Input.Password autoComplete="new-password" size="large" />
           </Form.Item>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="password-submit">
               {a.submit}
             </Button>
