@@ -65,6 +65,8 @@ export const users = pgTable(
     retailerId: integer('retailer_id'),
     phone: text('phone'),
     active: boolean('active').notNull().default(true),
+    /** Set when someone else chose the password (an ordering login opened at onboarding): the web asks for a new one first (decision 0860). */
+    passwordChangeRequired: boolean('password_change_required').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

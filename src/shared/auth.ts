@@ -18,6 +18,8 @@ export const meSchema = z.object({
     role: roleSchema,
     stationId: z.number().nullable(),
     retailerId: z.number().nullable(),
+    /** Someone else chose the password (an ordering login opened at onboarding): the web asks for a new one before anything else (decision 0860). */
+    mustChangePassword: z.boolean(),
   }),
   permissions: z.array(z.string()),
   menu: z.array(z.string()),
@@ -33,6 +35,23 @@ export const meSchema = z.object({
     .optional(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** The shortest new password taken (decision 0860); the other rules are in src/domain/access/password-policy.ts. */
+export const PASSWORD_MIN_LENGTH = 8;
+
+/** POST /api/auth/password: the logged-in user's own password. Only the shape here; the rules answer 422 `password_weak`. */
+export const changePasswordSchema = z.object({
+  currentPassword: textSchema.min(1, 'required').max(200),
+  newPassword: textSchema.min(1, 'required').max(200),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const changePasswordResultSchema = z.object({
+  ok: z.literal(true),
+  /** The user's other sessions (other browsers and phones) that were logged out; this one stays. */
+  otherSessionsEnded: z.number().int(),
+});
+export type ChangePasswordResult = z.infer<typeof changePasswordResultSchema>;
 
 /** Public: what the login page needs before anyone is logged in. */
 export const configSchema = z.object({ demo: z.boolean() });

@@ -194,7 +194,17 @@ export const messages = {
   empty_body: { zh: '请求内容为空', en: 'The request body is empty' },
   bad_url: { zh: '网址格式有误', en: 'The URL is malformed' },
   bad_request: { zh: '请求格式有误', en: 'The request is malformed' },
-  too_many_attempts: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
+  // Changing one's own password (decision 0860)
+  password_weak: { zh: '新密码不符合要求，请按提示修改', en: 'The new password does not meet the rules; see below' },
+  password_too_short: { zh: '新密码至少 8 个字符', en: 'The new password needs at least 8 characters' },
+  password_all_digits: { zh: '新密码不能全是数字', en: 'The new password cannot be digits only' },
+  password_one_character: { zh: '新密码不能是同一个字符的重复', en: 'The new password cannot be one character repeated' },
+  password_same_as_username: { zh: '新密码不能与用户名相同', en: 'The new password cannot be your username' },
+  password_same_as_current: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  password_too_common: { zh: '该密码过于常见，容易被猜到，请换一个', en: 'That password is too common and easily guessed; choose another' },
+  password_current_wrong: { zh: '当前密码不正确', en: 'The current password is wrong' },
+  password_changed_meanwhile: { zh: '密码刚刚已被修改，请重新登录后再试', en: 'The password was just changed; log in again and retry' },
+  too_many_attempts: { zh: '密码错误次数过多，请稍后再试', en: 'Too many wrong passwords; try again later' },
   import_too_large: {
     zh: '文件解压后过大或内含文件过多，请分批导入',
     en: 'The file is too large once unpacked, or holds too many parts; import it in parts',

@@ -54,6 +54,7 @@ const LaunchesPage = lazy(() => import('./features/cultivation/launches-page.js'
 const LaunchDashboardPage = lazy(() => import('./features/cultivation/launch-dashboard-page.js').then((m) => ({ default: m.LaunchDashboardPage })));
 const ForecastsPage = lazy(() => import('./features/forecast/forecasts-page.js').then((m) => ({ default: m.ForecastsPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
+const PasswordPage = lazy(() => import('./features/account/password-page.js').then((m) => ({ default: m.PasswordPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -62,6 +63,9 @@ function RequireLogin({ children }: { children: ReactNode }) {
   if (checking) return <Spin fullscreen />;
   if (error) return <ErrorResult error={error} onRetry={recheck} />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // An account opened with an initial password changes it before anything else (decision 0860).
+  if (me.user.mustChangePassword && location.pathname !== '/password')
+    return <Navigate to={`/password?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <>{children}</>;
 }
 
@@ -146,6 +150,15 @@ export function AppRoutes() {
         <Route path="care" element={guarded('care', <CarePage />)} />
         <Route path="care-disasters" element={guarded('care-disasters', <DisastersPage />)} />
         <Route path="care-disasters/:id" element={guarded('care-disasters', <DisasterDetailPage />)} />
+        {/* Everyone's own account, outside the role menus. */}
+        <Route
+          path="password"
+          element={
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>
+              <PasswordPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -96,6 +96,8 @@ const PAGES: { role: DemoRole; path: string; ready: string; overlay?: boolean }[
   { role: 'retailer', path: '/notices', ready: 'main' },
   { role: 'retailer', path: '/home', ready: 'main' },
   { role: 'retailer', path: '/my-surveys', ready: 'main' },
+  // Everyone's own password (decision 0860), opened from the menu under their name.
+  { role: 'retailer', path: '/password', ready: '[data-testid=password-form]' },
   { role: 'grid_worker', path: '/home', ready: 'main' },
   { role: 'grid_worker', path: '/field', ready: 'main' },
   // 网格地图 (issue 14): the worker looks up a shop's grid and the way to it on the phone.

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -63,4 +63,19 @@ export async function findViewerById(db: Db, userId: number): Promise<Viewer | u
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true)));
   return viewer;
+}
+
+/** Ends every session of the user but the one holding `keepToken`; how many ended. */
+export async function endOtherSessions(db: Db, userId: number, keepToken: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
+/** Whether the user must choose a new password before anything else (decision 0860). */
+export async function isPasswordChangeRequired(db: Db, userId: number): Promise<boolean> {
+  const [u] = await db.select({ required: users.passwordChangeRequired }).from(users).where(eq(users.id, userId));
+  return u?.required ?? false;
 }

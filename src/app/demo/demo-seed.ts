@@ -135,6 +135,28 @@ export async function seedDemoCounty(
   return { orgId: result.orgId, retailers: county.retailers.length, orderLines: result.orderLines, ms: Date.now() - t0 };
 }
 
+type NewUser = Pick<typeof users.$inferInsert, 'orgId' | 'username' | 'displayName' | 'passwordHash' | 'role'> & {
+  stationId: number | null;
+  retailerId: number | null;
+  phone: string | null;
+};
+
+/**
+ * Naming only the columns `users` had from the start: the org-keys migration test seeds a county at the 0014
+ * schema (`baseline`), and the builder would name every column of today's table (password_change_required, 0030).
+ * Every demo account keeps the default: never asked to change its password (decision 0860).
+ */
+async function insertUsers(tx: Tx, list: NewUser[]): Promise<{ id: number; username: string }[]> {
+  const values = list.map(
+    (u) => sql`(${u.orgId}, ${u.username}, ${u.displayName}, ${u.passwordHash}, ${u.role}::role, ${u.stationId}::int, ${u.retailerId}::int, ${u.phone})`,
+  );
+  return rows(
+    tx,
+    sql`insert into users (org_id, username, display_name, password_hash, role, station_id, retailer_id, phone)
+      values ${sql.join(values, sql`, `)} returning id, username`,
+  );
+}
+
 type Ids = { orgId: number; retailerIds: number[]; productIds: number[]; userIds: Map<string, number> };
 
 async function writeFiles(tx: Tx, county: DemoCounty, hashes: Map<string, string>): Promise<Ids> {
@@ -147,20 +169,19 @@ async function writeFiles(tx: Tx, county: DemoCounty, hashes: Map<string, string
   const stationId = (n: number) => stationRows.find((s) => s.code === county.stations[n - 1].code)!.id;
 
   const staff = county.users.filter((u) => u.role !== 'retailer');
-  const userRows = await tx
-    .insert(users)
-    .values(
-      staff.map((u) => ({
-        orgId,
-        username: u.username,
-        displayName: u.displayName,
-        passwordHash: hashes.get(u.password)!,
-        role: u.role,
-        stationId: u.station ? stationId(u.station) : null,
-        phone: u.phone,
-      })),
-    )
-    .returning({ id: users.id, username: users.username });
+  const userRows = await insertUsers(
+    tx,
+    staff.map((u) => ({
+      orgId,
+      username: u.username,
+      displayName: u.displayName,
+      passwordHash: hashes.get(u.password)!,
+      role: u.role,
+      stationId: u.station ? stationId(u.station) : null,
+      retailerId: null,
+      phone: u.phone,
+    })),
+  );
   const userIds = new Map(userRows.map((u) => [u.username, u.id]));
 
   const gridRows = await tx
@@ -226,15 +247,18 @@ async function writeFiles(tx: Tx, county: DemoCounty, hashes: Map<string, string
 
   const account = county.users.find((u) => u.role === 'retailer');
   if (account && account.retailer !== null) {
-    await tx.insert(users).values({
-      orgId,
-      username: account.username,
-      displayName: account.displayName,
-      passwordHash: hashes.get(account.password)!,
-      role: 'retailer',
-      retailerId: retailerIds[account.retailer],
-      phone: account.phone,
-    });
+    await insertUsers(tx, [
+      {
+        orgId,
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash: hashes.get(account.password)!,
+        role: 'retailer',
+        stationId: null,
+        retailerId: retailerIds[account.retailer]!,
+        phone: account.phone,
+      },
+    ]);
   }
 
   for (const batch of chunks(county.places, 1000)) await tx.insert(villages).values(batch.map((p) => ({ orgId, ...p })));

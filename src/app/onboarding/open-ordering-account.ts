@@ -30,8 +30,9 @@ export async function openOrderingAccount(tx: Db, viewer: Viewer, shop: { id: nu
   const password = initialPassword();
   const [created] = await query<{ username: string }>(
     tx,
-    sql`insert into users (org_id, username, display_name, password_hash, role, retailer_id, created_at)
-      values (${viewer.orgId}, ${shop.licenceNo}, ${shop.shopName}, ${await hashPassword(password)}, 'retailer', ${shop.id}, ${now.toISOString()}::timestamptz)
+    // The retailer chooses their own password at first login (decision 0860).
+    sql`insert into users (org_id, username, display_name, password_hash, role, retailer_id, password_change_required, created_at)
+      values (${viewer.orgId}, ${shop.licenceNo}, ${shop.shopName}, ${await hashPassword(password)}, 'retailer', ${shop.id}, true, ${now.toISOString()}::timestamptz)
       on conflict (username) do nothing returning username`,
   );
   if (!created) throw new AppError('onboarding_account_taken', [{ field: 'openAccount', code: 'onboarding_account_taken' }]);

@@ -19,6 +19,7 @@ export const REGIONAL_HOME_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/me',
   'GET /api/config',
   'POST /api/auth/logout',
+  'POST /api/auth/password',
   'GET /api/org-tree',
   'GET /api/rollups',
   'GET /api/rollups/retailers',
@@ -28,6 +29,9 @@ export const REGIONAL_HOME_ROUTES: ReadonlySet<string> = new Set([
   'PUT /api/org-rules/:kind',
   'GET /api/jobs/:id',
 ]);
+
+/** Writes to the user's own account, not to any county's data: allowed wherever a regional user is looking. */
+export const OWN_ACCOUNT_ROUTES: ReadonlySet<string> = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
 
 function requestedOrg(req: FastifyRequest): { id: number | null; fromHeader: boolean } {
   const header = req.headers[ORG_HEADER];
@@ -68,7 +72,7 @@ export async function scopeViewer(db: Db, req: FastifyRequest, viewer: Viewer): 
 export function checkRegionalRoute(viewer: Viewer, method: string, routeUrl: string | undefined) {
   if (!viewer.regional || !routeUrl?.startsWith('/api/')) return;
   const key = `${method === 'HEAD' ? 'GET' : method} ${routeUrl}`;
-  if (key === 'POST /api/auth/logout') return;
+  if (OWN_ACCOUNT_ROUTES.has(key)) return;
   if (viewer.regional.countyId !== null) {
     if (method !== 'GET' && method !== 'HEAD') throw new AppError('org_read_only');
     return;

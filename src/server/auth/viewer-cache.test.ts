@@ -23,6 +23,18 @@ describe('viewer cache', () => {
     expect(cache.get('tok', later)).toBeUndefined();
   });
 
+  it("forgets a user's other sessions after a password change, keeping the one that changed it", () => {
+    const cache = new ViewerCache(5_000, 100, () => 0);
+    const agent: Viewer = { ...worker, userId: 5, username: 'agent' };
+    cache.set('phone', worker, later);
+    cache.set('desktop', worker, later);
+    cache.set('other-user', agent, later);
+    cache.forgetUser(worker.userId, 'desktop');
+    expect(cache.get('phone', now)).toBeUndefined();
+    expect(cache.get('desktop', now)).toEqual(worker);
+    expect(cache.get('other-user', now)).toEqual(agent);
+  });
+
   it('forgets a token at logout', () => {
     const cache = new ViewerCache(5_000, 100, () => 0);
     cache.set('tok', worker, later);

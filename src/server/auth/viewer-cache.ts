@@ -2,7 +2,7 @@
 // of requests (a call-centre search as the agent types, an order-day burst)
 // does not look the session up in the database on every request. Logging out
 // through this process forgets the token at once; anything else that ends a
-// session (expiry, another process's logout) takes effect within the TTL.
+// session (expiry, another process's logout or password change) takes effect within the TTL.
 import type { Viewer } from '../../domain/access/viewer.js';
 
 type Entry = { viewer: Viewer; sessionExpiresAt: number; cachedUntil: number };
@@ -42,5 +42,10 @@ export class ViewerCache {
 
   forget(token: string) {
     this.entries.delete(token);
+  }
+
+  /** Forgets every cached session of the user but `keepToken` (a password change ended them). */
+  forgetUser(userId: number, keepToken?: string) {
+    for (const [token, e] of this.entries) if (e.viewer.userId === userId && token !== keepToken) this.entries.delete(token);
   }
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../app/context.js';
-import { createSession, deleteSession, findUserByUsername } from '../../app/auth/session-queries.js';
+import { createSession, deleteSession, findUserByUsername, isPasswordChangeRequired } from '../../app/auth/session-queries.js';
+import { changePassword } from '../../app/auth/change-password.js';
 import { writeAudit, type AuditEntry } from '../../app/audit/audit.js';
 import { menuOf, permissionsOf } from '../../domain/access/permissions.js';
 import { readMenuOf, readPermissionsOf } from '../../domain/access/read-only.js';
@@ -11,7 +12,7 @@ import type { LoginThrottle } from '../../app/auth/login-throttle.js';
 import { SESSION_COOKIE, viewerOf } from '../auth/plugin.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
-import { loginSchema, meSchema, type Me } from '../../shared/auth.js';
+import { changePasswordResultSchema, changePasswordSchema, loginSchema, meSchema, type Me } from '../../shared/auth.js';
 import { loadOrgTree } from '../../app/org-tree/org-tree-queries.js';
 import { isRegionalRole } from '../../shared/codes.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -65,6 +66,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
         role: user.role,
         stationId: user.stationId,
         retailerId: user.retailerId,
+        mustChangePassword: user.passwordChangeRequired,
       },
       permissions: permissionsOf(user.role),
       menu: menuOf(user.role),
@@ -96,10 +98,38 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     return { ok: true };
   });
 
+  // The user's own password (decision 0860): every role, and a province or city user wherever they look.
+  r.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], body: changePasswordSchema, response: { 200: changePasswordResultSchema } } },
+    async (req, reply) => {
+      const v = viewerOf(req);
+      const token = req.cookies[SESSION_COOKIE]!;
+      try {
+        const result = await changePassword(db, deps.throttle, v, req.body, { sessionToken: token, ip: req.ip, now: now() });
+        // This process forgets the ended sessions at once; another process within its cache's few seconds.
+        deps.viewers.forgetUser(v.userId, token);
+        return result;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'too_many_attempts') reply.header('retry-after', String(e.extra.retryAfterSeconds));
+        throw e;
+      }
+    },
+  );
+
   r.get('/api/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (req) => {
     const v = viewerOf(req);
     return {
-      user: { id: v.userId, username: v.username, displayName: v.displayName, role: v.role, stationId: v.stationId, retailerId: v.retailerId },
+      user: {
+        id: v.userId,
+        username: v.username,
+        displayName: v.displayName,
+        role: v.role,
+        stationId: v.stationId,
+        retailerId: v.retailerId,
+        // Read each time rather than cached with the session: it changes with the password (decision 0860).
+        mustChangePassword: await isPasswordChangeRequired(db, v.userId),
+      },
       // Drilled into a county, a province or city user reads only: the web hides what the server would refuse (1920).
       permissions: v.regional?.countyId ? readPermissionsOf(v.role) : permissionsOf(v.role),
       menu: v.regional?.countyId ? readMenuOf(v.role) : menuOf(v.role),

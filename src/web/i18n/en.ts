@@ -31,6 +31,7 @@ import { measuresEn } from '../features/measures/measures-dict.js';
 import { careEn } from '../features/care/care-dict.js';
 import { forecastEn } from '../features/forecast/forecast-dict.js';
 import { homeEn } from '../features/home/home-dict.js';
+import { accountEn } from '../features/account/account-dict.js';
 
 export const en = {
   ...commonEn,
@@ -60,4 +61,5 @@ export const en = {
   ...careEn,
   ...homeEn,
   ...forecastEn,
+  ...accountEn,
 } satisfies Dict;

@@ -28,6 +28,7 @@ import { measuresZh } from '../features/measures/measures-dict.js';
 import { careZh } from '../features/care/care-dict.js';
 import { forecastZh } from '../features/forecast/forecast-dict.js';
 import { homeZh } from '../features/home/home-dict.js';
+import { accountZh } from '../features/account/account-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -57,6 +58,7 @@ export const zh = {
   ...careZh,
   ...homeZh,
   ...forecastZh,
+  ...accountZh,
 };
 
 export type Dict = typeof zh;

@@ -1,9 +1,10 @@
 // The frame around every screen: side menu on desktops, a drawer on phones
 // (and the bottom navigation of the retailer's and the grid worker's phones),
-// user name with role, language switch and logout.
+// user name with role (a menu: change password, log out), language switch and
+// logout. While an initial password must be changed, only the header shows.
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Tooltip } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -39,6 +40,8 @@ import {
   HeartOutlined,
   AlertOutlined,
   HomeOutlined,
+  KeyOutlined,
+  DownOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -109,7 +112,9 @@ export function AppShell() {
   const phone = !screens.md;
   const [drawer, setDrawer] = useState(false);
   if (!me) return null;
-  const tabs = phone ? bottomTabsOf(me.user.role, me.menu) : [];
+  // An initial password is changed first (decision 0860): no menus until it is.
+  const forced = me.user.mustChangePassword;
+  const tabs = phone && !forced ? bottomTabsOf(me.user.role, me.menu) : [];
 
   const selected = me.menu.find((k) => location.pathname === `/${k}` || location.pathname.startsWith(`/${k}/`));
   const menu = (
@@ -128,10 +133,20 @@ export function AppShell() {
     await logout();
     navigate('/login', { replace: true });
   };
+  const userMenu = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t.account.changePassword },
+      { key: 'logout', icon: <LogoutOutlined />, label: t.shell.logout },
+    ],
+    onClick: ({ key }: { key: string }) => {
+      if (key === 'logout') void onLogout();
+      else if (location.pathname !== '/password') navigate(`/password?next=${encodeURIComponent(location.pathname + location.search)}`);
+    },
+  };
 
   return (
     <Layout style={{ minHeight: '100%' }} className={tabs.length ? 'zy-has-bottom-nav' : undefined}>
-      {desktop && (
+      {desktop && !forced && (
         <Layout.Sider width={lang === 'en' ? SIDER_EN : SIDER_ZH} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <div className="zy-sider-brand">
             <BrandMark />
@@ -142,14 +157,18 @@ export function AppShell() {
       )}
       <Layout>
         <Layout.Header className="zy-header">
-          {!desktop && <Button type="text" icon={<MenuOutlined />} aria-label={t.shell.openMenu} onClick={() => setDrawer(true)} />}
+          {!desktop && !forced && <Button type="text" icon={<MenuOutlined />} aria-label={t.shell.openMenu} onClick={() => setDrawer(true)} />}
           <span className="zy-header-title">{desktop ? t.app.subtitle : t.app.name}</span>
           <span className="zy-header-spacer" />
           <NoticeBell />
-          <div className="zy-user" data-testid="current-user">
-            <span>{me.user.displayName}</span>
-            <small>{labelOf('role', me.user.role, lang)}</small>
-          </div>
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <div className="zy-user" data-testid="current-user" role="button" tabIndex={0} aria-label={`${t.account.userMenu} ${me.user.displayName}`}>
+              <span>
+                {me.user.displayName} <DownOutlined className="zy-user-caret" />
+              </span>
+              <small>{labelOf('role', me.user.role, lang)}</small>
+            </div>
+          </Dropdown>
           <Tooltip title={t.app.switchLang}>
             <Button
               type="text"
@@ -176,7 +195,7 @@ export function AppShell() {
       {tabs.length > 0 && (
         <BottomNav tabs={tabs} pathname={location.pathname} onGo={(k) => navigate(`/${k}`)} onMore={() => setDrawer(true)} />
       )}
-      {!desktop && (
+      {!desktop && !forced && (
         <Drawer
           open={drawer}
           onClose={() => setDrawer(false)}

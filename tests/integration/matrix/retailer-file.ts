@@ -19,6 +19,17 @@ export const retailerFile: MatrixModule = {
   calls: (ctx) => [
     //                                                                                        admin mgr  head worker agent retailer
     { name: 'me', method: 'GET', route: '/api/me', url: () => '/api/me', expected: [200, 200, 200, 200, 200, 200], regionalHome: 200 },
+    {
+      // Everyone changes their own password; a weak new one is refused (422) before the current one is checked, so the
+      // matrix neither changes a demo password nor spends a login attempt (the change itself: change-password.test.ts).
+      name: 'change own password to a weak one',
+      method: 'POST',
+      route: '/api/auth/password',
+      url: () => '/api/auth/password',
+      body: async () => ({ currentPassword: 'not-checked', newPassword: '12345678' }),
+      expected: [422, 422, 422, 422, 422, 422],
+      regionalHome: 422,
+    },
     { name: 'org', method: 'GET', route: '/api/org', url: () => '/api/org', expected: [200, 200, 200, 200, 200, 200] },
     { name: 'stations', method: 'GET', route: '/api/stations', url: () => '/api/stations', expected: [200, 200, 200, 200, 200, 403] },
     { name: 'grids', method: 'GET', route: '/api/grids', url: () => '/api/grids', expected: [200, 200, 200, 200, 200, 403] },
