@@ -6,7 +6,9 @@
 // migrations and all server-side sources (the seed reaches into domain, db,
 // jobs and auth), this file, the lockfile, the engine and the seed options. Any change
 // gives a new name, so a stale template is never used; templates unused for a
-// day are swept. Concurrent runs are safe: a template is built under a
+// day are swept. Concurrent runs are safe: one process builds a template (a
+// lock file for PGlite, an advisory lock on the server) while the others wait
+// for it, and it is built under a
 // private name and renamed into place, and nobody stays connected to it.
 //
 // PGlite: a `dumpDataDir` tarball in the temp folder, loaded per file.
@@ -73,6 +75,44 @@ async function seed(database: Database, demo: DemoSize) {
 
 const dumpPath = (name: string) => path.join(dumpDir, `${name}.tar`);
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+};
+
+/**
+ * Runs `build` unless another process of this machine is building the same
+ * file: then waits for it. `npm test` starts both integration parts of an
+ * engine side by side, and each built the PGlite template (~45 s of CPU) when
+ * neither found it. The lock is a file holding the builder's pid, taken over
+ * when that process is gone.
+ */
+async function buildOnce(file: string, build: () => Promise<void>): Promise<void> {
+  fs.mkdirSync(dumpDir, { recursive: true });
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (fs.existsSync(file)) return;
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      const owner = Number(fs.readFileSync(lock, 'utf8') || 0);
+      if (owner && !alive(owner)) fs.rmSync(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (!fs.existsSync(file)) await build();
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+    return;
+  }
+}
+
 /** The template's tarball, built if missing. */
 export async function pgliteTemplate(demo?: DemoSize): Promise<string> {
   const file = dumpPath(templateName('pglite', demo));
@@ -81,7 +121,13 @@ export async function pgliteTemplate(demo?: DemoSize): Promise<string> {
     fs.utimesSync(file, now, now); // used: keeps it from the sweep
     return file;
   }
-  const database = demo ? await openPglite(await pgliteTemplate()) : await openDatabase({});
+  const base = demo ? await pgliteTemplate() : undefined;
+  await buildOnce(file, () => buildPgliteTemplate(file, base, demo));
+  return file;
+}
+
+async function buildPgliteTemplate(file: string, base: string | undefined, demo?: DemoSize): Promise<void> {
+  const database = base ? await openPglite(base) : await openDatabase({});
   try {
     if (demo) await seed(database, demo);
     const client = (database.db as unknown as { $client: PGlite }).$client;
@@ -97,7 +143,6 @@ export async function pgliteTemplate(demo?: DemoSize): Promise<string> {
   } finally {
     await database.close();
   }
-  return file;
 }
 
 // Node 20's Blob.arrayBuffer() pulls 54 MB through a stream (≈1 s of CPU per
@@ -114,8 +159,15 @@ class BytesBlob extends Blob {
   }
 }
 
+// The tarball's bytes, read once per process: the database projects run their files in one process (isolate:
+// false), and reading 60 MB again for every file cost ~0.3 s of CPU each time. PGlite copies them into its own
+// memory, so one buffer serves every file.
+const tarballs = new Map<string, Uint8Array>();
+
 export function openPglite(tarball: string): Promise<Database> {
-  return openDatabase({ loadDataDir: new BytesBlob(fs.readFileSync(tarball)) });
+  let bytes = tarballs.get(tarball);
+  if (!bytes) tarballs.set(tarball, (bytes = fs.readFileSync(tarball)));
+  return openDatabase({ loadDataDir: new BytesBlob(bytes) });
 }
 
 // ---- PostgreSQL server ------------------------------------------------------
@@ -169,6 +221,20 @@ export async function postgresTemplate(demo?: DemoSize): Promise<string> {
   });
   if (exists) return name;
   const base = demo ? await postgresTemplate() : undefined;
+  // One builder per template on this server: the others wait for its lock and then find the template (see buildOnce).
+  const lock = new pg.Client({ connectionString: serverUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const built = (await lock.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!built) await buildPostgresTemplate(name, base, demo);
+  } finally {
+    await lock.end(); // ends the session, and with it the lock
+  }
+  return name;
+}
+
+async function buildPostgresTemplate(name: string, base: string | undefined, demo?: DemoSize): Promise<void> {
   const tmp = `${name}_b${crypto.randomBytes(4).toString('hex')}`;
   await withAdmin(async (c) => {
     if (base) await cloneDatabase(c, base, tmp);
@@ -193,7 +259,6 @@ export async function postgresTemplate(demo?: DemoSize): Promise<string> {
     // No one may connect to a template: a connection would block every copy.
     await c.query(`alter database ${name} with is_template true allow_connections false`);
   });
-  return name;
 }
 
 // ---- sweeping ---------------------------------------------------------------
