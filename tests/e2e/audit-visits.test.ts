@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DayRoute } from '../../src/shared/visits.js';
 import { labelOf } from '../../src/shared/codes.js';
-import { DESKTOP, PHONE, SHOTS, launchChromium } from './browser.js';
+import { DESKTOP, launchChromium, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 
@@ -69,7 +69,7 @@ describe('a visit from the field to the shop file and the audit log', () => {
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await page.getByTestId(`stop-${first.id}`).innerText()).toContain(`${route.stops[0].seq}✓`);
-    await page.screenshot({ path: `${SHOTS}/audit-visits-1-field.png` });
+    await shot(page, { path: `${SHOTS}/audit-visits-1-field.png` });
 
     await page.goto(`${web.baseUrl}/retailers/${first.id}`);
     const visits = page.getByTestId('section-visits');
@@ -77,7 +77,7 @@ describe('a visit from the field to the shop file and the audit log', () => {
     expect(await visits.innerText()).toContain('2026-11-24');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await visits.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/audit-visits-2-card.png` });
+    await shot(page, { path: `${SHOTS}/audit-visits-2-card.png` });
   });
 
   it('the administrator finds the visit and the plan publication by filtering the audit log, in one date format', async () => {
@@ -101,7 +101,7 @@ describe('a visit from the field to the shop file and the audit log', () => {
     const text = await table.innerText();
     expect(text).toContain('2026-11-24 10:'); // China time, whatever the browser's zone
     expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
-    await page.screenshot({ path: `${SHOTS}/audit-visits-3-audit.png` });
+    await shot(page, { path: `${SHOTS}/audit-visits-3-audit.png` });
 
     await page.goto(`${web.baseUrl}/audit?action=publish&entity=supply_plan`);
     await expect.poll(() => table.innerText(), { timeout: 20_000 }).toContain('货源计划 · 2026-11-23 ~ 2026-11-29');

@@ -52,3 +52,52 @@ export async function openLoggedIn(
   await page.waitForURL(new RegExp(path));
   return page;
 }
+
+/**
+ * Goes to `path` inside the running app, as a click on a link would (the router's history, no reload), and waits
+ * until no request has been in flight for half a second — the route's code and data loaded and drawn. A full
+ * `page.goto` parses and runs the whole bundle again: about 2 s of Chromium's CPU each time on the 2-core test
+ * machine, where a journey that only moves between screens paid it for every screen.
+ */
+export async function goInApp(page: Page, path: string): Promise<void> {
+  const inFlight = new Set<unknown>();
+  let quietSince = Date.now();
+  const start = (r: unknown) => inFlight.add(r);
+  const end = (r: unknown) => {
+    inFlight.delete(r);
+    if (inFlight.size === 0) quietSince = Date.now();
+  };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    await page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    quietSince = Date.now();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+    const deadline = Date.now() + 30_000;
+    while (inFlight.size > 0 || Date.now() - quietSince < 500) {
+      if (Date.now() > deadline) throw new Error(`goInApp(${path}): requests still in flight after 30 s`);
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
+}
+
+/**
+ * Saves a screenshot for a person to look at — when they ask for them with `E2E_SHOTS=1` (or `=all`), as one does
+ * when building or checking a screen. `npm test` asserts on the page itself and nobody looks at its pictures: the
+ * 128 screenshots (most of them full pages at twice the pixels on phones) were ~8 % of the journeys' CPU.
+ */
+export async function shot<T extends { screenshot(options?: { path?: string }): Promise<unknown> }>(
+  target: T,
+  options: NonNullable<Parameters<T['screenshot']>[0]> & { path: string },
+): Promise<void> {
+  if (!process.env.E2E_SHOTS || process.env.E2E_SHOTS === '0') return;
+  await target.screenshot(options);
+}

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { query } from '../../src/db/client.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 
@@ -71,7 +71,7 @@ describe('a disaster on the map', () => {
     await expect.poll(() => page.getByTestId('disaster-preview').isVisible(), WAIT).toBe(true);
     expect(await page.getByTestId('disaster-preview').innerText()).toContain(anchor.shopName);
     expect(await page.getByTestId('disaster-preview-count').innerText()).toMatch(/受灾零售户 \d+ 户/);
-    await page.screenshot({ path: `${SHOTS}/care-disaster-draw.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/care-disaster-draw.png`, fullPage: true });
     await page.getByTestId('disaster-create').click();
     await page.waitForURL(/\/care-disasters\/\d+$/);
     disasterId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -91,21 +91,21 @@ describe('a disaster on the map', () => {
     await expect.poll(() => card.innerText(), WAIT).toContain(zh.care.reached);
     await expect.poll(async () => (await phone.locator('.ant-tag').filter({ hasText: zh.care.reached }).count()) > 0, WAIT).toBe(true);
     await card.scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: `${SHOTS}/care-checklist-phone.png` });
+    await shot(phone, { path: `${SHOTS}/care-checklist-phone.png` });
     const detail = await web.get<{ shops: { retailerId: number; reached: boolean; safe: boolean; damaged: boolean; lossesYuan: number }[] }>(await web.login('grid_worker'), `/api/care/disasters/${disasterId}`);
     expect(detail.shops.find((s) => s.retailerId === anchor.id)).toMatchObject({ reached: true, safe: true, damaged: true, lossesYuan: 2800 });
     // The worker's own care tasks: the contact is done.
     await phone.goto(`${web.baseUrl}/care`);
     await expect.poll(() => phone.locator('body').innerText(), WAIT).toContain(zh.care.tabTasks);
     await expect.poll(() => phone.locator('.ant-spin-spinning').count(), WAIT).toBe(0);
-    await phone.screenshot({ path: `${SHOTS}/care-tasks-phone.png` });
+    await shot(phone, { path: `${SHOTS}/care-tasks-phone.png` });
     // The register (audited on the server) and the activities tab.
     await phone.getByRole('tab', { name: zh.care.tabRegister }).click();
     await expect.poll(() => phone.locator('body').innerText(), WAIT).toContain(zh.care.registerHint);
-    await phone.screenshot({ path: `${SHOTS}/care-register-phone.png` });
+    await shot(phone, { path: `${SHOTS}/care-register-phone.png` });
     await phone.getByRole('tab', { name: zh.care.tabActivities }).click();
     await expect.poll(() => phone.getByTestId('care-activity').count(), WAIT).toBeGreaterThan(0);
-    await phone.screenshot({ path: `${SHOTS}/care-activities-phone.png` });
+    await shot(phone, { path: `${SHOTS}/care-activities-phone.png` });
     // The form's photo is taken with its button: the browser's own "choose file" box is not shown beside it.
     await phone.getByRole('button', { name: zh.care.addActivity }).click();
     await expect.poll(() => phone.getByRole('button', { name: zh.care.photoPick }).isVisible(), WAIT).toBe(true);
@@ -118,7 +118,7 @@ describe('a disaster on the map', () => {
     expect(Number(await page.getByTestId('recovery-chart').getAttribute('data-weeks'))).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.getByTestId('recovery-echart').locator('canvas').count(), WAIT).toBeGreaterThan(0);
     await page.getByTestId('recovery-card').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/care-recovery.png` });
+    await shot(page, { path: `${SHOTS}/care-recovery.png` });
     expect(pageErrors).toEqual([]);
   });
 });

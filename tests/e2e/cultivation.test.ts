@@ -12,7 +12,7 @@ import type { LaunchDashboard, LaunchSummary } from '../../src/shared/cultivatio
 import type { DayRoute } from '../../src/shared/visits.js';
 import { labelOf } from '../../src/shared/codes.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, SHOTS } from './browser.js';
+import { launchChromium, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 
@@ -75,7 +75,7 @@ describe('the launch dashboard', () => {
       return el.getAttribute('_echarts_instance_');
     });
     expect(legend).toBeTruthy();
-    await page.screenshot({ path: `${SHOTS}/cultivation-1-dashboard.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/cultivation-1-dashboard.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await ctx.close();
   });
@@ -136,7 +136,7 @@ describe('a grid worker on a phone', () => {
     const box = await check.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     await check.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/cultivation-2-visit-form.png` });
+    await shot(page, { path: `${SHOTS}/cultivation-2-visit-form.png` });
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${shop.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     const rows = await query<{ onShelf: boolean; taste: number; pack: number; price: string; rebuy: string; samples: number }>(web.database.db,
@@ -155,7 +155,7 @@ describe('a grid worker on a phone', () => {
     await login(desk, `/launches/${asked.id}`, 'manager', 'manager123');
     await desk.getByTestId('launch-listing-chart').locator('canvas').waitFor();
     await expect.poll(() => desk.getByTestId('launch-feedback').innerText(), { timeout: 20_000 }).toMatch(new RegExp(`核查次数\\s*${checksBefore + 1}\\b`));
-    await desk.screenshot({ path: `${SHOTS}/cultivation-3-dashboard-phone.png`, fullPage: true });
+    await shot(desk, { path: `${SHOTS}/cultivation-3-dashboard-phone.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await ctx.close();
   });

@@ -19,7 +19,7 @@ import type { JobRunner } from '../../src/jobs/runner.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { WEB_DIR } from './web-app.js';
 
 let database: TestDatabase;
@@ -79,7 +79,7 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.locator('#desk-shop').press('Enter');
     await page.getByTestId('desk-shop-option').first().waitFor();
     await page.locator('#desk-text').fill('这周紧俏烟一条都没分到，想知道为什么');
-    await page.screenshot({ path: `${SHOTS}/desk-1-intake.png` });
+    await shot(page, { path: `${SHOTS}/desk-1-intake.png` });
     await page.locator('#desk-text').press('Control+Enter');
     // The shop may have cases of its own already: wait for this one.
     const logged = async () =>
@@ -87,7 +87,7 @@ describe('the service desk, from the call to the reopened case', () => {
     await expect.poll(async () => (await logged())?.id ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     caseId = (await logged())!.id;
     await page.getByTestId(`case-row-${caseId}`).waitFor();
-    await page.screenshot({ path: `${SHOTS}/desk-2-logged.png` });
+    await shot(page, { path: `${SHOTS}/desk-2-logged.png` });
     await page.context().close();
   });
 
@@ -98,7 +98,7 @@ describe('the service desk, from the call to the reopened case', () => {
     expect(await page.getByTestId('case-detail').getByTestId('due-breached').count()).toBe(0);
     await expect.poll(() => page.getByTestId('allocation-reason').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('allocation-reason').first().innerText()).toMatch(/[\u4e00-\u9fff]/);
-    await page.screenshot({ path: `${SHOTS}/desk-3-head-case.png` });
+    await shot(page, { path: `${SHOTS}/desk-3-head-case.png` });
     await page.context().close();
   });
 
@@ -116,7 +116,7 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.getByTestId(`case-row-${caseId}`).click();
     await page.getByTestId('event-escalation').waitFor();
     await page.getByTestId('event-escalation').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/desk-4-breached.png` });
+    await shot(page, { path: `${SHOTS}/desk-4-breached.png` });
 
     // The handler replies and closes.
     await page.locator('#case-text').fill('您本周档位的紧俏烟配额已用完，下周将按档位优先安排。');
@@ -133,11 +133,11 @@ describe('the service desk, from the call to the reopened case', () => {
     const card = page.getByTestId(`my-case-${caseId}`);
     await card.waitFor();
     expect(await card.getByTestId('my-reply').first().innerText()).toContain('下周将按档位优先安排');
-    await page.screenshot({ path: `${SHOTS}/desk-5-phone-reply.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-5-phone-reply.png`, fullPage: true });
     await card.getByTestId('my-survey').getByRole('button', { name: '不满意' }).click();
     await expect.poll(async () => (await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case.status, { timeout: 15_000 }).toBe('open');
     await expect.poll(() => card.getByTestId('my-survey').count(), { timeout: 15_000 }).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/desk-6-phone-reopened.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-6-phone-reopened.png`, fullPage: true });
     const d = await call('station_head', 'GET', `/api/desk/cases/${caseId}`);
     expect(d.case.reopenCount).toBe(1);
     expect(d.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['breach', 'escalation', 'reply', 'close', 'survey', 'reopen']));
@@ -163,21 +163,21 @@ describe('the service desk, from the call to the reopened case', () => {
     });
     await page.getByTestId('add-photo').locator('input').setInputFiles({ name: 'box.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
     await page.getByTestId('picked-photo').waitFor();
-    await page.screenshot({ path: `${SHOTS}/desk-8-phone-photo-form.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-8-phone-photo-form.png`, fullPage: true });
     await page.getByTestId('my-case-submit').click();
     await expect.poll(async () => (await call('retailer', 'GET', '/api/my/cases')).items.find((c: { text: string }) => c.text.startsWith('今天到货'))?.photos, { timeout: 15_000 }).toEqual([1]);
     const id = (await call('retailer', 'GET', '/api/my/cases')).items.find((c: { text: string }) => c.text.startsWith('今天到货')).id;
     const shown = page.getByTestId(`my-case-${id}`).getByTestId('case-photos').locator('img');
     await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByTestId(`my-case-${id}`).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/desk-9-phone-photo-case.png` });
+    await shot(page, { path: `${SHOTS}/desk-9-phone-photo-case.png` });
     await page.context().close();
     // The handler sees it beside the text in the case drawer.
     const desk = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
     await desk.goto(`${base}/desk?case=${id}`);
     const inDrawer = desk.getByTestId('case-detail').getByTestId('case-photos').locator('img');
     await expect.poll(() => inDrawer.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
-    await desk.screenshot({ path: `${SHOTS}/desk-9b-case-photo.png` });
+    await shot(desk, { path: `${SHOTS}/desk-9b-case-photo.png` });
     await desk.context().close();
   });
 
@@ -192,12 +192,12 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-errors').waitFor();
     expect(await page.getByTestId('policy-errors').innerText()).toContain('第 1 行：时限应为大于 0 的分钟数');
-    await page.screenshot({ path: `${SHOTS}/desk-10-policy-refused.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-10-policy-refused.png`, fullPage: true });
     await first.fill('1');
     await page.getByTestId('policy-save').click();
     await expect.poll(async () => (await call('county_manager', 'GET', '/api/desk/policy')).version, { timeout: 15_000 }).toBe(before + 1);
     await page.getByTestId('policy-errors').waitFor({ state: 'detached' });
-    await page.screenshot({ path: `${SHOTS}/desk-11-policy-saved.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-11-policy-saved.png`, fullPage: true });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
@@ -209,7 +209,7 @@ describe('the service desk, from the call to the reopened case', () => {
     const ledger = page.getByTestId('reward-ledger');
     await ledger.getByTestId(`reward-approve-${proposed.id}`).waitFor();
     await ledger.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/desk-7-rewards.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/desk-7-rewards.png`, fullPage: true });
     await ledger.getByTestId(`reward-approve-${proposed.id}`).click();
     await ledger.getByTestId(`reward-given-${proposed.id}`).waitFor();
     expect((await rewards()).find((w) => w.id === proposed.id)!.status).toBe('approved');

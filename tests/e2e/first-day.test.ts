@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { query } from '../../src/db/client.js';
@@ -83,7 +83,7 @@ describe('first day: the agent takes a phone order', () => {
     await expect.poll(() => page.getByTestId('order-lines').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId(`line-amount-${typed.productId}`).innerText()).toBe(money(typed.price * typedQty));
     const shownTotal = await page.getByTestId('order-total').innerText();
-    await page.screenshot({ path: `${SHOTS}/first-day-agent-lines.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/first-day-agent-lines.png`, fullPage: true });
 
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('order-result').innerText(), { timeout: 15_000 }).toContain('#');
@@ -152,7 +152,7 @@ describe('first day: a retailer orders on a phone', () => {
     expect(total).toMatch(/合计 \d+ 条 ¥[\d,]+\.\d\d/);
     expect(await page.getByTestId(`money-${plain.productId}`).innerText()).toContain(`${zh.ordering.unitPrice} ${money(plain.price)}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/first-day-retailer-lines.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/first-day-retailer-lines.png`, fullPage: true });
 
     // Submitting asks first, with the lines and the same totals.
     await page.getByTestId('my-order-submit').click();
@@ -161,7 +161,7 @@ describe('first day: a retailer orders on a phone', () => {
     const amount = total.match(/¥[\d,]+\.\d\d/)![0];
     const cartons = Number(total.match(/合计 (\d+) 条/)![1]);
     expect(await page.getByTestId('order-confirm-totals').innerText()).toBe(zh.ordering.confirmTotals(cartons, amount));
-    await page.screenshot({ path: `${SHOTS}/first-day-retailer-confirm.png` });
+    await shot(page, { path: `${SHOTS}/first-day-retailer-confirm.png` });
     expect(await query(web.database.db, sql`select id from orders where retailer_id = ${mine.retailer.id} and order_date = ${day.orderDate}`)).toEqual([]);
     await page.getByTestId('order-confirm-ok').click();
     await expect.poll(() => page.locator('.ant-message').innerText(), { timeout: 15_000 }).toContain(zh.ordering.submitted);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { launchChromium, openLoggedIn, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { query } from '../../src/db/client.js';
@@ -55,7 +55,7 @@ describe('forecast overrides', () => {
     expect(versions).toContain('春节前备货');
     // The emergency-supply list is on the same screen (rows or its empty text).
     expect(await page.getByTestId('stockout-risks').innerText()).toMatch(/可能断货（应急补货参考）[\s\S]*(缺口|没有预测超过限量)/);
-    await page.screenshot({ path: `${SHOTS}/forecast-withdraw.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/forecast-withdraw.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
@@ -78,7 +78,7 @@ describe('forecast overrides', () => {
     const after = Number((await page.getByTestId(`in-force-${week}`).innerText()).split(/\s/)[0]);
     expect(after).toBeGreaterThan(before + 30);
     expect(await page.getByTestId('shop-overrides').innerText()).toContain('周六办婚宴');
-    await page.screenshot({ path: `${SHOTS}/forecast-shop-override.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/forecast-shop-override.png`, fullPage: true });
     await page.getByTestId(`shop-withdraw-${id}`).click();
     await page.getByTestId('shop-override-reason').fill('婚宴改期');
     await page.getByTestId('shop-override-save').click();

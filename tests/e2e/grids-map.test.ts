@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { GridFeature, MapPoints } from '../../src/shared/grids.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const SHOTS = 'test-results/e2e';
@@ -146,9 +146,9 @@ describe('station head on the grid map', () => {
     await pixelOf(anchor.lat, anchor.lng, 13);
     await expect.poll(() => page.locator('.zy-grid-label').count(), WAIT).toBeGreaterThan(0);
     expect(await page.locator('.zy-grid-label').allInnerTexts()).toContainEqual(expect.stringContaining(to.name));
-    await page.screenshot({ path: `${SHOTS}/grids-map.png` });
+    await shot(page, { path: `${SHOTS}/grids-map.png` });
     await pixelOf(anchor.lat, anchor.lng, 10);
-    await page.screenshot({ path: `${SHOTS}/grids-map-station.png` });
+    await shot(page, { path: `${SHOTS}/grids-map-station.png` });
   });
 
   it('places labels without overlap, more of them zoomed in', async () => {
@@ -184,11 +184,11 @@ describe('station head on the grid map', () => {
     // The row's title (its middle holds the redraw buttons).
     await page.getByTestId('overlap-row').locator('.ant-list-item-meta-title').click();
     await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/grids-overlaps.png` });
+    await shot(page, { path: `${SHOTS}/grids-overlaps.png` });
     // The same at a phone's width (a grid worker in the field): the map and the list above each other.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.locator('.zy-overlap-label').count(), WAIT).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/grids-overlaps-phone.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/grids-overlaps-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 960 });
     for (const g of [from, to]) await web.call(headCookie, 'PUT', `/api/grids/${g.id}/area`, { ring: null });
   });
@@ -199,14 +199,14 @@ describe('station head on the grid map', () => {
     await page.getByTestId('proposal-job').waitFor({ timeout: 20_000 });
     await page.getByTestId('proposal-moves').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('proposal-job').count(), WAIT).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/grids-proposal.png` });
+    await shot(page, { path: `${SHOTS}/grids-proposal.png` });
   });
 
   it('shows blank villages on the map and in a list (screenshot)', async () => {
     await page.getByRole('tab', { name: zh.layout.tab }).click();
     await expect.poll(() => page.getByTestId('blank-village').count(), WAIT).toBeGreaterThan(0);
     await page.getByTestId('blank-village').first().click();
-    await page.screenshot({ path: `${SHOTS}/grids-layout.png` });
+    await shot(page, { path: `${SHOTS}/grids-layout.png` });
   });
 
   it('classifies service modes and proposes delivery points for remote retailers (screenshot)', async () => {
@@ -218,7 +218,7 @@ describe('station head on the grid map', () => {
     await page.getByTestId('delivery-propose').click();
     await expect.poll(() => page.getByTestId('delivery-point').count(), WAIT).toBeGreaterThan(0);
     await pixelOf(27.75, 113.5, 10);
-    await page.screenshot({ path: `${SHOTS}/grids-delivery.png` });
+    await shot(page, { path: `${SHOTS}/grids-delivery.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { buildApp } from '../../src/server/app.js';
 import { seedDemoCounty } from '../../src/app/demo/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { WEB_DIR } from './web-app.js';
 import type { Home } from '../../src/shared/home.js';
 
@@ -74,11 +74,11 @@ describe('the today home on the demo day', () => {
     ]);
     // The lunar birthday is marked as such.
     await expect.poll(() => page.getByTestId('home-item-retailers.birthdays').innerText()).toContain('农历');
-    await page.screenshot({ path: `${SHOTS}/home-worker-phone.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-worker-phone.png`, fullPage: true });
     // English switch: the same home, in English.
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('home-item-desk.cases_due').innerText()).toContain('Cases due');
-    await page.screenshot({ path: `${SHOTS}/home-worker-phone-en.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-worker-phone-en.png`, fullPage: true });
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('home-item-desk.cases_due').innerText()).toContain('待办工单');
     // The case due opens in the desk, in the drawer, among the worker's own cases.
@@ -87,12 +87,12 @@ describe('the today home on the demo day', () => {
     await page.waitForURL(/\/desk\?mine=true&case=\d+/);
     await expect.poll(() => page.locator('.ant-drawer-title').innerText()).toContain(shop);
     await page.getByTestId('case-detail').waitFor();
-    await page.screenshot({ path: `${SHOTS}/home-worker-to-case.png` });
+    await shot(page, { path: `${SHOTS}/home-worker-to-case.png` });
   });
 
   it("call-centre agent: the call list, 回访 due and cases logged; a shop on the call list opens in phone orders", async () => {
     const page = await openHome('call_agent', DESKTOP, ['ordering.call_list', 'desk.surveys_due', 'desk.logged_open']);
-    await page.screenshot({ path: `${SHOTS}/home-agent.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-agent.png`, fullPage: true });
     const shop = (await homeOf('call_agent')).items.find((i) => i.key === 'ordering.call_list')!.rows[0].label;
     await page.getByTestId('home-item-ordering.call_list').locator('.zy-home-row').first().click();
     await page.waitForURL(/\/take-orders\?retailerId=\d+/);
@@ -102,7 +102,7 @@ describe('the today home on the demo day', () => {
   it("station head: breaches, missed visits and each worker's progress today; breaches open the desk filtered to them", async () => {
     const page = await openHome('station_head', DESKTOP, ['desk.breaches', 'visit.missed', 'visit.workers_today']);
     await expect.poll(() => page.getByTestId('home-item-visit.workers_today').locator('.zy-home-row').count()).toBeGreaterThan(1);
-    await page.screenshot({ path: `${SHOTS}/home-station-head.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-station-head.png`, fullPage: true });
     const breaches = (await homeOf('station_head')).items.find((i) => i.key === 'desk.breaches')!.count;
     await page.getByTestId('home-open-desk.breaches').click();
     await page.waitForURL(/\/desk\?due=breached/);
@@ -124,7 +124,7 @@ describe('the today home on the demo day', () => {
     await expect.poll(() => page.getByTestId('home-item-figures.measures').innerText()).toContain('忠诚度');
     await expect.poll(() => page.getByTestId('home-item-supply.plan_status').innerText()).toContain('已发布');
     await expect.poll(() => page.getByTestId('home-item-rating.run_status').innerText()).toMatch(/已发布|待发布/);
-    await page.screenshot({ path: `${SHOTS}/home-county-manager.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-county-manager.png`, fullPage: true });
     await page.getByTestId('home-open-approvals.emergency').click();
     await page.waitForURL(/\/emergency$/);
     const pending = (await homeOf('county_manager')).items.find((i) => i.key === 'approvals.emergency')!.count;
@@ -133,7 +133,7 @@ describe('the today home on the demo day', () => {
 
   it('retailer (phone): their window and limits, their cases and unread notices; the window opens the order page', async () => {
     const page = await openHome('retailer', PHONE, ['ordering.my_window', 'desk.my_cases', 'notices.unread']);
-    await page.screenshot({ path: `${SHOTS}/home-retailer-phone.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-retailer-phone.png`, fullPage: true });
     await page.getByTestId('home-open-ordering.my_window').click();
     await page.waitForURL(/\/my-order$/);
     await page.getByTestId('my-order').waitFor();
@@ -142,7 +142,7 @@ describe('the today home on the demo day', () => {
   it("admin: jobs and today's audit; the audit rows open the log filtered to today", async () => {
     const page = await openHome('admin', DESKTOP, ['audit.today']);
     await expect.poll(() => page.getByTestId('home-item-jobs.failed').isVisible()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/home-admin.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/home-admin.png`, fullPage: true });
     await page.getByTestId('home-open-audit.today').click();
     await page.waitForURL(/\/audit\?from=2026-11-24&to=2026-11-24/);
     await expect.poll(() => page.getByTestId('audit-from').inputValue()).toBe('2026-11-24');

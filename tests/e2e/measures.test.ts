@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 let web: WebApp;
@@ -36,7 +36,7 @@ describe('score sheets and the four measures', () => {
     expect(await sheet.innerText()).toContain('2026-10');
     const item = page.getByTestId('score-item-visits_done');
     expect(await item.innerText()).toContain('计划拜访完成率');
-    await page.screenshot({ path: `${SHOTS}/measures-score-sheet-phone.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/measures-score-sheet-phone.png`, fullPage: true });
     await item.click();
     const drill = page.getByTestId('drill');
     await drill.waitFor();
@@ -47,7 +47,7 @@ describe('score sheets and the four measures', () => {
     // The records are the planned visits of the worker's shops: missed ones first.
     expect(await drill.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(text).toMatch(/计划 10-\d\d/);
-    await page.screenshot({ path: `${SHOTS}/measures-drill-phone.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/measures-drill-phone.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('score sheets and the four measures', () => {
     const page = await open(['manager', 'manager123'], '/measures');
     await page.getByTestId('dist-loyalty').waitFor();
     await page.getByTestId('movers').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/measures-county.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/measures-county.png`, fullPage: true });
     await page.getByTestId('weights-edit').click();
     await page.getByTestId('weight-loyalty-clean').fill('50');
     await page.getByTestId('weights-save').click();
@@ -68,7 +68,7 @@ describe('score sheets and the four measures', () => {
     expect(await card.getByTestId('measure-satisfaction-missing').innerText()).toBe('未调查');
     await card.getByTestId('measures-why').locator('li').first().waitFor();
     await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: `${SHOTS}/measures-card.png` });
+    await shot(card, { path: `${SHOTS}/measures-card.png` });
     expect(pageErrors).toEqual([]);
   });
 
@@ -80,7 +80,7 @@ describe('score sheets and the four measures', () => {
     await page.getByTestId('scheme-cap-0').fill('5');
     await page.getByTestId('scheme-save').click();
     await expect.poll(() => page.getByTestId('scheme-errors').innerText()).toContain('第 1 项：封顶分不能低于达标分');
-    await page.screenshot({ path: `${SHOTS}/measures-scheme-refused.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/measures-scheme-refused.png`, fullPage: true });
     // Put the cap back and score forecast accuracy too.
     await page.getByTestId('scheme-cap-0').fill('25');
     await page.getByTestId('scheme-add').click();
@@ -91,7 +91,7 @@ describe('score sheets and the four measures', () => {
     await editor.getByText('当前第 2 版').waitFor();
     expect(await page.getByTestId('scheme-errors').count()).toBe(0);
     expect(await page.getByTestId('scheme-total').innerText()).toBe('满分合计 110 分');
-    await page.screenshot({ path: `${SHOTS}/measures-scheme-saved.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/measures-scheme-saved.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

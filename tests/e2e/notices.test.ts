@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 
@@ -50,7 +50,7 @@ describe('notices', () => {
     expect(await item.innerText()).toMatch(/档/);
     await expect.poll(() => page.getByTestId('notice-unread').innerText(), { timeout: 15_000 }).toBe(badge(before + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/notices-inbox-phone.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/notices-inbox-phone.png`, fullPage: true, animations: 'disabled' });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
@@ -66,7 +66,7 @@ describe('notices', () => {
     const figures = page.getByTestId('template-sms-figures');
     await expect.poll(() => figures.innerText(), { timeout: 15_000 }).toContain('计 2 条');
     expect(await figures.getAttribute('class')).toContain('warning');
-    await page.screenshot({ path: `${SHOTS}/notice-template-editor.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/notice-template-editor.png`, fullPage: true, animations: 'disabled' });
     // A placeholder without its $ is named, not sent.
     await page.getByTestId('template-body').fill('{shopName}：本周订货即将截止。');
     await expect.poll(() => page.getByTestId('template-preview-error').innerText(), { timeout: 15_000 }).toContain('占位符');
@@ -77,7 +77,7 @@ describe('notices', () => {
     await page.getByTestId('template-history').click();
     await expect.poll(() => page.getByTestId('template-version-1').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('template-version-2').innerText()).toContain('请尽快下单');
-    await page.screenshot({ path: `${SHOTS}/notice-template-versions.png`, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/notice-template-versions.png`, animations: 'disabled' });
 
     // The report: plant what a gateway would have answered for the window notices, and a few opt-outs.
     const db = web.database.db;
@@ -90,10 +90,10 @@ describe('notices', () => {
     expect(await page.getByTestId('report-sms-off').innerText()).toContain('3');
     await expect.poll(() => page.getByTestId('report-chart').locator('canvas').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('report-table').innerText()).toContain('订货时间调整');
-    await page.screenshot({ path: `${SHOTS}/notice-report.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/notice-report.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('notice-report').innerText(), { timeout: 15_000 }).toContain('Estimated SMS cost');
-    await page.screenshot({ path: `${SHOTS}/notice-report-en.png`, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/notice-report-en.png`, animations: 'disabled' });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 import { csvFile, fileTable, makeRetailerRows } from '../support/retailer-factory.js';
@@ -97,7 +97,7 @@ describe('a new licensee from licence to first order', () => {
       await worker.locator('#proposedClass').fill('CZ1');
       await worker.locator('#proposedTier').fill('6');
       await worker.locator('#reason').fill('社区新店，面积约 30 平方米，周边同类店 5–7 档');
-      await worker.screenshot({ path: `${SHOTS}/onboarding-1-client-manager-phone.png` });
+      await shot(worker, { path: `${SHOTS}/onboarding-1-client-manager-phone.png` });
     });
     await worker.context().close();
 
@@ -107,7 +107,7 @@ describe('a new licensee from licence to first order', () => {
     await card(desk).getByTestId('complete-customer_entered').click();
     await desk.getByTestId('no-retailer-file').waitFor({ timeout: 15_000 });
     expect(await desk.getByTestId('no-retailer-file').innerText()).toContain(zh.onboarding.noFile(licenceNo));
-    await desk.screenshot({ path: `${SHOTS}/onboarding-2a-no-file-yet.png` });
+    await shot(desk, { path: `${SHOTS}/onboarding-2a-no-file-yet.png` });
     await desk.locator('.ant-modal-footer .ant-btn').first().click();
     // Marketing imports the file the client manager collected, then finds it by its licence in its step (in-app navigation, no reloads).
     await desk.getByRole('menuitem', { name: zh.shell.menu.import }).click();
@@ -132,7 +132,7 @@ describe('a new licensee from licence to first order', () => {
       // A click on the title closes the list if it is still open (harmless otherwise), for the screenshot.
       await desk.locator('.ant-modal-title').filter({ hasText: zh.onboarding.steps.customer_entered }).click();
       expect(await desk.locator('#openAccount').isChecked()).toBe(true);
-      await desk.screenshot({ path: `${SHOTS}/onboarding-2-enter-customer.png` });
+      await shot(desk, { path: `${SHOTS}/onboarding-2-enter-customer.png` });
     });
     const opened = desk.locator('.ant-modal').filter({ hasText: zh.onboarding.accountTitle });
     await opened.getByTestId('account-password').waitFor();
@@ -140,7 +140,7 @@ describe('a new licensee from licence to first order', () => {
     const password = (await opened.getByTestId('account-password').textContent())!.trim();
     expect(username).toBe(licenceNo);
     expect(password).toMatch(/^[a-z2-9]{10}$/);
-    await desk.screenshot({ path: `${SHOTS}/onboarding-3-account-opened.png` });
+    await shot(desk, { path: `${SHOTS}/onboarding-3-account-opened.png` });
     await opened.locator('.ant-btn-primary').click();
     // Logistics (the county acts for it): the route and the delivery confirmation card.
     await complete(desk, 'delivery_ready', async () => {
@@ -169,7 +169,7 @@ describe('a new licensee from licence to first order', () => {
     await shop.locator('#currentPassword').fill(password);
     await shop.locator('#newPassword').fill('fenglin-66-shop');
     await shop.locator('#confirmPassword').fill('fenglin-66-shop');
-    await shop.screenshot({ path: `${SHOTS}/onboarding-4a-change-initial-password-phone.png` });
+    await shot(shop, { path: `${SHOTS}/onboarding-4a-change-initial-password-phone.png` });
     await shop.getByTestId('password-submit').click();
     await shop.waitForURL(/\/my-order$/);
     await shop.getByTestId('add-product').fill(product.name);
@@ -178,7 +178,7 @@ describe('a new licensee from licence to first order', () => {
     await shop.getByTestId('my-order-submit').click();
     await shop.getByTestId('order-confirm-ok').click();
     await expect.poll(() => shop.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain(zh.ordering.currentOrder);
-    await shop.screenshot({ path: `${SHOTS}/onboarding-4-first-order-phone.png` });
+    await shot(shop, { path: `${SHOTS}/onboarding-4-first-order-phone.png` });
     // Later changes go through the menu under the shop's name.
     await shop.getByTestId('current-user').click();
     await shop.getByRole('menuitem', { name: zh.account.changePassword }).click();
@@ -188,7 +188,7 @@ describe('a new licensee from licence to first order', () => {
     // The chain is finished, with its first order on the day.
     await desk.getByRole('tab', { name: zh.onboarding.finished }).click();
     await expect.poll(() => card(desk).innerText(), { timeout: 15_000 }).toContain(`${zh.onboarding.firstOrder} 2026-11-24`);
-    await desk.screenshot({ path: `${SHOTS}/onboarding-5-finished.png` });
+    await shot(desk, { path: `${SHOTS}/onboarding-5-finished.png` });
     const finished = (await web.get<{ items: OnboardingItem[] }>(manager, '/api/onboardings?status=finished')).items.find((o) => o.licenceNo === licenceNo)!;
     expect(finished).toMatchObject({ retailerId, firstOrderOn: '2026-11-24' });
     expect(finished.steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done']);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
@@ -66,13 +66,13 @@ describe('wrong orders and emergency supply', () => {
     await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain(wrong.name);
     const list = (await call(manager, 'GET', `/api/orders?q=${own.retailer.customerCode}`)) as OrderList;
     const line = list.items.find((o) => o.id === orderId)!.lines.find((l) => l.productId === wrong.productId)!;
-    await agent.screenshot({ path: `${SHOTS}/corrections-orders.png` });
+    await shot(agent, { path: `${SHOTS}/corrections-orders.png` });
     await agent.getByTestId(`fix-line-${line.id}`).click();
     await agent.getByTestId('replacement-select').click();
     await agent.keyboard.type(right.code);
     await agent.keyboard.press('Enter');
     await agent.getByTestId('correction-reason').fill('电访员录错品规');
-    await agent.screenshot({ path: `${SHOTS}/corrections-agent-dialog.png` });
+    await shot(agent, { path: `${SHOTS}/corrections-agent-dialog.png` });
     await agent.getByTestId('correction-submit').click();
     await expect.poll(() => lines.innerText()).toContain('审核中 1');
     await agent.context().close();
@@ -82,7 +82,7 @@ describe('wrong orders and emergency supply', () => {
     const approve = mgr.locator('[data-testid^=approve-correction-]').first();
     await approve.waitFor({ timeout: 15_000 });
     expect(await mgr.getByTestId('correction-list').innerText()).toContain('电访员录错品规');
-    await mgr.screenshot({ path: `${SHOTS}/corrections-review.png` });
+    await shot(mgr, { path: `${SHOTS}/corrections-review.png` });
     await approve.click();
     await mgr.getByTestId('decision-ok').click();
     await expect.poll(() => mgr.locator('[data-testid^=approve-correction-]').count()).toBe(0);
@@ -102,7 +102,7 @@ describe('wrong orders and emergency supply', () => {
     await expect.poll(() => mgr.getByTestId(`approve-emergency-${emergencyId}`).count()).toBe(0);
     await mgr.getByTestId('emergency-only-pending').click();
     await expect.poll(() => mgr.getByTestId('emergency-list').innerText()).toContain('批准 5 条');
-    await mgr.screenshot({ path: `${SHOTS}/corrections-emergency.png`, fullPage: true });
+    await shot(mgr, { path: `${SHOTS}/corrections-emergency.png`, fullPage: true });
     await mgr.context().close();
 
     const phone = await open('/my-order', 'retailer', 'retailer123', true);
@@ -111,7 +111,7 @@ describe('wrong orders and emergency supply', () => {
     expect(await mine.innerText()).toContain('节前调剂 5 条');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await mine.scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: `${SHOTS}/corrections-retailer-phone.png` });
+    await shot(phone, { path: `${SHOTS}/corrections-retailer-phone.png` });
     await phone.context().close();
     expect(pageErrors).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('wrong orders and emergency supply', () => {
     await phone.getByTestId(`order-toggle-${orderId}`).click();
     await expect.poll(() => phone.getByTestId(`order-lines-${orderId}`).locator('[data-testid^="fix-line-"]').count()).toBeGreaterThan(0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await phone.screenshot({ path: `${SHOTS}/orders-phone.png`, animations: 'disabled' });
+    await shot(phone, { path: `${SHOTS}/orders-phone.png`, animations: 'disabled' });
     await phone.context().close();
     expect(pageErrors).toEqual([]);
   });

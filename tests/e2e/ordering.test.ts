@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import pino from 'pino';
 import { createJobRunner } from '../../src/jobs/registry.js';
@@ -95,10 +95,10 @@ describe('order day', () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('order-lines').innerText()).toContain(plain.name);
-    await page.screenshot({ path: `${SHOTS}/ordering-agent-lines.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-agent-lines.png`, fullPage: true });
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('order-result').innerText(), { timeout: 15_000 }).toContain('#');
-    await page.screenshot({ path: `${SHOTS}/ordering-agent-submitted.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-agent-submitted.png`, fullPage: true });
 
     const after = (await call(agentCookie, 'GET', `/api/ordering/retailers/${target!.id}`)) as RetailerOrdering;
     const line = after.currentOrder!.lines.find((l) => l.productId === scarce.productId)!;
@@ -113,7 +113,7 @@ describe('order day', () => {
     // Expected demand from the forecast beside each scarce product's supply, and the share of it supply meets.
     expect(await page.locator('[data-testid^="expected-"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid^="met-"]').first().innerText()).toMatch(/\d+%/);
-    await page.screenshot({ path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -127,7 +127,7 @@ describe('order day', () => {
     await page.getByTestId('override-save').click();
     await expect.poll(() => page.getByTestId(`in-force-${week}`).innerText(), { timeout: 15_000 }).toContain('人工调整');
     expect(await page.getByTestId('forecast-versions').innerText()).toContain('春节前备货');
-    await page.screenshot({ path: `${SHOTS}/ordering-forecast-screen.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-forecast-screen.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
@@ -143,13 +143,13 @@ describe('order day', () => {
     await page.getByTestId('rerun').click();
     await expect.poll(() => page.getByTestId('allocation-progress').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('allocation-progress').innerText()).toContain('排队中');
-    await page.screenshot({ path: `${SHOTS}/ordering-allocation-queued.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-allocation-queued.png`, fullPage: true });
     const runner = createJobRunner(web.database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
     await runner.start();
     try {
       await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 30_000 }).toBe(1);
       expect(await page.getByTestId('allocation-progress').count()).toBe(0);
-      await page.screenshot({ path: `${SHOTS}/ordering-allocation-done.png`, fullPage: true });
+      await shot(page, { path: `${SHOTS}/ordering-allocation-done.png`, fullPage: true });
       expect(pageErrors).toEqual([]);
     } finally {
       await runner.stop(0);
@@ -181,8 +181,8 @@ describe('order day', () => {
     expect(await page.getByTestId(`figures-${typed.productId}`).innerText()).toMatch(new RegExp(`^${zh.ordering.demand}\\s+1\\s`));
     // Fits the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/ordering-retailer-phone.png`, fullPage: false });
-    await page.screenshot({ path: `${SHOTS}/ordering-retailer-suggested.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/ordering-retailer-phone.png`, fullPage: false });
+    await shot(page, { path: `${SHOTS}/ordering-retailer-suggested.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { query } from '../../src/db/client.js';
 import { cloneCounty } from '../../src/app/demo/clone-county.js';
@@ -50,7 +50,7 @@ describe('province roll-up and drill-down', () => {
     expect(await table.innerText()).toContain('衡阳市烟草公司');
     expect(await table.innerText()).toContain(zh.orgTree.stockoutRate);
     expect(await page.getByTestId('org-rules').innerText()).toContain('湖南省烟草公司 第 1 版');
-    await page.screenshot({ path: `${SHOTS}/org-tree-province.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-province.png`, fullPage: true, animations: 'disabled' });
     // The roll-up by city and county as a file (decision 1928).
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('rollup-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^省市汇总_湖南省烟草公司_\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -60,13 +60,13 @@ describe('province roll-up and drill-down', () => {
     await page.getByTestId(`drill-city-${zhuzhou}`).click();
     await page.waitForURL(new RegExp(`parent=${zhuzhou}`));
     await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
-    await page.screenshot({ path: `${SHOTS}/org-tree-city.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-city.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId(`drill-county-${liling}`).click();
     await page.waitForURL(/\/ordering-stats/);
     await expect.poll(() => page.getByTestId('regional-banner').innerText(), { timeout: 15_000 }).toContain('醴陵市');
     expect(await page.getByTestId('regional-banner').innerText()).toContain('只读');
     await expect.poll(() => page.getByTestId('ordering-stats').innerText(), { timeout: 15_000 }).toContain(zh.orderingStats.byGrid);
-    await page.screenshot({ path: `${SHOTS}/org-tree-county.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-county.png`, fullPage: true, animations: 'disabled' });
   });
 
   it('drills into a grid and sees no edit or move action on a shop there, only the 只读 banner', async () => {
@@ -77,14 +77,14 @@ describe('province roll-up and drill-down', () => {
     await row.waitFor({ timeout: 15_000 });
     // Read-only (1920): no import or export-free write screen in the menu, no edit on the card.
     expect(await page.locator('.ant-menu').innerText()).not.toContain(zh.shell.menu.import);
-    await page.screenshot({ path: `${SHOTS}/org-tree-grid.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-grid.png`, fullPage: true, animations: 'disabled' });
     await row.click();
     await page.waitForURL(/\/retailers\/\d+$/);
     await page.getByTestId('card-shop-name').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('regional-banner').innerText()).toContain('只读');
     expect(await page.getByTestId('edit-retailer').count()).toBe(0);
     expect(await page.getByTestId('move-retailer').count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/org-tree-read-only-card.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-read-only-card.png`, fullPage: true, animations: 'disabled' });
   });
 
   it('goes back to the roll-up from the banner', async () => {
@@ -107,7 +107,7 @@ describe('on a phone', () => {
     await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain(zh.orgTree.planned);
     expect(await page.getByTestId('rollup-table').innerText()).toContain('攸县烟草专卖局');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/org-tree-city-phone.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-city-phone.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 });
@@ -120,7 +120,7 @@ describe('county isolation', () => {
     await expect.poll(() => page.locator('.ant-pagination').innerText(), { timeout: 15_000 }).toContain(String(n));
     await page.goto(`${web.baseUrl}/retailers/${lilingShop}`);
     await expect.poll(() => page.locator('.ant-result').innerText(), { timeout: 15_000 }).toContain(zh.card.notFoundTitle);
-    await page.screenshot({ path: `${SHOTS}/org-tree-other-county.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/org-tree-other-county.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -159,17 +159,17 @@ describe('moving a shop to another county', () => {
     await pick('move-county', '第3县局');
     await expect.poll(() => page.getByTestId('move-refusals').innerText(), { timeout: 15_000 }).toContain('客户编码');
     expect(await page.getByTestId('move-confirm').isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/retailer-move-refused.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/retailer-move-refused.png`, fullPage: true, animations: 'disabled' });
     await pick('move-county', '攸县');
     await page.getByTestId('move-ready').waitFor({ timeout: 15_000 });
     await pick('move-grid', '');
     await page.getByTestId('move-reason').fill('行政区划调整：划入攸县');
-    await page.screenshot({ path: `${SHOTS}/retailer-move-preview.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/retailer-move-preview.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId('move-confirm').click();
     await page.getByTestId('move-confirm-ok').click();
     await expect.poll(() => page.getByTestId('moved-card').innerText(), { timeout: 20_000 }).toContain('攸县');
     expect(await page.getByTestId('moved-card').innerText()).toContain('行政区划调整：划入攸县');
-    await page.screenshot({ path: `${SHOTS}/retailer-move-forwarded.png`, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/retailer-move-forwarded.png`, animations: 'disabled' });
     const [{ n }] = await query<{ n: number }>(db, sql`select count(*)::int n from retailers where org_id = ${youxian} and id = ${shop.id}`);
     expect(n).toBe(1);
     await page.context().close();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { goInApp, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
 import { query } from '../../src/db/client.js';
@@ -132,9 +132,14 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
               await page.evaluate(() => localStorage.setItem('zhiyin.lang', 'en'));
               await page.reload();
             }
-          } else await page.goto(`${web.baseUrl}${path}`);
-          await page.locator(ready).first().waitFor();
-          await page.waitForLoadState('networkidle');
+            await page.locator(ready).first().waitFor();
+            await page.waitForLoadState('networkidle');
+          } else {
+            // The role's next screen as the user reaches it, inside the app: a reload per screen was most of this
+            // journey's time.
+            await goInApp(page, path);
+            await page.locator(ready).first().waitFor();
+          }
           const m = await measure(page);
           // 我的星级 (issue 14): on a phone the scoring items are a list, each with its points and why — not a table
           // scrolling sideways in its box.
@@ -162,14 +167,14 @@ describe('every phone page fits a 390 px screen, with tap targets of at least 44
           if (covered === null) found.push(`${role} ${path} (${lang}): no bottom navigation`);
           else if (covered.length && !overlay) found.push(`${role} ${path} (${lang}): bottom navigation covered at ${covered.join(', ')}`);
           if (m.small.length) found.push(`${role} ${path} (${lang}): tap targets under 44 px: ${m.small.slice(0, 8).join('; ')}${m.small.length > 8 ? ` … ${m.small.length} in all` : ''}`);
-          await page.screenshot({ path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
+          await shot(page, { path: `${SHOTS}/phone-${lang}-${role}${path.replace(/\//g, '-')}.png`, fullPage: true });
         }
         // A tab takes the thumb to its screen.
         const tab = role === 'retailer' ? 'my-rating' : 'map';
         await page!.getByTestId(`bottom-tab-${tab}`).click();
         await page!.waitForURL(new RegExp(`/${tab}$`));
         expect(await page!.getByTestId(`bottom-tab-${tab}`).getAttribute('aria-current')).toBe('page');
-        await page!.screenshot({ path: `${SHOTS}/phone-${lang}-${role}-bottom-nav.png` });
+        await shot(page!, { path: `${SHOTS}/phone-${lang}-${role}-bottom-nav.png` });
         await page?.context().close();
       }
       expect(found).toEqual([]);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { launchChromium, openLoggedIn, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 
@@ -39,7 +39,7 @@ describe('ratings', () => {
     const options = page.getByTestId('star-option');
     expect(await options.count()).toBeGreaterThan(1);
     expect(await page.getByTestId('rating-next').innerText()).toMatch(/怎样升到5星？[\s\S]*还差 \d/);
-    await page.screenshot({ path: `${SHOTS}/rating-retailer.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/rating-retailer.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('ratings', () => {
     await publish.first().waitFor({ timeout: 60_000 });
     await page.getByTestId('chart-stars').locator('canvas').waitFor();
     await page.getByTestId('movers').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/rating-manager-draft.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/rating-manager-draft.png`, fullPage: true });
     const runId = (await publish.first().getAttribute('data-testid'))!.replace('run-publish-', '');
     // The runs list says it counts the whole county, and its start time reads as every date on screen does (China
     // time, 2026-11-24 10:00), not in the browser's locale ('11/24/2026, 10:00:00 AM').
@@ -65,7 +65,7 @@ describe('ratings', () => {
     const cookie = await web.login('county_manager');
     const run = await web.get<{ status: string; month: string }>(cookie, `/api/ratings/runs/${runId}`);
     expect(run).toMatchObject({ status: 'published', month: '2026-10' });
-    await page.screenshot({ path: `${SHOTS}/rating-manager-published.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/rating-manager-published.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
   it('a county manager invites a ranked candidate to be a customer representative', async () => {
@@ -75,7 +75,7 @@ describe('ratings', () => {
     await rows.first().waitFor();
     await rows.first().getByRole('button').click();
     await expect.poll(() => rows.first().innerText(), { timeout: 15_000 }).toContain('已邀请');
-    await page.screenshot({ path: `${SHOTS}/rating-representatives.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/rating-representatives.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
   it('a county manager records a disaster freeze from the retailer card', async () => {
@@ -90,7 +90,7 @@ describe('ratings', () => {
     await page.locator('.ant-message-success, [data-testid=rating-adjust] .ant-alert-error, .ant-form-item-explain-error').first().waitFor();
     // Counted before the screenshot: on a loaded machine a full-page shot can outlast the message's 3 s.
     expect(await page.locator('.ant-message-success').count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/rating-adjust.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/rating-adjust.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

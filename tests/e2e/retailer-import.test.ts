@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 import { encodeGb18030 } from '../support/gb18030.js';
@@ -69,7 +69,7 @@ describe('import screen with a GBK CSV', () => {
     expect(text).toContain('业态');
     expect(text).toContain('取值无效');
     expect(text).toContain('联系电话');
-    await page.screenshot({ path: `${SHOTS}/import-gbk-rejected-desktop.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/import-gbk-rejected-desktop.png`, fullPage: true });
 
     const phone = await openLoggedIn(browser, web.baseUrl, '/import', DEMO_ACCOUNTS.county_manager, { options: PHONE, pageErrors });
     await upload(phone, gbkCsv('零售户-有错-手机.csv', fileTable(bad)));
@@ -78,7 +78,7 @@ describe('import screen with a GBK CSV', () => {
     // The reason is on screen beside the row and column, not scrolled off to the right.
     const reason = await phone.getByTestId('import-rejected').getByText(/^取值无效/).boundingBox();
     expect(reason!.x + reason!.width).toBeLessThanOrEqual(390);
-    await phone.screenshot({ path: `${SHOTS}/import-gbk-rejected-phone.png`, fullPage: true });
+    await shot(phone, { path: `${SHOTS}/import-gbk-rejected-phone.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { Me } from '../../src/shared/auth.js';
 import type { Station } from '../../src/shared/org.js';
 import type { RetailerListItem, RetailerListResponse } from '../../src/shared/retailer.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const SHOTS = 'test-results/e2e';
@@ -64,7 +64,7 @@ describe('grid worker and the retailer file', () => {
     const row = page.locator('.ant-table-row', { hasText: target.shopName });
     await row.waitFor();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/list.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/list.png`, fullPage: true });
     await row.click();
   });
 
@@ -75,7 +75,7 @@ describe('grid worker and the retailer file', () => {
     await expect.poll(() => page.getByTestId('card-address').innerText()).toBe(target.address);
     await page.getByTestId('sales-chart').locator('canvas').first().waitFor();
     await page.getByTestId('county-map').locator('.leaflet-interactive').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/card.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/card.png`, fullPage: true });
   });
 
   const newAddress = () => `${target.address}（新址）`;
@@ -102,7 +102,7 @@ describe('grid worker and the retailer file', () => {
     expect(change).toContain(target.address);
     expect(change).toContain(newAddress());
     expect(change.indexOf(target.address)).toBeLessThan(change.lastIndexOf(newAddress()));
-    await page.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/history.png`, fullPage: true });
   });
 
   it('cannot open a retailer of another station', async () => {
@@ -112,7 +112,7 @@ describe('grid worker and the retailer file', () => {
     await error.waitFor();
     expect(await error.innerText()).toContain('记录不存在或不在您的管辖范围');
     expect(await page.getByTestId('card-shop-name').count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/not-found.png` });
+    await shot(page, { path: `${SHOTS}/not-found.png` });
   });
 
   it('raised no uncaught errors in the page', () => {

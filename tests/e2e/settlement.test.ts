@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, SHOTS, launchChromium, openLoggedIn } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, type DemoRole } from '../support/test-app.js';
 import type { FailedDeductions } from '../../src/shared/settlement.js';
@@ -40,11 +40,11 @@ describe('settlement and stock-out screens', () => {
     const row = page.getByTestId(`failed-${target.orderId}`);
     expect(await row.innerText()).toContain(target.retailer.shopName);
     expect(await row.innerText()).toContain(labelOf('settlementStatus', 'failed'));
-    await page.screenshot({ path: `${SHOTS}/settlement-manager.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/settlement-manager.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId(`retry-${target.orderId}`).click();
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(zh.settlement.retrying);
     expect(await page.getByTestId(`retry-${target.orderId}`).isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/settlement-retried.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/settlement-retried.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -58,7 +58,7 @@ describe('settlement and stock-out screens', () => {
     expect(await page.locator('[data-testid^="retry-"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/settlement-worker-phone.png`, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/settlement-worker-phone.png`, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -74,7 +74,7 @@ describe('settlement and stock-out screens', () => {
     await page.mouse.move(0, 0);
     await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/ordering-stats-station.png`, fullPage: true, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/ordering-stats-station.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('settlement and stock-out screens', () => {
     const page = await open('grid_worker', '/ordering-stats', PHONE);
     await expect.poll(() => page.getByTestId('grid-stats').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/ordering-stats-worker-phone.png`, animations: 'disabled' });
+    await shot(page, { path: `${SHOTS}/ordering-stats-worker-phone.png`, animations: 'disabled' });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });

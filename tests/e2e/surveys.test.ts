@@ -13,7 +13,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
 import { DEMO_ACCOUNTS, TODAY } from '../support/test-app.js';
-import { launchChromium, openLoggedIn, PHONE, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { WEB_DIR } from './web-app.js';
 
 let database: TestDatabase;
@@ -52,7 +52,7 @@ describe('a satisfaction round, from launch to its result', () => {
     await page.locator('input[data-testid="launch-share"], [data-testid="launch-share"] input').first().fill('100');
     await page.getByTestId('launch-submit').click();
     await page.getByTestId('round-list').getByText(ROUND).waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-1-launched.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-1-launched.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -72,10 +72,10 @@ describe('a satisfaction round, from launch to its result', () => {
     await pick(card, 'market_order', '4');
     await pick(card, 'market_price', '4');
     await pick(card, 'profit_margin', '3');
-    await page.screenshot({ path: `${SHOTS}/surveys-2-phone-answering.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-2-phone-answering.png`, fullPage: true });
     await card.getByTestId('submit-answers').click();
     await page.getByText('感谢您的反馈！').waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-3-phone-done.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-3-phone-done.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -96,7 +96,7 @@ describe('a satisfaction round, from launch to its result', () => {
     await page.getByTestId('submit-answers').click(); // profit_margin left out: refused under its question
     await page.getByTestId('error-profit_margin').waitFor();
     await pick(page, 'profit_margin', '4');
-    await page.screenshot({ path: `${SHOTS}/surveys-4-agent-call.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-4-agent-call.png`, fullPage: true });
     await page.getByTestId('submit-answers').click();
     await page.getByText('已录入，得分').waitFor();
     await page.context().close();
@@ -118,12 +118,12 @@ describe('a satisfaction round, from launch to its result', () => {
     for (const q of ['supply_fit', 'supply_fair', 'supply_delivery']) await pick(page, q, '3');
     await pick(page, 'met_manager', '拜访过');
     for (const q of ['service_visit', 'service_hotline', 'service_settle', 'market_order', 'market_price', 'profit_margin']) await pick(page, q, '4');
-    await page.screenshot({ path: `${SHOTS}/surveys-4b-sms-link.png` });
+    await shot(page, { path: `${SHOTS}/surveys-4b-sms-link.png` });
     await page.getByTestId('submit-answers').click();
     await page.getByTestId('link-thanks').waitFor();
     await page.goto(`${base}${link}`);
     await page.getByText('该链接已提交过答卷').waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-4c-sms-link-used.png` });
+    await shot(page, { path: `${SHOTS}/surveys-4c-sms-link-used.png` });
     await page.context().close();
   });
 
@@ -136,7 +136,7 @@ describe('a satisfaction round, from launch to its result', () => {
     await hotline.fill('hotline');
     await page.getByTestId('builder-save').click();
     await page.getByTestId('builder-errors').getByText('跳转到的题目不存在').waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-7-builder-refused.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-7-builder-refused.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -148,7 +148,7 @@ describe('a satisfaction round, from launch to its result', () => {
     await expect(page.getByTestId('overall-score').textContent()).resolves.toMatch(/\d+\.\d ± \d+\.\d/);
     await page.getByTestId('dimension-chart').locator('canvas').first().waitFor();
     await page.getByText('上一轮：四季度零售客户满意度调查').waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-5-results.png`, fullPage: true });
+    await shot(page, { path: `${SHOTS}/surveys-5-results.png`, fullPage: true });
     // The demo's finished round, with its spread by grid.
     await page.getByTestId('round-list').getByText('三季度零售客户满意度调查').click();
     await page.getByTestId('results-by-grid').waitFor();
@@ -157,8 +157,8 @@ describe('a satisfaction round, from launch to its result', () => {
     await income.locator('canvas').first().waitFor();
     await expect(income.textContent()).resolves.toMatch(/\d+ 人作答 · 平均 \d+(\.\d)?/);
     await page.getByTestId('question-spread-supply_fit').locator('canvas').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/surveys-6-demo-round.png`, fullPage: true });
-    await page.getByTestId('question-distribution').screenshot({ path: `${SHOTS}/surveys-8-question-spread.png` });
+    await shot(page, { path: `${SHOTS}/surveys-6-demo-round.png`, fullPage: true });
+    await shot(page.getByTestId('question-distribution'), { path: `${SHOTS}/surveys-8-question-spread.png` });
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });

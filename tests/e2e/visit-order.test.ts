@@ -10,7 +10,7 @@ import type { RetailerListResponse } from '../../src/shared/retailer.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { SHOTS, launchChromium } from './browser.js';
+import { launchChromium, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 let web: WebApp;
@@ -65,7 +65,7 @@ describe('a grid worker takes an order on a visit', () => {
     await page.locator('#password').fill('worker123');
     await page.locator('form button[type=submit]').click();
     await page.getByTestId('route-list').waitFor();
-    await page.screenshot({ path: `${SHOTS}/visit-order-route.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-route.png` });
     await page.getByTestId(`order-${shop!.id}`).click();
     await page.waitForURL(new RegExp(`/field/order/${shop!.id}$`));
     const screen = page.getByTestId('visit-order');
@@ -78,7 +78,7 @@ describe('a grid worker takes an order on a visit', () => {
     for (let i = 0; i < scarce.limitQty! + 2; i++) await line.getByRole('button', { name: zh.ordering.more }).click();
     const figures = await page.getByTestId(`figures-${scarce.productId}`).innerText();
     expect(figures.replace(/\s+/g, ' ')).toContain(`${zh.ordering.demand} ${scarce.limitQty! + 2} ${zh.ordering.available} ${scarce.limitQty} ${zh.ordering.qty} ${scarce.limitQty}`);
-    await page.screenshot({ path: `${SHOTS}/visit-order-lines.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-lines.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The server takes the order but the answer never reaches the phone.
@@ -97,7 +97,7 @@ describe('a grid worker takes an order on a visit', () => {
     await expect.poll(() => confirmed.innerText(), { timeout: 15_000 }).toContain(`${zh.ordering.orderConfirmed} #${stored.currentOrder!.orderId}`);
     // The 'not confirmed' notice gave way to the confirmation.
     await expect.poll(() => page.locator('.ant-message').innerText()).toContain(zh.ordering.submitted);
-    await page.screenshot({ path: `${SHOTS}/visit-order-confirmed.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-confirmed.png` });
     const after = (await call(worker, 'GET', `/api/ordering/retailers/${shop!.id}`)) as RetailerOrdering;
     expect(after.currentOrder).toMatchObject({ orderId: stored.currentOrder!.orderId, version: 1 });
     expect(after.currentOrder!.lines.find((l) => l.productId === scarce.productId)).toMatchObject({ demandQty: scarce.limitQty! + 2, orderedQty: scarce.limitQty });
@@ -114,7 +114,7 @@ describe('a grid worker takes an order on a visit', () => {
     await over.getByTestId(`line-${scarce.productId}`).getByRole('button', { name: zh.ordering.more }).click();
     await over.getByTestId('visit-order-submit').click();
     await expect.poll(() => page.getByTestId('order-confirmed').innerText(), { timeout: 15_000 }).toContain(zh.ordering.versionN(2));
-    await page.screenshot({ path: `${SHOTS}/visit-order-amended.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-amended.png` });
     const amended = (await call(worker, 'GET', `/api/ordering/retailers/${shop!.id}`)) as RetailerOrdering;
     expect(amended.currentOrder!.lines.find((l) => l.productId === scarce.productId)).toMatchObject({ demandQty: scarce.limitQty! + 3, orderedQty: scarce.limitQty });
     await page.getByTestId('order-confirmed').getByRole('button', { name: zh.ordering.backToVisit }).click();
@@ -136,7 +136,7 @@ describe('a grid worker takes an order on a visit', () => {
     await page.goto(`${web.baseUrl}/field/order/${outside}`);
     await expect.poll(() => page.getByTestId('visit-order-refused').innerText(), { timeout: 15_000 }).toContain(zh.ordering.outOfScope);
     expect(await page.getByTestId('visit-order-submit').count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/visit-order-out-of-scope.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-out-of-scope.png` });
   });
 
   it('says when the shop’s order window is closed, and cannot submit', async () => {
@@ -146,7 +146,7 @@ describe('a grid worker takes an order on a visit', () => {
     await page.goto(`${web.baseUrl}/field/order/${shop.id}`);
     await expect.poll(() => page.getByTestId('window-closed').innerText(), { timeout: 15_000 }).toContain(zh.ordering.windowClosed);
     expect(await page.getByTestId('visit-order-submit').isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/visit-order-window-closed.png` });
+    await shot(page, { path: `${SHOTS}/visit-order-window-closed.png` });
     expect(pageErrors).toEqual([]);
   });
 });

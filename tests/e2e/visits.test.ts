@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DayRoute } from '../../src/shared/visits.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { labelOf } from '../../src/shared/codes.js';
@@ -99,7 +99,7 @@ describe('a grid worker in the field, on a phone', () => {
     const manifest = await (await fetch(`${web.baseUrl}/manifest.webmanifest`)).json();
     expect(manifest.display).toBe('standalone');
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), { timeout: 20_000 }).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/visits-1-route.png` });
+    await shot(page, { path: `${SHOTS}/visits-1-route.png` });
   });
 
   it('checks in with GPS at the first shop, fills the form and submits', async () => {
@@ -111,7 +111,7 @@ describe('a grid worker in the field, on a phone', () => {
     await sheet.getByTestId('check-in').click();
     await expect.poll(() => sheet.innerText(), { timeout: 20_000 }).toMatch(/已签到，距门店 \d+ 米/);
     await fillForm(page, '想多要两条芙蓉王（硬）');
-    await page.screenshot({ path: `${SHOTS}/visits-2-form.png` });
+    await shot(page, { path: `${SHOTS}/visits-2-form.png` });
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${first.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(first.id)).toBe(1);
@@ -154,19 +154,19 @@ describe('a grid worker in the field, on a phone', () => {
     await sheet.getByTestId('photo-2-visit').click();
     await expect.poll(() => sheet.innerText()).not.toContain('还未选择所属工单');
     await sheet.getByTestId('photo-2-visit').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/visits-3a-offline-photo.png` });
+    await shot(page, { path: `${SHOTS}/visits-3a-offline-photo.png` });
     await sheet.getByTestId('submit-visit').click();
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
     expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
     expect(await countVisits(second.id)).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/visits-3-offline.png` });
+    await shot(page, { path: `${SHOTS}/visits-3-offline.png` });
     // Still without signal, the worker reloads: the shell, the session, the day's shops and the outbox come back from the phone.
     await page.reload();
     await page.getByTestId('route-summary').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid^="stop-"]').count(), { timeout: 20_000 }).toBe(route.stops.length);
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('queued');
     expect(await page.getByTestId('outbox-banner').innerText()).toContain(zh.visits.pending(1));
-    await page.screenshot({ path: `${SHOTS}/visits-3b-offline-reloaded.png` });
+    await shot(page, { path: `${SHOTS}/visits-3b-offline-reloaded.png` });
     await phone.setOffline(false);
     await expect.poll(() => page.getByTestId(`stop-${second.id}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
     expect(await countVisits(second.id)).toBe(1);
@@ -192,7 +192,7 @@ describe('a grid worker in the field, on a phone', () => {
     expect(await detail.getByTestId('case-photos-caption').innerText()).toBe(zh.desk.visitPhotos);
     const img = detail.getByTestId('case-photos').locator('img');
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/visits-3c-case-photo.png` });
+    await shot(page, { path: `${SHOTS}/visits-3c-case-photo.png` });
     expect(pageErrors).toEqual([]);
     await page.goto(`${web.baseUrl}/field`);
   });
@@ -213,7 +213,7 @@ describe('the station head', () => {
     // The frequency rules are shown; only the county edits them.
     await expect.poll(() => head.getByTestId('frequency-rules').innerText(), { timeout: 20_000 }).toContain('五星及超五星');
     expect(await head.getByTestId('frequency-rules').locator('.ant-input-number').count()).toBe(0);
-    await head.screenshot({ path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
+    await shot(head, { path: `${SHOTS}/visits-4-station-head.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     await desk.close();
   });
@@ -238,13 +238,13 @@ describe('a grid worker whose calendar is not made yet', () => {
     await login(page, '/field', free.username, 'worker123');
     await expect.poll(() => page.getByTestId('route-planning').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByTestId('route-planning').innerText()).toContain('正在生成');
-    await page.screenshot({ path: `${SHOTS}/visits-5-planning.png` });
+    await shot(page, { path: `${SHOTS}/visits-5-planning.png` });
     const runner = createJobRunner(web.database, { log: pino({ level: 'silent' }), now: () => TODAY, pollMs: 200 });
     await runner.start();
     try {
       await expect.poll(() => page.getByTestId('route-planning').count(), { timeout: 30_000 }).toBe(0);
       expect(await page.getByTestId('route-list').count()).toBe(1);
-      await page.screenshot({ path: `${SHOTS}/visits-6-planned.png` });
+      await shot(page, { path: `${SHOTS}/visits-6-planned.png` });
       expect(pageErrors).toEqual([]);
     } finally {
       await runner.stop(0);
