@@ -72,6 +72,14 @@ describe('notices', () => {
     await expect.poll(() => page.getByTestId('template-preview-error').innerText(), { timeout: 15_000 }).toContain('占位符');
     await page.getByTestId('template-body').fill('${shopName}：本周订货将于 ${closesAt} 截止，您还没有订货，请尽快下单。');
     await page.getByTestId('template-sms').fill('${shopName}，本周订货${closesAt}截止，请尽快下单。');
+    // Choosing another template with the edits unsaved asks first; keeping them leaves the editor as it was.
+    await page.getByTestId('template-supply_notice').click();
+    const ask = page.locator('.ant-modal-confirm');
+    await expect.poll(() => ask.innerText(), { timeout: 15_000 }).toContain('放弃未保存的修改');
+    await shot(page, { path: `${SHOTS}/notice-template-unsaved.png`, animations: 'disabled' });
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect.poll(() => ask.count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.getByTestId('template-sms').inputValue()).toBe('${shopName}，本周订货${closesAt}截止，请尽快下单。');
     await page.getByTestId('template-save').click();
     await expect.poll(() => page.getByTestId('template-window_nudge').innerText(), { timeout: 15_000 }).toContain('第 2 版');
     await page.getByTestId('template-history').click();

@@ -32,6 +32,10 @@ export const noticeTemplatesZh = {
     loaded: '已载入第 {n} 版，保存后成为新版本',
     badVariable: '变量：{v}',
     badText: '有误的部分：{v}',
+    unsavedTitle: '放弃未保存的修改？',
+    unsavedText: '「{name}」的修改还没有保存。切换后，这些修改将丢失。',
+    unsavedDiscard: '放弃修改',
+    unsavedKeep: '继续编辑',
   },
   noticeReport: {
     title: '通知统计与费用',
@@ -94,6 +98,10 @@ export const noticeTemplatesEn = {
     loaded: 'Version {n} loaded; saving makes it a new version',
     badVariable: 'Variable: {v}',
     badText: 'The wrong part: {v}',
+    unsavedTitle: 'Discard unsaved changes?',
+    unsavedText: 'Your changes to “{name}” are not saved. They will be lost if you switch.',
+    unsavedDiscard: 'Discard changes',
+    unsavedKeep: 'Keep editing',
   },
   noticeReport: {
     title: 'Notice report & cost',

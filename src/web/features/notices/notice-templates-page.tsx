@@ -3,7 +3,7 @@
 // preview with a real shop and the SMS parts, and saves a new version; the
 // older versions stay readable in a drawer. Others read and preview only.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, List, message, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, List, message, Row, Select, Space, Tag, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.js';
 import { searchActiveRetailers } from '../../api/endpoints.js';
@@ -43,6 +43,35 @@ export function NoticeTemplatesPage() {
   const items = list.data?.items ?? [];
   const current: TemplateSummary | undefined = items.find((i) => i.code === code) ?? items[0];
   const nameOf = (c: string) => templateLabels[c as EditableTemplateCode]?.[lang] ?? c;
+  const { modal } = App.useApp();
+  // Edits not yet saved as a version: the form's text differs from the version in force.
+  const dirty =
+    !!current &&
+    canEdit &&
+    title !== undefined &&
+    (title !== current.title || body !== current.body || (current.smsAllowed && (sms ?? '') !== (current.sms ?? '')));
+
+  // Closing or reloading the tab with unsaved edits asks first (the browser's own question).
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+
+  /** Another template chosen: with unsaved edits, only once the user agrees to drop them. */
+  const choose = (next: string) => {
+    if (next === current?.code) return;
+    if (!dirty) return setCode(next);
+    modal.confirm({
+      title: s.unsavedTitle,
+      content: fillMessage(s.unsavedText, { name: nameOf(current!.code) }),
+      okText: s.unsavedDiscard,
+      okButtonProps: { danger: true, 'data-testid': 'discard-edits' },
+      cancelText: s.unsavedKeep,
+      onOk: () => setCode(next),
+    });
+  };
 
   // A template chosen (or saved): its text in force goes into the form.
   useEffect(() => {
@@ -103,7 +132,7 @@ export function NoticeTemplatesPage() {
               dataSource={items}
               renderItem={(i) => (
                 <List.Item
-                  onClick={() => setCode(i.code)}
+                  onClick={() => choose(i.code)}
                   style={{ cursor: 'pointer', padding: '8px 12px', background: i.code === current?.code ? '#e6f4ff' : undefined }}
                   data-testid={`template-${i.code}`}
                 >
