@@ -8,8 +8,8 @@
 // gives a new name, so a stale template is never used; templates unused for a
 // day are swept. Concurrent runs are safe: one process builds a template (a
 // lock file for PGlite, an advisory lock on the server) while the others wait
-// for it, and it is built under a
-// private name and renamed into place, and nobody stays connected to it.
+// for it; it is built under a private name and renamed into place, and nobody
+// stays connected to it.
 //
 // PGlite: a `dumpDataDir` tarball in the temp folder, loaded per file.
 // PostgreSQL server: a database marked as template, copied with
@@ -222,15 +222,12 @@ export async function postgresTemplate(demo?: DemoSize): Promise<string> {
   if (exists) return name;
   const base = demo ? await postgresTemplate() : undefined;
   // One builder per template on this server: the others wait for its lock and then find the template (see buildOnce).
-  const lock = new pg.Client({ connectionString: serverUrl });
-  await lock.connect();
-  try {
-    await lock.query('select pg_advisory_lock(hashtext($1))', [name]);
-    const built = (await lock.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  // The lock is the admin session's: it ends with the session.
+  await withAdmin(async (c) => {
+    await c.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const built = (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
     if (!built) await buildPostgresTemplate(name, base, demo);
-  } finally {
-    await lock.end(); // ends the session, and with it the lock
-  }
+  });
   return name;
 }
 

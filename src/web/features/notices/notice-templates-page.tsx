@@ -67,7 +67,7 @@ export function NoticeTemplatesPage() {
       title: s.unsavedTitle,
       content: fillMessage(s.unsavedText, { name: nameOf(current!.code) }),
       okText: s.unsavedDiscard,
-      okButtonProps: { danger: true, 'data-testid': 'discard-edits' },
+      okButtonProps: { danger: true },
       cancelText: s.unsavedKeep,
       onOk: () => setCode(next),
     });
