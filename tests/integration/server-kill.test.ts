@@ -230,6 +230,20 @@ async function lockTable(url: string | undefined, table: string): Promise<{ rele
   return { release };
 }
 
+/** On the server: the jobs running now, for the message of a failed check. */
+async function jobsRunning(url: string | undefined): Promise<string> {
+  if (!url) return '';
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`select id, name, state from jobs where state in ('running', 'queued') order by id`);
+    const waiting = await c.query(`select wait_event_type as "type", left(query, 160) as query from pg_stat_activity where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()`);
+    return `jobs running or queued: ${JSON.stringify(rows)}; statements: ${JSON.stringify(waiting.rows)}`;
+  } finally {
+    await c.end();
+  }
+}
+
 async function waitRunning(base: string, cookie: string, jobId: number): Promise<string> {
   for (let i = 0; i < 1500; i++) {
     const { json } = await call(base, cookie, 'GET', `/api/jobs/${jobId}`);
@@ -268,7 +282,7 @@ describe(`SIGKILL during jobs (${testEngine})`, () => {
     const ratingJob = started.json.jobId as number;
     const allocJob = alloc.json.job.id as number;
     const states = [await waitRunning(base, manager, ratingJob), await waitRunning(base, manager, allocJob)];
-    if (testEngine === 'postgres') expect(states).toEqual(['running', 'running']);
+    if (testEngine === 'postgres') expect(states, await jobsRunning(env.DATABASE_URL)).toEqual(['running', 'running']);
     await killed(server.proc);
     await ratingLock?.release();
     await limitLock?.release();

@@ -12,6 +12,7 @@
 // answer puts the batch back without counting an attempt. Quiet hours:
 // outside urgent notices nothing is claimed between 21:00 and 08:00 Shanghai.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { queueDeliveriesWhere } from '../../db/notice-writes.js';
@@ -48,7 +49,7 @@ export function rateLimiter(perSecond: number, burst = Math.max(1, perSecond / 1
           return;
         }
         signal?.throwIfAborted();
-        await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(((want - tokens) / perSecond) * 1000))));
+        await sleep(Math.max(1, Math.ceil(((want - tokens) / perSecond) * 1000)), undefined, { signal });
       }
     });
     chain = p.catch(() => undefined);
@@ -228,8 +229,13 @@ export async function dispatchNotices(db: Db, cfg: NoticeConfig, opts: DispatchO
   const limiter = rateLimiter(cfg.ratePerSecond, Math.max(size, cfg.ratePerSecond / 10));
   let resolvedAt = Date.now();
   let resolving = false;
+  // The first claim that finds less than a batch ends the round for every lane, waiting ones too: with nothing
+  // due, the lanes queued for tokens used to sleep one after another (15 s a round at the demo's rate), holding a
+  // job slot every minute.
+  const drained = new AbortController();
+  const waitSignal = opts.signal ? AbortSignal.any([opts.signal, drained.signal]) : drained.signal;
   const lane = async () => {
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !drained.signal.aborted) {
       opts.signal?.throwIfAborted();
       // Every few seconds one lane asks about the unclear ones, so a long round does not leave them to the next.
       if (!resolving && Date.now() - resolvedAt > Math.min(5000, cfg.settleSeconds * 500)) {
@@ -242,10 +248,18 @@ export async function dispatchNotices(db: Db, cfg: NoticeConfig, opts: DispatchO
         }
       }
       // Tokens first, then the claim: no claimed row waits, so every call starts well within the settle time.
-      await limiter.take(size, opts.signal);
+      try {
+        await limiter.take(size, waitSignal);
+      } catch (e) {
+        if (drained.signal.aborted && !opts.signal?.aborted) return;
+        throw e;
+      }
       const now = opts.now();
       const due = await claim(db, now, inQuietHours(now, cfg.quiet), size);
-      if (due.length < size) limiter.give(size - due.length);
+      if (due.length < size) {
+        limiter.give(size - due.length);
+        drained.abort();
+      }
       if (!due.length) return;
       for (const g of groups(due, size)) {
         const gw = g[0].channel === 'sms' ? cfg.sms : cfg.wechat;
