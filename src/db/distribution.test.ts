@@ -6,7 +6,7 @@ import { foreignKey, integer, pgTable, primaryKey, serial, text, uniqueIndex } f
 import { describe, expect, it } from 'vitest';
 import { describeTables, lintDistribution } from './distribution.js';
 import { loadSchemaTables } from './schema-tables.js';
-import { orgs, retailers } from './schema.js';
+import { orgs, productCatalog, products, retailers } from './schema.js';
 
 describe('lint:distribution', () => {
   it('passes on the schema', async () => {
@@ -41,6 +41,15 @@ describe('lint:distribution', () => {
     const tainted = pgTable('orgs', { id: serial('id').primaryKey(), headRetailer: integer('head_retailer').references(() => retailers.id) });
     const problems = lintDistribution(describeTables([tainted, retailers]));
     expect(problems.map((p) => p.message)).toContain('reference table references the tenant table retailers');
+  });
+
+  it('accepts the product catalogue as a dictionary that county listings point at, and refuses one that points back (decision 1930)', () => {
+    const real = (tables: Parameters<typeof describeTables>[0]) => lintDistribution(describeTables(tables)).filter((p) => !/listed in/.test(p.message));
+    expect(real([orgs, productCatalog, products])).toEqual([]);
+    const tainted = pgTable('product_catalog', { code: text('code').primaryKey(), firstListing: integer('first_listing').references(() => products.id) });
+    const problems = real([orgs, tainted, products]);
+    expect(problems.map((p) => `${p.table} | ${p.message}`)).toEqual(['product_catalog | reference table references the tenant table products']);
+    expect(problems[0]!.fix).toContain('move the link to the tenant side');
   });
 
   it('runs as npm run lint:distribution and exits 0', () => {

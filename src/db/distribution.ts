@@ -13,6 +13,8 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
  */
 export const REFERENCE_TABLES: Record<string, string> = {
   orgs: 'the org tree: every county, city and province reads its own row and its parents; small and read-mostly',
+  product_catalog:
+    'the cigarette catalogue (卷烟规格) by code, shared by every county: a few thousand rows, changed by the province, read by every listing (products) and every roll-up by product (decision 1930)',
 };
 
 /**

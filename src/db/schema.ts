@@ -201,6 +201,37 @@ export const retailerChanges = pgTable(
   ],
 );
 
+/**
+ * The cigarette catalogue (卷烟规格) shared by every county: a reference table,
+ * replicated whole on a distributed engine (decision 1930). What a spec *is*
+ * lives here; what a county does with it (its wholesale price, scarce, new,
+ * active) is its `products` row.
+ */
+export const productCatalog = pgTable(
+  'product_catalog',
+  {
+    code: text('code').primaryKey(),
+    brand: text('brand').notNull(),
+    name: text('name').notNull(),
+    /** 1 = 一类 (highest price) … 5 = 五类 */
+    priceClass: smallint('price_class').notNull(),
+    /** 指导零售价 per carton. */
+    retailPrice: numeric('retail_price', { precision: 10, scale: 2, mode: 'number' }).notNull(),
+    provinceMade: boolean('province_made').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  // The target of products_catalog_fk: a county's copies of these columns must be the catalogue's.
+  (t) => [uniqueIndex('product_catalog_copies').on(t.code, t.brand, t.name, t.priceClass, t.retailPrice, t.provinceMade)],
+);
+
+/**
+ * A county's listing of a catalogue product (decision 1930). brand, name,
+ * price_class, retail_price and province_made are copies of the catalogue's,
+ * kept for the many statements that read them from here: products_catalog_fk
+ * refuses a copy that differs and carries a catalogue change to every county
+ * (ON UPDATE CASCADE). Write listings through listCatalogProducts
+ * (src/db/product-catalog.ts), never these columns.
+ */
 export const products = pgTable(
   'products',
   {
@@ -211,6 +242,7 @@ export const products = pgTable(
     name: text('name').notNull(),
     /** 1 = 一类 (highest price) … 5 = 五类 */
     priceClass: smallint('price_class').notNull(),
+    /** The county's price as sold to shops. */
     wholesalePrice: numeric('wholesale_price', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     retailPrice: numeric('retail_price', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     provinceMade: boolean('province_made').notNull().default(false),
@@ -222,6 +254,11 @@ export const products = pgTable(
   (t) => [
     uniqueIndex('products_org_code').on(t.orgId, t.code),
     primaryKey({ columns: [t.id, t.orgId] }),
+    foreignKey({
+      name: 'products_catalog_fk',
+      columns: [t.code, t.brand, t.name, t.priceClass, t.retailPrice, t.provinceMade],
+      foreignColumns: [productCatalog.code, productCatalog.brand, productCatalog.name, productCatalog.priceClass, productCatalog.retailPrice, productCatalog.provinceMade],
+    }).onUpdate('cascade'),
   ],
 );
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { refreshOrderFacts } from '../../src/db/order-facts.js';
+import { listCatalogProducts } from '../../src/db/product-catalog.js';
 import { recomputeLaunchStats } from '../../src/app/cultivation/recompute-launch-stats.js';
 import { launchListingRateByWorker } from '../../src/app/cultivation/launch-listing-rate-by-worker.js';
 import type { LaunchDashboard } from '../../src/shared/cultivation.js';
@@ -43,8 +44,7 @@ beforeAll(async () => {
     where u.username = 'worker1' order by g.id limit 1`);
   ({ orgId, gridId } = w);
   shops = await query(db(), sql`select id, lat, lng from retailers where grid_id = ${gridId} and status = 'active' order by id`);
-  [{ id: productId }] = await query<{ id: number }>(db(), sql`insert into products (org_id, code, brand, name, price_class, wholesale_price, retail_price, is_new)
-    values (${orgId}, '43099777', '芙蓉王', '测试新品', 2, 100, 120, true) returning id`);
+  productId = (await listCatalogProducts(db(), orgId, [{ code: '43099777', brand: '芙蓉王', name: '测试新品', priceClass: 2, wholesalePrice: 100, retailPrice: 120, provinceMade: false, isNew: true }])).get('43099777')!;
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -144,8 +144,7 @@ describe('a launch', () => {
 
   it('below the band of earlier launches: a warning on the dashboard and one notice to marketing, not repeated', async () => {
     // A second product launched to the same grid the same week, never ordered: 上柜率 0 in week 3.
-    const [{ id: other }] = await query<{ id: number }>(db(), sql`insert into products (org_id, code, brand, name, price_class, wholesale_price, retail_price, is_new)
-      values (${orgId}, '43099778', '芙蓉王', '无人问津', 3, 80, 100, true) returning id`);
+    const other = (await listCatalogProducts(db(), orgId, [{ code: '43099778', brand: '芙蓉王', name: '无人问津', priceClass: 3, wholesalePrice: 80, retailPrice: 100, provinceMade: false, isNew: true }])).get('43099778')!;
     const created = await t.api(manager, 'POST', '/api/launches', { productId: other, launchWeek: '2026-11-02', target: { gridIds: [gridId] } });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;

@@ -13,6 +13,7 @@ const PLAN: { table: string; refs: Record<string, string>; orders?: boolean }[] 
   { table: 'stations', refs: {} },
   { table: 'users', refs: { station_id: 'stations', retailer_id: 'retailers' } },
   { table: 'villages', refs: {} },
+  // The template's listings of catalogue specs: the codes are in the shared catalogue already (decision 1930).
   { table: 'products', refs: {} },
   { table: 'grids', refs: { station_id: 'stations', worker_id: 'users' } },
   { table: 'retailers', refs: { grid_id: 'grids', village_id: 'villages' } },

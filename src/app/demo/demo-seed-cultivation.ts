@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { refreshOrderFacts } from '../../db/order-facts.js';
+import { listCatalogProducts } from '../../db/product-catalog.js';
 import { addDays, isoWeekday, localDate } from '../../domain/visits/visit-cycle.js';
 import type { LaunchTarget } from '../../shared/cultivation.js';
 import { recomputeLaunchStats } from '../cultivation/recompute-launch-stats.js';
@@ -50,12 +51,13 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
   }
 
   // The launch in progress: a product new to the catalogue, launched five weeks before this week to shops of tier 3 and up.
-  const [product] = await query<{ id: number }>(
+  const listed = await listCatalogProducts(
     db,
-    sql`insert into products (org_id, code, brand, name, price_class, wholesale_price, retail_price, province_made, scarce, is_new, active)
-      values (${orgId}, '43099001', '白沙', '和天下·细支新品', 2, 280, 320, true, false, true, true)
-      on conflict (org_id, code) do update set is_new = true returning id`,
+    orgId,
+    [{ code: '43099001', brand: '白沙', name: '和天下·细支新品', priceClass: 2, retailPrice: 320, provinceMade: true, wholesalePrice: 280, isNew: true }],
+    'update',
   );
+  const product = { id: listed.get('43099001')! };
   const launchWeek = addDays(monday, -7 * 5);
   const current = await insertLaunch(db, orgId, product.id, '白沙（和天下·细支新品）', launchWeek, 12, { ...ALL, tierMin: 3 }, manager?.id ?? null);
   // Each target shop adopts (or never does) at a week drawn from a slow curve; after that it orders again some weeks.

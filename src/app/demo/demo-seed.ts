@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { grids, orgs, products, retailers, stations, users, villages } from '../../db/schema.js';
+import { grids, orgs, retailers, stations, users, villages } from '../../db/schema.js';
+import { listCatalogProducts } from '../../db/product-catalog.js';
 import { hashPassword } from '../auth/password.js';
 import { seedDemoRatings } from './demo-seed-rating.js';
 import { seedDemoSettlement } from './demo-seed-settlement.js';
@@ -263,24 +264,8 @@ async function writeFiles(tx: Tx, county: DemoCounty, hashes: Map<string, string
 
   for (const batch of chunks(county.places, 1000)) await tx.insert(villages).values(batch.map((p) => ({ orgId, ...p })));
 
-  const productRows = await tx
-    .insert(products)
-    .values(
-      county.products.map((p) => ({
-        orgId,
-        code: p.code,
-        brand: p.brand,
-        name: p.name,
-        priceClass: p.priceClass,
-        wholesalePrice: p.wholesalePrice,
-        retailPrice: p.retailPrice,
-        provinceMade: p.provinceMade,
-        scarce: p.scarce,
-        isNew: p.isNew,
-      })),
-    )
-    .returning({ id: products.id, code: products.code });
-  const productId = new Map(productRows.map((p) => [p.code, p.id]));
+  // The county lists the catalogue's specs (decision 1930): new codes enter the catalogue first.
+  const productId = await listCatalogProducts(tx, orgId, county.products);
   return { orgId, retailerIds, productIds: county.products.map((p) => productId.get(p.code)!), userIds };
 }
 
