@@ -41,6 +41,11 @@ export const countyRollupSchema = z.object({
     .object({ asOf: z.string().nullable(), shops: z.number(), satisfactionSum: z.number(), satisfactionN: z.number(), loyaltySum: z.number(), dependenceSum: z.number(), dependenceN: z.number() })
     .optional(),
   runs: z.object({ ratingPublished: z.string().nullable(), ratingDraft: z.string().nullable(), measuresAsOf: z.string().nullable() }).optional(),
+  /**
+   * The supply week's lines by catalogue code (decision 1930), so a city or province adds counties' lines of one spec
+   * whatever id each county lists it under. Absent in rows computed before it existed.
+   */
+  byProduct: z.array(z.object({ code: z.string(), demandLines: z.number(), stockoutLines: z.number(), orderedQty: z.number() })).optional(),
 });
 export type CountyRollup = z.infer<typeof countyRollupSchema>;
 
@@ -55,7 +60,7 @@ export const rollupQuerySchema = z.object({
 export const rollupExportQuerySchema = rollupQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh') });
 
 const pct = z.number().nullable();
-export const rollupRowSchema = countyRollupSchema.extend({
+export const rollupRowSchema = countyRollupSchema.omit({ byProduct: true }).extend({
   orgId: z.number(),
   name: z.string(),
   level: orgLevelSchema,
@@ -76,6 +81,23 @@ export const rollupSchema = z.object({
   /** The parent's own total (the sum of its rows). */
   total: rollupRowSchema,
   rows: z.array(rollupRowSchema),
+  /**
+   * The parent's supply week by product: every county's lines of a spec under the catalogue's one name (decision 1930),
+   * most stock-out lines first. `counties`: how many of the parent's counties had demand for it.
+   */
+  products: z.array(
+    z.object({
+      code: z.string(),
+      brand: z.string(),
+      name: z.string(),
+      priceClass: z.number(),
+      counties: z.number(),
+      demandLines: z.number(),
+      stockoutLines: z.number(),
+      orderedQty: z.number(),
+      stockoutRatePct: pct,
+    }),
+  ),
 });
 export type Rollup = z.infer<typeof rollupSchema>;
 export type RollupRow = z.infer<typeof rollupRowSchema>;

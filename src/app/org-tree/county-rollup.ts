@@ -25,6 +25,7 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
         where org_id = ${orgId} and status = 'confirmed' and order_date <= ${today}::date`,
   );
   let supply: CountyRollup['supply'] = { weekStart: week.monday, demandLines: 0, stockoutLines: 0, base: 0, ordering: 0 };
+  let byProduct: NonNullable<CountyRollup['byProduct']> = [];
   if (week.monday) {
     const w = week.monday;
     const scoped = sql`o.org_id = ${orgId} and o.status = 'confirmed'`;
@@ -44,6 +45,16 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
         from dem`,
     );
     supply = { weekStart: w, ...s };
+    // The same lines by catalogue code (decision 1930): a province adds them up by spec across counties.
+    byProduct = await query<(typeof byProduct)[number]>(
+      db,
+      sql`select p.code, count(*) filter (where l.demand_qty > 0)::int as "demandLines",
+                 count(*) filter (where l.demand_qty > 0 and l.available_qty = 0)::int as "stockoutLines", coalesce(sum(l.ordered_qty), 0)::int as "orderedQty"
+          from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
+            join retailers r on r.org_id = o.org_id and r.id = o.retailer_id join grids g on g.org_id = r.org_id and g.id = r.grid_id
+          where ${scoped} and o.order_date >= ${w}::date and o.order_date < ${w}::date + 7
+          group by p.code order by p.code`,
+    );
   }
   const [settle] = await query<{ failedOrders: number; failedAmount: number }>(
     db,
@@ -85,6 +96,7 @@ export async function computeCountyRollup(db: Db, orgId: number, now: Date): Pro
     desk,
     measures,
     runs,
+    byProduct,
   };
 }
 

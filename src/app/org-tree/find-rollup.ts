@@ -99,6 +99,32 @@ function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { paylo
   };
 }
 
+/** The counties' lines by catalogue code, named by the catalogue (decision 1930): one spec, one name, whatever each county lists it as. */
+async function productsOf(db: Db, payloads: CountyRollup[]): Promise<Rollup['products']> {
+  const byCode = new Map<string, { counties: number; demandLines: number; stockoutLines: number; orderedQty: number }>();
+  for (const c of payloads) {
+    for (const p of c.byProduct ?? []) {
+      const sum = byCode.get(p.code) ?? { counties: 0, demandLines: 0, stockoutLines: 0, orderedQty: 0 };
+      if (p.demandLines > 0) sum.counties++;
+      sum.demandLines += p.demandLines;
+      sum.stockoutLines += p.stockoutLines;
+      sum.orderedQty += p.orderedQty;
+      byCode.set(p.code, sum);
+    }
+  }
+  if (byCode.size === 0) return [];
+  const names = await query<{ code: string; brand: string; name: string; priceClass: number }>(
+    db,
+    sql`select code, brand, name, price_class as "priceClass" from product_catalog where code in (${sql.join([...byCode.keys()].map((c) => sql`${c}`), sql`, `)})`,
+  );
+  return names
+    .map((n) => {
+      const s = byCode.get(n.code)!;
+      return { ...n, ...s, stockoutRatePct: rate(s.stockoutLines, s.demandLines) };
+    })
+    .sort((a, b) => b.stockoutLines - a.stockoutLines || b.demandLines - a.demandLines || a.code.localeCompare(b.code));
+}
+
 export async function findRollup(db: Db, viewer: Viewer, parentId: number | undefined): Promise<Rollup> {
   const tree = await loadOrgTree(db);
   const home = viewer.regional?.homeOrgId ?? viewer.orgId;
@@ -119,6 +145,7 @@ export async function findRollup(db: Db, viewer: Viewer, parentId: number | unde
   return {
     parent,
     total: rowOf(parent, counties, byCounty),
+    products: await productsOf(db, rows.map((r) => r.payload)),
     // Cities with counties first; the tree's order (by code) within each.
     rows: children.map((child) => rowOf(child, countiesUnder(tree, child.orgId), byCounty)).sort((a, b) => Number(a.counties === 0) - Number(b.counties === 0)),
   };
