@@ -19,6 +19,7 @@ import { ROLLUP_SCREENS } from '../../../shared/org-tree.js';
 import { RateTag } from '../ordering-stats/stats-tables.js';
 import { chooseCounty, orgTreeApi, type RollupRowData, type SearchData } from './org-tree-api.js';
 import { RulesCard } from './rules-card.js';
+import { RollupProducts } from './rollup-products.js';
 
 type Screen = (typeof ROLLUP_SCREENS)[number];
 /** Where a county's own screen for each roll-up is. */
@@ -169,6 +170,7 @@ export function RollupPage() {
       <Typography.Text type="secondary">
         {s.computedAt} {d?.total.computedAt ? formatDateTime(d.total.computedAt) : '—'}
       </Typography.Text>
+      {screen === 'supply' && d && d.products.length > 0 && <RollupProducts products={d.products} />}
       <Card size="small" title={s.search}>
         <Input.Search allowClear enterButton aria-label={s.search} onSearch={async (q) => setFound(q.trim().length >= 2 ? await orgTreeApi.search(q) : null)} data-testid="rollup-search" />
         {found && (
