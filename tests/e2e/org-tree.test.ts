@@ -60,6 +60,15 @@ describe('province roll-up and drill-down', () => {
     await page.getByTestId(`drill-city-${zhuzhou}`).click();
     await page.waitForURL(new RegExp(`parent=${zhuzhou}`));
     await expect.poll(() => page.getByTestId('rollup-table').innerText(), { timeout: 15_000 }).toContain('攸县烟草专卖局');
+    // The week by spec (decision 1930): both counties' lines of a spec in one row, named from the catalogue.
+    const products = page.getByTestId('rollup-products');
+    await expect.poll(() => products.innerText(), { timeout: 15_000 }).toContain(zh.orgTree.productCounties);
+    const top = products.locator('tr.ant-table-row').first();
+    const code = await top.locator('span[title]').getAttribute('title');
+    const [spec] = await query<{ brand: string; name: string }>(web.database.db, sql`select brand, name from product_catalog where code = ${code}`);
+    expect(await top.innerText()).toContain(spec!.name);
+    expect(await top.innerText()).toContain(spec!.brand);
+    expect((await top.innerText()).split('\t').map((c) => c.trim())).toContain('2');
     await shot(page, { path: `${SHOTS}/org-tree-city.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId(`drill-county-${liling}`).click();
     await page.waitForURL(/\/ordering-stats/);

@@ -12,7 +12,8 @@ export function RollupProducts({ products }: { products: ProductRow[] }) {
   const { t } = useT();
   const s = t.orgTree;
   const columns: ColumnsType<ProductRow> = [
-    { title: s.product, dataIndex: 'name', render: (name: string, p) => <span title={p.code}>{s.productName(p.brand, name)}</span> },
+    { title: s.product, dataIndex: 'name', render: (name: string, p) => <span title={p.code}>{name}</span> },
+    { title: s.brand, dataIndex: 'brand' },
     { title: s.priceClass, dataIndex: 'priceClass', align: 'right', render: (c: number) => s.priceClassOf(c) },
     { title: s.productCounties, dataIndex: 'counties', align: 'right' },
     { title: s.demandLines, dataIndex: 'demandLines', align: 'right' },
