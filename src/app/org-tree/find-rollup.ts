@@ -99,30 +99,27 @@ function rowOf(node: OrgNode, counties: OrgNode[], byCounty: Map<number, { paylo
   };
 }
 
-/** The counties' lines by catalogue code, named by the catalogue (decision 1930): one spec, one name, whatever each county lists it as. */
-async function productsOf(db: Db, payloads: CountyRollup[]): Promise<Rollup['products']> {
-  const byCode = new Map<string, { counties: number; demandLines: number; stockoutLines: number; orderedQty: number }>();
-  for (const c of payloads) {
-    for (const p of c.byProduct ?? []) {
-      const sum = byCode.get(p.code) ?? { counties: 0, demandLines: 0, stockoutLines: 0, orderedQty: 0 };
-      if (p.demandLines > 0) sum.counties++;
-      sum.demandLines += p.demandLines;
-      sum.stockoutLines += p.stockoutLines;
-      sum.orderedQty += p.orderedQty;
-      byCode.set(p.code, sum);
-    }
-  }
-  if (byCode.size === 0) return [];
-  const names = await query<{ code: string; brand: string; name: string; priceClass: number }>(
+/**
+ * The counties' lines by catalogue code, summed in SQL and named by the catalogue (decision 1930): one spec, one
+ * name, whatever each county lists it as. The main read leaves `byProduct` out, so a province's roll-up reads no
+ * more than before for its other tabs.
+ */
+async function productsOf(db: Db, countyIds: number[]): Promise<Rollup['products']> {
+  if (countyIds.length === 0) return [];
+  const rows = await query<Omit<Rollup['products'][number], 'stockoutRatePct'>>(
     db,
-    sql`select code, brand, name, price_class as "priceClass" from product_catalog where code in (${sql.join([...byCode.keys()].map((c) => sql`${c}`), sql`, `)})`,
+    sql`select c.code, c.brand, c.name, c.price_class as "priceClass", x.counties, x."demandLines", x."stockoutLines", x."orderedQty"
+        from (
+          select e->>'code' as code, count(*) filter (where (e->>'demandLines')::int > 0)::int as counties,
+                 sum((e->>'demandLines')::int)::int as "demandLines", sum((e->>'stockoutLines')::int)::int as "stockoutLines",
+                 sum((e->>'orderedQty')::int)::int as "orderedQty"
+          from org_rollups r cross join lateral jsonb_array_elements(coalesce(r.payload->'byProduct', '[]'::jsonb)) e
+          where r.org_id in (${sql.join(countyIds.map((id) => sql`${id}`), sql`, `)})
+          group by e->>'code'
+        ) x join product_catalog c on c.code = x.code
+        order by x."stockoutLines" desc, x."demandLines" desc, c.code`,
   );
-  return names
-    .map((n) => {
-      const s = byCode.get(n.code)!;
-      return { ...n, ...s, stockoutRatePct: rate(s.stockoutLines, s.demandLines) };
-    })
-    .sort((a, b) => b.stockoutLines - a.stockoutLines || b.demandLines - a.demandLines || a.code.localeCompare(b.code));
+  return rows.map((r) => ({ ...r, stockoutRatePct: rate(r.stockoutLines, r.demandLines) }));
 }
 
 export async function findRollup(db: Db, viewer: Viewer, parentId: number | undefined): Promise<Rollup> {
@@ -136,7 +133,7 @@ export async function findRollup(db: Db, viewer: Viewer, parentId: number | unde
   const rows = counties.length
     ? await query<{ orgId: number; payload: CountyRollup; computedAt: string }>(
         db,
-        sql`select org_id as "orgId", payload, to_char(computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "computedAt"
+        sql`select org_id as "orgId", payload - 'byProduct' as payload, to_char(computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "computedAt"
             from org_rollups where org_id in (${sql.join(counties.map((c) => sql`${c.orgId}`), sql`, `)})`,
       )
     : [];
@@ -145,7 +142,7 @@ export async function findRollup(db: Db, viewer: Viewer, parentId: number | unde
   return {
     parent,
     total: rowOf(parent, counties, byCounty),
-    products: await productsOf(db, rows.map((r) => r.payload)),
+    products: await productsOf(db, counties.map((c) => c.orgId)),
     // Cities with counties first; the tree's order (by code) within each.
     rows: children.map((child) => rowOf(child, countiesUnder(tree, child.orgId), byCounty)).sort((a, b) => Number(a.counties === 0) - Number(b.counties === 0)),
   };
