@@ -55,7 +55,7 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cach
     if (req.viewer && req.routeOptions.url?.startsWith('/api/') && isProtectedRoute(req.method, req.routeOptions.url, false)) {
       try {
         req.viewer = await scopeViewer(db, req, req.viewer);
-        checkRegionalRoute(req.viewer, req.method, req.routeOptions.url);
+        checkRegionalRoute(req.viewer, req.method, req.routeOptions.url, req.routeOptions.config.sideEffectFree === true);
       } catch (e) {
         closeUnreadBody(req, reply);
         throw e;
