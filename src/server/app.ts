@@ -47,6 +47,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { cultivationRoutes } from './routes/cultivation.js';
+import { userRoutes } from './routes/users.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { homeRoutes } from './routes/home.js';
 
@@ -183,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   forecastRoutes(app, { db: opts.db, now });
   careRoutes(app, { db: opts.db, now });
   homeRoutes(app, { db: opts.db, now });
+  userRoutes(app, { db: opts.db, now, viewers });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
