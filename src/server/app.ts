@@ -47,6 +47,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { cultivationRoutes } from './routes/cultivation.js';
+import { userRoutes } from './routes/users.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { homeRoutes } from './routes/home.js';
 
@@ -86,6 +87,8 @@ export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: string[];
+    /** The API routes declared `sideEffectFree` (decision 1660), as "METHOD /path". */
+    sideEffectFreeRoutes: string[];
     /** Each API route's declared schemas and handler, for the contract test. */
     apiContracts: ApiContract[];
   }
@@ -127,16 +130,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Every API route, as "METHOD /path", for the authorisation-matrix test and /docs.
   const apiRoutes: string[] = [];
   const apiContracts: ApiContract[] = [];
+  const sideEffectFreeRoutes: string[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (!route.url.startsWith('/api/') || m === 'HEAD') continue;
       apiRoutes.push(`${m} ${route.url}`);
+      if (route.config?.sideEffectFree) {
+        // The flag lifts the read-only refusal of a POST; on a read it would only mislead whoever reads the route.
+        if (m === 'GET') throw new Error(`${m} ${route.url}: sideEffectFree is for POSTs that write nothing`);
+        sideEffectFreeRoutes.push(`${m} ${route.url}`);
+      }
       apiContracts.push({ route: `${m} ${route.url}`, schema: (route.schema ?? {}) as Record<string, unknown>, handler: String(route.handler) });
     }
   });
   app.decorate('apiRoutes', apiRoutes);
   app.decorate('apiContracts', apiContracts);
+  app.decorate('sideEffectFreeRoutes', sideEffectFreeRoutes);
 
   // Audit rows written while a request is handled carry its IP and the app's clock (decision 1410).
   // preValidation runs after the body is read, so the context holds through the handler.
@@ -174,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   forecastRoutes(app, { db: opts.db, now });
   careRoutes(app, { db: opts.db, now });
   homeRoutes(app, { db: opts.db, now });
+  userRoutes(app, { db: opts.db, now, viewers });
   // A moved order window tells the shops whose order day it is, in the move's transaction (decision 1400).
   registerWindowChangedNotices();
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -126,6 +126,8 @@ const statusTable: Partial<Record<MessageCode, number>> = {
   password_weak: 422,
   password_current_wrong: 422,
   password_changed_meanwhile: 409,
+  password_change_required: 403,
+  password_reset_self: 422,
   import_too_large: 422,
   computation_budget_exceeded: 422,
   computation_busy: 409,

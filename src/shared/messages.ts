@@ -205,6 +205,12 @@ export const messages = {
   password_current_wrong: { zh: '当前密码不正确', en: 'The current password is wrong' },
   password_changed_meanwhile: { zh: '密码刚刚已被修改，请重新登录后再试', en: 'The password was just changed; log in again and retry' },
   too_many_attempts: { zh: '密码错误次数过多，请稍后再试', en: 'Too many wrong passwords; try again later' },
+  // The API refuses everything but the password change while it is due (decision 0861), and the administrator's reset (0862).
+  password_change_required: {
+    zh: '请先修改密码：您的密码由工作人员设置，修改后才能继续使用',
+    en: 'Change your password first: it was set by staff, and you can go on once you have changed it',
+  },
+  password_reset_self: { zh: '不能重置自己的密码，请通过“修改密码”更改', en: 'You cannot reset your own password; use Change password instead' },
   import_too_large: {
     zh: '文件解压后过大或内含文件过多，请分批导入',
     en: 'The file is too large once unpacked, or holds too many parts; import it in parts',

@@ -55,6 +55,7 @@ const LaunchDashboardPage = lazy(() => import('./features/cultivation/launch-das
 const ForecastsPage = lazy(() => import('./features/forecast/forecasts-page.js').then((m) => ({ default: m.ForecastsPage })));
 const OnboardingPage = lazy(() => import('./features/onboarding/onboarding-page.js').then((m) => ({ default: m.OnboardingPage })));
 const PasswordPage = lazy(() => import('./features/account/password-page.js').then((m) => ({ default: m.PasswordPage })));
+const UsersPage = lazy(() => import('./features/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const WorkCalendarPage = lazy(() => import('./features/work-calendar/work-calendar-page.js').then((m) => ({ default: m.WorkCalendarPage })));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -118,6 +119,7 @@ export function AppRoutes() {
         <Route path="ratings" element={guarded('ratings', <RatingsPage />)} />
         <Route path="import" element={guarded('import', <ImportPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="users" element={guarded('users', <UsersPage />)} />
         <Route path="map" element={guarded('map', <GridMapPage />)} />
         <Route path="desk" element={guarded('desk', <DeskPage />)} />
         <Route path="desk-stats" element={guarded('desk-stats', <DeskStatsPage />)} />

@@ -96,6 +96,21 @@ describe('province roll-up and drill-down', () => {
     await shot(page, { path: `${SHOTS}/org-tree-read-only-card.png`, fullPage: true, animations: 'disabled' });
   });
 
+  it('previews a notice template with a shop of the county, and has no save (decision 1660)', async () => {
+    await page.goto(`${web.baseUrl}/notice-templates`);
+    await page.getByTestId('templates-read-only').waitFor({ timeout: 15_000 });
+    // The live preview is a POST that writes nothing: answered in the county looked at, with one of its shops.
+    const body = page.getByTestId('template-preview-body');
+    await expect.poll(() => body.innerText(), { timeout: 15_000 }).not.toBe('');
+    const [{ names }] = await query<{ names: string[] }>(web.database.db, sql`select array_agg(shop_name) as names from retailers where org_id = ${liling}`);
+    const text = await body.innerText();
+    expect(names.some((n) => text.includes(n))).toBe(true);
+    expect(await page.getByTestId('template-preview-error').count()).toBe(0);
+    expect(await page.getByTestId('template-save').count()).toBe(0);
+    expect(await page.getByTestId('regional-banner').innerText()).toContain('只读');
+    await shot(page, { path: `${SHOTS}/org-tree-template-preview.png`, fullPage: true, animations: 'disabled' });
+  });
+
   it('goes back to the roll-up from the banner', async () => {
     await page.getByTestId('leave-county').click();
     await page.waitForURL(/\/rollups/);

@@ -56,6 +56,11 @@ describe('authorisation matrix', () => {
     expect(new Set(calls.map((c) => c.name)).size, 'call names are unique').toBe(calls.length);
   });
 
+  it('only the routes reviewed as writing nothing are open to a read-only viewer (decision 1660)', () => {
+    // A new `sideEffectFree` route is added here after checking that it writes no row, no audit and no job.
+    expect([...t.app.sideEffectFreeRoutes].sort()).toEqual(['POST /api/notice-templates/:code/preview']);
+  });
+
   for (const call of calls) {
     it(`${call.name}: nobody logged in gets 401`, async () => {
       const res = await t.api(null, call.method, call.url(), call.body ? await call.body() : undefined);
@@ -80,10 +85,12 @@ describe('authorisation matrix', () => {
         expect(res.statusCode, res.body.slice(0, 300)).toBe(home);
         if (call.regionalHome === undefined) expect(res.json().code).toBe('org_county_required');
       });
-      // Writes to the user's own account (logout, their password) are theirs wherever they look.
-      const write = call.method !== 'GET' && !OWN_ACCOUNT_ROUTES.has(key);
-      const drilled = write ? 403 : call.expected[1];
-      it(`${call.name} as ${name} in the county → ${drilled}`, async () => {
+      // Writes to the user's own account (logout, their password) are theirs wherever they look; a route declared
+      // side-effect free (decision 1660) is a read there, answering what the county manager gets.
+      // (The flags are read from the app once it is built, so the title names the rule, not the status.)
+      it(`${call.name} as ${name} in the county → ${call.method === 'GET' ? call.expected[1] : 'org_read_only unless open to a reader'}`, async () => {
+        const write = call.method !== 'GET' && !OWN_ACCOUNT_ROUTES.has(key) && !t.app.sideEffectFreeRoutes.includes(key);
+        const drilled = write ? 403 : call.expected[1];
         const res = await t.app.inject({
           method: call.method as 'GET',
           url: call.url(),

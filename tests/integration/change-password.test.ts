@@ -68,6 +68,10 @@ describe('changing one’s own password', () => {
     desktop = await t.login([shop.username, shop.password]);
     expect(await me(desktop)).toMatchObject({ mustChangePassword: true });
     expect((await userState(shop.username)).sessions).toBe(2);
+    // The API holds it to that too (decision 0861): its own cases answer once the password is changed.
+    const order = await t.api(phone, 'GET', '/api/my/cases');
+    expect(order.statusCode).toBe(403);
+    expect(order.json().code).toBe('password_change_required');
   });
 
   it('a weak new password is refused with each rule it breaks (422), before any guess is counted, and changes nothing', async () => {

@@ -38,6 +38,7 @@ export async function findViewerBySession(db: Db, token: string, now: Date): Pro
       displayName: users.displayName,
       stationId: users.stationId,
       retailerId: users.retailerId,
+      mustChangePassword: users.passwordChangeRequired,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
@@ -71,6 +72,12 @@ export async function endOtherSessions(db: Db, userId: number, keepToken: string
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))))
     .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
+/** Ends every session of the user (a password reset); how many ended. */
+export async function endAllSessions(db: Db, userId: number): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
   return ended.length;
 }
 

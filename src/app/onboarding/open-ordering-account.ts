@@ -2,21 +2,12 @@
 // shop gets its ordering login, named by its licence number as the
 // industry's ordering sites do, with an initial password shown once to the
 // person who opened it to hand to the retailer (decision 1026).
-import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import { hashPassword } from '../auth/password.js';
-
-// No 0/O, 1/l/I: read out over the phone or copied from a screen.
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-export function initialPassword(length = 10): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return out;
-}
+import { temporaryPassword } from '../auth/temporary-password.js';
 
 export type OpenedAccount = { username: string; initialPassword: string | null };
 
@@ -27,7 +18,7 @@ export async function openOrderingAccount(tx: Db, viewer: Viewer, shop: { id: nu
     sql`select username from users where org_id = ${viewer.orgId} and retailer_id = ${shop.id} and role = 'retailer' order by id limit 1`,
   );
   if (existing) return { username: existing.username, initialPassword: null };
-  const password = initialPassword();
+  const password = temporaryPassword();
   const [created] = await query<{ username: string }>(
     tx,
     // The retailer chooses their own password at first login (decision 0860).

@@ -114,6 +114,8 @@ export const PERMISSIONS = [
   'care.special.manage',
   // The "today" home (issue 17): every role reads its own items, each scoped as its screen is.
   'home.read',
+  // Accounts of one's own county (decision 0862): list them and reset a password (the administrator).
+  'user.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -207,6 +209,9 @@ byRole.county_manager.push('care.manage');
 
 // The "today" home (issue 17)
 for (const role of ['admin', 'county_manager', 'station_head', 'grid_worker', 'call_agent', 'retailer'] as const) byRole[role].push('home.read');
+
+// Accounts (decision 0862): the system administrator keeps the county's logins; nobody else resets a password.
+byRole.admin.push('user.manage');
 
 export function can(role: Role, permission: Permission): boolean {
   return byRole[role].includes(permission);
@@ -361,7 +366,7 @@ function baseMenuOf(role: Role): string[] {
     case 'call_agent':
       return ['retailers'];
     case 'admin':
-      return ['dashboard', 'retailers', 'map', 'import', 'audit', 'ratings'];
+      return ['dashboard', 'retailers', 'map', 'import', 'audit', 'users', 'ratings'];
     case 'county_manager':
       return ['dashboard', 'retailers', 'map', 'import', 'ratings'];
     case 'regional_marketing':

@@ -87,10 +87,12 @@ export const PERMISSION_ACCESS: Record<Permission, 'read' | 'write'> = {
   'forecast.read': 'read',
   'forecast.manage': 'write',
   'forecast.shop': 'write',
+  // The user list serves the reset only.
+  'user.manage': 'write',
 };
 
-/** Screens that exist only to change things: importing files, sending notices, taking orders, recording survey answers. */
-export const WRITE_SCREENS: ReadonlySet<string> = new Set(['import', 'notice-send', 'take-orders', 'survey-calls', 'my-order']);
+/** Screens that exist only to change things: importing files, sending notices, taking orders, recording survey answers, resetting passwords. */
+export const WRITE_SCREENS: ReadonlySet<string> = new Set(['import', 'notice-send', 'take-orders', 'survey-calls', 'my-order', 'users']);
 
 export function readPermissionsOf(role: Role): Permission[] {
   return permissionsOf(role).filter((p) => PERMISSION_ACCESS[p] === 'read');

@@ -15,4 +15,9 @@ export type Viewer = {
    * they share (county_manager, or admin for auditors), and every write is refused (`org_read_only`).
    */
   regional?: { role: RegionalRole; homeOrgId: number; level: OrgLevel; countyId: number | null };
+  /**
+   * The session's user must change a password someone else chose (decisions 0860, 0861): the API answers only what
+   * changing it needs. Set from the session; absent on viewers made for jobs.
+   */
+  mustChangePassword?: boolean;
 };

@@ -29,6 +29,12 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/public/surveys/:token',
 ]);
 
+/**
+ * What a user whose password must be changed (decisions 0860, 0861) may call besides the public routes: who they
+ * are, and the change itself. Everything else answers 403 `password_change_required` until it is changed.
+ */
+export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['GET /api/me', 'POST /api/auth/password']);
+
 /** True when the matched route needs a logged-in viewer. */
 export function isProtectedRoute(method: string, routeUrl: string | undefined, protectDocs: boolean): boolean {
   if (!routeUrl) return false; // no route: the 404 handler answers
@@ -50,23 +56,34 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date, cach
       closeUnreadBody(req, reply);
       throw new AppError('unauthenticated');
     }
+    // A password someone else chose is changed before anything else (decision 0861): refused before the body is read.
+    const routeKey = `${req.method === 'HEAD' ? 'GET' : req.method} ${req.routeOptions.url}`;
+    if (req.viewer?.mustChangePassword && isProtectedRoute(req.method, req.routeOptions.url, false) && !PASSWORD_CHANGE_ROUTES.has(routeKey)) {
+      // Read afresh before refusing: another process may have served the change a moment ago.
+      req.viewer = await resolveViewer(req.cookies[SESSION_COOKIE], true);
+      if (!req.viewer || req.viewer.mustChangePassword) {
+        closeUnreadBody(req, reply);
+        throw new AppError(req.viewer ? 'password_change_required' : 'unauthenticated');
+      }
+    }
     // The org tree (decision 1910): a province or city user drilled into a county reads it and writes nothing there.
     // Public routes (logging in again, logging out, the login page's config) are never refused for it.
     if (req.viewer && req.routeOptions.url?.startsWith('/api/') && isProtectedRoute(req.method, req.routeOptions.url, false)) {
       try {
         req.viewer = await scopeViewer(db, req, req.viewer);
-        checkRegionalRoute(req.viewer, req.method, req.routeOptions.url);
+        checkRegionalRoute(req.viewer, req.method, req.routeOptions.url, req.routeOptions.config.sideEffectFree === true);
       } catch (e) {
         closeUnreadBody(req, reply);
         throw e;
       }
     }
   });
-  async function resolveViewer(token: string | undefined): Promise<Viewer | null> {
+  async function resolveViewer(token: string | undefined, fresh = false): Promise<Viewer | null> {
     if (!token) return null;
     const at = now();
-    const cached = cache.get(token, at);
+    const cached = fresh ? undefined : cache.get(token, at);
     if (cached) return cached;
+    if (fresh) cache.forget(token);
     const found = await findViewerBySession(db, token, at);
     if (found) cache.set(token, found.viewer, found.expiresAt);
     return found?.viewer ?? null;

@@ -68,13 +68,27 @@ export async function scopeViewer(db: Db, req: FastifyRequest, viewer: Viewer): 
   };
 }
 
-/** Refuses what a regional viewer may not do on this route: any write in a county, any county screen at home. */
-export function checkRegionalRoute(viewer: Viewer, method: string, routeUrl: string | undefined) {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A POST that computes an answer and writes nothing (no row, no audit, no job): a read-only viewer — a province
+     * or city user drilled into a county — may call it (decision 1660). Its permission and scope checks still apply.
+     * Declared on the route (`config: { sideEffectFree: true }`); the app refuses it on a GET, where it means nothing.
+     */
+    sideEffectFree?: boolean;
+  }
+}
+
+/**
+ * Refuses what a regional viewer may not do on this route: any write in a county (a route declared side-effect
+ * free is not a write), any county screen at home.
+ */
+export function checkRegionalRoute(viewer: Viewer, method: string, routeUrl: string | undefined, sideEffectFree = false) {
   if (!viewer.regional || !routeUrl?.startsWith('/api/')) return;
   const key = `${method === 'HEAD' ? 'GET' : method} ${routeUrl}`;
   if (OWN_ACCOUNT_ROUTES.has(key)) return;
   if (viewer.regional.countyId !== null) {
-    if (method !== 'GET' && method !== 'HEAD') throw new AppError('org_read_only');
+    if (method !== 'GET' && method !== 'HEAD' && !sideEffectFree) throw new AppError('org_read_only');
     return;
   }
   if (!REGIONAL_HOME_ROUTES.has(key)) throw new AppError('org_county_required');

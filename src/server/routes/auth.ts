@@ -107,8 +107,9 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       const token = req.cookies[SESSION_COOKIE]!;
       try {
         const result = await changePassword(db, deps.throttle, v, req.body, { sessionToken: token, ip: req.ip, now: now() });
-        // This process forgets the ended sessions at once; another process within its cache's few seconds.
-        deps.viewers.forgetUser(v.userId, token);
+        // This process forgets the ended sessions at once; another process within its cache's few seconds. This
+        // session is forgotten too: its cached viewer still says the password must be changed (decision 0861).
+        deps.viewers.forgetUser(v.userId);
         return result;
       } catch (e) {
         if (e instanceof AppError && e.code === 'too_many_attempts') reply.header('retry-after', String(e.extra.retryAfterSeconds));

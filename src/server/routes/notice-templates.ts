@@ -26,7 +26,8 @@ export function noticeTemplateRoutes(app: FastifyInstance, { db, now }: NoticeTe
   r.get('/api/notice-templates/:code/versions', { preHandler: read, schema: { tags, params: templateCodeParams, response: { 200: templateVersionsSchema } } }, async (req) =>
     findTemplateVersions(db, viewerOf(req), req.params.code),
   );
-  r.post('/api/notice-templates/:code/preview', { preHandler: read, schema: { tags, params: templateCodeParams, body: templatePreviewSchema, response: { 200: templatePreviewResultSchema } } }, async (req) =>
+  // A preview renders unsaved text and writes nothing: a province or city user drilled into a county may call it (1660).
+  r.post('/api/notice-templates/:code/preview', { preHandler: read, config: { sideEffectFree: true }, schema: { tags, params: templateCodeParams, body: templatePreviewSchema, response: { 200: templatePreviewResultSchema } } }, async (req) =>
     previewTemplate(db, viewerOf(req), req.params.code, req.body, now()),
   );
   r.post(

@@ -32,6 +32,7 @@ import { careEn } from '../features/care/care-dict.js';
 import { forecastEn } from '../features/forecast/forecast-dict.js';
 import { homeEn } from '../features/home/home-dict.js';
 import { accountEn } from '../features/account/account-dict.js';
+import { usersEn } from '../features/users/users-dict.js';
 
 export const en = {
   ...commonEn,
@@ -62,4 +63,5 @@ export const en = {
   ...homeEn,
   ...forecastEn,
   ...accountEn,
+  ...usersEn,
 } satisfies Dict;

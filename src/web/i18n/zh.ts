@@ -29,6 +29,7 @@ import { careZh } from '../features/care/care-dict.js';
 import { forecastZh } from '../features/forecast/forecast-dict.js';
 import { homeZh } from '../features/home/home-dict.js';
 import { accountZh } from '../features/account/account-dict.js';
+import { usersZh } from '../features/users/users-dict.js';
 
 export const zh = {
   ...commonZh,
@@ -59,6 +60,7 @@ export const zh = {
   ...homeZh,
   ...forecastZh,
   ...accountZh,
+  ...usersZh,
 };
 
 export type Dict = typeof zh;

@@ -42,6 +42,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   DownOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { labelOf } from '../../shared/codes.js';
 import { textOf, useT } from '../i18n/i18n.js';
@@ -63,6 +64,7 @@ const icons: Record<string, React.ReactNode> = {
   retailers: <ShopOutlined />,
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
+  users: <TeamOutlined />,
   'my-file': <IdcardOutlined />,
   'my-rating': <StarOutlined />,
   ratings: <StarOutlined />,
@@ -160,7 +162,8 @@ export function AppShell() {
           {!desktop && !forced && <Button type="text" icon={<MenuOutlined />} aria-label={t.shell.openMenu} onClick={() => setDrawer(true)} />}
           <span className="zy-header-title">{desktop ? t.app.subtitle : t.app.name}</span>
           <span className="zy-header-spacer" />
-          <NoticeBell />
+          {/* The inbox waits too while a password must be changed: the server refuses it until then (decision 0861). */}
+          {!forced && <NoticeBell />}
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <div className="zy-user" data-testid="current-user" role="button" tabIndex={0} aria-label={`${t.account.userMenu} ${me.user.displayName}`}>
               <span>

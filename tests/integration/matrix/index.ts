@@ -17,6 +17,7 @@ import { cultivation } from './cultivation.js';
 import { care } from './care.js';
 import { home } from './home.js';
 import { forecast } from './forecast.js';
+import { users } from './users.js';
 import type { MatrixCall, MatrixContext, MatrixModule } from './types.js';
 
 export const MATRIX: MatrixModule[] = [
@@ -37,6 +38,7 @@ export const MATRIX: MatrixModule[] = [
   cultivation,
   care,
   home,
+  users,
   // Last: its run call stops the job runner.
   forecast,
 ];

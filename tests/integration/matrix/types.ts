@@ -26,7 +26,8 @@ export type MatrixCall = {
   /**
    * A province or city user (decision 1910). At home (no county chosen): what they get; omitted, a county route
    * answers 403 org_county_required. Drilled into the county, they are not listed: a read answers what the county
-   * manager gets, and every write 403 org_read_only.
+   * manager gets, and every write 403 org_read_only — but a route declared `sideEffectFree` (decision 1660), which
+   * answers what the county manager gets.
    */
   regionalHome?: number;
 };

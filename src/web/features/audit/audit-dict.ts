@@ -21,6 +21,8 @@ export const auditZh = {
     exportNote: (max: string) => `按当前筛选导出，最多最近 ${max} 条`,
     clear: '清除筛选',
     detailKeys: {
+      username: '用户名',
+      sessionsEnded: '退出的登录',
       fields: '字段',
       via: '途径',
       q: '搜索词',
@@ -81,6 +83,8 @@ export const auditEn = {
     exportNote: (max: string) => `Exports the current filter, at most the latest ${countOf(max, 'entry', 'entries')}`,
     clear: 'Clear filters',
     detailKeys: {
+      username: 'Username',
+      sessionsEnded: 'Sessions logged out',
       fields: 'Fields',
       via: 'Via',
       q: 'Search',
