@@ -58,7 +58,7 @@ describe('authorisation matrix', () => {
 
   it('only the routes reviewed as writing nothing are open to a read-only viewer (decision 1660)', () => {
     // A new `sideEffectFree` route is added here after checking that it writes no row, no audit and no job.
-    expect([...t.app.sideEffectFreeRoutes].sort()).toEqual(['POST /api/notice-templates/:code/preview']);
+    expect([...t.app.sideEffectFreeRoutes].sort()).toEqual(['POST /api/map/select', 'POST /api/notice-templates/:code/preview']);
   });
 
   for (const call of calls) {

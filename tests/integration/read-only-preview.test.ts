@@ -139,3 +139,36 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
     expect(await written()).toEqual(before);
   });
 });
+
+describe('map selection, drilled into a county (decision 1660)', () => {
+  it('a drawn rectangle lists the shops of the county looked at, none of its neighbour, and writes nothing', async () => {
+    const before = await written();
+    const [box] = await query<{ minLat: number; maxLat: number; minLng: number; maxLng: number }>(
+      db(),
+      sql`select min(lat)::float as "minLat", max(lat)::float as "maxLat", min(lng)::float as "minLng", max(lng)::float as "maxLng" from retailers where org_id = ${liling} and lat is not null`,
+    );
+    const ring = [
+      [box.minLng - 0.01, box.minLat - 0.01],
+      [box.maxLng + 0.01, box.minLat - 0.01],
+      [box.maxLng + 0.01, box.maxLat + 0.01],
+      [box.minLng - 0.01, box.maxLat + 0.01],
+      [box.minLng - 0.01, box.minLat - 0.01],
+    ];
+    const counties = async (ids: number[]) =>
+      new Set((await query<{ orgId: number }>(db(), sql`select distinct org_id as "orgId" from retailers where id in ${sql.raw(`(${ids.join(',') || 0})`)}`)).map((r) => r.orgId));
+    for (const who of ['province', 'city'] as const) {
+      const res = await call(c[who], 'POST', '/api/map/select', { org: liling, body: { ring } });
+      expect(res.statusCode, res.body).toBe(200);
+      const ids = (res.json() as { id: number }[]).map((r) => r.id);
+      expect(ids.length, who).toBeGreaterThan(10);
+      expect([...(await counties(ids))]).toEqual([liling]);
+    }
+    const there = await call(c.city, 'POST', '/api/map/select', { org: youxian, body: { ring } });
+    expect(there.statusCode).toBe(200);
+    expect([...(await counties((there.json() as { id: number }[]).map((r) => r.id)))]).toEqual([youxian]);
+    const outside = await call(c.province, 'POST', '/api/map/select', { org: elsewhere, body: { ring } });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().code).toBe('org_out_of_scope');
+    expect(await written()).toEqual(before);
+  });
+});

@@ -47,10 +47,11 @@ export function gridMapRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (req) => findPlaces(db, viewerOf(req)),
   );
 
-  // Selection ignores the county border (a rectangle may stick out) but not crossing edges.
+  // Selection ignores the county border (a rectangle may stick out) but not crossing edges. A read sent as a POST (the
+  // ring is too long for a query string): it writes nothing, so a province or city user drilled in may draw one too.
   r.post(
     '/api/map/select',
-    { preHandler: requirePermission('map.read'), schema: { tags, body: selectSchema, response: { 200: z.array(selectedRetailerSchema) } } },
+    { preHandler: requirePermission('map.read'), config: { sideEffectFree: true }, schema: { tags, body: selectSchema, response: { 200: z.array(selectedRetailerSchema) } } },
     async (req) => {
       const checked = checkRing(req.body.ring);
       if (!checked.ok) throw new AppError(checked.code, [{ field: 'ring', code: checked.code }]);
