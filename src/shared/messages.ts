@@ -210,6 +210,14 @@ export const messages = {
     zh: '请先修改密码：您的密码由工作人员设置，修改后才能继续使用',
     en: 'Change your password first: it was set by staff, and you can go on once you have changed it',
   },
+  // Staff accounts opened, edited and closed by the administrator (decision 0863)
+  username_format: { zh: '用户名为 3–32 位字母、数字或 _ . -，以字母或数字开头', en: 'A username is 3–32 letters, digits or _ . -, starting with a letter or digit' },
+  username_taken: { zh: '该用户名已被使用，请换一个', en: 'That username is taken; choose another' },
+  station_required: { zh: '站长和网格员须选择所属站点', en: 'A station head or grid worker needs a station' },
+  station_unknown: { zh: '所选站点不存在', en: 'That station does not exist' },
+  user_self_change: { zh: '不能停用自己的账号或更改自己的角色', en: 'You cannot close your own account or change your own role' },
+  user_not_staff: { zh: '零售户的订货账号在建档开户时管理，不在此修改', en: "A shop's ordering login is managed at onboarding, not here" },
+  user_has_grids: { zh: '该网格员仍负责网格，请先在网格管理中改派', en: 'This grid worker still has grids; reassign them under Grids first' },
   password_reset_self: { zh: '不能重置自己的密码，请通过“修改密码”更改', en: 'You cannot reset your own password; use Change password instead' },
   import_too_large: {
     zh: '文件解压后过大或内含文件过多，请分批导入',

@@ -37,6 +37,8 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/password': 'app/auth/change-password.ts (password_change, password_change_failed); change-password.test.ts',
   // The matrix resets an id nobody has, so no demo account's password changes.
   'POST /api/users/:id/password-reset': 'app/users/reset-user-password.ts (password_reset, without the secret); password-reset.test.ts',
+  // The matrix edits an id nobody has.
+  'PATCH /api/users/:id': 'app/users/update-user.ts (update, user, what changed); staff-accounts.test.ts',
   // The matrix's override names a product without a forecast in this county copy (refused, 4xx).
   'POST /api/forecasts/overrides': 'app/forecast/create-forecast-override.ts; forecast.test.ts (override audited)',
   'POST /api/forecasts/overrides/withdraw': 'app/forecast/forecast-overrides.ts withdrawForecastOverride; forecast.test.ts (withdrawal audited)',

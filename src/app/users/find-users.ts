@@ -5,6 +5,19 @@ import { query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { USER_LIST_LIMIT, type UserListQuery, type UserSummary } from '../../shared/users.js';
 
+/** A user row as the screen shows it, from `users u left join stations s` (on org and station). */
+export const userSummaryColumns = sql`u.id, u.username, u.display_name as "displayName", u.role, u.active,
+  u.password_change_required as "mustChangePassword", u.station_id as "stationId", s.name as "stationName"`;
+
+/** One user of the viewer's county as the screen shows it, or undefined. */
+export async function findUserSummary(db: Db, orgId: number, userId: number): Promise<UserSummary | undefined> {
+  const [u] = await query<UserSummary>(
+    db,
+    sql`select ${userSummaryColumns} from users u left join stations s on s.org_id = u.org_id and s.id = u.station_id where u.org_id = ${orgId} and u.id = ${userId}`,
+  );
+  return u;
+}
+
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Staff first (by role as listed in ROLES), then the shops' logins; at most USER_LIST_LIMIT, with the count of all matches. */
@@ -12,9 +25,9 @@ export async function findUsers(db: Db, viewer: Viewer, input: UserListQuery): P
   const match = input.q ? sql`and (u.username ilike ${likeOf(input.q)} or u.display_name ilike ${likeOf(input.q)})` : sql``;
   const rows = await query<UserSummary & { total: number }>(
     db,
-    sql`select u.id, u.username, u.display_name as "displayName", u.role, u.active, u.password_change_required as "mustChangePassword",
-        (count(*) over ())::int as total
-      from users u where u.org_id = ${viewer.orgId} ${match}
+    sql`select ${userSummaryColumns}, (count(*) over ())::int as total
+      from users u left join stations s on s.org_id = u.org_id and s.id = u.station_id
+      where u.org_id = ${viewer.orgId} ${match}
       order by (u.role = 'retailer'), u.role, u.username limit ${USER_LIST_LIMIT}`,
   );
   return { items: rows.map(({ total: _total, ...u }) => u), total: rows[0]?.total ?? 0 };

@@ -11,6 +11,7 @@ import { throttleKeys } from '../../domain/access/login-throttle.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import type { UserSummary } from '../../shared/users.js';
+import { findUserSummary } from './find-users.js';
 import { writeAudit } from '../audit/audit.js';
 import { hashPassword } from '../auth/password.js';
 import { endAllSessions } from '../auth/session-queries.js';
@@ -25,12 +26,12 @@ export async function resetUserPassword(db: Db, viewer: Viewer, userId: number, 
   const hash = await hashPassword(password);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const [user] = await query<UserSummary>(
+    const [updated] = await query<{ id: number }>(
       tx,
       sql`update users set password_hash = ${hash}, password_change_required = true
-        where org_id = ${viewer.orgId} and id = ${userId}
-        returning id, username, display_name as "displayName", role, active, password_change_required as "mustChangePassword"`,
+        where org_id = ${viewer.orgId} and id = ${userId} returning id`,
     );
+    const user = updated && (await findUserSummary(tx, viewer.orgId, updated.id));
     if (!user) throw new AppError('not_found');
     const sessionsEnded = await endAllSessions(tx, user.id);
     await query(tx, sql`delete from login_attempts where key = ${throttleKeys(user.username, '').account}`);
