@@ -52,17 +52,23 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const STATION_ROLES: readonly StaffRole[] = ['station_head', 'grid_worker'];
 
 export const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
-const displayNameSchema = textSchema.trim().min(1, 'required').max(30, 'text_too_long');
+/** The fields of an account one by one, for the form's rules (the same schemas the route parses). */
+export const userFields = {
+  username: z.string().trim().max(32, 'username_format').regex(USERNAME_RE, 'username_format'),
+  displayName: textSchema.trim().min(1, 'required').max(30, 'text_too_long'),
+  phone: z.string().trim().regex(PHONE_RE, 'phone_format'),
+};
+const displayNameSchema = userFields.displayName;
 const staffRoleSchema = z.enum(STAFF_ROLES);
 
 /** POST /api/users: a new staff account; its first password is generated and shown once. */
 export const userCreateSchema = z
   .object({
-    username: z.string().trim().regex(USERNAME_RE, 'username_format'),
+    username: userFields.username,
     displayName: displayNameSchema,
     role: staffRoleSchema,
     stationId: idSchema.nullable().optional(),
-    phone: z.string().trim().regex(PHONE_RE, 'phone_format').nullable().optional().or(z.literal('').transform(() => null)),
+    phone: userFields.phone.nullable().optional().or(z.literal('').transform(() => null)),
   })
   .superRefine((v, ctx) => {
     if (STATION_ROLES.includes(v.role) && !v.stationId) ctx.addIssue({ code: 'custom', path: ['stationId'], message: 'station_required' });

@@ -2,15 +2,18 @@
 // admin finds a grid worker on 账号管理, resets the password, reads the
 // temporary password once; the worker logs in with it, is held on the
 // password screen (the API refuses the rest, 0861), chooses their own and goes on.
+// On the same screen (0863) the admin opens an account for a new colleague,
+// reads its first password once, and disables it again.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { zh } from '../../src/web/i18n/zh.js';
 
 let web: WebApp;
 let browser: Browser;
+let admin: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -28,7 +31,7 @@ describe('an administrator resets a forgotten password', () => {
   let temporary = '';
 
   it('finds the worker on 账号管理, confirms, and reads the temporary password once', async () => {
-    const page = await openLoggedIn(browser, web.baseUrl, '/users', ['admin', 'admin123'], { options: DESKTOP, pageErrors });
+    const page = (admin = await openLoggedIn(browser, web.baseUrl, '/users', ['admin', 'admin123'], { options: DESKTOP, pageErrors }));
     await page.getByTestId('users-page').waitFor();
     expect(await page.locator('.ant-menu').innerText()).toContain(zh.shell.menu.users);
     await page.getByTestId('users-search').locator('input').fill('worker2');
@@ -47,6 +50,39 @@ describe('an administrator resets a forgotten password', () => {
     await page.getByTestId('user-must-change-worker2').waitFor({ timeout: 15_000 });
     expect(await page.getByText(temporary).count()).toBe(0);
     await shot(page, { path: `${SHOTS}/password-reset-list.png`, fullPage: true, animations: 'disabled' });
+  });
+
+  it('opens an account for a new colleague with a station, shows its first password once, and disables it', async () => {
+    const page = admin;
+    await page.getByTestId('user-create').click();
+    const form = page.getByTestId('account-form');
+    await form.getByTestId('account-username').fill('x');
+    await form.getByTestId('account-name').fill('赵敏');
+    await page.locator('#account-save').click();
+    // The shared schema's rule, in plain words, before anything is sent.
+    await expect.poll(() => form.innerText()).toContain('用户名为 3–32 位');
+    await form.getByTestId('account-username').fill('zhao.min');
+    await form.getByTestId('account-phone').fill('13907331234');
+    await shot(page, { path: `${SHOTS}/account-new.png`, fullPage: true, animations: 'disabled' });
+    await page.locator('#account-save').click();
+    const dialog = page.getByTestId('password-reset-done');
+    await dialog.getByTestId('temporary-password').waitFor();
+    expect(await dialog.innerText()).toContain(zh.users.createdTitle);
+    const first = (await dialog.getByTestId('temporary-password').textContent())!.trim();
+    expect(first).toMatch(/^[a-z2-9]{10}$/);
+    await dialog.getByRole('button', { name: zh.users.gotIt }).click();
+    await page.getByTestId('users-search').locator('input').fill('zhao.min');
+    await page.getByTestId('users-search').locator('input').press('Enter');
+    await expect.poll(() => page.locator('.ant-table-row').innerText()).toContain('赵敏');
+    expect(await page.locator('.ant-table-row').innerText()).toContain(zh.users.mustChange);
+    // A leaver's account: disabled after a confirmation.
+    await page.getByTestId('user-close-zhao.min').click();
+    await page.locator('#user-close-confirm').click();
+    await page.getByTestId('user-reopen-zhao.min').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.ant-table-row').innerText()).toContain(zh.users.inactive);
+    await shot(page, { path: `${SHOTS}/account-closed.png`, fullPage: true, animations: 'disabled' });
+    const res = await fetch(`${web.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhao.min', password: first }) });
+    expect(res.status).toBe(401);
     await page.context().close();
   });
 
