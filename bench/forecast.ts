@@ -2,7 +2,8 @@
 //
 //   npm run bench:forecast                    the demo county (PostgreSQL server): rolling weekly origins over
 //                                             the last year, horizons 1–4, shop × week totals and county ×
-//                                             product × week; all weeks and the 8 weeks around the Spring Festival
+//                                             product × week; all weeks, the 8 weeks around the Spring Festival,
+//                                             and the 中秋/国庆 weeks (together and week by week)
 //   npm run bench:forecast -- --csv FILE --horizon H [--seed N]
 //                                             any long file series,week,value[,event]: train on all but the last
 //                                             H weeks of each series, forecast them from that origin, score
@@ -119,9 +120,11 @@ async function csvMode(file: string, horizon: number) {
 }
 
 /** Rolling origins over the last 52 weeks, refitting every `refit` weeks on targets up to the origin only. */
-function rolling(panel: Panel, horizons: number, festival: Set<number>) {
+function rolling(panel: Panel, horizons: number, festival: Set<number>, autumn: Map<number, string>) {
   const all = newScores();
   const fest = newScores();
+  const aut = newScores();
+  const byWeek = new Map([...autumn.keys()].map((p) => [p, newScores()]));
   const byH = Array.from({ length: horizons }, newScores);
   const last = panel.weeks - 1;
   const cal = panelCalendar(panel);
@@ -141,14 +144,35 @@ function rolling(panel: Panel, horizons: number, festival: Set<number>) {
         if (pt.position > last) continue;
         const actual = s.values[pt.position];
         const bs = BASELINES.map((b) => baselineForecast(b, s.values, panel.calendar, panel.firstWeek, o, pt.horizon));
-        for (const sc of [all, byH[pt.horizon - 1], ...(festival.has(pt.position) ? [fest] : [])]) {
+        const extra = [...(festival.has(pt.position) ? [fest] : []), ...(autumn.has(pt.position) ? [aut, byWeek.get(pt.position)!] : [])];
+        for (const sc of [all, byH[pt.horizon - 1], ...extra]) {
           sc.model.add(pt.value, actual);
           BASELINES.forEach((b, j) => sc.base[b].add(bs[j], actual));
         }
       }
     });
   }
-  return { all, fest, byH, fitSeconds };
+  return { all, fest, aut, byWeek, byH, fitSeconds };
+}
+
+/**
+ * The 中秋/国庆 weeks of the evaluation year (positions → a label naming each festival's offset): from two weeks
+ * before the earlier of the two to the week after the later, so a year where they share a week and one where they
+ * fall a week apart are both covered.
+ */
+function autumnWeeks(panel: Panel): Map<number, string> {
+  const lastWeek = panel.firstWeek + panel.weeks - 1;
+  const inYear = (k: string) => panel.calendar.weeks.get(k)?.filter((w) => w <= lastWeek && w > lastWeek - 52).at(-1);
+  const ma = inYear('midautumn');
+  const nd = inYear('nationalday');
+  const out = new Map<number, string>();
+  if (ma === undefined || nd === undefined) return out;
+  const off = (o: number) => (o === 0 ? '0' : o > 0 ? `+${o}` : `${o}`);
+  for (let w = Math.min(ma, nd) - 2; w <= Math.max(ma, nd) + 1; w++) {
+    if (w > lastWeek) continue;
+    out.set(w - panel.firstWeek, `${weekMonday(w)} 中秋${off(w - ma)} 国庆${off(w - nd)}`);
+  }
+  return out;
 }
 
 async function demoMode() {
@@ -213,14 +237,24 @@ async function demoMode() {
     if (args.only && args.only !== name) continue;
     const t = Date.now();
     const c = cpuSeconds();
-    const r = rolling(panel, H, festival);
+    const autumn = autumnWeeks(panel);
+    const r = rolling(panel, H, festival, autumn);
     log(`${name} × week, ${panel.series.length} series, 52 origins, fits ${round(r.fitSeconds)} s, total ${round((Date.now() - t) / 1000)} s (${round(cpuSeconds() - c)} CPU s)`);
     printTable('all weeks', r.all);
     printTable('festival weeks', r.fest);
     r.byH.forEach((s, i) => printTable(`horizon ${i + 1}`, s));
-    result[name] = { series: panel.series.length, ...summary(r.all), festival: summary(r.fest), by_horizon: r.byH.map((s) => ({ wape_pct: s.model.wapePct(), best_baseline_wape_pct: summary(s).best_baseline_wape_pct })) };
+    printTable(`中秋/国庆 weeks (${autumn.size})`, r.aut);
+    for (const [pos, label] of autumn) printTable(`  ${label}`, r.byWeek.get(pos)!);
+    const brief = (s: Scores) => ({ wape_pct: s.model.wapePct(), bias_pct: s.model.biasPct(), aligned_naive_wape_pct: s.base.aligned_naive.wapePct(), aligned_naive_bias_pct: s.base.aligned_naive.biasPct() });
+    result[name] = {
+      series: panel.series.length,
+      ...summary(r.all),
+      festival: summary(r.fest),
+      autumn: summary(r.aut),
+      autumn_weeks: [...autumn].map(([pos, label]) => ({ week: label, ...brief(r.byWeek.get(pos)!) })),
+      by_horizon: r.byH.map((s) => ({ wape_pct: s.model.wapePct(), best_baseline_wape_pct: summary(s).best_baseline_wape_pct })) };
   }
-  const shop = (result.shop ?? result.county_product) as ReturnType<typeof summary> & { series: number; festival: ReturnType<typeof summary> };
+  const shop = (result.shop ?? result.county_product) as ReturnType<typeof summary> & { series: number; festival: ReturnType<typeof summary>; autumn: ReturnType<typeof summary> };
   return {
     mode: 'demo',
     series: shop.series,
@@ -231,6 +265,8 @@ async function demoMode() {
     best_baseline_wape_pct: shop.best_baseline_wape_pct,
     improvement_pct: shop.improvement_pct,
     festival_improvement_pct: shop.festival.improvement_pct,
+    autumn_wape_pct: shop.autumn.wape_pct,
+    autumn_bias_pct: shop.autumn.bias_pct,
     county_product: result.county_product,
     shop_detail: result.shop,
     unseen_event: unseenEvent,
