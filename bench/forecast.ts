@@ -10,6 +10,8 @@
 //   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_forecast); --reuse keeps a seeded one
 //   --unseen-event pooled|aligned|model   what a festival week the trees never trained on gets (decision 1816;
 //                                         `model` is the forecaster before it)
+//   --overlap split|model                 what a week two events share in a way the trees never saw gets (decision
+//                                         1817; `model` is the forecaster before it)
 // The last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,12 +51,15 @@ const { values: args } = parseArgs({
     /** Only one level (shop | county_product), for quicker experiments. */
     only: { type: 'string' },
     'unseen-event': { type: 'string', default: 'pooled' },
+    overlap: { type: 'string', default: 'split' },
   },
 });
 const t0 = Date.now();
 const seed = Number(args.seed);
 const unseenEvent = args['unseen-event'] as 'pooled' | 'aligned' | 'model';
 if (!['pooled', 'aligned', 'model'].includes(unseenEvent)) throw new Error(`--unseen-event must be pooled, aligned or model, got "${unseenEvent}"`);
+const overlap = args.overlap as 'split' | 'model';
+if (!['split', 'model'].includes(overlap)) throw new Error(`--overlap must be split or model, got "${overlap}"`);
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return round((u.user + u.system) / 1e6);
@@ -94,7 +99,7 @@ async function csvMode(file: string, horizon: number) {
   const { panel, holdout } = splitHoldout(rows, horizon);
   const H = Math.max(...[...holdout.values()].flatMap((h) => h.horizons));
   if (H > 12) throw new SeriesFileError('horizon_too_long', `a held-out week lies ${H} weeks after its origin (gaps); at most 12 are supported`);
-  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed, unseenEvent });
+  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed, unseenEvent, overlap });
   const scores = newScores();
   const byOrigin = new Map<number, number[]>();
   panel.series.forEach((s, i) => {
@@ -134,7 +139,7 @@ function rolling(panel: Panel, horizons: number, festival: Set<number>, autumn: 
   for (let o = last - 53, k = 0; o <= last - 1; o++, k++) {
     if (k % refit === 0) {
       const t = Date.now();
-      f = fitForecaster(panel, o, { horizons, seed, unseenEvent }, cal);
+      f = fitForecaster(panel, o, { horizons, seed, unseenEvent, overlap }, cal);
       fitSeconds += (Date.now() - t) / 1000;
     }
     const fc = forecastFrom(panel, f!, o);
@@ -270,6 +275,7 @@ async function demoMode() {
     county_product: result.county_product,
     shop_detail: result.shop,
     unseen_event: unseenEvent,
+    overlap,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
     load_avg: round(os.loadavg()[0]),
     seconds: round((Date.now() - t0) / 1000),
