@@ -24,9 +24,10 @@ export type FitOptions = {
   unseenEvent?: 'pooled' | 'aligned' | 'model';
   /**
    * What a week gets when two events are close to it (±OVERLAP_WINDOW) in a combination of offsets the trees never
-   * trained on — 中秋 and 国庆 a week apart in 2026 after sharing a week in 2025: 'split' (default) its own 13-week
-   * level × the geometric mean of the panel's pooled effect last year at each event's own offset (last year's
-   * combined weeks shared between the two events, none counted for both), 'model' the trees anyway (decision 1817).
+   * trained on — 中秋 and 国庆 a week apart in 2026 after sharing a week in 2025: 'split' (default) the trees'
+   * forecasts of that week scaled by one factor so that the panel's total is its 13-week level × the geometric mean
+   * of the panel's pooled effect last year at each event's own offset (last year's shared weeks shared between the
+   * two events, none given whole to one), 'model' the trees as they are (decision 1817).
    */
   overlap?: 'split' | 'model';
 };
@@ -205,16 +206,27 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
       } else if (!Number.isNaN(effect)) pred[i] = effect;
     });
   }
-  // Weeks two events share in a way the trees never saw (decision 1817): the trees learnt last year's combined weeks
-  // under both events' offsets at once and would give this year's week one event's share of the pair.
+  // Weeks two events share in a way the trees never saw (decision 1817): the trees learnt last year's shared weeks
+  // under both events' offsets at once and give this year's week one event's whole share of the pair. The panel's
+  // total for the week is set to its level × the split effect; each series keeps the trees' part of it (a shop's
+  // own lags, zeros and kind, which its 13-week level alone would lose).
   for (let h = 1; h <= H && f.overlap === 'split'; h++) {
     if (replaced.has(h)) continue;
     const key = overlapKey(f.cal, origin + h, h);
     if (key === null || f.overlapSeen.has(key)) continue;
     const effect = splitEventEffect(panel, f.cal, origin, h);
     if (Number.isNaN(effect)) continue;
+    let level = 0;
+    let trees = 0;
     panel.series.forEach((_, si) => {
-      if (scales[si] > 0) pred[si * H + h - 1] = effect;
+      if (scales[si] <= 0) return;
+      level += scales[si];
+      trees += Math.max(0, pred[si * H + h - 1]) * scales[si];
+    });
+    if (!(trees > 0)) continue;
+    const r = (effect * level) / trees;
+    panel.series.forEach((_, si) => {
+      if (scales[si] > 0) pred[si * H + h - 1] *= r;
     });
   }
   return panel.series.map((s, si) => {
