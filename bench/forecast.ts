@@ -2,13 +2,16 @@
 //
 //   npm run bench:forecast                    the demo county (PostgreSQL server): rolling weekly origins over
 //                                             the last year, horizons 1–4, shop × week totals and county ×
-//                                             product × week; all weeks and the 8 weeks around the Spring Festival
+//                                             product × week; all weeks, the 8 weeks around the Spring Festival,
+//                                             and the 中秋/国庆 weeks (together and week by week)
 //   npm run bench:forecast -- --csv FILE --horizon H [--seed N]
 //                                             any long file series,week,value[,event]: train on all but the last
 //                                             H weeks of each series, forecast them from that origin, score
 //   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_forecast); --reuse keeps a seeded one
 //   --unseen-event pooled|aligned|model   what a festival week the trees never trained on gets (decision 1816;
 //                                         `model` is the forecaster before it)
+//   --overlap split|model                 what a week two events share in a way the trees never saw gets (decision
+//                                         1817; `model` is the forecaster before it)
 // The last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -48,12 +51,15 @@ const { values: args } = parseArgs({
     /** Only one level (shop | county_product), for quicker experiments. */
     only: { type: 'string' },
     'unseen-event': { type: 'string', default: 'pooled' },
+    overlap: { type: 'string', default: 'split' },
   },
 });
 const t0 = Date.now();
 const seed = Number(args.seed);
 const unseenEvent = args['unseen-event'] as 'pooled' | 'aligned' | 'model';
 if (!['pooled', 'aligned', 'model'].includes(unseenEvent)) throw new Error(`--unseen-event must be pooled, aligned or model, got "${unseenEvent}"`);
+const overlap = args.overlap as 'split' | 'model';
+if (!['split', 'model'].includes(overlap)) throw new Error(`--overlap must be split or model, got "${overlap}"`);
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return round((u.user + u.system) / 1e6);
@@ -93,7 +99,7 @@ async function csvMode(file: string, horizon: number) {
   const { panel, holdout } = splitHoldout(rows, horizon);
   const H = Math.max(...[...holdout.values()].flatMap((h) => h.horizons));
   if (H > 12) throw new SeriesFileError('horizon_too_long', `a held-out week lies ${H} weeks after its origin (gaps); at most 12 are supported`);
-  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed, unseenEvent });
+  const f = fitForecaster(panel, panel.weeks - 1, { horizons: H, seed, unseenEvent, overlap });
   const scores = newScores();
   const byOrigin = new Map<number, number[]>();
   panel.series.forEach((s, i) => {
@@ -119,9 +125,11 @@ async function csvMode(file: string, horizon: number) {
 }
 
 /** Rolling origins over the last 52 weeks, refitting every `refit` weeks on targets up to the origin only. */
-function rolling(panel: Panel, horizons: number, festival: Set<number>) {
+function rolling(panel: Panel, horizons: number, festival: Set<number>, autumn: Map<number, string>) {
   const all = newScores();
   const fest = newScores();
+  const aut = newScores();
+  const byWeek = new Map([...autumn.keys()].map((p) => [p, newScores()]));
   const byH = Array.from({ length: horizons }, newScores);
   const last = panel.weeks - 1;
   const cal = panelCalendar(panel);
@@ -131,7 +139,7 @@ function rolling(panel: Panel, horizons: number, festival: Set<number>) {
   for (let o = last - 53, k = 0; o <= last - 1; o++, k++) {
     if (k % refit === 0) {
       const t = Date.now();
-      f = fitForecaster(panel, o, { horizons, seed, unseenEvent }, cal);
+      f = fitForecaster(panel, o, { horizons, seed, unseenEvent, overlap }, cal);
       fitSeconds += (Date.now() - t) / 1000;
     }
     const fc = forecastFrom(panel, f!, o);
@@ -141,14 +149,35 @@ function rolling(panel: Panel, horizons: number, festival: Set<number>) {
         if (pt.position > last) continue;
         const actual = s.values[pt.position];
         const bs = BASELINES.map((b) => baselineForecast(b, s.values, panel.calendar, panel.firstWeek, o, pt.horizon));
-        for (const sc of [all, byH[pt.horizon - 1], ...(festival.has(pt.position) ? [fest] : [])]) {
+        const extra = [...(festival.has(pt.position) ? [fest] : []), ...(autumn.has(pt.position) ? [aut, byWeek.get(pt.position)!] : [])];
+        for (const sc of [all, byH[pt.horizon - 1], ...extra]) {
           sc.model.add(pt.value, actual);
           BASELINES.forEach((b, j) => sc.base[b].add(bs[j], actual));
         }
       }
     });
   }
-  return { all, fest, byH, fitSeconds };
+  return { all, fest, aut, byWeek, byH, fitSeconds };
+}
+
+/**
+ * The 中秋/国庆 weeks of the evaluation year (positions → a label naming each festival's offset): from two weeks
+ * before the earlier of the two to the week after the later, so a year where they share a week and one where they
+ * fall a week apart are both covered.
+ */
+function autumnWeeks(panel: Panel): Map<number, string> {
+  const lastWeek = panel.firstWeek + panel.weeks - 1;
+  const inYear = (k: string) => panel.calendar.weeks.get(k)?.filter((w) => w <= lastWeek && w > lastWeek - 52).at(-1);
+  const ma = inYear('midautumn');
+  const nd = inYear('nationalday');
+  const out = new Map<number, string>();
+  if (ma === undefined || nd === undefined) return out;
+  const off = (o: number) => (o === 0 ? '0' : o > 0 ? `+${o}` : `${o}`);
+  for (let w = Math.min(ma, nd) - 2; w <= Math.max(ma, nd) + 1; w++) {
+    if (w > lastWeek) continue;
+    out.set(w - panel.firstWeek, `${weekMonday(w)} 中秋${off(w - ma)} 国庆${off(w - nd)}`);
+  }
+  return out;
 }
 
 async function demoMode() {
@@ -213,14 +242,24 @@ async function demoMode() {
     if (args.only && args.only !== name) continue;
     const t = Date.now();
     const c = cpuSeconds();
-    const r = rolling(panel, H, festival);
+    const autumn = autumnWeeks(panel);
+    const r = rolling(panel, H, festival, autumn);
     log(`${name} × week, ${panel.series.length} series, 52 origins, fits ${round(r.fitSeconds)} s, total ${round((Date.now() - t) / 1000)} s (${round(cpuSeconds() - c)} CPU s)`);
     printTable('all weeks', r.all);
     printTable('festival weeks', r.fest);
     r.byH.forEach((s, i) => printTable(`horizon ${i + 1}`, s));
-    result[name] = { series: panel.series.length, ...summary(r.all), festival: summary(r.fest), by_horizon: r.byH.map((s) => ({ wape_pct: s.model.wapePct(), best_baseline_wape_pct: summary(s).best_baseline_wape_pct })) };
+    printTable(`中秋/国庆 weeks (${autumn.size})`, r.aut);
+    for (const [pos, label] of autumn) printTable(`  ${label}`, r.byWeek.get(pos)!);
+    const brief = (s: Scores) => ({ wape_pct: s.model.wapePct(), bias_pct: s.model.biasPct(), aligned_naive_wape_pct: s.base.aligned_naive.wapePct(), aligned_naive_bias_pct: s.base.aligned_naive.biasPct() });
+    result[name] = {
+      series: panel.series.length,
+      ...summary(r.all),
+      festival: summary(r.fest),
+      autumn: summary(r.aut),
+      autumn_weeks: [...autumn].map(([pos, label]) => ({ week: label, ...brief(r.byWeek.get(pos)!) })),
+      by_horizon: r.byH.map((s) => ({ wape_pct: s.model.wapePct(), best_baseline_wape_pct: summary(s).best_baseline_wape_pct })) };
   }
-  const shop = (result.shop ?? result.county_product) as ReturnType<typeof summary> & { series: number; festival: ReturnType<typeof summary> };
+  const shop = (result.shop ?? result.county_product) as ReturnType<typeof summary> & { series: number; festival: ReturnType<typeof summary>; autumn: ReturnType<typeof summary> };
   return {
     mode: 'demo',
     series: shop.series,
@@ -231,9 +270,12 @@ async function demoMode() {
     best_baseline_wape_pct: shop.best_baseline_wape_pct,
     improvement_pct: shop.improvement_pct,
     festival_improvement_pct: shop.festival.improvement_pct,
+    autumn_wape_pct: shop.autumn.wape_pct,
+    autumn_bias_pct: shop.autumn.bias_pct,
     county_product: result.county_product,
     shop_detail: result.shop,
     unseen_event: unseenEvent,
+    overlap,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
     load_avg: round(os.loadavg()[0]),
     seconds: round((Date.now() - t0) / 1000),

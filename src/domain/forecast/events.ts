@@ -95,10 +95,20 @@ export function nearestEvent(cal: EventCalendar, week: number): { kind: string; 
 export function alignedLastYear(cal: EventCalendar, week: number): { week: number; kind: string | null; offset: number } {
   const near = nearestEvent(cal, week);
   if (!near) return { week: week - 52, kind: null, offset: 0 };
-  const thisOcc = week - near.offset;
+  const last = alignedOn(cal, near.kind, week, near.offset);
+  if (last === null) return { week: week - 52, kind: null, offset: 0 };
+  return { week: last, kind: near.kind, offset: near.offset };
+}
+
+/**
+ * The week last year at the same offset from `kind` as `week` is from this year's occurrence (`offset` weeks
+ * after it), whatever other event is nearer; null when the calendar has no occurrence a year earlier.
+ */
+export function alignedOn(cal: EventCalendar, kind: string, week: number, offset: number): number | null {
+  const thisOcc = week - offset;
   // Occurrences between 40 and 64 weeks earlier count as "last year's".
-  const candidates = (cal.weeks.get(near.kind) ?? []).filter((w) => thisOcc - w >= 40 && thisOcc - w <= 64);
-  if (candidates.length === 0) return { week: week - 52, kind: null, offset: 0 };
+  const candidates = (cal.weeks.get(kind) ?? []).filter((w) => thisOcc - w >= 40 && thisOcc - w <= 64);
+  if (candidates.length === 0) return null;
   const last = candidates.reduce((a, b) => (Math.abs(thisOcc - 52 - b) < Math.abs(thisOcc - 52 - a) ? b : a));
-  return { week: last + near.offset, kind: near.kind, offset: near.offset };
+  return last + offset;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { alignedLastYear, lunarCalendar, lunarEventDates } from './events.js';
+import { alignedLastYear, eventOffset, lunarCalendar, lunarEventDates } from './events.js';
 import { alignedNaive, levelRatio, recentMean, seasonalNaive } from './baselines.js';
 import { weekIndex, weekMonday } from './weeks.js';
 import { reconcile, reconcileWhole } from './reconcile.js';
@@ -194,6 +194,57 @@ describe('the learned model', () => {
       expect(pooled[k][0].value).toBeCloseTo(1.5 * size, 6);
     });
     expect(trees[0][0].value).not.toBeCloseTo(1.5 * 4, 1);
+  });
+
+  it('does not give 2026\'s 国庆 week the lift of 2025\'s, which held 中秋\'s eve: each festival brings its own share of last year\'s shared weeks (decision 1817)', () => {
+    // 2025: 国庆 1 Oct and 中秋 6 Oct, so the week of 29 Sep is both 国庆's week and the week before 中秋.
+    // 2026: 中秋 25 Sep, 国庆 1 Oct, a week apart the other way round. Effects as the demo county's: the week
+    // before 中秋 ×1.15, its week ×1.05, the week before 国庆 ×1.10, its week ×0.92 (holiday), multiplied.
+    const first = weekIndex('2024-12-02');
+    const origin = weekIndex('2026-09-07') - first; // forecasting 14, 21, 28 Sep and 5 Oct 2026
+    const weeks = origin + 1;
+    const cal = lunarCalendar(first, first + weeks + 12);
+    const factor = (week: number) => {
+      const ma = eventOffset(cal, 'midautumn', week);
+      const nd = eventOffset(cal, 'nationalday', week);
+      return (ma === -1 ? 1.15 : ma === 0 ? 1.05 : 1) * (nd === -1 ? 1.1 : nd === 0 ? 0.92 : 1);
+    };
+    expect(factor(weekIndex('2025-09-29'))).toBeCloseTo(1.058, 9); // last year's shared week
+    const series = Array.from({ length: 6 }, (_, k) => ({
+      key: `s${k}`,
+      values: Float64Array.from({ length: weeks }, (_, p) => 100 * (k + 1) * factor(first + p)),
+    }));
+    const panel: Panel = { firstWeek: first, weeks, series, calendar: cal };
+    const f = fitForecaster(panel, origin, { horizons: 4, seed: 1, gbt: { trees: 30, minLeaf: 5 } });
+    const split = forecastFrom(panel, f, origin);
+    const before = forecastFrom(panel, { ...f, overlap: 'model' }, origin);
+    // The level a year before the origin (13 weeks to 22 Sep 2025, the week before 国庆 ×1.10 among them) and now (flat).
+    const lastYearLevel = (12 + 1.1) / 13;
+    const level = series.reduce((a, _, k) => a + 100 * (k + 1), 0);
+    const [sep14, sep21, sep28, oct5] = [0, 1, 2, 3].map((h) => split.reduce((a, fc) => a + fc[h].value, 0) / level);
+    // 国庆's week (中秋 +1): half of last year's 国庆 week (×1.058, 中秋's eve in it) with last year's 中秋 +1 (×1), geometric.
+    expect(sep28).toBeCloseTo(Math.sqrt(1.058 * 1) / lastYearLevel, 6);
+    expect(sep28).toBeLessThan(1.058 / lastYearLevel - 0.02);
+    // 中秋's week (国庆 −1): last year's 中秋 week (×1.05) with last year's week before 国庆 (×1.10).
+    expect(sep21).toBeCloseTo(Math.sqrt(1.05 * 1.1) / lastYearLevel, 6);
+    // The week before 中秋 (国庆 −2): last year's week before 中秋 (×1.058, the same shared week) with 国庆 −2 (×1).
+    expect(sep14).toBeCloseTo(Math.sqrt(1.058 * 1) / lastYearLevel, 6);
+    expect(oct5).toBeCloseTo(Math.sqrt(1 * 1.05) / lastYearLevel, 6);
+    // Each series keeps the trees' part of the week (here all alike: the same shape at six sizes).
+    series.forEach((_, k) => expect(split[k][2].value / (100 * (k + 1))).toBeCloseTo(sep28, 2));
+    // Before: the trees learnt the shared week under 国庆 week 0 and gave it whole to 2026's 国庆 week.
+    expect(before[0][2].value / 100).toBeGreaterThan(split[0][2].value / 100 + 0.015);
+  });
+
+  it('leaves to the trees the weeks whose festivals keep last year\'s spacing (decision 1817)', () => {
+    const { panel } = festivalSeries('2024-06-03', 100); // to April 2026
+    const origin = weekIndex('2026-02-09') - panel.firstWeek; // forecasting 春节's week (元宵 −2) … 春节 +3 (元宵 +1)
+    const f = fitForecaster(panel, origin, { horizons: 4, seed: 1, gbt: { trees: 20, minLeaf: 3 } });
+    // 春节 and 元宵 are always two weeks apart: the same combinations were trained on in 2025, so nothing is replaced.
+    expect([...f.overlapSeen]).toContain('0:0,1:-2@1'); // 春节 week 0 with 元宵 −2, horizon 1
+    const trees = forecastFrom(panel, { ...f, overlap: 'model' }, origin);
+    expect(forecastFrom(panel, f, origin)).toEqual(trees);
+    expect(trees[0][0].value).toBeLessThan(8); // 春节's week is low (2 a year ago, 10 otherwise): the trees know it
   });
 
   it('says why in both languages', () => {

@@ -3,6 +3,7 @@
 // targets, weighted by scale so big shops count as they do in WAPE.
 // Deterministic given the seed: rows are sampled and trees grown from it.
 import { alignedNaive, meanOf } from './baselines.js';
+import { alignedOn } from './events.js';
 import { featureNames, MAX_HORIZON, panelCalendar, seriesScale, writeFeatures, type PanelCalendar } from './features.js';
 import { mulberry32, predictGbt, trainGbt, type GbtModel, type GbtParams } from './gbt.js';
 import type { Panel } from './types.js';
@@ -21,6 +22,14 @@ export type FitOptions = {
    * effect last year, 'aligned' the aligned naive, 'model' the trees anyway (they extrapolate the nearest offset).
    */
   unseenEvent?: 'pooled' | 'aligned' | 'model';
+  /**
+   * What a week gets when two events are close to it (±OVERLAP_WINDOW) in a combination of offsets the trees never
+   * trained on — 中秋 and 国庆 a week apart in 2026 after sharing a week in 2025: 'split' (default) the trees'
+   * forecasts of that week scaled by one factor so that the panel's total is its 13-week level × the geometric mean
+   * of the panel's pooled effect last year at each event's own offset (last year's shared weeks shared between the
+   * two events, none given whole to one), 'model' the trees as they are (decision 1817).
+   */
+  overlap?: 'split' | 'model';
 };
 
 export type Forecaster = {
@@ -35,7 +44,13 @@ export type Forecaster = {
   /** (event, offset, horizon) keys of target weeks trained at all, one per event within the window (see seenKeys). */
   eventSeen: Set<number>;
   unseenEvent: 'pooled' | 'aligned' | 'model';
+  /** Keys of the combinations of close events trained on (see overlapKey). */
+  overlapSeen: Set<string>;
+  overlap: 'split' | 'model';
 };
+
+/** Weeks either side of a target week within which two events share it (decision 1817). */
+export const OVERLAP_WINDOW = 2;
 
 const LAST_YEAR_FEATURES = ['same_week_last_year', 'aligned_last_year', 'aligned_prev', 'aligned_next', 'aligned_naive'];
 
@@ -52,6 +67,18 @@ function seenKeys(cal: PanelCalendar, pos: number, h: number): number[] {
     if (!Number.isNaN(o[pos])) keys.push((k * 100 + o[pos] + 50) * 16 + h);
   });
   return keys;
+}
+
+/**
+ * Key of the events within ±OVERLAP_WINDOW of a target week with their offsets, and the horizon; null when fewer
+ * than two events are that close (then each event's own offset is what the trees need, and they have it).
+ */
+function overlapKey(cal: PanelCalendar, pos: number, h: number): string | null {
+  const parts: string[] = [];
+  cal.offsets.forEach((o, k) => {
+    if (!Number.isNaN(o[pos]) && Math.abs(o[pos]) <= OVERLAP_WINDOW) parts.push(`${k}:${o[pos]}`);
+  });
+  return parts.length >= 2 ? `${parts.join(',')}@${h}` : null;
 }
 
 /**
@@ -96,6 +123,7 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
   const horizonOf = new Uint8Array(chosen.length);
   const lastYearSeen = new Set<number>();
   const eventSeen = new Set<number>();
+  const overlapSeen = new Set<string>();
   const alignedAt = names.indexOf('aligned_last_year');
   let n = 0;
   for (const [si, o, h] of chosen) {
@@ -109,6 +137,8 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
     horizonOf[n] = h;
     if (!Number.isNaN(x[n * F + alignedAt])) lastYearSeen.add(lastYearKey(cal, o + h));
     for (const key of seenKeys(cal, o + h, h)) eventSeen.add(key);
+    const ok = overlapKey(cal, o + h, h);
+    if (ok !== null) overlapSeen.add(ok);
     n++;
   }
   const data = { x: x.subarray(0, n * F), features: F, y: y.subarray(0, n), weight: weight.subarray(0, n), censored: censored.subarray(0, n) };
@@ -122,7 +152,18 @@ export function fitForecaster(panel: Panel, cutoff: number, opts: FitOptions, ca
     const q = (p: number) => (res.length ? res[Math.floor(p * (res.length - 1))] : 0);
     band.push({ lo: q(0.1), hi: q(0.9) });
   }
-  return { model, cal, names, horizons: opts.horizons, band, lastYearSeen, eventSeen, unseenEvent: opts.unseenEvent ?? 'pooled' };
+  return {
+    model,
+    cal,
+    names,
+    horizons: opts.horizons,
+    band,
+    lastYearSeen,
+    eventSeen,
+    unseenEvent: opts.unseenEvent ?? 'pooled',
+    overlapSeen,
+    overlap: opts.overlap ?? 'split',
+  };
 }
 
 export type ForecastPoint = {
@@ -152,8 +193,10 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
   const pred = predictGbt(f.model, rows);
   // Weeks at an offset from an event that the trees never trained on (at this horizon): last year's event, not the
   // trees' extrapolation from the nearest offset they know.
+  const replaced = new Set<number>();
   for (let h = 1; h <= H && f.unseenEvent !== 'model'; h++) {
     if (seenKeys(f.cal, origin + h, h).every((key) => f.eventSeen.has(key))) continue;
+    replaced.add(h);
     const effect = f.unseenEvent === 'pooled' ? pooledEventEffect(panel, f.cal, origin, h) : NaN;
     panel.series.forEach((s, si) => {
       if (scales[si] <= 0) return;
@@ -161,6 +204,29 @@ export function forecastFrom(panel: Panel, f: Forecaster, origin: number, horizo
       if (f.unseenEvent === 'aligned') {
         if (!Number.isNaN(at(s.values, f.cal.aligned[origin + h]))) pred[i] = alignedNaive(s.values, panel.calendar, panel.firstWeek, origin, h) / scales[si];
       } else if (!Number.isNaN(effect)) pred[i] = effect;
+    });
+  }
+  // Weeks two events share in a way the trees never saw (decision 1817): the trees learnt last year's shared weeks
+  // under both events' offsets at once and give this year's week one event's whole share of the pair. The panel's
+  // total for the week is set to its level × the split effect; each series keeps the trees' part of it (a shop's
+  // own lags, zeros and kind, which its 13-week level alone would lose).
+  for (let h = 1; h <= H && f.overlap === 'split'; h++) {
+    if (replaced.has(h)) continue;
+    const key = overlapKey(f.cal, origin + h, h);
+    if (key === null || f.overlapSeen.has(key)) continue;
+    const effect = splitEventEffect(panel, f.cal, origin, h);
+    if (Number.isNaN(effect)) continue;
+    let level = 0;
+    let trees = 0;
+    panel.series.forEach((_, si) => {
+      if (scales[si] <= 0) return;
+      level += scales[si];
+      trees += Math.max(0, pred[si * H + h - 1]) * scales[si];
+    });
+    if (!(trees > 0)) continue;
+    const r = (effect * level) / trees;
+    panel.series.forEach((_, si) => {
+      if (scales[si] > 0) pred[si * H + h - 1] *= r;
     });
   }
   return panel.series.map((s, si) => {
@@ -193,8 +259,37 @@ const at = (v: Float64Array, i: number) => (i >= 0 && i < v.length ? v[i] : NaN)
  * NaN when none has.
  */
 export function pooledEventEffect(panel: Panel, cal: PanelCalendar, origin: number, h: number): number {
-  const a = cal.aligned[origin + h];
-  const ao = cal.aligned[origin];
+  return pooledEffectAt(panel, cal.aligned[origin + h], cal.aligned[origin]);
+}
+
+/**
+ * The event effect of target week origin + h taken from each event near it at its own offset, not from the
+ * nearest one: the geometric mean over the events within the window of the panel's pooled effect at the week that
+ * stood at that event's offset last year (`pooledEffectAt`). When last year the two events shared the weeks this
+ * year's week is aligned to, each of last year's weeks is shared between this year's weeks rather than given whole
+ * to two of them: the split of a combined week that one year of history cannot tell apart, with the season's total
+ * kept. NaN when no event near has last year.
+ */
+export function splitEventEffect(panel: Panel, cal: PanelCalendar, origin: number, h: number): number {
+  const pos = origin + h;
+  const week = panel.firstWeek + pos;
+  let logSum = 0;
+  let n = 0;
+  panel.calendar.kinds.forEach((kind, k) => {
+    const off = cal.offsets[k][pos];
+    if (Number.isNaN(off)) return;
+    const a = alignedOn(panel.calendar, kind, week, off);
+    if (a === null) return;
+    const e = pooledEffectAt(panel, a - panel.firstWeek, cal.aligned[origin]);
+    if (!(e > 0)) return;
+    logSum += Math.log(e);
+    n++;
+  });
+  return n ? Math.exp(logSum / n) : NaN;
+}
+
+/** Σ over series of the value at position `a` against Σ of their 13-week levels ending at `ao`, over series with both. */
+function pooledEffectAt(panel: Panel, a: number, ao: number): number {
   let num = 0;
   let den = 0;
   for (const s of panel.series) {
