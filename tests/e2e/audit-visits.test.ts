@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DayRoute } from '../../src/shared/visits.js';
 import { labelOf } from '../../src/shared/codes.js';
-import { DESKTOP, launchChromium, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, goInApp, launchChromium, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 
@@ -71,7 +71,8 @@ describe('a visit from the field to the shop file and the audit log', () => {
     expect(await page.getByTestId(`stop-${first.id}`).innerText()).toContain(`${route.stops[0].seq}✓`);
     await shot(page, { path: `${SHOTS}/audit-visits-1-field.png` });
 
-    await page.goto(`${web.baseUrl}/retailers/${first.id}`);
+    // The shop's file inside the app, as the sheet's link opens it (decision 0855).
+    await goInApp(page, `/retailers/${first.id}`);
     const visits = page.getByTestId('section-visits');
     await expect.poll(() => visits.innerText(), { timeout: 20_000 }).toContain('下周多配两条细支');
     expect(await visits.innerText()).toContain('2026-11-24');
@@ -103,7 +104,7 @@ describe('a visit from the field to the shop file and the audit log', () => {
     expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
     await shot(page, { path: `${SHOTS}/audit-visits-3-audit.png` });
 
-    await page.goto(`${web.baseUrl}/audit?action=publish&entity=supply_plan`);
+    await goInApp(page, '/audit?action=publish&entity=supply_plan');
     await expect.poll(() => table.innerText(), { timeout: 20_000 }).toContain('货源计划 · 2026-11-23 ~ 2026-11-29');
     expect(await table.innerText()).toMatch(/\d+\.\d+\.\d+\.\d+|::1|127\.0\.0\.1/);
     expect(pageErrors).toEqual([]);

@@ -82,8 +82,41 @@ export async function openLoggedIn(
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('form button[type=submit]').click();
-  await page.waitForURL(new RegExp(path));
+  await page.waitForURL(new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return page;
+}
+
+/**
+ * One logged-in page per account (and context options) for a file (decision 0855). The first call for an account
+ * opens a context and logs in through the form, as `openLoggedIn` does (one full load of the app); later calls reuse
+ * that page and go to `path` inside the app with `showScreen`, so the screen is mounted and loads its data anew
+ * without the ~3 s of Chromium CPU a new context and a full load cost. A page whose context a test closed is opened
+ * again on the next call. The caller waits for what the screen shows, as after a login.
+ */
+export function sessionPages(browser: Browser, baseUrl: string, { pageErrors }: { pageErrors?: string[] } = {}) {
+  const open = new Map<string, Promise<Page>>();
+  return async (path: string, account: readonly [string, string], options: BrowserContextOptions = DESKTOP): Promise<Page> => {
+    const key = JSON.stringify([account[0], options]);
+    const known = await open.get(key)?.catch(() => undefined);
+    if (known && !known.isClosed()) {
+      await showScreen(known, path);
+      return known;
+    }
+    const opening = openLoggedIn(browser, baseUrl, path, account, { options, pageErrors });
+    open.set(key, opening);
+    return opening;
+  };
+}
+
+/**
+ * `goInApp`, but the screen at `path` is always mounted anew, as after a full load: when the page already shows
+ * that route (screens read their query string once, when they mount), it first steps to a route the app does not
+ * have (the shell's 404, which asks nothing of the server), so the screen's state is dropped and its data loaded again.
+ * `remount` does so always: for a route with a parameter (`/field/order/:id`) whose screen keeps state across ids.
+ */
+export async function showScreen(page: Page, path: string, { remount = false }: { remount?: boolean } = {}): Promise<void> {
+  if (remount || new URL(page.url()).pathname === new URL(path, page.url()).pathname) await goInApp(page, '/e2e-elsewhere');
+  await goInApp(page, path);
 }
 
 /**

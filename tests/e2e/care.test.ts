@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { query } from '../../src/db/client.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 
@@ -95,7 +95,8 @@ describe('a disaster on the map', () => {
     const detail = await web.get<{ shops: { retailerId: number; reached: boolean; safe: boolean; damaged: boolean; lossesYuan: number }[] }>(await web.login('grid_worker'), `/api/care/disasters/${disasterId}`);
     expect(detail.shops.find((s) => s.retailerId === anchor.id)).toMatchObject({ reached: true, safe: true, damaged: true, lossesYuan: 2800 });
     // The worker's own care tasks: the contact is done.
-    await phone.goto(`${web.baseUrl}/care`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(phone, '/care');
     await expect.poll(() => phone.locator('body').innerText(), WAIT).toContain(zh.care.tabTasks);
     await expect.poll(() => phone.locator('.ant-spin-spinning').count(), WAIT).toBe(0);
     await shot(phone, { path: `${SHOTS}/care-tasks-phone.png` });

@@ -19,13 +19,15 @@ import type { JobRunner } from '../../src/jobs/runner.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
 import { DEMO_ACCOUNTS, TODAY, type DemoRole } from '../support/test-app.js';
-import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { launchChromium, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { WEB_DIR } from './web-app.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
 let jobs: JobRunner;
 let browser: Browser;
+// One page per account for the file (decision 0855): a role's later tests move to their screen inside the app.
+let as: ReturnType<typeof sessionPages>;
 let base = '';
 let clock = TODAY;
 const pageErrors: string[] = [];
@@ -62,6 +64,7 @@ beforeAll(async () => {
     sql`select r.id, r.shop_name as "shopName" from users u join retailers r on r.id = u.retailer_id where u.username = 'retailer'`,
   );
   browser = await launchChromium();
+  as = sessionPages(browser, base, { pageErrors });
 });
 
 afterAll(async () => {
@@ -73,7 +76,7 @@ afterAll(async () => {
 
 describe('the service desk, from the call to the reopened case', () => {
   it('the agent logs a supply complaint from a call, by keyboard', async () => {
-    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.call_agent, { pageErrors });
+    const page = await as('/desk', DEMO_ACCOUNTS.call_agent);
     await page.getByTestId('desk-intake').waitFor();
     await page.locator('#desk-shop').fill(shop.shopName);
     await page.locator('#desk-shop').press('Enter');
@@ -92,14 +95,13 @@ describe('the service desk, from the call to the reopened case', () => {
   });
 
   it('the station head sees it routed to them with the allocation reason beside it', async () => {
-    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    const page = await as('/desk', DEMO_ACCOUNTS.station_head);
     await page.getByTestId(`case-row-${caseId}`).click();
     await page.getByTestId('case-linked').waitFor();
     expect(await page.getByTestId('case-detail').getByTestId('due-breached').count()).toBe(0);
     await expect.poll(() => page.getByTestId('allocation-reason').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('allocation-reason').first().innerText()).toMatch(/[\u4e00-\u9fff]/);
     await shot(page, { path: `${SHOTS}/desk-3-head-case.png` });
-    await page.context().close();
   });
 
   it('breaches once the clock passes its deadline, and escalates', async () => {
@@ -111,7 +113,7 @@ describe('the service desk, from the call to the reopened case', () => {
     const after = (await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case;
     expect(after.breachedAt).not.toBeNull();
     expect(after.escalation).toBe(1);
-    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
+    const page = await as('/desk', DEMO_ACCOUNTS.station_head);
     await page.getByTestId(`case-row-${caseId}`).getByTestId('due-breached').waitFor();
     await page.getByTestId(`case-row-${caseId}`).click();
     await page.getByTestId('event-escalation').waitFor();
@@ -124,12 +126,11 @@ describe('the service desk, from the call to the reopened case', () => {
     await page.getByTestId('event-reply').waitFor();
     await page.getByTestId('case-close').click();
     await page.getByTestId('event-close').waitFor();
-    await page.context().close();
     expect((await call('station_head', 'GET', `/api/desk/cases/${caseId}`)).case.status).toBe('closed');
   });
 
   it('the retailer reads the reply on their phone and answers 不满意: the case reopens', async () => {
-    const page = await openLoggedIn(browser, base, '/my-cases', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
+    const page = await as('/my-cases', DEMO_ACCOUNTS.retailer, PHONE);
     const card = page.getByTestId(`my-case-${caseId}`);
     await card.waitFor();
     expect(await card.getByTestId('my-reply').first().innerText()).toContain('下周将按档位优先安排');
@@ -145,7 +146,7 @@ describe('the service desk, from the call to the reopened case', () => {
   });
 
   it('the retailer reports a damaged delivery with a photo from the phone; it shows on the case', async () => {
-    const page = await openLoggedIn(browser, base, '/my-cases', DEMO_ACCOUNTS.retailer, { options: PHONE, pageErrors });
+    const page = await as('/my-cases', DEMO_ACCOUNTS.retailer, PHONE);
     await page.getByTestId('my-case-text').fill('今天到货有两条外包装压坏了，照片附上');
     // A real picture, drawn in the page: the form shrinks it to a JPEG before it is sent.
     const png = await page.evaluate(() => {
@@ -173,8 +174,7 @@ describe('the service desk, from the call to the reopened case', () => {
     await shot(page, { path: `${SHOTS}/desk-9-phone-photo-case.png` });
     await page.context().close();
     // The handler sees it beside the text in the case drawer.
-    const desk = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.station_head, { pageErrors });
-    await desk.goto(`${base}/desk?case=${id}`);
+    const desk = await as(`/desk?case=${id}`, DEMO_ACCOUNTS.station_head);
     const inDrawer = desk.getByTestId('case-detail').getByTestId('case-photos').locator('img');
     await expect.poll(() => inDrawer.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(desk, { path: `${SHOTS}/desk-9b-case-photo.png` });
@@ -183,7 +183,7 @@ describe('the service desk, from the call to the reopened case', () => {
 
   it('the county edits the deadline policy: a negative time is refused in plain words, a fixed one saved as a new version', async () => {
     const before = (await call('county_manager', 'GET', '/api/desk/policy')).version;
-    const page = await openLoggedIn(browser, base, '/desk-policy', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const page = await as('/desk-policy', DEMO_ACCOUNTS.county_manager);
     await page.getByTestId('policy-row-0').waitFor();
     // The demo province fixes two of the fields for its counties (decision 1927); the county saves the rest.
     expect(await page.getByTestId('policy-inherited').innerText()).toMatch(/湖南省烟草公司第 1 版执行，县局不能修改/);
@@ -198,14 +198,13 @@ describe('the service desk, from the call to the reopened case', () => {
     await expect.poll(async () => (await call('county_manager', 'GET', '/api/desk/policy')).version, { timeout: 15_000 }).toBe(before + 1);
     await page.getByTestId('policy-errors').waitFor({ state: 'detached' });
     await shot(page, { path: `${SHOTS}/desk-11-policy-saved.png`, fullPage: true });
-    await page.context().close();
     expect(pageErrors).toEqual([]);
   });
 
   it('the county approves a proposed reward in the ledger', async () => {
     const rewards = async () => (await call('county_manager', 'GET', '/api/desk/rewards')).items as { id: number; status: string }[];
     const proposed = (await rewards()).find((w) => w.status === 'proposed')!;
-    const page = await openLoggedIn(browser, base, '/desk', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const page = await as('/desk', DEMO_ACCOUNTS.county_manager);
     const ledger = page.getByTestId('reward-ledger');
     await ledger.getByTestId(`reward-approve-${proposed.id}`).waitFor();
     await ledger.scrollIntoViewIfNeeded();

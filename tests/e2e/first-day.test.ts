@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { query } from '../../src/db/client.js';
@@ -19,6 +19,8 @@ import type { RetailerListResponse } from '../../src/shared/retailer.js';
 let web: WebApp;
 let browser: Browser;
 let planId: number;
+// One page per account for the file (decision 0855): the agent's second order is taken on the same page.
+let as: ReturnType<typeof sessionPages>;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
   // Exactly what `npm start` does for the demo: this week's plan, allocated and published.
   planId = await seedDemoSupplyPlan(web.database.db, orgId, TODAY);
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -60,7 +63,7 @@ describe('first day: the agent takes a phone order', () => {
     const typed = view!.products.find((p) => p.productId === suggested.productId)!;
     const typedQty = suggested.qty + 4;
 
-    const page = await openLoggedIn(browser, web.baseUrl, '/take-orders', ['agent', 'agent123'], { pageErrors });
+    const page = await as('/take-orders', ['agent', 'agent123']);
     await page.getByTestId('order-search').fill(shop!.customerCode);
     await page.getByTestId('order-search').press('Enter');
     await expect.poll(() => page.getByTestId('order-retailer').innerText()).toContain(shop!.shopName);
@@ -96,7 +99,6 @@ describe('first day: the agent takes a phone order', () => {
     expect(shownTotal).toContain(`${order.totalQty} ${zh.ordering.cartons}`);
     expect(shownTotal).toContain(formatYuan(order.totalAmount));
     expect(after.currentOrder!.lines.find((l) => l.productId === typed.productId)).toMatchObject({ demandQty: typedQty, orderedQty: typedQty });
-    await page.context().close();
   });
 
   it('Ctrl+Enter places nothing for a shop whose window is shut', async () => {
@@ -111,7 +113,7 @@ describe('first day: the agent takes a phone order', () => {
       }
     }
     const ordersBefore = (await query<{ n: number }>(web.database.db, sql`select count(*)::int as n from orders where retailer_id = ${shop!.id}`))[0].n;
-    const page = await openLoggedIn(browser, web.baseUrl, '/take-orders', ['agent', 'agent123'], { pageErrors });
+    const page = await as('/take-orders', ['agent', 'agent123']);
     await page.getByTestId('order-search').fill(shop!.customerCode);
     await page.getByTestId('order-search').press('Enter');
     await expect.poll(() => page.getByTestId('order-retailer').innerText()).toContain(shop!.shopName);

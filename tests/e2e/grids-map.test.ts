@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { GridFeature, MapPoints } from '../../src/shared/grids.js';
 import type { RetailerListResponse } from '../../src/shared/retailer.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, shot } from './browser.js';
+import { launchChromium, shot, showScreen } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const SHOTS = 'test-results/e2e';
@@ -134,12 +134,13 @@ describe('station head on the grid map', () => {
     expect(new Set(moves.filter((m) => m.toGridId === to.id).map((m) => m.shopName))).toEqual(new Set(names));
 
     // And on the list page, filtered to the grid.
-    await page.goto(`${web.baseUrl}/retailers?gridId=${to.id}`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(page, `/retailers?gridId=${to.id}`);
     await expect.poll(() => page.locator('body').innerText(), WAIT).toContain(anchor.shopName);
   });
 
   it('draws boundary, grids, points and Chinese labels (screenshot)', async () => {
-    await page.goto(`${web.baseUrl}/map`);
+    await showScreen(page, '/map');
     await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-ready'), WAIT).toBe('1');
     await page.getByRole('tab', { name: zh.gridMap.tabGrids }).click();
     await page.getByTestId(`grid-row-${to.id}`).click();

@@ -5,19 +5,22 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, PHONE, sessionPages, shot, showScreen, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-const open = (who: [string, string], path: string, options = DESKTOP): Promise<Page> => openLoggedIn(browser, web.baseUrl, path, who, { options, pageErrors });
+// One page per account for the file (decision 0855): the manager's second test moves to its screen inside the app.
+let as: ReturnType<typeof sessionPages>;
+const open = (who: [string, string], path: string, options = DESKTOP): Promise<Page> => as(path, who, options);
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   web = await startWebApp();
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -30,7 +33,8 @@ describe('score sheets and the four measures', () => {
     const page = await open(['worker1', 'worker123'], '/score-sheets', PHONE);
     // The worker's own sheet opens by itself (this month so far); last month's is a month away.
     await page.getByTestId('score-sheet').waitFor();
-    await page.goto(`${web.baseUrl}/score-sheets?month=2026-10`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(page, '/score-sheets?month=2026-10');
     const sheet = page.getByTestId('score-sheet');
     await sheet.waitFor();
     expect(await sheet.innerText()).toContain('2026-10');

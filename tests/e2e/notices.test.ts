@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 
@@ -93,7 +93,8 @@ describe('notices', () => {
       state = case when id % 9 = 0 then 'failed' when id % 4 = 0 then 'sent' else 'delivered' end, sent_at = queued_at, delivered_at = case when id % 4 <> 0 then queued_at end`);
     await db.execute(sql`insert into notice_preferences (org_id, retailer_id, sms_opt_out, muted_templates, updated_at)
       select org_id, id, id % 2 = 0, array['greeting'], now() from retailers where status = 'active' order by id limit 6 on conflict do nothing`);
-    await page.goto(`${web.baseUrl}/notice-report`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(page, '/notice-report');
     await expect.poll(() => page.getByTestId('report-cost').innerText(), { timeout: 15_000 }).toMatch(/¥\d/);
     expect(await page.getByTestId('report-sms-off').innerText()).toContain('3');
     await expect.poll(() => page.getByTestId('report-chart').locator('canvas').count(), { timeout: 15_000 }).toBe(1);

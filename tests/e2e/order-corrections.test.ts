@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
@@ -21,8 +21,9 @@ const pageErrors: string[] = [];
 
 const call = (cookie: string, method: string, url: string, body?: unknown) => web.call(cookie, method, url, body);
 
-const open = (path: string, user: string, password: string, phone = false): Promise<Page> =>
-  openLoggedIn(browser, web.baseUrl, path, [user, password], { options: phone ? PHONE : DESKTOP, pageErrors });
+// One page per account for the file (decision 0855): marketing's second desktop screen is reached inside the app.
+let as: ReturnType<typeof sessionPages>;
+const open = (path: string, user: string, password: string, phone = false): Promise<Page> => as(path, [user, password], phone ? PHONE : DESKTOP);
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -49,6 +50,7 @@ beforeAll(async () => {
   // Before the festival the retailer asks for 8 more cartons of one product.
   emergencyId = (await call(retailer, 'POST', '/api/emergency-requests', { retailerId: own.retailer.id, productId: plain[0].productId, qty: 8, reason: '春节前客流大，备货不足' })).id;
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -90,7 +92,6 @@ describe('wrong orders and emergency supply', () => {
     expect(after.lines.find((l) => l.productId === wrong.productId)?.orderedQty).toBe(4);
     expect(after.lines.find((l) => l.productId === right.productId)?.orderedQty).toBe(1);
     expect(after.totalQty).toBe(7);
-    await mgr.context().close();
   });
 
   it('marketing grants part of an emergency request; the retailer reads it on the phone', async () => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import pino from 'pino';
 import { createJobRunner } from '../../src/jobs/registry.js';
@@ -18,6 +18,8 @@ import { zh } from '../../src/web/i18n/zh.js';
 
 let web: WebApp;
 let browser: Browser;
+// One page per account for the file (decision 0855): marketing's later tests move to their screen inside the app.
+let as: ReturnType<typeof sessionPages>;
 let manager: string;
 let agentCookie: string;
 let retailerId: number;
@@ -41,6 +43,7 @@ beforeAll(async () => {
   await computeForecasts(web.database.db, orgId, TODAY, { trees: 20 });
   retailerId = (await call(await web.login('retailer'), 'GET', '/api/me')).user.retailerId;
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -108,17 +111,16 @@ describe('order day', () => {
   });
 
   it('marketing staff see the allocation by tier and market', async () => {
-    const page = await openLoggedIn(browser, web.baseUrl, '/supply', ['manager', 'manager123'], { pageErrors });
+    const page = await as('/supply', ['manager', 'manager123']);
     await expect.poll(() => page.getByTestId('quota-chart').count(), { timeout: 15_000 }).toBe(1);
     // Expected demand from the forecast beside each scarce product's supply, and the share of it supply meets.
     expect(await page.locator('[data-testid^="expected-"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid^="met-"]').first().innerText()).toMatch(/\d+%/);
     await shot(page, { path: `${SHOTS}/ordering-supply-plan.png`, fullPage: true });
-    await page.context().close();
   });
 
   it('marketing reads a product\'s forecast against the baselines and overrides a week with a reason', async () => {
-    const page = await openLoggedIn(browser, web.baseUrl, '/forecasts', ['manager', 'manager123'], { pageErrors });
+    const page = await as('/forecasts', ['manager', 'manager123']);
     await expect.poll(() => page.getByTestId('forecast-chart').count(), { timeout: 30_000 }).toBe(1);
     const week = await page.getByTestId('forecast-weeks').locator('tbody tr.ant-table-row').nth(1).locator('td').first().innerText();
     await page.getByTestId(`override-${week}`).click();
@@ -129,7 +131,6 @@ describe('order day', () => {
     expect(await page.getByTestId('forecast-versions').innerText()).toContain('春节前备货');
     await shot(page, { path: `${SHOTS}/ordering-forecast-screen.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('re-running an allocation shows its progress, then the new figures', async () => {
@@ -137,7 +138,7 @@ describe('order day', () => {
     await call(manager, 'POST', '/api/supply-plans', { weekStart: '2026-11-30' });
     // The runner is stopped so the queued state can be seen (and photographed); a new one takes the job.
     await web.jobs.stop(0);
-    const page = await openLoggedIn(browser, web.baseUrl, '/supply', ['manager', 'manager123'], { pageErrors });
+    const page = await as('/supply', ['manager', 'manager123']);
     await expect.poll(() => page.getByTestId('rerun').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('quota-chart').count()).toBe(0);
     await page.getByTestId('rerun').click();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { query } from '../../src/db/client.js';
 import { cloneCounty } from '../../src/app/demo/clone-county.js';
@@ -97,7 +97,8 @@ describe('province roll-up and drill-down', () => {
   });
 
   it('previews a notice template with a shop of the county, and has no save (decision 1660)', async () => {
-    await page.goto(`${web.baseUrl}/notice-templates`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(page, '/notice-templates');
     await page.getByTestId('templates-read-only').waitFor({ timeout: 15_000 });
     // The live preview is a POST that writes nothing: answered in the county looked at, with one of its shops.
     const body = page.getByTestId('template-preview-body');
@@ -142,7 +143,8 @@ describe('county isolation', () => {
     const [{ n }] = await query<{ n: number }>(web.database.db, sql`select count(*)::int n from retailers where org_id = ${youxian}`);
     const page = await openLoggedIn(browser, web.baseUrl, '/retailers', ['yx_manager', 'manager123'], { options: DESKTOP, pageErrors });
     await expect.poll(() => page.locator('.ant-pagination').innerText(), { timeout: 15_000 }).toContain(String(n));
-    await page.goto(`${web.baseUrl}/retailers/${lilingShop}`);
+    // Inside the app, as its links and menu move (decision 0855): no second load of the app.
+    await showScreen(page, `/retailers/${lilingShop}`);
     await expect.poll(() => page.locator('.ant-result').innerText(), { timeout: 15_000 }).toContain(zh.card.notFoundTitle);
     await shot(page, { path: `${SHOTS}/org-tree-other-county.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLoggedIn, shot, SHOTS } from './browser.js';
+import { launchChromium, sessionPages, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 
@@ -12,13 +12,16 @@ let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 
+// One page per account for the file (decision 0855): the manager's later tests move to their screen inside the app.
+let as: ReturnType<typeof sessionPages>;
 const loggedIn = (username: string, password: string, path: string): Promise<Page> =>
-  openLoggedIn(browser, web.baseUrl, path, [username, password], { options: { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }, pageErrors });
+  as(path, [username, password], { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   web = await startWebApp();
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -83,6 +86,8 @@ describe('ratings', () => {
     const me = await web.get<{ user: { retailerId: number } }>(cookie, '/api/me');
     const page = await loggedIn('manager', 'manager123', `/retailers/${me.user.retailerId}`);
     await page.getByTestId('section-rating').getByTestId('rating-why').waitFor();
+    // The page is the manager's from the tests before: their success messages (3 s) have gone before this one is counted.
+    await expect.poll(() => page.locator('.ant-message-success').count(), { timeout: 15_000 }).toBe(0);
     await page.getByTestId('rating-adjust-open').click();
     const drawer = page.getByTestId('rating-adjust');
     await drawer.locator('textarea').first().fill('7月洪水店面被淹，停业两周');

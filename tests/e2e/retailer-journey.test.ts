@@ -8,7 +8,7 @@ import type { Me } from '../../src/shared/auth.js';
 import type { Station } from '../../src/shared/org.js';
 import type { RetailerListItem, RetailerListResponse } from '../../src/shared/retailer.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, shot } from './browser.js';
+import { launchChromium, shot, showScreen } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const SHOTS = 'test-results/e2e';
@@ -107,7 +107,8 @@ describe('grid worker and the retailer file', () => {
 
   it('cannot open a retailer of another station', async () => {
     expect(foreign.stationId).not.toBe(target.stationId);
-    await page.goto(`${web.baseUrl}/retailers/${foreign.id}`);
+    // Inside the app, as a link would open it (decision 0855); the card screen is mounted anew for the other id.
+    await showScreen(page, `/retailers/${foreign.id}`, { remount: true });
     const error = page.getByTestId('card-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('记录不存在或不在您的管辖范围');

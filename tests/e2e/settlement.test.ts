@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, type DemoRole } from '../support/test-app.js';
 import type { FailedDeductions } from '../../src/shared/settlement.js';
@@ -16,13 +16,15 @@ let web: WebApp;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-const open = (role: DemoRole, path: string, options: BrowserContextOptions): Promise<Page> =>
-  openLoggedIn(browser, web.baseUrl, path, DEMO_ACCOUNTS[role], { options, pageErrors });
+// One page per account for the file (decision 0855): the worker's second screen is reached inside the app.
+let as: ReturnType<typeof sessionPages>;
+const open = (role: DemoRole, path: string, options: BrowserContextOptions): Promise<Page> => as(path, DEMO_ACCOUNTS[role], options);
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   web = await startWebApp();
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl, { pageErrors });
 });
 
 afterAll(async () => {
@@ -59,7 +61,6 @@ describe('settlement and stock-out screens', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
     await shot(page, { path: `${SHOTS}/settlement-worker-phone.png`, animations: 'disabled' });
-    await page.context().close();
   });
 
   it("a station head reads stock-outs and 动销率 of their station's grids", async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { query } from '../../src/db/client.js';
 import type { DayRoute } from '../../src/shared/visits.js';
 import type { GridFeature } from '../../src/shared/grids.js';
-import { launchChromium, openLoggedIn, PHONE } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, sessionPages } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
@@ -19,6 +19,8 @@ const WAIT = { timeout: 20_000, interval: 200 };
 let web: WebApp;
 let browser: Browser;
 let repRetailer: number;
+// One page per account for the file (decision 0855): the administrator's second map is reached inside the app.
+let as: ReturnType<typeof sessionPages>;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
@@ -44,6 +46,7 @@ beforeAll(async () => {
   await query(db, sql`insert into customer_representatives (org_id, retailer_id, status) values (${rep.orgId}, ${rep.id}, 'active')`);
   repRetailer = rep.id;
   browser = await launchChromium();
+  as = sessionPages(browser, web.baseUrl);
 });
 
 afterAll(async () => {
@@ -51,7 +54,10 @@ afterAll(async () => {
   await web?.close();
 });
 
+const watched = new WeakSet<Page>();
 async function watch(page: Page) {
+  if (watched.has(page)) return;
+  watched.add(page);
   page.on('dialog', async (d) => {
     dialogs.push(`${page.url()}: ${d.message()}`);
     await d.dismiss();
@@ -61,14 +67,13 @@ const injectedImages = (page: Page) => page.locator('img[src="x"]').count();
 
 describe('user text on maps is text', () => {
   it('the retailer card map', async () => {
-    const page = await openLoggedIn(browser, web.baseUrl, `/retailers/${repRetailer}`, ['admin', 'admin123']);
+    const page = await as(`/retailers/${repRetailer}`, ['admin', 'admin123']);
     await watch(page);
     const marker = page.locator('[data-testid=county-map] path.leaflet-interactive').last();
     await marker.waitFor(WAIT);
     await marker.hover({ force: true });
     await expect.poll(() => page.locator('.leaflet-tooltip').first().innerText(), WAIT).toContain(PAYLOAD);
     expect(await injectedImages(page)).toBe(0);
-    await page.close();
   });
 
   it('the grid map at street zoom: grid, station and town labels', async () => {
@@ -104,7 +109,7 @@ describe('user text on maps is text', () => {
   });
 
   it('the representatives map', async () => {
-    const page = await openLoggedIn(browser, web.baseUrl, '/ratings', ['admin', 'admin123']);
+    const page = await as('/ratings', ['admin', 'admin123']);
     await watch(page);
     await page.getByTestId('tab-reps').click();
     const marker = page.locator('[data-testid=county-map] path.leaflet-interactive').last();

@@ -13,13 +13,15 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { DEFAULT_DEMO } from '../support/db-template.js';
 import { DEMO_ACCOUNTS, TODAY } from '../support/test-app.js';
-import { launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, sessionPages, shot, SHOTS } from './browser.js';
 import { WEB_DIR } from './web-app.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
 let browser: Browser;
 let base = '';
+// One page per account for the file (decision 0855): marketing's later tests move to their screen inside the app.
+let as: ReturnType<typeof sessionPages>;
 const pageErrors: string[] = [];
 const ROUND = '冬季零售客户满意度普查';
 
@@ -36,6 +38,7 @@ beforeAll(async () => {
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
+  as = sessionPages(browser, base, { pageErrors });
 });
 
 afterAll(async () => {
@@ -46,14 +49,13 @@ afterAll(async () => {
 
 describe('a satisfaction round, from launch to its result', () => {
   it('marketing launches a round covering every shop', async () => {
-    const page = await openLoggedIn(browser, base, '/surveys', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const page = await as('/surveys', DEMO_ACCOUNTS.county_manager);
     await page.getByTestId('launch-card').waitFor();
     await page.getByTestId('launch-name').fill(ROUND);
     await page.locator('input[data-testid="launch-share"], [data-testid="launch-share"] input').first().fill('100');
     await page.getByTestId('launch-submit').click();
     await page.getByTestId('round-list').getByText(ROUND).waitFor();
     await shot(page, { path: `${SHOTS}/surveys-1-launched.png`, fullPage: true });
-    await page.context().close();
   });
 
   it('the retailer answers on their phone, the skip logic following their answers', async () => {
@@ -128,7 +130,7 @@ describe('a satisfaction round, from launch to its result', () => {
   });
 
   it('the builder refuses a skip to a question that is no longer there, naming it', async () => {
-    const page = await openLoggedIn(browser, base, '/surveys', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const page = await as('/surveys', DEMO_ACCOUNTS.county_manager);
     await page.getByRole('tab', { name: '问卷设计' }).click();
     await page.getByTestId('builder-default').click();
     // Rename the question the "never visited" answer skips to.
@@ -137,11 +139,10 @@ describe('a satisfaction round, from launch to its result', () => {
     await page.getByTestId('builder-save').click();
     await page.getByTestId('builder-errors').getByText('跳转到的题目不存在').waitFor();
     await shot(page, { path: `${SHOTS}/surveys-7-builder-refused.png`, fullPage: true });
-    await page.context().close();
   });
 
   it('the satisfaction result shows its sample size and margin of error against the last round', async () => {
-    const page = await openLoggedIn(browser, base, '/surveys', DEMO_ACCOUNTS.county_manager, { pageErrors });
+    const page = await as('/surveys', DEMO_ACCOUNTS.county_manager);
     await page.getByTestId('round-list').getByText(ROUND).click();
     await page.getByTestId('round-results').waitFor();
     await expect(page.getByTestId('overall-n').textContent()).resolves.toMatch(/样本量 3 \/ 总体 \d+/);

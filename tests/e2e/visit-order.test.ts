@@ -10,7 +10,7 @@ import type { RetailerListResponse } from '../../src/shared/retailer.js';
 import type { RetailerOrdering } from '../../src/shared/ordering.js';
 import type { OrderList } from '../../src/shared/order-corrections.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, shot, SHOTS } from './browser.js';
+import { launchChromium, shot, showScreen, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 let web: WebApp;
@@ -133,7 +133,8 @@ describe('a grid worker takes an order on a visit', () => {
       }
     }
     expect(outside).toBeDefined();
-    await page.goto(`${web.baseUrl}/field/order/${outside}`);
+    // Inside the app, as a link to the shop's order would open it (decision 0855): no second load of the app.
+    await showScreen(page, `/field/order/${outside}`);
     await expect.poll(() => page.getByTestId('visit-order-refused').innerText(), { timeout: 15_000 }).toContain(zh.ordering.outOfScope);
     expect(await page.getByTestId('visit-order-submit').count()).toBe(0);
     await shot(page, { path: `${SHOTS}/visit-order-out-of-scope.png` });
@@ -143,7 +144,7 @@ describe('a grid worker takes an order on a visit', () => {
     const shop = route.stops[route.stops.length - 1].retailer;
     const manager = await web.login('county_manager');
     await call(manager, 'PUT', `/api/supply-plans/${planId}/windows/${shop.orderWeekday}`, { opensAt: '2026-11-26T00:00:00Z', closesAt: '2026-11-26T09:00:00Z' });
-    await page.goto(`${web.baseUrl}/field/order/${shop.id}`);
+    await showScreen(page, `/field/order/${shop.id}`, { remount: true });
     await expect.poll(() => page.getByTestId('window-closed').innerText(), { timeout: 15_000 }).toContain(zh.ordering.windowClosed);
     expect(await page.getByTestId('visit-order-submit').isDisabled()).toBe(true);
     await shot(page, { path: `${SHOTS}/visit-order-window-closed.png` });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DayRoute } from '../../src/shared/visits.js';
 import { zh } from '../../src/web/i18n/zh.js';
-import { launchChromium, shot } from './browser.js';
+import { goInApp, launchChromium, shot } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { labelOf } from '../../src/shared/codes.js';
@@ -186,7 +186,8 @@ describe('a grid worker in the field, on a phone', () => {
       (await query<{ n: number }>(web.database.db, sql`select count(p.seq)::int as n from desk_cases c left join desk_case_photos p on p.org_id = c.org_id and p.case_id = c.id where c.retailer_id = ${second.id} and c.text = ${text}`))[0].n;
     expect(await photosOf('货架上一条烟外包装破损')).toBe(1);
     expect(await photosOf('下周想试试宽窄')).toBe(0);
-    await page.goto(`${web.baseUrl}/desk?mine=true&case=${c.id}`);
+    // To the case inside the app, as the field screen's link does (decision 0855): no second load of the app.
+    await goInApp(page, `/desk?mine=true&case=${c.id}`);
     const detail = page.getByTestId('case-detail');
     await detail.waitFor({ timeout: 20_000 });
     expect(await detail.getByTestId('case-photos-caption').innerText()).toBe(zh.desk.visitPhotos);
@@ -194,7 +195,7 @@ describe('a grid worker in the field, on a phone', () => {
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, { path: `${SHOTS}/visits-3c-case-photo.png` });
     expect(pageErrors).toEqual([]);
-    await page.goto(`${web.baseUrl}/field`);
+    await goInApp(page, '/field');
   });
 });
 
