@@ -5,15 +5,16 @@ import { query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { USER_LIST_LIMIT, type UserListQuery, type UserSummary } from '../../shared/users.js';
 
-/** A user row as the screen shows it, from `users u left join stations s` (on org and station). */
-export const userSummaryColumns = sql`u.id, u.username, u.display_name as "displayName", u.role, u.active,
+/** A user row as the screen shows it: its columns, and the users with their station they are read from. */
+const userSummaryColumns = sql`u.id, u.username, u.display_name as "displayName", u.role, u.active,
   u.password_change_required as "mustChangePassword", u.station_id as "stationId", s.name as "stationName"`;
+const usersWithStation = sql`users u left join stations s on s.org_id = u.org_id and s.id = u.station_id`;
 
 /** One user of the viewer's county as the screen shows it, or undefined. */
 export async function findUserSummary(db: Db, orgId: number, userId: number): Promise<UserSummary | undefined> {
   const [u] = await query<UserSummary>(
     db,
-    sql`select ${userSummaryColumns} from users u left join stations s on s.org_id = u.org_id and s.id = u.station_id where u.org_id = ${orgId} and u.id = ${userId}`,
+    sql`select ${userSummaryColumns} from ${usersWithStation} where u.org_id = ${orgId} and u.id = ${userId}`,
   );
   return u;
 }
@@ -26,7 +27,7 @@ export async function findUsers(db: Db, viewer: Viewer, input: UserListQuery): P
   const rows = await query<UserSummary & { total: number }>(
     db,
     sql`select ${userSummaryColumns}, (count(*) over ())::int as total
-      from users u left join stations s on s.org_id = u.org_id and s.id = u.station_id
+      from ${usersWithStation}
       where u.org_id = ${viewer.orgId} ${match}
       order by (u.role = 'retailer'), u.role, u.username limit ${USER_LIST_LIMIT}`,
   );
