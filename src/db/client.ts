@@ -62,3 +62,9 @@ export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   const res = (await db.execute(statement)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/** Whether `e` is PostgreSQL's unique violation (23505), on either engine and through drizzle's wrapping `cause`. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return (err?.code ?? err?.cause?.code) === '23505';
+}

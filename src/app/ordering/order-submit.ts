@@ -8,7 +8,7 @@
 import { writeAudit } from '../audit/audit.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { isUniqueViolation, type Db } from '../../db/client.js';
 import { orderFactSums, orderMarginSum, refreshOrderFacts } from '../../db/order-facts.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { retailerScope } from '../../db/scope.js';
@@ -345,8 +345,7 @@ export async function submitOrder(db: Db, viewer: Viewer, input: SubmitOrderInpu
     // The key was taken by an earlier submission (a retry), or two first orders of one retailer
     // raced and this one hit the plan's one-order key (possibly the same request sent twice):
     // answer what is stored under the key, if anything.
-    const err = e as { code?: string; cause?: { code?: string } };
-    const raced = (err.code ?? err.cause?.code) === '23505';
+    const raced = isUniqueViolation(e);
     if (e instanceof KeyTaken || raced) {
       const stored = await storedOutcome(db, viewer, input.idempotencyKey, hash);
       if (stored) return stored;

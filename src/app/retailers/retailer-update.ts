@@ -1,7 +1,7 @@
 // Editing a retailer: validate against the county and the viewer's scope,
 // write the change and its history in one transaction, or nothing.
 import { and, eq, sql } from 'drizzle-orm';
-import { query, type Db } from '../../db/client.js';
+import { isUniqueViolation, query, type Db } from '../../db/client.js';
 import { orgs, retailerChanges, retailers } from '../../db/schema.js';
 import { gridScope, retailerScope } from '../../db/scope.js';
 import type { Viewer } from '../../domain/access/viewer.js';
@@ -97,10 +97,9 @@ export async function updateRetailer(
 
 /** Map a unique-index violation to the field it concerns. */
 export function uniqueViolation(e: unknown): AppError | undefined {
-  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const code = err.code ?? err.cause?.code;
+  if (!isUniqueViolation(e)) return undefined;
+  const err = e as { constraint?: string; cause?: { constraint?: string } };
   const constraint = err.constraint ?? err.cause?.constraint ?? '';
-  if (code !== '23505') return undefined;
   if (constraint.includes('licence')) return new AppError('duplicate_licence', [{ field: 'licenceNo', code: 'duplicate_licence' }]);
   return new AppError('duplicate_code', [{ field: 'customerCode', code: 'duplicate_code' }]);
 }

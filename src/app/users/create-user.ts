@@ -4,7 +4,7 @@
 // administrator to hand over; the user must change it at the first login
 // (0860, 0861). Audited without the password.
 import { sql } from 'drizzle-orm';
-import { query, type Db } from '../../db/client.js';
+import { isUniqueViolation, query, type Db } from '../../db/client.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import { STATION_ROLES, type UserCreate, type UserSummary } from '../../shared/users.js';
@@ -12,11 +12,6 @@ import { writeAudit } from '../audit/audit.js';
 import { hashPassword } from '../auth/password.js';
 import { temporaryPassword } from '../auth/temporary-password.js';
 import { findUserSummary } from './find-users.js';
-
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return (err.code ?? err.cause?.code) === '23505';
-};
 
 /** A station of the viewer's county, or a 422 naming the field. */
 export async function checkStation(db: Db, orgId: number, stationId: number): Promise<void> {
