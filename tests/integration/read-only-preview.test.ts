@@ -18,14 +18,6 @@ let elsewhere: number; // a county of another province
 const c = {} as Record<'province' | 'city', string>;
 const db = () => t.database.db;
 
-const call = (cookie: string, method: string, url: string, opts: { org?: number; body?: unknown } = {}) =>
-  t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { cookie, ...(opts.org ? { 'x-zy-org': String(opts.org) } : {}) },
-    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
-  });
-
 /** Rows any template write, send or audit would add. */
 const written = async () =>
   (
@@ -69,7 +61,7 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
   it('renders the unsaved text with a shop of the county looked at, nothing personal in it, and writes nothing', async () => {
     const before = await written();
     for (const who of ['province', 'city'] as const) {
-      const res = await call(c[who], 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: nudge });
+      const res = await t.call(c[who], 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: nudge });
       expect(res.statusCode, res.body).toBe(200);
       const p = res.json();
       const [shop] = await query<{ orgId: number; shopName: string; phone: string; legalPerson: string }>(
@@ -86,10 +78,10 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
     }
     // A shop chosen in the county is the one rendered.
     const [{ id }] = await query<{ id: number }>(db(), sql`select id from retailers where org_id = ${liling} and status = 'active' order by id desc limit 1`);
-    const chosen = await call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, retailerId: id } });
+    const chosen = await t.call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, retailerId: id } });
     expect(chosen.json().retailerId).toBe(id);
     // The checks of the text hold as for the county's own marketing.
-    const bad = await call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, title: '${shopNme}' } });
+    const bad = await t.call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, title: '${shopNme}' } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('notice_template_variable');
     expect(await written()).toEqual(before);
@@ -97,18 +89,18 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
 
   it('a shop of another county is not found, even one of the same city', async () => {
     const [{ id }] = await query<{ id: number }>(db(), sql`select id from retailers where org_id = ${youxian} and status = 'active' order by id limit 1`);
-    const res = await call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, retailerId: id } });
+    const res = await t.call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: liling, body: { ...nudge, retailerId: id } });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('not_found');
     // Drilled into that county instead, it is the one rendered.
-    const there = await call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: youxian, body: { ...nudge, retailerId: id } });
+    const there = await t.call(c.city, 'POST', '/api/notice-templates/window_nudge/preview', { org: youxian, body: { ...nudge, retailerId: id } });
     expect(there.statusCode).toBe(200);
     expect(there.json().retailerId).toBe(id);
   });
 
   it('a county of another province is refused before anything is read', async () => {
     for (const who of ['province', 'city'] as const) {
-      const res = await call(c[who], 'POST', '/api/notice-templates/window_nudge/preview', { org: elsewhere, body: nudge });
+      const res = await t.call(c[who], 'POST', '/api/notice-templates/window_nudge/preview', { org: elsewhere, body: nudge });
       expect(res.statusCode, who).toBe(403);
       expect(res.json().code).toBe('org_out_of_scope');
       expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
@@ -116,7 +108,7 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
   });
 
   it('at home, without a county, the preview asks for a county first', async () => {
-    const res = await call(c.province, 'POST', '/api/notice-templates/window_nudge/preview', { body: nudge });
+    const res = await t.call(c.province, 'POST', '/api/notice-templates/window_nudge/preview', { body: nudge });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('org_county_required');
   });
@@ -130,7 +122,7 @@ describe('notice template preview, drilled into a county (decision 1660)', () =>
     ] as const;
     for (const who of ['province', 'city'] as const) {
       for (const [url, body] of attempts) {
-        const res = await call(c[who], 'POST', url, { org: liling, body });
+        const res = await t.call(c[who], 'POST', url, { org: liling, body });
         expect(res.statusCode, `${who} ${url}`).toBe(403);
         expect(res.json().code).toBe('org_read_only');
         expect(res.json().message).toMatch(/只读/);
@@ -157,16 +149,16 @@ describe('map selection, drilled into a county (decision 1660)', () => {
     const counties = async (ids: number[]) =>
       new Set((await query<{ orgId: number }>(db(), sql`select distinct org_id as "orgId" from retailers where id in ${sql.raw(`(${ids.join(',') || 0})`)}`)).map((r) => r.orgId));
     for (const who of ['province', 'city'] as const) {
-      const res = await call(c[who], 'POST', '/api/map/select', { org: liling, body: { ring } });
+      const res = await t.call(c[who], 'POST', '/api/map/select', { org: liling, body: { ring } });
       expect(res.statusCode, res.body).toBe(200);
       const ids = (res.json() as { id: number }[]).map((r) => r.id);
       expect(ids.length, who).toBeGreaterThan(10);
       expect([...(await counties(ids))]).toEqual([liling]);
     }
-    const there = await call(c.city, 'POST', '/api/map/select', { org: youxian, body: { ring } });
+    const there = await t.call(c.city, 'POST', '/api/map/select', { org: youxian, body: { ring } });
     expect(there.statusCode).toBe(200);
     expect([...(await counties((there.json() as { id: number }[]).map((r) => r.id)))]).toEqual([youxian]);
-    const outside = await call(c.province, 'POST', '/api/map/select', { org: elsewhere, body: { ring } });
+    const outside = await t.call(c.province, 'POST', '/api/map/select', { org: elsewhere, body: { ring } });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('org_out_of_scope');
     expect(await written()).toEqual(before);

@@ -27,6 +27,8 @@ export type TestApp = {
   jobs: JobRunner;
   login: (role: DemoRole | [string, string]) => Promise<string>;
   api: (cookie: string | null, method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  /** `api` with options: `org` is the county a regional user has drilled into (the `x-zy-org` header the web sends). */
+  call: (cookie: string, method: string, url: string, opts?: { org?: number; body?: unknown }) => Promise<LightMyRequestResponse>;
   /** For a request that queued its work (202 with a job): the job as its owner reads it once the runner has finished it. */
   queued: (cookie: string, res: LightMyRequestResponse) => Promise<{ id: number; state: string; error: string | null; attempts: number; progress: number; result: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close: () => Promise<void>;
@@ -53,6 +55,13 @@ export async function startTestApp(opts: { retailers?: number; weeks?: number } 
       headers: cookie ? { cookie } : {},
       ...(body !== undefined ? { payload: body as object } : {}),
     });
+  const call = (cookie: string, method: string, url: string, opts: { org?: number; body?: unknown } = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie, ...(opts.org ? { 'x-zy-org': String(opts.org) } : {}) },
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
   const queued = async (cookie: string, res: LightMyRequestResponse) => {
     if (res.statusCode !== 202) throw new Error(`expected 202 with a queued job, got ${res.statusCode} ${res.body}`);
     await jobs.waitIdle();
@@ -64,6 +73,7 @@ export async function startTestApp(opts: { retailers?: number; weeks?: number } 
     jobs,
     login,
     api,
+    call,
     queued,
     close: async () => {
       await jobs.stop(0);
