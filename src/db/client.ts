@@ -34,6 +34,11 @@ export type OpenOptions = {
   loadDataDir?: Blob;
   /** PGlite in a worker thread, so a long statement does not stall the server's event loop (decision 0811). */
   thread?: boolean;
+  /**
+   * PGlite in memory only: its shared_buffers (PGlite's default 128MB). Starting zeroes the whole pool, ~0.4 s of
+   * CPU at 128MB; a test's copy of the 300-shop template (32 MB) uses 16MB (decision 0857).
+   */
+  sharedBuffers?: string;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -49,7 +54,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  const client = opts.thread ? new PgliteThread(opts.dataDir) : opts.dataDir ? new PGlite(opts.dataDir) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const startParams = opts.sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] : undefined;
+  const client = opts.thread
+    ? new PgliteThread(opts.dataDir)
+    : opts.dataDir
+      ? new PGlite(opts.dataDir)
+      : new PGlite({ ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}), ...(startParams ? { startParams } : {}) });
   await client.waitReady;
   // The thread answers query, exec and transaction as PGlite does, which is all drizzle calls.
   const db = drizzlePglite({ client: client as PGlite, schema }) as unknown as Db;

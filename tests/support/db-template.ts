@@ -167,7 +167,7 @@ const tarballs = new Map<string, Uint8Array>();
 export function openPglite(tarball: string): Promise<Database> {
   let bytes = tarballs.get(tarball);
   if (!bytes) tarballs.set(tarball, (bytes = fs.readFileSync(tarball)));
-  return openDatabase({ loadDataDir: new BytesBlob(bytes) });
+  return openDatabase({ loadDataDir: new BytesBlob(bytes), sharedBuffers: '16MB' });
 }
 
 // ---- PostgreSQL server ------------------------------------------------------
