@@ -145,7 +145,8 @@ export async function provinceMode(opts: { counties: number; reuse: boolean; tod
   const runs = await query<{ summary: ForecastRunSummary; jobSeconds: number }>(
     db,
     sql`select r.summary, extract(epoch from j.finished_at - j.started_at)::float8 as "jobSeconds"
-      from forecast_runs r join jobs j on j.org_id = r.org_id and j.name = ${forecastsJob.name} and j.state = 'completed' where r.status = 'done'`,
+      from forecast_runs r join jobs j on j.org_id = r.org_id and j.name = ${forecastsJob.name} and j.state = 'completed'
+      where r.status = 'done' and r.created_at >= ${new Date(tj).toISOString()}::timestamptz`,
   );
   await database.close();
   const sum = (f: (s: ForecastRunSummary) => number) => runs.reduce((a, r) => a + f(r.summary), 0);
