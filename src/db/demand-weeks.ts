@@ -82,6 +82,13 @@ export async function forgetDemandWeek(db: Pick<Db, 'execute'>, orgId: number, o
     where o.org_id = ${orgId} and o.id = ${orderId} and d.org_id = o.org_id and d.week_start = date_trunc('week', o.order_date)::date`);
 }
 
+/** A shop moved to another county with its orders (decision 1902): the weeks it ordered in are rolled up again in both. */
+export async function forgetDemandWeeksOfShop(db: Pick<Db, 'execute'>, orgIds: number[], ordersOrgId: number, retailerId: number): Promise<void> {
+  await db.execute(sql`delete from demand_weeks d
+    where d.org_id = any(${`{${orgIds.join(',')}}`}::int[])
+      and d.week_start in (select date_trunc('week', o.order_date)::date from orders o where o.org_id = ${ordersOrgId} and o.retailer_id = ${retailerId})`);
+}
+
 /**
  * Weekly demand per shop and per product between two Mondays: what findWeeklyDemandByShopAndProduct returns, read
  * from the roll-up for weeks rolled up and from the order lines for the others (normally none: the job rolls up first).
