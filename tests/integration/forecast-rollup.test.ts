@@ -9,13 +9,15 @@ import { findWeeklyDemandByShopAndProduct, type WeeklyDemandRow } from '../../sr
 import { findProductShares } from '../../src/db/forecast-shares.js';
 import { findProductSharesRolledUp, findWeeklyDemandRolledUp, findWeeksNotRolledUp, rollUpDemandWeeks } from '../../src/db/demand-weeks.js';
 import { lastClosedWeek } from '../../src/app/forecast/compute-forecasts.js';
+import { forecastsJob } from '../../src/jobs/forecasts.js';
+import { enqueueJob } from '../../src/jobs/job-queue.js';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let orgId: number;
 const db = () => t.database.db;
 const origin = lastClosedWeek(TODAY); // 2026-11-16
-const from = '2024-12-02'; // 104 weeks back, before the test county's first order
+const from = '2024-11-25'; // the job's 104 weeks, from before the test county's first order
 
 const sorted = (rows: WeeklyDemandRow[]) => [...rows].sort((a, b) => (a.key + a.monday < b.key + b.monday ? -1 : 1));
 const bySharesKey = <T extends { retailerId: number; productId: number }>(rows: T[]) => [...rows].sort((a, b) => a.retailerId - b.retailerId || a.productId - b.productId);
@@ -51,14 +53,14 @@ afterAll(() => t?.close());
 
 describe('the weekly demand roll-up', () => {
   it('reads what the order lines say before any week is rolled up', async () => {
-    expect((await findWeeksNotRolledUp(db(), orgId, from, origin)).length).toBe(103);
+    expect((await findWeeksNotRolledUp(db(), orgId, from, origin)).length).toBe(104);
     await expectSame();
   });
 
   it('rolls up the closed weeks once, a week the job saw open after it closed, and reads the same as the scan', async () => {
     // Last week's job: the week 2026-11-16 was still open, so it rolled up to the week before.
     const earlier = await rollUpDemandWeeks(db(), orgId, from, '2026-11-09', new Date('2026-11-17T02:00:00Z'));
-    expect(earlier.length).toBe(102);
+    expect(earlier.length).toBe(103);
     expect(earlier.at(-1)).toBe('2026-11-09');
     await expectSame(); // 2026-11-16 from its lines, the rest from the roll-up
 
@@ -128,5 +130,24 @@ describe('the weekly demand roll-up', () => {
     expect(await rollUpDemandWeeks(db(), orgId, from, origin, new Date(TODAY.getTime() + 2 * 3600_000))).toEqual(['2026-11-16']);
     expect(await countyDemand('2026-11-16')).toBe(total + 2);
     await expectSame();
+  });
+
+  it('runs Monday\'s job as one forecast job per county, each under its county, on the roll-up', async () => {
+    await db().execute(sql`delete from demand_weeks where org_id = ${orgId} and week_start = ${origin}::date`);
+    await enqueueJob(db(), forecastsJob, {});
+    await t.jobs.waitIdle(300_000);
+    const jobs = await query<{ orgId: number | null; state: string; result: { queued?: number; runs?: { orgId: number }[] } }>(
+      db(),
+      sql`select org_id as "orgId", state, result from jobs where name = 'forecasts' order by id`,
+    );
+    const counties = await query<{ id: number }>(db(), sql`select id from orgs where exists (select 1 from orders o where o.org_id = orgs.id) order by id`);
+    expect(jobs[0]).toMatchObject({ orgId: null, state: 'completed', result: { queued: counties.length } });
+    expect(jobs.slice(1).map((j) => [j.orgId, j.state])).toEqual(counties.map((c) => [c.id, 'completed']));
+    const [run] = await query<{ rolled: number; status: string }>(
+      db(),
+      sql`select (summary->>'rolledUpWeeks')::int as rolled, status from forecast_runs where org_id = ${orgId} order by id desc limit 1`,
+    );
+    expect(run).toEqual({ rolled: 1, status: 'done' });
+    expect(await findWeeksNotRolledUp(db(), orgId, from, origin)).toEqual([]);
   });
 });
