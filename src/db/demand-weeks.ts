@@ -59,31 +59,45 @@ export async function rollUpDemandWeeks(db: Db, orgId: number, from: string, to:
     )
   ).map((r) => r.w);
   if (!final.length) return [];
-  await db.execute(sql`with sp as (
-      select t.w, o.retailer_id as r, l.product_id as pid, sum(l.demand_qty) as d, count(*)::int as n,
-        (count(*) filter (where l.available_qty < l.demand_qty))::int as nb,
-        bool_and(p.scarce and l.demand_qty = l.available_qty) as ca, bool_or(p.scarce) as so
-      ${linesOf(orgId, final)}
-      group by t.w, o.retailer_id, l.product_id)
-    insert into demand_weeks (org_id, week_start, retailer_id, product_id, demand, lines, bound_lines, censored, product_ids, product_demand)
-    select ${orgId}::int, w, r, 0, sum(d), sum(n), sum(nb), bool_and(ca) and bool_or(so), array_agg(pid order by pid), array_agg(d::int order by pid) from sp group by w, r
-    union all
-    select ${orgId}::int, w, 0, pid, sum(d), sum(n), sum(nb), bool_and(ca) and bool_or(so), null, null from sp group by w, pid
-    union all
-    select ${orgId}::int, t.w, 0, 0, coalesce(sum(sp.d), 0), coalesce(sum(sp.n), 0), coalesce(sum(sp.nb), 0), coalesce(bool_and(sp.ca) and bool_or(sp.so), false), null, null
-      from unnest(${dates(final)}::date[]) as t(w) left join sp on sp.w = t.w group by t.w
-    on conflict do nothing`);
+  await db.transaction(async (tx) => {
+    // After the lock the statement's snapshot sees every correction that forgot one of these weeks before it.
+    await lockDemandWeeks(tx, [orgId]);
+    await tx.execute(sql`with sp as (
+        select t.w, o.retailer_id as r, l.product_id as pid, sum(l.demand_qty) as d, count(*)::int as n,
+          (count(*) filter (where l.available_qty < l.demand_qty))::int as nb,
+          bool_and(p.scarce and l.demand_qty = l.available_qty) as ca, bool_or(p.scarce) as so
+        ${linesOf(orgId, final)}
+        group by t.w, o.retailer_id, l.product_id)
+      insert into demand_weeks (org_id, week_start, retailer_id, product_id, demand, lines, bound_lines, censored, product_ids, product_demand)
+      select ${orgId}::int, w, r, 0, sum(d), sum(n), sum(nb), bool_and(ca) and bool_or(so), array_agg(pid order by pid), array_agg(d::int order by pid) from sp group by w, r
+      union all
+      select ${orgId}::int, w, 0, pid, sum(d), sum(n), sum(nb), bool_and(ca) and bool_or(so), null, null from sp group by w, pid
+      union all
+      select ${orgId}::int, t.w, 0, 0, coalesce(sum(sp.d), 0), coalesce(sum(sp.n), 0), coalesce(sum(sp.nb), 0), coalesce(bool_and(sp.ca) and bool_or(sp.so), false), null, null
+        from unnest(${dates(final)}::date[]) as t(w) left join sp on sp.w = t.w group by t.w
+      on conflict do nothing`);
+  });
   return final;
 }
 
-/** An order's lines changed after its week closed (an approved correction): its week is rolled up again on the next run. */
+/**
+ * Serialises rolling up and forgetting an org's weeks (transaction-scoped advisory lock, orgs in id order): a
+ * correction committed while a week is being rolled up would otherwise be deleted before the stale rows land.
+ */
+async function lockDemandWeeks(tx: Pick<Db, 'execute'>, orgIds: number[]): Promise<void> {
+  for (const org of [...orgIds].sort((a, b) => a - b)) await tx.execute(sql`select pg_advisory_xact_lock(1818, ${org}::int)`);
+}
+
+/** An order's lines changed after its week closed (an approved correction): its week is rolled up again on the next run. Inside the change's transaction. */
 export async function forgetDemandWeek(db: Pick<Db, 'execute'>, orgId: number, orderId: number): Promise<void> {
+  await lockDemandWeeks(db, [orgId]);
   await db.execute(sql`delete from demand_weeks d using orders o
     where o.org_id = ${orgId} and o.id = ${orderId} and d.org_id = o.org_id and d.week_start = date_trunc('week', o.order_date)::date`);
 }
 
-/** A shop moved to another county with its orders (decision 1902): the weeks it ordered in are rolled up again in both. */
+/** A shop moved to another county with its orders (decision 1902): the weeks it ordered in are rolled up again in both. Inside the move's transaction. */
 export async function forgetDemandWeeksOfShop(db: Pick<Db, 'execute'>, orgIds: number[], ordersOrgId: number, retailerId: number): Promise<void> {
+  await lockDemandWeeks(db, orgIds);
   await db.execute(sql`delete from demand_weeks d
     where d.org_id = any(${`{${orgIds.join(',')}}`}::int[])
       and d.week_start in (select date_trunc('week', o.order_date)::date from orders o where o.org_id = ${ordersOrgId} and o.retailer_id = ${retailerId})`);
