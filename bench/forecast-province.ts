@@ -106,7 +106,7 @@ export async function provinceMode(opts: { counties: number; reuse: boolean; tod
   if (!opts.keepRuns) await db.execute(sql`truncate forecasts, forecast_runs`);
   await db.execute(sql`delete from demand_weeks where week_start >= ${origin}::date`);
   await db.execute(sql`delete from jobs where name = ${forecastsJob.name}`);
-  await db.execute(sql`vacuum analyze demand_weeks`);
+  await db.execute(sql`analyze demand_weeks`);
   await db.execute(sql`checkpoint`);
 
   // --- 3. the weekly run, through the runner ---
