@@ -7,6 +7,9 @@
 //   npm run bench:forecast -- --csv FILE --horizon H [--seed N]
 //                                             any long file series,week,value[,event]: train on all but the last
 //                                             H weeks of each series, forecast them from that origin, score
+//   npm run bench:forecast -- --province [--counties N] [--reuse] [--keep-runs]
+//                                             a province (default 100 counties, 300,000 shops) forecast as jobs
+//                                             through the job runner: `province_seconds` (bench/forecast-province.ts)
 //   BENCH_DATABASE_URL=postgres://… (default: the local server, database zy_bench_forecast); --reuse keeps a seeded one
 //   --unseen-event pooled|aligned|model   what a festival week the trees never trained on gets (decision 1816;
 //                                         `model` is the forecaster before it)
@@ -52,6 +55,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'unseen-event': { type: 'string', default: 'pooled' },
     overlap: { type: 'string', default: 'split' },
+    province: { type: 'boolean', default: false },
+    counties: { type: 'string', default: '100' },
+    'keep-runs': { type: 'boolean', default: false },
   },
 });
 const t0 = Date.now();
@@ -284,7 +290,10 @@ async function demoMode() {
 }
 
 try {
-  if (args.csv) {
+  if (args.province) {
+    const { provinceMode } = await import('./forecast-province.js');
+    console.log(JSON.stringify(await provinceMode({ counties: Number(args.counties), reuse: args.reuse!, today: args.today!, keepRuns: args['keep-runs'] })));
+  } else if (args.csv) {
     if (args.horizon === undefined) throw new SeriesFileError('horizon_too_long', '--horizon H is required with --csv');
     const h = Number(args.horizon);
     if (!Number.isInteger(h) || h < 1) throw new SeriesFileError('horizon_too_long', `--horizon must be a whole number ≥ 1, got "${args.horizon}"`);

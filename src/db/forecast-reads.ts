@@ -43,8 +43,9 @@ export async function findWeeklyDemand(
 }
 
 /**
- * Weekly demand per shop and per product in one pass over the order lines (grouping sets): the forecast job's
- * two panels from one scan instead of two (decision 1813).
+ * Weekly demand per shop and per product in one pass over the order lines (grouping sets, decision 1813). The
+ * forecast job now reads the roll-up (demand-weeks.ts, decision 1818); this scan is the definition the roll-up must
+ * equal, row for row (tests/integration/forecast-rollup.test.ts).
  */
 export async function findWeeklyDemandByShopAndProduct(db: Db, orgId: number, from: string, to: string): Promise<{ shop: WeeklyDemandRow[]; product: WeeklyDemandRow[] }> {
   const rows = await query<WeeklyDemandRow & { level: number }>(

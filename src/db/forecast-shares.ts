@@ -3,7 +3,10 @@ import { query, type Db } from './client.js';
 
 export type ProductShareRow = { retailerId: number; productId: number; share: number };
 
-/** Each shop's products and their share of its stated demand over the 13 weeks ending with `lastMonday`'s week. */
+/**
+ * Each shop's products and their share of its stated demand over the 13 weeks ending with `lastMonday`'s week, from
+ * the order lines: the definition findProductSharesRolledUp (demand-weeks.ts), which the forecast job reads, must equal.
+ */
 export async function findProductShares(db: Db, orgId: number, lastMonday: string): Promise<ProductShareRow[]> {
   return query<ProductShareRow>(
     db,

@@ -5,7 +5,7 @@
 // workers enter with a reason. Shop and product ids carry no foreign key: the
 // core tables have no (org_id, id) key to point a composite one at.
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, foreignKey, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, doublePrecision, foreignKey, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgs, users } from './schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -14,8 +14,10 @@ export type ForecastRunSummary = {
   shops: number;
   series: number;
   seconds: number;
-  /** Wall seconds per phase up to the write (read, shops, products, backtest, shop_products); the write is not in `seconds`. */
+  /** Wall seconds per phase up to the write (rollup, read, shops, products, backtest, shop_products); the write is not in `seconds`. */
   phases?: Record<string, number>;
+  /** Order weeks this run rolled up into demand_weeks from their order lines (normally 1; 104 on an org's first run). */
+  rolledUpWeeks?: number;
   /** Backtest of this run's model over the last weeks, shop totals: WAPE of the model and the best baseline. */
   backtest?: { wapePct: number; bestBaselinePct: number; baseline: string };
   /** County × product over the last 8 weeks from one earlier fit (domain/forecast/backtest.ts): WAPE % of the model and each baseline. */
@@ -111,4 +113,34 @@ export const forecastOverrides = pgTable(
     check('forecast_overrides_qty', sql`${t.qty} >= 0`),
     check('forecast_overrides_reason', sql`length(btrim(${t.reason})) > 0`),
   ],
+);
+
+/**
+ * The weekly demand roll-up the forecast job reads instead of two years of order lines (decision 1818): per org and
+ * closed order week, one row per shop (product_id 0), per product (retailer_id 0) and for the county (both 0, written
+ * even for a week without orders: it marks the week as rolled up). `demand` is the stated demand (需求量), `lines` the
+ * order lines, `bound_lines` those where the limit bound; `censored` as in findWeeklyDemand. A shop's row also holds
+ * its demand per product (`product_ids`, `product_demand`, same order), which the product shares read. A closed week
+ * is final except for an approved correction, which deletes the week's rows so the next run rolls it up again.
+ */
+export const demandWeeks = pgTable(
+  'demand_weeks',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** Monday of the order week. */
+    weekStart: date('week_start').notNull(),
+    /** 0 = all shops. */
+    retailerId: integer('retailer_id').notNull(),
+    /** 0 = all products. */
+    productId: integer('product_id').notNull(),
+    demand: bigint('demand', { mode: 'number' }).notNull(),
+    lines: integer('lines').notNull(),
+    boundLines: integer('bound_lines').notNull(),
+    censored: boolean('censored').notNull(),
+    productIds: integer('product_ids').array(),
+    productDemand: integer('product_demand').array(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.weekStart, t.retailerId, t.productId] })],
 );

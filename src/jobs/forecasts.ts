@@ -1,10 +1,13 @@
 // Demand forecasts: every Monday at 03:00 (Shanghai), after the order week
-// closed, for every org with orders; and on demand for one org.
+// closed, one job per org with orders (queued by the scheduled job, each under
+// its org so the runner shares its slots fairly between counties, decision
+// 1914); and on demand for one org.
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { query } from '../db/client.js';
 import { computeForecasts } from '../app/forecast/compute-forecasts.js';
 import { defineJob } from './define-job.js';
+import { enqueueJob } from './job-queue.js';
 import type { JobSchedule } from './runner.js';
 
 export const forecastsJob = defineJob({
@@ -14,16 +17,15 @@ export const forecastsJob = defineJob({
   timeoutSeconds: 1800,
   visibleTo: 'supply.read',
   handler: async (payload, ctx) => {
-    const orgs = payload.orgId
-      ? [{ id: payload.orgId }]
-      : await query<{ id: number }>(ctx.db, sql`select id from orgs where exists (select 1 from orders o where o.org_id = orgs.id) order by id`);
-    const runs = [];
-    for (const org of orgs) {
-      ctx.signal.throwIfAborted();
-      const r = await computeForecasts(ctx.db, org.id, ctx.now(), { createdBy: ctx.job.createdBy, progress: (pct, text) => ctx.progress(pct, text) });
-      runs.push({ orgId: org.id, runId: r.runId, rows: r.rows });
+    if (!payload.orgId) {
+      const orgs = await query<{ id: number }>(ctx.db, sql`select id from orgs where exists (select 1 from orders o where o.org_id = orgs.id) order by id`);
+      for (const org of orgs) {
+        await enqueueJob(ctx.db, forecastsJob, { orgId: org.id }, { orgId: org.id, createdBy: ctx.job.createdBy, singletonKey: `forecasts:${org.id}` });
+      }
+      return { queued: orgs.length };
     }
-    return { runs };
+    const r = await computeForecasts(ctx.db, payload.orgId, ctx.now(), { createdBy: ctx.job.createdBy, progress: (pct, text) => ctx.progress(pct, text) });
+    return { runs: [{ orgId: payload.orgId, runId: r.runId, rows: r.rows }] };
   },
 });
 

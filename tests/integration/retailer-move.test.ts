@@ -7,7 +7,9 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { CARRIED, ENDED, tableName } from '../../src/app/retailers/retailer-move-plan.js';
 import { forgetOrgTree } from '../../src/app/org-tree/org-tree-queries.js';
-import { startTestApp, type DemoRole, type TestApp } from '../support/test-app.js';
+import { findWeeklyDemandByShopAndProduct } from '../../src/db/forecast-reads.js';
+import { findWeeklyDemandRolledUp, rollUpDemandWeeks } from '../../src/db/demand-weeks.js';
+import { startTestApp, TODAY, type DemoRole, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const cookie = {} as Record<DemoRole, string>;
@@ -136,6 +138,8 @@ describe('the move screen\'s preview', () => {
 
 describe('moving a shop', () => {
   it('carries every record to the new county, leaves nothing behind but the forwarding record, and audits both', async () => {
+    // Both counties' weekly demand is rolled up (decision 1818): the move must make them read their new order lines.
+    for (const org of [from, to]) await rollUpDemandWeeks(db(), org, '2024-12-02', '2026-11-16', TODAY);
     const before = await totals();
     const mine = await shopRows(from);
     expect(mine.orders).toBeGreaterThan(10);
@@ -175,7 +179,17 @@ describe('moving a shop', () => {
     const sessionsGone = before.sessions! - after.sessions!;
     expect(sessionsGone).toBeGreaterThanOrEqual(1);
     expected.sessions! -= sessionsGone;
+    // The weeks the shop ordered in are forgotten in both counties' demand roll-up, to be rolled up again.
+    const forgotten = before.demand_weeks! - after.demand_weeks!;
+    expect(forgotten).toBeGreaterThan(mine.orders);
+    expected.demand_weeks! -= forgotten;
     expect(after).toEqual(expected);
+    for (const org of [from, to]) {
+      const [rolled, scan] = [await findWeeklyDemandRolledUp(db(), org, '2024-12-02', '2026-11-16'), await findWeeklyDemandByShopAndProduct(db(), org, '2024-12-02', '2026-11-16')];
+      const order = (rows: { key: string; monday: string }[]) => [...rows].sort((a, b) => (a.key + a.monday < b.key + b.monday ? -1 : 1));
+      expect(order(rolled.shop)).toEqual(order(scan.shop));
+      expect(order(rolled.product)).toEqual(order(scan.product));
+    }
 
     // Each carried rating result points at a run of the new county for the same month.
     expect(

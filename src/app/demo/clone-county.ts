@@ -37,6 +37,8 @@ export type CloneOptions = {
   grids?: number;
   /** With `withOrders`: only orders on or after this day (YYYY-MM-DD). Default all. */
   ordersSince?: string;
+  /** Copy the weekly demand roll-up (demand_weeks, decision 1818) too: the forecast benchmark's two years without their order lines. */
+  demandWeeks?: boolean;
 };
 
 /** Which rows of the template a table copies, when the copy is a part of it (`grids`, `ordersSince`). */
@@ -105,6 +107,15 @@ export async function cloneCounty(db: Db, templateOrgId: number, o: CloneOptions
             select ${sql.join(exprs, sql`, `)} from ${sql.identifier(table)} where org_id = ${templateOrgId}${part(table)}`,
       );
       await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.identifier(table)}))`);
+    }
+    if (o.demandWeeks) {
+      // Shop and product ids shift with their tables; 0 (all shops, all products) stays 0.
+      const shop = offsets.get('retailers')!;
+      const product = offsets.get('products')!;
+      await tx.execute(sql`insert into demand_weeks (org_id, week_start, retailer_id, product_id, demand, lines, bound_lines, censored, product_ids, product_demand)
+        select ${org.id}::int, week_start, case when retailer_id = 0 then 0 else retailer_id + ${shop}::int end, case when product_id = 0 then 0 else product_id + ${product}::int end,
+          demand, lines, bound_lines, censored, (select array_agg(x + ${product}::int order by i) from unnest(product_ids) with ordinality u(x, i)), product_demand
+        from demand_weeks where org_id = ${templateOrgId}`);
     }
     return { orgId: org.id };
   });

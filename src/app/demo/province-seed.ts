@@ -31,6 +31,10 @@ export type ProvinceSeedOptions = {
   counties?: number;
   /** Copy the order history of the template into this many of the copies (default all). */
   withOrders?: number;
+  /** With orders: only those on or after this day (YYYY-MM-DD). Default all. */
+  ordersSince?: string;
+  /** Copy the template's weekly demand roll-up too (the forecast benchmark, decision 1818). */
+  demandWeeks?: boolean;
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -75,11 +79,13 @@ export async function seedProvince(db: Db, opts: ProvinceSeedOptions = {}): Prom
       parentId: cityIds.get(code)!,
       usernamePrefix: `${tag}_`,
       withOrders: i < withOrders,
+      ordersSince: opts.ordersSince,
+      demandWeeks: opts.demandWeeks,
     });
     countyIds.push(orgId);
     opts.onProgress?.(i + 1, toMake);
   }
-  for (const table of ['retailers', 'orders', 'order_lines', 'grids', 'users']) await db.execute(sql.raw(`analyze ${table}`));
+  for (const table of ['retailers', 'orders', 'order_lines', 'grids', 'users', ...(opts.demandWeeks ? ['demand_weeks'] : [])]) await db.execute(sql.raw(`analyze ${table}`));
   forgetOrgTree();
   return { countyIds };
 }

@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { refreshOrderFacts } from '../../db/order-facts.js';
+import { forgetDemandWeek } from '../../db/demand-weeks.js';
 import type { Viewer } from '../../domain/access/viewer.js';
 import { retailerScope } from '../../db/scope.js';
 import { AppError } from '../../shared/app-error.js';
@@ -129,6 +130,8 @@ export async function decideCorrection(db: Db, viewer: Viewer, id: number, decis
         }
       }
       await refreshOrderFacts(tx, sql`o.id = ${c.orderId}`);
+      // The order's week may be rolled up already: a replacement changes its stated demand, so it is rolled up again (decision 1818).
+      await forgetDemandWeek(tx, viewer.orgId, c.orderId);
     }
     await tx.execute(sql`
       update order_corrections set status = ${decision.approve ? 'approved' : 'rejected'}, decision_reason = ${decision.reason || null},

@@ -10,6 +10,7 @@ import type { Viewer } from '../../domain/access/viewer.js';
 import { AppError } from '../../shared/app-error.js';
 import type { RetailerMoveInput, RetailerMoveResult } from '../../shared/retailer-move.js';
 import { writeAudit } from '../audit/audit.js';
+import { forgetDemandWeeksOfShop } from '../../db/demand-weeks.js';
 import { CARRIED, ENDED, tableName, type MoveKeys } from './retailer-move-plan.js';
 import { findHomeRefusals, findTargetRefusals } from './retailer-move-checks.js';
 
@@ -134,6 +135,8 @@ export async function moveRetailer(db: Db, viewer: Viewer, retailerId: number, i
       if (n !== carried[name]) throw new Error(`move-retailer: ${name} inserted ${carried[name]} rows but deleted ${n}`);
     }
     if (user) await tx.execute(sql`delete from sessions where user_id = ${user.id}`);
+    // Both counties' weekly demand changed in every week the shop ordered: those weeks are rolled up again (decision 1818).
+    await forgetDemandWeeksOfShop(tx, [from, input.toOrgId], input.toOrgId, retailerId);
 
     await tx.execute(sql`insert into retailer_forwards (org_id, retailer_id, customer_code, licence_no, shop_name, to_org_id, to_retailer_id, reason, moved_by, moved_at)
       values (${from}, ${retailerId}, ${shop.customerCode}, ${shop.licenceNo}, ${shop.shopName}, ${input.toOrgId}, ${retailerId}, ${input.reason}, ${viewer.userId}, ${now.toISOString()}::timestamptz)`);
