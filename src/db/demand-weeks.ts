@@ -6,13 +6,14 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from './client.js';
 import type { WeeklyDemandRow } from './forecast-reads.js';
 import type { ProductShareRow } from './forecast-shares.js';
+import { weekIndex, weekMonday } from '../domain/forecast/weeks.js';
 
 const dates = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
 /** Mondays from `from` to `to` (YYYY-MM-DD, both Mondays, inclusive). */
 function mondays(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 7 * 86400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let w = weekIndex(from); w <= weekIndex(to); w++) out.push(weekMonday(w));
   return out;
 }
 
@@ -22,10 +23,10 @@ function mondays(from: string, to: string): string[] {
  * week is (joined to a list of weeks it guessed a third of the county and hashed all its lines: 6.5 s instead of 0.1).
  */
 const linesOf = (orgId: number, weeks: readonly string[]) => {
-  const last = new Date(Date.parse(`${weeks.at(-1)}T00:00:00Z`) + 6 * 86400_000).toISOString().slice(0, 10);
+  const after = weekMonday(weekIndex(weeks.at(-1)!) + 1);
   return sql`from orders o join order_lines l on l.org_id = o.org_id and l.order_id = o.id join products p on p.org_id = l.org_id and p.id = l.product_id
     cross join lateral (select date_trunc('week', o.order_date)::date as w) t
-    where o.org_id = ${orgId} and o.order_date >= ${weeks[0]}::date and o.order_date <= ${last}::date and t.w = any(${dates(weeks)}::date[])`;
+    where o.org_id = ${orgId} and o.order_date >= ${weeks[0]}::date and o.order_date < ${after}::date and t.w = any(${dates(weeks)}::date[])`;
 };
 
 /** The weeks between two Mondays whose roll-up is not written (no county row). */
@@ -133,7 +134,7 @@ export async function findWeeklyDemandRolledUp(db: Db, orgId: number, from: stri
 
 /** Each shop's products and their share of its demand over the 13 weeks ending with `lastMonday`'s: findProductShares from the roll-up. */
 export async function findProductSharesRolledUp(db: Db, orgId: number, lastMonday: string): Promise<ProductShareRow[]> {
-  const first = new Date(Date.parse(`${lastMonday}T00:00:00Z`) - 84 * 86400_000).toISOString().slice(0, 10);
+  const first = weekMonday(weekIndex(lastMonday) - 12);
   const live = await findWeeksNotRolledUp(db, orgId, first, lastMonday);
   return query<ProductShareRow>(
     db,
