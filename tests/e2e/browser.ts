@@ -18,7 +18,7 @@ async function startChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium chromium-headless-shell fonts-noto-cjk) or set CHROMIUM_PATH`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -32,8 +32,17 @@ async function startChromium(): Promise<Browser> {
       '--disable-sync',
       // Reduced motion (decision 0850): no transitions or chart animations to draw on a shared 2-core machine.
       ...(process.env.E2E_MOTION === '1' ? [] : ['--force-prefers-reduced-motion']),
+      // JavaScript stays on V8's baseline compiler (Sparkplug): a journey's pages live seconds, and the optimising
+      // tiers' background compiles cost more CPU than they win back (decision 0858). E2E_JSFLAGS replaces the flags.
+      `--js-flags=${process.env.E2E_JSFLAGS ?? '--max-opt=1'}`,
     ],
   });
+  // The app's service worker (the offline shell) is kept out of every context unless a journey asks for it with
+  // `serviceWorkers: 'allow'`, as the offline visit does: it passes each file of the app through its fetch handler
+  // and copies it into its cache, 10–20 % of Chromium's CPU in journeys that never go offline (decision 0858).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options: BrowserContextOptions = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /** Where the journeys save their screenshots. */

@@ -67,6 +67,8 @@ beforeAll(async () => {
     timezoneId: 'Asia/Shanghai',
     permissions: ['geolocation'],
     geolocation: { latitude: first.lat + 0.0003, longitude: first.lng, accuracy: 10 },
+    // The offline shell is what this journey tries: its service worker, kept out of the other journeys (decision 0858).
+    serviceWorkers: 'allow',
   });
   // The test server's clock stands at TODAY; the phone's must agree for check-in times to be accepted.
   await phone.clock.setFixedTime(new Date(TODAY.getTime() - 5 * 60_000));
