@@ -62,7 +62,7 @@ function run([name, cmd, args, env]) {
       process.stdout.write(`\n=== ${name}: output ===\n${Buffer.concat(out).toString()}`);
       const cpuText = cpu ? ` (CPU ${Number(cpu).toFixed(0)} s)` : '';
       console.log(`=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(0)} s${cpuText} ===\n`);
-      resolve({ name, ok: code === 0, seconds });
+      resolve({ name, ok: code === 0, seconds, output: Buffer.concat(out).toString() });
     });
   });
 }
@@ -78,5 +78,11 @@ await Promise.all(
 );
 const failed = results.filter((r) => !r.ok);
 console.log(results.map((r) => `${r.ok ? 'ok    ' : 'FAILED'} ${String(r.seconds.toFixed(0)).padStart(4)} s  ${r.name}`).join('\n'));
+// What failed, again at the very end: a CI log is often read from its tail, where the step's whole output is far above.
+for (const r of failed) {
+  const lines = r.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const marks = lines.filter((l) => /^\s*(FAIL|×)\s|Error:|Test timed out|Hook timed out/.test(l)).map((l) => l.trim().slice(0, 240));
+  console.log(`\n${r.name} failed:\n${[...new Set(marks)].slice(0, 12).join('\n') || lines.slice(-12).join('\n')}`);
+}
 console.log(`\nsteps: ${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.exit(failed.length ? 1 : 0);

@@ -206,9 +206,14 @@ async function whenUnused(c: pg.Client, statement: string): Promise<void> {
   }
 }
 
-/** CREATE DATABASE … TEMPLATE. */
+/**
+ * CREATE DATABASE … TEMPLATE, copying the template's files whole (PostgreSQL 15+). The default since 15, WAL_LOG,
+ * writes every page of the 30 MB template through the WAL: 0.25 s of the server's CPU per clone against 0.05 s,
+ * and the server part of the integration suite took 10 % longer with it (decision 0858). A test database needs no
+ * crash safety for its creation.
+ */
 export function cloneDatabase(c: pg.Client, template: string, name: string): Promise<void> {
-  return whenUnused(c, `create database ${name} template ${template}`);
+  return whenUnused(c, `create database ${name} template ${template} strategy file_copy`);
 }
 
 /** The template database's name, built if missing. */
