@@ -50,7 +50,8 @@ afterAll(async () => {
 async function pixelOf(lat: number, lng: number, zoom?: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([lat, lng, zoom]) => {
-      const el = document.querySelector('[data-testid=grid-map]') as HTMLElement & { zyMap: import('leaflet').Map };
+      const el = document.querySelector('[data-testid=grid-map]') as (HTMLElement & { zyMap: import('leaflet').Map }) | null;
+      if (!el) throw new Error(`no map on ${location.pathname}: ${document.body.innerText.slice(0, 300)}`);
       // A point's popup left open (it has a link to the card) would catch the clicks meant for the map.
       el.zyMap.closePopup();
       if (zoom) el.zyMap.setView([lat, lng], zoom, { animate: false });
