@@ -4,7 +4,7 @@
 // canvas). With a tile URL the WGS-84 data is shifted to the tiles' datum;
 // drawn rings are shifted back before they leave. Drawing: click corners
 // (polygon) or two opposite corners (rectangle).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Button, Space } from 'antd';
@@ -362,13 +362,19 @@ export function GridLeafletMap(props: Props) {
     if (props.focus && map.current) map.current.setView(ll(org, props.focus.lat, props.focus.lng), Math.max(map.current.getZoom(), 13));
   }, [props.focus]);
 
-  // Drawing.
-  useEffect(() => {
+  // Drawing. Set up before the browser paints the draw bar (a layout effect): a click right after pressing 画选区
+  // is a corner, never a click on a shop that was still taking clicks. A shop's popup is closed, and while drawing
+  // the popup pane takes no clicks: a popup fades out for 0.2 s after closing, and a corner placed on its 查看档案
+  // link left the map for the shop's card in the middle of the drawing.
+  useLayoutEffect(() => {
     const m = map.current;
     const group = layers.current.draw;
     if (!m || !group) return;
     setCorners([]);
     group.clearLayers();
+    m.closePopup();
+    m.getContainer().classList.toggle('zy-map-drawing', props.drawMode !== 'none');
+    for (const mk of markers.current.values()) mk.options.interactive = props.drawMode === 'none';
     if (props.drawMode === 'none') {
       m.getContainer().style.cursor = '';
       return;
