@@ -1,6 +1,6 @@
 // Chromium for the browser journeys: Debian's build driven by playwright-core.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 // Debian's headless shell when it is installed (decision 0856): the same Chromium build without the browser's
 // windowing layers, ~35 % less CPU for the same journey; otherwise the full browser in its headless mode.
@@ -153,4 +153,23 @@ export async function shot<T extends { screenshot(options?: { path?: string }): 
 ): Promise<void> {
   if (!process.env.E2E_SHOTS || process.env.E2E_SHOTS === '0') return;
   await target.screenshot(options);
+}
+
+/**
+ * Clicks a button of a dialog or popconfirm that closes it when it takes (OK, 继续编辑, 确定). On a loaded 2-core
+ * machine such a click, right after the overlay opened, sometimes did not take: the overlay stayed open and the
+ * journey waited in vain for what the click does (five journeys, one at a time, in this session's full runs). If
+ * the button is still there, enabled and not busy 5 s later, it is clicked again, at most twice; a click that took
+ * closes the overlay (or leaves its button loading), so nothing is done twice. The journey still checks the result.
+ */
+export async function clickToClose(button: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click();
+    for (let waited = 0; waited < 5000; waited += 200) {
+      if (!(await button.isVisible())) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const busy = (await button.getAttribute('class'))?.includes('ant-btn-loading') || !(await button.isEnabled());
+    if (busy) return;
+  }
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openLoggedIn, PHONE, sessionPages, shot, SHOTS } from './browser.js';
+import { launchChromium, openLoggedIn, PHONE, sessionPages, shot, SHOTS, clickToClose } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { TODAY } from '../support/test-app.js';
 import { query } from '../../src/db/client.js';
@@ -165,7 +165,7 @@ describe('first day: a retailer orders on a phone', () => {
     expect(await page.getByTestId('order-confirm-totals').innerText()).toBe(zh.ordering.confirmTotals(cartons, amount));
     await shot(page, { path: `${SHOTS}/first-day-retailer-confirm.png` });
     expect(await query(web.database.db, sql`select id from orders where retailer_id = ${mine.retailer.id} and order_date = ${day.orderDate}`)).toEqual([]);
-    await page.getByTestId('order-confirm-ok').click();
+    await clickToClose(page.getByTestId('order-confirm-ok'));
     await expect.poll(() => page.locator('.ant-message').innerText(), { timeout: 15_000 }).toContain(zh.ordering.submitted);
 
     const [order] = await query<{ totalQty: number; totalAmount: number; channel: string }>(

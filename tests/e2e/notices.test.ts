@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS, clickToClose } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 
@@ -77,7 +77,7 @@ describe('notices', () => {
     const ask = page.locator('.ant-modal-confirm');
     await expect.poll(() => ask.innerText(), { timeout: 15_000 }).toContain('放弃未保存的修改');
     await shot(page, { path: `${SHOTS}/notice-template-unsaved.png`, animations: 'disabled' });
-    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await clickToClose(ask.getByRole('button', { name: '继续编辑' }));
     await expect.poll(() => ask.count(), { timeout: 15_000 }).toBe(0);
     expect(await page.getByTestId('template-sms').inputValue()).toBe('${shopName}，本周订货${closesAt}截止，请尽快下单。');
     await page.getByTestId('template-save').click();

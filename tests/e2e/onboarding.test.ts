@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS, clickToClose } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 import { csvFile, fileTable, makeRetailerRows } from '../support/retailer-factory.js';
@@ -176,7 +176,7 @@ describe('a new licensee from licence to first order', () => {
     await shop.getByRole('button', { name: product.name }).first().click();
     await shop.getByTestId(`line-${product.productId}`).waitFor();
     await shop.getByTestId('my-order-submit').click();
-    await shop.getByTestId('order-confirm-ok').click();
+    await clickToClose(shop.getByTestId('order-confirm-ok'));
     await expect.poll(() => shop.getByTestId('my-order').innerText(), { timeout: 15_000 }).toContain(zh.ordering.currentOrder);
     await shot(shop, { path: `${SHOTS}/onboarding-4-first-order-phone.png` });
     // Later changes go through the menu under the shop's name.

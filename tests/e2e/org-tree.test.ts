@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, showScreen, SHOTS, clickToClose } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { query } from '../../src/db/client.js';
 import { cloneCounty } from '../../src/app/demo/clone-county.js';
@@ -202,7 +202,7 @@ describe('moving a shop to another county', () => {
     await page.getByTestId('move-reason').fill('行政区划调整：划入攸县');
     await shot(page, { path: `${SHOTS}/retailer-move-preview.png`, fullPage: true, animations: 'disabled' });
     await page.getByTestId('move-confirm').click();
-    await page.getByTestId('move-confirm-ok').click();
+    await clickToClose(page.getByTestId('move-confirm-ok'));
     await expect.poll(() => page.getByTestId('moved-card').innerText(), { timeout: 20_000 }).toContain('攸县');
     expect(await page.getByTestId('moved-card').innerText()).toContain('行政区划调整：划入攸县');
     await shot(page, { path: `${SHOTS}/retailer-move-forwarded.png`, animations: 'disabled' });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, sessionPages, shot, SHOTS } from './browser.js';
+import { launchChromium, sessionPages, shot, SHOTS, clickToClose } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 
@@ -63,7 +63,7 @@ describe('ratings', () => {
     expect(await runRow.innerText()).not.toMatch(/\d+\/\d+\/\d{4}/);
     expect(await page.locator('.ant-card-head-title', { hasText: '计算记录（全县）' }).count()).toBe(1);
     await publish.first().click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await clickToClose(page.locator('.ant-popconfirm .ant-btn-primary'));
     await expect.poll(() => page.getByTestId(`run-status-${runId}`).innerText(), { timeout: 15_000 }).toBe('已发布');
     const cookie = await web.login('county_manager');
     const run = await web.get<{ status: string; month: string }>(cookie, `/api/ratings/runs/${runId}`);
