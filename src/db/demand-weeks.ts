@@ -89,6 +89,20 @@ async function lockDemandWeeks(tx: Pick<Db, 'execute'>, orgIds: number[]): Promi
   for (const org of [...orgIds].sort((a, b) => a - b)) await tx.execute(sql`select pg_advisory_xact_lock(1818, ${org}::int)`);
 }
 
+/**
+ * Drops the roll-up's weeks before `from`, the first week the forecast reads: the roll-up is a cache of the order
+ * lines, and without this it grew by a week of every shop and product each week for good (a province's 100
+ * counties ~260,000 rows a week). A week dropped and asked for again is read from its lines and rolled up anew.
+ * Returns how many rows went.
+ */
+export async function dropDemandWeeksBefore(db: Db, orgId: number, from: string): Promise<number> {
+  const rows = await query<{ n: number }>(
+    db,
+    sql`with gone as (delete from demand_weeks where org_id = ${orgId} and week_start < ${from}::date returning 1) select count(*)::int as n from gone`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** An order's lines changed after its week closed (an approved correction): its week is rolled up again on the next run. Inside the change's transaction. */
 export async function forgetDemandWeek(db: Pick<Db, 'execute'>, orgId: number, orderId: number): Promise<void> {
   await lockDemandWeeks(db, [orgId]);

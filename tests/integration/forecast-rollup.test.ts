@@ -1,13 +1,14 @@
 // The weekly demand roll-up the forecast job reads (decision 1818) gives exactly what the scan of two years of
 // order lines gives, on the seeded test county: before anything is rolled up, after, and while a week is only
 // partly final; a re-run counts nothing twice; a week's orders changing before it closes, or a correction approved
-// after it was rolled up, show in the next read.
+// after it was rolled up, show in the next read; weeks older than the two years read are dropped from the roll-up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query } from '../../src/db/client.js';
 import { findWeeklyDemandByShopAndProduct, type WeeklyDemandRow } from '../../src/db/forecast-reads.js';
 import { findProductShares } from '../../src/db/forecast-shares.js';
-import { findProductSharesRolledUp, findWeeklyDemandRolledUp, findWeeksNotRolledUp, rollUpDemandWeeks } from '../../src/db/demand-weeks.js';
+import { dropDemandWeeksBefore, findProductSharesRolledUp, findWeeklyDemandRolledUp, findWeeksNotRolledUp, rollUpDemandWeeks } from '../../src/db/demand-weeks.js';
+import { weekIndex, weekMonday } from '../../src/domain/forecast/weeks.js';
 import { lastClosedWeek } from '../../src/app/forecast/compute-forecasts.js';
 import { forecastsJob } from '../../src/jobs/forecasts.js';
 import { enqueueJob } from '../../src/jobs/job-queue.js';
@@ -132,8 +133,26 @@ describe('the weekly demand roll-up', () => {
     await expectSame();
   });
 
+  it('drops the weeks before a given one; those weeks read from their lines again and roll up again when asked for', async () => {
+    const later = weekMonday(weekIndex(origin) - 9);
+    const kept = await countyDemand(later);
+    expect(await countyDemand(weekMonday(weekIndex(later) - 1))).toBeGreaterThan(0);
+    expect(await dropDemandWeeksBefore(db(), orgId, later)).toBeGreaterThan(1000);
+    const gone = await findWeeksNotRolledUp(db(), orgId, from, origin);
+    expect(gone.length).toBe(104 - 10);
+    expect(gone.at(-1)).toBe(weekMonday(weekIndex(later) - 1));
+    expect(await countyDemand(later)).toBe(kept);
+    await expectSame(); // the dropped weeks from their lines, the ten kept from the roll-up
+    expect(await rollUpDemandWeeks(db(), orgId, from, origin, TODAY)).toEqual(gone);
+    await expectSame();
+  });
+
   it('runs Monday\'s job as one forecast job per county, each under its county, on the roll-up', async () => {
     await db().execute(sql`delete from demand_weeks where org_id = ${orgId} and week_start = ${origin}::date`);
+    // A week that fell out of the two years the job reads (left by an earlier year's runs): the job drops it.
+    const stale = weekMonday(weekIndex(from) - 1);
+    await db().execute(sql`insert into demand_weeks (org_id, week_start, retailer_id, product_id, demand, lines, bound_lines, censored)
+      values (${orgId}, ${stale}::date, 0, 0, 5, 1, 0, false)`);
     await enqueueJob(db(), forecastsJob, {});
     await t.jobs.waitIdle(300_000);
     const jobs = await query<{ orgId: number | null; state: string; result: { queued?: number; runs?: { orgId: number }[] } }>(
@@ -149,5 +168,6 @@ describe('the weekly demand roll-up', () => {
     );
     expect(run).toEqual({ rolled: 1, status: 'done' });
     expect(await findWeeksNotRolledUp(db(), orgId, from, origin)).toEqual([]);
+    expect(await countyDemand(stale)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { findProductAttrs, findShopAttrs } from '../../db/forecast-reads.js';
-import { findProductSharesRolledUp, findWeeklyDemandRolledUp, rollUpDemandWeeks } from '../../db/demand-weeks.js';
+import { dropDemandWeeksBefore, findProductSharesRolledUp, findWeeklyDemandRolledUp, rollUpDemandWeeks } from '../../db/demand-weeks.js';
 import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
 import { compute } from '../../solver/compute.js';
 import {
@@ -51,6 +51,8 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   };
   // Final weeks not rolled up yet (normally the week that just closed) go into the roll-up; the rest is read from it (decision 1818).
   const rolled = await rollUpDemandWeeks(db, orgId, from, origin, now);
+  // The week that fell out of the two years read goes from the roll-up.
+  await dropDemandWeeksBefore(db, orgId, from);
   lap('rollup');
 
   const shops = await findShopAttrs(db, orgId);
