@@ -164,12 +164,22 @@ export async function shot<T extends { screenshot(options?: { path?: string }): 
  */
 export async function clickToClose(button: Locator): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    await button.click();
+    if (attempt === 0) await button.click();
+    else {
+      // The overlay may close between the look and this click: then the click has nothing to do.
+      const clicked = await button.click({ timeout: 2000 }).then(() => true, async (e: unknown) => {
+        if (!(await button.isVisible())) return false;
+        throw e;
+      });
+      if (!clicked) return;
+    }
     for (let waited = 0; waited < 5000; waited += 200) {
       if (!(await button.isVisible())) return;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const busy = (await button.getAttribute('class'))?.includes('ant-btn-loading') || !(await button.isEnabled());
-    if (busy) return;
+    const state = await button
+      .evaluate((el) => ({ busy: el.classList.contains('ant-btn-loading') || (el as HTMLButtonElement).disabled }), undefined, { timeout: 1000 })
+      .catch(() => null);
+    if (!state || state.busy) return; // gone, or the click took and its work is under way
   }
 }
