@@ -59,10 +59,11 @@ function run([name, cmd, args, env]) {
     child.stdio[3].on('data', (d) => (cpu += d));
     child.on('close', (code) => {
       const seconds = (Date.now() - t0) / 1000;
-      process.stdout.write(`\n=== ${name}: output ===\n${Buffer.concat(out).toString()}`);
+      const output = Buffer.concat(out).toString();
+      process.stdout.write(`\n=== ${name}: output ===\n${output}`);
       const cpuText = cpu ? ` (CPU ${Number(cpu).toFixed(0)} s)` : '';
       console.log(`=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(0)} s${cpuText} ===\n`);
-      resolve({ name, ok: code === 0, seconds, output: Buffer.concat(out).toString() });
+      resolve({ name, ok: code === 0, seconds, output });
     });
   });
 }

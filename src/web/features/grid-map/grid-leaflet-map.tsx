@@ -130,7 +130,9 @@ export function GridLeafletMap(props: Props) {
     markers.current.clear();
     const { points, clusters } = props;
     for (const p of points) {
-      const mk = L.circleMarker(ll(org, p[1], p[2]), { renderer: renderer.current!, radius: 4, weight: 1, color: '#ffffff', fillOpacity: 0.95 });
+      // While drawing, clicks go to the map (the canvas renderer checks this option on each click; the drawing effect
+      // sets it when the mode changes).
+      const mk = L.circleMarker(ll(org, p[1], p[2]), { renderer: renderer.current!, radius: 4, weight: 1, color: '#ffffff', fillOpacity: 0.95, interactive: latest.current.drawMode === 'none' });
       mk.on('click', () => {
         if (latest.current.drawMode !== 'none') return;
         const lb = latest.current.labels;
@@ -182,10 +184,8 @@ export function GridLeafletMap(props: Props) {
       const inGrid = props.highlightGrid !== null && p[3] === props.highlightGrid;
       mk.setStyle({ fillColor: pointColour(props.colourBy, p), color: on ? '#000000' : inGrid ? '#1f5f9e' : '#ffffff', weight: on ? 2.5 : 1 });
       mk.setRadius(on ? 6 : 4);
-      // While drawing, clicks go to the map (the canvas renderer checks this option on each click).
-      mk.options.interactive = props.drawMode === 'none';
     }
-  }, [props.points, props.colourBy, props.selected, props.highlightGrid, props.drawMode]);
+  }, [props.points, props.colourBy, props.selected, props.highlightGrid]);
 
   // Grid areas (their labels are placed with the others, below).
   useEffect(() => {
