@@ -142,6 +142,27 @@ describe('a launch', () => {
     expect(dash.byGrid[0].listingRate).toBeCloseTo(4 / n);
   });
 
+  it('在架率 by week is what each shop’s latest check up to that week said: a later check, even in the same week, overrides', async () => {
+    const [, b, c] = shops;
+    const [{ workerId }] = await query<{ workerId: number }>(db(), sql`select worker_id as "workerId" from launch_targets where org_id = ${orgId} and launch_id = ${launchId} limit 1`);
+    const plant = (retailerId: number, day: string, onShelf: boolean, hour = 10) =>
+      db().execute(sql`insert into launch_checks (org_id, launch_id, visit_id, retailer_id, worker_id, visit_date, on_shelf, taste, price_acceptance, pack, rebuy_intent, samples_given, created_at)
+        values (${orgId}, ${launchId}, ${randomUUID()}, ${retailerId}, ${workerId}, ${day}::date, ${onShelf}, 3, 'fair', 3, 'maybe', 0, (${day}::date + make_interval(hours => ${hour}))::timestamp at time zone 'Asia/Shanghai')`);
+    await plant(b.id, '2026-11-04', true); // week 1: on the shelf…
+    await plant(b.id, '2026-11-18', false); // …week 3: gone
+    await plant(c.id, '2026-11-10', true); // week 2: on, then off two days later: off
+    await plant(c.id, '2026-11-12', false);
+    await plant(c.id, '2026-11-23', true); // week 4: back
+    expect((await t.api(manager, 'POST', `/api/launches/${launchId}/recompute`)).statusCode).toBe(202);
+    await t.jobs.waitIdle();
+    const dash = (await t.api(manager, 'GET', `/api/launches/${launchId}`)).json() as LaunchDashboard;
+    const n = shops.length;
+    // Shop a's on-shelf check from the visit above is in week 4.
+    expect(dash.curve.map((p) => Math.round(p.distributionRate! * n))).toEqual([1, 1, 0, 2]);
+    // 上柜 (ever seen on the shelf) only grows: b from week 1, c from week 2, a in week 4.
+    expect(dash.curve.map((p) => Math.round(p.shelfRate! * n))).toEqual([1, 2, 2, 3]);
+  });
+
   it('below the band of earlier launches: a warning on the dashboard and one notice to marketing, not repeated', async () => {
     // A second product launched to the same grid the same week, never ordered: 上柜率 0 in week 3.
     const other = (await listCatalogProducts(db(), orgId, [{ code: '43099778', brand: '芙蓉王', name: '无人问津', priceClass: 3, wholesalePrice: 80, retailPrice: 100, provinceMade: false, isNew: true }])).get('43099778')!;

@@ -27,6 +27,11 @@ export async function recomputeLaunchStats(db: Db, orgId: number, launchId: numb
   if (!l) return { weeks: 0, warnings: [] };
   const today = localDate(now);
   const reached = reachedWeek(l.launchWeek, l.weeks, today);
+  // Fresh statistics for the statement's two inputs that grow in bulk: a launch's targets are written at once and
+  // its checks come with the visits, and PGlite has no autovacuum to notice. Without them the planner took a
+  // launch's 2,790 targets for one row and joined them in nested loops: the demo county's first start stayed
+  // minutes in its earliest launch (the default demo, 3,000 shops). ANALYZE reads a sample (~0.2 s there).
+  await db.execute(sql`analyze launch_targets, launch_checks`);
   const warnings = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`delete from launch_week_stats where org_id = ${orgId} and launch_id = ${launchId}`);
@@ -83,18 +88,24 @@ function weekStatsInsert(orgId: number, l: LaunchRow, reached: number) {
       select retailer_id, ((visit_date - ${m}) / 7 + 1)::int as week, on_shelf, visit_date, created_at
       from launch_checks where org_id = ${orgId} and launch_id = ${l.id} and visit_date >= ${m}),
     s1 as (select retailer_id, min(week) as w from chk where on_shelf group by 1),
+    -- What the shop's latest check said, as spans of weeks: the last check of each week with checks holds until the
+    -- next such week. A join on the shop, where a subquery per shop and week (and per dimension) read every check.
+    cl as (
+      select distinct on (retailer_id, week) retailer_id, week, on_shelf from chk
+      order by retailer_id, week, visit_date desc, created_at desc),
+    cs as (select retailer_id, week as from_week, lead(week) over (partition by retailer_id order by week) as to_week, on_shelf from cl),
     sw as (
       select t.*, wk.week,
         coalesce(fo.f <= wk.week, false) as ordered,
         coalesce(re.g <= wk.week, false) as reordered,
         coalesce(s1.w <= wk.week, false) as shelf,
-        t.active and coalesce((select c.on_shelf from chk c where c.retailer_id = t.retailer_id and c.week <= wk.week
-          order by c.visit_date desc, c.created_at desc limit 1), false) as on_now,
+        t.active and coalesce(cs.on_shelf, false) as on_now,
         coalesce(ol.req, 0) as req, coalesce(ol.sup, 0) as sup
       from t cross join wk
         left join fo on fo.retailer_id = t.retailer_id
         left join re on re.retailer_id = t.retailer_id
         left join s1 on s1.retailer_id = t.retailer_id
+        left join cs on cs.retailer_id = t.retailer_id and cs.from_week <= wk.week and (cs.to_week is null or wk.week < cs.to_week)
         left join ol on ol.retailer_id = t.retailer_id and ol.week = wk.week)
     insert into launch_week_stats (org_id, launch_id, dim, dim_key, week, targets, active_targets, ordered_shops, reordered_shops,
       shelf_shops, on_shelf_now, requested_qty, supplied_qty, listing_rate, reorder_rate, shelf_rate, distribution_rate)
