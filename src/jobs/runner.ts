@@ -286,12 +286,16 @@ export class JobRunner {
   /** Keeps our running rows alive; a row cancelled meanwhile gets its handler aborted. */
   private async heartbeat(): Promise<void> {
     if (!this.active.size) return;
+    // Only the jobs running here when the statement is sent. One claimed while it is under way is missing from its
+    // answer without having been cancelled; it used to be aborted as cancelled and left `running` under this live
+    // runner, which nobody recovers (seen under load: the two-runner test waited for it until it timed out).
+    const asked = [...this.active.keys()];
     const alive = await query<{ id: number }>(
       this.opts.db,
       sql`update jobs set heartbeat_at = now() where state = 'running' and locked_by = ${this.instanceId} returning id`,
     );
     const ids = new Set(alive.map((a) => a.id));
-    for (const [id, a] of this.active) if (!ids.has(id)) a.controller.abort(new Error('cancelled'));
+    for (const id of asked) if (!ids.has(id)) this.active.get(id)?.controller.abort(new Error('cancelled'));
   }
 
   /**
