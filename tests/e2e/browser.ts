@@ -158,7 +158,7 @@ export async function shot<T extends { screenshot(options?: { path?: string }): 
 /**
  * Clicks a button of a dialog or popconfirm that closes it when it takes (OK, 继续编辑, 确定). On a loaded 2-core
  * machine such a click, right after the overlay opened, sometimes did not take: the overlay stayed open and the
- * journey waited in vain for what the click does (the rating, notices and onboarding journeys, once each). If
+ * journey waited in vain for what the click does (rating, notices, onboarding and password-reset, once each). If
  * the button is still there, enabled and not busy 5 s later, it is clicked again, at most twice; a click that took
  * closes the overlay (or leaves its button loading), so nothing is done twice. The journey still checks the result.
  */

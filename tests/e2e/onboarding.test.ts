@@ -181,7 +181,7 @@ describe('a new licensee from licence to first order', () => {
     await shot(shop, { path: `${SHOTS}/onboarding-4-first-order-phone.png` });
     // Later changes go through the menu under the shop's name.
     await shop.getByTestId('current-user').click();
-    await shop.getByRole('menuitem', { name: zh.account.changePassword }).click();
+    await clickToClose(shop.getByRole('menuitem', { name: zh.account.changePassword }));
     await shop.getByTestId('password-form').waitFor();
     expect(shop.url()).toContain('/password?next=%2Fmy-order');
 

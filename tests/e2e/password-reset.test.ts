@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
+import { clickToClose, DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { zh } from '../../src/web/i18n/zh.js';
 
@@ -77,7 +77,7 @@ describe('an administrator resets a forgotten password', () => {
     expect(await page.locator('.ant-table-row').innerText()).toContain(zh.users.mustChange);
     // A leaver's account: disabled after a confirmation.
     await page.getByTestId('user-close-zhao.min').click();
-    await page.locator('#user-close-confirm').click();
+    await clickToClose(page.locator('#user-close-confirm'));
     await page.getByTestId('user-reopen-zhao.min').waitFor({ timeout: 15_000 });
     expect(await page.locator('.ant-table-row').innerText()).toContain(zh.users.inactive);
     await shot(page, { path: `${SHOTS}/account-closed.png`, fullPage: true, animations: 'disabled' });
