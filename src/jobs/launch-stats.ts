@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { query } from '../db/client.js';
-import { recomputeLaunchStats } from '../app/cultivation/recompute-launch-stats.js';
+import { analyzeLaunchInputs, recomputeLaunchStats } from '../app/cultivation/recompute-launch-stats.js';
 import { localDate } from '../domain/visits/visit-cycle.js';
 import { defineJob } from './define-job.js';
 import type { JobSchedule } from './runner.js';
@@ -26,6 +26,7 @@ export const launchStatsJob = defineJob({
           and (${payload.launchId ?? null}::int is not null or launch_week + 7 * (weeks + 1) > ${today}::date)
         order by org_id, launch_week, id`,
     );
+    if (launches.length) await analyzeLaunchInputs(ctx.db);
     let warnings = 0;
     for (const [i, l] of launches.entries()) {
       if (ctx.signal.aborted) throw new Error('aborted');

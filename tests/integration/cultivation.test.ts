@@ -145,9 +145,9 @@ describe('a launch', () => {
   it('在架率 by week is what each shop’s latest check up to that week said: a later check, even in the same week, overrides', async () => {
     const [, b, c] = shops;
     const [{ workerId }] = await query<{ workerId: number }>(db(), sql`select worker_id as "workerId" from launch_targets where org_id = ${orgId} and launch_id = ${launchId} limit 1`);
-    const plant = (retailerId: number, day: string, onShelf: boolean, hour = 10) =>
+    const plant = (retailerId: number, day: string, onShelf: boolean) =>
       db().execute(sql`insert into launch_checks (org_id, launch_id, visit_id, retailer_id, worker_id, visit_date, on_shelf, taste, price_acceptance, pack, rebuy_intent, samples_given, created_at)
-        values (${orgId}, ${launchId}, ${randomUUID()}, ${retailerId}, ${workerId}, ${day}::date, ${onShelf}, 3, 'fair', 3, 'maybe', 0, (${day}::date + make_interval(hours => ${hour}))::timestamp at time zone 'Asia/Shanghai')`);
+        values (${orgId}, ${launchId}, ${randomUUID()}, ${retailerId}, ${workerId}, ${day}::date, ${onShelf}, 3, 'fair', 3, 'maybe', 0, (${day}::date + interval '10 hours')::timestamp at time zone 'Asia/Shanghai')`);
     await plant(b.id, '2026-11-04', true); // week 1: on the shelf…
     await plant(b.id, '2026-11-18', false); // …week 3: gone
     await plant(c.id, '2026-11-10', true); // week 2: on, then off two days later: off

@@ -13,6 +13,17 @@ import { findLaunchBands } from './launch-bands.js';
 
 type LaunchRow = { id: number; productId: number; launchWeek: string; weeks: number; name: string; warnings: Warning[] };
 
+/**
+ * Fresh statistics for the week statement's two inputs that grow in bulk: a launch's targets are written at once and
+ * its checks come with the visits, and PGlite has no autovacuum to notice. Without them the planner took a launch's
+ * 2,790 targets for one row and joined them in nested loops: the demo county's first start stayed minutes in its
+ * earliest launch (decision 1721). Called once before a batch of recomputes: ANALYZE reads a sample of the whole
+ * table (~0.2 s on the demo county), the same for every launch.
+ */
+export async function analyzeLaunchInputs(db: Db): Promise<void> {
+  await db.execute(sql`analyze launch_targets, launch_checks`);
+}
+
 /** Lifecycle weeks a launch has reached by `today` (0 before its week), at most its length. */
 export function reachedWeek(launchWeek: string, weeks: number, today: string): number {
   return Math.max(0, Math.min(weeks, lifecycleWeek(launchWeek, today)));
@@ -27,11 +38,6 @@ export async function recomputeLaunchStats(db: Db, orgId: number, launchId: numb
   if (!l) return { weeks: 0, warnings: [] };
   const today = localDate(now);
   const reached = reachedWeek(l.launchWeek, l.weeks, today);
-  // Fresh statistics for the statement's two inputs that grow in bulk: a launch's targets are written at once and
-  // its checks come with the visits, and PGlite has no autovacuum to notice. Without them the planner took a
-  // launch's 2,790 targets for one row and joined them in nested loops: the demo county's first start stayed
-  // minutes in its earliest launch (the default demo, 3,000 shops). ANALYZE reads a sample (~0.2 s there).
-  await db.execute(sql`analyze launch_targets, launch_checks`);
   const warnings = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`delete from launch_week_stats where org_id = ${orgId} and launch_id = ${launchId}`);

@@ -11,7 +11,7 @@ import { refreshOrderFacts } from '../../db/order-facts.js';
 import { listCatalogProducts } from '../../db/product-catalog.js';
 import { addDays, isoWeekday, localDate } from '../../domain/visits/visit-cycle.js';
 import type { LaunchTarget } from '../../shared/cultivation.js';
-import { recomputeLaunchStats } from '../cultivation/recompute-launch-stats.js';
+import { analyzeLaunchInputs, recomputeLaunchStats } from '../cultivation/recompute-launch-stats.js';
 import { targetWhere } from '../cultivation/launch-target-sql.js';
 
 const ALL: LaunchTarget = { tierMin: 1, tierMax: 30, segments: [], formats: [], gridIds: [] };
@@ -105,5 +105,6 @@ export async function seedDemoCultivation(db: Db, orgId: number, today: Date): P
       (v.d::timestamp + interval '10 hours') at time zone 'Asia/Shanghai'
     from v where v.d <= ${day}::date`);
 
+  await analyzeLaunchInputs(db);
   for (const id of [...ids, current]) await recomputeLaunchStats(db, orgId, id, today, { notify: false });
 }
