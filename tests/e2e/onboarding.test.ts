@@ -67,7 +67,7 @@ async function complete(page: Page, step: string, fill: () => Promise<void>) {
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('step-form') });
   await modal.waitFor();
   await fill();
-  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await clickToClose(modal.locator('.ant-modal-footer .ant-btn-primary'));
   await modal.waitFor({ state: 'detached' });
 }
 
@@ -85,7 +85,8 @@ describe('a new licensee from licence to first order', () => {
     // On a loaded machine the grid's list can stay open over the footer: a click on the title closes it.
     await desk.locator('.ant-modal-title').click();
     await desk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await desk.locator('.ant-modal-footer .ant-btn-primary').click();
+    // The modal's OK right after the list closed did not take once on a loaded machine (the card never came).
+    await clickToClose(desk.locator('.ant-modal-footer .ant-btn-primary'));
     await card(desk).waitFor({ timeout: 15_000 });
     await complete(desk, 'marketing_notified', async () => {});
 
