@@ -80,8 +80,15 @@ describe('a new licensee from licence to first order', () => {
     await desk.locator('#licenceNo').fill(licenceNo);
     await desk.locator('#shopName').fill(shopName);
     await desk.locator('#address').fill('枫林路 66 号');
-    await desk.locator('#gridId').fill(grid.name);
-    await desk.locator('.ant-select-item-option').filter({ hasText: grid.name }).first().click();
+    // On a loaded machine the option's click sometimes did not take: the field stayed empty and the form said 必填
+    // (seen twice in full runs). The grid is picked again until the field shows it.
+    for (let attempt = 1; ; attempt++) {
+      await desk.locator('#gridId').fill(grid.name);
+      await desk.locator('.ant-select-item-option').filter({ hasText: grid.name }).first().click();
+      const picked = desk.locator('.ant-modal .ant-select').filter({ hasText: grid.name });
+      if (await picked.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      if (attempt === 3) throw new Error(`the grid ${grid.name} could not be picked in three tries`);
+    }
     // On a loaded machine the grid's list can stay open over the footer: a click on the title closes it.
     await desk.locator('.ant-modal-title').click();
     await desk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
