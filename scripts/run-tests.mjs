@@ -4,9 +4,9 @@
 //
 // The machine this must fit has 2 cores, and the database steps run their
 // files one by one and wait on the database, the server or the browser for
-// much of their time; two heavy steps run at a time by default, TEST_SLOTS=3 runs
-// three (decisions 0831, 0850, 0851): the heavy steps wait in a queue, longest first, and whichever slot frees
-// up takes the next. The light steps run in a lane of their own beside them (decision 0859). The integration suite is cut into two parts per engine
+// much of their time; two steps run at a time by default, TEST_SLOTS=3 runs
+// three (decisions 0831, 0850, 0851): the steps wait in a queue, longest first, and whichever slot frees
+// up takes the next. The integration suite is cut into two parts per engine
 // (the few long files, the rest) and the browser journeys into two halves,
 // so that the slots end close together.
 // The browser journeys run on the PostgreSQL server (decision 0850): the
@@ -21,17 +21,14 @@ const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const vitest = (project) => ['vitest', 'run', '--project', project];
 const onServer = { TEST_DB: 'postgres', TEST_DATABASE_URL: serverUrl };
 
-// [name, command, args, env, seconds it takes on a quiet machine (for the order only), lane]
-// The light steps (type check, lint, unit) take a lane of their own beside the two heavy slots, from the start:
-// the browser halves, which run first, leave ~15 % of the cores idle while they wait on Chromium and the server
-// (decision 0859); the light steps fill that idle time instead of running alone at the end.
+// [name, command, args, env, seconds it takes on a quiet machine (for the order only)]
 const steps = [
   // One checker thread: the other slot's step keeps the second core busy, and tsc's parallel checkers spent ~40 %
   // more CPU for the same check (decision 0858).
-  ['typecheck', 'npx', ['tsc', '--noEmit', '--checkers', '1'], {}, 45, 'light'],
+  ['typecheck', 'npx', ['tsc', '--noEmit', '--checkers', '1'], {}, 45],
   // The schema's keys include org_id (decision 1900); about 2 s.
-  ['lint:distribution', 'npx', ['tsx', 'scripts/lint-distribution.ts'], {}, 3, 'light'],
-  ['unit', 'npx', vitest('unit'), {}, 55, 'light'],
+  ['lint:distribution', 'npx', ['tsx', 'scripts/lint-distribution.ts'], {}, 3],
+  ['unit', 'npx', vitest('unit'), {}, 55],
   ['integration (PostgreSQL server): long files', 'npx', vitest('integration'), { ...onServer, TEST_PART: 'long' }, 110],
   ['integration (PostgreSQL server): the rest', 'npx', vitest('integration'), { ...onServer, TEST_PART: 'rest' }, 130],
   ['integration (PGlite): long files', 'npx', vitest('integration'), { TEST_DB: 'pglite', TEST_PART: 'long' }, 150],
@@ -72,17 +69,14 @@ function run([name, cmd, args, env]) {
 }
 
 const only = process.argv[2];
-const chosen = steps.filter(([name]) => !only || name.startsWith(only)).sort((a, b) => b[4] - a[4]);
-// LIGHT_LANE=0 runs the light steps in the heavy slots' queue, as before decision 0859.
-const ownLane = process.env.LIGHT_LANE !== '0';
-const heavy = chosen.filter((s) => !ownLane || s[5] !== 'light');
-const light = chosen.filter((s) => ownLane && s[5] === 'light');
+const queue = steps.filter(([name]) => !only || name.startsWith(only)).sort((a, b) => b[4] - a[4]);
 const t0 = Date.now();
 const results = [];
-const drain = async (queue) => {
-  for (let step = queue.shift(); step; step = queue.shift()) results.push(await run(step));
-};
-await Promise.all([...Array.from({ length: SLOTS }, () => drain(heavy)), drain(light)]);
+await Promise.all(
+  Array.from({ length: SLOTS }, async () => {
+    for (let step = queue.shift(); step; step = queue.shift()) results.push(await run(step));
+  }),
+);
 const failed = results.filter((r) => !r.ok);
 console.log(results.map((r) => `${r.ok ? 'ok    ' : 'FAILED'} ${String(r.seconds.toFixed(0)).padStart(4)} s  ${r.name}`).join('\n'));
 // What failed, again at the very end: a CI log is often read from its tail, where the step's whole output is far above.
