@@ -1,39 +1,17 @@
 // Chromium for the browser journeys: Debian's build driven by playwright-core.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 // Debian's headless shell when it is installed (decision 0856): the same Chromium build without the browser's
 // windowing layers, ~35 % less CPU for the same journey; otherwise the full browser in its headless mode.
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
-// One Chromium per test process (decision 0854, taken again in 0859): the journeys run their files one after another
-// in one process (isolate: false), and a launch is ~1.5 s of Chromium's CPU. A file gets a view of the shared
-// browser whose close() closes only the contexts that file opened, so no file sees another's pages or cookies.
-// E2E_SHARED_BROWSER=0 launches one per file, as between the two decisions.
-let shared: Promise<Browser> | null = null;
-
-export async function launchChromium(): Promise<Browser> {
-  if (process.env.E2E_SHARED_BROWSER === '0') return startChromium();
-  let browser = await (shared ??= startChromium());
-  if (!browser.isConnected()) browser = await (shared = startChromium());
-  const mine = new Set<BrowserContext>();
-  const open = async (options?: BrowserContextOptions) => {
-    const context = await browser.newContext(options);
-    mine.add(context);
-    context.once('close', () => mine.delete(context));
-    return context;
-  };
-  return new Proxy(browser, {
-    get(target, prop) {
-      if (prop === 'close') return async () => void (await Promise.all([...mine].map((c) => c.close().catch(() => undefined))));
-      if (prop === 'newContext') return open;
-      if (prop === 'newPage') return async (options?: BrowserContextOptions) => (await open(options)).newPage();
-      if (prop === 'contexts') return () => [...mine];
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+// One Chromium per journey file. Sharing one per test process (decision 0854) saved ~1.5 s of Chromium CPU a
+// file, but two runs of the journeys on a loaded machine then failed late in a half (a GPS check-in, a menu
+// that never opened) where per-file browsers had passed in CI; withdrawn until that is understood.
+export function launchChromium(): Promise<Browser> {
+  return startChromium();
 }
 
 async function startChromium(): Promise<Browser> {
