@@ -180,3 +180,16 @@ export async function clickToClose(button: Locator): Promise<void> {
     if (!state || state.busy) return; // gone, or the click took and its work is under way
   }
 }
+
+/**
+ * Checks a checkbox. Playwright's `check()` throws when its click did not change the state, which on a loaded
+ * 2-core machine happened once in a full run (onboarding's 已开通电子结算, right after the modal opened): it is then
+ * tried again, at most twice, and the box must end up checked.
+ */
+export async function checkSurely(box: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const error = await box.check({ timeout: 5000 }).then(() => undefined, (e: unknown) => e);
+    if (await box.isChecked()) return;
+    if (attempt === 3) throw error ?? new Error('the checkbox stayed unchecked after three clicks');
+  }
+}

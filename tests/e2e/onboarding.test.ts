@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS, clickToClose } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS, clickToClose, checkSurely } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 import { csvFile, fileTable, makeRetailerRows } from '../support/retailer-factory.js';
@@ -101,7 +101,7 @@ describe('a new licensee from licence to first order', () => {
     const worker = await openLoggedIn(browser, web.baseUrl, '/onboarding', DEMO_ACCOUNTS.grid_worker, { options: PHONE, pageErrors });
     await card(worker).getByTestId('complete-client_manager_setup').waitFor({ timeout: 15_000 });
     await complete(worker, 'client_manager_setup', async () => {
-      for (const k of ['eSettlementOpened', 'fileCollected', 'shopPhotographed']) await worker.locator(`#${k}`).check();
+      for (const k of ['eSettlementOpened', 'fileCollected', 'shopPhotographed']) await checkSurely(worker.locator(`#${k}`));
       await worker.locator('#proposedClass').fill('CZ1');
       await worker.locator('#proposedTier').fill('6');
       await worker.locator('#reason').fill('社区新店，面积约 30 平方米，周边同类店 5–7 档');
