@@ -17,6 +17,10 @@ const e2ePart = process.env.E2E_PART;
 
 export default defineConfig({
   test: {
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache) and shared by the seven vitest
+    // processes of `npm test`: each step after the first ones reads what an earlier step transformed instead of
+    // transforming all of src again (decision 0864). Written atomically; keyed by each file's content and the config.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         test: {
