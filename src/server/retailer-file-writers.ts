@@ -3,7 +3,8 @@
 // 0913), so a province's export holds a page at a time, and the one-row
 // import template in memory (decision 008).
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// ExcelJS only as a type here: the template loads it on first use, so a server start does not (~0.4 s of CPU).
+import type ExcelJS from 'exceljs';
 import { sheetStreamInWorker } from '../solver/sheet-stream-in-worker.js';
 import { FILE_COLUMNS, type Cell } from '../domain/retailers/import-columns.js';
 import { csvFile, csvRows } from './csv-text.js';
@@ -48,7 +49,8 @@ export function xlsxStream(pages: AsyncIterable<Cell[][]>): Readable {
 
 /** The import template: the header, an example row in grey, and a sheet explaining each column. */
 export async function templateXlsx(example: Cell[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(RETAILER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   defineColumns(ws);
   ws.addRow(example);
