@@ -2,7 +2,7 @@
 // compact rows (or, when too many are in view, square-cell clusters summed in
 // SQL), grids with their area and workload, villages and towns.
 import { sql, type SQL } from 'drizzle-orm';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
 import { query, type Db } from '../../db/client.js';
 import { gridScope, retailerScope } from '../../db/scope.js';

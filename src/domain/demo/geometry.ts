@@ -1,6 +1,6 @@
 // Small-distance geometry in kilometres around the county (equirectangular is
 // accurate to well under 1% over 60 km), and point-in-boundary with turf.
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Rng } from './random.js';
 import { hilbertIndex } from '../geo/hilbert.js';

@@ -1,7 +1,7 @@
 // The demo county, modelled on 醴陵市: everything except the order lines,
 // which the database generates from `orders` (see order-params.ts). Pure and
 // deterministic: the same seed, reference day and size give the same county.
-import { centroid } from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import { chinaDay } from './calendar.js';
 import { insideTest, offsetKm, pullInside, roundPosition, type Boundary } from './geometry.js';
 import { planGrids, type GridPlan } from './grids.js';

@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, point } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Boundary = Polygon | MultiPolygon;

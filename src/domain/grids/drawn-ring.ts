@@ -1,7 +1,8 @@
 // A ring drawn on the map (selection or grid area), checked before use: at
 // least three distinct corners, edges that do not cross, corners inside the
 // county when asked. Errors are message codes.
-import { kinks, polygon } from '@turf/turf';
+import { polygon } from '@turf/helpers';
+import { kinks } from '@turf/kinks';
 import type { Polygon } from 'geojson';
 import { isInsideBoundary, type Boundary } from '../geo/inside-boundary.js';
 

@@ -5,7 +5,15 @@
 // a drawn one. Drawn areas are kept as drawn and checked against each other:
 // every pair that shares more than a sliver is an overlap for the station
 // head to fix (decision 1440).
-import { area, bbox, booleanIntersects, booleanPointInPolygon, featureCollection, intersect, difference, point, union, voronoi } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { difference } from '@turf/difference';
+import { featureCollection, point } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
+import { voronoi } from '@turf/voronoi';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type TilePoint = { lat: number; lng: number; gridId: number };

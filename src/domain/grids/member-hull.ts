@@ -1,6 +1,7 @@
 // A grid's shape when none was drawn: the convex hull of its retailers, each
 // padded by a small octagon so that one or two shops still make an area.
-import { convex, featureCollection, point } from '@turf/turf';
+import { convex } from '@turf/convex';
+import { featureCollection, point } from '@turf/helpers';
 import type { Polygon } from 'geojson';
 
 const KM_PER_DEG_LAT = 110.57;
