@@ -149,7 +149,7 @@ describe('a new licensee from licence to first order', () => {
     expect(username).toBe(licenceNo);
     expect(password).toMatch(/^[a-z2-9]{10}$/);
     await shot(desk, { path: `${SHOTS}/onboarding-3-account-opened.png` });
-    await opened.locator('.ant-btn-primary').click();
+    await clickToClose(opened.locator('.ant-btn-primary'));
     // Logistics (the county acts for it): the route and the delivery confirmation card.
     await complete(desk, 'delivery_ready', async () => {
       await desk.locator('#deliveryRoute').fill('城区 5 号线');
