@@ -182,6 +182,21 @@ export async function clickToClose(button: Locator): Promise<void> {
 }
 
 /**
+ * Picks `option` in an Ant Design select until `shown` (the field, or the form item that holds it) shows it. On a
+ * loaded 2-core machine a click on an option that lands while the list still opens is lost, and the form then says
+ * 必填 (seen for onboarding's grid and weekday). `open` opens the list, typing a search first for a searchable select.
+ * Three tries.
+ */
+export async function pickOption(page: Page, { open, option, shown }: { open: () => Promise<void>; option: string; shown: Locator }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await open();
+    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    if (await shown.filter({ hasText: option }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`the option ${option} could not be picked in three tries`);
+  }
+}
+
+/**
  * Checks a checkbox. Playwright's `check()` throws when its click did not change the state, which on a loaded
  * 2-core machine happened once in a full run (onboarding's 已开通电子结算, right after the modal opened): it is then
  * tried again, at most twice, and the box must end up checked.

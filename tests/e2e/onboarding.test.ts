@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS, clickToClose, checkSurely } from './browser.js';
+import { DESKTOP, launchChromium, openLoggedIn, PHONE, shot, SHOTS, clickToClose, checkSurely, pickOption } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 import { DEMO_ACCOUNTS } from '../support/test-app.js';
 import { csvFile, fileTable, makeRetailerRows } from '../support/retailer-factory.js';
@@ -80,15 +80,12 @@ describe('a new licensee from licence to first order', () => {
     await desk.locator('#licenceNo').fill(licenceNo);
     await desk.locator('#shopName').fill(shopName);
     await desk.locator('#address').fill('枫林路 66 号');
-    // On a loaded machine the option's click sometimes did not take: the field stayed empty and the form said 必填
-    // (seen twice in full runs). The grid is picked again until the field shows it.
-    for (let attempt = 1; ; attempt++) {
-      await desk.locator('#gridId').fill(grid.name);
-      await desk.locator('.ant-select-item-option').filter({ hasText: grid.name }).first().click();
-      const picked = desk.locator('.ant-modal .ant-select').filter({ hasText: grid.name });
-      if (await picked.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-      if (attempt === 3) throw new Error(`the grid ${grid.name} could not be picked in three tries`);
-    }
+    // Picked until the field shows it: on a loaded machine the option's click sometimes did not take (seen twice).
+    await pickOption(desk, {
+      open: () => desk.locator('#gridId').fill(grid.name),
+      option: grid.name,
+      shown: desk.locator('.ant-modal .ant-select'),
+    });
     // On a loaded machine the grid's list can stay open over the footer: a click on the title closes it.
     await desk.locator('.ant-modal-title').click();
     await desk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
@@ -116,7 +113,7 @@ describe('a new licensee from licence to first order', () => {
     await desk.getByTestId('no-retailer-file').waitFor({ timeout: 15_000 });
     expect(await desk.getByTestId('no-retailer-file').innerText()).toContain(zh.onboarding.noFile(licenceNo));
     await shot(desk, { path: `${SHOTS}/onboarding-2a-no-file-yet.png` });
-    await desk.locator('.ant-modal-footer .ant-btn').first().click();
+    await clickToClose(desk.locator('.ant-modal-footer .ant-btn').first());
     // Marketing imports the file the client manager collected, then finds it by its licence in its step (in-app navigation, no reloads).
     await desk.getByRole('menuitem', { name: zh.shell.menu.import }).click();
     await desk.locator('input[type=file]').setInputFiles(csv);
@@ -127,16 +124,14 @@ describe('a new licensee from licence to first order', () => {
       await expect.poll(() => desk.getByTestId('step-form').innerText(), { timeout: 15_000 }).toContain(`${shopName} · 889900000001`);
       // Picked until the select shows it: a click landing while the list still opens is lost (seen once on the server engine).
       const tuesday = labelOf('weekday', 2, 'zh');
-      await expect
-        .poll(
-          async () => {
-            await desk.locator('#orderWeekday').click();
-            await desk.locator('.ant-select-item-option').filter({ hasText: tuesday }).click({ timeout: 5_000 }).catch(() => undefined);
-            return desk.getByTestId('step-form').locator('.ant-form-item').filter({ hasText: zh.onboarding.orderWeekday }).innerText();
-          },
-          { timeout: 20_000 },
-        )
-        .toContain(tuesday);
+      await pickOption(desk, {
+        // The list may still be open from a try whose click was lost: a click on the field would close it.
+        open: async () => {
+          if ((await desk.locator('.ant-select-dropdown:visible').count()) === 0) await desk.locator('#orderWeekday').click();
+        },
+        option: tuesday,
+        shown: desk.getByTestId('step-form').locator('.ant-form-item').filter({ hasText: zh.onboarding.orderWeekday }),
+      });
       // A click on the title closes the list if it is still open (harmless otherwise), for the screenshot.
       await desk.locator('.ant-modal-title').filter({ hasText: zh.onboarding.steps.customer_entered }).click();
       expect(await desk.locator('#openAccount').isChecked()).toBe(true);

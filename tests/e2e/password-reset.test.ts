@@ -45,7 +45,7 @@ describe('an administrator resets a forgotten password', () => {
     expect(temporary).toMatch(/^[a-z2-9]{10}$/);
     expect(await page.getByText(zh.users.doneIntro).isVisible()).toBe(true);
     await shot(page, { path: `${SHOTS}/password-reset-temporary.png`, fullPage: true, animations: 'disabled' });
-    await dialog.getByRole('button', { name: zh.users.gotIt }).click();
+    await clickToClose(dialog.getByRole('button', { name: zh.users.gotIt }));
     // The list says the worker must change it; the password itself is gone from the screen.
     await page.getByTestId('user-must-change-worker2').waitFor({ timeout: 15_000 });
     expect(await page.getByText(temporary).count()).toBe(0);
