@@ -15,7 +15,16 @@ import { scoreSheetXlsx } from './score-sheet-file.js';
 import { reviewSheetXlsx, type ReviewSheetRow } from './review-sheet-file.js';
 import { supplyPlanTemplateXlsx, type SupplyPlanTemplateInput } from './supply-plan-template-file.js';
 import type { Drill, ScoreSheet } from '../shared/measures.js';
-import { backtestPanel, fitForecaster, forecastFrom, type Backtest, type ForecastPoint, type Panel } from '../domain/forecast/index.js';
+import {
+  backtestPanel,
+  fitForecaster,
+  forecastFrom,
+  forecastRows,
+  type Backtest,
+  type ForecastColumns,
+  type Panel,
+  type ProductShares,
+} from '../domain/forecast/index.js';
 import { planWorkerCycle, type CyclePlan, type CyclePlanRequest, type CycleSolveOptions } from '../domain/visits/plan-worker-cycle.js';
 
 export type DeliveryPointsResult = {
@@ -28,10 +37,14 @@ export type DeliveryPointsResult = {
 };
 
 export const tasks = {
-  /** Demand forecasts (decision 1800): one model per panel (shop totals, county × product), forecast from the last week; the product model's backtest. */
-  forecastPanels(input: { shop: Panel; product: Panel; horizons: number; seed: number; trees: number }): {
-    shop: ForecastPoint[][];
-    product: ForecastPoint[][];
+  /**
+   * Demand forecasts (decision 1800): one model per panel (shop totals, county × product), forecast from the last
+   * week; the product model's backtest; then the run's rows, shop × product from the shops' recent shares, column-wise
+   * (decision 0865).
+   */
+  forecastPanels(input: { shop: Panel; product: Panel; shares: ProductShares; horizons: number; seed: number; trees: number }): {
+    rows: ForecastColumns;
+    shops: number;
     backtest: Backtest | null;
     seconds: Record<string, number>;
   } {
@@ -53,7 +66,9 @@ export const tasks = {
     lap('products');
     const backtest = backtestPanel(input.product, { seed: input.seed, maxRows: 40_000, gbt });
     lap('backtest');
-    return { shop, product, backtest, seconds };
+    const rows = forecastRows({ panel: input.shop, points: shop }, { panel: input.product, points: product }, input.shares, input.horizons);
+    lap('shop_products');
+    return { rows, shops: input.shop.series.length, backtest, seconds };
   },
 
   /** p-median over the remote retailers; the search gives its best after `searchMs`. */

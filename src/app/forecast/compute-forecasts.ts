@@ -8,17 +8,9 @@ import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.js';
 import { findProductAttrs, findShopAttrs } from '../../db/forecast-reads.js';
 import { dropDemandWeeksBefore, findProductSharesRolledUp, findWeeklyDemandRolledUp, rollUpDemandWeeks } from '../../db/demand-weeks.js';
-import { insertForecastRows, type ForecastRow } from '../../db/forecast-writes.js';
+import { insertForecastRows } from '../../db/forecast-writes.js';
 import { compute } from '../../solver/compute.js';
-import {
-  buildPanel,
-  nearestEvent,
-  reconcile,
-  weekIndex,
-  weekMonday,
-  type ForecastPoint,
-  type Panel,
-} from '../../domain/forecast/index.js';
+import { buildPanel, weekIndex, weekMonday, type ProductShares } from '../../domain/forecast/index.js';
 import type { ForecastRunSummary } from '../../db/schema-forecast.js';
 
 export const FORECAST_HORIZONS = 8;
@@ -70,95 +62,27 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     names: ['price_class', 'scarce'],
     of: (k) => prodAttr.get(k) ?? [NaN, NaN],
   });
+  // Each shop's share of each product in its last 13 weeks, as columns: they go to the worker in three buffers.
+  const shareRows = await findProductSharesRolledUp(db, orgId, origin);
+  const shares: ProductShares = {
+    retailerId: Int32Array.from(shareRows, (r) => r.retailerId),
+    productId: Int32Array.from(shareRows, (r) => r.productId),
+    share: Float64Array.from(shareRows, (r) => r.share),
+  };
   lap('read');
   await progress(20, 'history read');
 
-  // The fits are CPU for minutes on a county: in the compute worker, never on the event loop that serves requests (decision 0810).
-  const fit = await compute('forecastPanels', { shop: shopPanel, product: productPanel, horizons: FORECAST_HORIZONS, seed, trees: opts.trees ?? 100 });
-  const shopFc = fit.shop;
-  const productFc = fit.product;
+  // The fits and the run's ~300,000 rows are CPU for minutes on a county: in the compute worker, never on the event
+  // loop that serves requests (decisions 0810, 0865).
+  const fit = await compute('forecastPanels', { shop: shopPanel, product: productPanel, shares, horizons: FORECAST_HORIZONS, seed, trees: opts.trees ?? 100 });
+  const rows = fit.rows;
   const bt = fit.backtest;
   Object.assign(phases, fit.seconds);
   tPhase = Date.now();
-  await progress(70, 'products forecast');
-
-  const rows: ForecastRow[] = [];
-  const event = (panel: Panel, pos: number) => {
-    const e = nearestEvent(panel.calendar, panel.firstWeek + pos);
-    return { eventKind: e?.kind ?? null, eventOffset: e?.offset ?? 0 };
-  };
-  const row = (panel: Panel, retailerId: number, productId: number, p: ForecastPoint, qty: number): ForecastRow => {
-    const k = p.value > 0 ? qty / p.value : 0;
-    return {
-      retailerId,
-      productId,
-      weekStart: weekMonday(panel.firstWeek + p.position),
-      horizon: p.horizon,
-      qty,
-      low: p.low * k,
-      high: p.high * k,
-      baseline: p.parts.baseline,
-      eventEffect: p.parts.event,
-      trend: p.parts.trend,
-      adjustment: p.parts.adjustment,
-      ...event(panel, p.position),
-    };
-  };
-
-  // County × product, and the county's total per week.
-  const countyTotal = new Float64Array(FORECAST_HORIZONS);
-  const countyProduct = new Map<number, Float64Array>();
-  productPanel.series.forEach((s, i) => {
-    const q = new Float64Array(FORECAST_HORIZONS);
-    for (const p of productFc[i]) {
-      q[p.horizon - 1] = p.value;
-      countyTotal[p.horizon - 1] += p.value;
-      rows.push(row(productPanel, 0, Number(s.key), p, p.value));
-    }
-    countyProduct.set(Number(s.key), q);
-  });
-
-  // Shop totals reconciled to the county total, week by week.
-  const shopTotals = new Map<number, Float64Array>();
-  for (let h = 1; h <= FORECAST_HORIZONS; h++) {
-    const parts = shopPanel.series.map((_, i) => shopFc[i][h - 1]?.value ?? 0);
-    const rec = reconcile(parts, countyTotal[h - 1]);
-    shopPanel.series.forEach((s, i) => {
-      const id = Number(s.key);
-      if (!shopTotals.has(id)) shopTotals.set(id, new Float64Array(FORECAST_HORIZONS));
-      shopTotals.get(id)![h - 1] = rec[i];
-      rows.push(row(shopPanel, id, 0, shopFc[i][h - 1], rec[i]));
-    });
-  }
-
-  // Shop × product: the shop's total × the product's recent share, reconciled per product and week.
-  const shopIndex = new Map(shopPanel.series.map((s, i) => [Number(s.key), i]));
-  const shares = await findProductSharesRolledUp(db, orgId, origin);
-  const byProduct = new Map<number, { retailerId: number; share: number }[]>();
-  for (const s of shares) {
-    if (!byProduct.has(s.productId)) byProduct.set(s.productId, []);
-    byProduct.get(s.productId)!.push(s);
-  }
-  for (const [productId, all] of byProduct) {
-    const list = all.filter((x) => shopIndex.has(x.retailerId));
-    const county = countyProduct.get(productId);
-    if (!county) continue;
-    for (let h = 1; h <= FORECAST_HORIZONS; h++) {
-      const parts = list.map((x) => (shopTotals.get(x.retailerId)?.[h - 1] ?? 0) * x.share);
-      const rec = reconcile(parts, county[h - 1]);
-      list.forEach((x, j) => {
-        const p = shopFc[shopIndex.get(x.retailerId)!][h - 1];
-        // The shop's parts, its level scaled to this product's share, so level × event × trend × model ≈ this row's qty.
-        const k = p.value > 0 ? rec[j] / p.value : 0;
-        rows.push({ ...row(shopPanel, x.retailerId, productId, p, rec[j]), low: p.low * k, high: p.high * k, baseline: p.parts.baseline * k });
-      });
-    }
-  }
-  lap('shop_products');
   await progress(80, 'writing');
 
   const summary: ForecastRunSummary = {
-    shops: shopPanel.series.length,
+    shops: fit.shops,
     series: rows.length,
     seconds: Math.round((Date.now() - t0) / 100) / 10,
     phases,

@@ -12,3 +12,4 @@ export * from './csv-series.js';
 export * from './panels.js';
 export * from './suggested-order.js';
 export * from './backtest.js';
+export * from './forecast-rows.js';
