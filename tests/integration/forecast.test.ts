@@ -106,6 +106,17 @@ describe('a forecast run', () => {
     expect(mine).toMatchObject({ scope: 'scope', canOverride: false });
     const same = mine.items.find((i: { productId: number }) => i.productId === item.productId);
     expect(same.qty[1]).toBeLessThan(item.qty[1]);
+    // 近4周平均: the demand shops stated in the four order weeks up to the run's last week, a week's worth; the worker's
+    // shops' share of it.
+    const [{ recent }] = await query<{ recent: number }>(
+      t.database.db,
+      sql`select coalesce(sum(l.demand_qty), 0)::float8 / 4 as recent from orders o join order_lines l on l.order_id = o.id and l.org_id = o.org_id
+        where o.org_id = ${orgId} and l.product_id = ${item.productId} and o.order_date >= '2026-10-26' and o.order_date < '2026-11-23'`,
+    );
+    expect(recent).toBeGreaterThan(0);
+    expect(item.recent).toBe(Math.round(recent * 10) / 10);
+    expect(same.recent).toBeGreaterThan(0);
+    expect(same.recent).toBeLessThan(item.recent);
     const series = (await t.api(manager, 'GET', `/api/forecasts/products/${item.productId}`)).json();
     expect(series.history.length).toBeGreaterThan(10);
     expect(series.forecast.map((p: { horizon: number }) => p.horizon)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

@@ -102,12 +102,16 @@ export async function findForecastOverview(db: Db, viewer: Viewer): Promise<Fore
   const weeks = Array.from({ length: HORIZONS }, (_, i) => weekMonday(origin + 1 + i));
   const products = await query<{ productId: number; code: string; name: string; scarce: boolean; recent: number }>(
     db,
-    sql`select p.id as "productId", p.code, p.name, p.scarce,
-        coalesce((select sum(l.demand_qty)::float8 / 4 from orders o join order_lines l on l.order_id = o.id and l.org_id = o.org_id
+    // The last four weeks' demand summed once for all products: one sum per product (a subquery) read every line of
+    // the product's two years, 4 s on the demo county.
+    sql`with recent as (
+        select l.product_id, sum(l.demand_qty)::float8 / 4 as qty from orders o join order_lines l on l.order_id = o.id and l.org_id = o.org_id
           ${county ? sql`` : sql`join retailers r on r.id = o.retailer_id and r.org_id = o.org_id join grids g on g.id = r.grid_id and g.org_id = r.org_id`}
-          where o.org_id = ${org} and l.product_id = p.id and o.order_date >= ${weekMonday(origin - 3)}::date and o.order_date < ${weekMonday(origin + 1)}::date
-          ${county ? sql`` : sql`and ${retailerScope(viewer)}`}), 0) as recent
-      from products p where p.org_id = ${org} and p.active order by p.scarce desc, p.price_class, p.code`,
+          where o.org_id = ${org} and o.order_date >= ${weekMonday(origin - 3)}::date and o.order_date < ${weekMonday(origin + 1)}::date
+          ${county ? sql`` : sql`and ${retailerScope(viewer)}`}
+          group by l.product_id)
+      select p.id as "productId", p.code, p.name, p.scarce, coalesce(x.qty, 0) as recent
+      from products p left join recent x on x.product_id = p.id where p.org_id = ${org} and p.active order by p.scarce desc, p.price_class, p.code`,
   );
   const rows = await scopedForecasts(db, viewer, run.id, null);
   const byProduct = new Map<number, typeof rows>();
