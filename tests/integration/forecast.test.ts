@@ -342,4 +342,23 @@ describe('a forecast run', () => {
     // An order-less month has nothing to score.
     expect(await forecastAccuracyByWorker(t.database.db, orgId, '2027-06')).toEqual([]);
   });
+
+  it('shows nobody a run whose process died while writing its rows, and the next run clears them', async () => {
+    const db = t.database.db;
+    const manager = await t.login('county_manager');
+    const shown = (await t.api(manager, 'GET', '/api/forecasts')).json();
+    const scored = await forecastAccuracyByWorker(db, orgId, '2026-11');
+    // The rows are written batch by batch before the run is marked done: a run cut off there keeps 'running' and
+    // some rows. Planted: shop totals for November at horizon 0, which accuracy would read first, with a wild figure.
+    const [dead] = await query<{ id: number }>(db, sql`insert into forecast_runs (org_id, origin_week, status, seed) values (${orgId}, '2026-11-16', 'running', 1) returning id`);
+    await db.execute(sql`insert into forecasts (org_id, run_id, retailer_id, product_id, week_start, horizon, qty, low, high, baseline, event_effect, trend, adjustment, event_kind, event_offset)
+      select org_id, ${dead.id}, retailer_id, product_id, week_start, 0, 99999, low, high, baseline, event_effect, trend, adjustment, event_kind, event_offset
+      from forecasts where org_id = ${orgId} and run_id = ${shown.run.id} and product_id = 0 and retailer_id <> 0`);
+    expect((await t.api(manager, 'GET', '/api/forecasts')).json()).toEqual(shown);
+    expect(await forecastAccuracyByWorker(db, orgId, '2026-11')).toEqual(scored);
+    const next = await computeForecasts(db, orgId, TODAY, { trees: 20 });
+    const left = await query<{ n: number }>(db, sql`select count(*)::int as n from forecasts where org_id = ${orgId} and run_id = ${dead.id}`);
+    expect(left[0].n).toBe(0);
+    expect((await t.api(manager, 'GET', '/api/forecasts')).json().run.id).toBe(next.runId);
+  });
 });

@@ -89,13 +89,16 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
     rolledUpWeeks: rolled.length,
     ...(bt ? { productBacktest: { total: bt.total, byHorizon: bt.byHorizon, products: Object.fromEntries(bt.bySeries) } } : {}),
   };
-  await db.transaction(async (tx) => {
-    // Only the latest run keeps its shop × product rows; totals stay for accuracy over time.
-    await tx.execute(sql`delete from forecasts where org_id = ${orgId} and run_id <> ${run.id} and retailer_id <> 0 and product_id <> 0`);
-    await insertForecastRows(tx, orgId, run.id, rows);
-    await tx.execute(sql`update forecast_runs set status = 'done', summary = ${JSON.stringify(summary)}::jsonb, finished_at = now()
-      where org_id = ${orgId} and id = ${run.id}`);
-  });
+  // The rows go in batch by batch, each statement on its own, while the run is still 'running': every reader reads
+  // runs that are 'done', so nobody sees a run half written. In one transaction the write held the embedded
+  // database's one connection ~7 s on the demo county, and every request waited for it (decision 0866).
+  await insertForecastRows(db, orgId, run.id, rows);
+  await db.execute(sql`update forecast_runs set status = 'done', summary = ${JSON.stringify(summary)}::jsonb, finished_at = now()
+    where org_id = ${orgId} and id = ${run.id}`);
+  // Only the latest run keeps its shop × product rows; totals stay for accuracy over time. A run that never finished
+  // (its process died while writing) leaves no rows at all.
+  await db.execute(sql`delete from forecasts f using forecast_runs r
+    where f.org_id = ${orgId} and r.org_id = f.org_id and r.id = f.run_id and r.id <> ${run.id} and (r.status <> 'done' or (f.retailer_id <> 0 and f.product_id <> 0))`);
   lap('write');
   // The write's own time, for whoever reads the run's phases (bench:forecast --province): known only now.
   await db.execute(sql`update forecast_runs set summary = jsonb_set(summary, '{phases,write}', ${String(phases.write)}::jsonb) where org_id = ${orgId} and id = ${run.id}`);

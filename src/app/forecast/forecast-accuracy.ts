@@ -22,7 +22,7 @@ export type WorkerAccuracy = {
 const accuracySql = (orgId: number, month: string, horizon: number | null) => sql`
   with f as (
     select distinct on (f.retailer_id, f.week_start) f.retailer_id, f.week_start, f.qty
-    from forecasts f
+    from forecasts f join forecast_runs fr on fr.org_id = f.org_id and fr.id = f.run_id and fr.status = 'done'
     where f.org_id = ${orgId} and f.product_id = 0 and f.retailer_id <> 0
       and f.week_start >= ${`${month}-01`}::date and f.week_start < (${`${month}-01`}::date + interval '1 month')
       ${horizon === null ? sql`` : sql`and f.horizon = ${horizon}`}

@@ -160,7 +160,7 @@ const forecastAccuracy: ScoreSource = {
   records: (orgId, from, to) => sql`
     with f as (
       select distinct on (f.retailer_id, f.week_start) f.retailer_id, f.week_start, f.qty
-      from forecasts f
+      from forecasts f join forecast_runs fr on fr.org_id = f.org_id and fr.id = f.run_id and fr.status = 'done'
       where f.org_id = ${orgId} and f.product_id = 0 and f.retailer_id <> 0 and f.week_start >= ${from}::date and f.week_start < ${to}::date
       order by f.retailer_id, f.week_start, f.horizon),
     a as (
