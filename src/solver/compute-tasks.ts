@@ -44,7 +44,6 @@ export const tasks = {
    */
   forecastPanels(input: { shop: Panel; product: Panel; shares: ProductShares; horizons: number; seed: number; trees: number }): {
     rows: ForecastColumns;
-    shops: number;
     backtest: Backtest | null;
     seconds: Record<string, number>;
   } {
@@ -68,7 +67,7 @@ export const tasks = {
     lap('backtest');
     const rows = forecastRows({ panel: input.shop, points: shop }, { panel: input.product, points: product }, input.shares, input.horizons);
     lap('shop_products');
-    return { rows, shops: input.shop.series.length, backtest, seconds };
+    return { rows, backtest, seconds };
   },
 
   /** p-median over the remote retailers; the search gives its best after `searchMs`. */

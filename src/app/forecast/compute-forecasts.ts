@@ -82,7 +82,7 @@ export async function computeForecasts(db: Db, orgId: number, now: Date, opts: C
   await progress(80, 'writing');
 
   const summary: ForecastRunSummary = {
-    shops: fit.shops,
+    shops: shopPanel.series.length,
     series: rows.length,
     seconds: Math.round((Date.now() - t0) / 100) / 10,
     phases,
